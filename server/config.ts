@@ -1,0 +1,66 @@
+import path from 'node:path'
+
+/** Every environment variable Bitewing reads, parsed and typed in one place. */
+export interface Config {
+  /** `development` relaxes the Secure cookie flag; anything else is production-like. */
+  env: 'development' | 'production' | 'test'
+  host: string
+  port: number
+  /** Where the embedded database and stored files live. */
+  dataDir: string
+  /** PostgreSQL connection string; when absent, the embedded database (PGlite) in `dataDir` is used. */
+  databaseUrl: string | undefined
+  /** The address patients use, printed in access letters and emails. */
+  publicUrl: string
+  smtpUrl: string | undefined
+  mailFrom: string
+  /** Create the demo practice when the database is empty. */
+  demo: boolean
+  logLevel: string
+  /** Folder holding the built web app. */
+  webDist: string
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = parsePort(env.PORT ?? '3000')
+  const host = env.HOST ?? '0.0.0.0'
+  const mode =
+    env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development'
+  return {
+    env: mode,
+    host,
+    port,
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: emptyToUndefined(env.DATABASE_URL),
+    publicUrl: stripSlash(env.PUBLIC_URL ?? `http://localhost:${port}`),
+    smtpUrl: emptyToUndefined(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM ?? 'Bitewing <no-reply@bitewing.local>',
+    demo: parseBoolean('DEMO', env.DEMO ?? 'true'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDist: path.resolve(env.WEB_DIST ?? 'dist/web'),
+  }
+}
+
+function parsePort(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a number from 0 to 65535, not "${value}".`)
+  }
+  return port
+}
+
+function parseBoolean(name: string, value: string): boolean {
+  if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true
+  if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false
+  throw new ConfigError(`${name} must be true or false, not "${value}".`)
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value
+}
+
+function stripSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url
+}

@@ -1,0 +1,104 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import { PGliteDialect } from './pglite-dialect.ts'
+import type { DB } from './schema.ts'
+
+export type Database = Kysely<DB>
+
+/** Runs plain SQL text, several statements at a time, on one session (migrations, set-up). */
+export type ScriptSession = (text: string) => Promise<void>
+
+export interface DatabaseHandle {
+  db: Database
+  kind: 'pglite' | 'postgres'
+  /** Lends one session to `work`, for multi-statement scripts and session-level locks. */
+  withSession<T>(work: (run: ScriptSession) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; without it the embedded database is used. */
+  url?: string | undefined
+  /** Folder for the embedded database; omitted means in memory (tests). */
+  dataDir?: string | undefined
+  /** PostgreSQL only: the schema to work in (tests isolate each file in its own). */
+  schema?: string | undefined
+  poolSize?: number
+}
+
+// The same JavaScript values come out of both drivers: ids and cents as numbers (bigint columns
+// stay far below 2^53), calendar dates as 'YYYY-MM-DD' strings (a birthdate has no time zone).
+const INT8 = 20
+const DATE = 1082
+
+pg.types.setTypeParser(INT8, (value) => Number(value))
+pg.types.setTypeParser(DATE, (value) => value)
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) return openPostgres(options.url, options)
+  return openPGlite(options.dataDir)
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 20,
+    connectionTimeoutMillis: 5000,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  await sql`select 1`.execute(db)
+  return {
+    db,
+    kind: 'postgres',
+    async withSession(work) {
+      const client = await pool.connect()
+      try {
+        return await work(async (text) => {
+          await client.query(text)
+        })
+      } finally {
+        client.release()
+      }
+    },
+    close: () => db.destroy(),
+  }
+}
+
+async function openPGlite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  let target: string | undefined
+  if (dataDir) {
+    target = path.join(dataDir, 'pglite')
+    await fs.mkdir(target, { recursive: true })
+  }
+  const pglite = await PGlite.create(target ?? 'memory://', {
+    parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
+  })
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
+  return {
+    db,
+    kind: 'pglite',
+    // Only called before the app serves requests, so nothing else shares the single session.
+    withSession: (work) =>
+      work(async (text) => {
+        await pglite.exec(text)
+      }),
+    close: async () => {
+      await db.destroy()
+      await pglite.close()
+    },
+  }
+}
+
+/** True when the database answers; used by `/readyz`. */
+export async function isReachable(db: Database): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db)
+    return true
+  } catch {
+    return false
+  }
+}
