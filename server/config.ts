@@ -32,7 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: mode,
     host,
     port,
-    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    dataDir: path.resolve(emptyToUndefined(env.DATA_DIR) ?? 'data'),
     databaseUrl: emptyToUndefined(env.DATABASE_URL),
     publicUrl: stripSlash(env.PUBLIC_URL ?? `http://localhost:${port}`),
     smtpUrl: emptyToUndefined(env.SMTP_URL),

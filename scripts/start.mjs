@@ -1,0 +1,43 @@
+// `npm start`: builds the web app when it is missing or older than its sources, then runs the
+// server. Signals are passed on so Ctrl-C and SIGTERM shut the server down gracefully.
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+const builtPage = path.join(root, 'dist/web/index.html')
+
+function newestSourceTime(dir) {
+  let newest = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    const time = entry.isDirectory() ? newestSourceTime(full) : fs.statSync(full).mtimeMs
+    newest = Math.max(newest, time)
+  }
+  return newest
+}
+
+function webAppIsCurrent() {
+  if (!fs.existsSync(builtPage)) return false
+  const sources = Math.max(
+    newestSourceTime(path.join(root, 'web')),
+    fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+  )
+  return fs.statSync(builtPage).mtimeMs >= sources
+}
+
+if (!webAppIsCurrent()) {
+  console.log('Building the web app…')
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+  cwd: process.cwd(),
+  stdio: 'inherit',
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import net from 'node:net'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+
+/** Starts `server/main.ts` and collects what it prints until it exits. */
+function startServer(env: Record<string, string>) {
+  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stderr })
+    })
+  })
+}
+
+function errorLines(stderr: string) {
+  return stderr.split('\n').filter((line) => line.trim() !== '' && !line.includes('Warning'))
+}
+
+let blocker: net.Server
+let takenPort: number
+let dataDir: string
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bitewing-main-'))
+  blocker = net.createServer()
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+  takenPort = (blocker.address() as net.AddressInfo).port
+})
+afterAll(() => {
+  blocker.close()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+})
+
+it('stops with one clear line when the port is taken', async () => {
+  const result = await startServer({ PORT: String(takenPort), HOST: '127.0.0.1', DATA_DIR: dataDir })
+  expect(result.code).toBe(1)
+  expect(errorLines(result.stderr)).toEqual([
+    expect.stringMatching(new RegExp(`^Bitewing could not start: Port ${takenPort} is already in use`)),
+  ])
+}, 30_000)
+
+it('stops with one clear line when PostgreSQL cannot be reached', async () => {
+  const result = await startServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', PORT: '0' })
+  expect(result.code).toBe(1)
+  expect(errorLines(result.stderr)).toEqual([
+    expect.stringMatching(/^Bitewing could not start: Cannot reach the PostgreSQL database at 127\.0\.0\.1:1\/none/),
+  ])
+}, 30_000)
+
+it('stops with one clear line when the data folder cannot be written', async () => {
+  const result = await startServer({ DATA_DIR: '/etc/hostname/data', PORT: '0' })
+  expect(result.code).toBe(1)
+  expect(errorLines(result.stderr)).toEqual([
+    expect.stringMatching(/^Bitewing could not start: Cannot write to the data folder \/etc\/hostname\/data/),
+  ])
+}, 30_000)

@@ -1,0 +1,72 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.ts'
+import { type Config, loadConfig } from './config.ts'
+import { ensureDemoPractice } from './demo/generate.ts'
+import { DEMO_SIGN_INS } from './demo/sign-ins.ts'
+import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
+import { migrate } from './platform/db/migrate.ts'
+import { LocalFileStorage } from './platform/files/storage.ts'
+import { explainStartupError } from './startup-errors.ts'
+
+/** Process entry: configuration → database → migrations → demo practice → app → listen. */
+async function main() {
+  const config = loadConfig()
+  await ensureWritable(config.dataDir)
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
+  const files = new LocalFileStorage(path.join(config.dataDir, 'files'))
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) console.error(err)
+    await app?.close()
+    await database.close()
+  })
+  await migrate(database)
+  const demo = config.demo ? await ensureDemoPractice(database.db, files) : undefined
+  app = await buildApp({ config, db: database.db, files })
+  await app.listen({ host: config.host, port: config.port })
+  printWelcome(config, database, demo?.created ?? false)
+}
+
+async function ensureWritable(dataDir: string) {
+  await fs.mkdir(dataDir, { recursive: true })
+  await fs.access(dataDir, fs.constants.W_OK)
+}
+
+function printWelcome(config: Config, database: DatabaseHandle, demoCreated: boolean) {
+  const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'
+  const lines = [
+    '',
+    `Bitewing is running (${where}).`,
+    `  Patient portal:  ${config.publicUrl}/`,
+    `  Office console:  ${config.publicUrl}/office/`,
+  ]
+  if (config.demo) {
+    lines.push('', demoCreated ? 'Demo practice created. Sign in with:' : 'Demo sign-ins:')
+    for (const signIn of DEMO_SIGN_INS) {
+      lines.push(`  ${signIn.where.padEnd(8)} ${signIn.username.padEnd(13)} ${signIn.password.padEnd(17)} ${signIn.who}`)
+    }
+  }
+  console.log(`${lines.join('\n')}\n`)
+}
+
+main().catch((error: unknown) => {
+  const config = safeConfig()
+  const explained = explainStartupError(error, {
+    port: config?.port ?? 3000,
+    dataDir: config?.dataDir ?? 'data',
+    databaseUrl: config?.databaseUrl,
+  })
+  if (explained) console.error(`Bitewing could not start: ${explained}`)
+  else console.error('Bitewing could not start:', error)
+  process.exit(1)
+})
+
+function safeConfig(): Config | undefined {
+  try {
+    return loadConfig()
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,111 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+
+/** Field-level messages keyed by the field's name as the client sent it. */
+export type FieldErrors = Record<string, string>
+
+/**
+ * An expected failure, mapped once to RFC 9457 problem+json. `type` is a stable URI-like name
+ * clients can switch on; `detail` is safe to show a person and never holds health information.
+ */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldErrors,
+  ) {
+    super(detail ?? title)
+  }
+}
+
+export class NotFound extends Problem {
+  constructor(detail = 'Nothing was found at this address.') {
+    super(404, 'not-found', 'Not found', detail)
+  }
+}
+
+export class Forbidden extends Problem {
+  constructor(detail = 'You do not have access to this.') {
+    super(403, 'forbidden', 'Forbidden', detail)
+  }
+}
+
+export class Unauthorized extends Problem {
+  constructor(detail = 'Please sign in.') {
+    super(401, 'unauthorized', 'Sign-in required', detail)
+  }
+}
+
+export class Invalid extends Problem {
+  constructor(detail: string, errors?: FieldErrors) {
+    super(400, 'invalid', 'Invalid request', detail, errors)
+  }
+}
+
+export class Conflict extends Problem {
+  constructor(detail: string, errors?: FieldErrors) {
+    super(409, 'conflict', 'Conflict', detail, errors)
+  }
+}
+
+export const PROBLEM_TYPE_BASE = '/problems/'
+
+export interface ProblemBody {
+  type: string
+  title: string
+  status: number
+  detail?: string
+  errors?: FieldErrors
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem) {
+  const body: ProblemBody = {
+    type: PROBLEM_TYPE_BASE + problem.type,
+    title: problem.title,
+    status: problem.status,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  }
+  return reply.status(problem.status).type('application/problem+json').send(body)
+}
+
+/** Maps every error leaving a route to problem+json; unexpected ones become a bare 500. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof Problem) return sendProblem(reply, error)
+  if (error.validation) return sendProblem(reply, validationProblem(error))
+  const status = error.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    return sendProblem(reply, new Problem(status, 'bad-request', 'Bad request', clientMessage(error)))
+  }
+  request.log.error({ err: error }, 'unexpected error')
+  return sendProblem(
+    reply,
+    new Problem(500, 'internal', 'Something went wrong', 'Please try again in a moment.'),
+  )
+}
+
+export function handleNotFound(_request: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(reply, new NotFound())
+}
+
+function validationProblem(error: FastifyError): Invalid {
+  const errors: FieldErrors = {}
+  for (const issue of error.validation ?? []) {
+    const field = fieldName(issue.instancePath, issue.params)
+    errors[field] ??= issue.message ?? 'is not valid'
+  }
+  return new Invalid('Some fields are missing or not valid.', errors)
+}
+
+function fieldName(instancePath: string, params: Record<string, unknown>): string {
+  const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined
+  const path = instancePath.replace(/^\//, '').replace(/\//g, '.')
+  if (missing) return path ? `${path}.${missing}` : missing
+  return path || 'body'
+}
+
+// Fastify's own 4xx messages (bad JSON, body too large) are safe; keep them short.
+function clientMessage(error: FastifyError): string {
+  return error.message.slice(0, 200)
+}

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { Database } from '../../platform/db/database.ts'
+import { NotFound } from '../../platform/http/problems.ts'
+import { findPortalPractice, listVisibleClinics } from './queries.ts'
+import { offersOnlinePayments } from './rules.ts'
+
+export const PublicPractice = Type.Object({
+  name: Type.String(),
+  currency: Type.String(),
+  clinics: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  onlinePayments: Type.Boolean(),
+})
+
+/** What the public sign-in page shows before anyone signs in: no patient data at all. */
+export const signInRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+  app.get(
+    '/api/public/practice',
+    { schema: { response: { 200: PublicPractice } } },
+    async (_request, reply) => {
+      const practice = await findPortalPractice(db)
+      if (!practice) throw new NotFound('No practice has been set up yet.')
+      const clinics = await listVisibleClinics(db, practice.id)
+      reply.header('Cache-Control', 'no-cache')
+      return {
+        name: practice.name,
+        currency: practice.currency,
+        clinics: clinics.map((clinic) => ({ id: clinic.id, name: clinic.name })),
+        onlinePayments: offersOnlinePayments({
+          featureOn: practice.feature_make_payments ?? false,
+          practiceProcessor: practice.payment_processor ?? null,
+          clinicsAcceptingPayments: clinics.filter((clinic) => clinic.online_payments_enabled)
+            .length,
+        }),
+      }
+    },
+  )
+}

@@ -1,0 +1,17 @@
+/**
+ * Whether the online payment flow exists in this build. It arrives with its own issue; until
+ * then the sign-in page hides Make payment rather than showing a link that goes nowhere.
+ */
+export const ONLINE_PAYMENTS_BUILT = false
+
+export interface PaymentSetup {
+  featureOn: boolean
+  practiceProcessor: string | null
+  clinicsAcceptingPayments: number
+}
+
+/** Make payment is offered when the practice, or any of its clinics, takes payments online. */
+export function offersOnlinePayments(setup: PaymentSetup, built = ONLINE_PAYMENTS_BUILT): boolean {
+  if (!built || !setup.featureOn) return false
+  return setup.practiceProcessor !== null || setup.clinicsAcceptingPayments > 0
+}

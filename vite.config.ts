@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+const web = (file: string) => fileURLToPath(new URL(`./web/${file}`, import.meta.url))
+
+/**
+ * Two apps from one source tree: the patient portal (`/`) and the office console (`/office/`).
+ * Each is its own HTML entry, so the portal's first load never carries the console's code.
+ */
+export default defineConfig({
+  root: web(''),
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+    // The server caches `/assets/*` forever, which is safe only because every name has a hash.
+    assetsDir: 'assets',
+    target: 'es2022',
+    rolldownOptions: {
+      input: {
+        portal: web('index.html'),
+        office: web('office/index.html'),
+      },
+      output: {
+        entryFileNames: 'assets/[name]-[hash].js',
+        chunkFileNames: 'assets/[name]-[hash].js',
+        assetFileNames: 'assets/[name]-[hash][extname]',
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+})
