@@ -25,7 +25,13 @@ describeEachDatabase('the HTTP app', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     webDist = await makeWebDist()
-    const config = { publicUrl: 'http://localhost:3000', logLevel: 'silent', webDist }
+    const config = {
+      env: 'test' as const,
+      publicUrl: 'http://localhost:3000',
+      logLevel: 'silent',
+      webDist,
+      trustProxy: false,
+    }
     const files = new LocalFileStorage(path.join(webDist, 'files'))
     app = await buildApp({ config, db: database.db, files, logging: false })
   })

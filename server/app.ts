@@ -1,4 +1,5 @@
 import compress from '@fastify/compress'
+import cookie from '@fastify/cookie'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.ts'
@@ -9,10 +10,20 @@ import { loggerOptions } from './platform/http/logging.ts'
 import { handleError } from './platform/http/problems.ts'
 import { registerSecurityHeaders } from './platform/http/security.ts'
 import { webAppRoutes } from './platform/http/web-app.ts'
+import { accessRoutes } from './office/access/routes.ts'
+import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
+import { officeSessionRoutes } from './office/signin/routes.ts'
+import { createOfficeGuard } from './platform/auth/office-guard.ts'
+import { createPortalGuard } from './platform/auth/portal-guard.ts'
+import { registerOriginCheck } from './platform/http/origin.ts'
+import { contactRoutes } from './portal/contact/routes.ts'
+import { portalPasswordRoutes } from './portal/signin/password-routes.ts'
 import { signInRoutes } from './portal/signin/routes.ts'
+import { portalSessionRoutes } from './portal/signin/session-routes.ts'
+import { portalVerifyRoutes } from './portal/signin/verify-routes.ts'
 
 export interface AppDependencies {
-  config: Pick<Config, 'publicUrl' | 'logLevel' | 'webDist'>
+  config: Pick<Config, 'env' | 'publicUrl' | 'logLevel' | 'webDist' | 'trustProxy'>
   db: Database
   files: FileStorage
   /** Tests pass false to keep their output quiet. */
@@ -25,16 +36,31 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     deps.logging === false ? false : loggerOptions(deps.config.logLevel)
   const app = Fastify({
     logger,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setErrorHandler(handleError)
   await registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') })
   await app.register(compress, { threshold: 1024 })
+  await app.register(cookie)
+  registerOriginCheck(app, deps.config.publicUrl)
 
-  await app.register(healthRoutes, { db: deps.db })
-  await app.register(signInRoutes, { db: deps.db })
+  const { db } = deps
+  const { publicUrl } = deps.config
+  const cookies = { secure: deps.config.env !== 'development' }
+  const portal = createPortalGuard(db)
+  const office = createOfficeGuard(db)
+
+  await app.register(healthRoutes, { db })
+  await app.register(signInRoutes, { db })
+  await app.register(portalSessionRoutes, { db, guard: portal, cookies })
+  await app.register(portalPasswordRoutes, { db, guard: portal, cookies, publicUrl })
+  await app.register(portalVerifyRoutes, { db, guard: portal, cookies })
+  await app.register(contactRoutes, { db, guard: portal })
+  await app.register(officeSessionRoutes, { db, guard: office, cookies })
+  await app.register(accessRoutes, { db, guard: office, publicUrl })
+  await app.register(outgoingEmailRoutes, { db, guard: office })
   // Not encapsulated: its not-found handler is the app's own (pages for the browser, JSON for /api).
   await webAppRoutes(app, { root: deps.config.webDist })
   return app

@@ -19,6 +19,8 @@ export interface Config {
   logLevel: string
   /** Folder holding the built web app. */
   webDist: string
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (throttling, audit). */
+  trustProxy: boolean
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: parseBoolean('DEMO', env.DEMO ?? 'true'),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.WEB_DIST ?? 'dist/web'),
+    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY ?? 'false'),
   }
 }
 

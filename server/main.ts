@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.ts'
+import { createBackgroundWorker } from './background.ts'
 import { type Config, loadConfig } from './config.ts'
 import { ensureDemoPractice } from './demo/generate.ts'
 import { DEMO_SIGN_INS } from './demo/sign-ins.ts'
@@ -17,15 +18,23 @@ async function main() {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
   const files = new LocalFileStorage(path.join(config.dataDir, 'files'))
   let app: Awaited<ReturnType<typeof buildApp>> | undefined
+  const worker = createBackgroundWorker({
+    db: database.db,
+    files,
+    config,
+    onError: (error) => app?.log.warn({ err: error }, 'background job failed'),
+  })
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) console.error(err)
     await app?.close()
+    await worker.stop()
     await database.close()
   })
   await migrate(database)
   const demo = config.demo ? await ensureDemoPractice(database.db, files) : undefined
   app = await buildApp({ config, db: database.db, files })
   await app.listen({ host: config.host, port: config.port })
+  worker.start()
   printWelcome(config, database, demo?.created ?? false)
 }
 

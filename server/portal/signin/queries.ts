@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
 
 /**
@@ -28,4 +29,113 @@ export async function listVisibleClinics(db: Database, practiceId: number) {
     .where('is_hidden', '=', false)
     .orderBy('name')
     .execute()
+}
+
+/** The portal user a typed user name names (case-insensitive), with what sign-in checks. */
+export async function findUserForSignIn(db: Database, practiceId: number, username: string) {
+  return db
+    .selectFrom('portal_users')
+    .innerJoin('patients', 'patients.id', 'portal_users.patient_id')
+    .select([
+      'portal_users.id',
+      'portal_users.practice_id',
+      'portal_users.patient_id',
+      'portal_users.username',
+      'portal_users.password_hash',
+      'portal_users.password_is_temporary',
+      'patients.email',
+    ])
+    .where('portal_users.practice_id', '=', practiceId)
+    .where(sql`lower(portal_users.username)`, '=', username.trim().toLowerCase())
+    .where('portal_users.removed_at', 'is', null)
+    .executeTakeFirst()
+}
+
+export async function isUsernameTaken(
+  db: Database,
+  practiceId: number,
+  username: string,
+  exceptUserId?: number,
+) {
+  let query = db
+    .selectFrom('portal_users')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where(sql`lower(username)`, '=', username.trim().toLowerCase())
+  if (exceptUserId !== undefined) query = query.where('id', '<>', exceptUserId)
+  return (await query.executeTakeFirst()) !== undefined
+}
+
+export async function findPasswordHash(db: Database, portalUserId: number) {
+  const row = await db
+    .selectFrom('portal_users')
+    .select('password_hash')
+    .where('id', '=', portalUserId)
+    .executeTakeFirstOrThrow()
+  return row.password_hash
+}
+
+export async function setPassword(
+  db: Database,
+  portalUserId: number,
+  passwordHash: string,
+  now = new Date(),
+) {
+  await db
+    .updateTable('portal_users')
+    .set({
+      password_hash: passwordHash,
+      password_is_temporary: false,
+      // The user name offer is once only, and this was the moment for it.
+      username_change_offered: true,
+      password_changed_at: now,
+    })
+    .where('id', '=', portalUserId)
+    .execute()
+}
+
+export async function setUsername(db: Database, portalUserId: number, username: string) {
+  await db
+    .updateTable('portal_users')
+    .set({ username: username.trim() })
+    .where('id', '=', portalUserId)
+    .execute()
+}
+
+export async function recordSignIn(db: Database, portalUserId: number, now = new Date()) {
+  await db
+    .updateTable('portal_users')
+    .set({ last_sign_in_at: now })
+    .where('id', '=', portalUserId)
+    .execute()
+}
+
+/** The family shown in the header: the user first, then those they represent. */
+export async function listFamily(db: Database, practiceId: number, patientIds: number[]) {
+  const rows = await db
+    .selectFrom('patients')
+    .select(['id', 'first_name', 'last_name', 'preferred_name', 'status'])
+    .where('practice_id', '=', practiceId)
+    .where('id', 'in', patientIds)
+    .execute()
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return patientIds.flatMap((id) => byId.get(id) ?? [])
+}
+
+export async function findPatientIdentity(db: Database, practiceId: number, patientId: number) {
+  return db
+    .selectFrom('patients')
+    .select(['first_name', 'last_name', 'birthdate'])
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', patientId)
+    .executeTakeFirstOrThrow()
+}
+
+export async function findPracticeName(db: Database, practiceId: number) {
+  const row = await db
+    .selectFrom('practices')
+    .select('name')
+    .where('id', '=', practiceId)
+    .executeTakeFirstOrThrow()
+  return row.name
 }

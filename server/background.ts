@@ -1,0 +1,25 @@
+import type { Config } from './config.ts'
+import type { Database } from './platform/db/database.ts'
+import type { FileStorage } from './platform/files/storage.ts'
+import { createJobWorker } from './platform/jobs/worker.ts'
+import { SEND_EMAIL_JOB, sendEmailJob } from './platform/mail/outbox.ts'
+import { createMailTransport } from './platform/mail/transport.ts'
+
+/** The process's background work: every job kind and its handler, run from the `jobs` table. */
+export function createBackgroundWorker(deps: {
+  db: Database
+  files: FileStorage
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>
+  onError?: (error: unknown) => void
+}) {
+  const delivery = {
+    transport: createMailTransport(deps.config.smtpUrl),
+    from: deps.config.mailFrom,
+    readAttachment: (key: string) => deps.files.get(key),
+  }
+  return createJobWorker(
+    deps.db,
+    { [SEND_EMAIL_JOB]: sendEmailJob(deps.db, delivery) },
+    { onError: deps.onError },
+  )
+}

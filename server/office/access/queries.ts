@@ -1,0 +1,137 @@
+import { sql } from 'kysely'
+import type { Database } from '../../platform/db/database.ts'
+
+const PATIENT_COLUMNS = [
+  'patients.id',
+  'patients.first_name',
+  'patients.last_name',
+  'patients.birthdate',
+  'patients.status',
+  'patients.email',
+  'patients.address1',
+  'patients.city',
+] as const
+
+const ACCESS_COLUMNS = [
+  'portal_users.id as portal_user_id',
+  'portal_users.username',
+  'portal_users.password_is_temporary',
+  'portal_users.last_sign_in_at',
+  'portal_users.removed_at',
+] as const
+
+/** Patients whose last or first name starts with the words typed, optionally born on a date. */
+export async function searchPatients(
+  db: Database,
+  practiceId: number,
+  search: { name?: string | undefined; birthdate?: string | undefined },
+) {
+  let query = db
+    .selectFrom('patients')
+    .leftJoin('portal_users', 'portal_users.patient_id', 'patients.id')
+    .select([...PATIENT_COLUMNS, ...ACCESS_COLUMNS])
+    .where('patients.practice_id', '=', practiceId)
+  for (const word of (search.name ?? '').trim().toLowerCase().split(/[\s,]+/).filter(Boolean)) {
+    const prefix = `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(patients.last_name)`, 'like', prefix),
+        eb(sql`lower(patients.first_name)`, 'like', prefix),
+      ]),
+    )
+  }
+  if (search.birthdate) query = query.where('patients.birthdate', '=', search.birthdate)
+  return query.orderBy('patients.last_name').orderBy('patients.first_name').limit(50).execute()
+}
+
+export async function findPatientAccess(db: Database, practiceId: number, patientId: number) {
+  return db
+    .selectFrom('patients')
+    .leftJoin('portal_users', 'portal_users.patient_id', 'patients.id')
+    .select([...PATIENT_COLUMNS, ...ACCESS_COLUMNS])
+    .where('patients.practice_id', '=', practiceId)
+    .where('patients.id', '=', patientId)
+    .executeTakeFirst()
+}
+
+export type PatientAccessRow = NonNullable<Awaited<ReturnType<typeof findPatientAccess>>>
+
+export async function usernameInUse(db: Database, practiceId: number, username: string) {
+  const row = await db
+    .selectFrom('portal_users')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Gives (or gives again, after removal) a patient portal access with a one-time password. */
+export async function grantAccess(
+  db: Database,
+  grant: {
+    practiceId: number
+    patientId: number
+    username: string
+    passwordHash: string
+    staffUserId: number
+  },
+) {
+  const row = await db
+    .insertInto('portal_users')
+    .values({
+      practice_id: grant.practiceId,
+      patient_id: grant.patientId,
+      username: grant.username,
+      password_hash: grant.passwordHash,
+      password_is_temporary: true,
+      username_change_offered: false,
+      created_by_staff_id: grant.staffUserId,
+    })
+    .onConflict((conflict) =>
+      conflict.columns(['practice_id', 'patient_id']).doUpdateSet({
+        username: grant.username,
+        password_hash: grant.passwordHash,
+        password_is_temporary: true,
+        username_change_offered: false,
+        created_by_staff_id: grant.staffUserId,
+        removed_at: null,
+      }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function setTemporaryPassword(db: Database, portalUserId: number, hash: string) {
+  await db
+    .updateTable('portal_users')
+    .set({ password_hash: hash, password_is_temporary: true })
+    .where('id', '=', portalUserId)
+    .execute()
+}
+
+export async function removeAccess(db: Database, portalUserId: number, now = new Date()) {
+  await db
+    .updateTable('portal_users')
+    .set({ removed_at: now })
+    .where('id', '=', portalUserId)
+    .execute()
+}
+
+export async function findPasswordHash(db: Database, portalUserId: number) {
+  const row = await db
+    .selectFrom('portal_users')
+    .select('password_hash')
+    .where('id', '=', portalUserId)
+    .executeTakeFirstOrThrow()
+  return row.password_hash
+}
+
+export async function findPracticeLetterhead(db: Database, practiceId: number) {
+  return db
+    .selectFrom('practices')
+    .select(['name', 'phone', 'email', 'address1', 'address2', 'city', 'region', 'postal_code'])
+    .where('id', '=', practiceId)
+    .executeTakeFirstOrThrow()
+}

@@ -1,0 +1,57 @@
+/** The portal's tabs (and payments), each switched on or off in Portal Settings. */
+export const PORTAL_FEATURES = [
+  'appointments',
+  'account',
+  'plan',
+  'messages',
+  'summary',
+  'images',
+  'payments',
+] as const
+export type PortalFeature = (typeof PORTAL_FEATURES)[number]
+
+export interface FeatureSwitches {
+  feature_appointments: boolean
+  feature_account: boolean
+  feature_treatment_plan: boolean
+  feature_webmail: boolean
+  feature_care_summary: boolean
+  feature_images: boolean
+  feature_make_payments: boolean
+}
+
+// Portal Settings' column for each feature (names follow the office console's labels).
+const SWITCH: Record<PortalFeature, keyof FeatureSwitches> = {
+  appointments: 'feature_appointments',
+  account: 'feature_account',
+  plan: 'feature_treatment_plan',
+  messages: 'feature_webmail',
+  summary: 'feature_care_summary',
+  images: 'feature_images',
+  payments: 'feature_make_payments',
+}
+
+export function featureEnabled(settings: FeatureSwitches, feature: PortalFeature): boolean {
+  return settings[SWITCH[feature]]
+}
+
+export function enabledFeatures(settings: FeatureSwitches): PortalFeature[] {
+  return PORTAL_FEATURES.filter((feature) => featureEnabled(settings, feature))
+}
+
+/** Where a signed-in portal user stands: a step still owed before the portal opens, or ready. */
+export type SignInStage = 'change-password' | 'verify' | 'ready'
+
+export function signInStage(input: {
+  passwordIsTemporary: boolean
+  verificationRequired: boolean
+  verifiedAt: Date | null
+}): SignInStage {
+  if (input.passwordIsTemporary) return 'change-password'
+  if (input.verificationRequired && !input.verifiedAt) return 'verify'
+  return 'ready'
+}
+
+/** After this many wrong answers to "verify personal information", the session is ended. */
+export const VERIFICATION_ATTEMPTS = 3
+

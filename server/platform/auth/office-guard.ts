@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify'
+import type { Database } from '../db/database.ts'
+import type { StaffRole } from '../db/schema.ts'
+import { Forbidden, Unauthorized } from '../http/problems.ts'
+import { sessionToken } from './cookies.ts'
+import { type ActiveSession, resumeSession } from './sessions.ts'
+
+export interface OfficeContext {
+  session: ActiveSession
+  staff: StaffMember
+}
+
+export type StaffMember = NonNullable<Awaited<ReturnType<typeof findActiveStaff>>>
+
+const contexts = new WeakMap<FastifyRequest, OfficeContext | null>()
+
+/** The office console's guard: which staff member is signed in, and whether their role may act. */
+export function createOfficeGuard(db: Database) {
+  async function context(request: FastifyRequest): Promise<OfficeContext | null> {
+    if (contexts.has(request)) return contexts.get(request) ?? null
+    const token = sessionToken(request, 'office')
+    const resolved = token ? await officeContextFromToken(db, token) : null
+    contexts.set(request, resolved)
+    return resolved
+  }
+
+  return {
+    context,
+    /** The signed-in staff member, refused unless their role is among `roles` (default: any). */
+    async staff(request: FastifyRequest, roles?: StaffRole[]) {
+      const found = await context(request)
+      if (!found) throw new Unauthorized('Your session has ended. Please sign in again.')
+      if (roles && !roles.includes(found.staff.role)) {
+        throw new Forbidden('Your role does not allow this. Ask the practice administrator.')
+      }
+      return found
+    },
+  }
+}
+
+export type OfficeGuard = ReturnType<typeof createOfficeGuard>
+
+export async function officeContextFromToken(db: Database, token: string) {
+  const session = await resumeSession(db, token)
+  if (!session?.staff_user_id) return null
+  const staff = await findActiveStaff(db, session.staff_user_id, session.practice_id)
+  return staff ? { session, staff } : null
+}
+
+export async function findActiveStaff(db: Database, staffUserId: number, practiceId: number) {
+  return db
+    .selectFrom('staff_users')
+    .select(['id', 'practice_id', 'username', 'display_name', 'role'])
+    .where('id', '=', staffUserId)
+    .where('practice_id', '=', practiceId)
+    .where('is_active', '=', true)
+    .executeTakeFirst()
+}

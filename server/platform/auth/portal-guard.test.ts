@@ -1,0 +1,151 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  seedPatient,
+  seedPortalUser,
+  seedPractice,
+  seedRepresentation,
+} from '../../testing/fixtures.ts'
+import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
+import { PORTAL_FEATURES } from './access-rules.ts'
+import { createPortalGuard } from './portal-guard.ts'
+
+const PASSWORD = 'correct horse battery'
+
+describeEachDatabase('the portal access guard', (kind) => {
+  let database: TestDatabase
+  let app: FastifyInstance
+  let close: () => Promise<void>
+  const ids: Record<string, number> = {}
+  let practiceId = 0
+  const cookies: Record<string, string> = {}
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+    const { db } = database
+    practiceId = await seedPractice(db, 'Maple Grove Dental')
+    ids.maria = await seedPatient(db, practiceId, { first_name: 'Maria', last_name: 'Garcia' })
+    ids.luis = await seedPatient(db, practiceId, { first_name: 'Luis', last_name: 'Garcia' })
+    ids.sofia = await seedPatient(db, practiceId, { first_name: 'Sofia', last_name: 'Garcia' })
+    ids.mateo = await seedPatient(db, practiceId, {
+      first_name: 'Mateo',
+      last_name: 'Garcia',
+      status: 'Archived',
+    })
+    ids.smith = await seedPatient(db, practiceId, { first_name: 'Ann', last_name: 'Smith' })
+    await seedRepresentation(db, practiceId, ids.maria, [ids.luis, ids.sofia, ids.mateo])
+    await seedPortalUser(db, practiceId, ids.maria, 'maria.garcia', PASSWORD)
+    await seedPortalUser(db, practiceId, ids.luis, 'luis.garcia', PASSWORD)
+    await seedPortalUser(db, practiceId, ids.smith, 'ann.smith', PASSWORD)
+    const otherPractice = await seedPractice(db, 'Other Dental')
+    ids.foreign = await seedPatient(db, otherPractice, { first_name: 'Maria', last_name: 'Garcia' })
+
+    const built = await buildTestApp(db)
+    app = built.app
+    close = built.close
+    // A probe route per feature, guarded exactly as every patient route is.
+    const guard = createPortalGuard(db)
+    for (const feature of PORTAL_FEATURES) {
+      app.get<{ Params: { patientId: string } }>(
+        `/api/test/${feature}/:patientId`,
+        async (request) => {
+          const access = await guard.patient(request, Number(request.params.patientId), feature)
+          return { patientId: access.patientId }
+        },
+      )
+    }
+    cookies.maria = await portalSignIn(app, 'maria.garcia', PASSWORD)
+    cookies.luis = await portalSignIn(app, 'luis.garcia', PASSWORD)
+  })
+  afterAll(async () => {
+    await close()
+    await database.destroy()
+  })
+
+  const read = (who: string, patient: string, feature = 'appointments') =>
+    app.inject({ url: `/api/test/${feature}/${ids[patient]}`, headers: { cookie: cookies[who] } })
+
+  it('lets Maria, the representative, read all four Garcias', async () => {
+    for (const patient of ['maria', 'luis', 'sofia', 'mateo']) {
+      const response = await read('maria', patient)
+      expect(response.statusCode, patient).toBe(200)
+      expect(response.json()).toEqual({ patientId: ids[patient] })
+    }
+  })
+
+  it('keeps Luis, a plain patient, to himself', async () => {
+    expect((await read('luis', 'luis')).statusCode).toBe(200)
+    for (const patient of ['maria', 'sofia', 'mateo']) {
+      const response = await read('luis', patient)
+      expect(response.statusCode, patient).toBe(404)
+      expect(response.headers['content-type']).toContain('application/problem+json')
+    }
+  })
+
+  it("refuses another family's and another practice's patients as if they did not exist", async () => {
+    expect((await read('maria', 'smith')).statusCode).toBe(404)
+    expect((await read('maria', 'foreign')).statusCode).toBe(404)
+    const unknown = await app.inject({
+      url: '/api/test/appointments/999999',
+      headers: { cookie: cookies.maria },
+    })
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.body).toBe((await read('maria', 'smith')).body)
+  })
+
+  it('refuses requests without a session', async () => {
+    const response = await app.inject({ url: `/api/test/appointments/${ids.maria}` })
+    expect(response.statusCode).toBe(401)
+  })
+
+  it('refuses a feature switched off in Portal Settings with 403, until it is switched on', async () => {
+    await database.db
+      .updateTable('portal_settings')
+      .set({ feature_images: false })
+      .where('practice_id', '=', practiceId)
+      .execute()
+    const off = await read('maria', 'sofia', 'images')
+    expect(off.statusCode).toBe(403)
+    expect(off.json()).toMatchObject({ type: '/problems/feature-disabled' })
+    expect((await read('maria', 'sofia', 'appointments')).statusCode).toBe(200)
+    await database.db
+      .updateTable('portal_settings')
+      .set({ feature_images: true })
+      .where('practice_id', '=', practiceId)
+      .execute()
+    expect((await read('maria', 'sofia', 'images')).statusCode).toBe(200)
+  })
+
+  it('lists the family in the session: the user first, then those they represent', async () => {
+    const maria = await app.inject({ url: '/api/portal/session', headers: { cookie: cookies.maria } })
+    const family = maria.json().family as { id: number; self: boolean }[]
+    expect(family.map((member) => member.id)).toEqual(
+      expect.arrayContaining([ids.maria, ids.luis, ids.sofia, ids.mateo]),
+    )
+    expect(family[0]).toMatchObject({ id: ids.maria, self: true })
+    const luis = await app.inject({ url: '/api/portal/session', headers: { cookie: cookies.luis } })
+    expect(luis.json().family).toEqual([expect.objectContaining({ id: ids.luis, self: true })])
+  })
+
+  it('refuses a state-changing request from another site', async () => {
+    const response = await app.inject({
+      method: 'DELETE',
+      url: '/api/portal/session',
+      headers: { cookie: cookies.luis, origin: 'https://evil.example' },
+    })
+    expect(response.statusCode).toBe(403)
+    expect(response.json()).toMatchObject({ type: '/problems/cross-site' })
+    const still = await app.inject({ url: '/api/portal/session', headers: { cookie: cookies.luis } })
+    expect(still.statusCode).toBe(200)
+    expect(TEST_ORIGIN).toBe('http://localhost:3000')
+  })
+})
+
+describe('feature list', () => {
+  it('names every tab of the portal', () => {
+    expect(PORTAL_FEATURES).toEqual(
+      expect.arrayContaining(['appointments', 'account', 'plan', 'messages', 'summary', 'images']),
+    )
+  })
+})

@@ -1,0 +1,111 @@
+import type { Database } from '../db/database.ts'
+import { ABSOLUTE_SESSION_HOURS, sessionState, shouldTouch } from './session-rules.ts'
+import { hashToken, newToken } from './tokens.ts'
+
+export type SessionOwner =
+  | { kind: 'portal'; portalUserId: number }
+  | { kind: 'office'; staffUserId: number }
+
+export interface NewSession {
+  practiceId: number
+  owner: SessionOwner
+  idleTimeoutMinutes: number
+  ip: string
+  userAgent: string | undefined
+}
+
+/** Starts a session and returns the token for the cookie; only its hash is stored. */
+export async function createSession(db: Database, session: NewSession, now = new Date()) {
+  const token = newToken()
+  await db
+    .insertInto('sessions')
+    .values({
+      practice_id: session.practiceId,
+      token_hash: hashToken(token),
+      portal_user_id: session.owner.kind === 'portal' ? session.owner.portalUserId : null,
+      staff_user_id: session.owner.kind === 'office' ? session.owner.staffUserId : null,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3_600_000),
+      idle_timeout_minutes: session.idleTimeoutMinutes,
+      ip: session.ip,
+      user_agent: session.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute()
+  return token
+}
+
+export type ActiveSession = NonNullable<Awaited<ReturnType<typeof findSessionRow>>>
+
+function findSessionRow(db: Database, token: string) {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst()
+}
+
+/**
+ * The session a cookie names, if it is still active; records the activity (idle time-out).
+ * An idle or expired session is ended on the spot so it cannot be revived.
+ */
+export async function resumeSession(db: Database, token: string, now = new Date()) {
+  const row = await findSessionRow(db, token)
+  if (!row) return undefined
+  const state = sessionState(
+    {
+      lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
+      idleTimeoutMinutes: row.idle_timeout_minutes,
+      endedAt: row.ended_at,
+    },
+    now,
+  )
+  if (state !== 'active') {
+    if (!row.ended_at) await endSession(db, row.id, now)
+    return undefined
+  }
+  if (shouldTouch(row.last_seen_at, now)) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute()
+    row.last_seen_at = now
+  }
+  return row
+}
+
+export async function endSession(db: Database, sessionId: number, now = new Date()) {
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: now })
+    .where('id', '=', sessionId)
+    .where('ended_at', 'is', null)
+    .execute()
+}
+
+/** Signs a portal user out everywhere (access removed, password reset by the office). */
+export async function endPortalUserSessions(db: Database, portalUserId: number, now = new Date()) {
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: now })
+    .where('portal_user_id', '=', portalUserId)
+    .where('ended_at', 'is', null)
+    .execute()
+}
+
+export async function markPersonalInfoVerified(db: Database, sessionId: number, now = new Date()) {
+  await db
+    .updateTable('sessions')
+    .set({ personal_info_verified_at: now })
+    .where('id', '=', sessionId)
+    .execute()
+}
+
+/** Counts a failed verification and returns the new count. */
+export async function countVerificationFailure(db: Database, sessionId: number) {
+  const row = await db
+    .updateTable('sessions')
+    .set((eb) => ({ verification_failures: eb('verification_failures', '+', 1) }))
+    .where('id', '=', sessionId)
+    .returning('verification_failures')
+    .executeTakeFirstOrThrow()
+  return row.verification_failures
+}

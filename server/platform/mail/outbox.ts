@@ -1,0 +1,115 @@
+import type { Transporter } from 'nodemailer'
+import type { Database } from '../db/database.ts'
+import type { JobHandler } from '../jobs/worker.ts'
+import { enqueueJob } from '../jobs/queue.ts'
+
+export const SEND_EMAIL_JOB = 'email.send'
+
+export interface OutgoingEmail {
+  practiceId: number
+  /** What the email is for, e.g. `password-reset`, `access-invitation`. */
+  kind: string
+  to: string
+  subject: string
+  text: string
+  html?: string
+  attachments?: { filename: string; contentType: string; storageKey: string }[]
+}
+
+/**
+ * Every email the practice sends goes through here: kept in `outgoing_emails` (the office's
+ * Outgoing email page lists them) and sent by a job, so a mail server that is down delays an
+ * email but never loses it. Without SMTP the email is only stored, for the demo to read.
+ */
+export async function queueEmail(db: Database, email: OutgoingEmail) {
+  const row = await db
+    .insertInto('outgoing_emails')
+    .values({
+      practice_id: email.practiceId,
+      kind: email.kind,
+      to_address: email.to,
+      subject: email.subject,
+      text_body: email.text,
+      html_body: email.html ?? null,
+      attachments: JSON.stringify(email.attachments ?? []),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await enqueueJob(db, {
+    practiceId: email.practiceId,
+    kind: SEND_EMAIL_JOB,
+    payload: { emailId: row.id },
+  })
+  return row.id
+}
+
+export interface MailDelivery {
+  /** Undefined when no SMTP server is configured: emails are stored, not sent. */
+  transport: Transporter | undefined
+  from: string
+  readAttachment?: (storageKey: string) => Promise<Buffer>
+}
+
+/** The job that sends (or, without SMTP, stores) one queued email. */
+export function sendEmailJob(db: Database, delivery: MailDelivery): JobHandler {
+  return async (job, { final }) => {
+    const emailId = Number(job.payload.emailId)
+    const email = await db
+      .selectFrom('outgoing_emails')
+      .selectAll()
+      .where('id', '=', emailId)
+      .executeTakeFirst()
+    if (!email || email.status === 'sent' || email.status === 'stored') return
+    if (!delivery.transport) {
+      await markEmail(db, emailId, 'stored', null)
+      return
+    }
+    try {
+      await delivery.transport.sendMail({
+        from: delivery.from,
+        to: email.to_address,
+        subject: email.subject,
+        text: email.text_body,
+        ...(email.html_body ? { html: email.html_body } : {}),
+        attachments: await loadAttachments(email.attachments, delivery),
+      })
+      await markEmail(db, emailId, 'sent', null)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      await markEmail(db, emailId, final ? 'failed' : 'queued', reason)
+      throw error
+    }
+  }
+}
+
+async function markEmail(
+  db: Database,
+  emailId: number,
+  status: 'sent' | 'stored' | 'failed' | 'queued',
+  error: string | null,
+) {
+  await db
+    .updateTable('outgoing_emails')
+    .set({
+      status,
+      error: error?.slice(0, 500) ?? null,
+      sent_at: status === 'sent' ? new Date() : null,
+    })
+    .where('id', '=', emailId)
+    .execute()
+}
+
+async function loadAttachments(stored: unknown, delivery: MailDelivery) {
+  const list = (typeof stored === 'string' ? JSON.parse(stored) : stored) as NonNullable<
+    OutgoingEmail['attachments']
+  >
+  if (!list?.length || !delivery.readAttachment) return []
+  const read = delivery.readAttachment
+  return Promise.all(
+    list.map(async (item) => ({
+      filename: item.filename,
+      contentType: item.contentType,
+      content: await read(item.storageKey),
+    })),
+  )
+}

@@ -1,0 +1,87 @@
+import type { Database } from '../../platform/db/database.ts'
+import { hashToken, newNumericCode } from '../../platform/auth/tokens.ts'
+
+export const RESET_CODE_MINUTES = 15
+export const RESET_CODE_TRIES = 5
+/** More requests than this in the code's lifetime send nothing more (mailbox flooding). */
+export const RESET_CODES_PER_WINDOW = 3
+export const RESET_CODE_DIGITS = 6
+
+// The user id salts the hash, so one leaked table row does not reveal codes of other users.
+function codeHash(portalUserId: number, code: string) {
+  return hashToken(`${portalUserId}:${code}`)
+}
+
+/**
+ * Issues a fresh reset code (earlier unused ones stop working), or undefined when this user has
+ * asked too often lately.
+ */
+export async function issueResetCode(db: Database, practiceId: number, portalUserId: number) {
+  const now = new Date()
+  const since = new Date(now.getTime() - RESET_CODE_MINUTES * 60_000)
+  const recent = await db
+    .selectFrom('password_reset_codes')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('portal_user_id', '=', portalUserId)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow()
+  if (Number(recent.count) >= RESET_CODES_PER_WINDOW) return undefined
+  const code = newNumericCode(RESET_CODE_DIGITS)
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('password_reset_codes')
+      .set({ used_at: now })
+      .where('portal_user_id', '=', portalUserId)
+      .where('used_at', 'is', null)
+      .execute()
+    await trx
+      .insertInto('password_reset_codes')
+      .values({
+        practice_id: practiceId,
+        portal_user_id: portalUserId,
+        code_hash: codeHash(portalUserId, code),
+        expires_at: new Date(now.getTime() + RESET_CODE_MINUTES * 60_000),
+        created_at: now,
+      })
+      .execute()
+  })
+  return code
+}
+
+export type CodeCheck = 'ok' | 'wrong' | 'expired'
+
+/**
+ * Checks a typed code against the user's live one. A wrong code uses up one of its tries; the
+ * code itself is consumed only by `consumeResetCode`, once the new password is accepted.
+ */
+export async function checkResetCode(db: Database, portalUserId: number, code: string) {
+  const now = new Date()
+  const live = await db
+    .selectFrom('password_reset_codes')
+    .select(['id', 'code_hash', 'attempts', 'expires_at'])
+    .where('portal_user_id', '=', portalUserId)
+    .where('used_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!live || live.expires_at <= now || live.attempts >= RESET_CODE_TRIES) {
+    return { result: 'expired' as CodeCheck }
+  }
+  if (live.code_hash !== codeHash(portalUserId, code.trim())) {
+    await db
+      .updateTable('password_reset_codes')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', live.id)
+      .execute()
+    return { result: 'wrong' as CodeCheck }
+  }
+  return { result: 'ok' as CodeCheck, codeId: live.id }
+}
+
+export async function consumeResetCode(db: Database, codeId: number) {
+  await db
+    .updateTable('password_reset_codes')
+    .set({ used_at: new Date() })
+    .where('id', '=', codeId)
+    .execute()
+}

@@ -1,0 +1,84 @@
+import { Type } from 'typebox'
+import { PORTAL_FEATURES } from '../../platform/auth/access-rules.ts'
+
+/** ISO calendar date, as birthdates are typed: 1987-04-12. */
+export const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 })
+
+export const Credentials = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 100 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+})
+
+export const NewPasswordTwice = {
+  newPassword: Type.String({ maxLength: 200 }),
+  newPasswordAgain: Type.String({ maxLength: 200 }),
+}
+
+export const FirstSignIn = Type.Object({
+  ...NewPasswordTwice,
+  /** Offered once: leave out (or send the current one) to keep the user name. */
+  newUsername: Type.Optional(Type.String({ maxLength: 100 })),
+})
+
+export const ChangePassword = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  ...NewPasswordTwice,
+})
+
+export const ResetRequest = Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }) })
+
+export const ResetCompletion = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 100 }),
+  code: Type.String({ minLength: 1, maxLength: 20 }),
+  ...NewPasswordTwice,
+})
+
+export const PersonalInfo = Type.Object({
+  firstName: Type.String({ minLength: 1, maxLength: 100 }),
+  lastName: Type.String({ minLength: 1, maxLength: 100 }),
+  birthdate: CalendarDate,
+})
+
+export const FamilyMember = Type.Object({
+  id: Type.Integer(),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  preferredName: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  /** The signed-in user's own record. */
+  self: Type.Boolean(),
+})
+
+/** What the portal shell needs about the signed-in user; no health information. */
+export const PortalSessionView = Type.Object({
+  stage: Type.Union([Type.Literal('change-password'), Type.Literal('verify'), Type.Literal('ready')]),
+  username: Type.String(),
+  /** First sign-in only, once: the patient may pick a new user name. */
+  canChangeUsername: Type.Boolean(),
+  /** The user first, then the family members they represent (empty for a plain patient's). */
+  family: Type.Array(FamilyMember),
+  features: Type.Array(Type.Enum(PORTAL_FEATURES)),
+  idleTimeoutMinutes: Type.Integer(),
+  /** When the session ends if nothing more happens (ISO instant). */
+  expiresAt: Type.String(),
+  practiceName: Type.String(),
+  privacyPolicy: Type.String(),
+})
+
+export const BusinessHours = Type.Object({
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: Type.Integer({ minimum: 0, maximum: 6 }),
+  opens: Type.String(),
+  closes: Type.String(),
+})
+
+export const ContactDetails = Type.Object({
+  name: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  addressLines: Type.Array(Type.String()),
+  timeZone: Type.String(),
+  hours: Type.Array(BusinessHours),
+})
+
+export const Accepted = Type.Object({ message: Type.String() })

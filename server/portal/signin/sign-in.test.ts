@@ -1,0 +1,268 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
+import { createBackgroundWorker } from '../../background.ts'
+import { hashPassword } from '../../platform/auth/passwords.ts'
+import type { Database } from '../../platform/db/database.ts'
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from '../../platform/db/testing.ts'
+import type { FileStorage } from '../../platform/files/storage.ts'
+import { seedPatient, seedPortalUser, seedPractice } from '../../testing/fixtures.ts'
+import { buildTestApp, cookieFrom, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+
+const PASSWORD = 'correct horse battery'
+
+describeEachDatabase('patient sign-in', (kind) => {
+  let database: TestDatabase
+  let db: Database
+  let app: FastifyInstance
+  let files: FileStorage
+  let close: () => Promise<void>
+  let practiceId = 0
+  let luisId = 0
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+    db = database.db
+    practiceId = await seedPractice(db, 'Maple Grove Dental')
+    luisId = await seedPatient(db, practiceId, {
+      first_name: 'Luis',
+      last_name: 'García',
+      birthdate: '1984-02-29',
+      email: 'luis@example.test',
+    })
+    await seedPortalUser(db, practiceId, luisId, 'luis.garcia', PASSWORD)
+    const built = await buildTestApp(db)
+    app = built.app
+    files = built.files
+    close = built.close
+  })
+  afterAll(async () => {
+    await close()
+    await database.destroy()
+  })
+  beforeEach(async () => {
+    await db.deleteFrom('sign_in_failures').execute()
+  })
+
+  const post = (url: string, payload: object, cookie?: string) =>
+    app.inject({
+      method: 'POST',
+      url,
+      payload,
+      headers: { origin: TEST_ORIGIN, ...(cookie ? { cookie } : {}) },
+    })
+
+  it('signs in with a case-insensitive user name and a case-sensitive password', async () => {
+    const response = await post('/api/portal/session', {
+      username: 'Luis.Garcia',
+      password: PASSWORD,
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ stage: 'ready', username: 'luis.garcia' })
+    const setCookie = String(response.headers['set-cookie'])
+    expect(setCookie).toContain('HttpOnly')
+    expect(setCookie).toContain('SameSite=Lax')
+    expect(setCookie).toContain('Secure')
+    const wrongCase = await post('/api/portal/session', {
+      username: 'luis.garcia',
+      password: PASSWORD.toUpperCase(),
+    })
+    expect(wrongCase.statusCode).toBe(401)
+  })
+
+  it('answers a wrong password and an unknown user name the same way', async () => {
+    const wrong = await post('/api/portal/session', { username: 'luis.garcia', password: 'nope' })
+    const unknown = await post('/api/portal/session', { username: 'nobody.here', password: 'nope' })
+    expect(wrong.statusCode).toBe(401)
+    expect(unknown.statusCode).toBe(401)
+    expect(wrong.body).toBe(unknown.body)
+    expect(wrong.json()).toMatchObject({ type: '/problems/sign-in-failed' })
+  })
+
+  it('makes a user name wait after five failures, saying nothing about whether it exists', async () => {
+    for (const username of ['luis.garcia', 'ghost.user']) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const response = await post('/api/portal/session', { username, password: 'wrong' })
+        expect(response.statusCode).toBe(401)
+      }
+      const blocked = await post('/api/portal/session', { username, password: PASSWORD })
+      expect(blocked.statusCode).toBe(429)
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0)
+      expect(blocked.json().detail).toMatch(/try again/)
+    }
+    const audited = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'portal.sign_in_throttled')
+      .execute()
+    expect(audited.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('audits sign-ins and failures without passwords', async () => {
+    const events = await db
+      .selectFrom('audit_events')
+      .select(['action', 'outcome', 'details'])
+      .where('action', '=', 'portal.sign_in')
+      .execute()
+    expect(events.some((event) => event.outcome === 'success')).toBe(true)
+    expect(events.some((event) => event.outcome === 'failure')).toBe(true)
+    expect(JSON.stringify(events)).not.toContain(PASSWORD)
+  })
+
+  it('signs out on the server: the old cookie no longer works', async () => {
+    const cookie = await portalSignIn(app, 'luis.garcia', PASSWORD)
+    expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(
+      200,
+    )
+    const out = await app.inject({
+      method: 'DELETE',
+      url: '/api/portal/session',
+      headers: { cookie, origin: TEST_ORIGIN },
+    })
+    expect(out.statusCode).toBe(204)
+    expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(
+      401,
+    )
+  })
+
+  it('ends a session left idle longer than the practice allows', async () => {
+    const cookie = await portalSignIn(app, 'luis.garcia', PASSWORD)
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 16 * 60_000) })
+      .where('ended_at', 'is', null)
+      .execute()
+    const response = await app.inject({ url: '/api/portal/session', headers: { cookie } })
+    expect(response.statusCode).toBe(401)
+  })
+
+  it('changes the password with the current one, and refuses common ones', async () => {
+    const cookie = await portalSignIn(app, 'luis.garcia', PASSWORD)
+    const wrongCurrent = await post(
+      '/api/portal/password',
+      { currentPassword: 'nope', newPassword: 'x', newPasswordAgain: 'x' },
+      cookie,
+    )
+    expect(wrongCurrent.json().errors).toHaveProperty('currentPassword')
+    const common = await post(
+      '/api/portal/password',
+      { currentPassword: PASSWORD, newPassword: 'password1', newPasswordAgain: 'password1' },
+      cookie,
+    )
+    expect(common.statusCode).toBe(400)
+    expect(common.json().errors.newPassword).toMatch(/common/)
+    const changed = await post(
+      '/api/portal/password',
+      { currentPassword: PASSWORD, newPassword: 'new maple leaf', newPasswordAgain: 'new maple leaf' },
+      cookie,
+    )
+    expect(changed.statusCode).toBe(204)
+    await portalSignIn(app, 'luis.garcia', 'new maple leaf')
+    const back = await post(
+      '/api/portal/password',
+      { currentPassword: 'new maple leaf', newPassword: PASSWORD, newPasswordAgain: PASSWORD },
+      cookie,
+    )
+    expect(back.statusCode).toBe(204)
+  })
+
+  it('resets a forgotten password with a code from the outgoing email', async () => {
+    const unknown = await post('/api/public/password-reset', { username: 'nobody.here' })
+    const known = await post('/api/public/password-reset', { username: 'LUIS.GARCIA' })
+    expect(known.statusCode).toBe(202)
+    expect(known.body).toBe(unknown.body)
+
+    const worker = createBackgroundWorker({
+      db,
+      files,
+      config: { smtpUrl: undefined, mailFrom: 'test@example.test' },
+    })
+    expect(await worker.runDue()).toBe(1)
+    const email = await db
+      .selectFrom('outgoing_emails')
+      .selectAll()
+      .where('kind', '=', 'password-reset')
+      .executeTakeFirstOrThrow()
+    expect(email).toMatchObject({ to_address: 'luis@example.test', status: 'stored' })
+    expect(email.text_body).not.toContain('luis.garcia')
+    const code = /code is: (\d{6,8})/.exec(email.text_body)?.[1] ?? ''
+    expect(code).toMatch(/^\d{6,8}$/)
+
+    const complete = (body: object) =>
+      post('/api/public/password-reset/complete', {
+        username: 'luis.garcia',
+        newPassword: 'spring tulips 2026',
+        newPasswordAgain: 'spring tulips 2026',
+        ...body,
+      })
+    const wrongCode = await complete({ code: code === '000000' ? '111111' : '000000' })
+    expect(wrongCode.statusCode).toBe(400)
+    expect(wrongCode.json().errors).toHaveProperty('code')
+    const mismatch = await complete({ code, newPasswordAgain: 'something else' })
+    expect(mismatch.json().errors).toHaveProperty('newPasswordAgain')
+    const done = await complete({ code })
+    expect(done.statusCode).toBe(200)
+    expect(done.json()).toMatchObject({ stage: 'ready' })
+    const cookie = cookieFrom(done, 'bitewing_portal')
+    expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(
+      200,
+    )
+    const reused = await complete({ code })
+    expect(reused.statusCode).toBe(400)
+    await portalSignIn(app, 'luis.garcia', 'spring tulips 2026')
+    await db
+      .updateTable('portal_users')
+      .set({ password_hash: await hashPassword(PASSWORD) })
+      .where('patient_id', '=', luisId)
+      .execute()
+  })
+
+  it('stops accepting a reset code after five wrong tries', async () => {
+    await db.deleteFrom('password_reset_codes').execute()
+    await post('/api/public/password-reset', { username: 'luis.garcia' })
+    const email = await db
+      .selectFrom('outgoing_emails')
+      .select('text_body')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    const code = /code is: (\d{6,8})/.exec(email.text_body)?.[1] ?? ''
+    const wrong = code === '000000' ? '111111' : '000000'
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await db.deleteFrom('sign_in_failures').execute()
+      await post('/api/public/password-reset/complete', {
+        username: 'luis.garcia',
+        code: wrong,
+        newPassword: 'autumn leaves 99',
+        newPasswordAgain: 'autumn leaves 99',
+      })
+    }
+    await db.deleteFrom('sign_in_failures').execute()
+    const right = await post('/api/public/password-reset/complete', {
+      username: 'luis.garcia',
+      code,
+      newPassword: 'autumn leaves 99',
+      newPasswordAgain: 'autumn leaves 99',
+    })
+    expect(right.statusCode).toBe(400)
+  })
+
+  it('shows contact details after checking name and birthdate, accents and case aside', async () => {
+    const response = await post('/api/public/contact', {
+      firstName: 'luis',
+      lastName: 'GARCIA',
+      birthdate: '1984-02-29',
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ name: 'Maple Grove Dental', phone: '519-555-0100' })
+    const bad = await post('/api/public/contact', {
+      firstName: 'luis',
+      lastName: 'garcia',
+      birthdate: '1984-02-30x',
+    })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().errors).toHaveProperty('birthdate')
+  })
+})

@@ -1,0 +1,70 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { buildApp } from '../app.ts'
+import type { Database } from '../platform/db/database.ts'
+import { LocalFileStorage } from '../platform/files/storage.ts'
+
+export const TEST_ORIGIN = 'http://localhost:3000'
+
+/** The whole app over a test database, with a throwaway files folder and no built web app. */
+export async function buildTestApp(db: Database) {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-test-'))
+  const files = new LocalFileStorage(path.join(root, 'files'))
+  const app = await buildApp({
+    config: {
+      env: 'test',
+      publicUrl: TEST_ORIGIN,
+      logLevel: 'silent',
+      webDist: path.join(root, 'web'),
+      trustProxy: false,
+    },
+    db,
+    files,
+    logging: false,
+  })
+  return {
+    app,
+    files,
+    async close() {
+      await app.close()
+      await fs.rm(root, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The `name=value` of a Set-Cookie header, ready to send back as a Cookie header. */
+export function cookieFrom(response: LightMyRequestResponse, name: string): string {
+  const header = response.headers['set-cookie']
+  const all = Array.isArray(header) ? header : header ? [header] : []
+  const found = all.find((cookie) => cookie.startsWith(`${name}=`))
+  if (!found) throw new Error(`No ${name} cookie in the response`)
+  return found.split(';')[0] ?? ''
+}
+
+export async function portalSignIn(app: FastifyInstance, username: string, password: string) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/portal/session',
+    headers: { origin: TEST_ORIGIN },
+    payload: { username, password },
+  })
+  if (response.statusCode !== 200) {
+    throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`)
+  }
+  return cookieFrom(response, 'bitewing_portal')
+}
+
+export async function officeSignIn(app: FastifyInstance, username: string, password: string) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/office/session',
+    headers: { origin: TEST_ORIGIN },
+    payload: { username, password },
+  })
+  if (response.statusCode !== 200) {
+    throw new Error(`office sign-in of ${username} failed: ${response.statusCode}`)
+  }
+  return cookieFrom(response, 'bitewing_office')
+}
