@@ -18,5 +18,10 @@ export const DEMO_SIGN_INS = [
     password: 'Welcome-2024',
     who: 'one-time password from the office, never used',
   },
-  { where: 'office', username: 'admin', password: 'Bitewing-admin-1', who: 'practice administrator' },
+  {
+    where: 'office',
+    username: 'admin',
+    password: 'Bitewing-admin-1',
+    who: 'practice administrator',
+  },
 ] as const

@@ -17,6 +17,8 @@ export interface DatabaseHandle {
   /** Lends one session to `work`, for multi-statement scripts and session-level locks. */
   withSession<T>(work: (run: ScriptSession) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /** Embedded only: the whole data folder as a tarball (test templates). */
+  dumpDataDir?(): Promise<Blob>
 }
 
 export interface DatabaseOptions {
@@ -27,6 +29,8 @@ export interface DatabaseOptions {
   /** PostgreSQL only: the schema to work in (tests isolate each file in its own). */
   schema?: string | undefined
   poolSize?: number
+  /** Embedded only: start from this dump of a data folder instead of an empty database. */
+  template?: Blob | undefined
 }
 
 // The same JavaScript values come out of both drivers: ids and cents as numbers (bigint columns
@@ -39,7 +43,7 @@ pg.types.setTypeParser(DATE, (value) => value)
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options)
-  return openPGlite(options.dataDir)
+  return openPGlite(options.dataDir, options.template)
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -68,7 +72,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   }
 }
 
-async function openPGlite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPGlite(
+  dataDir: string | undefined,
+  template: Blob | undefined,
+): Promise<DatabaseHandle> {
   let target: string | undefined
   if (dataDir) {
     target = path.join(dataDir, 'pglite')
@@ -76,6 +83,7 @@ async function openPGlite(dataDir: string | undefined): Promise<DatabaseHandle> 
   }
   const pglite = await PGlite.create(target ?? 'memory://', {
     parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
+    ...(template ? { loadDataDir: template } : {}),
   })
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
   return {
@@ -90,6 +98,7 @@ async function openPGlite(dataDir: string | undefined): Promise<DatabaseHandle> 
       await db.destroy()
       await pglite.close()
     },
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
   }
 }
 

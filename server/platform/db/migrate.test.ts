@@ -5,6 +5,7 @@ import { generateTypes, SCHEMA_FILE } from './generate-types.ts'
 import { loadMigrations, MigrationError, migrate } from './migrate.ts'
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './testing.ts'
 
+// Creating and migrating a database from scratch is the slow path the template avoids elsewhere.
 describeEachDatabase('migrations', (kind) => {
   let database: TestDatabase | undefined
   afterEach(async () => {
@@ -12,14 +13,14 @@ describeEachDatabase('migrations', (kind) => {
     database = undefined
   })
 
-  it('apply every migration once and record it', async () => {
+  it('apply every migration once and record it', { timeout: 120_000 }, async () => {
     database = await createTestDatabase(kind, { migrate: false })
     const all = await loadMigrations()
     expect(await migrate(database)).toEqual(all.map((migration) => migration.name))
     expect(await migrate(database)).toEqual([])
   })
 
-  it('leave the database as it was when a migration fails half-way', async () => {
+  it('leave the database as it was when a migration fails half-way', { timeout: 120_000 }, async () => {
     database = await createTestDatabase(kind, { migrate: false })
     const broken = [
       { name: '0001_ok.sql', sql: 'create table kept (id integer)' },

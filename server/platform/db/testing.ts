@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { describe } from 'vitest'
 import { type DatabaseHandle, openDatabase } from './database.ts'
 import { migrate } from './migrate.ts'
+import { loadPGliteTemplate } from './pglite-template.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -23,14 +24,18 @@ export async function createTestDatabase(
   kind: DatabaseKind,
   options: { migrate?: boolean } = {},
 ): Promise<TestDatabase> {
+  const migrated = options.migrate !== false
   const handle: TestDatabase =
-    kind === 'pglite' ? await openPGliteInMemory() : await openPostgresSchema(createSchemaName())
-  if (options.migrate !== false) await migrate(handle)
+    kind === 'pglite'
+      ? await openPGliteInMemory(migrated)
+      : await openPostgresSchema(createSchemaName())
+  if (migrated) await migrate(handle)
   return handle
 }
 
-async function openPGliteInMemory(): Promise<TestDatabase> {
-  const handle = await openDatabase({})
+async function openPGliteInMemory(fromTemplate: boolean): Promise<TestDatabase> {
+  const template = fromTemplate ? await loadPGliteTemplate() : undefined
+  const handle = await openDatabase({ template })
   return { ...handle, destroy: () => handle.close() }
 }
 

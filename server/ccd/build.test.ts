@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest'
+import { buildCcd } from './build.ts'
+import { childElements, find, parseXml, textOf, type XmlElement } from './parse-xml.ts'
+import { SECTIONS } from './templates.ts'
+import { buildCareSummaryInput, emptyCareSummaryInput, variedCareSummaryInputs } from './testing.ts'
+
+function* walk(element: XmlElement): Generator<XmlElement> {
+  yield element
+  for (const child of childElements(element)) yield* walk(child)
+}
+
+function sectionsOf(document: XmlElement): XmlElement[] {
+  const body = find(document, 'component', 'structuredBody')
+  return childElements(body as XmlElement, 'component').map((c) => find(c, 'section') as XmlElement)
+}
+
+function templateIds(element: XmlElement): string[] {
+  return childElements(element, 'templateId').map(
+    (t) => `${t.attributes.root}${t.attributes.extension ? `:${t.attributes.extension}` : ''}`,
+  )
+}
+
+const varied = variedCareSummaryInputs()
+
+describe('buildCcd header', () => {
+  const document = parseXml(buildCcd(buildCareSummaryInput()))
+
+  it('is a US Realm Header CCD, R2.1', () => {
+    expect(document.attributes.xmlns).toBe('urn:hl7-org:v3')
+    expect(find(document, 'realmCode')?.attributes.code).toBe('US')
+    expect(find(document, 'typeId')?.attributes).toEqual({
+      root: '2.16.840.1.113883.1.3',
+      extension: 'POCD_HD000040',
+    })
+    expect(templateIds(document)).toEqual(
+      expect.arrayContaining([
+        '2.16.840.1.113883.10.20.22.1.1:2015-08-01',
+        '2.16.840.1.113883.10.20.22.1.2:2015-08-01',
+      ]),
+    )
+    expect(find(document, 'code')?.attributes.code).toBe('34133-9')
+    expect(find(document, 'confidentialityCode')?.attributes.code).toBe('N')
+    expect(find(document, 'languageCode')?.attributes.code).toBe('en-US')
+    expect(find(document, 'effectiveTime')?.attributes.value).toBe('20250314100926-0500')
+  })
+
+  it('names the patient, author, custodian and care team', () => {
+    const patient = find(document, 'recordTarget', 'patientRole', 'patient')
+    expect(textOf(find(patient, 'name'))).toBe('Jordan Lee Rivera')
+    expect(find(patient, 'administrativeGenderCode')?.attributes.code).toBe('F')
+    expect(find(patient, 'raceCode')?.attributes.code).toBe('2106-3')
+    expect(find(patient, 'ethnicGroupCode')?.attributes.nullFlavor).toBe('ASKU')
+    expect(find(patient, 'languageCommunication', 'languageCode')?.attributes.code).toBe('en')
+    expect(textOf(find(document, 'author', 'assignedAuthor', 'assignedPerson'))).toBe('Ana Molar DDS')
+    const custodian = find(document, 'custodian', 'assignedCustodian', 'representedCustodianOrganization')
+    expect(textOf(find(custodian, 'name'))).toBe('Bright Smiles Dental')
+    const serviceEvent = find(document, 'documentationOf', 'serviceEvent')
+    expect(serviceEvent?.attributes.classCode).toBe('PCPR')
+    expect(childElements(serviceEvent as XmlElement, 'performer')).toHaveLength(2)
+  })
+
+  it('uses nullFlavors for what is not known, and Bitewing as author without a provider', () => {
+    const empty = parseXml(buildCcd(emptyCareSummaryInput()))
+    const patient = find(empty, 'recordTarget', 'patientRole', 'patient')
+    expect(find(patient, 'administrativeGenderCode')?.attributes.nullFlavor).toBe('UNK')
+    expect(find(patient, 'birthTime')?.attributes.nullFlavor).toBe('UNK')
+    expect(find(patient, 'raceCode')?.attributes.nullFlavor).toBe('UNK')
+    const author = find(empty, 'author', 'assignedAuthor', 'assignedAuthoringDevice')
+    expect(textOf(find(author, 'manufacturerModelName'))).toBe('Bitewing')
+  })
+})
+
+describe('buildCcd sections', () => {
+  const definitions = Object.values(SECTIONS)
+
+  it('has every section with its templateId, extension and LOINC code, in order', () => {
+    for (const { name, input } of varied) {
+      const sections = sectionsOf(parseXml(buildCcd(input)))
+      expect(sections.map((s) => find(s, 'code')?.attributes.code), name).toEqual(
+        definitions.map((d) => d.loinc),
+      )
+      sections.forEach((section, index) => {
+        const definition = definitions[index]
+        if (!definition) throw new Error('more sections than defined')
+        expect(templateIds(section)).toContain(
+          `${definition.templateId.root}:${definition.templateId.extension}`,
+        )
+        expect(textOf(find(section, 'title'))).toBe(definition.title)
+      })
+    }
+  })
+
+  it('marks sections with no data nullFlavor NI and says so in words', () => {
+    const sections = sectionsOf(parseXml(buildCcd(emptyCareSummaryInput())))
+    expect(sections).toHaveLength(definitions.length)
+    sections.forEach((section, index) => {
+      expect(section.attributes.nullFlavor).toBe('NI')
+      expect(childElements(section, 'entry')).toHaveLength(0)
+      expect(textOf(find(section, 'text'))).toBe(definitions[index]?.emptyText)
+    })
+    const full = sectionsOf(parseXml(buildCcd(buildCareSummaryInput())))
+    for (const section of full) {
+      expect(section.attributes.nullFlavor).toBeUndefined()
+      expect(childElements(section, 'entry').length).toBeGreaterThan(0)
+    }
+  })
+
+  it('links every reference to an ID in its own section narrative, IDs unique', () => {
+    for (const { name, input } of varied) {
+      const document = parseXml(buildCcd(input))
+      const allIds = [...walk(document)].map((e) => e.attributes.ID).filter(Boolean)
+      expect(new Set(allIds).size, name).toBe(allIds.length)
+      for (const section of sectionsOf(document)) {
+        const narrativeIds = new Set(
+          [...walk(find(section, 'text') as XmlElement)].map((e) => e.attributes.ID),
+        )
+        const references = [...walk(section)].filter((e) => e.localName === 'reference')
+        for (const reference of references) {
+          expect(reference.attributes.value, name).toMatch(/^#/)
+          expect(narrativeIds.has(reference.attributes.value?.slice(1)), name).toBe(true)
+        }
+        for (const entry of childElements(section, 'entry')) {
+          const statement = childElements(entry)[0] as XmlElement
+          const linked = statement.localName === 'organizer'
+            ? childElements(statement, 'component').every((c) => find(childElements(c)[0], 'text', 'reference'))
+            : Boolean(find(statement, 'text', 'reference'))
+          expect(linked, `${name}: ${statement.localName} in ${textOf(find(section, 'title'))}`).toBe(true)
+        }
+      }
+    }
+  })
+
+  it('writes instants with a time zone offset and dates at day precision', () => {
+    for (const { name, input } of varied) {
+      const document = parseXml(buildCcd(input))
+      for (const element of walk(document)) {
+        const value = element.attributes.value
+        if (!['effectiveTime', 'low', 'high', 'time', 'birthTime'].includes(element.localName)) continue
+        if (value === undefined) continue
+        expect(value, `${name}: ${element.localName}`).toMatch(/^\d{8}$|^\d{14}[+-]\d{4}$/)
+      }
+    }
+  })
+
+  it('codes CDT procedures, CVX vaccines and smoking status', () => {
+    const document = parseXml(buildCcd(buildCareSummaryInput()))
+    const codes = [...walk(document)].filter((e) => e.localName === 'code')
+    expect(codes.some((c) => c.attributes.codeSystem === '2.16.840.1.113883.6.13')).toBe(true)
+    expect(codes.some((c) => c.attributes.codeSystem === '2.16.840.1.113883.12.292')).toBe(true)
+    expect(codes.some((c) => c.attributes.code === '72166-2')).toBe(true)
+  })
+})
+
+describe('buildCcd output', () => {
+  it('is deterministic: same input, same bytes', () => {
+    for (const { input } of varied) expect(buildCcd(input)).toBe(buildCcd(structuredClone(input)))
+  })
+
+  it('gives another document id at another time, the same entry ids', () => {
+    const first = buildCareSummaryInput()
+    const later = buildCareSummaryInput()
+    later.document.effectiveAt = '2025-04-01T12:00:00Z'
+    const a = parseXml(buildCcd(first))
+    const b = parseXml(buildCcd(later))
+    expect(find(a, 'id')?.attributes.root).not.toBe(find(b, 'id')?.attributes.root)
+    const entryIds = (d: XmlElement) =>
+      sectionsOf(d).flatMap((s) => childElements(s, 'entry').map((e) => find(childElements(e)[0], 'id')?.attributes.extension))
+    expect(entryIds(a)).toEqual(entryIds(b))
+  })
+
+  it('keeps names exactly, whatever their script or characters', () => {
+    for (const { input } of varied) {
+      const patient = find(parseXml(buildCcd(input)), 'recordTarget', 'patientRole', 'patient')
+      const name = find(patient, 'name') as XmlElement
+      expect(textOf(childElements(name, 'given')[0])).toBe(input.patient.firstName)
+      expect(textOf(find(name, 'family'))).toBe(input.patient.lastName)
+    }
+  })
+})

@@ -1,0 +1,181 @@
+/**
+ * Writers for the HL7 v3 data types every part of the document uses (II, CD, AD, TEL, PN) and
+ * for the participants (people and organizations) that recur in header and entries.
+ */
+
+import type { BuildContext } from './context.ts'
+import type { Address, Organization, Provider } from './input.ts'
+import { CODE_SYSTEM_NAME, OID, type TemplateId } from './templates.ts'
+import { emptyTag, type XmlWriter } from './xml.ts'
+
+const renderedTemplates = new WeakMap<TemplateId, string>()
+
+export function templateId(w: XmlWriter, template: TemplateId): void {
+  let markup = renderedTemplates.get(template)
+  if (markup === undefined) {
+    markup = emptyTag('templateId', { root: template.root, extension: template.extension })
+    renderedTemplates.set(template, markup)
+  }
+  w.raw(markup)
+}
+
+export interface Coded {
+  code?: string | null
+  codeSystem: string
+  displayName?: string | null
+  /** ID in the section narrative holding the human text of this code. */
+  originalText?: string
+  /** Write as `<value xsi:type="CD">` and friends. */
+  xsiType?: string
+  translations?: { code: string; codeSystem: string; displayName?: string | null }[]
+}
+
+/**
+ * A CD. Without a code it still says which text it stands for: nullFlavor OTH (no code in the
+ * value set for this) with the narrative reference as originalText.
+ */
+export function coded(w: XmlWriter, name: string, value: Coded): void {
+  const hasCode = Boolean(value.code)
+  const attributes = hasCode
+    ? {
+        'xsi:type': value.xsiType,
+        code: value.code,
+        codeSystem: value.codeSystem,
+        codeSystemName: CODE_SYSTEM_NAME[value.codeSystem],
+        displayName: value.displayName || undefined,
+      }
+    : { 'xsi:type': value.xsiType, nullFlavor: 'OTH' }
+  if (value.originalText === undefined && !value.translations?.length) {
+    w.empty(name, attributes)
+    return
+  }
+  w.start(name, attributes)
+  if (value.originalText !== undefined) {
+    w.start('originalText').empty('reference', { value: `#${value.originalText}` }).end()
+  }
+  for (const translation of value.translations ?? []) {
+    w.empty('translation', {
+      code: translation.code,
+      codeSystem: translation.codeSystem,
+      codeSystemName: CODE_SYSTEM_NAME[translation.codeSystem],
+      displayName: translation.displayName || undefined,
+    })
+  }
+  w.end()
+}
+
+/** `<text><reference value="#id"/></text>`: links an entry to its narrative. */
+export function textReference(w: XmlWriter, id: string): void {
+  w.start('text').empty('reference', { value: `#${id}` }).end()
+}
+
+export function address(w: XmlWriter, value: Address | null | undefined, use?: string): void {
+  const lines = [value?.address1, value?.address2].filter((line): line is string => Boolean(line))
+  if (!value || (lines.length === 0 && !value.city && !value.postalCode)) {
+    w.empty('addr', { nullFlavor: 'UNK' })
+    return
+  }
+  w.start('addr', { use })
+  for (const line of lines) w.element('streetAddressLine', line)
+  if (value.city) w.element('city', value.city)
+  if (value.region) w.element('state', value.region)
+  if (value.postalCode) w.element('postalCode', value.postalCode)
+  w.element('country', value.country || 'US')
+  w.end()
+}
+
+/** A phone number as a tel: URI: digits only, +1 added to ten-digit North American numbers. */
+export function telUri(phone: string, country?: string | null): string | undefined {
+  const digits = phone.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '')
+  if (!/\d/.test(digits)) return undefined
+  if (digits.startsWith('+')) return `tel:${digits}`
+  const northAmerican = !country || country === 'US' || country === 'CA'
+  if (northAmerican && digits.length === 10) return `tel:+1${digits}`
+  return `tel:${digits}`
+}
+
+export interface Telecom {
+  value: string
+  use?: string
+}
+
+export function telecoms(w: XmlWriter, list: Telecom[], required: boolean): void {
+  if (list.length === 0 && required) w.empty('telecom', { nullFlavor: 'UNK' })
+  for (const telecom of list) w.empty('telecom', { value: telecom.value, use: telecom.use })
+}
+
+export function contactTelecoms(
+  phone: string | null | undefined,
+  email: string | null | undefined,
+  use: string,
+  country?: string | null,
+): Telecom[] {
+  const list: Telecom[] = []
+  const tel = phone ? telUri(phone, country) : undefined
+  if (tel) list.push({ value: tel, use })
+  if (email) list.push({ value: `mailto:${email.trim()}`, use })
+  return list
+}
+
+export function personName(
+  w: XmlWriter,
+  name: { first: string; middle?: string | null; last: string; suffix?: string | null },
+  use?: string,
+): void {
+  w.start('name', { use })
+  w.element('given', name.first)
+  if (name.middle) w.element('given', name.middle)
+  w.element('family', name.last)
+  if (name.suffix) w.element('suffix', name.suffix)
+  w.end()
+}
+
+/** A provider's id: the NPI when known, else the practice's own number for them. */
+export function providerId(ctx: BuildContext, provider: Provider): void {
+  if (provider.npi) ctx.w.empty('id', { root: OID.npi, extension: provider.npi })
+  else ctx.w.empty('id', { root: ctx.practiceRoot, extension: `provider-${provider.id}` })
+}
+
+export function organizationId(ctx: BuildContext, organization: Organization): void {
+  if (organization.npi) ctx.w.empty('id', { root: OID.npi, extension: organization.npi })
+  else ctx.w.empty('id', { root: ctx.practiceRoot, extension: `organization-${organization.id}` })
+}
+
+/** The organization the care is given at: the document's clinic, else the practice. */
+export function careSite(ctx: BuildContext): Organization {
+  return ctx.input.clinic ?? ctx.input.practice
+}
+
+/** An organization as `representedOrganization` / `providerOrganization` (id, name, telecom, addr). */
+export function organization(ctx: BuildContext, name: string, value: Organization): void {
+  const { w } = ctx
+  w.start(name)
+  organizationId(ctx, value)
+  w.element('name', value.name)
+  telecoms(w, contactTelecoms(value.phone, value.email, 'WP', value.address?.country), true)
+  address(w, value.address, 'WP')
+  w.end()
+}
+
+/**
+ * `assignedEntity` for a provider: id, address and telecom of where they practise (C-CDA asks
+ * for both), and their name.
+ */
+export function assignedEntity(ctx: BuildContext, provider: Provider, withOrganization: boolean) {
+  const { w } = ctx
+  const site = careSite(ctx)
+  w.start('assignedEntity')
+  providerId(ctx, provider)
+  address(w, site.address, 'WP')
+  telecoms(w, contactTelecoms(site.phone, site.email, 'WP', site.address?.country), true)
+  w.start('assignedPerson')
+  personName(w, { first: provider.firstName, last: provider.lastName, suffix: provider.suffix })
+  w.end()
+  if (withOrganization) organization(ctx, 'representedOrganization', site)
+  w.end()
+}
+
+/** Full name for narrative text. */
+export function providerName(provider: Provider): string {
+  return [provider.firstName, provider.lastName, provider.suffix].filter(Boolean).join(' ')
+}

@@ -1,0 +1,53 @@
+/**
+ * Section scaffolding and the narrative block. Every section carries its templateId, LOINC code,
+ * title and human-readable text; a section with nothing to report keeps all of those and says so
+ * in words, with nullFlavor NI on the section (C-CDA R2.1, "No Information" pattern).
+ */
+
+import type { BuildContext } from './context.ts'
+import { templateId } from './datatypes.ts'
+import { OID, type SectionDefinition } from './templates.ts'
+import type { XmlWriter } from './xml.ts'
+
+export function writeSection(
+  ctx: BuildContext,
+  definition: SectionDefinition,
+  count: number,
+  narrative: () => void,
+  entries: () => void,
+): void {
+  const { w } = ctx
+  w.start('component')
+  w.start('section', { nullFlavor: count === 0 ? 'NI' : undefined })
+  templateId(w, definition.templateId)
+  // Also the unversioned id, as the R2.1 sample does, for receivers that only know R1.1.
+  w.empty('templateId', { root: definition.templateId.root })
+  w.empty('code', {
+    code: definition.loinc,
+    codeSystem: OID.loinc,
+    codeSystemName: 'LOINC',
+    displayName: definition.loincName,
+  })
+  w.element('title', definition.title)
+  w.start('text')
+  if (count === 0) w.element('paragraph', definition.emptyText)
+  else narrative()
+  w.end()
+  if (count > 0) entries()
+  w.end().end()
+}
+
+export function startTable(w: XmlWriter, headers: readonly string[]): void {
+  w.start('table').start('thead').start('tr')
+  for (const header of headers) w.element('th', header)
+  w.end().end().start('tbody')
+}
+
+export function endTable(w: XmlWriter): void {
+  w.end().end()
+}
+
+/** A table cell; with an id when an entry's code or text points at it. */
+export function cell(w: XmlWriter, text: string | null | undefined, id?: string): void {
+  w.element('td', text ?? '', id === undefined ? undefined : { ID: id })
+}

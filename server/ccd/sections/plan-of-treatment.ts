@@ -1,0 +1,61 @@
+import type { BuildContext } from '../context.ts'
+import { coded, templateId, textReference } from '../datatypes.ts'
+import type { PlannedProcedure } from '../input.ts'
+import { cell, endTable, startTable, writeSection } from '../narrative.ts'
+import { codeSystemOid, ENTRY, OID, SECTIONS } from '../templates.ts'
+import { readableDate } from '../time.ts'
+
+const HEADERS = ['Planned procedure', 'Code', 'Tooth', 'Surface', 'Priority', 'Plan', 'Plan date'] as const
+
+/** Rows of the patient's Saved treatment plans, as Planned Procedure entries. */
+export function planOfTreatmentSection(ctx: BuildContext): void {
+  const planned = ctx.input.plannedProcedures
+  writeSection(
+    ctx,
+    SECTIONS.planOfTreatment,
+    planned.length,
+    () => narrative(ctx, planned),
+    () => {
+      planned.forEach((procedure, index) => entry(ctx, procedure, `planned-${index + 1}`))
+    },
+  )
+}
+
+function narrative(ctx: BuildContext, planned: PlannedProcedure[]): void {
+  const { w } = ctx
+  startTable(w, HEADERS)
+  planned.forEach((procedure, index) => {
+    const id = `planned-${index + 1}`
+    w.start('tr', { ID: id })
+    cell(w, procedure.description, `${id}-name`)
+    cell(w, procedure.code)
+    cell(w, procedure.tooth, procedure.tooth ? `${id}-site` : undefined)
+    cell(w, procedure.surface)
+    cell(w, procedure.priority)
+    cell(w, procedure.planHeading)
+    cell(w, readableDate(procedure.planDate))
+    w.end()
+  })
+  endTable(w)
+}
+
+/**
+ * moodCode INT: the practice intends to do it; the plan records no scheduled date, so there is
+ * no effectiveTime (the plan's date is when it was saved, not when the work happens).
+ */
+function entry(ctx: BuildContext, procedure: PlannedProcedure, id: string): void {
+  const { w } = ctx
+  w.start('entry').start('procedure', { classCode: 'PROC', moodCode: 'INT' })
+  templateId(w, ENTRY.plannedProcedure)
+  ctx.entryId('planned-procedure', procedure.id)
+  coded(w, 'code', {
+    code: procedure.code,
+    codeSystem: codeSystemOid(procedure.codeSystem, OID.cdt),
+    displayName: procedure.description,
+    originalText: `${id}-name`,
+  })
+  textReference(w, id)
+  w.empty('statusCode', { code: 'active' })
+  if (procedure.tooth) coded(w, 'targetSiteCode', { codeSystem: OID.snomed, originalText: `${id}-site` })
+  w.end().end()
+}

@@ -1,0 +1,70 @@
+import type { BuildContext } from '../context.ts'
+import { assignedEntity, coded, providerName, templateId, textReference } from '../datatypes.ts'
+import type { DentalProcedure } from '../input.ts'
+import { cell, endTable, startTable, writeSection } from '../narrative.ts'
+import { codeSystemOid, ENTRY, OID, SECTIONS } from '../templates.ts'
+import { hl7Date, readableDate } from '../time.ts'
+
+const HEADERS = ['Procedure', 'Code', 'Tooth', 'Surface', 'Date', 'Provider'] as const
+
+export function proceduresSection(ctx: BuildContext): void {
+  const { procedures } = ctx.input
+  writeSection(
+    ctx,
+    SECTIONS.procedures,
+    procedures.length,
+    () => narrative(ctx, procedures),
+    () => {
+      procedures.forEach((procedure, index) => entry(ctx, procedure, `procedure-${index + 1}`))
+    },
+  )
+}
+
+function narrative(ctx: BuildContext, procedures: DentalProcedure[]): void {
+  const { w } = ctx
+  startTable(w, HEADERS)
+  procedures.forEach((procedure, index) => {
+    const id = `procedure-${index + 1}`
+    const provider = procedure.providerId ? ctx.providers.get(procedure.providerId) : undefined
+    w.start('tr', { ID: id })
+    cell(w, procedure.description, `${id}-name`)
+    cell(w, procedure.code)
+    cell(w, procedure.tooth, procedure.tooth ? `${id}-site` : undefined)
+    cell(w, procedure.surface)
+    cell(w, readableDate(procedure.performedOn))
+    cell(w, provider ? providerName(provider) : '')
+    w.end()
+  })
+  endTable(w)
+}
+
+/**
+ * Tooth and surface go in targetSiteCode as text: tooth numbers have no code system a receiver
+ * shares with us, and the narrative cell says it in words.
+ */
+function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void {
+  const { w } = ctx
+  const provider = procedure.providerId ? ctx.providers.get(procedure.providerId) : undefined
+  w.start('entry', { typeCode: 'DRIV' })
+  w.start('procedure', { classCode: 'PROC', moodCode: 'EVN' })
+  templateId(w, ENTRY.procedureActivityProcedure)
+  ctx.entryId('procedure', procedure.id)
+  coded(w, 'code', {
+    code: procedure.code,
+    codeSystem: codeSystemOid(procedure.codeSystem, OID.cdt),
+    displayName: procedure.description,
+    originalText: `${id}-name`,
+  })
+  textReference(w, id)
+  w.empty('statusCode', { code: 'completed' })
+  w.empty('effectiveTime', { value: hl7Date(procedure.performedOn) })
+  if (procedure.tooth) coded(w, 'targetSiteCode', { codeSystem: OID.snomed, originalText: `${id}-site` })
+  if (provider) {
+    ctx.reuse(`performer-${provider.id}`, () => {
+      ctx.w.start('performer')
+      assignedEntity(ctx, provider, false)
+      ctx.w.end()
+    })
+  }
+  w.end().end()
+}

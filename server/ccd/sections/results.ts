@@ -1,0 +1,106 @@
+import type { BuildContext } from '../context.ts'
+import { coded, templateId, textReference } from '../datatypes.ts'
+import type { LabResult } from '../input.ts'
+import { cell, endTable, startTable, writeSection } from '../narrative.ts'
+import { ENTRY, OID, SECTIONS } from '../templates.ts'
+import { hl7Instant, readableInstant } from '../time.ts'
+
+const HEADERS = ['Test', 'Result', 'Reference range', 'Interpretation', 'Date'] as const
+
+// ObservationInterpretation (2.16.840.1.113883.5.83) for the words a PMS commonly stores.
+const INTERPRETATION: Record<string, { code: string; displayName: string }> = {
+  h: { code: 'H', displayName: 'High' },
+  high: { code: 'H', displayName: 'High' },
+  l: { code: 'L', displayName: 'Low' },
+  low: { code: 'L', displayName: 'Low' },
+  n: { code: 'N', displayName: 'Normal' },
+  normal: { code: 'N', displayName: 'Normal' },
+  a: { code: 'A', displayName: 'Abnormal' },
+  abnormal: { code: 'A', displayName: 'Abnormal' },
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/
+
+export function resultsSection(ctx: BuildContext): void {
+  const { results } = ctx.input
+  writeSection(
+    ctx,
+    SECTIONS.results,
+    results.length,
+    () => narrative(ctx, results),
+    () => {
+      results.forEach((result, index) => entry(ctx, result, `result-${index + 1}`))
+    },
+  )
+}
+
+function valueText(result: LabResult): string {
+  return result.unit ? `${result.value} ${result.unit}` : result.value
+}
+
+function narrative(ctx: BuildContext, results: LabResult[]): void {
+  const { w } = ctx
+  startTable(w, HEADERS)
+  results.forEach((result, index) => {
+    const id = `result-${index + 1}`
+    w.start('tr', { ID: id })
+    cell(w, result.testName, `${id}-name`)
+    cell(w, valueText(result), `${id}-value`)
+    cell(w, result.referenceRange, result.referenceRange ? `${id}-range` : undefined)
+    cell(w, result.interpretation)
+    cell(w, readableInstant(result.observedAt, ctx.timeZone))
+    w.end()
+  })
+  endTable(w)
+}
+
+/**
+ * One organizer per result: the PMS stores single tests, not panels. The organizer takes the
+ * test's LOINC code, as C-CDA allows for a single-observation battery.
+ */
+function entry(ctx: BuildContext, result: LabResult, id: string): void {
+  const { w } = ctx
+  const time = hl7Instant(result.observedAt, ctx.timeZone)
+  const code = { code: result.loincCode, codeSystem: OID.loinc, displayName: result.testName }
+  w.start('entry', { typeCode: 'DRIV' })
+  w.start('organizer', { classCode: 'BATTERY', moodCode: 'EVN' })
+  templateId(w, ENTRY.resultOrganizer)
+  ctx.entryId('result', result.id)
+  coded(w, 'code', code)
+  w.empty('statusCode', { code: 'completed' })
+  w.start('effectiveTime').empty('low', { value: time }).empty('high', { value: time }).end()
+  w.start('component').start('observation', { classCode: 'OBS', moodCode: 'EVN' })
+  templateId(w, ENTRY.resultObservation)
+  ctx.entryId('result', result.id, 'observation')
+  coded(w, 'code', { ...code, originalText: `${id}-name` })
+  textReference(w, id)
+  w.empty('statusCode', { code: 'completed' })
+  w.empty('effectiveTime', { value: time })
+  value(ctx, result)
+  const interpretation = INTERPRETATION[(result.interpretation ?? '').trim().toLowerCase()]
+  if (interpretation) {
+    w.empty('interpretationCode', { ...interpretation, codeSystem: OID.interpretation })
+  }
+  if (result.referenceRange) {
+    w.start('referenceRange').start('observationRange')
+    textReference(w, `${id}-range`)
+    w.end().end()
+  }
+  w.end().end()
+  w.end().end()
+}
+
+/**
+ * A number is a PQ with its UCUM unit ('1' when unitless). Anything else, or a unit that cannot
+ * be UCUM (it has spaces), is text (ST) so nothing the PMS recorded is lost or misstated.
+ */
+function value(ctx: BuildContext, result: LabResult): void {
+  const { w } = ctx
+  const text = result.value.trim()
+  const unit = result.unit?.trim() || '1'
+  if (NUMBER.test(text) && !/\s/.test(unit)) {
+    w.empty('value', { 'xsi:type': 'PQ', value: text, unit })
+    return
+  }
+  w.element('value', valueText(result), { 'xsi:type': 'ST' })
+}
