@@ -24,7 +24,10 @@ export default defineConfig({
       },
       output: {
         entryFileNames: 'assets/[name]-[hash].js',
-        chunkFileNames: 'assets/[name]-[hash].js',
+        // Rolldown names a chunk both apps share after one of its modules (it came out "theme");
+        // "shared" says what it is. Lazy-loaded pages keep their own names.
+        chunkFileNames: (chunk) =>
+          chunk.isDynamicEntry ? 'assets/[name]-[hash].js' : 'assets/shared-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
       },
     },

@@ -3,6 +3,7 @@
  * beside its budget. Figures vary with the machine; run it on an otherwise idle one.
  */
 import { benchColdStart } from './cold-start.ts'
+import { benchPasswordVerification, benchSignIn } from './sign-in.ts'
 import { round } from './stats.ts'
 
 interface Figure {
@@ -28,6 +29,20 @@ async function main() {
       budget: '< 3000 ms',
       withinBudget: start.coldStartMedianMs < 3000,
     })
+  }
+  if (wants('sign-in')) {
+    const verification = await benchPasswordVerification()
+    figures.push({
+      name: 'argon2id password verification (median of 15)',
+      value: verification.medianMs,
+      unit: 'ms',
+      budget: '50–250 ms',
+      withinBudget: verification.medianMs >= 50 && verification.medianMs <= 250,
+    })
+    const signIn = await benchSignIn()
+    figures.push({ name: 'portal sign-in, 4 at a time: throughput', value: signIn.perSecond, unit: '/s' })
+    figures.push({ name: 'portal sign-in, 4 at a time: p50', value: signIn.p50Ms, unit: 'ms' })
+    figures.push({ name: 'portal sign-in, 4 at a time: p99', value: signIn.p99Ms, unit: 'ms' })
   }
   print(figures)
 }

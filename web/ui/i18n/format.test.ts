@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { formatCalendarDate, formatDate, formatDateTime, formatMoney, formatTime } from './format.ts'
+import {
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatTime,
+} from './format.ts'
 
 // 7 March 2025, 14:30 UTC: day and month differ, so their order is visible.
 const instant = new Date('2025-03-07T14:30:00Z')

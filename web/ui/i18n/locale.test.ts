@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_LOCALE, preferredLocales } from './locale.ts'
+import { DEFAULT_LOCALE, documentLanguage, preferredLocales } from './locale.ts'
 
 describe('preferredLocales', () => {
   it('keeps the browser’s order', () => {
@@ -17,5 +17,23 @@ describe('preferredLocales', () => {
 
   it('canonicalizes the case of tags', () => {
     expect(preferredLocales(['EN-ca'])).toEqual(['en-CA'])
+  })
+})
+
+describe('documentLanguage', () => {
+  it('keeps the browser’s English variant, region included', () => {
+    expect(documentLanguage(['en-CA', 'fr-CA'])).toBe('en-CA')
+  })
+
+  it('skips languages the pages are not written in', () => {
+    expect(documentLanguage(['fr-CA', 'en-GB'])).toBe('en-GB')
+  })
+
+  it('falls back to English when nothing matches', () => {
+    expect(documentLanguage(['de-DE'])).toBe('en')
+  })
+
+  it('follows the text languages it is given', () => {
+    expect(documentLanguage(['fr-CA', 'en'], ['en', 'fr'])).toBe('fr-CA')
   })
 })

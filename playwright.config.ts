@@ -1,0 +1,55 @@
+import { defineConfig } from '@playwright/test'
+
+const port = Number(process.env.E2E_PORT ?? 3100)
+const baseURL = `http://127.0.0.1:${port}`
+const onCI = Boolean(process.env.CI)
+
+/**
+ * Browser tests against the real server (built web app, migrated database, demo practice).
+ * They drive Debian's Chromium; Playwright's own browser downloads are never used.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // The embedded database serializes queries; two workers keep the server responsive.
+  workers: onCI ? 1 : 2,
+  retries: onCI ? 1 : 0,
+  forbidOnly: onCI,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    },
+  },
+  projects: [
+    {
+      name: 'desktop',
+      use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: 'phone',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 360, height: 740 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+      },
+    },
+  ],
+  webServer: {
+    // Starts the server on a fresh temporary data folder; see the script for details.
+    command: 'node scripts/e2e-server.mjs',
+    url: `${baseURL}/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: !onCI,
+    env: { E2E_PORT: String(port) },
+    // The server's welcome banner would interleave with the test list; start-up errors still show.
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})
