@@ -2,6 +2,7 @@
  * `npm run bench`: measures Bitewing against the budgets in DESIGN.md and prints each figure
  * beside its budget. Figures vary with the machine; run it on an otherwise idle one.
  */
+import { benchCcd } from './ccd.ts'
 import { benchColdStart } from './cold-start.ts'
 import { benchPasswordVerification, benchSignIn } from './sign-in.ts'
 import { round } from './stats.ts'
@@ -43,6 +44,30 @@ async function main() {
     figures.push({ name: 'portal sign-in, 4 at a time: throughput', value: signIn.perSecond, unit: '/s' })
     figures.push({ name: 'portal sign-in, 4 at a time: p50', value: signIn.p50Ms, unit: 'ms' })
     figures.push({ name: 'portal sign-in, 4 at a time: p99', value: signIn.p99Ms, unit: 'ms' })
+  }
+  if (wants('ccd')) {
+    const ccd = await benchCcd()
+    figures.push({
+      name: `care summary build, typical patient (${Math.round(ccd.typicalBytes / 1024)} KB, median)`,
+      value: ccd.buildTypicalMedianMs,
+      unit: 'ms',
+      budget: '< 1 ms',
+      withinBudget: ccd.buildTypicalMedianMs < 1,
+    })
+    figures.push({
+      name: 'care summary build + UTF-8 bytes, typical patient',
+      value: ccd.buildAndEncodeTypicalMedianMs,
+      unit: 'ms',
+    })
+    figures.push({
+      name: `care summary build, largest patient (${Math.round(ccd.largeBytes / 1024)} KB)`,
+      value: ccd.buildLargeMedianMs,
+      unit: 'ms',
+    })
+    figures.push({ name: 'care summary schema validation, typical', value: ccd.validateTypicalMedianMs, unit: 'ms' })
+    figures.push({ name: 'care summary schema validation, largest', value: ccd.validateLargeMedianMs, unit: 'ms' })
+    figures.push({ name: 'care summary HTML render, typical', value: ccd.renderHtmlTypicalMedianMs, unit: 'ms' })
+    figures.push({ name: 'care summary PDF render, typical', value: ccd.renderPdfTypicalMedianMs, unit: 'ms' })
   }
   print(figures)
 }

@@ -51,7 +51,9 @@ export function coded(w: XmlWriter, name: string, value: Coded): void {
   }
   w.start(name, attributes)
   if (value.originalText !== undefined) {
-    w.start('originalText').empty('reference', { value: `#${value.originalText}` }).end()
+    w.start('originalText')
+      .empty('reference', { value: `#${value.originalText}` })
+      .end()
   }
   for (const translation of value.translations ?? []) {
     w.empty('translation', {
@@ -66,7 +68,9 @@ export function coded(w: XmlWriter, name: string, value: Coded): void {
 
 /** `<text><reference value="#id"/></text>`: links an entry to its narrative. */
 export function textReference(w: XmlWriter, id: string): void {
-  w.start('text').empty('reference', { value: `#${id}` }).end()
+  w.start('text')
+    .empty('reference', { value: `#${id}` })
+    .end()
 }
 
 export function address(w: XmlWriter, value: Address | null | undefined, use?: string): void {

@@ -37,7 +37,11 @@ export function writeHeader(ctx: BuildContext, documentId: string): void {
   })
   w.element('title', input.document.title || DEFAULT_TITLE)
   w.empty('effectiveTime', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
-  w.empty('confidentialityCode', { code: 'N', codeSystem: OID.confidentiality, displayName: 'normal' })
+  w.empty('confidentialityCode', {
+    code: 'N',
+    codeSystem: OID.confidentiality,
+    displayName: 'normal',
+  })
   w.empty('languageCode', { code: 'en-US' })
   recordTarget(ctx)
   author(ctx)
@@ -62,7 +66,11 @@ function patientTelecoms(patient: PatientDemographics): Telecom[] {
 }
 
 /** Race and ethnicity: a CDC code, ASKU when the patient declined, UNK when never asked. */
-function cdcCode(ctx: BuildContext, name: string, value: CodedValue | 'declined' | null | undefined) {
+function cdcCode(
+  ctx: BuildContext,
+  name: string,
+  value: CodedValue | 'declined' | null | undefined,
+) {
   if (value === 'declined') ctx.w.empty(name, { nullFlavor: 'ASKU' })
   else if (!value?.code) ctx.w.empty(name, { nullFlavor: 'UNK' })
   else {
@@ -85,7 +93,11 @@ function recordTarget(ctx: BuildContext): void {
   address(w, patient.address, 'HP')
   telecoms(w, patientTelecoms(patient), true)
   w.start('patient')
-  personName(w, { first: patient.firstName, middle: patient.middleName, last: patient.lastName }, 'L')
+  personName(
+    w,
+    { first: patient.firstName, middle: patient.middleName, last: patient.lastName },
+    'L',
+  )
   if (patient.preferredName && patient.preferredName !== patient.firstName) {
     // The name the patient goes by ("call me").
     w.start('name').element('given', patient.preferredName, { qualifier: 'CL' })
@@ -153,7 +165,12 @@ function custodian(ctx: BuildContext): void {
   if (practice.npi) w.empty('id', { root: OID.npi, extension: practice.npi })
   else w.empty('id', { root: ctx.practiceRoot })
   w.element('name', practice.name)
-  const telecom = contactTelecoms(practice.phone, practice.email, 'WP', practice.address?.country)[0]
+  const telecom = contactTelecoms(
+    practice.phone,
+    practice.email,
+    'WP',
+    practice.address?.country,
+  )[0]
   if (telecom) w.empty('telecom', { value: telecom.value, use: telecom.use })
   else w.empty('telecom', { nullFlavor: 'UNK' })
   address(w, practice.address, 'WP')

@@ -87,7 +87,8 @@ export function parseXml(source: string): XmlElement {
       const end = expect('>')
       const name = xml.slice(position + 2, end).trim()
       const open = stack.pop()
-      if (!open || open.name !== name) throw new XmlParseError(`Unexpected </${name}> at ${position}`)
+      if (!open || open.name !== name)
+        throw new XmlParseError(`Unexpected </${name}> at ${position}`)
       position = end + 1
     } else {
       position = startTag(xml, position + 1, stack, (element) => {
@@ -124,7 +125,8 @@ function startTag(
   }
   while (/\s/.test(xml[position] ?? '')) position++
   const selfClosing = xml.startsWith('/>', position)
-  if (!selfClosing && xml[position] !== '>') throw new XmlParseError(`Malformed <${name}> at ${start}`)
+  if (!selfClosing && xml[position] !== '>')
+    throw new XmlParseError(`Malformed <${name}> at ${start}`)
   const parent = stack[stack.length - 1]
   if (parent) parent.children.push(element)
   else setRoot(element)
@@ -136,7 +138,8 @@ function startTag(
 export function childElements(element: XmlElement, name?: string): XmlElement[] {
   const out: XmlElement[] = []
   for (const child of element.children) {
-    if (typeof child !== 'string' && (name === undefined || child.localName === name)) out.push(child)
+    if (typeof child !== 'string' && (name === undefined || child.localName === name))
+      out.push(child)
   }
   return out
 }

@@ -45,7 +45,17 @@ thead th { background: var(--band); }
 @media print { nav { display: none; } .table-wrap { overflow: visible; } }
 `
 
-const PASSTHROUGH = new Set(['thead', 'tbody', 'tfoot', 'tr', 'caption', 'sub', 'sup', 'colgroup', 'col'])
+const PASSTHROUGH = new Set([
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'caption',
+  'sub',
+  'sup',
+  'colgroup',
+  'col',
+])
 
 function spanAttribute(element: XmlElement, name: 'colspan' | 'rowspan'): string {
   const value = element.attributes[name]

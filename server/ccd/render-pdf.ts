@@ -25,7 +25,9 @@ function latin1(text: string): string {
   for (const character of text) {
     const code = character.codePointAt(0) ?? 0
     const drawable =
-      (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(character)
+      (code >= 0x20 && code <= 0x7e) ||
+      (code >= 0xa0 && code <= 0xff) ||
+      WIN_ANSI_EXTRA.has(character)
     out += drawable ? character : '?'
   }
   return out
@@ -55,7 +57,10 @@ function narrativeLines(element: XmlElement, lines: { text: string; bold?: boole
         lines.push({ text: textOf(child) })
     }
   }
-  const loose = element.children.filter((child) => typeof child === 'string').join('').trim()
+  const loose = element.children
+    .filter((child) => typeof child === 'string')
+    .join('')
+    .trim()
   if (loose) lines.push({ text: loose })
 }
 
@@ -71,7 +76,11 @@ function write(doc: PDFKit.PDFDocument, view: CcdView, fonts: Fonts): void {
     ['Created', view.effectiveTime],
   ]
   for (const [term, value] of facts) {
-    doc.font(fonts.bold).text(`${term}: `, { continued: true }).font(fonts.regular).text(clean(value))
+    doc
+      .font(fonts.bold)
+      .text(`${term}: `, { continued: true })
+      .font(fonts.regular)
+      .text(clean(value))
   }
   for (const section of view.sections) {
     doc.moveDown(1).font(fonts.bold).fontSize(14).text(clean(section.title))
@@ -90,7 +99,11 @@ export function renderCcdPdf(xml: string, options: PdfOptions = {}): Promise<Buf
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 54,
-    info: { Title: `${view.title} — ${view.patient.name}`, Producer: 'Bitewing', Creator: 'Bitewing' },
+    info: {
+      Title: `${view.title} — ${view.patient.name}`,
+      Producer: 'Bitewing',
+      Creator: 'Bitewing',
+    },
   })
   let fonts: Fonts = { regular: 'Helvetica', bold: 'Helvetica-Bold', clean: latin1 }
   if (options.font) {

@@ -29,9 +29,27 @@ function random(seed: number): () => number {
 }
 
 const ALLERGENS = [
-  { allergen: 'Penicillin G', code: '7980', system: 'RxNorm', reaction: 'Hives', reactionCode: '247472004' },
-  { allergen: 'Latex', code: '111088007', system: 'SNOMED CT', reaction: 'Rash', reactionCode: '271807003' },
-  { allergen: 'Codeine', code: '2670', system: 'RxNorm', reaction: 'Nausea', reactionCode: '422587007' },
+  {
+    allergen: 'Penicillin G',
+    code: '7980',
+    system: 'RxNorm',
+    reaction: 'Hives',
+    reactionCode: '247472004',
+  },
+  {
+    allergen: 'Latex',
+    code: '111088007',
+    system: 'SNOMED CT',
+    reaction: 'Rash',
+    reactionCode: '271807003',
+  },
+  {
+    allergen: 'Codeine',
+    code: '2670',
+    system: 'RxNorm',
+    reaction: 'Nausea',
+    reactionCode: '422587007',
+  },
   { allergen: 'Ibuprofen', code: '5640', system: 'RxNorm', reaction: null, reactionCode: null },
 ]
 const SEVERITIES = ['mild', 'moderate', 'severe', 'a bit', null]
@@ -80,7 +98,8 @@ function isoDate(next: () => number, fromYear: number, toYear: number): string {
 export function buildCareSummaryInput(options: PatientOptions = {}): CareSummaryInput {
   const next = random(options.seed ?? 1)
   const count = options.entries ?? 5
-  const times = <T,>(make: (index: number) => T): T[] => Array.from({ length: count }, (_, i) => make(i))
+  const times = <T>(make: (index: number) => T): T[] =>
+    Array.from({ length: count }, (_, i) => make(i))
   const dentist: Provider = {
     id: 'prov-1',
     firstName: 'Ana',
@@ -89,13 +108,24 @@ export function buildCareSummaryInput(options: PatientOptions = {}): CareSummary
     npi: '1234567893',
     isPrimary: true,
   }
-  const hygienist: Provider = { id: 'prov-2', firstName: 'Ben', lastName: 'Floss', isHygienist: true }
+  const hygienist: Provider = {
+    id: 'prov-2',
+    firstName: 'Ben',
+    lastName: 'Floss',
+    isHygienist: true,
+  }
   const practice = {
     id: 'practice-1',
     name: 'Bright Smiles Dental',
     phone: '(555) 010-2000',
     email: 'office@example.test',
-    address: { address1: '1 Main St', city: 'Springfield', region: 'IL', postalCode: '62701', country: 'US' },
+    address: {
+      address1: '1 Main St',
+      city: 'Springfield',
+      region: 'IL',
+      postalCode: '62701',
+      country: 'US',
+    },
   }
   return {
     document: {
@@ -110,7 +140,13 @@ export function buildCareSummaryInput(options: PatientOptions = {}): CareSummary
       preferredName: 'Jo',
       birthdate: isoDate(next, 1950, 2015),
       birthSex: options.birthSex === undefined ? 'F' : options.birthSex,
-      address: { address1: '22 Oak Ave', address2: 'Apt 3', city: 'Springfield', region: 'IL', postalCode: '62704' },
+      address: {
+        address1: '22 Oak Ave',
+        address2: 'Apt 3',
+        city: 'Springfield',
+        region: 'IL',
+        postalCode: '62704',
+      },
       phoneHome: '555-010-3000',
       phoneMobile: '+1 555 010 3001',
       email: 'patient@example.test',
@@ -172,7 +208,7 @@ export function buildCareSummaryInput(options: PatientOptions = {}): CareSummary
         unit: result.unit,
         referenceRange: result.range,
         interpretation: result.flag,
-        observedAt: new Date(Date.UTC(2024, Math.floor(next() * 12), 1 + i % 28, 14, 30)),
+        observedAt: new Date(Date.UTC(2024, Math.floor(next() * 12), 1 + (i % 28), 14, 30)),
       }
     }) as CareSummaryInput['results'],
     vitalSigns: times((i) => ({
@@ -221,9 +257,17 @@ export function buildCareSummaryInput(options: PatientOptions = {}): CareSummary
       codeSystem: i % 3 === 0 ? 'CPT' : null,
       providerId: 'prov-1',
     })),
-    smokingStatuses: count === 0 ? [] : [
-      { id: 'smoking-1', snomedCode: pick(SMOKING, next).code, description: 'Never smoker', recordedOn: '2024-01-10' },
-    ],
+    smokingStatuses:
+      count === 0
+        ? []
+        : [
+            {
+              id: 'smoking-1',
+              snomedCode: pick(SMOKING, next).code,
+              description: 'Never smoker',
+              recordedOn: '2024-01-10',
+            },
+          ],
     plannedProcedures: times((i) => {
       const procedure = pick(PROCEDURES, next)
       return {
@@ -275,7 +319,10 @@ export function variedCareSummaryInputs(): { name: string; input: CareSummaryInp
     { name: 'CJK name', input: buildCareSummaryInput({ firstName: '小龍', lastName: '李' }) },
     {
       name: 'markup in a name',
-      input: buildCareSummaryInput({ firstName: '<script>alert(1)</script>', lastName: 'O\'Brien & "Sons"' }),
+      input: buildCareSummaryInput({
+        firstName: '<script>alert(1)</script>',
+        lastName: 'O\'Brien & "Sons"',
+      }),
     },
     { name: 'missing birth sex', input: buildCareSummaryInput({ birthSex: null }) },
     { name: 'unknown birth sex', input: buildCareSummaryInput({ birthSex: 'U', seed: 3 }) },

@@ -59,7 +59,9 @@ function addressText(addr: XmlElement | undefined): string {
 }
 
 function phoneText(telecoms: XmlElement[]): string {
-  const tel = telecoms.map((t) => t.attributes.value ?? '').find((value) => value.startsWith('tel:'))
+  const tel = telecoms
+    .map((t) => t.attributes.value ?? '')
+    .find((value) => value.startsWith('tel:'))
   return tel ? tel.slice(4) : ''
 }
 

@@ -24,7 +24,8 @@ export function allergiesSection(ctx: BuildContext): void {
     allergies.length,
     () => narrative(ctx, allergies),
     () => {
-      allergies.forEach((allergy, index) => entry(ctx, allergy, `allergy-${index + 1}`))
+      for (const [index, allergy] of allergies.entries())
+        entry(ctx, allergy, `allergy-${index + 1}`)
     },
   )
 }

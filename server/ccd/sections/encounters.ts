@@ -25,7 +25,8 @@ export function encountersSection(ctx: BuildContext): void {
     encounters.length,
     () => narrative(ctx, encounters),
     () => {
-      encounters.forEach((encounter, index) => entry(ctx, encounter, `encounter-${index + 1}`))
+      for (const [index, encounter] of encounters.entries())
+        entry(ctx, encounter, `encounter-${index + 1}`)
     },
   )
 }
@@ -75,7 +76,11 @@ function entry(ctx: BuildContext, encounter: Encounter, id: string): void {
   templateId(w, ENTRY.serviceDeliveryLocation)
   coded(w, 'code', { codeSystem: '2.16.840.1.113883.6.259', originalText: `${id}-location` })
   address(w, location.address, 'WP')
-  telecoms(w, contactTelecoms(location.phone, location.email, 'WP', location.address?.country), false)
+  telecoms(
+    w,
+    contactTelecoms(location.phone, location.email, 'WP', location.address?.country),
+    false,
+  )
   w.start('playingEntity', { classCode: 'PLC' }).element('name', location.name).end()
   w.end().end()
   w.end().end()

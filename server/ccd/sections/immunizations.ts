@@ -25,7 +25,9 @@ const REASONS: [RegExp, string, string][] = [
   [/^vacsaf$|safety/i, 'VACSAF', 'Vaccine safety concerns'],
 ]
 
-function refusalReason(text: string | null | undefined): { code: string; displayName: string } | undefined {
+function refusalReason(
+  text: string | null | undefined,
+): { code: string; displayName: string } | undefined {
   if (!text) return undefined
   const match = REASONS.find(([pattern]) => pattern.test(text.trim()))
   return match ? { code: match[1], displayName: match[2] } : undefined
@@ -39,7 +41,8 @@ export function immunizationsSection(ctx: BuildContext): void {
     immunizations.length,
     () => narrative(ctx, immunizations),
     () => {
-      immunizations.forEach((item, index) => entry(ctx, item, `immunization-${index + 1}`))
+      for (const [index, item] of immunizations.entries())
+        entry(ctx, item, `immunization-${index + 1}`)
     },
   )
 }

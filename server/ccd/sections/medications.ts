@@ -16,7 +16,8 @@ export function medicationsSection(ctx: BuildContext): void {
     medications.length,
     () => narrative(ctx, medications),
     () => {
-      medications.forEach((medication, index) => entry(ctx, medication, `medication-${index + 1}`))
+      for (const [index, medication] of medications.entries())
+        entry(ctx, medication, `medication-${index + 1}`)
     },
   )
 }

@@ -5,7 +5,15 @@ import { cell, endTable, startTable, writeSection } from '../narrative.ts'
 import { codeSystemOid, ENTRY, OID, SECTIONS } from '../templates.ts'
 import { readableDate } from '../time.ts'
 
-const HEADERS = ['Planned procedure', 'Code', 'Tooth', 'Surface', 'Priority', 'Plan', 'Plan date'] as const
+const HEADERS = [
+  'Planned procedure',
+  'Code',
+  'Tooth',
+  'Surface',
+  'Priority',
+  'Plan',
+  'Plan date',
+] as const
 
 /** Rows of the patient's Saved treatment plans, as Planned Procedure entries. */
 export function planOfTreatmentSection(ctx: BuildContext): void {
@@ -16,7 +24,8 @@ export function planOfTreatmentSection(ctx: BuildContext): void {
     planned.length,
     () => narrative(ctx, planned),
     () => {
-      planned.forEach((procedure, index) => entry(ctx, procedure, `planned-${index + 1}`))
+      for (const [index, procedure] of planned.entries())
+        entry(ctx, procedure, `planned-${index + 1}`)
     },
   )
 }
@@ -56,6 +65,7 @@ function entry(ctx: BuildContext, procedure: PlannedProcedure, id: string): void
   })
   textReference(w, id)
   w.empty('statusCode', { code: 'active' })
-  if (procedure.tooth) coded(w, 'targetSiteCode', { codeSystem: OID.snomed, originalText: `${id}-site` })
+  if (procedure.tooth)
+    coded(w, 'targetSiteCode', { codeSystem: OID.snomed, originalText: `${id}-site` })
   w.end().end()
 }

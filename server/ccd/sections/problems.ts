@@ -16,7 +16,7 @@ export function problemsSection(ctx: BuildContext): void {
     problems.length,
     () => narrative(ctx, problems),
     () => {
-      problems.forEach((problem, index) => entry(ctx, problem, `problem-${index + 1}`))
+      for (const [index, problem] of problems.entries()) entry(ctx, problem, `problem-${index + 1}`)
     },
   )
 }

@@ -15,7 +15,8 @@ export function proceduresSection(ctx: BuildContext): void {
     procedures.length,
     () => narrative(ctx, procedures),
     () => {
-      procedures.forEach((procedure, index) => entry(ctx, procedure, `procedure-${index + 1}`))
+      for (const [index, procedure] of procedures.entries())
+        entry(ctx, procedure, `procedure-${index + 1}`)
     },
   )
 }
@@ -58,7 +59,8 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
   textReference(w, id)
   w.empty('statusCode', { code: 'completed' })
   w.empty('effectiveTime', { value: hl7Date(procedure.performedOn) })
-  if (procedure.tooth) coded(w, 'targetSiteCode', { codeSystem: OID.snomed, originalText: `${id}-site` })
+  if (procedure.tooth)
+    coded(w, 'targetSiteCode', { codeSystem: OID.snomed, originalText: `${id}-site` })
   if (provider) {
     ctx.reuse(`performer-${provider.id}`, () => {
       ctx.w.start('performer')

@@ -29,7 +29,7 @@ export function resultsSection(ctx: BuildContext): void {
     results.length,
     () => narrative(ctx, results),
     () => {
-      results.forEach((result, index) => entry(ctx, result, `result-${index + 1}`))
+      for (const [index, result] of results.entries()) entry(ctx, result, `result-${index + 1}`)
     },
   )
 }

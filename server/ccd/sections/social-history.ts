@@ -53,7 +53,10 @@ function entries(ctx: BuildContext, hasBirthSex: boolean): void {
   const { w, input } = ctx
   input.smokingStatuses.forEach((status, index) => {
     const id = `smoking-${index + 1}`
-    w.start('entry', { typeCode: 'DRIV' }).start('observation', { classCode: 'OBS', moodCode: 'EVN' })
+    w.start('entry', { typeCode: 'DRIV' }).start('observation', {
+      classCode: 'OBS',
+      moodCode: 'EVN',
+    })
     templateId(w, ENTRY.smokingStatus)
     ctx.entryId('smoking-status', status.id)
     w.empty('code', {

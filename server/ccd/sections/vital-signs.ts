@@ -21,12 +21,36 @@ const SIGNS: Sign[] = [
   { key: 'heightCm', loinc: '8302-2', name: 'Body height', unit: 'cm', shown: 'cm' },
   { key: 'weightKg', loinc: '29463-7', name: 'Body weight', unit: 'kg', shown: 'kg' },
   { key: 'bmi', loinc: '39156-5', name: 'Body mass index', unit: 'kg/m2', shown: 'kg/m²' },
-  { key: 'systolicMmHg', loinc: '8480-6', name: 'Systolic blood pressure', unit: 'mm[Hg]', shown: 'mmHg' },
-  { key: 'diastolicMmHg', loinc: '8462-4', name: 'Diastolic blood pressure', unit: 'mm[Hg]', shown: 'mmHg' },
+  {
+    key: 'systolicMmHg',
+    loinc: '8480-6',
+    name: 'Systolic blood pressure',
+    unit: 'mm[Hg]',
+    shown: 'mmHg',
+  },
+  {
+    key: 'diastolicMmHg',
+    loinc: '8462-4',
+    name: 'Diastolic blood pressure',
+    unit: 'mm[Hg]',
+    shown: 'mmHg',
+  },
   { key: 'pulsePerMin', loinc: '8867-4', name: 'Heart rate', unit: '/min', shown: '/min' },
   { key: 'temperatureC', loinc: '8310-5', name: 'Body temperature', unit: 'Cel', shown: '°C' },
-  { key: 'respiratoryRatePerMin', loinc: '9279-1', name: 'Respiratory rate', unit: '/min', shown: '/min' },
-  { key: 'oxygenSaturationPct', loinc: '59408-5', name: 'Oxygen saturation by pulse oximetry', unit: '%', shown: '%' },
+  {
+    key: 'respiratoryRatePerMin',
+    loinc: '9279-1',
+    name: 'Respiratory rate',
+    unit: '/min',
+    shown: '/min',
+  },
+  {
+    key: 'oxygenSaturationPct',
+    loinc: '59408-5',
+    name: 'Oxygen saturation by pulse oximetry',
+    unit: '%',
+    shown: '%',
+  },
 ]
 
 const BY_KEY = new Map(SIGNS.map((sign) => [sign.key, sign]))
@@ -76,7 +100,7 @@ export function vitalSignsSection(ctx: BuildContext): void {
     records.length,
     () => narrative(ctx, records),
     () => {
-      records.forEach((record, index) => entry(ctx, record, `vitals-${index + 1}`))
+      for (const [index, record] of records.entries()) entry(ctx, record, `vitals-${index + 1}`)
     },
   )
 }
