@@ -98,7 +98,6 @@ export async function generateDemoPractice(
   let written = 0
   let family = 0
   while (written < total) {
-    const t0 = performance.now()
     ctx.drafts = new FamilyDrafts()
     let inChunk = 0
     while (inChunk < PATIENTS_PER_CHUNK && written + inChunk < total) {
@@ -111,14 +110,11 @@ export async function generateDemoPractice(
       family++
     }
     const drafts = ctx.drafts
-    const t1 = performance.now()
     await inTransaction(db, async (trx) => {
       if (bulkLoad) await sql`set local session_replication_role = replica`.execute(trx)
       await writeFamilies(trx, setup.practiceId, drafts, storeStatement)
     })
     written += inChunk
-    if (process.env.DEMO_PROFILE)
-      console.log('gen', Math.round(t1 - t0), 'write', Math.round(performance.now() - t1))
     options.onProgress?.(written, total)
   }
   return { practiceId: setup.practiceId, counts: await countDemoRows(db, setup.practiceId) }

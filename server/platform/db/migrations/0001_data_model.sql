@@ -758,3 +758,19 @@ create table sync_events (
   acknowledged_at timestamptz
 );
 create index sync_events_pending on sync_events (practice_id, id) where acknowledged_at is null;
+
+-- Foreign keys that deletes and family look-ups follow, not covered by a practice-first index.
+create index patients_guarantor_id on patients (guarantor_id);
+create index patient_representatives_patient_id on patient_representatives (patient_id);
+create index portal_users_patient on portal_users (patient_id);
+create index appointments_patient_id on appointments (patient_id);
+create index appointments_clinic on appointments (clinic_id);
+create index appointments_provider on appointments (provider_id);
+create index recalls_patient_id on recalls (patient_id);
+create index statements_patient_id on statements (patient_id);
+create index payments_patient_id on payments (patient_id);
+create index treatment_plans_patient_id on treatment_plans (patient_id);
+create index messages_patient_id on messages (patient_id);
+create index documents_patient_id on documents (patient_id);
+create index audit_events_portal_user on audit_events (portal_user_id);
+create index sync_events_pending on sync_events (practice_id, id) where acknowledged_at is null;
