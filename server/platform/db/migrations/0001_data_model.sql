@@ -773,4 +773,3 @@ create index treatment_plans_patient_id on treatment_plans (patient_id);
 create index messages_patient_id on messages (patient_id);
 create index documents_patient_id on documents (patient_id);
 create index audit_events_portal_user on audit_events (portal_user_id);
-create index sync_events_pending on sync_events (practice_id, id) where acknowledged_at is null;
