@@ -16,7 +16,11 @@ import { officeSessionRoutes } from './office/signin/routes.ts'
 import { createOfficeGuard } from './platform/auth/office-guard.ts'
 import { createPortalGuard } from './platform/auth/portal-guard.ts'
 import { registerOriginCheck } from './platform/http/origin.ts'
+import { accountRoutes } from './portal/account/routes.ts'
+import { appointmentRoutes } from './portal/appointments/routes.ts'
 import { contactRoutes } from './portal/contact/routes.ts'
+import { imageRoutes } from './portal/images/routes.ts'
+import { planRoutes } from './portal/plan/routes.ts'
 import { portalPasswordRoutes } from './portal/signin/password-routes.ts'
 import { signInRoutes } from './portal/signin/routes.ts'
 import { portalSessionRoutes } from './portal/signin/session-routes.ts'
@@ -58,6 +62,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(portalPasswordRoutes, { db, guard: portal, cookies, publicUrl })
   await app.register(portalVerifyRoutes, { db, guard: portal, cookies })
   await app.register(contactRoutes, { db, guard: portal })
+  await app.register(appointmentRoutes, { db, guard: portal })
+  await app.register(accountRoutes, { db, guard: portal, files: deps.files })
+  await app.register(planRoutes, { db, guard: portal })
+  await app.register(imageRoutes, { db, guard: portal, files: deps.files })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
   await app.register(accessRoutes, { db, guard: office, publicUrl })
   await app.register(outgoingEmailRoutes, { db, guard: office })

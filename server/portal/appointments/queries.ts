@@ -1,0 +1,237 @@
+import type { Database } from '../../platform/db/database.ts'
+import { PAST_PAGE_SIZE } from './rules.ts'
+
+function appointmentsOf(db: Database, practiceId: number, patientId: number) {
+  return db
+    .selectFrom('appointments')
+    .leftJoin('providers', 'providers.id', 'appointments.provider_id')
+    .leftJoin('clinics', 'clinics.id', 'appointments.clinic_id')
+    .select([
+      'appointments.id',
+      'appointments.starts_at',
+      'appointments.length_minutes',
+      'appointments.status',
+      'appointments.confirmation',
+      'appointments.confirmed_at',
+      'appointments.procedure_description',
+      'providers.first_name as provider_first_name',
+      'providers.last_name as provider_last_name',
+      'providers.suffix as provider_suffix',
+      'clinics.name as clinic_name',
+      'clinics.address1 as clinic_address1',
+      'clinics.address2 as clinic_address2',
+      'clinics.city as clinic_city',
+      'clinics.region as clinic_region',
+      'clinics.postal_code as clinic_postal_code',
+      'clinics.phone as clinic_phone',
+      'clinics.time_zone as clinic_time_zone',
+    ])
+    .where('appointments.practice_id', '=', practiceId)
+    .where('appointments.patient_id', '=', patientId)
+}
+
+export type AppointmentRow = Awaited<ReturnType<typeof listUpcoming>>[number]
+
+/** Scheduled appointments from `now` on, soonest first. */
+export async function listUpcoming(db: Database, practiceId: number, patientId: number, now: Date) {
+  return appointmentsOf(db, practiceId, patientId)
+    .where('appointments.status', '=', 'Scheduled')
+    .where('appointments.starts_at', '>=', now)
+    .orderBy('appointments.starts_at')
+    .limit(100)
+    .execute()
+}
+
+/** Completed appointments, newest first; one extra row says whether another page exists. */
+export async function listPast(db: Database, practiceId: number, patientId: number, page: number) {
+  return appointmentsOf(db, practiceId, patientId)
+    .where('appointments.status', '=', 'Complete')
+    .orderBy('appointments.starts_at', 'desc')
+    .orderBy('appointments.id', 'desc')
+    .limit(PAST_PAGE_SIZE + 1)
+    .offset((page - 1) * PAST_PAGE_SIZE)
+    .execute()
+}
+
+export async function findAppointment(
+  db: Database,
+  practiceId: number,
+  patientId: number,
+  appointmentId: number,
+) {
+  return appointmentsOf(db, practiceId, patientId)
+    .where('appointments.id', '=', appointmentId)
+    .executeTakeFirst()
+}
+
+export async function listProcedures(db: Database, practiceId: number, appointmentIds: number[]) {
+  if (appointmentIds.length === 0) return []
+  return db
+    .selectFrom('appointment_procedures')
+    .select(['appointment_id', 'code', 'description', 'tooth', 'surface'])
+    .where('practice_id', '=', practiceId)
+    .where('appointment_id', 'in', appointmentIds)
+    .orderBy('appointment_id')
+    .orderBy('id')
+    .execute()
+}
+
+export async function confirmAppointment(
+  db: Database,
+  appointmentId: number,
+  portalUserId: number,
+  now: Date,
+) {
+  await db
+    .updateTable('appointments')
+    .set({
+      confirmation: 'Confirmed',
+      confirmed_at: now,
+      confirmed_by_portal_user_id: portalUserId,
+      updated_at: now,
+    })
+    .where('id', '=', appointmentId)
+    .execute()
+}
+
+export async function listRecalls(db: Database, practiceId: number, patientId: number) {
+  return db
+    .selectFrom('recalls')
+    .innerJoin('recall_types', 'recall_types.id', 'recalls.recall_type_id')
+    .select([
+      'recalls.id',
+      'recalls.date_due',
+      'recalls.status',
+      'recalls.invited_at',
+      'recalls.web_sched_enabled',
+      'recalls.scheduled_appointment_id',
+      'recalls.recall_type_id',
+      'recall_types.description',
+      'recall_types.length_minutes',
+      'recall_types.procedure_codes',
+    ])
+    .where('recalls.practice_id', '=', practiceId)
+    .where('recalls.patient_id', '=', patientId)
+    .orderBy('recalls.date_due')
+    .execute()
+}
+
+export type RecallRow = Awaited<ReturnType<typeof listRecalls>>[number]
+
+export async function findRecall(
+  db: Database,
+  practiceId: number,
+  patientId: number,
+  recallId: number,
+) {
+  const recalls = await listRecalls(db, practiceId, patientId)
+  return recalls.find((recall) => recall.id === recallId)
+}
+
+/** Free open times for a recall type between two instants, by time, with clinic and provider. */
+export async function listOpenTimes(
+  db: Database,
+  practiceId: number,
+  recallTypeId: number,
+  from: Date,
+  until: Date,
+) {
+  return db
+    .selectFrom('web_sched_open_times')
+    .innerJoin('clinics', 'clinics.id', 'web_sched_open_times.clinic_id')
+    .innerJoin('providers', 'providers.id', 'web_sched_open_times.provider_id')
+    .select([
+      'web_sched_open_times.id',
+      'web_sched_open_times.starts_at',
+      'web_sched_open_times.length_minutes',
+      'web_sched_open_times.clinic_id',
+      'web_sched_open_times.provider_id',
+      'clinics.name as clinic_name',
+      'clinics.time_zone as clinic_time_zone',
+      'providers.first_name as provider_first_name',
+      'providers.last_name as provider_last_name',
+      'providers.suffix as provider_suffix',
+    ])
+    .where('web_sched_open_times.practice_id', '=', practiceId)
+    .where('web_sched_open_times.recall_type_id', '=', recallTypeId)
+    .where('web_sched_open_times.booked_appointment_id', 'is', null)
+    .where('web_sched_open_times.starts_at', '>', from)
+    .where('web_sched_open_times.starts_at', '<', until)
+    .orderBy('web_sched_open_times.starts_at')
+    .orderBy('web_sched_open_times.id')
+    .limit(300)
+    .execute()
+}
+
+export async function findOpenTime(db: Database, practiceId: number, openTimeId: number) {
+  return db
+    .selectFrom('web_sched_open_times')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', openTimeId)
+    .executeTakeFirst()
+}
+
+/**
+ * Takes the open time for a new appointment, only if it is still free. The conditional update is
+ * the race's referee: of two patients booking the same time, exactly one changes a row.
+ */
+export async function claimOpenTime(db: Database, openTimeId: number, appointmentId: number) {
+  const result = await db
+    .updateTable('web_sched_open_times')
+    .set({ booked_appointment_id: appointmentId })
+    .where('id', '=', openTimeId)
+    .where('booked_appointment_id', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function insertBookedAppointment(
+  db: Database,
+  booking: {
+    practiceId: number
+    patientId: number
+    clinicId: number
+    providerId: number
+    startsAt: Date
+    lengthMinutes: number
+    description: string
+  },
+) {
+  const row = await db
+    .insertInto('appointments')
+    .values({
+      practice_id: booking.practiceId,
+      patient_id: booking.patientId,
+      clinic_id: booking.clinicId,
+      provider_id: booking.providerId,
+      starts_at: booking.startsAt,
+      length_minutes: booking.lengthMinutes,
+      status: 'Scheduled',
+      confirmation: 'Confirmed',
+      procedure_description: booking.description,
+      booked_online: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** False when the recall was scheduled meanwhile (a second tab, another family member). */
+export async function markRecallScheduled(db: Database, recallId: number, appointmentId: number) {
+  const result = await db
+    .updateTable('recalls')
+    .set({ status: 'Scheduled', scheduled_appointment_id: appointmentId })
+    .where('id', '=', recallId)
+    .where('scheduled_appointment_id', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function findPracticeForCalendar(db: Database, practiceId: number) {
+  return db
+    .selectFrom('practices')
+    .select(['name', 'slug', 'phone', 'time_zone'])
+    .where('id', '=', practiceId)
+    .executeTakeFirstOrThrow()
+}

@@ -1,0 +1,43 @@
+import type { AppointmentStatus, ConfirmationStatus, RecallStatus } from '../../platform/db/schema.ts'
+
+/** Past appointments come 20 at a time, newest first. */
+export const PAST_PAGE_SIZE = 20
+/** How far ahead Web Sched offers open times. */
+export const OPEN_TIME_WEEKS = 4
+
+export interface AppointmentFacts {
+  status: AppointmentStatus
+  confirmation: ConfirmationStatus
+  startsAt: Date
+}
+
+/** Scheduled and not yet begun: broken, cancelled (unscheduled) and planned ones are not upcoming. */
+export function isUpcoming(appointment: AppointmentFacts, now: Date): boolean {
+  return appointment.status === 'Scheduled' && appointment.startsAt >= now
+}
+
+export function needsConfirmation(appointment: AppointmentFacts, now: Date): boolean {
+  return isUpcoming(appointment, now) && appointment.confirmation === 'AwaitingConfirmation'
+}
+
+export type ConfirmDecision = 'confirm' | 'already-confirmed' | 'not-upcoming'
+
+/** Confirming twice is harmless; a past, broken or cancelled appointment cannot be confirmed. */
+export function confirmDecision(appointment: AppointmentFacts, now: Date): ConfirmDecision {
+  if (!isUpcoming(appointment, now)) return 'not-upcoming'
+  if (appointment.confirmation === 'Confirmed') return 'already-confirmed'
+  return 'confirm'
+}
+
+export interface RecallFacts {
+  status: RecallStatus
+  invitedAt: Date | null
+  webSchedEnabled: boolean
+  scheduledAppointmentId: number | null
+}
+
+/** A Web Sched Recall notice: due, the patient was invited, and nothing is scheduled yet. */
+export function recallNeedsScheduling(recall: RecallFacts): boolean {
+  if (!recall.webSchedEnabled || recall.scheduledAppointmentId !== null) return false
+  return recall.status === 'Invited' || (recall.status === 'Due' && recall.invitedAt !== null)
+}

@@ -1,0 +1,64 @@
+import type { Database } from '../../platform/db/database.ts'
+
+/** Documents in categories the practice shares to the portal, oldest first (SPEC: Images). */
+export async function listSharedDocuments(db: Database, practiceId: number, patientId: number) {
+  return db
+    .selectFrom('documents')
+    .innerJoin('image_categories', 'image_categories.id', 'documents.category_id')
+    .select([
+      'documents.id',
+      'documents.description',
+      'documents.file_name',
+      'documents.content_type',
+      'documents.taken_at',
+      'image_categories.name as category',
+    ])
+    .where('documents.practice_id', '=', practiceId)
+    .where('documents.patient_id', '=', patientId)
+    .where('image_categories.show_in_portal', '=', true)
+    .orderBy('documents.taken_at')
+    .orderBy('documents.id')
+    .limit(500)
+    .execute()
+}
+
+export async function findSharedDocument(
+  db: Database,
+  practiceId: number,
+  patientId: number,
+  documentId: number,
+) {
+  return db
+    .selectFrom('documents')
+    .innerJoin('image_categories', 'image_categories.id', 'documents.category_id')
+    .select([
+      'documents.id',
+      'documents.file_name',
+      'documents.content_type',
+      'documents.storage_key',
+      'documents.thumbnail_storage_key',
+    ])
+    .where('documents.practice_id', '=', practiceId)
+    .where('documents.patient_id', '=', patientId)
+    .where('documents.id', '=', documentId)
+    .where('image_categories.show_in_portal', '=', true)
+    .executeTakeFirst()
+}
+
+export async function saveThumbnailKey(db: Database, documentId: number, key: string) {
+  await db
+    .updateTable('documents')
+    .set({ thumbnail_storage_key: key })
+    .where('id', '=', documentId)
+    .execute()
+}
+
+export async function findPatientStatus(db: Database, practiceId: number, patientId: number) {
+  const row = await db
+    .selectFrom('patients')
+    .select('status')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', patientId)
+    .executeTakeFirstOrThrow()
+  return row.status
+}

@@ -1,0 +1,131 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
+import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
+import type { Database } from '../../platform/db/database.ts'
+import type { FileStorage } from '../../platform/files/storage.ts'
+import { Forbidden, NotFound } from '../../platform/http/problems.ts'
+import { auditPatientRead } from '../audit-read.ts'
+import { PatientParams } from '../params.ts'
+import {
+  findPatientStatus,
+  findSharedDocument,
+  listSharedDocuments,
+  saveThumbnailKey,
+} from './queries.ts'
+import { downloadName, isImage, mayDownloadImages, sniffContentType } from './rules.ts'
+import { DocumentParams, ImagesView } from './schemas.ts'
+import { makeThumbnail, thumbnailKey } from './thumbnails.ts'
+
+function kindOf(claimed: string): 'image' | 'pdf' | 'other' {
+  if (claimed === 'application/pdf') return 'pdf'
+  return claimed.startsWith('image/') ? 'image' : 'other'
+}
+
+/** The Images tab: shared documents, oldest first; view for all, download by patient status. */
+export const imageRoutes: FastifyPluginAsyncTypebox<{
+  db: Database
+  guard: PortalGuard
+  files: FileStorage
+}> = async (app, { db, guard, files }) => {
+  async function documentFor(request: Parameters<PortalGuard['patient']>[0], patientId: number, documentId: number) {
+    const access = await guard.patient(request, patientId, 'images')
+    const document = await findSharedDocument(db, access.user.practice_id, access.patientId, documentId)
+    if (!document) throw new NotFound('No such document.')
+    return { access, document }
+  }
+
+  app.get(
+    '/api/portal/patients/:patientId/documents',
+    { schema: { params: PatientParams, response: { 200: ImagesView } } },
+    async (request, reply) => {
+      const access = await guard.patient(request, request.params.patientId, 'images')
+      const practiceId = access.user.practice_id
+      const [documents, status] = await Promise.all([
+        listSharedDocuments(db, practiceId, access.patientId),
+        findPatientStatus(db, practiceId, access.patientId),
+      ])
+      await auditPatientRead(db, request, access, 'images.listed')
+      reply.header('Cache-Control', 'no-store')
+      return {
+        canDownload: mayDownloadImages(status),
+        documents: documents.map((document) => ({
+          id: document.id,
+          takenAt: document.taken_at.toISOString(),
+          category: document.category,
+          description: document.description,
+          kind: kindOf(document.content_type),
+          hasThumbnail: kindOf(document.content_type) === 'image',
+        })),
+      }
+    },
+  )
+
+  app.get(
+    '/api/portal/patients/:patientId/documents/:documentId/thumbnail',
+    { schema: { params: DocumentParams } },
+    async (request, reply) => {
+      const { access, document } = await documentFor(
+        request,
+        request.params.patientId,
+        request.params.documentId,
+      )
+      let key = document.thumbnail_storage_key
+      if (!key || !(await files.exists(key))) {
+        const original = await files.get(document.storage_key)
+        if (!isImage(sniffContentType(original))) throw new NotFound('This document has no preview.')
+        key = thumbnailKey(access.user.practice_id, document.id)
+        await files.put(key, await makeThumbnail(original))
+        await saveThumbnailKey(db, document.id, key)
+      }
+      return sendFile(reply, await files.get(key), 'inline', 'thumbnail.jpg')
+    },
+  )
+
+  app.get(
+    '/api/portal/patients/:patientId/documents/:documentId/view',
+    { schema: { params: DocumentParams } },
+    async (request, reply) => {
+      const { access, document } = await documentFor(
+        request,
+        request.params.patientId,
+        request.params.documentId,
+      )
+      const body = await files.get(document.storage_key)
+      await auditPatientRead(db, request, access, 'document.viewed', { type: 'document', id: document.id })
+      return sendFile(reply, body, 'inline', downloadName(document.file_name, `document-${document.id}`))
+    },
+  )
+
+  app.get(
+    '/api/portal/patients/:patientId/documents/:documentId/download',
+    { schema: { params: DocumentParams } },
+    async (request, reply) => {
+      const { access, document } = await documentFor(
+        request,
+        request.params.patientId,
+        request.params.documentId,
+      )
+      const status = await findPatientStatus(db, access.user.practice_id, access.patientId)
+      if (!mayDownloadImages(status)) {
+        throw new Forbidden('Images of this patient can be viewed but not downloaded.')
+      }
+      const body = await files.get(document.storage_key)
+      await auditPatientRead(db, request, access, 'document.downloaded', { type: 'document', id: document.id })
+      return sendFile(reply, body, 'attachment', downloadName(document.file_name, `document-${document.id}`))
+    },
+  )
+}
+
+/**
+ * Sends stored bytes with the type the bytes prove, never the stored claim alone; anything the
+ * portal does not show inline goes out as an opaque download.
+ */
+function sendFile(reply: FastifyReply, body: Buffer, disposition: 'inline' | 'attachment', name: string) {
+  const type = sniffContentType(body.subarray(0, 16))
+  return reply
+    .header('Content-Type', type ?? 'application/octet-stream')
+    .header('Content-Disposition', `${type ? disposition : 'attachment'}; filename="${name}"`)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'private, no-store')
+    .send(body)
+}

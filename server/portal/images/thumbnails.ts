@@ -1,0 +1,17 @@
+import sharp from 'sharp'
+
+export const THUMBNAIL_SIZE = 240
+
+/** A small JPEG preview that fits in a square; made once per document and stored. */
+export async function makeThumbnail(image: Buffer): Promise<Buffer> {
+  return sharp(image, { limitInputPixels: 100_000_000 })
+    .rotate()
+    .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 78 })
+    .toBuffer()
+}
+
+export function thumbnailKey(practiceId: number, documentId: number): string {
+  return `practices/${practiceId}/thumbnails/document-${documentId}.jpg`
+}

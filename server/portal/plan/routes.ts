@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
+import type { Database } from '../../platform/db/database.ts'
+import { findCurrency } from '../account/queries.ts'
+import { auditPatientRead } from '../audit-read.ts'
+import { PatientParams } from '../params.ts'
+import { listPlanRows, listSavedPlans } from './queries.ts'
+import { planTotals } from './rules.ts'
+import { PlansView } from './schemas.ts'
+
+/** The Plan tab: saved treatment plans, newest first, with totals in cents. */
+export const planRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: PortalGuard }> = async (
+  app,
+  { db, guard },
+) => {
+  app.get(
+    '/api/portal/patients/:patientId/plans',
+    { schema: { params: PatientParams, response: { 200: PlansView } } },
+    async (request, reply) => {
+      const access = await guard.patient(request, request.params.patientId, 'plan')
+      const practiceId = access.user.practice_id
+      const [plans, currency] = await Promise.all([
+        listSavedPlans(db, practiceId, access.patientId),
+        findCurrency(db, practiceId),
+      ])
+      const rows = await listPlanRows(
+        db,
+        practiceId,
+        plans.map((plan) => plan.id),
+      )
+      await auditPatientRead(db, request, access, 'plans.viewed')
+      reply.header('Cache-Control', 'no-store')
+      return {
+        currency,
+        plans: plans.map((plan) => {
+          const planRows = rows.filter((row) => row.treatment_plan_id === plan.id)
+          return {
+            id: plan.id,
+            heading: plan.heading,
+            date: plan.plan_date,
+            note: plan.note,
+            rows: planRows.map((row) => ({
+              priority: row.priority,
+              tooth: row.tooth,
+              surface: row.surface,
+              code: row.code,
+              description: row.description,
+              feeCents: row.fee_cents,
+              primaryInsuranceCents: row.primary_insurance_cents,
+              secondaryInsuranceCents: row.secondary_insurance_cents,
+              discountCents: row.discount_cents,
+              patientPortionCents: row.patient_portion_cents,
+            })),
+            totals: planTotals(planRows),
+          }
+        }),
+      }
+    },
+  )
+}

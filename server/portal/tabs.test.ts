@@ -1,0 +1,241 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../platform/db/database.ts'
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../platform/db/testing.ts'
+import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../testing/family.ts'
+import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../testing/http.ts'
+
+describeEachDatabase("the patient's tabs", (kind) => {
+  let database: TestDatabase
+  let db: Database
+  let app: FastifyInstance
+  let close: () => Promise<void>
+  let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
+  let maria = ''
+  let luis = ''
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+    db = database.db
+    const built = await buildTestApp(db)
+    app = built.app
+    close = built.close
+    seeded = await seedFamilyWithRecords(db, built.files)
+    maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
+    luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
+  })
+  afterAll(async () => {
+    await close()
+    await database.destroy()
+  })
+
+  const get = (url: string, cookie = maria) => app.inject({ url, headers: { cookie } })
+  const post = (url: string, payload: object = {}, cookie = maria) =>
+    app.inject({ method: 'POST', url, payload, headers: { cookie, origin: TEST_ORIGIN } })
+  const base = (patient: keyof typeof seeded.patients) =>
+    `/api/portal/patients/${seeded.patients[patient]}`
+
+  describe('Appointments', () => {
+    it('splits action needed, upcoming (soonest first, no broken ones) and past', async () => {
+      const response = await get(`${base('sofia')}/appointments`)
+      expect(response.statusCode).toBe(200)
+      const body = response.json()
+      expect(body.upcoming.map((a: { id: number }) => a.id)).toEqual([
+        seeded.appointments.sofiaNext,
+        seeded.appointments.sofiaLater,
+      ])
+      expect(body.actionNeeded.confirmations.map((a: { id: number }) => a.id)).toEqual([
+        seeded.appointments.sofiaNext,
+      ])
+      expect(body.past.items.map((a: { id: number }) => a.id)).toEqual([seeded.appointments.sofiaPast])
+      expect(body.upcoming[0]).toMatchObject({
+        provider: 'Ana Lindqvist, DDS',
+        clinic: { name: 'Downtown', timeZone: 'America/Chicago', phone: '763-555-0100' },
+        procedures: [{ code: 'D1120', description: 'Prophylaxis – child' }],
+        canConfirm: true,
+      })
+    })
+
+    it('pages past appointments 20 at a time, newest first', async () => {
+      const first = (await get(`${base('luis')}/appointments`, luis)).json()
+      expect(first.past.items).toHaveLength(20)
+      expect(first.past.hasMore).toBe(true)
+      const dates = first.past.items.map((a: { startsAt: string }) => a.startsAt)
+      expect([...dates].sort().reverse()).toEqual(dates)
+      const second = (await get(`${base('luis')}/appointments?pastPage=2`, luis)).json()
+      expect(second.past).toMatchObject({ page: 2, hasMore: false })
+      expect(second.past.items).toHaveLength(2)
+      expect((await get(`${base('luis')}/appointments?pastPage=zero`, luis)).statusCode).toBe(400)
+    })
+
+    it('confirms an appointment once, harmlessly twice, and queues a sync event', async () => {
+      const url = `${base('sofia')}/appointments/${seeded.appointments.sofiaNext}/confirm`
+      const first = await post(url)
+      expect(first.statusCode).toBe(200)
+      expect(first.json()).toMatchObject({ confirmation: 'Confirmed', canConfirm: false })
+      expect((await post(url)).statusCode).toBe(200)
+      const events = await db
+        .selectFrom('sync_events')
+        .select(['kind', 'entity_id'])
+        .where('kind', '=', 'appointment.confirmed')
+        .execute()
+      expect(events).toEqual([{ kind: 'appointment.confirmed', entity_id: seeded.appointments.sofiaNext }])
+    })
+
+    it('refuses to confirm a past or broken appointment', async () => {
+      for (const id of [seeded.appointments.sofiaPastMissed, seeded.appointments.sofiaBroken]) {
+        const response = await post(`${base('sofia')}/appointments/${id}/confirm`)
+        expect(response.statusCode).toBe(409)
+      }
+    })
+
+    it('offers a calendar file for an upcoming appointment, without health details', async () => {
+      const response = await get(`${base('sofia')}/appointments/${seeded.appointments.sofiaLater}/calendar.ics`)
+      expect(response.statusCode).toBe(200)
+      expect(response.headers['content-type']).toContain('text/calendar')
+      expect(response.body).toContain('Dental appointment – Maple Grove Dental')
+      expect(response.body).not.toContain('D1120')
+    })
+
+    it('books a recall into an open time; a second booking of the same time loses', async () => {
+      const before = (await get(`${base('mateo')}/appointments`)).json()
+      expect(before.actionNeeded.recalls).toEqual([
+        expect.objectContaining({ id: seeded.recall, description: 'Child prophylaxis' }),
+      ])
+      const times = (await get(`${base('mateo')}/recalls/${seeded.recall}/open-times`)).json()
+      expect(times.map((t: { id: number }) => t.id)).toEqual(seeded.openTimes.slice(0, 2))
+      const chosen = seeded.openTimes[0] ?? 0
+      // Two clients racing for one open time: exactly one wins.
+      const [a, b] = await Promise.all([
+        post(`${base('mateo')}/recalls/${seeded.recall}/book`, { openTimeId: chosen }),
+        post(`${base('mateo')}/recalls/${seeded.recall}/book`, { openTimeId: chosen }),
+      ])
+      const codes = [a.statusCode, b.statusCode].sort()
+      expect(codes).toEqual([201, 409])
+      const booked = await db
+        .selectFrom('web_sched_open_times')
+        .select('booked_appointment_id')
+        .where('id', '=', chosen)
+        .executeTakeFirstOrThrow()
+      expect(booked.booked_appointment_id).not.toBeNull()
+      const after = (await get(`${base('mateo')}/appointments`)).json()
+      expect(after.actionNeeded.recalls).toEqual([])
+      expect(after.upcoming).toHaveLength(1)
+      const count = await db
+        .selectFrom('appointments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('patient_id', '=', seeded.patients.mateo)
+        .executeTakeFirstOrThrow()
+      expect(Number(count.n)).toBe(1)
+    })
+  })
+
+  describe('Account', () => {
+    it("shows the latest statement's balance and the family's statements to the representative", async () => {
+      const body = (await get(`${base('sofia')}/account`)).json()
+      expect(body).toMatchObject({
+        visible: true,
+        holder: { id: seeded.patients.maria, name: 'Maria Garcia', isSelectedPatient: false },
+        balance: { cents: 4_550, statementDate: '2026-02-10' },
+      })
+      expect(body.statements.map((s: { id: number }) => s.id)).toEqual([
+        seeded.statements.latestStatement,
+        seeded.statements.olderStatement,
+      ])
+      expect(body.payments).toEqual([expect.objectContaining({ amountCents: 7_450, method: 'Visa' })])
+    })
+
+    it("keeps the family account from Luis, whose guarantor he does not represent", async () => {
+      const body = (await get(`${base('luis')}/account`, luis)).json()
+      expect(body).toMatchObject({ visible: false, balance: null, statements: [], payments: [] })
+      const pdf = await get(`${base('luis')}/statements/${seeded.statements.latestStatement}/pdf`, luis)
+      expect(pdf.statusCode).toBe(404)
+    })
+
+    it('serves the statement PDF inline or as a download', async () => {
+      const url = `${base('maria')}/statements/${seeded.statements.latestStatement}/pdf`
+      const inline = await get(url)
+      expect(inline.headers['content-type']).toBe('application/pdf')
+      expect(inline.headers['content-disposition']).toMatch(/^inline/)
+      expect((await get(`${url}?download=true`)).headers['content-disposition']).toMatch(/^attachment/)
+      expect((await get(`${base('maria')}/statements/${seeded.statements.olderStatement}/pdf`)).statusCode).toBe(404)
+    })
+  })
+
+  describe('Plan', () => {
+    it('lists saved plans only, newest first, with totals in cents', async () => {
+      const body = (await get(`${base('luis')}/plans`, luis)).json()
+      expect(body.plans.map((p: { heading: string }) => p.heading)).toEqual(['Crown and filling', 'Older plan'])
+      expect(body.plans[0].totals).toEqual({
+        feeCents: 134_910,
+        primaryInsuranceCents: 73_428,
+        secondaryInsuranceCents: 1_991,
+        discountCents: 1,
+        patientPortionCents: 59_490,
+      })
+      expect(body.plans[0].rows[1]).toMatchObject({ tooth: '14', surface: 'MO', code: 'D2392' })
+    })
+  })
+
+  describe('Images', () => {
+    it('lists shared documents oldest first, never the unshared ones', async () => {
+      const body = (await get(`${base('sofia')}/documents`)).json()
+      expect(body.canDownload).toBe(true)
+      expect(body.documents.map((d: { id: number }) => d.id)).toEqual([
+        seeded.documents.sofiaEarlier,
+        seeded.documents.sofiaLater,
+        seeded.documents.sofiaMislabelled,
+      ])
+      const hidden = await get(`${base('sofia')}/documents/${seeded.documents.sofiaHidden}/view`)
+      expect(hidden.statusCode).toBe(404)
+    })
+
+    it('makes a thumbnail once and serves files by the type their bytes prove', async () => {
+      const thumb = await get(`${base('sofia')}/documents/${seeded.documents.sofiaEarlier}/thumbnail`)
+      expect(thumb.headers['content-type']).toBe('image/jpeg')
+      const stored = await db
+        .selectFrom('documents')
+        .select('thumbnail_storage_key')
+        .where('id', '=', seeded.documents.sofiaEarlier)
+        .executeTakeFirstOrThrow()
+      expect(stored.thumbnail_storage_key).toBeTruthy()
+      const pdf = await get(`${base('sofia')}/documents/${seeded.documents.sofiaLater}/view`)
+      expect(pdf.headers['content-type']).toBe('application/pdf')
+      expect(pdf.headers['x-content-type-options']).toBe('nosniff')
+      const evil = await get(`${base('sofia')}/documents/${seeded.documents.sofiaMislabelled}/view`)
+      expect(evil.headers['content-type']).toBe('application/octet-stream')
+      expect(evil.headers['content-disposition']).toMatch(/^attachment/)
+    })
+
+    it('lets Mateo (Archived) be viewed but not downloaded, even by a direct call', async () => {
+      const body = (await get(`${base('mateo')}/documents`)).json()
+      expect(body.canDownload).toBe(false)
+      const view = await get(`${base('mateo')}/documents/${seeded.documents.mateo}/view`)
+      expect(view.statusCode).toBe(200)
+      const download = await get(`${base('mateo')}/documents/${seeded.documents.mateo}/download`)
+      expect(download.statusCode).toBe(403)
+      const sofia = await get(`${base('sofia')}/documents/${seeded.documents.sofiaEarlier}/download`)
+      expect(sofia.statusCode).toBe(200)
+      expect(sofia.headers['content-disposition']).toMatch(/^attachment/)
+    })
+
+    it('audits views and downloads', async () => {
+      const actions = await db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('action', 'in', ['document.viewed', 'document.downloaded'])
+        .execute()
+      expect(new Set(actions.map((a) => a.action))).toEqual(new Set(['document.viewed', 'document.downloaded']))
+    })
+  })
+
+  describe('access', () => {
+    it("answers 404 for another family's records and 400 for malformed ids", async () => {
+      expect((await get(`${base('sofia')}/appointments`, luis)).statusCode).toBe(404)
+      expect((await get(`${base('smith')}/plans`)).statusCode).toBe(404)
+      expect((await get(`${base('sofia')}/documents/${seeded.documents.mateo}/view`)).statusCode).toBe(404)
+      expect((await get('/api/portal/patients/abc/plans')).statusCode).toBe(400)
+      expect((await get(`${base('sofia')}/documents/-4/view`)).statusCode).toBe(400)
+    })
+  })
+})
