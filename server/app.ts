@@ -12,6 +12,7 @@ import { registerSecurityHeaders } from './platform/http/security.ts'
 import { webAppRoutes } from './platform/http/web-app.ts'
 import { accessRoutes } from './office/access/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
+import { settingsRoutes } from './office/settings/routes.ts'
 import { officeSessionRoutes } from './office/signin/routes.ts'
 import { createOfficeGuard } from './platform/auth/office-guard.ts'
 import { createPortalGuard } from './platform/auth/portal-guard.ts'
@@ -69,6 +70,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
   await app.register(accessRoutes, { db, guard: office, publicUrl })
   await app.register(outgoingEmailRoutes, { db, guard: office })
+  await app.register(settingsRoutes, { db, guard: office })
   // Not encapsulated: its not-found handler is the app's own (pages for the browser, JSON for /api).
   await webAppRoutes(app, { root: deps.config.webDist })
   return app

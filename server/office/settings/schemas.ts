@@ -1,0 +1,57 @@
+import { Type } from 'typebox'
+import { Id, Nullable } from '../../portal/params.ts'
+
+const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' })
+const Text = (maxLength: number) => Nullable(Type.String({ maxLength }))
+
+export const Features = Type.Object({
+  makePayments: Type.Boolean(),
+  account: Type.Boolean(),
+  webmail: Type.Boolean(),
+  careSummary: Type.Boolean(),
+  images: Type.Boolean(),
+  appointments: Type.Boolean(),
+  treatmentPlan: Type.Boolean(),
+})
+
+export const PortalSettingsBody = Type.Object({
+  features: Features,
+  idleTimeoutMinutes: Type.Integer({ minimum: 1, maximum: 720 }),
+  verifyPersonalInfo: Type.Boolean(),
+  privacyPolicy: Type.String({ maxLength: 20_000 }),
+  webmailNotificationSubject: Type.String({ minLength: 1, maxLength: 200 }),
+  webmailNotificationBody: Type.String({ minLength: 1, maxLength: 2_000 }),
+})
+
+export const Hours = Type.Object({
+  weekday: Type.Integer({ minimum: 0, maximum: 6 }),
+  opens: Time,
+  closes: Time,
+})
+
+export const ContactBody = Type.Object({
+  phone: Text(40),
+  email: Nullable(Type.String({ maxLength: 200, format: 'email' })),
+  address1: Text(200),
+  address2: Text(200),
+  city: Text(100),
+  region: Text(100),
+  postalCode: Text(20),
+  hours: Type.Array(Hours, { maxItems: 21 }),
+})
+
+export const ContactView = Type.Intersect([
+  Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), name: Type.String() }),
+  ContactBody,
+])
+
+export const SettingsView = Type.Intersect([
+  PortalSettingsBody,
+  Type.Object({
+    paymentProcessor: Nullable(Type.String()),
+    practice: ContactView,
+    clinics: Type.Array(ContactView),
+  }),
+])
+
+export const ClinicParams = Type.Object({ clinicId: Id })
