@@ -22,7 +22,11 @@ async function main() {
 
   if (wants('start')) {
     const start = await benchColdStart()
-    figures.push({ name: 'first start (migrate + demo practice)', value: start.firstStartMs, unit: 'ms' })
+    figures.push({
+      name: 'first start (migrate + demo practice)',
+      value: start.firstStartMs,
+      unit: 'ms',
+    })
     figures.push({
       name: 'cold start to /healthz (median of 7, embedded db)',
       value: start.coldStartMedianMs,
@@ -41,7 +45,11 @@ async function main() {
       withinBudget: verification.medianMs >= 50 && verification.medianMs <= 250,
     })
     const signIn = await benchSignIn()
-    figures.push({ name: 'portal sign-in, 4 at a time: throughput', value: signIn.perSecond, unit: '/s' })
+    figures.push({
+      name: 'portal sign-in, 4 at a time: throughput',
+      value: signIn.perSecond,
+      unit: '/s',
+    })
     figures.push({ name: 'portal sign-in, 4 at a time: p50', value: signIn.p50Ms, unit: 'ms' })
     figures.push({ name: 'portal sign-in, 4 at a time: p99', value: signIn.p99Ms, unit: 'ms' })
   }
@@ -64,17 +72,34 @@ async function main() {
       value: ccd.buildLargeMedianMs,
       unit: 'ms',
     })
-    figures.push({ name: 'care summary schema validation, typical', value: ccd.validateTypicalMedianMs, unit: 'ms' })
-    figures.push({ name: 'care summary schema validation, largest', value: ccd.validateLargeMedianMs, unit: 'ms' })
-    figures.push({ name: 'care summary HTML render, typical', value: ccd.renderHtmlTypicalMedianMs, unit: 'ms' })
-    figures.push({ name: 'care summary PDF render, typical', value: ccd.renderPdfTypicalMedianMs, unit: 'ms' })
+    figures.push({
+      name: 'care summary schema validation, typical',
+      value: ccd.validateTypicalMedianMs,
+      unit: 'ms',
+    })
+    figures.push({
+      name: 'care summary schema validation, largest',
+      value: ccd.validateLargeMedianMs,
+      unit: 'ms',
+    })
+    figures.push({
+      name: 'care summary HTML render, typical',
+      value: ccd.renderHtmlTypicalMedianMs,
+      unit: 'ms',
+    })
+    figures.push({
+      name: 'care summary PDF render, typical',
+      value: ccd.renderPdfTypicalMedianMs,
+      unit: 'ms',
+    })
   }
   print(figures)
 }
 
 function print(figures: Figure[]) {
   for (const figure of figures) {
-    const verdict = figure.withinBudget === undefined ? '' : figure.withinBudget ? '  ok' : '  OVER BUDGET'
+    const verdict =
+      figure.withinBudget === undefined ? '' : figure.withinBudget ? '  ok' : '  OVER BUDGET'
     const budget = figure.budget ? `  (budget ${figure.budget})` : ''
     console.log(`${figure.name}: ${round(figure.value)} ${figure.unit}${budget}${verdict}`)
   }

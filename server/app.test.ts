@@ -4,8 +4,12 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from './app.ts'
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from './platform/db/testing.ts'
 import { LocalFileStorage } from './platform/files/storage.ts'
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from './platform/db/testing.ts'
 
 async function makeWebDist() {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-web-'))

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 
@@ -45,18 +45,29 @@ afterAll(() => {
 })
 
 it('stops with one clear line when the port is taken', async () => {
-  const result = await startServer({ PORT: String(takenPort), HOST: '127.0.0.1', DATA_DIR: dataDir })
+  const result = await startServer({
+    PORT: String(takenPort),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+  })
   expect(result.code).toBe(1)
   expect(errorLines(result.stderr)).toEqual([
-    expect.stringMatching(new RegExp(`^Bitewing could not start: Port ${takenPort} is already in use`)),
+    expect.stringMatching(
+      new RegExp(`^Bitewing could not start: Port ${takenPort} is already in use`),
+    ),
   ])
 }, 30_000)
 
 it('stops with one clear line when PostgreSQL cannot be reached', async () => {
-  const result = await startServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', PORT: '0' })
+  const result = await startServer({
+    DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+    PORT: '0',
+  })
   expect(result.code).toBe(1)
   expect(errorLines(result.stderr)).toEqual([
-    expect.stringMatching(/^Bitewing could not start: Cannot reach the PostgreSQL database at 127\.0\.0\.1:1\/none/),
+    expect.stringMatching(
+      /^Bitewing could not start: Cannot reach the PostgreSQL database at 127\.0\.0\.1:1\/none/,
+    ),
   ])
 }, 30_000)
 
@@ -64,6 +75,8 @@ it('stops with one clear line when the data folder cannot be written', async () 
   const result = await startServer({ DATA_DIR: '/etc/hostname/data', PORT: '0' })
   expect(result.code).toBe(1)
   expect(errorLines(result.stderr)).toEqual([
-    expect.stringMatching(/^Bitewing could not start: Cannot write to the data folder \/etc\/hostname\/data/),
+    expect.stringMatching(
+      /^Bitewing could not start: Cannot write to the data folder \/etc\/hostname\/data/,
+    ),
   ])
 }, 30_000)

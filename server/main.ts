@@ -54,7 +54,9 @@ function printWelcome(config: Config, database: DatabaseHandle, demoCreated: boo
   if (config.demo) {
     lines.push('', demoCreated ? 'Demo practice created. Sign in with:' : 'Demo sign-ins:')
     for (const signIn of DEMO_SIGN_INS) {
-      lines.push(`  ${signIn.where.padEnd(8)} ${signIn.username.padEnd(13)} ${signIn.password.padEnd(17)} ${signIn.who}`)
+      lines.push(
+        `  ${signIn.where.padEnd(8)} ${signIn.username.padEnd(13)} ${signIn.password.padEnd(17)} ${signIn.who}`,
+      )
     }
   }
   console.log(`${lines.join('\n')}\n`)

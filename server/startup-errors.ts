@@ -42,9 +42,15 @@ export function explainStartupError(error: unknown, context: StartupContext): st
 }
 
 function isConnectionFailure(code: string | undefined): boolean {
-  return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', '28P01', '3D000'].includes(
-    code ?? '',
-  )
+  return [
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    '28P01',
+    '3D000',
+  ].includes(code ?? '')
 }
 
 // Node wraps connection failures to several addresses in an AggregateError; pg adds `cause`.

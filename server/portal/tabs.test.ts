@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../platform/db/database.ts'
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../platform/db/testing.ts'
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from '../platform/db/testing.ts'
 import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../testing/family.ts'
 import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../testing/http.ts'
 
@@ -47,7 +51,9 @@ describeEachDatabase("the patient's tabs", (kind) => {
       expect(body.actionNeeded.confirmations.map((a: { id: number }) => a.id)).toEqual([
         seeded.appointments.sofiaNext,
       ])
-      expect(body.past.items.map((a: { id: number }) => a.id)).toEqual([seeded.appointments.sofiaPast])
+      expect(body.past.items.map((a: { id: number }) => a.id)).toEqual([
+        seeded.appointments.sofiaPast,
+      ])
       expect(body.upcoming[0]).toMatchObject({
         provider: 'Ana Lindqvist, DDS',
         clinic: { name: 'Downtown', timeZone: 'America/Chicago', phone: '763-555-0100' },
@@ -79,7 +85,9 @@ describeEachDatabase("the patient's tabs", (kind) => {
         .select(['kind', 'entity_id'])
         .where('kind', '=', 'appointment.confirmed')
         .execute()
-      expect(events).toEqual([{ kind: 'appointment.confirmed', entity_id: seeded.appointments.sofiaNext }])
+      expect(events).toEqual([
+        { kind: 'appointment.confirmed', entity_id: seeded.appointments.sofiaNext },
+      ])
     })
 
     it('refuses to confirm a past or broken appointment', async () => {
@@ -90,7 +98,9 @@ describeEachDatabase("the patient's tabs", (kind) => {
     })
 
     it('offers a calendar file for an upcoming appointment, without health details', async () => {
-      const response = await get(`${base('sofia')}/appointments/${seeded.appointments.sofiaLater}/calendar.ics`)
+      const response = await get(
+        `${base('sofia')}/appointments/${seeded.appointments.sofiaLater}/calendar.ics`,
+      )
       expect(response.statusCode).toBe(200)
       expect(response.headers['content-type']).toContain('text/calendar')
       expect(response.body).toContain('Dental appointment – Maple Grove Dental')
@@ -142,13 +152,18 @@ describeEachDatabase("the patient's tabs", (kind) => {
         seeded.statements.latestStatement,
         seeded.statements.olderStatement,
       ])
-      expect(body.payments).toEqual([expect.objectContaining({ amountCents: 7_450, method: 'Visa' })])
+      expect(body.payments).toEqual([
+        expect.objectContaining({ amountCents: 7_450, method: 'Visa' }),
+      ])
     })
 
-    it("keeps the family account from Luis, whose guarantor he does not represent", async () => {
+    it('keeps the family account from Luis, whose guarantor he does not represent', async () => {
       const body = (await get(`${base('luis')}/account`, luis)).json()
       expect(body).toMatchObject({ visible: false, balance: null, statements: [], payments: [] })
-      const pdf = await get(`${base('luis')}/statements/${seeded.statements.latestStatement}/pdf`, luis)
+      const pdf = await get(
+        `${base('luis')}/statements/${seeded.statements.latestStatement}/pdf`,
+        luis,
+      )
       expect(pdf.statusCode).toBe(404)
     })
 
@@ -157,15 +172,23 @@ describeEachDatabase("the patient's tabs", (kind) => {
       const inline = await get(url)
       expect(inline.headers['content-type']).toBe('application/pdf')
       expect(inline.headers['content-disposition']).toMatch(/^inline/)
-      expect((await get(`${url}?download=true`)).headers['content-disposition']).toMatch(/^attachment/)
-      expect((await get(`${base('maria')}/statements/${seeded.statements.olderStatement}/pdf`)).statusCode).toBe(404)
+      expect((await get(`${url}?download=true`)).headers['content-disposition']).toMatch(
+        /^attachment/,
+      )
+      expect(
+        (await get(`${base('maria')}/statements/${seeded.statements.olderStatement}/pdf`))
+          .statusCode,
+      ).toBe(404)
     })
   })
 
   describe('Plan', () => {
     it('lists saved plans only, newest first, with totals in cents', async () => {
       const body = (await get(`${base('luis')}/plans`, luis)).json()
-      expect(body.plans.map((p: { heading: string }) => p.heading)).toEqual(['Crown and filling', 'Older plan'])
+      expect(body.plans.map((p: { heading: string }) => p.heading)).toEqual([
+        'Crown and filling',
+        'Older plan',
+      ])
       expect(body.plans[0].totals).toEqual({
         feeCents: 134_910,
         primaryInsuranceCents: 73_428,
@@ -191,7 +214,9 @@ describeEachDatabase("the patient's tabs", (kind) => {
     })
 
     it('makes a thumbnail once and serves files by the type their bytes prove', async () => {
-      const thumb = await get(`${base('sofia')}/documents/${seeded.documents.sofiaEarlier}/thumbnail`)
+      const thumb = await get(
+        `${base('sofia')}/documents/${seeded.documents.sofiaEarlier}/thumbnail`,
+      )
       expect(thumb.headers['content-type']).toBe('image/jpeg')
       const stored = await db
         .selectFrom('documents')
@@ -214,7 +239,9 @@ describeEachDatabase("the patient's tabs", (kind) => {
       expect(view.statusCode).toBe(200)
       const download = await get(`${base('mateo')}/documents/${seeded.documents.mateo}/download`)
       expect(download.statusCode).toBe(403)
-      const sofia = await get(`${base('sofia')}/documents/${seeded.documents.sofiaEarlier}/download`)
+      const sofia = await get(
+        `${base('sofia')}/documents/${seeded.documents.sofiaEarlier}/download`,
+      )
       expect(sofia.statusCode).toBe(200)
       expect(sofia.headers['content-disposition']).toMatch(/^attachment/)
     })
@@ -225,7 +252,9 @@ describeEachDatabase("the patient's tabs", (kind) => {
         .select('action')
         .where('action', 'in', ['document.viewed', 'document.downloaded'])
         .execute()
-      expect(new Set(actions.map((a) => a.action))).toEqual(new Set(['document.viewed', 'document.downloaded']))
+      expect(new Set(actions.map((a) => a.action))).toEqual(
+        new Set(['document.viewed', 'document.downloaded']),
+      )
     })
   })
 
@@ -233,7 +262,9 @@ describeEachDatabase("the patient's tabs", (kind) => {
     it("answers 404 for another family's records and 400 for malformed ids", async () => {
       expect((await get(`${base('sofia')}/appointments`, luis)).statusCode).toBe(404)
       expect((await get(`${base('smith')}/plans`)).statusCode).toBe(404)
-      expect((await get(`${base('sofia')}/documents/${seeded.documents.mateo}/view`)).statusCode).toBe(404)
+      expect(
+        (await get(`${base('sofia')}/documents/${seeded.documents.mateo}/view`)).statusCode,
+      ).toBe(404)
       expect((await get('/api/portal/patients/abc/plans')).statusCode).toBe(400)
       expect((await get(`${base('sofia')}/documents/-4/view`)).statusCode).toBe(400)
     })

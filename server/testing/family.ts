@@ -1,12 +1,7 @@
 import sharp from 'sharp'
 import type { Database } from '../platform/db/database.ts'
 import type { FileStorage } from '../platform/files/storage.ts'
-import {
-  seedPatient,
-  seedPortalUser,
-  seedPractice,
-  seedRepresentation,
-} from './fixtures.ts'
+import { seedPatient, seedPortalUser, seedPractice, seedRepresentation } from './fixtures.ts'
 
 export const FAMILY_PASSWORD = 'correct horse battery'
 const HOUR = 3_600_000
@@ -39,7 +34,12 @@ export async function seedFamilyWithRecords(db: Database, files: FileStorage, no
     .executeTakeFirstOrThrow()
   const maria = await seedPatient(db, practiceId, { first_name: 'Maria', last_name: 'Garcia' })
   const family = (first: string, extra = {}) =>
-    seedPatient(db, practiceId, { first_name: first, last_name: 'Garcia', guarantor_id: maria, ...extra })
+    seedPatient(db, practiceId, {
+      first_name: first,
+      last_name: 'Garcia',
+      guarantor_id: maria,
+      ...extra,
+    })
   const luis = await family('Luis')
   const sofia = await family('Sofia', { birthdate: '2017-01-05' })
   const mateo = await family('Mateo', { status: 'Archived' })
@@ -79,7 +79,9 @@ export async function seedFamilyWithRecords(db: Database, files: FileStorage, no
     })
     .execute()
   const sofiaLater = await appointment(sofia, new Date(now.getTime() + 30 * DAY))
-  const sofiaBroken = await appointment(sofia, new Date(now.getTime() + 5 * DAY), { status: 'Broken' })
+  const sofiaBroken = await appointment(sofia, new Date(now.getTime() + 5 * DAY), {
+    status: 'Broken',
+  })
   const sofiaPast = await appointment(sofia, new Date(now.getTime() - 90 * DAY), {
     status: 'Complete',
     confirmation: 'Confirmed',
@@ -155,11 +157,22 @@ export async function seedFamilyWithRecords(db: Database, files: FileStorage, no
     })
     .execute()
 
-  const plan = async (patientId: number, heading: string, status: 'Saved' | 'Active', date: string) =>
+  const plan = async (
+    patientId: number,
+    heading: string,
+    status: 'Saved' | 'Active',
+    date: string,
+  ) =>
     (
       await db
         .insertInto('treatment_plans')
-        .values({ practice_id: practiceId, patient_id: patientId, heading, status, plan_date: date })
+        .values({
+          practice_id: practiceId,
+          patient_id: patientId,
+          heading,
+          status,
+          plan_date: date,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id
@@ -243,10 +256,34 @@ export async function seedFamilyWithRecords(db: Database, files: FileStorage, no
         .executeTakeFirstOrThrow()
     ).id
   const documents = {
-    sofiaLater: await document(sofia, shared, 'documents/letter.pdf', 'application/pdf', new Date('2026-02-01')),
-    sofiaEarlier: await document(sofia, shared, 'documents/xray.png', 'image/png', new Date('2025-02-01')),
-    sofiaHidden: await document(sofia, internal, 'documents/letter.pdf', 'application/pdf', new Date('2025-03-01')),
-    sofiaMislabelled: await document(sofia, shared, 'documents/evil.png', 'image/png', new Date('2026-03-01')),
+    sofiaLater: await document(
+      sofia,
+      shared,
+      'documents/letter.pdf',
+      'application/pdf',
+      new Date('2026-02-01'),
+    ),
+    sofiaEarlier: await document(
+      sofia,
+      shared,
+      'documents/xray.png',
+      'image/png',
+      new Date('2025-02-01'),
+    ),
+    sofiaHidden: await document(
+      sofia,
+      internal,
+      'documents/letter.pdf',
+      'application/pdf',
+      new Date('2025-03-01'),
+    ),
+    sofiaMislabelled: await document(
+      sofia,
+      shared,
+      'documents/evil.png',
+      'image/png',
+      new Date('2026-03-01'),
+    ),
     mateo: await document(mateo, shared, 'documents/xray.png', 'image/png', new Date('2025-05-01')),
   }
 

@@ -61,7 +61,11 @@ describeEachDatabase('office: patient portal access', (kind) => {
 
   it('shows the signed-in staff member and keeps roles apart', async () => {
     const me = await call('GET', '/api/office/session', admin)
-    expect(me.json()).toMatchObject({ username: 'admin', role: 'admin', practiceName: 'Maple Grove Dental' })
+    expect(me.json()).toMatchObject({
+      username: 'admin',
+      role: 'admin',
+      practiceName: 'Maple Grove Dental',
+    })
     expect((await call('GET', '/api/office/patients?name=silva', provider)).statusCode).toBe(403)
     expect((await call('GET', '/api/office/outgoing-emails', provider)).statusCode).toBe(403)
     expect((await app.inject({ url: '/api/office/patients?name=silva' })).statusCode).toBe(401)
@@ -69,9 +73,16 @@ describeEachDatabase('office: patient portal access', (kind) => {
 
   it("finds patients by name and birthdate in the staff member's practice only", async () => {
     const found = await call('GET', '/api/office/patients?name=silva', admin)
-    expect(found.json().map((p: { firstName: string }) => p.firstName).sort()).toEqual(['Ana', 'Ben'])
+    expect(
+      found
+        .json()
+        .map((p: { firstName: string }) => p.firstName)
+        .sort(),
+    ).toEqual(['Ana', 'Ben'])
     const byBirth = await call('GET', '/api/office/patients?name=sil&birthdate=1992-03-04', admin)
-    expect(byBirth.json()).toEqual([expect.objectContaining({ id: ana, access: null, missing: [] })])
+    expect(byBirth.json()).toEqual([
+      expect.objectContaining({ id: ana, access: null, missing: [] }),
+    ])
     const bad = await call('GET', '/api/office/patients?birthdate=March', admin)
     expect(bad.statusCode).toBe(400)
   })
@@ -165,7 +176,9 @@ describeEachDatabase('office: patient portal access', (kind) => {
     const cookie = await portalSignIn(app, access.username, reset.json().oneTimePassword)
     const removed = await call('DELETE', `/api/office/patients/${ana}/access`, admin)
     expect(removed.statusCode).toBe(204)
-    expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(401)
+    expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(
+      401,
+    )
     const status = await call('GET', `/api/office/patients/${ana}/access`, admin)
     expect(status.json().access).toBeNull()
   })

@@ -20,7 +20,11 @@ export interface AccessLetter {
 
 /** The printed access letter: where to go, the user name and the one-time password. */
 export function renderAccessLetter(letter: AccessLetter): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'LETTER', margin: 72, info: { Title: 'Patient portal access' } })
+  const pdf = new PDFDocument({
+    size: 'LETTER',
+    margin: 72,
+    info: { Title: 'Patient portal access' },
+  })
   const chunks: Buffer[] = []
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))))

@@ -31,7 +31,11 @@ export async function searchPatients(
     .leftJoin('portal_users', 'portal_users.patient_id', 'patients.id')
     .select([...PATIENT_COLUMNS, ...ACCESS_COLUMNS])
     .where('patients.practice_id', '=', practiceId)
-  for (const word of (search.name ?? '').trim().toLowerCase().split(/[\s,]+/).filter(Boolean)) {
+  for (const word of (search.name ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean)) {
     const prefix = `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     query = query.where((eb) =>
       eb.or([

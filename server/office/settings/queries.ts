@@ -8,10 +8,23 @@ export async function findSettings(db: Database, practiceId: number) {
     .executeTakeFirstOrThrow()
 }
 
-const CONTACT = ['name', 'phone', 'email', 'address1', 'address2', 'city', 'region', 'postal_code'] as const
+const CONTACT = [
+  'name',
+  'phone',
+  'email',
+  'address1',
+  'address2',
+  'city',
+  'region',
+  'postal_code',
+] as const
 
 export async function findPracticeContact(db: Database, practiceId: number) {
-  return db.selectFrom('practices').select(CONTACT).where('id', '=', practiceId).executeTakeFirstOrThrow()
+  return db
+    .selectFrom('practices')
+    .select(CONTACT)
+    .where('id', '=', practiceId)
+    .executeTakeFirstOrThrow()
 }
 
 export async function listClinicContacts(db: Database, practiceId: number) {
@@ -56,8 +69,16 @@ function contactColumns(contact: ContactChange) {
   }
 }
 
-export async function updatePracticeContact(db: Database, practiceId: number, contact: ContactChange) {
-  await db.updateTable('practices').set(contactColumns(contact)).where('id', '=', practiceId).execute()
+export async function updatePracticeContact(
+  db: Database,
+  practiceId: number,
+  contact: ContactChange,
+) {
+  await db
+    .updateTable('practices')
+    .set(contactColumns(contact))
+    .where('id', '=', practiceId)
+    .execute()
 }
 
 export async function updateClinicContact(
@@ -83,7 +104,10 @@ export async function replaceHours(
   hours: { weekday: number; opens: string; closes: string }[],
 ) {
   let remove = db.deleteFrom('business_hours').where('practice_id', '=', practiceId)
-  remove = clinicId === null ? remove.where('clinic_id', 'is', null) : remove.where('clinic_id', '=', clinicId)
+  remove =
+    clinicId === null
+      ? remove.where('clinic_id', 'is', null)
+      : remove.where('clinic_id', '=', clinicId)
   await remove.execute()
   if (hours.length === 0) return
   await db

@@ -34,7 +34,11 @@ function contactView(id: number | null, contact: Contact, hours: HoursRow[]) {
     postalCode: contact.postal_code,
     hours: hours
       .filter((slot) => slot.clinic_id === id)
-      .map((slot) => ({ weekday: slot.weekday, opens: hourMinute(slot.opens), closes: hourMinute(slot.closes) })),
+      .map((slot) => ({
+        weekday: slot.weekday,
+        opens: hourMinute(slot.opens),
+        closes: hourMinute(slot.closes),
+      })),
   }
 }
 
@@ -52,10 +56,10 @@ function blankToNull(contact: ContactChange): ContactChange {
 }
 
 /** Portal Settings (administrators): features, time-outs, texts, contact details and hours. */
-export const settingsRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: OfficeGuard }> = async (
-  app,
-  { db, guard },
-) => {
+export const settingsRoutes: FastifyPluginAsyncTypebox<{
+  db: Database
+  guard: OfficeGuard
+}> = async (app, { db, guard }) => {
   async function view(practiceId: number) {
     const [settings, practice, clinics, hours] = await Promise.all([
       findSettings(db, practiceId),
@@ -84,11 +88,15 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: Of
     }
   }
 
-  app.get('/api/office/settings', { schema: { response: { 200: SettingsView } } }, async (request, reply) => {
-    const { staff } = await guard.staff(request, ['admin'])
-    reply.header('Cache-Control', 'no-store')
-    return view(staff.practice_id)
-  })
+  app.get(
+    '/api/office/settings',
+    { schema: { response: { 200: SettingsView } } },
+    async (request, reply) => {
+      const { staff } = await guard.staff(request, ['admin'])
+      reply.header('Cache-Control', 'no-store')
+      return view(staff.practice_id)
+    },
+  )
 
   app.put(
     '/api/office/settings',

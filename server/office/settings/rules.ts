@@ -8,7 +8,8 @@ export interface OpeningHours {
 export function hoursErrors(hours: OpeningHours[]): Record<string, string> {
   const errors: Record<string, string> = {}
   hours.forEach((slot, index) => {
-    if (slot.opens >= slot.closes) errors[`hours.${index}`] = 'Closing time must be after opening time.'
+    if (slot.opens >= slot.closes)
+      errors[`hours.${index}`] = 'Closing time must be after opening time.'
   })
   const byDay = new Map<number, OpeningHours[]>()
   for (const slot of hours) byDay.set(slot.weekday, [...(byDay.get(slot.weekday) ?? []), slot])

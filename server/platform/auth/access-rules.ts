@@ -54,4 +54,3 @@ export function signInStage(input: {
 
 /** After this many wrong answers to "verify personal information", the session is ended. */
 export const VERIFICATION_ATTEMPTS = 3
-

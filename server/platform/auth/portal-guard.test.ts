@@ -118,7 +118,10 @@ describeEachDatabase('the portal access guard', (kind) => {
   })
 
   it('lists the family in the session: the user first, then those they represent', async () => {
-    const maria = await app.inject({ url: '/api/portal/session', headers: { cookie: cookies.maria } })
+    const maria = await app.inject({
+      url: '/api/portal/session',
+      headers: { cookie: cookies.maria },
+    })
     const family = maria.json().family as { id: number; self: boolean }[]
     expect(family.map((member) => member.id)).toEqual(
       expect.arrayContaining([ids.maria, ids.luis, ids.sofia, ids.mateo]),
@@ -136,7 +139,10 @@ describeEachDatabase('the portal access guard', (kind) => {
     })
     expect(response.statusCode).toBe(403)
     expect(response.json()).toMatchObject({ type: '/problems/cross-site' })
-    const still = await app.inject({ url: '/api/portal/session', headers: { cookie: cookies.luis } })
+    const still = await app.inject({
+      url: '/api/portal/session',
+      headers: { cookie: cookies.luis },
+    })
     expect(still.statusCode).toBe(200)
     expect(TEST_ORIGIN).toBe('http://localhost:3000')
   })

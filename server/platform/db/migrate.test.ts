@@ -20,7 +20,9 @@ describeEachDatabase('migrations', (kind) => {
     expect(await migrate(database)).toEqual([])
   })
 
-  it('leave the database as it was when a migration fails half-way', { timeout: 120_000 }, async () => {
+  it('leave the database as it was when a migration fails half-way', {
+    timeout: 120_000,
+  }, async () => {
     database = await createTestDatabase(kind, { migrate: false })
     const broken = [
       { name: '0001_ok.sql', sql: 'create table kept (id integer)' },

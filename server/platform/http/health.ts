@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { type Database, isReachable } from '../db/database.ts'
-import { sendProblem, Problem } from './problems.ts'
+import { Problem, sendProblem } from './problems.ts'
 
 /** `/healthz`: the process answers. `/readyz`: it can reach its database and should get traffic. */
 export async function healthRoutes(app: FastifyInstance, options: { db: Database }) {

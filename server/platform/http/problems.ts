@@ -76,7 +76,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error.validation) return sendProblem(reply, validationProblem(error))
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) {
-    return sendProblem(reply, new Problem(status, 'bad-request', 'Bad request', clientMessage(error)))
+    return sendProblem(
+      reply,
+      new Problem(status, 'bad-request', 'Bad request', clientMessage(error)),
+    )
   }
   request.log.error({ err: error }, 'unexpected error')
   return sendProblem(

@@ -1,7 +1,7 @@
 import type { Transporter } from 'nodemailer'
 import type { Database } from '../db/database.ts'
-import type { JobHandler } from '../jobs/worker.ts'
 import { enqueueJob } from '../jobs/queue.ts'
+import type { JobHandler } from '../jobs/worker.ts'
 
 export const SEND_EMAIL_JOB = 'email.send'
 

@@ -48,7 +48,16 @@ export async function findStatement(
 export async function listPayments(db: Database, practiceId: number, holderId: number) {
   return db
     .selectFrom('payments')
-    .select(['id', 'paid_at', 'amount_cents', 'method', 'status', 'note', 'card_brand', 'card_last4'])
+    .select([
+      'id',
+      'paid_at',
+      'amount_cents',
+      'method',
+      'status',
+      'note',
+      'card_brand',
+      'card_last4',
+    ])
     .where('practice_id', '=', practiceId)
     .where('patient_id', '=', holderId)
     .orderBy('paid_at', 'desc')

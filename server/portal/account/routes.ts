@@ -49,7 +49,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
         isSelectedPatient: holderId === access.patientId,
       }
       if (!visible) {
-        return { holder: holderView, visible, currency, balance: null, statements: [], payments: [] }
+        return {
+          holder: holderView,
+          visible,
+          currency,
+          balance: null,
+          statements: [],
+          payments: [],
+        }
       }
       const [statements, payments] = await Promise.all([
         listStatements(db, practiceId, holderId),
@@ -75,7 +82,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
           method: payment.method,
           status: payment.status,
           note: payment.note,
-          card: payment.card_brand && payment.card_last4 ? `${payment.card_brand} ····${payment.card_last4}` : null,
+          card:
+            payment.card_brand && payment.card_last4
+              ? `${payment.card_brand} ····${payment.card_last4}`
+              : null,
         })),
       }
     },

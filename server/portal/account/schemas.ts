@@ -6,7 +6,11 @@ export const StatementQuery = Type.Object({ download: Type.Optional(Type.Boolean
 
 export const AccountView = Type.Object({
   /** The guarantor whose family account this is. */
-  holder: Type.Object({ id: Type.Integer(), name: Type.String(), isSelectedPatient: Type.Boolean() }),
+  holder: Type.Object({
+    id: Type.Integer(),
+    name: Type.String(),
+    isSelectedPatient: Type.Boolean(),
+  }),
   /** False when the account is someone else's the user does not represent: nothing else is sent. */
   visible: Type.Boolean(),
   currency: Type.String(),

@@ -70,7 +70,11 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/portal/patients/:patientId/appointments',
     {
-      schema: { params: PatientParams, querystring: PastQuery, response: { 200: AppointmentsView } },
+      schema: {
+        params: PatientParams,
+        querystring: PastQuery,
+        response: { 200: AppointmentsView },
+      },
     },
     async (request, reply) => {
       const patient = await access(request, request.params.patientId)
@@ -184,7 +188,11 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
         id: row.id,
         startsAt: row.starts_at.toISOString(),
         lengthMinutes: row.length_minutes,
-        clinic: { id: row.clinic_id, name: row.clinic_name, timeZone: row.clinic_time_zone ?? 'UTC' },
+        clinic: {
+          id: row.clinic_id,
+          name: row.clinic_name,
+          timeZone: row.clinic_time_zone ?? 'UTC',
+        },
         provider: { id: row.provider_id, name: providerName(row) ?? '' },
       }))
     },

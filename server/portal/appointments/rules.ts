@@ -1,4 +1,8 @@
-import type { AppointmentStatus, ConfirmationStatus, RecallStatus } from '../../platform/db/schema.ts'
+import type {
+  AppointmentStatus,
+  ConfirmationStatus,
+  RecallStatus,
+} from '../../platform/db/schema.ts'
 
 /** Past appointments come 20 at a time, newest first. */
 export const PAST_PAGE_SIZE = 20

@@ -3,7 +3,9 @@ import { Id, Nullable } from '../params.ts'
 
 export const AppointmentParams = Type.Object({ patientId: Id, appointmentId: Id })
 export const RecallParams = Type.Object({ patientId: Id, recallId: Id })
-export const PastQuery = Type.Object({ pastPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) })
+export const PastQuery = Type.Object({
+  pastPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+})
 
 export const Place = Type.Object({
   name: Type.String(),

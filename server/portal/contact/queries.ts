@@ -60,16 +60,14 @@ export async function findClinicContact(db: Database, practiceId: number, clinic
 }
 
 /** Opening hours of one clinic, or of the practice as a whole when `clinicId` is null. */
-export async function findBusinessHours(
-  db: Database,
-  practiceId: number,
-  clinicId: number | null,
-) {
+export async function findBusinessHours(db: Database, practiceId: number, clinicId: number | null) {
   let query = db
     .selectFrom('business_hours')
     .select(['weekday', 'opens', 'closes'])
     .where('practice_id', '=', practiceId)
   query =
-    clinicId === null ? query.where('clinic_id', 'is', null) : query.where('clinic_id', '=', clinicId)
+    clinicId === null
+      ? query.where('clinic_id', 'is', null)
+      : query.where('clinic_id', '=', clinicId)
   return query.orderBy('weekday').orderBy('opens').execute()
 }

@@ -22,10 +22,10 @@ import { addressLines, hourMinute } from './rules.ts'
  * Contact us: the office's address, phone, email and hours. Before sign-in the visitor first
  * says who they are, so the answer can be their own clinic's.
  */
-export const contactRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: PortalGuard }> = async (
-  app,
-  { db, guard },
-) => {
+export const contactRoutes: FastifyPluginAsyncTypebox<{
+  db: Database
+  guard: PortalGuard
+}> = async (app, { db, guard }) => {
   app.post(
     '/api/public/contact',
     { schema: { body: PersonalInfo, response: { 200: ContactDetails } } },
@@ -64,11 +64,15 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: Por
     },
   )
 
-  app.get('/api/portal/contact', { schema: { response: { 200: ContactDetails } } }, async (request) => {
-    const { user } = await guard.user(request)
-    const clinicId = await findPatientClinicId(db, user.practice_id, user.patient_id)
-    return contactDetails(db, user.practice_id, clinicId)
-  })
+  app.get(
+    '/api/portal/contact',
+    { schema: { response: { 200: ContactDetails } } },
+    async (request) => {
+      const { user } = await guard.user(request)
+      const clinicId = await findPatientClinicId(db, user.practice_id, user.patient_id)
+      return contactDetails(db, user.practice_id, clinicId)
+    },
+  )
 }
 
 async function contactDetails(db: Database, practiceId: number, clinicId: number | null) {

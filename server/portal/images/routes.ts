@@ -27,9 +27,18 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
   guard: PortalGuard
   files: FileStorage
 }> = async (app, { db, guard, files }) => {
-  async function documentFor(request: Parameters<PortalGuard['patient']>[0], patientId: number, documentId: number) {
+  async function documentFor(
+    request: Parameters<PortalGuard['patient']>[0],
+    patientId: number,
+    documentId: number,
+  ) {
     const access = await guard.patient(request, patientId, 'images')
-    const document = await findSharedDocument(db, access.user.practice_id, access.patientId, documentId)
+    const document = await findSharedDocument(
+      db,
+      access.user.practice_id,
+      access.patientId,
+      documentId,
+    )
     if (!document) throw new NotFound('No such document.')
     return { access, document }
   }
@@ -72,7 +81,8 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
       let key = document.thumbnail_storage_key
       if (!key || !(await files.exists(key))) {
         const original = await files.get(document.storage_key)
-        if (!isImage(sniffContentType(original))) throw new NotFound('This document has no preview.')
+        if (!isImage(sniffContentType(original)))
+          throw new NotFound('This document has no preview.')
         key = thumbnailKey(access.user.practice_id, document.id)
         await files.put(key, await makeThumbnail(original))
         await saveThumbnailKey(db, document.id, key)
@@ -91,8 +101,16 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
         request.params.documentId,
       )
       const body = await files.get(document.storage_key)
-      await auditPatientRead(db, request, access, 'document.viewed', { type: 'document', id: document.id })
-      return sendFile(reply, body, 'inline', downloadName(document.file_name, `document-${document.id}`))
+      await auditPatientRead(db, request, access, 'document.viewed', {
+        type: 'document',
+        id: document.id,
+      })
+      return sendFile(
+        reply,
+        body,
+        'inline',
+        downloadName(document.file_name, `document-${document.id}`),
+      )
     },
   )
 
@@ -110,8 +128,16 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
         throw new Forbidden('Images of this patient can be viewed but not downloaded.')
       }
       const body = await files.get(document.storage_key)
-      await auditPatientRead(db, request, access, 'document.downloaded', { type: 'document', id: document.id })
-      return sendFile(reply, body, 'attachment', downloadName(document.file_name, `document-${document.id}`))
+      await auditPatientRead(db, request, access, 'document.downloaded', {
+        type: 'document',
+        id: document.id,
+      })
+      return sendFile(
+        reply,
+        body,
+        'attachment',
+        downloadName(document.file_name, `document-${document.id}`),
+      )
     },
   )
 }
@@ -120,7 +146,12 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
  * Sends stored bytes with the type the bytes prove, never the stored claim alone; anything the
  * portal does not show inline goes out as an opaque download.
  */
-function sendFile(reply: FastifyReply, body: Buffer, disposition: 'inline' | 'attachment', name: string) {
+function sendFile(
+  reply: FastifyReply,
+  body: Buffer,
+  disposition: 'inline' | 'attachment',
+  name: string,
+) {
   const type = sniffContentType(body.subarray(0, 16))
   return reply
     .header('Content-Type', type ?? 'application/octet-stream')

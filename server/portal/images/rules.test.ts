@@ -17,7 +17,9 @@ describe('content type from the bytes', () => {
 
   it('recognises the images and PDFs the portal shows', () => {
     expect(sniffContentType(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('image/jpeg')
-    expect(sniffContentType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe('image/png')
+    expect(sniffContentType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe(
+      'image/png',
+    )
     expect(sniffContentType(Buffer.from('%PDF-1.7\n'))).toBe('application/pdf')
     expect(sniffContentType(Buffer.from('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp')
   })

@@ -7,7 +7,13 @@ export function mayDownloadImages(status: PatientStatus): boolean {
   return MAY_DOWNLOAD.includes(status)
 }
 
-export type ServedType = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp' | 'image/tiff' | 'application/pdf'
+export type ServedType =
+  | 'image/jpeg'
+  | 'image/png'
+  | 'image/gif'
+  | 'image/webp'
+  | 'image/tiff'
+  | 'application/pdf'
 
 const SIGNATURES: { type: ServedType; bytes: number[]; offset?: number }[] = [
   { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
@@ -33,11 +39,14 @@ export function sniffContentType(head: Uint8Array): ServedType | undefined {
 }
 
 export function isImage(type: ServedType | undefined): boolean {
-  return type !== undefined && type.startsWith('image/')
+  return type?.startsWith('image/') ?? false
 }
 
 /** A file name safe inside a Content-Disposition header, keeping the extension. */
 export function downloadName(fileName: string, fallback: string): string {
-  const cleaned = fileName.replace(/[^\w.\- ]+/g, '_').replace(/^[.\s]+/, '').slice(0, 100)
+  const cleaned = fileName
+    .replace(/[^\w.\- ]+/g, '_')
+    .replace(/^[.\s]+/, '')
+    .slice(0, 100)
   return cleaned || fallback
 }

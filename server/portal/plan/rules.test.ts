@@ -9,7 +9,9 @@ it('adds every money column in cents', () => {
     discount_cents: discount,
     patient_portion_cents: fee - primary - secondary - discount,
   })
-  expect(planTotals([row(115_000, 57_500, 0, 0), row(19_910, 15_928, 1_991, 0), row(10, 0, 0, 3)])).toEqual({
+  expect(
+    planTotals([row(115_000, 57_500, 0, 0), row(19_910, 15_928, 1_991, 0), row(10, 0, 0, 3)]),
+  ).toEqual({
     feeCents: 134_920,
     primaryInsuranceCents: 73_428,
     secondaryInsuranceCents: 1_991,

@@ -48,7 +48,10 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
 
   it('makes the one-time password holder set a new password, offering a new user name once', async () => {
     const cookie = await portalSignIn(app, 'new.patient', 'Welcome-2024')
-    expect(await session(cookie)).toMatchObject({ stage: 'change-password', canChangeUsername: true })
+    expect(await session(cookie)).toMatchObject({
+      stage: 'change-password',
+      canChangeUsername: true,
+    })
 
     const contact = await app.inject({ url: '/api/portal/contact', headers: { cookie } })
     expect(contact.statusCode).toBe(403)
@@ -56,14 +59,22 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
 
     const taken = await post(
       '/api/portal/first-sign-in',
-      { newPassword: 'quiet harbour 7', newPasswordAgain: 'quiet harbour 7', newUsername: 'TOM.TAKEN' },
+      {
+        newPassword: 'quiet harbour 7',
+        newPasswordAgain: 'quiet harbour 7',
+        newUsername: 'TOM.TAKEN',
+      },
       cookie,
     )
     expect(taken.statusCode).toBe(400)
     expect(taken.json().errors.newUsername).toMatch(/taken/)
     const badName = await post(
       '/api/portal/first-sign-in',
-      { newPassword: 'quiet harbour 7', newPasswordAgain: 'quiet harbour 7', newUsername: 'no spaces' },
+      {
+        newPassword: 'quiet harbour 7',
+        newPasswordAgain: 'quiet harbour 7',
+        newUsername: 'no spaces',
+      },
       cookie,
     )
     expect(badName.json().errors).toHaveProperty('newUsername')
@@ -73,15 +84,26 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
       cookie,
     )
     expect(common.json().errors.newPassword).toMatch(/common/)
-    expect(await session(cookie)).toMatchObject({ stage: 'change-password', username: 'new.patient' })
+    expect(await session(cookie)).toMatchObject({
+      stage: 'change-password',
+      username: 'new.patient',
+    })
 
     const done = await post(
       '/api/portal/first-sign-in',
-      { newPassword: 'quiet harbour 7', newPasswordAgain: 'quiet harbour 7', newUsername: 'nora.q' },
+      {
+        newPassword: 'quiet harbour 7',
+        newPasswordAgain: 'quiet harbour 7',
+        newUsername: 'nora.q',
+      },
       cookie,
     )
     expect(done.statusCode).toBe(200)
-    expect(done.json()).toMatchObject({ stage: 'ready', username: 'nora.q', canChangeUsername: false })
+    expect(done.json()).toMatchObject({
+      stage: 'ready',
+      username: 'nora.q',
+      canChangeUsername: false,
+    })
     expect((await app.inject({ url: '/api/portal/contact', headers: { cookie } })).statusCode).toBe(
       200,
     )
@@ -141,7 +163,9 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
     )
     expect(locked.statusCode).toBe(403)
     expect(locked.json()).toMatchObject({ type: '/problems/verification-locked' })
-    expect((await app.inject({ url: '/api/portal/session', headers: { cookie: second } })).statusCode).toBe(401)
+    expect(
+      (await app.inject({ url: '/api/portal/session', headers: { cookie: second } })).statusCode,
+    ).toBe(401)
     const audit = await db
       .selectFrom('audit_events')
       .select('action')

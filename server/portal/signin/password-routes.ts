@@ -5,8 +5,8 @@ import { setSessionCookie } from '../../platform/auth/cookies.ts'
 import { newPasswordErrors } from '../../platform/auth/password-policy.ts'
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts'
 import { findPortalSettings, portalContextFromToken } from '../../platform/auth/portal-guard.ts'
-import { TooManyAttempts } from '../../platform/auth/sign-in-problems.ts'
 import { createSession, endPortalUserSessions } from '../../platform/auth/sessions.ts'
+import { TooManyAttempts } from '../../platform/auth/sign-in-problems.ts'
 import { clearFailures, recordFailure, throttleDelay } from '../../platform/auth/throttle.ts'
 import { Invalid, Problem } from '../../platform/http/problems.ts'
 import { queueEmail } from '../../platform/mail/outbox.ts'
@@ -18,7 +18,12 @@ import {
   setPassword,
   setUsername,
 } from './queries.ts'
-import { checkResetCode, consumeResetCode, issueResetCode, RESET_CODE_MINUTES } from './reset-codes.ts'
+import {
+  checkResetCode,
+  consumeResetCode,
+  issueResetCode,
+  RESET_CODE_MINUTES,
+} from './reset-codes.ts'
 import { usernameProblem } from './rules.ts'
 import {
   Accepted,
@@ -80,49 +85,45 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
     },
   )
 
-  app.post(
-    '/api/portal/password',
-    { schema: { body: ChangePassword } },
-    async (request, reply) => {
-      const { user, session } = await guard.user(request)
-      const currentHash = await findPasswordHash(db, user.id)
-      if (!(await verifyPassword(currentHash, request.body.currentPassword))) {
-        await recordAudit(db, {
-          practiceId: user.practice_id,
-          actor: { type: 'portal_user', portalUserId: user.id },
-          action: 'portal.password_change',
-          outcome: 'failure',
-          ip: clientAddress(request),
-        })
-        throw new Invalid('Please check the fields.', {
-          currentPassword: 'This is not your current password.',
-        })
-      }
-      const errors = newPasswordErrors(request.body.newPassword, request.body.newPasswordAgain, {
-        username: user.username,
+  app.post('/api/portal/password', { schema: { body: ChangePassword } }, async (request, reply) => {
+    const { user, session } = await guard.user(request)
+    const currentHash = await findPasswordHash(db, user.id)
+    if (!(await verifyPassword(currentHash, request.body.currentPassword))) {
+      await recordAudit(db, {
+        practiceId: user.practice_id,
+        actor: { type: 'portal_user', portalUserId: user.id },
+        action: 'portal.password_change',
+        outcome: 'failure',
+        ip: clientAddress(request),
       })
-      if (Object.keys(errors).length > 0) throw new Invalid('Please check the fields.', errors)
-      const passwordHash = await hashPassword(request.body.newPassword)
-      await db.transaction().execute(async (trx) => {
-        await setPassword(trx, user.id, passwordHash)
-        // Other browsers signed in with the old password are signed out; this one stays.
-        await trx
-          .updateTable('sessions')
-          .set({ ended_at: new Date() })
-          .where('portal_user_id', '=', user.id)
-          .where('id', '<>', session.id)
-          .where('ended_at', 'is', null)
-          .execute()
-        await recordAudit(trx, {
-          practiceId: user.practice_id,
-          actor: { type: 'portal_user', portalUserId: user.id },
-          action: 'portal.password_change',
-          ip: clientAddress(request),
-        })
+      throw new Invalid('Please check the fields.', {
+        currentPassword: 'This is not your current password.',
       })
-      return reply.status(204).send()
-    },
-  )
+    }
+    const errors = newPasswordErrors(request.body.newPassword, request.body.newPasswordAgain, {
+      username: user.username,
+    })
+    if (Object.keys(errors).length > 0) throw new Invalid('Please check the fields.', errors)
+    const passwordHash = await hashPassword(request.body.newPassword)
+    await db.transaction().execute(async (trx) => {
+      await setPassword(trx, user.id, passwordHash)
+      // Other browsers signed in with the old password are signed out; this one stays.
+      await trx
+        .updateTable('sessions')
+        .set({ ended_at: new Date() })
+        .where('portal_user_id', '=', user.id)
+        .where('id', '<>', session.id)
+        .where('ended_at', 'is', null)
+        .execute()
+      await recordAudit(trx, {
+        practiceId: user.practice_id,
+        actor: { type: 'portal_user', portalUserId: user.id },
+        action: 'portal.password_change',
+        ip: clientAddress(request),
+      })
+    })
+    return reply.status(204).send()
+  })
 
   app.post(
     '/api/public/password-reset',

@@ -1,5 +1,5 @@
-import type { Database } from '../../platform/db/database.ts'
 import { hashToken, newNumericCode } from '../../platform/auth/tokens.ts'
+import type { Database } from '../../platform/db/database.ts'
 
 export const RESET_CODE_MINUTES = 15
 export const RESET_CODE_TRIES = 5

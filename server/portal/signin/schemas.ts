@@ -51,7 +51,11 @@ export const FamilyMember = Type.Object({
 
 /** What the portal shell needs about the signed-in user; no health information. */
 export const PortalSessionView = Type.Object({
-  stage: Type.Union([Type.Literal('change-password'), Type.Literal('verify'), Type.Literal('ready')]),
+  stage: Type.Union([
+    Type.Literal('change-password'),
+    Type.Literal('verify'),
+    Type.Literal('ready'),
+  ]),
   username: Type.String(),
   /** First sign-in only, once: the patient may pick a new user name. */
   canChangeUsername: Type.Boolean(),

@@ -13,8 +13,8 @@ import {
   type PortalGuard,
   portalContextFromToken,
 } from '../../platform/auth/portal-guard.ts'
-import { SignInFailed, TooManyAttempts } from '../../platform/auth/sign-in-problems.ts'
 import { createSession, endSession } from '../../platform/auth/sessions.ts'
+import { SignInFailed, TooManyAttempts } from '../../platform/auth/sign-in-problems.ts'
 import { clearFailures, recordFailure, throttleDelay } from '../../platform/auth/throttle.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'

@@ -156,7 +156,11 @@ describeEachDatabase('patient sign-in', (kind) => {
     expect(common.json().errors.newPassword).toMatch(/common/)
     const changed = await post(
       '/api/portal/password',
-      { currentPassword: PASSWORD, newPassword: 'new maple leaf', newPasswordAgain: 'new maple leaf' },
+      {
+        currentPassword: PASSWORD,
+        newPassword: 'new maple leaf',
+        newPasswordAgain: 'new maple leaf',
+      },
       cookie,
     )
     expect(changed.statusCode).toBe(204)
