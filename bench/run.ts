@@ -6,6 +6,7 @@ import { benchCcd } from './ccd.ts'
 import { benchColdStart } from './cold-start.ts'
 import { benchPasswordVerification, benchSignIn } from './sign-in.ts'
 import { round } from './stats.ts'
+import { benchTabs } from './tabs.ts'
 
 interface Figure {
   name: string
@@ -91,6 +92,33 @@ async function main() {
       name: 'care summary PDF render, typical',
       value: ccd.renderPdfTypicalMedianMs,
       unit: 'ms',
+    })
+  }
+  // Needs PostgreSQL and, the first time, minutes to build the large practice: ask for it by name.
+  if (only.includes('tabs')) {
+    const tabs = await benchTabs()
+    for (const result of tabs.results) {
+      figures.push({
+        name: `GET ${result.tab} at 100 connections: p99`,
+        value: result.p99Ms,
+        unit: 'ms',
+        budget: '< 50 ms',
+        withinBudget: result.p99Ms < 50 && result.errors === 0,
+      })
+      figures.push({
+        name: `GET ${result.tab}: throughput vs bare node:http (${Math.round(result.requestsPerSecond)} vs ${Math.round(result.bareRequestsPerSecond)} req/s)`,
+        value: result.ratio * 100,
+        unit: '%',
+        budget: '≥ 25 %',
+        withinBudget: result.ratio >= 0.25,
+      })
+    }
+    figures.push({
+      name: 'server resident memory after the load',
+      value: tabs.residentMb,
+      unit: 'MB',
+      budget: '< 300 MB',
+      withinBudget: tabs.residentMb < 300,
     })
   }
   print(figures)

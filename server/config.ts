@@ -13,6 +13,8 @@ export interface Config {
   /** The address patients use, printed in access letters and emails. */
   publicUrl: string
   smtpUrl: string | undefined
+  /** SMTP relay for Direct (secure health messaging) addresses: the practice's HISP. */
+  directSmtpUrl: string | undefined
   mailFrom: string
   /** Create the demo practice when the database is empty. */
   demo: boolean
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: emptyToUndefined(env.DATABASE_URL),
     publicUrl: stripSlash(env.PUBLIC_URL ?? `http://localhost:${port}`),
     smtpUrl: emptyToUndefined(env.SMTP_URL),
+    directSmtpUrl: emptyToUndefined(env.DIRECT_SMTP_URL),
     mailFrom: env.MAIL_FROM ?? 'Bitewing <no-reply@bitewing.local>',
     demo: parseBoolean('DEMO', env.DEMO ?? 'true'),
     logLevel: env.LOG_LEVEL ?? 'info',

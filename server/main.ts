@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises'
+import net from 'node:net'
 import path from 'node:path'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.ts'
@@ -14,6 +15,8 @@ import { explainStartupError } from './startup-errors.ts'
 /** Process entry: configuration → database → migrations → demo practice → app → listen. */
 async function main() {
   const config = loadConfig()
+  // A taken port is found out before minutes of migrations and demo data, not after.
+  await ensurePortFree(config.host, config.port)
   await ensureWritable(config.dataDir)
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
   const files = new LocalFileStorage(path.join(config.dataDir, 'files'))
@@ -36,6 +39,15 @@ async function main() {
   await app.listen({ host: config.host, port: config.port })
   worker.start()
   printWelcome(config, database, demo?.created ?? false)
+}
+
+function ensurePortFree(host: string, port: number) {
+  if (port === 0) return Promise.resolve()
+  return new Promise<void>((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(port, host, () => probe.close(() => resolve()))
+  })
 }
 
 async function ensureWritable(dataDir: string) {

@@ -14,6 +14,8 @@ export interface OutgoingEmail {
   text: string
   html?: string
   attachments?: { filename: string; contentType: string; storageKey: string }[]
+  /** `direct`: a Direct (secure health) address, sent through the Direct relay (DIRECT_SMTP_URL). */
+  relay?: 'smtp' | 'direct'
 }
 
 /**
@@ -38,7 +40,7 @@ export async function queueEmail(db: Database, email: OutgoingEmail) {
   await enqueueJob(db, {
     practiceId: email.practiceId,
     kind: SEND_EMAIL_JOB,
-    payload: { emailId: row.id },
+    payload: { emailId: row.id, ...(email.relay === 'direct' ? { relay: 'direct' } : {}) },
   })
   return row.id
 }
@@ -46,6 +48,8 @@ export async function queueEmail(db: Database, email: OutgoingEmail) {
 export interface MailDelivery {
   /** Undefined when no SMTP server is configured: emails are stored, not sent. */
   transport: Transporter | undefined
+  /** The SMTP relay for Direct addresses (DIRECT_SMTP_URL); undefined when none is configured. */
+  directTransport?: Transporter | undefined
   from: string
   readAttachment?: (storageKey: string) => Promise<Buffer>
 }
@@ -60,12 +64,20 @@ export function sendEmailJob(db: Database, delivery: MailDelivery): JobHandler {
       .where('id', '=', emailId)
       .executeTakeFirst()
     if (!email || email.status === 'sent' || email.status === 'stored') return
-    if (!delivery.transport) {
-      await markEmail(db, emailId, 'stored', null)
+    const direct = job.payload.relay === 'direct'
+    const transport = direct ? delivery.directTransport : delivery.transport
+    if (!transport) {
+      // No mail server at all (the demo): kept for the office's Outgoing email page. A Direct
+      // message where only ordinary SMTP is configured cannot be sent: say so, don't retry.
+      if (direct && delivery.transport) {
+        await markEmail(db, emailId, 'failed', 'No Direct relay is configured for this practice.')
+      } else {
+        await markEmail(db, emailId, 'stored', null)
+      }
       return
     }
     try {
-      await delivery.transport.sendMail({
+      await transport.sendMail({
         from: delivery.from,
         to: email.to_address,
         subject: email.subject,

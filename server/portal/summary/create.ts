@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto'
+import { buildCcd, documentId } from '../../ccd/index.ts'
+import { careSummariesReady } from '../../office/code-systems/queries.ts'
+import type { Database } from '../../platform/db/database.ts'
+import type { FileStorage } from '../../platform/files/storage.ts'
+import { Problem } from '../../platform/http/problems.ts'
+import { enqueueJob } from '../../platform/jobs/queue.ts'
+import type { JobHandler } from '../../platform/jobs/worker.ts'
+import { buildSummaryInput } from './build-input.ts'
+import {
+  findAppointment,
+  insertCareSummary,
+  loadSummaryRows,
+  visitSummaryExists,
+} from './queries.ts'
+
+export const CREATE_CARE_SUMMARY_JOB = 'care-summary.create'
+
+/** The practice has not imported SNOMED CT and CVX, so it makes no care summaries yet. */
+export class SummariesNotSetUp extends Problem {
+  constructor() {
+    super(
+      409,
+      'summaries-not-set-up',
+      'Care summaries not set up',
+      'Your dental office has not set up care summaries yet, so none can be created.',
+    )
+  }
+}
+
+export interface NewCareSummary {
+  practiceId: number
+  patientId: number
+  reason: 'visit' | 'on_demand'
+  appointmentId?: number | null
+  now: Date
+}
+
+export function summaryStorageKey(practiceId: number, patientId: number, document: string) {
+  return `practices/${practiceId}/care-summaries/${patientId}/${document}.xml`
+}
+
+/**
+ * Builds a patient's C-CDA from their chart as it is `now`, stores the XML and records it.
+ * Refuses (SummariesNotSetUp) until the practice has imported SNOMED CT and CVX.
+ */
+export async function createCareSummary(db: Database, files: FileStorage, summary: NewCareSummary) {
+  if (!(await careSummariesReady(db, summary.practiceId))) throw new SummariesNotSetUp()
+  const rows = await loadSummaryRows(db, summary.practiceId, summary.patientId)
+  if (!rows) throw new Error(`No patient ${summary.patientId} in practice ${summary.practiceId}`)
+  const appointment = summary.appointmentId
+    ? await findAppointment(db, summary.appointmentId)
+    : undefined
+  const input = buildSummaryInput(rows, { effectiveAt: summary.now, appointment })
+  const xml = buildCcd(input)
+  const body = Buffer.from(xml, 'utf8')
+  const document = documentId(input)
+  const storageKey = summaryStorageKey(summary.practiceId, summary.patientId, document)
+  await files.put(storageKey, body)
+  return insertCareSummary(db, {
+    practiceId: summary.practiceId,
+    patientId: summary.patientId,
+    appointmentId: summary.appointmentId ?? null,
+    reason: summary.reason,
+    documentId: document,
+    effectiveAt: summary.now,
+    storageKey,
+    sha256: createHash('sha256').update(body).digest('hex'),
+  })
+}
+
+/** Call when a visit is marked complete (e.g. by the PMS sync): its summary is made in the background. */
+export async function onAppointmentCompleted(db: Database, appointmentId: number) {
+  const appointment = await findAppointment(db, appointmentId)
+  if (!appointment) return undefined
+  return enqueueJob(db, {
+    practiceId: appointment.practice_id,
+    kind: CREATE_CARE_SUMMARY_JOB,
+    payload: { appointmentId },
+  })
+}
+
+/**
+ * The job: one visit summary per completed appointment (a retry or a second completion makes
+ * no second one); nothing when the visit is not complete or the practice is not set up.
+ */
+export function createCareSummaryJob(
+  db: Database,
+  files: FileStorage,
+  clock: () => Date = () => new Date(),
+): JobHandler {
+  return async (job) => {
+    const appointmentId = Number(job.payload.appointmentId)
+    const appointment = await findAppointment(db, appointmentId)
+    if (!appointment || appointment.status !== 'Complete') return
+    if (!(await careSummariesReady(db, appointment.practice_id))) return
+    if (await visitSummaryExists(db, appointmentId)) return
+    await createCareSummary(db, files, {
+      practiceId: appointment.practice_id,
+      patientId: appointment.patient_id,
+      reason: 'visit',
+      appointmentId,
+      now: clock(),
+    })
+  }
+}

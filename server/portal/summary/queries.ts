@@ -1,0 +1,316 @@
+import { sql } from 'kysely'
+import type { Database } from '../../platform/db/database.ts'
+
+/** Everything a care summary is built from: one patient's chart, their practice and providers. */
+export async function loadSummaryRows(db: Database, practiceId: number, patientId: number) {
+  const patient = await db
+    .selectFrom('patients')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', patientId)
+    .executeTakeFirst()
+  if (!patient) return undefined
+  const [
+    practice,
+    clinics,
+    providers,
+    problems,
+    medications,
+    allergies,
+    immunizations,
+    vitalSigns,
+    labResults,
+    procedures,
+    encounters,
+    smokingStatuses,
+    plannedProcedures,
+  ] = await Promise.all([
+    db.selectFrom('practices').selectAll().where('id', '=', practiceId).executeTakeFirstOrThrow(),
+    db.selectFrom('clinics').selectAll().where('practice_id', '=', practiceId).execute(),
+    db.selectFrom('providers').selectAll().where('practice_id', '=', practiceId).execute(),
+    db
+      .selectFrom('problems')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .where('patient_id', '=', patientId)
+      .orderBy('onset_date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('medications')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .where('patient_id', '=', patientId)
+      .orderBy('start_date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('allergies')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .where('patient_id', '=', patientId)
+      .orderBy('onset_date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('immunizations')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .where('patient_id', '=', patientId)
+      .orderBy('administered_on')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('vital_signs')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .where('patient_id', '=', patientId)
+      .orderBy('measured_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('lab_results')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .where('patient_id', '=', patientId)
+      .orderBy('observed_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('clinical_procedures')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .where('patient_id', '=', patientId)
+
+      .where('status', '!=', 'Planned')
+      .orderBy('performed_on')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('encounters')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .where('patient_id', '=', patientId)
+      .orderBy('encounter_date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('smoking_statuses')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .where('patient_id', '=', patientId)
+      .orderBy('recorded_on')
+      .orderBy('id')
+      .execute(),
+    // Saved plans only: the PMS's working (Active) plan never reaches the patient.
+    db
+      .selectFrom('treatment_plan_rows')
+      .innerJoin('treatment_plans', 'treatment_plans.id', 'treatment_plan_rows.treatment_plan_id')
+      .select([
+        'treatment_plan_rows.id',
+        'treatment_plans.heading',
+        'treatment_plans.plan_date',
+        'treatment_plan_rows.row_order',
+        'treatment_plan_rows.priority',
+        'treatment_plan_rows.tooth',
+        'treatment_plan_rows.surface',
+        'treatment_plan_rows.code',
+        'treatment_plan_rows.description',
+      ])
+      .where('treatment_plans.practice_id', '=', practiceId)
+      .where('treatment_plan_rows.practice_id', '=', practiceId)
+      .where('treatment_plans.patient_id', '=', patientId)
+      .where('treatment_plans.status', '=', 'Saved')
+      .orderBy('treatment_plans.plan_date', 'desc')
+      .orderBy('treatment_plans.id', 'desc')
+      .orderBy('treatment_plan_rows.row_order')
+      .execute(),
+  ])
+  return {
+    patient,
+    practice,
+    clinics,
+    providers,
+    problems,
+    medications,
+    allergies,
+    immunizations,
+    vitalSigns,
+    labResults,
+    procedures,
+    encounters,
+    smokingStatuses,
+    plannedProcedures,
+  }
+}
+
+export type SummaryRows = NonNullable<Awaited<ReturnType<typeof loadSummaryRows>>>
+
+export async function findAppointment(db: Database, appointmentId: number) {
+  return db
+    .selectFrom('appointments')
+    .select(['id', 'practice_id', 'patient_id', 'status', 'provider_id', 'clinic_id'])
+    .where('id', '=', appointmentId)
+    .executeTakeFirst()
+}
+
+export async function insertCareSummary(
+  db: Database,
+  row: {
+    practiceId: number
+    patientId: number
+    appointmentId: number | null
+    reason: 'visit' | 'on_demand'
+    documentId: string
+    effectiveAt: Date
+    storageKey: string
+    sha256: string
+  },
+) {
+  return db
+    .insertInto('care_summaries')
+    .values({
+      practice_id: row.practiceId,
+      patient_id: row.patientId,
+      appointment_id: row.appointmentId,
+      reason: row.reason,
+      document_id: row.documentId,
+      effective_at: row.effectiveAt,
+      xml_storage_key: row.storageKey,
+      sha256: row.sha256,
+    })
+    .returning(['id', 'effective_at', 'reason', 'document_id'])
+    .executeTakeFirstOrThrow()
+}
+
+export async function visitSummaryExists(db: Database, appointmentId: number) {
+  const row = await db
+    .selectFrom('care_summaries')
+    .select('id')
+    .where('appointment_id', '=', appointmentId)
+    .where('reason', '=', 'visit')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function listCareSummaries(db: Database, practiceId: number, patientId: number) {
+  return db
+    .selectFrom('care_summaries')
+    .select(['id', 'effective_at', 'reason', 'appointment_id'])
+    .where('practice_id', '=', practiceId)
+    .where('patient_id', '=', patientId)
+    .orderBy('effective_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute()
+}
+
+export async function findCareSummary(
+  db: Database,
+  practiceId: number,
+  patientId: number,
+  summaryId: number,
+) {
+  return db
+    .selectFrom('care_summaries')
+    .select(['id', 'effective_at', 'reason', 'document_id', 'xml_storage_key', 'sha256'])
+    .where('practice_id', '=', practiceId)
+    .where('patient_id', '=', patientId)
+    .where('id', '=', summaryId)
+    .executeTakeFirst()
+}
+
+export async function findPracticeName(db: Database, practiceId: number) {
+  const row = await db
+    .selectFrom('practices')
+    .select('name')
+    .where('id', '=', practiceId)
+    .executeTakeFirstOrThrow()
+  return row.name
+}
+
+/** Audit actions shown in the patient's summary activity history. */
+export const SUMMARY_ACTIVITY_ACTIONS = [
+  'summary.viewed',
+  'summary.downloaded',
+  'summary.transmitted',
+] as const
+
+/**
+ * Who viewed, downloaded or sent this patient's summaries, newest first, with the person
+ * behind each portal user and, for transmissions, the email's recipient and delivery state.
+ */
+export async function listSummaryActivity(db: Database, practiceId: number, patientId: number) {
+  return db
+    .selectFrom('audit_events')
+    .leftJoin('portal_users', 'portal_users.id', 'audit_events.portal_user_id')
+    .leftJoin('patients as actor', 'actor.id', 'portal_users.patient_id')
+    .leftJoin('staff_users', 'staff_users.id', 'audit_events.staff_user_id')
+    .leftJoin('outgoing_emails', (join) =>
+      join
+        .onRef(
+          'outgoing_emails.id',
+          '=',
+          sql<number>`case when audit_events.action = 'summary.transmitted'
+            then (audit_events.details->>'emailId')::bigint end`,
+        )
+        .on('outgoing_emails.practice_id', '=', practiceId),
+    )
+    .select([
+      'audit_events.id',
+      'audit_events.action',
+      'audit_events.occurred_at',
+      'audit_events.actor_type',
+      'audit_events.target_id',
+      'audit_events.details',
+      'portal_users.username',
+      'actor.first_name as actor_first_name',
+      'actor.last_name as actor_last_name',
+      'staff_users.display_name as staff_name',
+      'outgoing_emails.id as email_id',
+      'outgoing_emails.to_address',
+      'outgoing_emails.status as email_status',
+      'outgoing_emails.error as email_error',
+    ])
+    .where('audit_events.practice_id', '=', practiceId)
+    .where('audit_events.patient_id', '=', patientId)
+    .where('audit_events.action', 'in', [...SUMMARY_ACTIVITY_ACTIONS])
+    .orderBy('audit_events.occurred_at', 'desc')
+    .orderBy('audit_events.id', 'desc')
+    .limit(500)
+    .execute()
+}
+
+/**
+ * A summary email sent for this patient: the transmission's audit event is what ties the
+ * email to the patient, so another family's email id answers like one that does not exist.
+ */
+export async function findTransmission(
+  db: Database,
+  practiceId: number,
+  patientId: number,
+  emailId: number,
+) {
+  return db
+    .selectFrom('outgoing_emails')
+    .innerJoin('audit_events', (join) =>
+      join
+        .on('audit_events.action', '=', 'summary.transmitted')
+        .on('audit_events.practice_id', '=', practiceId)
+        .on('audit_events.patient_id', '=', patientId)
+        .onRef(sql<number>`(audit_events.details->>'emailId')::bigint`, '=', 'outgoing_emails.id'),
+    )
+    .select([
+      'outgoing_emails.id',
+      'outgoing_emails.to_address',
+      'outgoing_emails.status',
+      'outgoing_emails.error',
+      'outgoing_emails.created_at',
+      'outgoing_emails.sent_at',
+      'audit_events.target_id',
+      'audit_events.details',
+    ])
+    .where('outgoing_emails.practice_id', '=', practiceId)
+    .where('outgoing_emails.id', '=', emailId)
+    .executeTakeFirst()
+}
