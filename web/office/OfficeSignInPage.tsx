@@ -1,8 +1,10 @@
+import { useLocation } from 'react-router'
 import { useDocumentTitle } from '../ui/document-title.ts'
 import { Card, Page } from '../ui/layout.tsx'
 import { usePublicPractice } from '../ui/practice.ts'
 import { SignInForm } from '../ui/sign-in-form.tsx'
 import { LoadFailed, Loading } from '../ui/status.tsx'
+import type { SignInState } from './session.ts'
 
 /**
  * Staff sign-in. No "Remember user name": front-desk computers are shared, and the browser's own
@@ -10,11 +12,30 @@ import { LoadFailed, Loading } from '../ui/status.tsx'
  */
 export function OfficeSignInPage() {
   const practice = usePublicPractice()
+  const location = useLocation()
+  const state = (location.state ?? {}) as SignInState
   useDocumentTitle('Office console', practice.data?.name)
+
+  function signedIn() {
+    // A full load: nothing from an earlier session (another staff member's) can linger, and the
+    // sign-in form's pending announcement does not outlive the form.
+    window.location.replace(`/office${state.from ?? '/'}`)
+  }
+
   return (
     <Page>
       <Card brand={practice.data?.name}>
         <h1 id="office-heading">Office console</h1>
+        {state.reason === 'ended' ? (
+          <div className="notice notice-info" role="alert">
+            <p>Your session has ended. Please sign in again.</p>
+          </div>
+        ) : null}
+        {state.reason === 'signed-out' ? (
+          <div className="notice notice-info" role="status">
+            <p>You have signed out.</p>
+          </div>
+        ) : null}
         {practice.isPending ? <Loading /> : null}
         {practice.isError ? (
           <LoadFailed error={practice.error} onRetry={() => void practice.refetch()} />
@@ -25,7 +46,7 @@ export function OfficeSignInPage() {
             <SignInForm
               endpoint="/api/office/session"
               labelledBy="office-heading"
-              onSignedIn={() => window.location.assign('/office/')}
+              onSignedIn={signedIn}
             />
           </>
         ) : null}

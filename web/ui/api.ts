@@ -46,7 +46,40 @@ export function postJson<T>(path: string, body: unknown, signal?: AbortSignal): 
   })
 }
 
+/** Replaces a resource with `body` as JSON and returns the JSON answer. */
+export function putJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: signal ?? null,
+  })
+}
+
+/**
+ * GETs JSON together with the response's `Date` header (the server's clock), for answers that
+ * hold instants the browser must count down to, such as when a session ends.
+ */
+export async function getJsonWithDate<T>(
+  path: string,
+  signal?: AbortSignal,
+): Promise<{ body: T; date: string | null }> {
+  const response = await send(path, { method: 'GET', signal: signal ?? null })
+  return { body: (await response.json()) as T, date: response.headers.get('Date') }
+}
+
+/** Sends a DELETE; resolves with the JSON answer, or `undefined` for 204 No Content. */
+export function deleteJson<T = undefined>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { method: 'DELETE', signal: signal ?? null })
+}
+
 async function request<T>(path: string, init: RequestInit): Promise<T> {
+  const response = await send(path, init)
+  if (response.status === 204) return undefined as T
+  return (await response.json()) as T
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers)
   headers.set('Accept', 'application/json, application/problem+json')
   let response: Response
@@ -57,8 +90,7 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
     throw new ApiError(UNREACHABLE)
   }
   if (!response.ok) throw new ApiError(await readProblem(response))
-  if (response.status === 204) return undefined as T
-  return (await response.json()) as T
+  return response
 }
 
 const UNREACHABLE: ProblemBody = {
@@ -69,7 +101,7 @@ const UNREACHABLE: ProblemBody = {
 }
 
 /** Reads a problem+json body; anything else (a proxy's HTML page) becomes a plain problem. */
-async function readProblem(response: Response): Promise<ProblemBody> {
+export async function readProblem(response: Response): Promise<ProblemBody> {
   const fallback: ProblemBody = {
     type: 'about:blank',
     title: response.statusText || 'Request failed',

@@ -1,0 +1,61 @@
+import { expect, type Page } from '@playwright/test'
+
+/** The demo practice's administrator (server/demo/sign-ins.ts). */
+export const ADMIN = {
+  username: 'admin',
+  password: 'Bitewing-admin-1',
+  displayName: 'Practice Administrator',
+}
+
+/** Fills in and sends the office sign-in form on the page already showing it. */
+export async function submitOfficeSignIn(page: Page) {
+  await page.getByRole('textbox', { name: 'User name' }).fill(ADMIN.username)
+  await page.getByLabel('Password').fill(ADMIN.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** Signs the administrator in through the page and waits for the console's front page. */
+export async function signInToOffice(page: Page) {
+  await page.goto('/office/')
+  await expect(page.getByRole('heading', { level: 1, name: 'Office console' })).toBeVisible()
+  await submitOfficeSignIn(page)
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.displayName}` }),
+  ).toBeVisible()
+}
+
+export interface PatientRow {
+  id: number
+  firstName: string
+  lastName: string
+  birthdate: string | null
+  status: string
+  hasEmail: boolean
+  missing: string[]
+  access: null | { username: string; awaitingFirstSignIn: boolean; lastSignInAt: string | null }
+}
+
+/**
+ * Patients who could be given access now (active, with an email address, nothing missing) and
+ * do not have it, found through the office API with the page's own session. Each test run
+ * picks at run time, so what another test changed cannot trip it.
+ */
+export async function patientsWithoutAccess(page: Page): Promise<PatientRow[]> {
+  const found = new Map<number, PatientRow>()
+  for (const letter of 'bcdhjklmprstw') {
+    const response = await page.request.get(`/api/office/patients?name=${letter}`)
+    expect(response.ok()).toBe(true)
+    for (const patient of (await response.json()) as PatientRow[]) {
+      const ready =
+        patient.access === null &&
+        patient.missing.length === 0 &&
+        patient.status === 'Patient' &&
+        patient.hasEmail &&
+        patient.birthdate !== null &&
+        patient.lastName !== 'Garcia'
+      if (ready) found.set(patient.id, patient)
+    }
+    if (found.size >= 6) break
+  }
+  return [...found.values()].sort((a, b) => a.id - b.id)
+}

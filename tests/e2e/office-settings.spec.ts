@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
+import { signInToOffice } from './office-helpers.ts'
+
+// Read-only: runs at desktop and phone size. Changing settings is in office-settings.desktop.
+
+test('Portal Settings: every section, accessible and fitting the screen', async ({ page }) => {
+  await signInToOffice(page)
+  await page
+    .getByRole('navigation', { name: 'Console' })
+    .getByRole('link', { name: 'Portal Settings' })
+    .click()
+  await expect(page).toHaveURL(/\/office\/settings$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Portal Settings' })).toBeFocused()
+  for (const name of [
+    'Features patients get',
+    'Sign-in and security',
+    'Privacy policy',
+    'WebMail notification email',
+    'Contact details and hours',
+  ]) {
+    await expect(page.getByRole('region', { name })).toBeVisible()
+  }
+  const features = page.getByRole('region', { name: 'Features patients get' })
+  for (const label of [
+    'Make payments',
+    'Account',
+    'WebMail',
+    'Care summary',
+    'Images',
+    'Appointments',
+    'Treatment plan',
+  ]) {
+    await expect(features.getByRole('switch', { name: label, exact: true })).toBeVisible()
+  }
+  await expect(features.getByText(/No effect yet/)).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'WebMail notification email' }).getByRole('textbox', {
+      name: 'Text',
+    }),
+  ).toHaveAccessibleDescription(/must not contain health information/i)
+  // Weekday names come from the browser's language (en-US here).
+  const contacts = page.getByRole('region', { name: 'Contact details and hours' })
+  await expect(contacts.getByRole('region', { name: /^Practice: / })).toBeVisible()
+  await expect(contacts.getByRole('region', { name: /^Clinic: / })).toHaveCount(2)
+  await expect(contacts.getByRole('group', { name: 'Monday' })).toHaveCount(3)
+  await expectNoAxeViolations(page)
+  await expectNoHorizontalOverflow(page)
+})
+
+test('staff who are not administrators are told Portal Settings is for administrators', async ({
+  page,
+}) => {
+  await signInToOffice(page)
+  // The demo has one staff sign-in, the administrator: the session says otherwise here.
+  await page.route('**/api/office/session', async (route) => {
+    if (route.request().method() !== 'GET') return route.fallback()
+    const answer = await route.fetch()
+    const json = { ...(await answer.json()), role: 'front_desk' }
+    return route.fulfill({ response: answer, json })
+  })
+  await page.goto('/office/settings')
+  await expect(page.getByRole('heading', { level: 1, name: 'Portal Settings' })).toBeVisible()
+  await expect(
+    page.getByText('Only administrators can see and change Portal Settings.'),
+  ).toBeVisible()
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Console' })
+      .getByRole('link', { name: 'Portal Settings' }),
+  ).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Features patients get' })).toHaveCount(0)
+  await expectNoAxeViolations(page)
+  await expectNoHorizontalOverflow(page)
+})

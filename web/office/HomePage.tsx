@@ -1,0 +1,33 @@
+import { Link } from 'react-router'
+import { ConsolePage, useStaff } from './ConsolePage.tsx'
+import { pagesFor } from './pages.ts'
+
+const DESCRIPTIONS: Record<string, string> = {
+  '/access':
+    'Find a patient, give them online access, print or email their access letter, reset their password or remove access.',
+  '/outgoing-email':
+    'The emails the portal sent: invitations and password reset codes, with their delivery status.',
+}
+
+/** The console's front page: a greeting and what this staff member can do here. */
+export function HomePage() {
+  const staff = useStaff()
+  const pages = pagesFor(staff.role)
+  return (
+    <ConsolePage title="Office console" heading={`Welcome, ${staff.displayName}`}>
+      <p>What would you like to do?</p>
+      {pages.length > 0 ? (
+        <ul className="home-list">
+          {pages.map((page) => (
+            <li key={page.path}>
+              <Link to={page.path}>{page.label}</Link>
+              <p>{DESCRIPTIONS[page.path]}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>There is nothing for your role in the office console yet.</p>
+      )}
+    </ConsolePage>
+  )
+}

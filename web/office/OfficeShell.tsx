@@ -1,0 +1,105 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Suspense } from 'react'
+import { Button } from 'react-aria-components'
+import { Navigate, NavLink, Outlet, useNavigate } from 'react-router'
+import { isApiError } from '../ui/api.ts'
+import { LoadFailed, Loading } from '../ui/status.tsx'
+import { roleLabel } from './labels.ts'
+import { endOfficeSession, type StaffSession } from './office-api.ts'
+import { pagesFor } from './pages.ts'
+import {
+  currentConsolePath,
+  type SignInState,
+  useOfficeSession,
+  useSessionEndWatcher,
+} from './session.ts'
+import './office.css'
+import '../ui/form.css'
+
+/**
+ * The signed-in console: header (practice, staff member, Sign out), navigation, and the page.
+ * Without a session it sends the person to the sign-in page.
+ */
+export function OfficeShell() {
+  const session = useOfficeSession()
+  useSessionEndWatcher()
+
+  if (session.data) return <SignedInShell staff={session.data} />
+  // 404: this server offers no staff sign-in; its sign-in page says so when tried.
+  if (session.isError && isApiError(session.error) && [401, 404].includes(session.error.status)) {
+    const state: SignInState = { from: currentConsolePath() }
+    return <Navigate to="/sign-in" replace state={state} />
+  }
+  return (
+    <main className="console-main console-main-alone">
+      {session.isError ? (
+        <LoadFailed error={session.error} onRetry={() => void session.refetch()} />
+      ) : (
+        <Loading />
+      )}
+    </main>
+  )
+}
+
+function SignedInShell({ staff }: { staff: StaffSession }) {
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const signOut = useMutation({
+    mutationFn: endOfficeSession,
+    onSuccess: () => {
+      const state: SignInState = { reason: 'signed-out' }
+      navigate('/sign-in', { replace: true, state })
+      queueMicrotask(() => queryClient.removeQueries({ queryKey: ['office'] }))
+    },
+  })
+
+  return (
+    <div className="console">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="console-header">
+        <div className="console-bar">
+          <p className="console-brand">
+            <span className="console-practice">{staff.practiceName}</span>
+            <span className="console-product">Office console</span>
+          </p>
+          <div className="console-user">
+            <p className="console-staff">
+              <span className="console-staff-name">{staff.displayName}</span>{' '}
+              <span className="console-staff-role">{roleLabel(staff.role)}</span>
+            </p>
+            <Button
+              className="button button-secondary button-small"
+              // Not isPending: its announcement would point at a button that is gone.
+              onPress={() => {
+                if (!signOut.isPending) signOut.mutate()
+              }}
+            >
+              {signOut.isPending ? 'Signing out…' : 'Sign out'}
+            </Button>
+          </div>
+        </div>
+        <nav className="console-nav" aria-label="Console">
+          <ul>
+            {pagesFor(staff.role).map((page) => (
+              <li key={page.path}>
+                <NavLink to={page.path}>{page.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      {signOut.isError ? (
+        <div className="console-alert notice notice-error" role="alert">
+          <p>Signing out did not work. Please try again, or close the browser.</p>
+        </div>
+      ) : null}
+      <main id="main" className="console-main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet context={staff} />
+        </Suspense>
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { pagesFor } from './pages.ts'
+import { consolePath } from './session.ts'
+
+describe('console pages', () => {
+  it('offers each role only the pages its API allows', () => {
+    expect(pagesFor('admin').map((page) => page.label)).toEqual([
+      'Patient Portal Access',
+      'Outgoing email',
+    ])
+    expect(pagesFor('front_desk').map((page) => page.label)).toEqual(['Patient Portal Access'])
+    expect(pagesFor('provider')).toEqual([])
+  })
+
+  it('returns to a console address after signing in, never to another site', () => {
+    expect(consolePath('/office/access/12')).toBe('/access/12')
+    expect(consolePath('/office')).toBe('/')
+    expect(consolePath('/office/')).toBe('/')
+    expect(consolePath('/office/sign-in')).toBe('/')
+    expect(consolePath('/office//evil.example')).toBe('/')
+    expect(consolePath('/officer')).toBe('/')
+  })
+})

@@ -1,0 +1,14 @@
+import type { StaffRole } from './office-api.ts'
+
+/**
+ * The console's pages and the roles that may open them, matching what the API allows, so the
+ * navigation never offers a page that would refuse the person.
+ */
+export const CONSOLE_PAGES: readonly { path: string; label: string; roles: StaffRole[] }[] = [
+  { path: '/access', label: 'Patient Portal Access', roles: ['admin', 'front_desk'] },
+  { path: '/outgoing-email', label: 'Outgoing email', roles: ['admin'] },
+]
+
+export function pagesFor(role: StaffRole) {
+  return CONSOLE_PAGES.filter((page) => page.roles.includes(role))
+}

@@ -1,0 +1,143 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useId, useMemo, useRef, useState } from 'react'
+import { FieldError, Form, Input, Label, TextField } from 'react-aria-components'
+import {
+  type ContactField,
+  type ContactForm,
+  contactBodyOf,
+  contactChanged,
+  contactFormOf,
+  splitContactErrors,
+  type WeekHours,
+} from './contact-form.ts'
+import { HoursEditor } from './HoursEditor.tsx'
+import { SaveRow, useFieldErrors, useFocusFirstInvalid, useLeaveWarning } from './section.tsx'
+import { type Contact, SETTINGS_KEY, type Settings, saveContact } from './settings-api.ts'
+
+const FIELDS: readonly {
+  name: ContactField
+  label: string
+  type?: string
+  autoComplete: string
+  maxLength: number
+  wide?: boolean
+}[] = [
+  { name: 'phone', label: 'Phone', type: 'tel', autoComplete: 'off', maxLength: 40 },
+  { name: 'email', label: 'Email', type: 'email', autoComplete: 'off', maxLength: 200 },
+  { name: 'address1', label: 'Address', autoComplete: 'off', maxLength: 200, wide: true },
+  { name: 'address2', label: 'Address line 2', autoComplete: 'off', maxLength: 200, wide: true },
+  { name: 'city', label: 'City', autoComplete: 'off', maxLength: 100 },
+  { name: 'region', label: 'Province or state', autoComplete: 'off', maxLength: 100 },
+  { name: 'postalCode', label: 'Postal or ZIP code', autoComplete: 'off', maxLength: 20 },
+]
+
+function contactOf(view: Settings, clinicId: number | null): Contact | undefined {
+  return clinicId === null ? view.practice : view.clinics.find((clinic) => clinic.id === clinicId)
+}
+
+/** The practice's or one clinic's contact details and opening hours, saved on their own. */
+export function ContactSection({ contact }: { contact: Contact }) {
+  const queryClient = useQueryClient()
+  const clinicId = contact.id
+  const headingId = useId()
+  const [saved, setSaved] = useState(() => contactFormOf(contact))
+  const [form, setForm] = useState(saved)
+  // Which row each sent `hours.N` was, for the answer to the latest save.
+  const [sentKeys, setSentKeys] = useState<string[]>([])
+  // Rows edited since the server marked them: their old message no longer applies.
+  const [editedRows, setEditedRows] = useState<ReadonlySet<string>>(new Set())
+  const nextKey = useRef(0)
+  const formRef = useRef<HTMLFormElement>(null)
+
+  const save = useMutation({
+    mutationFn: (body: ReturnType<typeof contactBodyOf>['body']) => saveContact(clinicId, body),
+    onSuccess: (view) => {
+      queryClient.setQueryData(SETTINGS_KEY, view)
+      const fresh = contactOf(view, clinicId)
+      if (!fresh) return
+      const next = contactFormOf(fresh)
+      setSaved(next)
+      setForm(next)
+    },
+  })
+
+  const changed = contactChanged(saved, form)
+  useLeaveWarning(changed)
+  const serverErrors = useFieldErrors(save.error)
+  const errors = useMemo(() => splitContactErrors(serverErrors, sentKeys), [serverErrors, sentKeys])
+  const rangeErrors = useMemo(
+    () => Object.fromEntries(Object.entries(errors.ranges).filter(([key]) => !editedRows.has(key))),
+    [errors.ranges, editedRows],
+  )
+  useFocusFirstInvalid(formRef, save.error)
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (save.isPending) return
+    const { body, rangeKeys } = contactBodyOf(form)
+    setSentKeys(rangeKeys)
+    setEditedRows(new Set())
+    save.mutate(body)
+  }
+
+  function changeWeek(week: WeekHours, editedKey?: string) {
+    setForm((current: ContactForm) => ({ ...current, week }))
+    if (editedKey !== undefined) setEditedRows((rows) => new Set(rows).add(editedKey))
+  }
+
+  const kind = clinicId === null ? 'Practice' : 'Clinic'
+  return (
+    <section className="contact-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <span className="contact-kind">{kind}: </span>
+        {contact.name}
+      </h3>
+      <Form
+        ref={formRef}
+        className="form"
+        onSubmit={submit}
+        validationErrors={errors.fields}
+        validationBehavior="aria"
+        aria-labelledby={headingId}
+      >
+        <div className="contact-fields">
+          {FIELDS.map((field) => (
+            <TextField
+              key={field.name}
+              className={field.wide ? 'field contact-field-wide' : 'field'}
+              name={field.name}
+              type={field.type ?? 'text'}
+              value={form[field.name]}
+              onChange={(value) => setForm((current) => ({ ...current, [field.name]: value }))}
+              maxLength={field.maxLength}
+              autoComplete={field.autoComplete}
+            >
+              <Label>{field.label}</Label>
+              <Input />
+              <FieldError className="field-error" />
+            </TextField>
+          ))}
+        </div>
+        <HoursEditor
+          week={form.week}
+          onChange={changeWeek}
+          errors={rangeErrors}
+          problem={errors.hours}
+          newKey={() => `new.${++nextKey.current}`}
+        />
+        <SaveRow
+          label={`Save details for ${contact.name}`}
+          what={`Saving ${contact.name}`}
+          isPending={save.isPending}
+          changed={changed}
+          saved={
+            save.isSuccess && !changed
+              ? `Contact details and hours for ${contact.name} saved. Patients see them on their next page.`
+              : null
+          }
+          error={save.error}
+        />
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,135 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { Button } from 'react-aria-components'
+import { firstDayOfWeek, formatWeekday } from '../../ui/i18n/format.ts'
+import { addRange, changeRange, removeRange, type WeekHours, weekdayOrder } from './contact-form.ts'
+
+/**
+ * Opening hours, a row of time ranges per weekday (closed days have none). The days come in
+ * the reader's order with their names from the browser's language. Adding a range puts focus on
+ * its first time; removing one puts it on the day's Add button.
+ */
+export function HoursEditor({
+  week,
+  onChange,
+  errors,
+  problem,
+  newKey,
+}: {
+  week: WeekHours
+  /** The new week, and the row that was edited (its error no longer applies). */
+  onChange: (week: WeekHours, editedKey?: string) => void
+  /** Messages by row key. */
+  errors: Record<string, string>
+  /** A message about the hours as a whole. */
+  problem: string | undefined
+  newKey: () => string
+}) {
+  const baseId = useId()
+  const days = useMemo(() => weekdayOrder(firstDayOfWeek()), [])
+  const [focusTarget, setFocusTarget] = useState<string | null>(null)
+  const root = useRef<HTMLFieldSetElement>(null)
+
+  useEffect(() => {
+    if (!focusTarget) return
+    root.current?.querySelector<HTMLElement>(`[data-focus-key="${focusTarget}"]`)?.focus()
+    setFocusTarget(null)
+  }, [focusTarget])
+
+  const problemId = `${baseId}-problem`
+  return (
+    <fieldset ref={root} className="hours" aria-describedby={problem ? problemId : undefined}>
+      <legend>Opening hours</legend>
+      <p className="field-hint">Days without hours show as closed. Add two ranges for a break.</p>
+      {problem ? (
+        <p id={problemId} className="field-error">
+          {problem}
+        </p>
+      ) : null}
+      <ul className="hours-days">
+        {days.map((weekday) => {
+          const name = formatWeekday(weekday)
+          const ranges = week[weekday] ?? []
+          return (
+            <li key={weekday}>
+              <fieldset className="hours-day">
+                <legend className="hours-day-name">{name}</legend>
+                {ranges.length === 0 ? <p className="hours-closed">Closed</p> : null}
+                {ranges.map((range) => {
+                  const errorId = `${baseId}-${range.key}-error`
+                  const error = errors[range.key]
+                  const described = error ? errorId : undefined
+                  return (
+                    <div key={range.key} className="hours-range">
+                      <div className="hours-times">
+                        <label className="field hours-time">
+                          <span className="hours-time-label">Opens</span>
+                          <input
+                            type="time"
+                            value={range.opens}
+                            data-focus-key={range.key}
+                            aria-invalid={error ? true : undefined}
+                            aria-describedby={described}
+                            onChange={(event) =>
+                              onChange(
+                                changeRange(week, weekday, range.key, {
+                                  opens: event.currentTarget.value,
+                                }),
+                                range.key,
+                              )
+                            }
+                          />
+                        </label>
+                        <label className="field hours-time">
+                          <span className="hours-time-label">Closes</span>
+                          <input
+                            type="time"
+                            value={range.closes}
+                            aria-invalid={error ? true : undefined}
+                            aria-describedby={described}
+                            onChange={(event) =>
+                              onChange(
+                                changeRange(week, weekday, range.key, {
+                                  closes: event.currentTarget.value,
+                                }),
+                                range.key,
+                              )
+                            }
+                          />
+                        </label>
+                        <Button
+                          className="button button-secondary button-small hours-remove"
+                          onPress={() => {
+                            onChange(removeRange(week, weekday, range.key), range.key)
+                            setFocusTarget(`add-${weekday}`)
+                          }}
+                        >
+                          Remove<span className="visually-hidden"> {name} hours</span>
+                        </Button>
+                      </div>
+                      {error ? (
+                        <p id={errorId} className="field-error">
+                          {error}
+                        </p>
+                      ) : null}
+                    </div>
+                  )
+                })}
+                <Button
+                  className="button button-secondary button-small hours-add"
+                  data-focus-key={`add-${weekday}`}
+                  onPress={() => {
+                    const key = newKey()
+                    onChange(addRange(week, weekday, key))
+                    setFocusTarget(key)
+                  }}
+                >
+                  Add hours<span className="visually-hidden"> on {name}</span>
+                </Button>
+              </fieldset>
+            </li>
+          )
+        })}
+      </ul>
+    </fieldset>
+  )
+}

@@ -1,0 +1,109 @@
+import { type ReactNode, type RefObject, useEffect, useId, useMemo } from 'react'
+import { Button } from 'react-aria-components'
+import { type FieldErrors, isApiError } from '../../ui/api.ts'
+import { actionFailureMessage } from '../labels.ts'
+import { readableFieldErrors } from './settings-form.ts'
+
+/** A titled part of the page: a landmark region named by its heading. */
+export function SettingsSection({
+  id,
+  title,
+  intro,
+  children,
+}: {
+  id: string
+  title: string
+  intro?: ReactNode
+  children: ReactNode
+}) {
+  const headingId = `${id}-heading`
+  return (
+    <section id={id} className="settings-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {intro ? <p className="settings-intro">{intro}</p> : null}
+      {children}
+    </section>
+  )
+}
+
+/**
+ * A section's Save button, whether its form has unsaved changes, and what saving did: success
+ * in a polite live region that is always present (so each new message is read out), failure
+ * as an alert.
+ */
+export function SaveRow({
+  label,
+  isPending,
+  changed,
+  saved,
+  error,
+  what,
+}: {
+  /** The button, e.g. "Save features". */
+  label: string
+  isPending: boolean
+  changed: boolean
+  /** The success message to show, or null. */
+  saved: string | null
+  error: unknown
+  /** For a failure message: "Saving the features". */
+  what: string
+}) {
+  const changedId = useId()
+  const hasFieldErrors = isApiError(error) && Object.keys(error.errors).length > 0
+  return (
+    <div className="settings-save">
+      <div className="settings-save-row">
+        <Button
+          type="submit"
+          className="button"
+          isPending={isPending}
+          aria-describedby={changed ? changedId : undefined}
+        >
+          {isPending ? 'Saving…' : label}
+        </Button>
+        {changed ? (
+          <span id={changedId} className="settings-unsaved">
+            Unsaved changes
+          </span>
+        ) : null}
+      </div>
+      <div role="status" className="settings-save-status">
+        {saved ? <p className="notice notice-success">{saved}</p> : null}
+      </div>
+      {error && !isPending ? (
+        <div className="notice notice-error" role="alert">
+          <p>
+            {hasFieldErrors
+              ? 'Not saved. Please correct the fields marked below and save again.'
+              : actionFailureMessage(error, what)}
+          </p>
+        </div>
+      ) : null}
+    </div>
+  )
+}
+
+/** The server's field messages for a failed save, readable, and stable between renders. */
+export function useFieldErrors(error: unknown): FieldErrors {
+  return useMemo(() => (isApiError(error) ? readableFieldErrors(error.errors) : {}), [error])
+}
+
+/** After a save the server refused, moves focus to the first field it marked. */
+export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, error: unknown) {
+  useEffect(() => {
+    if (!error) return
+    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+    invalid?.focus()
+  }, [error, form])
+}
+
+/** Asks before the tab is closed or reloaded while a section has unsaved changes. */
+export function useLeaveWarning(changed: boolean) {
+  useEffect(() => {
+    if (!changed) return
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault()
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [changed])
+}
