@@ -19,7 +19,7 @@ const json = (route: Route, status: number, body: unknown) =>
 
 /** Answers the patient search and one patient's access with `patient`. */
 async function answerWithPatient(page: Page, patient: PatientRow) {
-  await page.route('**/api/office/patients?*', (route) => json(route, 200, [patient]))
+  await page.route('**/api/office/patients/search', (route) => json(route, 200, [patient]))
   await page.route(`**/api/office/patients/${patient.id}/access`, (route) =>
     route.request().method() === 'GET' ? json(route, 200, patient) : route.fallback(),
   )

@@ -37,10 +37,11 @@ export interface PatientCriteria {
 }
 
 export function searchPatients(criteria: PatientCriteria, signal?: AbortSignal) {
-  const query = new URLSearchParams()
-  if (criteria.name.trim()) query.set('name', criteria.name.trim())
-  if (criteria.birthdate) query.set('birthdate', criteria.birthdate)
-  return getJson<PatientWithAccess[]>(`/api/office/patients?${query}`, signal)
+  const body = {
+    ...(criteria.name.trim() ? { name: criteria.name.trim() } : {}),
+    ...(criteria.birthdate ? { birthdate: criteria.birthdate } : {}),
+  }
+  return postJson<PatientWithAccess[]>('/api/office/patients/search', body, signal)
 }
 
 const accessPath = (patientId: number) => `/api/office/patients/${patientId}/access`

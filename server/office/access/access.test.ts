@@ -66,24 +66,37 @@ describeEachDatabase('office: patient portal access', (kind) => {
       role: 'admin',
       practiceName: 'Maple Grove Dental',
     })
-    expect((await call('GET', '/api/office/patients?name=silva', provider)).statusCode).toBe(403)
+    expect(
+      (await call('POST', '/api/office/patients/search', provider, { name: 'silva' })).statusCode,
+    ).toBe(403)
     expect((await call('GET', '/api/office/outgoing-emails', provider)).statusCode).toBe(403)
-    expect((await app.inject({ url: '/api/office/patients?name=silva' })).statusCode).toBe(401)
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/office/patients/search',
+          payload: { name: 'silva' },
+        })
+      ).statusCode,
+    ).toBe(401)
   })
 
   it("finds patients by name and birthdate in the staff member's practice only", async () => {
-    const found = await call('GET', '/api/office/patients?name=silva', admin)
+    const found = await call('POST', '/api/office/patients/search', admin, { name: 'silva' })
     expect(
       found
         .json()
         .map((p: { firstName: string }) => p.firstName)
         .sort(),
     ).toEqual(['Ana', 'Ben'])
-    const byBirth = await call('GET', '/api/office/patients?name=sil&birthdate=1992-03-04', admin)
+    const byBirth = await call('POST', '/api/office/patients/search', admin, {
+      name: 'sil',
+      birthdate: '1992-03-04',
+    })
     expect(byBirth.json()).toEqual([
       expect.objectContaining({ id: ana, access: null, missing: [] }),
     ])
-    const bad = await call('GET', '/api/office/patients?birthdate=March', admin)
+    const bad = await call('POST', '/api/office/patients/search', admin, { birthdate: 'March' })
     expect(bad.statusCode).toBe(400)
   })
 

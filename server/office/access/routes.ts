@@ -79,13 +79,15 @@ export const accessRoutes: FastifyPluginAsyncTypebox<{
     return { username: row.username ?? '', portalUserId: row.portal_user_id }
   }
 
-  app.get(
-    '/api/office/patients',
-    { schema: { querystring: PatientSearch, response: { 200: Type.Array(PatientWithAccess) } } },
-    async (request) => {
+  // A POST, so names and birthdates never sit in URLs, logs or browser history.
+  app.post(
+    '/api/office/patients/search',
+    { schema: { body: PatientSearch, response: { 200: Type.Array(PatientWithAccess) } } },
+    async (request, reply) => {
       const { staff } = await guard.staff(request, ROLES)
-      if (!request.query.name?.trim() && !request.query.birthdate) return []
-      const rows = await searchPatients(db, staff.practice_id, request.query)
+      reply.header('Cache-Control', 'no-store')
+      if (!request.body.name?.trim() && !request.body.birthdate) return []
+      const rows = await searchPatients(db, staff.practice_id, request.body)
       return rows.map(patientView)
     },
   )

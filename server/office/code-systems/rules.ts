@@ -70,11 +70,16 @@ export function parseCvxLine(
   return { code: code.padStart(2, '0'), display, ...(updated ? { updated } : {}) }
 }
 
-/** CDC writes dates as M/D/YYYY; anything else is ignored. */
+/** CDC's update dates: M/D/YYYY (as published), or YYYY/MM/DD, YYYY-MM-DD; else ignored. */
 function usDate(value: string): string | undefined {
-  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(value)
-  if (!match) return undefined
-  const [, month = '', day = '', year = ''] = match
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(value)
+  if (us) {
+    const [, month = '', day = '', year = ''] = us
+    return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
+  }
+  const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(value)
+  if (!iso) return undefined
+  const [, year = '', month = '', day = ''] = iso
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
 }
 
