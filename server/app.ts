@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.ts'
 import { accessRoutes } from './office/access/routes.ts'
+import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
 import { settingsRoutes } from './office/settings/routes.ts'
 import { officeSessionRoutes } from './office/signin/routes.ts'
@@ -26,6 +27,7 @@ import { portalPasswordRoutes } from './portal/signin/password-routes.ts'
 import { signInRoutes } from './portal/signin/routes.ts'
 import { portalSessionRoutes } from './portal/signin/session-routes.ts'
 import { portalVerifyRoutes } from './portal/signin/verify-routes.ts'
+import { summaryRoutes } from './portal/summary/routes.ts'
 
 export interface AppDependencies {
   config: Pick<Config, 'env' | 'publicUrl' | 'logLevel' | 'webDist' | 'trustProxy'>
@@ -67,10 +69,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(accountRoutes, { db, guard: portal, files: deps.files })
   await app.register(planRoutes, { db, guard: portal })
   await app.register(imageRoutes, { db, guard: portal, files: deps.files })
+  await app.register(summaryRoutes, { db, guard: portal, files: deps.files })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
   await app.register(accessRoutes, { db, guard: office, publicUrl })
   await app.register(outgoingEmailRoutes, { db, guard: office })
   await app.register(settingsRoutes, { db, guard: office })
+  await app.register(codeSystemRoutes, { db, guard: office })
   // Not encapsulated: its not-found handler is the app's own (pages for the browser, JSON for /api).
   await webAppRoutes(app, { root: deps.config.webDist })
   return app

@@ -313,6 +313,29 @@ describeEachDatabase('demo practice', (kind) => {
     expect(directions).toHaveLength(2)
   })
 
+  it('is ready for care summaries: code systems imported and one summary per Garcia', async () => {
+    const imports = await database.db
+      .selectFrom('code_system_imports')
+      .select(['system', 'version', 'code_count'])
+      .where('practice_id', '=', practiceId)
+      .orderBy('system')
+      .execute()
+    expect(imports.map((row) => row.system)).toEqual(['CVX', 'SNOMEDCT'])
+    expect(imports.find((row) => row.system === 'SNOMEDCT')?.version).toBe('demo subset')
+    expect(imports.find((row) => row.system === 'CVX')?.code_count).toBeGreaterThan(100)
+    const family = await garcias()
+    const summaries = await database.db
+      .selectFrom('care_summaries')
+      .select(['patient_id', 'reason', 'xml_storage_key', 'effective_at'])
+      .where('practice_id', '=', practiceId)
+      .execute()
+    expect(summaries.map((row) => row.patient_id).sort()).toEqual(family.map((p) => p.id).sort())
+    expect(summaries.every((row) => row.reason === 'on_demand')).toBe(true)
+    const xml = (await storage.files.get(summaries[0]?.xml_storage_key as string)).toString()
+    expect(xml).toContain('<ClinicalDocument')
+    expect(xml).toContain('Garcia')
+  })
+
   it('is deterministic: the same seed gives the same people', async () => {
     const other = await createTestDatabase(kind)
     const otherStorage = await tempStorage()

@@ -13,6 +13,7 @@ import { generateGarcias } from './garcia.ts'
 import { createPractice, createWebSchedOpenTimes, DEMO_TIME_ZONE } from './practice.ts'
 import { createFaker, ExternalIds, reseedForFamily } from './random.ts'
 import { DEMO_SIGN_INS } from './sign-ins.ts'
+import { prepareDemoSummaries } from './summaries.ts'
 
 export { DEMO_PRACTICE_SLUG } from './practice.ts'
 
@@ -117,6 +118,14 @@ export async function generateDemoPractice(
     written += inChunk
     options.onProgress?.(written, total)
   }
+  // Summaries are dated now when the demo is built for today, else at noon on the given day.
+  const summariesAt =
+    typeof options.today === 'string' ? clock.at(today, 12 * 60) : (options.today ?? new Date())
+  await prepareDemoSummaries(db, files, {
+    practiceId: setup.practiceId,
+    adminId: setup.staff.admin,
+    now: summariesAt,
+  })
   return { practiceId: setup.practiceId, counts: await countDemoRows(db, setup.practiceId) }
 }
 
@@ -190,6 +199,8 @@ export const DEMO_TABLES = [
   'vital_signs',
   'lab_results',
   'smoking_statuses',
+  'code_system_imports',
+  'care_summaries',
 ] as const satisfies readonly (keyof DB)[]
 
 /** Rows per table of one practice. */

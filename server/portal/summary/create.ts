@@ -92,7 +92,7 @@ export function createCareSummaryJob(
   return async (job) => {
     const appointmentId = Number(job.payload.appointmentId)
     const appointment = await findAppointment(db, appointmentId)
-    if (!appointment || appointment.status !== 'Complete') return
+    if (appointment?.status !== 'Complete') return
     if (!(await careSummariesReady(db, appointment.practice_id))) return
     if (await visitSummaryExists(db, appointmentId)) return
     await createCareSummary(db, files, {

@@ -220,13 +220,12 @@ export async function findCareSummary(
     .executeTakeFirst()
 }
 
-export async function findPracticeName(db: Database, practiceId: number) {
-  const row = await db
+export async function findPractice(db: Database, practiceId: number) {
+  return db
     .selectFrom('practices')
-    .select('name')
+    .select(['name', 'time_zone'])
     .where('id', '=', practiceId)
     .executeTakeFirstOrThrow()
-  return row.name
 }
 
 /** Audit actions shown in the patient's summary activity history. */
