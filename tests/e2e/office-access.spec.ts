@@ -44,7 +44,11 @@ test('an administrator gives a patient online access, prints, emails, resets and
   await expect(header.getByText('Administrator', { exact: true })).toBeVisible()
   await expect(header.getByRole('button', { name: 'Sign out' })).toBeVisible()
   const nav = page.getByRole('navigation', { name: 'Console' })
-  await expect(nav.getByRole('link')).toHaveText(['Patient Portal Access', 'Outgoing email'])
+  await expect(nav.getByRole('link')).toHaveText([
+    'Patient Portal Access',
+    'Outgoing email',
+    'Portal Settings',
+  ])
   await expectPageIsSound(page)
 
   // Each project (screen size) takes a different patient, so the two runs never collide.

@@ -150,6 +150,8 @@ test('switching Images off hides them from the patient at once, and back on', as
 })
 
 test('an idle time-out of 0 is refused at the field and changes nothing', async ({ page }) => {
+  // Runs axe over the whole (long) page.
+  test.slow()
   await openSettings(page)
   const before = await savedSettings(page)
   const security = page.getByRole('region', { name: 'Sign-in and security' })

@@ -7,6 +7,8 @@ const DESCRIPTIONS: Record<string, string> = {
     'Find a patient, give them online access, print or email their access letter, reset their password or remove access.',
   '/outgoing-email':
     'The emails the portal sent: invitations and password reset codes, with their delivery status.',
+  '/settings':
+    'What patients get in the portal, the sign-in time-out, the privacy policy and notification email, and your contact details and opening hours.',
 }
 
 /** The console's front page: a greeting and what this staff member can do here. */

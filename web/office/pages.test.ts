@@ -7,6 +7,7 @@ describe('console pages', () => {
     expect(pagesFor('admin').map((page) => page.label)).toEqual([
       'Patient Portal Access',
       'Outgoing email',
+      'Portal Settings',
     ])
     expect(pagesFor('front_desk').map((page) => page.label)).toEqual(['Patient Portal Access'])
     expect(pagesFor('provider')).toEqual([])

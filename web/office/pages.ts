@@ -7,6 +7,7 @@ import type { StaffRole } from './office-api.ts'
 export const CONSOLE_PAGES: readonly { path: string; label: string; roles: StaffRole[] }[] = [
   { path: '/access', label: 'Patient Portal Access', roles: ['admin', 'front_desk'] },
   { path: '/outgoing-email', label: 'Outgoing email', roles: ['admin'] },
+  { path: '/settings', label: 'Portal Settings', roles: ['admin'] },
 ]
 
 export function pagesFor(role: StaffRole) {

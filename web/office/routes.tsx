@@ -18,6 +18,10 @@ const OutgoingEmailPage = lazy(() =>
   })),
 )
 
+const SettingsPage = lazy(() =>
+  import('./settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })),
+)
+
 /** The office console lives under `/office/`; the server sends its page for every path there. */
 export const officeRouter = createBrowserRouter(
   [
@@ -37,6 +41,7 @@ export const officeRouter = createBrowserRouter(
           children: [{ path: ':patientId', element: <PatientAccessPanel /> }],
         },
         { path: 'outgoing-email', element: <OutgoingEmailPage /> },
+        { path: 'settings', element: <SettingsPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage homeHref="/office/" /> },

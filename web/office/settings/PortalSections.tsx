@@ -318,6 +318,9 @@ export function WebmailEmailSection({ initial }: { initial: Settings }) {
           maxLength={200}
         >
           <Label>Subject</Label>
+          <Text slot="description" className="field-hint">
+            Must not contain health information.
+          </Text>
           <Input />
           <FieldError className="field-error" />
         </TextField>
