@@ -32,6 +32,9 @@ export default defineConfig({
     },
     {
       name: 'phone',
+      // Tests that can run once per server (a one-time password, a real failed sign-in) live in
+      // `*.desktop.spec.ts` files; the layout they show is checked at phone size elsewhere.
+      testIgnore: /\.desktop\.spec\.ts$/,
       use: {
         browserName: 'chromium',
         viewport: { width: 360, height: 740 },

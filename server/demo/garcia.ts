@@ -600,7 +600,7 @@ function generateNewPatient(ctx: DemoContext, hashes: DemoPasswordHashes): numbe
     username: 'new.patient',
     password_hash: hashes.newPatient,
     password_is_temporary: true,
-    username_change_offered: true,
+    username_change_offered: false,
     created_by_staff_id: setup.staff.frontDesk,
     created_at: clock.at(addDays(today, -1), 16 * 60),
     password_changed_at: null,

@@ -46,7 +46,9 @@ test.describe('patient portal sign-in page', () => {
     await expect(page.getByRole('heading', { name: DEMO_PRACTICE })).toBeVisible()
     // The CSP forbids inline scripts; the built page must not need any.
     await expect(page.locator('script:not([src])')).toHaveCount(0)
-    expect(errors).toEqual([])
+    await expect(signInButton(page)).toBeVisible()
+    // The page asks whether someone is signed in already; "no" is a 401 the browser logs.
+    expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
   })
 
   test('passes axe and fits the screen', async ({ page }) => {
@@ -59,7 +61,7 @@ test.describe('patient portal sign-in page', () => {
   test('asks for both fields before sending anything', async ({ page }) => {
     let posted = false
     page.on('request', (request) => {
-      if (request.url().endsWith(SESSION)) posted = true
+      if (request.url().endsWith(SESSION) && request.method() === 'POST') posted = true
     })
     await page.goto('/')
     await signInButton(page).click()
@@ -93,21 +95,6 @@ test.describe('patient portal sign-in page', () => {
     await expect(userName(page)).toHaveValue('  maria.garcia ')
     await expectNoAxeViolations(page)
     await expectNoHorizontalOverflow(page)
-    expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
-  })
-
-  test('a refused sign-in is explained in a sentence', async ({ page }, testInfo) => {
-    // A real failed attempt: the server throttles them per address (all tests share 127.0.0.1),
-    // and the page is the same at both sizes, so one project is enough.
-    test.skip(testInfo.project.name !== 'desktop', 'one real failed sign-in per run')
-    const errors = collectConsoleErrors(page)
-    await page.goto('/')
-    await userName(page).fill('e2e.nobody')
-    await password(page).fill('certainly-wrong')
-    await signInButton(page).click()
-    // Whichever this server answers: not built yet, or a user name that does not exist.
-    await expect(page.getByRole('alert')).toHaveText(/not available yet|not right/)
-    await expect(page).toHaveURL('/')
     expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
   })
 
@@ -158,20 +145,20 @@ test.describe('patient portal sign-in page', () => {
 
 test.describe('pages linked from the sign-in page', () => {
   for (const link of ['Forgot password', 'Contact us']) {
-    test(`${link} says what is possible and leads back`, async ({ page }) => {
+    test(`${link} opens its page and leads back`, async ({ page }) => {
       const errors = collectConsoleErrors(page)
       await page.goto('/')
       await page.getByRole('link', { name: link }).click()
       await expect(page.getByRole('heading', { level: 1, name: link })).toBeVisible()
       await expect(page).toHaveTitle(`${link} – ${DEMO_PRACTICE}`)
       await expect(page.getByText(DEMO_PRACTICE, { exact: true })).toBeVisible()
-      await expect(page.getByText(/not (available|shown) .*yet/)).toBeVisible()
+      await expect(page.getByRole('textbox').first()).toBeVisible()
       await expectNoAxeViolations(page)
       await expectNoHorizontalOverflow(page)
 
       await page.getByRole('link', { name: 'Back to sign in' }).click()
       await expect(page.getByRole('heading', { name: DEMO_PRACTICE })).toBeVisible()
-      expect(errors).toEqual([])
+      expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
     })
   }
 

@@ -1,12 +1,13 @@
 import { createBrowserRouter } from 'react-router'
 import { NotFoundPage, RouteErrorPage } from '../ui/route-pages.tsx'
-import { ContactPage, ForgotPasswordPage, MakePaymentPage } from './signin/later-pages.tsx'
+import { MakePaymentPage } from './signin/later-pages.tsx'
 import { PublicLayout } from './signin/PublicLayout.tsx'
 import { SignInPage } from './signin/SignInPage.tsx'
 
 /**
  * The patient portal's addresses. Pages before sign-in share `PublicLayout`, which loads the
- * practice's public details once for all of them.
+ * practice's public details once for all of them. Only the sign-in page is in the first
+ * download; every other page is fetched when it is first opened.
  */
 export const portalRouter = createBrowserRouter([
   {
@@ -14,10 +15,42 @@ export const portalRouter = createBrowserRouter([
     errorElement: <RouteErrorPage homeHref="/" />,
     children: [
       { index: true, element: <SignInPage /> },
-      { path: 'forgot-password', element: <ForgotPasswordPage /> },
-      { path: 'contact', element: <ContactPage /> },
+      {
+        path: 'forgot-password',
+        lazy: async () => ({
+          Component: (await import('./signin/ForgotPasswordPage.tsx')).default,
+        }),
+      },
+      {
+        path: 'contact',
+        lazy: async () => ({ Component: (await import('./contact/ContactPage.tsx')).default }),
+      },
+      {
+        path: 'first-sign-in',
+        lazy: async () => ({ Component: (await import('./signin/FirstSignInPage.tsx')).default }),
+      },
+      {
+        path: 'verify',
+        lazy: async () => ({ Component: (await import('./signin/VerifyPage.tsx')).default }),
+      },
       { path: 'pay', element: <MakePaymentPage /> },
       { path: '*', element: <NotFoundPage homeHref="/" /> },
+    ],
+  },
+  {
+    errorElement: <RouteErrorPage homeHref="/" />,
+    lazy: async () => ({
+      Component: (await import('./shell/SignedInLayout.tsx')).SignedInLayout,
+    }),
+    children: [
+      {
+        path: 'home',
+        lazy: async () => ({ Component: (await import('./shell/PatientPage.tsx')).HomeRedirect }),
+      },
+      {
+        path: 'patients/:patientId',
+        lazy: async () => ({ Component: (await import('./shell/PatientPage.tsx')).PatientPage }),
+      },
     ],
   },
 ])

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, getJson, postJson } from './api.ts'
+import { ApiError, deleteJson, getJson, getJsonWithDate, postJson } from './api.ts'
 
 function answer(status: number, body: unknown, contentType = 'application/json') {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
@@ -110,5 +110,28 @@ describe('errors', () => {
   it('lets an abort through untouched', async () => {
     stubFetch(new DOMException('The operation was aborted.', 'AbortError'))
     await expect(getJson('/api/x')).rejects.toHaveProperty('name', 'AbortError')
+  })
+})
+
+describe('getJsonWithDate', () => {
+  it('returns the body and the server’s Date header', async () => {
+    const response = new Response('{"ok":true}', {
+      status: 200,
+      headers: { 'Content-Type': 'application/json', Date: 'Fri, 07 Mar 2025 14:30:00 GMT' },
+    })
+    stubFetch(response)
+    await expect(getJsonWithDate('/api/x')).resolves.toEqual({
+      body: { ok: true },
+      date: 'Fri, 07 Mar 2025 14:30:00 GMT',
+    })
+  })
+})
+
+describe('deleteJson', () => {
+  it('sends a DELETE and resolves with nothing on 204', async () => {
+    const fetch = stubFetch(answer(204, ''))
+    await expect(deleteJson('/api/portal/session')).resolves.toBeUndefined()
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
+    expect(init.method).toBe('DELETE')
   })
 })

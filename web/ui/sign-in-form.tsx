@@ -12,8 +12,11 @@ export interface SignInFormProps {
   endpoint: string
   /** The localStorage key for "Remember user name"; without it the checkbox is not offered. */
   rememberKey?: string
-  /** Called once the server has accepted the sign-in (its session cookie is then set). */
-  onSignedIn: () => void
+  /**
+   * Called once the server has accepted the sign-in (its session cookie is then set), with the
+   * server's answer (e.g. the portal's session view).
+   */
+  onSignedIn: (result: unknown) => void
   /** Labels the form for assistive technology, e.g. the id of the page's heading. */
   labelledBy?: string
 }
@@ -35,7 +38,7 @@ export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: Si
 
   const signIn = useMutation({
     mutationFn: (credentials: Credentials) => postJson<unknown>(endpoint, credentials),
-    onSuccess: onSignedIn,
+    onSuccess: (result) => onSignedIn(result),
   })
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -101,7 +104,12 @@ export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: Si
           <p>{signInFailureMessage(signIn.error)}</p>
         </div>
       ) : null}
-      <Button className="button" type="submit" isPending={signIn.isPending}>
+      {/*
+        Not React Aria's isPending: it announces the button by id when the wait ends, and after a
+        successful sign-in the button is gone, leaving an announcement that points at nothing
+        (axe: role-img-alt). The label says "Signing in…" and \`submit\` ignores a second press.
+      */}
+      <Button className="button" type="submit" aria-disabled={signIn.isPending || undefined}>
         {signIn.isPending ? 'Signing in…' : 'Sign in'}
       </Button>
     </Form>

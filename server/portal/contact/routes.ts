@@ -82,7 +82,12 @@ async function contactDetails(db: Database, practiceId: number, clinicId: number
   let hours = clinic && clinicId !== null ? await findBusinessHours(db, practiceId, clinicId) : []
   if (hours.length === 0) hours = await findBusinessHours(db, practiceId, null)
   return {
-    name: clinic ? `${practice.name} – ${clinic.name}` : practice.name,
+    // Clinics are often named after the practice already ("Maple Grove Dental - Main Street").
+    name: !clinic
+      ? practice.name
+      : clinic.name.includes(practice.name)
+        ? clinic.name
+        : `${practice.name} – ${clinic.name}`,
     phone: place.phone ?? practice.phone,
     email: place.email ?? practice.email,
     addressLines: addressLines(place),

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import {
+  calendarDayIn,
+  firstDayOfWeek,
+  formatAppointmentDate,
   formatCalendarDate,
+  formatClockRange,
+  formatClockTime,
   formatDate,
   formatDateTime,
+  formatMinutes,
   formatMoney,
   formatTime,
+  formatTimeZoneName,
+  formatWeekday,
 } from './format.ts'
 
 // 7 March 2025, 14:30 UTC: day and month differ, so their order is visible.
@@ -83,5 +91,101 @@ describe('formatMoney', () => {
 
   it('handles currencies without minor units', () => {
     expect(formatMoney(1_500, 'JPY', ['en-US'])).toBe('¥1,500')
+  })
+})
+
+describe('formatWeekday', () => {
+  it('names the day in the reader’s language, 0 being Sunday', () => {
+    expect(formatWeekday(0, ['en-US'])).toBe('Sunday')
+    expect(formatWeekday(1, ['en-CA'])).toBe('Monday')
+    expect(formatWeekday(6, ['de-DE'])).toBe('Samstag')
+    expect(formatWeekday(3, ['fr-CA'])).toBe('mercredi')
+  })
+
+  it('refuses a number that is not a weekday', () => {
+    expect(() => formatWeekday(7, ['en-US'])).toThrow(RangeError)
+    expect(() => formatWeekday(1.5, ['en-US'])).toThrow(RangeError)
+  })
+})
+
+describe('formatClockTime and formatClockRange', () => {
+  it('shows a wall-clock time with the reader’s clock, whatever the time zone', () => {
+    expect(formatClockTime('08:00', ['de-DE'])).toBe('8:00')
+    expect(formatClockTime('17:30', ['en-US'])).toMatch(/^5:30\s?PM$/)
+    expect(formatClockTime('00:00', ['en-US'])).toMatch(/^12:00\s?AM$/)
+  })
+
+  it('joins opening and closing times', () => {
+    expect(formatClockRange('08:00', '17:00', ['de-DE'])).toBe('8:00 – 17:00')
+  })
+
+  it('refuses anything but HH:MM', () => {
+    expect(() => formatClockTime('8 am', ['en-US'])).toThrow(RangeError)
+    expect(() => formatClockTime('24:00', ['en-US'])).toThrow(RangeError)
+  })
+})
+
+describe('formatTimeZoneName', () => {
+  it('gives the everyday name of the zone', () => {
+    expect(formatTimeZoneName('America/Chicago', ['en-US'])).toBe('Central Time')
+  })
+
+  it('says nothing for a zone Intl does not know', () => {
+    expect(formatTimeZoneName('Not/AZone', ['en-US'])).toBeUndefined()
+  })
+})
+
+describe('firstDayOfWeek', () => {
+  it('starts the week on Sunday in the US and Monday in Germany', () => {
+    expect(firstDayOfWeek(['en-US'])).toBe(0)
+    expect(firstDayOfWeek(['de-DE'])).toBe(1)
+  })
+})
+
+describe('formatAppointmentDate', () => {
+  // 2 May 2026, 14:00 in Chicago (19:00 UTC).
+  const visit = '2026-05-02T19:00:00Z'
+
+  it('names the weekday and writes the day in the reader’s order', () => {
+    expect(formatAppointmentDate(visit, 'America/Chicago', ['en-US'])).toBe('Saturday, 05/02/2026')
+    expect(formatAppointmentDate(visit, 'America/Chicago', ['en-CA'])).toBe('Saturday, 02/05/2026')
+    expect(formatAppointmentDate(visit, 'America/Chicago', ['de-DE'])).toBe('Samstag, 02.05.2026')
+  })
+
+  it('takes the day from the clinic’s zone, not the browser’s', () => {
+    // 03:00 UTC on 3 May is still the evening of 2 May in Chicago.
+    expect(formatAppointmentDate('2026-05-03T03:00:00Z', 'America/Chicago', ['en-US'])).toBe(
+      'Saturday, 05/02/2026',
+    )
+  })
+})
+
+describe('calendarDayIn', () => {
+  it('gives the wall-calendar day in the zone', () => {
+    expect(calendarDayIn('2026-05-03T03:00:00Z', 'America/Chicago')).toBe('2026-05-02')
+    expect(calendarDayIn('2026-05-03T03:00:00Z', 'UTC')).toBe('2026-05-03')
+  })
+})
+
+describe('formatMinutes', () => {
+  it('writes minutes and hours in words', () => {
+    expect(formatMinutes(30)).toBe('30 minutes')
+    expect(formatMinutes(60)).toBe('1 hour')
+    expect(formatMinutes(90)).toBe('1 hour 30 minutes')
+    expect(formatMinutes(121)).toBe('2 hours 1 minute')
+    expect(formatMinutes(0)).toBe('0 minutes')
+  })
+})
+
+describe('formatCalendarDate and formatMoney for the tabs', () => {
+  it('never shifts a statement date into a time zone', () => {
+    expect(formatCalendarDate('2026-05-02', ['en-US'])).toBe('05/02/2026')
+    expect(formatCalendarDate('2026-05-02', ['en-CA'])).toBe('02/05/2026')
+    expect(formatCalendarDate('2026-05-02', ['de-DE'])).toBe('02.05.2026')
+  })
+
+  it('formats cents in the practice’s currency', () => {
+    expect(formatMoney(12345, 'USD', ['en-US'])).toBe('$123.45')
+    expect(formatMoney(-500, 'USD', ['en-US'])).toBe('-$5.00')
   })
 })

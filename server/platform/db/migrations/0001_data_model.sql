@@ -154,7 +154,7 @@ create table portal_users (
   password_hash text not null,
   -- Office-issued one-time password: must be replaced at the next sign-in.
   password_is_temporary boolean not null default true,
-  -- The patient may pick a new user name once, at the first sign-in.
+  -- True once the first sign-in has offered a new user name (the offer comes once only).
   username_change_offered boolean not null default false,
   created_by_staff_id bigint,
   created_at timestamptz not null default now(),

@@ -1,0 +1,89 @@
+import { type APIRequestContext, expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from './checks.ts'
+import { HASHING, LUIS, patientMenu, signInToPortal, signOutFromMenu } from './portal.ts'
+
+// Desktop only (see playwright.config.ts), and the only file that signs in as Luis: the reset
+// below changes his password and ends his sessions, so nothing may run beside it as him.
+// Tests in one file run in order.
+
+test('Luis sees only himself: his menu has no Family', async ({ page }) => {
+  test.slow()
+  await signInToPortal(page, LUIS, 'Luis Garcia')
+  await patientMenu(page, 'Luis Garcia').click()
+  await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible()
+  await expect(page.getByRole('group', { name: 'Family' })).toHaveCount(0)
+  await expect(page.getByRole('menuitemradio')).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await signOutFromMenu(page, 'Luis Garcia')
+})
+
+/** The newest reset code emailed to Luis, read from the office console's Outgoing email API. */
+async function latestResetCode(request: APIRequestContext, after: string): Promise<string> {
+  const signIn = await request.post('/api/office/session', {
+    data: { username: 'admin', password: 'Bitewing-admin-1' },
+  })
+  expect(signIn.ok()).toBe(true)
+  let code: string | undefined
+  await expect(async () => {
+    const answer = await request.get('/api/office/outgoing-emails')
+    expect(answer.ok()).toBe(true)
+    const emails = (await answer.json()) as { to: string; text: string; createdAt: string }[]
+    const email = emails.find(
+      (candidate) => candidate.to === 'luis.garcia@example.com' && candidate.createdAt >= after,
+    )
+    code = /code is: (\d{6,8})/.exec(email?.text ?? '')?.[1]
+    expect(code).toBeDefined()
+  }).toPass({ timeout: 10_000 })
+  await request.delete('/api/office/session')
+  return code as string
+}
+
+test('forgot password: a code by email, a new password, signed in', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.slow()
+  const requestedAt = new Date(Date.now() - 2000).toISOString()
+  await page.goto('/')
+  await page.getByRole('link', { name: 'Forgot password' }).click()
+  await page.getByRole('textbox', { name: 'User name' }).fill(LUIS.username)
+  await page.getByRole('button', { name: 'Email me a code' }).click()
+  await expect(page.getByRole('status')).toContainText('a reset code is on its way', HASHING)
+  await expect(page.getByRole('textbox', { name: 'Reset code' })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  const office = await playwright.request.newContext({ baseURL })
+  const code = await latestResetCode(office, requestedAt)
+  await office.dispose()
+
+  const temporary = 'Luis-reset-e2e-2468'
+  await page.getByRole('textbox', { name: 'Reset code' }).fill(code)
+  await page.getByLabel('New password', { exact: true }).fill(temporary)
+  // Mistyped the second time: the server's message sits at that field.
+  await page.getByLabel('New password again').fill(`${temporary}x`)
+  await page.getByRole('button', { name: 'Set password and sign in' }).click()
+  const again = page.getByLabel('New password again')
+  await expect(again).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByRole('alert')).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  await again.fill(temporary)
+  await page.getByRole('button', { name: 'Set password and sign in' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Luis Garcia' })).toBeVisible(HASHING)
+
+  // Put the demo password back for the next people (and tests) to use.
+  await patientMenu(page, 'Luis Garcia').click()
+  await page.getByRole('menuitem', { name: 'Change password' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Change password' })
+  await dialog.getByLabel('Current password').fill(temporary)
+  await dialog.getByLabel('New password', { exact: true }).fill(LUIS.password)
+  await dialog.getByLabel('New password again').fill(LUIS.password)
+  await dialog.getByRole('button', { name: 'Change password' }).click()
+  await expect(dialog.getByRole('status')).toHaveText('Your password has been changed.', HASHING)
+  await expectNoAxeViolations(page)
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  await signOutFromMenu(page, 'Luis Garcia')
+  await signInToPortal(page, LUIS, 'Luis Garcia')
+})

@@ -1,0 +1,201 @@
+import { expect, type Page, test } from '@playwright/test'
+import {
+  collectConsoleErrors,
+  DEMO_PRACTICE,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  withoutFailedRequestsTo,
+} from './checks.ts'
+import { garciaBirthdate, HASHING, SESSION, sessionView } from './portal.ts'
+
+test.describe('Contact us before signing in', () => {
+  test('asks who you are, then shows your office’s address, phone, email and hours', async ({
+    page,
+  }) => {
+    test.slow()
+    const errors = collectConsoleErrors(page)
+    await page.goto('/contact')
+    await expect(page.getByRole('heading', { level: 1, name: 'Contact us' })).toBeVisible()
+    await expect(page).toHaveTitle(`Contact us – ${DEMO_PRACTICE}`)
+
+    // Nothing is sent until the three fields are there.
+    await page.getByRole('button', { name: 'Show contact details' }).click()
+    await expect(page.getByText('Enter your first name.')).toBeVisible()
+    await expect(page.getByRole('textbox', { name: 'First name' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    )
+    await expectNoAxeViolations(page)
+    await expectNoHorizontalOverflow(page)
+
+    await page.getByRole('textbox', { name: 'First name' }).fill('maria')
+    await page.getByRole('textbox', { name: 'Last name' }).fill('GARCIA')
+    await page.getByLabel('Birthdate').fill(garciaBirthdate.maria())
+    await page.getByRole('button', { name: 'Show contact details' }).click()
+
+    // Maria's clinic, not only the practice.
+    await expect(page.getByRole('heading', { level: 2, name: /Main Street/ })).toBeVisible()
+    await expect(page.getByText('7885 Main Street N')).toBeVisible()
+    await expect(page.getByRole('link', { name: '(763) 555-0100' })).toHaveAttribute(
+      'href',
+      'tel:7635550100',
+    )
+    await expect(
+      page.getByRole('link', { name: 'mainstreet@maplegrovedental.example' }),
+    ).toHaveAttribute('href', 'mailto:mainstreet@maplegrovedental.example')
+    await expect(page.getByRole('heading', { level: 2, name: /^Hours/ })).toBeVisible()
+    // Weekday names and times come from Intl in the browser's language (English here).
+    await expect(page.getByRole('row', { name: /Monday/ })).toContainText(/8:00\s?AM/)
+    await expect(page.getByRole('row', { name: /Sunday/ })).toContainText('Closed')
+    await expectNoAxeViolations(page)
+    await expectNoHorizontalOverflow(page)
+
+    await page.getByRole('button', { name: 'Look up again' }).click()
+    await expect(page.getByRole('textbox', { name: 'First name' })).toBeVisible()
+    expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+  })
+})
+
+test.describe('Forgot password', () => {
+  test('asks for the user name first, and says the same whether or not it exists', async ({
+    page,
+  }) => {
+    test.slow()
+    await page.goto('/forgot-password')
+    await expect(page.getByRole('heading', { level: 1, name: 'Forgot password' })).toBeVisible()
+    await page.getByRole('button', { name: 'Email me a code' }).click()
+    await expect(page.getByText('Enter your user name.', { exact: true })).toBeVisible()
+    await expectNoAxeViolations(page)
+
+    await page.getByRole('textbox', { name: 'User name' }).fill('nobody.e2e.example')
+    await page.getByRole('button', { name: 'Email me a code' }).click()
+    await expect(page.getByRole('status')).toContainText('a reset code is on its way', HASHING)
+    await expect(page.getByText('nobody.e2e.example')).toBeVisible()
+    await expect(page.getByRole('textbox', { name: 'Reset code' })).toHaveAttribute(
+      'autocomplete',
+      'one-time-code',
+    )
+    await expectNoAxeViolations(page)
+    await expectNoHorizontalOverflow(page)
+
+    await page.getByRole('button', { name: 'Ask for a new code' }).click()
+    await expect(page.getByRole('textbox', { name: 'User name' })).toHaveValue('nobody.e2e.example')
+  })
+})
+
+/** Answers GET /api/portal/session with `view`, as a practice with these settings would. */
+async function standInSession(page: Page, view: Record<string, unknown>) {
+  await page.route(`**${SESSION}`, (route) =>
+    route.request().method() === 'GET' ? route.fulfill({ json: view }) : route.fallback(),
+  )
+}
+
+test.describe('steps between sign-in and the portal (stand-in sessions)', () => {
+  test('first sign-in fits the screen and passes axe', async ({ page }) => {
+    test.slow()
+    await standInSession(page, sessionView({ stage: 'change-password', canChangeUsername: true }))
+    await page.goto('/first-sign-in')
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Choose your password' }),
+    ).toBeVisible()
+    await expect(
+      page.getByRole('textbox', { name: 'Choose a new user name (optional, this once only)' }),
+    ).toBeVisible()
+    await expectNoAxeViolations(page)
+    await expectNoHorizontalOverflow(page)
+  })
+
+  test('first sign-in offers no user name change once it has been offered', async ({ page }) => {
+    test.slow()
+    await standInSession(page, sessionView({ stage: 'change-password', canChangeUsername: false }))
+    await page.goto('/first-sign-in')
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Choose your password' }),
+    ).toBeVisible()
+    await expect(page.getByRole('textbox', { name: /Choose a new user name/ })).toHaveCount(0)
+  })
+
+  test('verify personal information: tries left, then locked out', async ({ page }) => {
+    test.slow()
+    await standInSession(page, sessionView({ stage: 'verify' }))
+    let tries = 0
+    await page.route('**/api/portal/verify', (route) => {
+      tries += 1
+      return tries === 1
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/problem+json',
+            json: {
+              type: '/problems/invalid',
+              title: 'Invalid',
+              status: 400,
+              detail: 'This does not match our records. 2 tries left.',
+            },
+          })
+        : route.fulfill({
+            status: 403,
+            contentType: 'application/problem+json',
+            json: {
+              type: '/problems/verification-locked',
+              title: 'Could not verify',
+              status: 403,
+              detail: 'We could not verify your information, so you have been signed out.',
+            },
+          })
+    })
+    // Where a practice requires it, signing in leads here.
+    await page.goto('/')
+    await expect(page).toHaveURL('/verify')
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Verify personal information' }),
+    ).toBeVisible()
+    await page.getByText('Privacy policy').click()
+    await expect(page.getByText('Maple Grove Dental respects your privacy.')).toBeVisible()
+    await expectNoAxeViolations(page)
+    await expectNoHorizontalOverflow(page)
+
+    await page.getByRole('textbox', { name: 'First name' }).fill('Pat')
+    await page.getByRole('textbox', { name: 'Last name' }).fill('Example')
+    await expect(page.getByLabel('Birthdate')).toHaveAttribute('type', 'date')
+    await page.getByLabel('Birthdate').fill('1980-02-29')
+    const [request] = await Promise.all([
+      page.waitForRequest('**/api/portal/verify'),
+      page.getByRole('button', { name: 'Continue' }).click(),
+    ])
+    expect(request.postDataJSON()).toEqual({
+      firstName: 'Pat',
+      lastName: 'Example',
+      birthdate: '1980-02-29',
+    })
+    await expect(page.getByRole('alert')).toHaveText(
+      'This does not match our records. 2 tries left.',
+    )
+    await expectNoAxeViolations(page)
+
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await expect(page).toHaveURL('/')
+    await expect(
+      page.getByRole('status').filter({ hasText: 'We could not verify your information' }),
+    ).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  })
+
+  test('verify personal information: a match opens the portal', async ({ page }) => {
+    test.slow()
+    await standInSession(page, sessionView({ stage: 'verify' }))
+    await page.route('**/api/portal/verify', (route) =>
+      route.fulfill({ json: sessionView({ stage: 'ready' }) }),
+    )
+    await page.goto('/verify')
+    await page.getByRole('textbox', { name: 'First name' }).fill('Pat')
+    await page.getByRole('textbox', { name: 'Last name' }).fill('Example')
+    await page.getByLabel('Birthdate').fill('1980-02-29')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await expect(page).toHaveURL('/patients/990001')
+    await expect(page.getByRole('heading', { level: 1, name: 'Pat Example' })).toBeVisible()
+    // A plain patient: no Family in the menu.
+    await page.getByRole('banner').getByRole('button', { name: 'Pat Example' }).click()
+    await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible()
+    await expect(page.getByRole('menuitemradio')).toHaveCount(0)
+  })
+})

@@ -1,0 +1,106 @@
+import { Suspense } from 'react'
+import { Link } from 'react-router'
+import { Loading } from '../ui/status.tsx'
+import { lookUpTab, visibleTabs } from './tab-rules.ts'
+import { PORTAL_TABS, type PortalTab } from './tabs.ts'
+import './tabs.css'
+
+/** The address of one tab of one patient. */
+export function tabPath(patientId: number, tab: string): string {
+  return `/patients/${patientId}/${tab}`
+}
+
+/** The tabs this practice offers (Portal Settings, in the session's `features`) and that exist. */
+export function offeredTabs(features: readonly string[]): PortalTab[] {
+  return visibleTabs(PORTAL_TABS, features)
+}
+
+/** The tab bar: real links, so every tab has an address; the open one is `aria-current`. */
+export function TabBar({
+  patientId,
+  features,
+  current,
+}: {
+  patientId: number
+  features: readonly string[]
+  /** The open tab's path (the first offered tab on the patient's bare address). */
+  current: string | undefined
+}) {
+  const tabs = offeredTabs(features)
+  if (tabs.length === 0) return null
+  return (
+    <nav className="tab-bar" aria-label="Records">
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab.path}>
+            <Link
+              to={tabPath(patientId, tab.path)}
+              className="tab-link"
+              aria-current={tab.path === current ? 'page' : undefined}
+            >
+              {tab.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+/**
+ * The open tab's page. `path` undefined means the patient's bare address: the first tab the
+ * practice offers. A tab the practice has switched off says so politely.
+ */
+export function TabContent({
+  patientId,
+  patientName,
+  features,
+  path,
+}: {
+  patientId: number
+  patientName: string
+  features: readonly string[]
+  path: string | undefined
+}) {
+  const first = offeredTabs(features)[0]
+  const lookup = lookUpTab(PORTAL_TABS, features, path ?? first?.path ?? '')
+  if (lookup.kind === 'shown') {
+    const Page = lookup.tab.page
+    return (
+      <Suspense fallback={<Loading label={`Loading ${lookup.tab.label.toLowerCase()}…`} />}>
+        <Page key={patientId} patientId={patientId} patientName={patientName} />
+      </Suspense>
+    )
+  }
+  if (lookup.kind === 'not-offered') {
+    return (
+      <section className="tab-page" aria-labelledby="not-offered-heading">
+        <h2 id="not-offered-heading">{lookup.label}</h2>
+        <div className="notice notice-info">
+          <p>
+            {lookup.label} {lookup.label.endsWith('s') ? 'are' : 'is'} not offered in this portal.
+            Please contact the office if you need this information.
+          </p>
+        </div>
+      </section>
+    )
+  }
+  if (path === undefined || first === undefined) {
+    return (
+      <div className="notice notice-info">
+        <p>There is nothing to show in this portal yet. Please contact the office.</p>
+      </div>
+    )
+  }
+  return (
+    <section className="tab-page" aria-labelledby="no-tab-heading">
+      <h2 id="no-tab-heading">Page not found</h2>
+      <p>There is no page at this address.</p>
+    </section>
+  )
+}
+
+/** The path of the tab open at `path` (undefined → the first offered one), for `aria-current`. */
+export function currentTab(features: readonly string[], path: string | undefined) {
+  return path ?? offeredTabs(features)[0]?.path
+}

@@ -1,0 +1,362 @@
+import {
+  type InfiniteData,
+  useInfiniteQuery,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query'
+import { useId, useState } from 'react'
+import { Button } from 'react-aria-components'
+import { getJson, postJson } from '../../ui/api.ts'
+import {
+  formatAppointmentDate,
+  formatCalendarDate,
+  formatMinutes,
+  formatTime,
+  formatTimeZoneName,
+} from '../../ui/i18n/format.ts'
+import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { ProblemAlert } from '../problem-alert.tsx'
+import {
+  isFeatureDisabled,
+  LiveMessage,
+  NotOffered,
+  patientApi,
+  patientKey,
+  TabSection,
+} from '../tab-parts.tsx'
+import type { TabPageProps } from '../tabs.ts'
+import {
+  type Appointment,
+  type AppointmentsView,
+  confirmationLabel,
+  pastFromPages,
+  type Recall,
+  replaceAppointment,
+  whatIsPlanned,
+  zoneOf,
+} from './rules.ts'
+import { ScheduleDialog } from './ScheduleDialog.tsx'
+import './appointments.css'
+
+/** The Appointments tab: action needed, upcoming and past visits. */
+export default function AppointmentsPage({ patientId }: TabPageProps) {
+  const queryClient = useQueryClient()
+  const key = patientKey(patientId, 'appointments')
+  const [message, setMessage] = useState('')
+  const query = useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam, signal }) =>
+      getJson<AppointmentsView>(
+        patientApi(
+          patientId,
+          pageParam > 1 ? `appointments?pastPage=${pageParam}` : 'appointments',
+        ),
+        signal,
+      ),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.past.hasMore ? last.past.page + 1 : undefined),
+  })
+
+  const confirm = useMutation({
+    mutationFn: (appointment: Appointment) =>
+      postJson<Appointment>(patientApi(patientId, `appointments/${appointment.id}/confirm`), {}),
+    onMutate: () => setMessage(''),
+    onSuccess: (fresh, _appointment) => {
+      queryClient.setQueryData<InfiniteData<AppointmentsView, number>>(key, (data) =>
+        data ? { ...data, pages: data.pages.map((page) => replaceAppointment(page, fresh)) } : data,
+      )
+      const timeZone = fresh.clinic?.timeZone ?? query.data?.pages[0]?.timeZone ?? 'UTC'
+      setMessage(
+        `Thank you. Your appointment on ${formatAppointmentDate(fresh.startsAt, timeZone)} at ${formatTime(fresh.startsAt, undefined, timeZone)} is confirmed.`,
+      )
+    },
+  })
+
+  function booked(appointment: Appointment, timeZone: string) {
+    setMessage(
+      `Your appointment on ${formatAppointmentDate(appointment.startsAt, timeZone)} at ${formatTime(appointment.startsAt, undefined, timeZone)} is booked.`,
+    )
+    void queryClient.invalidateQueries({ queryKey: key })
+  }
+
+  const first = query.data?.pages[0]
+  return (
+    <TabSection id="appointments" title="Appointments">
+      <LiveMessage message={message} />
+      {confirm.isError ? <ProblemAlert key={confirm.submittedAt} error={confirm.error} /> : null}
+      {first && query.data ? (
+        <Sections
+          view={first}
+          past={pastFromPages(query.data.pages)}
+          patientId={patientId}
+          confirming={confirm.isPending ? confirm.variables?.id : undefined}
+          onConfirm={(appointment) => confirm.mutate(appointment)}
+          onBooked={booked}
+          olderButton={
+            query.hasNextPage ? (
+              <Button
+                className="button button-secondary"
+                onPress={() => void query.fetchNextPage()}
+                isDisabled={query.isFetchingNextPage}
+              >
+                {query.isFetchingNextPage ? 'Loading older appointments…' : 'Show older'}
+              </Button>
+            ) : null
+          }
+          olderError={query.isFetchNextPageError ? query.error : null}
+          onRetryOlder={() => void query.fetchNextPage()}
+        />
+      ) : query.isError ? (
+        isFeatureDisabled(query.error) ? (
+          <NotOffered label="Appointments" />
+        ) : (
+          <LoadFailed error={query.error} onRetry={() => void query.refetch()} />
+        )
+      ) : (
+        <Loading label="Loading appointments…" />
+      )}
+    </TabSection>
+  )
+}
+
+function Sections({
+  view,
+  past,
+  patientId,
+  confirming,
+  onConfirm,
+  onBooked,
+  olderButton,
+  olderError,
+  onRetryOlder,
+}: {
+  view: AppointmentsView
+  past: Appointment[]
+  patientId: number
+  confirming: number | undefined
+  onConfirm: (appointment: Appointment) => void
+  onBooked: (appointment: Appointment, timeZone: string) => void
+  olderButton: React.ReactNode
+  olderError: unknown
+  onRetryOlder: () => void
+}) {
+  const { confirmations, recalls } = view.actionNeeded
+  const zoneName = formatTimeZoneName(view.timeZone)
+  const awaiting = new Set(confirmations.map((appointment) => appointment.id))
+  return (
+    <>
+      {zoneName ? <p className="muted tab-note">Times are in {zoneName}.</p> : null}
+      <section className="tab-panel" aria-labelledby="action-needed-heading">
+        <h3 id="action-needed-heading">Action needed</h3>
+        {confirmations.length === 0 && recalls.length === 0 ? (
+          <p className="muted">Nothing needs your attention.</p>
+        ) : (
+          <ul className="item-list">
+            {confirmations.map((appointment) => (
+              <li key={appointment.id}>
+                <AppointmentCard
+                  appointment={appointment}
+                  practiceTimeZone={view.timeZone}
+                  idPrefix="action"
+                  actions={(headingId) =>
+                    appointment.canConfirm ? (
+                      <Button
+                        className="button"
+                        aria-describedby={headingId}
+                        isDisabled={confirming !== undefined}
+                        onPress={() => onConfirm(appointment)}
+                      >
+                        {confirming === appointment.id ? 'Confirming…' : 'Confirm appointment'}
+                      </Button>
+                    ) : null
+                  }
+                />
+              </li>
+            ))}
+            {recalls.map((recall) => (
+              <li key={`recall-${recall.id}`}>
+                <RecallCard
+                  recall={recall}
+                  patientId={patientId}
+                  onBooked={(appointment) =>
+                    onBooked(appointment, zoneOf(appointment, view.timeZone))
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="tab-panel" aria-labelledby="upcoming-heading">
+        <h3 id="upcoming-heading">Upcoming</h3>
+        {view.upcoming.length === 0 ? (
+          <p className="muted">No upcoming appointments.</p>
+        ) : (
+          <ul className="item-list">
+            {view.upcoming.map((appointment) => (
+              <li key={appointment.id}>
+                <AppointmentCard
+                  appointment={appointment}
+                  practiceTimeZone={view.timeZone}
+                  idPrefix="upcoming"
+                  actions={(headingId) => (
+                    <>
+                      <a
+                        className="button-link"
+                        href={patientApi(patientId, `appointments/${appointment.id}/calendar.ics`)}
+                        download="appointment.ics"
+                        aria-describedby={headingId}
+                      >
+                        Add to calendar
+                      </a>
+                      {awaiting.has(appointment.id) && appointment.canConfirm ? (
+                        <span className="muted">Please confirm it under Action needed.</span>
+                      ) : null}
+                    </>
+                  )}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="tab-panel" aria-labelledby="past-heading">
+        <h3 id="past-heading">Past</h3>
+        {past.length === 0 ? (
+          <p className="muted">No past appointments.</p>
+        ) : (
+          <ul className="item-list">
+            {past.map((appointment) => (
+              <li key={appointment.id}>
+                <AppointmentCard
+                  appointment={appointment}
+                  practiceTimeZone={view.timeZone}
+                  idPrefix="past"
+                  past
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        {olderError ? <LoadFailed error={olderError} onRetry={onRetryOlder} /> : null}
+        {olderButton ? <p className="item-actions past-more">{olderButton}</p> : null}
+      </section>
+    </>
+  )
+}
+
+function AppointmentCard({
+  appointment,
+  practiceTimeZone,
+  idPrefix,
+  actions,
+  past = false,
+}: {
+  appointment: Appointment
+  practiceTimeZone: string
+  idPrefix: string
+  actions?: (headingId: string) => React.ReactNode
+  past?: boolean
+}) {
+  const headingId = `${idPrefix}-appointment-${appointment.id}`
+  const timeZone = zoneOf(appointment, practiceTimeZone)
+  const planned = whatIsPlanned(appointment)
+  const extra = actions?.(headingId)
+  return (
+    <article className="item appointment">
+      <h4 id={headingId}>
+        {formatAppointmentDate(appointment.startsAt, timeZone)},{' '}
+        {formatTime(appointment.startsAt, undefined, timeZone)}
+      </h4>
+      <dl className="facts">
+        <dt>Length</dt>
+        <dd>{formatMinutes(appointment.lengthMinutes)}</dd>
+        <dt>Provider</dt>
+        <dd>{appointment.provider ?? 'Not assigned yet'}</dd>
+        <dt>Location</dt>
+        <dd>
+          {appointment.clinic ? (
+            <>
+              {appointment.clinic.name}
+              {(past ? [] : appointment.clinic.addressLines).map((line) => (
+                <span key={line} className="address-line">
+                  {line}
+                </span>
+              ))}
+            </>
+          ) : (
+            'The practice'
+          )}
+        </dd>
+        <dt>{past ? 'Done' : 'Planned'}</dt>
+        <dd>
+          {planned.length === 0 ? (
+            <span className="muted">Not recorded</span>
+          ) : planned.length === 1 ? (
+            planned[0]
+          ) : (
+            <ul>
+              {planned.map((line, index) => (
+                // Two identical procedures (sealants on two teeth) differ only by position.
+                // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id of their own
+                <li key={`${index}-${line}`}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        {past ? null : (
+          <>
+            <dt>Status</dt>
+            <dd>
+              <span
+                className={appointment.confirmation === 'Confirmed' ? 'badge badge-done' : 'badge'}
+              >
+                {confirmationLabel(appointment.confirmation)}
+              </span>
+            </dd>
+          </>
+        )}
+      </dl>
+      {extra ? <div className="item-actions">{extra}</div> : null}
+    </article>
+  )
+}
+
+function RecallCard({
+  recall,
+  patientId,
+  onBooked,
+}: {
+  recall: Recall
+  patientId: number
+  onBooked: (appointment: Appointment) => void
+}) {
+  const [open, setOpen] = useState(false)
+  const headingId = useId()
+  return (
+    <article className="item recall">
+      <h4 id={headingId}>{recall.description}: time to book</h4>
+      <p>
+        Due {formatCalendarDate(recall.dueDate)}. The office invited you to choose a time online (
+        {formatMinutes(recall.lengthMinutes)}).
+      </p>
+      <div className="item-actions">
+        <Button className="button" aria-describedby={headingId} onPress={() => setOpen(true)}>
+          Schedule appointment
+        </Button>
+      </div>
+      <ScheduleDialog
+        patientId={patientId}
+        recall={recall}
+        isOpen={open}
+        onOpenChange={setOpen}
+        onBooked={(appointment) => {
+          setOpen(false)
+          onBooked(appointment)
+        }}
+      />
+    </article>
+  )
+}

@@ -1,0 +1,124 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
+import { getJson } from '../../ui/api.ts'
+import { formatDate } from '../../ui/i18n/format.ts'
+import {
+  patientApi,
+  patientKey,
+  QueryView,
+  TabSection,
+  usePracticeTimeZone,
+} from '../tab-parts.tsx'
+import type { TabPageProps } from '../tabs.ts'
+import { DocumentViewer } from './DocumentViewer.tsx'
+import { documentPath, type ImagesView, kindLabel, type SharedDocument } from './rules.ts'
+import './images.css'
+
+/** The Images tab: the documents the practice shares, oldest to newest; click to view. */
+export default function ImagesPage({ patientId }: TabPageProps) {
+  const query = useQuery({
+    queryKey: patientKey(patientId, 'images'),
+    queryFn: ({ signal }) => getJson<ImagesView>(patientApi(patientId, 'documents'), signal),
+  })
+  const timeZone = usePracticeTimeZone()
+  const [open, setOpen] = useState<SharedDocument | null>(null)
+  return (
+    <TabSection id="images" title="Images">
+      <QueryView query={query} label="Images">
+        {(view) =>
+          view.documents.length === 0 ? (
+            <div className="tab-panel">
+              <p className="muted">The practice has not shared any images or documents yet.</p>
+            </div>
+          ) : (
+            <>
+              <p className="muted tab-note">
+                Oldest first.{' '}
+                {view.canDownload
+                  ? 'Choose one to view or download it.'
+                  : 'Choose one to view it. These files can be viewed here but not downloaded.'}
+              </p>
+              <ul className="document-grid">
+                {view.documents.map((document) => {
+                  const date = formatDate(document.takenAt, undefined, timeZone)
+                  return (
+                    <li key={document.id} className="document-card">
+                      <Button
+                        className="document-open"
+                        aria-label={`View ${document.description}, ${date}`}
+                        onPress={() => setOpen(document)}
+                      >
+                        {document.hasThumbnail ? (
+                          <img
+                            src={documentPath(patientId, document.id, 'thumbnail')}
+                            alt={`${document.description}, ${date}`}
+                            loading="lazy"
+                            width="160"
+                            height="160"
+                          />
+                        ) : (
+                          <FileIcon kind={document.kind} />
+                        )}
+                      </Button>
+                      <div className="document-text">
+                        <p className="document-description">{document.description}</p>
+                        <p className="muted">
+                          {date} · {document.category}
+                          {document.kind === 'image' ? null : ` · ${kindLabel(document.kind)}`}
+                        </p>
+                      </div>
+                    </li>
+                  )
+                })}
+              </ul>
+              {open ? (
+                <DocumentViewer
+                  patientId={patientId}
+                  document={open}
+                  date={formatDate(open.takenAt, undefined, timeZone)}
+                  canDownload={view.canDownload}
+                  onClose={() => setOpen(null)}
+                />
+              ) : null}
+            </>
+          )
+        }
+      </QueryView>
+    </TabSection>
+  )
+}
+
+/** A drawn document with its kind written on it, for files without a picture. */
+function FileIcon({ kind }: { kind: SharedDocument['kind'] }) {
+  return (
+    <svg
+      className="file-icon"
+      viewBox="0 0 64 80"
+      width="64"
+      height="80"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M4 2h38l18 18v56a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2z" fill="#fff" />
+      <path
+        d="M4 2h38l18 18v56a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2z M42 2v18h18"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="3"
+      />
+      <rect x="8" y="44" width="48" height="20" rx="3" fill="currentColor" />
+      <text
+        x="32"
+        y="59"
+        textAnchor="middle"
+        fontSize="14"
+        fontWeight="700"
+        fill="#fff"
+        fontFamily="system-ui, sans-serif"
+      >
+        {kind === 'pdf' ? 'PDF' : 'FILE'}
+      </text>
+    </svg>
+  )
+}

@@ -1,0 +1,125 @@
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import { useNavigate } from 'react-router'
+import type { Static } from 'typebox'
+import type {
+  ContactDetails as ContactDetailsSchema,
+  PortalSessionView as PortalSessionViewSchema,
+} from '../../server/portal/signin/schemas.ts'
+import { deleteJson, getJsonWithDate, isApiError } from '../ui/api.ts'
+import { localDeadline, pathForStage } from './session-rules.ts'
+
+/** What the server says about the signed-in user (names and switches, no health information). */
+export type PortalSessionView = Static<typeof PortalSessionViewSchema>
+export type FamilyMember = PortalSessionView['family'][number]
+export type ContactDetails = Static<typeof ContactDetailsSchema>
+
+/** The session view plus when it ends on this browser's clock (see `localDeadline`). */
+export interface PortalSession extends PortalSessionView {
+  deadline: number
+}
+
+export const SESSION_KEY = ['portal', 'session'] as const
+export const SESSION_PATH = '/api/portal/session'
+
+/** What the sign-in page is told through the router's location state. */
+export interface SignInState {
+  notice?: string
+  /** The signed-in page someone was on, to return to after signing in again. */
+  from?: string
+}
+
+export function withDeadline(
+  view: PortalSessionView,
+  serverDate?: string | null,
+  receivedAt = Date.now(),
+): PortalSession {
+  return { ...view, deadline: localDeadline(view.expiresAt, serverDate, receivedAt) }
+}
+
+/** The current session, or null when nobody is signed in (the server answered 401). */
+export async function fetchSession(signal?: AbortSignal): Promise<PortalSession | null> {
+  try {
+    const { body, date } = await getJsonWithDate<PortalSessionView>(SESSION_PATH, signal)
+    return withDeadline(body, date)
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null
+    throw error
+  }
+}
+
+/**
+ * The signed-in user. Reading it also counts as activity on the server, so it is not refetched
+ * on its own: only on mount after 30 s, on Refresh and on Stay signed in.
+ */
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: ({ signal }) => fetchSession(signal),
+    staleTime: 30_000,
+  })
+}
+
+let signOutNotice: string | undefined
+
+/** The sentence the sign-in page shows after the app itself ended the session. */
+export function pendingSignOutNotice(): string | undefined {
+  return signOutNotice
+}
+
+/** Keeps a new session and opens the page its stage calls for. */
+export function useSignedIn() {
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  return useCallback(
+    (view: PortalSessionView, returnTo?: string) => {
+      signOutNotice = undefined
+      queryClient.setQueryData(SESSION_KEY, withDeadline(view))
+      const path = view.stage === 'ready' && returnTo ? returnTo : pathForStage(view.stage)
+      void navigate(path, { replace: true })
+    },
+    [queryClient, navigate],
+  )
+}
+
+/**
+ * Forgets everything the signed-in user loaded and leaves for the sign-in page with `notice`.
+ * The signed-in pages see the session turn null and go to the sign-in page themselves.
+ */
+export function endSessionLocally(queryClient: QueryClient, notice: string) {
+  signOutNotice = notice
+  void queryClient.cancelQueries({ predicate: (query) => query.queryKey[0] !== 'public' })
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== 'public' && !isSessionKey(query.queryKey),
+  })
+  queryClient.setQueryData(SESSION_KEY, null)
+}
+
+/**
+ * Ends the session on the server, then here. With `evenIfUnreachable` (the idle time-out) the
+ * page forgets the session even when the server cannot be told; otherwise a failure is thrown,
+ * so nobody reads "You have signed out" while still signed in.
+ */
+export async function signOut(
+  queryClient: QueryClient,
+  notice: string,
+  { evenIfUnreachable = false } = {},
+) {
+  try {
+    await deleteJson(SESSION_PATH)
+  } catch (error) {
+    if (!evenIfUnreachable) throw error
+  }
+  endSessionLocally(queryClient, notice)
+}
+
+function isSessionKey(key: readonly unknown[]): boolean {
+  return key[0] === SESSION_KEY[0] && key[1] === SESSION_KEY[1]
+}
+
+export const SESSION_ENDED = 'Your session has ended. Please sign in again.'
+
+/** Any request answered 401 means the session is gone (timed out, signed out elsewhere). */
+export function endSessionOn401(queryClient: QueryClient, error: unknown) {
+  if (isApiError(error) && error.status === 401) endSessionLocally(queryClient, SESSION_ENDED)
+}

@@ -1,0 +1,80 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
+import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
+import { type PortalSession, SESSION_KEY, signOut } from '../session.ts'
+import { idlePhase, idleSignOutMessage, inSeconds, secondsLeft } from '../session-rules.ts'
+import { SIGNED_OUT } from '../signin/SignOutButton.tsx'
+
+/**
+ * The idle time-out: a warning a minute before the session ends (Stay signed in re-reads the
+ * session, which counts as activity on the server), then the sign-out itself.
+ */
+export function IdleTimeout({ session }: { session: PortalSession }) {
+  const queryClient = useQueryClient()
+  const [now, setNow] = useState(() => Date.now())
+  const [staying, setStaying] = useState(false)
+  const ending = useRef(false)
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [])
+
+  const phase = idlePhase(session.deadline, now)
+  useEffect(() => {
+    if (phase !== 'expired' || ending.current) return
+    ending.current = true
+    void signOut(queryClient, idleSignOutMessage(session.idleTimeoutMinutes), {
+      evenIfUnreachable: true,
+    })
+  }, [phase, queryClient, session.idleTimeoutMinutes])
+
+  async function stay() {
+    setStaying(true)
+    try {
+      await queryClient.refetchQueries({ queryKey: SESSION_KEY }, { throwOnError: false })
+    } finally {
+      setStaying(false)
+      setNow(Date.now())
+    }
+  }
+
+  return (
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen={phase !== 'active'}
+      isDismissable={false}
+      isKeyboardDismissDisabled
+    >
+      <Modal className="modal">
+        <Dialog className="dialog" role="alertdialog">
+          <Heading slot="title">Are you still there?</Heading>
+          <p>
+            You will be signed out {inSeconds(secondsLeft(session.deadline, now))} for your
+            security.
+          </p>
+          <div className="dialog-actions">
+            <Button
+              className="button"
+              autoFocus
+              onPress={() => {
+                if (!staying) void stay()
+              }}
+            >
+              Stay signed in
+            </Button>
+            <Button
+              className="button button-secondary"
+              onPress={() => {
+                ending.current = true
+                void signOut(queryClient, SIGNED_OUT, { evenIfUnreachable: true })
+              }}
+            >
+              Sign out
+            </Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  )
+}

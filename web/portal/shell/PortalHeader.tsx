@@ -1,0 +1,124 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import {
+  Button,
+  Header,
+  Menu,
+  MenuItem,
+  MenuSection,
+  MenuTrigger,
+  Popover,
+  type Selection,
+} from 'react-aria-components'
+import { useNavigate, useParams } from 'react-router'
+import { ProblemAlert } from '../problem-alert.tsx'
+import { type PortalSession, signOut } from '../session.ts'
+import { displayName, parsePatientId, patientPath, statusNote } from '../session-rules.ts'
+import { SIGNED_OUT } from '../signin/SignOutButton.tsx'
+import { ChangePasswordDialog } from './ChangePasswordDialog.tsx'
+import { ContactDialog } from './ContactDialog.tsx'
+
+/** The practice's name, Contact us, and the patient-name menu. */
+export function PortalHeader({ session }: { session: PortalSession }) {
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const params = useParams()
+  const selectedId = parsePatientId(params.patientId)
+  const self = session.family.find((member) => member.self) ?? session.family[0]
+  const selected = session.family.find((member) => member.id === selectedId) ?? self
+  const [contactOpen, setContactOpen] = useState(false)
+  const [passwordOpen, setPasswordOpen] = useState(false)
+  const [refreshed, setRefreshed] = useState('')
+
+  const leave = useMutation({ mutationFn: () => signOut(queryClient, SIGNED_OUT) })
+  const refresh = useMutation({
+    mutationFn: () => queryClient.invalidateQueries(),
+    onMutate: () => setRefreshed(''),
+    onSuccess: () => setRefreshed('Everything is up to date.'),
+  })
+
+  function choosePatient(keys: Selection) {
+    if (keys === 'all') return
+    const [id] = [...keys]
+    if (typeof id === 'number' && id !== selected?.id) void navigate(patientPath(id))
+  }
+
+  return (
+    <header className="portal-header">
+      <div className="portal-header-inner">
+        <p className="portal-brand">{session.practiceName}</p>
+        <div className="portal-header-actions">
+          <Button className="header-button" onPress={() => setContactOpen(true)}>
+            Contact us
+          </Button>
+          <MenuTrigger>
+            <Button className="header-button patient-menu-button">
+              {selected ? displayName(selected) : session.username}
+              <span aria-hidden="true" className="chevron">
+                ▾
+              </span>
+            </Button>
+            <Popover className="menu-popover" placement="bottom end">
+              <Menu className="menu" aria-label="Patient menu">
+                {session.family.length > 1 ? (
+                  <MenuSection
+                    className="menu-section"
+                    selectionMode="single"
+                    disallowEmptySelection
+                    selectedKeys={selected ? [selected.id] : []}
+                    onSelectionChange={choosePatient}
+                  >
+                    <Header className="menu-header">Family</Header>
+                    {session.family.map((member) => {
+                      const note = statusNote(member)
+                      const name = displayName(member)
+                      return (
+                        <MenuItem
+                          key={member.id}
+                          id={member.id}
+                          className="menu-item"
+                          textValue={note ? `${name}, ${note}` : name}
+                        >
+                          <span className="menu-check" aria-hidden="true" />
+                          <span>
+                            {name}
+                            {note ? <span className="menu-note">, {note}</span> : null}
+                          </span>
+                        </MenuItem>
+                      )
+                    })}
+                  </MenuSection>
+                ) : null}
+                <MenuSection className="menu-section" aria-label="Account">
+                  <MenuItem id="refresh" className="menu-item" onAction={() => refresh.mutate()}>
+                    Refresh
+                  </MenuItem>
+                  <MenuItem
+                    id="change-password"
+                    className="menu-item"
+                    onAction={() => setPasswordOpen(true)}
+                  >
+                    Change password
+                  </MenuItem>
+                  <MenuItem id="sign-out" className="menu-item" onAction={() => leave.mutate()}>
+                    Sign out
+                  </MenuItem>
+                </MenuSection>
+              </Menu>
+            </Popover>
+          </MenuTrigger>
+        </div>
+      </div>
+      <div className="portal-header-status" role="status">
+        {refreshed ? <p>{refreshed}</p> : null}
+      </div>
+      {leave.isError ? (
+        <div className="portal-header-status">
+          <ProblemAlert key={leave.submittedAt} error={leave.error} />
+        </div>
+      ) : null}
+      <ContactDialog isOpen={contactOpen} onOpenChange={setContactOpen} />
+      <ChangePasswordDialog isOpen={passwordOpen} onOpenChange={setPasswordOpen} />
+    </header>
+  )
+}

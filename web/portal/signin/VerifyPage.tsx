@@ -1,0 +1,86 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { type FormEvent, useId, useState } from 'react'
+import { Button, Form } from 'react-aria-components'
+import { isApiError, postJson } from '../../ui/api.ts'
+import { useDocumentTitle } from '../../ui/document-title.ts'
+import { Card, Page } from '../../ui/layout.tsx'
+import { ProblemAlert } from '../problem-alert.tsx'
+import {
+  endSessionLocally,
+  endSessionOn401,
+  type PortalSession,
+  type PortalSessionView,
+  useSignedIn,
+} from '../session.ts'
+import { PersonFields, type PersonInfo } from './PersonFields.tsx'
+import { usePractice } from './PublicLayout.tsx'
+import { SignOutButton } from './SignOutButton.tsx'
+import { StageGate } from './StageGate.tsx'
+import './signin.css'
+
+/** "Verify personal information": name and birthdate must match the record to go on. */
+export default function VerifyPage() {
+  return <StageGate stage="verify">{(session) => <Verify session={session} />}</StageGate>
+}
+
+function Verify({ session }: { session: PortalSession }) {
+  const practice = usePractice()
+  useDocumentTitle('Verify personal information', practice.name)
+  const signedIn = useSignedIn()
+  const queryClient = useQueryClient()
+  const alertId = useId()
+  const [person, setPerson] = useState<PersonInfo>({ firstName: '', lastName: '', birthdate: '' })
+
+  const verify = useMutation({
+    mutationFn: (body: PersonInfo) => postJson<PortalSessionView>('/api/portal/verify', body),
+    onSuccess: (view) => signedIn(view),
+    onError: (error) => {
+      // Too many mismatches: the server has signed the session out.
+      if (isApiError(error) && error.status === 403 && error.type.endsWith('verification-locked')) {
+        endSessionLocally(queryClient, error.detail ?? 'We could not verify your information.')
+      } else endSessionOn401(queryClient, error)
+    },
+  })
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (!verify.isPending)
+      verify.mutate({
+        ...person,
+        firstName: person.firstName.trim(),
+        lastName: person.lastName.trim(),
+      })
+  }
+
+  return (
+    <Page>
+      <Card brand={practice.name}>
+        <h1 id="verify-title">Verify personal information</h1>
+        <p>
+          Before you go on, please confirm who you are. Enter your name and birthdate as your dental
+          office has them.
+        </p>
+        <Form
+          className="form"
+          onSubmit={submit}
+          validationErrors={isApiError(verify.error) ? verify.error.errors : {}}
+          aria-labelledby="verify-title"
+          aria-describedby={verify.isError ? alertId : undefined}
+        >
+          <PersonFields value={person} onChange={setPerson} />
+          {verify.isError ? (
+            <ProblemAlert key={verify.submittedAt} id={alertId} error={verify.error} />
+          ) : null}
+          <Button className="button" type="submit">
+            {verify.isPending ? 'Checking…' : 'Continue'}
+          </Button>
+        </Form>
+        <details className="disclosure">
+          <summary>Privacy policy</summary>
+          <div className="privacy-policy">{session.privacyPolicy}</div>
+        </details>
+        <SignOutButton />
+      </Card>
+    </Page>
+  )
+}

@@ -1,0 +1,93 @@
+import { type UseQueryResult, useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { getJson, isApiError } from '../ui/api.ts'
+import { LoadFailed, Loading } from '../ui/status.tsx'
+import type { ContactDetails } from './session.ts'
+import './tabs.css'
+
+/** Every tab's data lives under this key, so the header's Refresh can reload it all at once. */
+export const patientKey = (patientId: number, ...rest: unknown[]) =>
+  ['patient', patientId, ...rest] as const
+
+/** The API address of one patient's records. */
+export const patientApi = (patientId: number, path: string) =>
+  `/api/portal/patients/${patientId}/${path}`
+
+/** A tab's frame: its `h2` (under the patient's name) and its content. */
+export function TabSection({
+  id,
+  title,
+  children,
+  actions,
+}: {
+  id: string
+  title: string
+  children: ReactNode
+  actions?: ReactNode
+}) {
+  return (
+    <section className="tab-page" aria-labelledby={`${id}-heading`}>
+      <div className="tab-page-head">
+        <h2 id={`${id}-heading`}>{title}</h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  )
+}
+
+/** Loading, failure (with Try again) or the content, for one query. */
+export function QueryView<T>({
+  query,
+  label,
+  children,
+}: {
+  query: UseQueryResult<T>
+  label: string
+  children: (data: T) => ReactNode
+}) {
+  if (query.isSuccess) return <>{children(query.data)}</>
+  if (query.isError) {
+    if (isFeatureDisabled(query.error)) return <NotOffered label={label} />
+    return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />
+  }
+  return <Loading label={`Loading ${label.toLowerCase()}…`} />
+}
+
+export function isFeatureDisabled(error: unknown): boolean {
+  return isApiError(error) && error.type.endsWith('feature-disabled')
+}
+
+/** The practice has switched this part of the portal off (Portal Settings). */
+export function NotOffered({ label }: { label: string }) {
+  return (
+    <div className="notice notice-info">
+      <p>
+        {label} {label.endsWith('s') ? 'are' : 'is'} not offered in this portal. Please contact the
+        office if you need this information.
+      </p>
+    </div>
+  )
+}
+
+/**
+ * The practice's time zone (from its contact details, which the header's Contact us also
+ * reads), for instants whose own answer does not say which zone they belong to.
+ */
+export function usePracticeTimeZone(): string | undefined {
+  const contact = useQuery({
+    queryKey: ['portal', 'contact'],
+    queryFn: ({ signal }) => getJson<ContactDetails>('/api/portal/contact', signal),
+    staleTime: 5 * 60_000,
+  })
+  return contact.data?.timeZone
+}
+
+/** A message read out politely when it changes; the element is always there, so it is heard. */
+export function LiveMessage({ message }: { message: string }) {
+  return (
+    <div className="tab-live" role="status">
+      {message ? <p className="notice notice-info">{message}</p> : null}
+    </div>
+  )
+}

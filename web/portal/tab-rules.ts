@@ -1,0 +1,66 @@
+/**
+ * Which tabs a signed-in page shows, as pure decisions (no React), so they are unit-tested
+ * without a browser. The registry itself (with the lazily loaded pages) is `tabs.ts`.
+ */
+
+/** The portal's tabs in the order SPEC.md lists them; a tab is named by its Portal Settings feature. */
+export const TAB_ORDER = [
+  'appointments',
+  'account',
+  'plan',
+  'messages',
+  'summary',
+  'images',
+] as const
+export type TabFeature = (typeof TAB_ORDER)[number]
+
+export interface TabEntry {
+  feature: TabFeature
+  label: string
+  /** The last part of the tab's address: /patients/:patientId/<path>. */
+  path: string
+}
+
+/**
+ * The tabs to show: built (in `registry`) and switched on in Portal Settings (`features` from
+ * the session), in the spec's order. A tab that is not built yet never shows as a dead link.
+ */
+export function visibleTabs<T extends TabEntry>(
+  registry: readonly T[],
+  features: readonly string[],
+): T[] {
+  const on = new Set(features)
+  return TAB_ORDER.flatMap((feature) => {
+    const tab = registry.find((entry) => entry.feature === feature)
+    return tab && on.has(feature) ? [tab] : []
+  })
+}
+
+export type TabLookup<T> =
+  | { kind: 'shown'; tab: T }
+  /** A real tab the practice has switched off (or not built yet): a polite "not offered" page. */
+  | { kind: 'not-offered'; label: string }
+  | { kind: 'unknown' }
+
+const LABELS: Record<TabFeature, string> = {
+  appointments: 'Appointments',
+  account: 'Account',
+  plan: 'Plan',
+  messages: 'Messages',
+  summary: 'Summary',
+  images: 'Images',
+}
+
+/** What the address `/patients/:id/<path>` should show. */
+export function lookUpTab<T extends TabEntry>(
+  registry: readonly T[],
+  features: readonly string[],
+  path: string,
+): TabLookup<T> {
+  const shown = visibleTabs(registry, features).find((tab) => tab.path === path)
+  if (shown) return { kind: 'shown', tab: shown }
+  const feature = TAB_ORDER.find(
+    (name) => name === path || registry.some((tab) => tab.feature === name && tab.path === path),
+  )
+  return feature ? { kind: 'not-offered', label: LABELS[feature] } : { kind: 'unknown' }
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react'
+import {
+  FieldError,
+  Input,
+  type InputProps,
+  Label,
+  Text,
+  TextField,
+  type TextFieldProps,
+} from 'react-aria-components'
+import './form.css'
+
+export interface TextInputFieldProps extends Omit<TextFieldProps, 'children' | 'className'> {
+  label: string
+  /** A hint under the label, tied to the input with aria-describedby. */
+  description?: ReactNode
+  /** Passed to the `<input>` itself (autoCapitalize, spellCheck, inputMode, max…). */
+  inputProps?: Omit<InputProps, 'className'>
+}
+
+/**
+ * A labelled input with its hint and its error. The error comes from `validate` or from the
+ * surrounding `<Form validationErrors>` (the server's field messages, matched by `name`); React
+ * Aria then sets aria-invalid and points aria-describedby at the message.
+ */
+export function TextInputField({ label, description, inputProps, ...field }: TextInputFieldProps) {
+  return (
+    <TextField className="field" {...field}>
+      <Label>{label}</Label>
+      {description ? (
+        <Text slot="description" className="field-hint">
+          {description}
+        </Text>
+      ) : null}
+      <Input
+        {...inputProps}
+        onInput={(event) => {
+          inputProps?.onInput?.(event)
+          // React Aria re-checks a field (and drops the server's message) on the native
+          // "change" event, which comes on blur. Then the message vanishes as the person taps
+          // Submit, the button jumps up, and the tap misses it. Re-checking while typing keeps
+          // the button still.
+          event.currentTarget.dispatchEvent(new Event('change', { bubbles: true }))
+        }}
+      />
+      <FieldError className="field-error" />
+    </TextField>
+  )
+}
