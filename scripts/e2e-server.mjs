@@ -10,7 +10,13 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bitewing-e2e-'))
 const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, DATA_DIR: dataDir, PORT: process.env.E2E_PORT ?? '3100', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: process.env.E2E_PORT ?? '3100',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  },
 })
 
 function cleanUp() {

@@ -28,10 +28,14 @@ function webAppIsCurrent() {
 
 if (!webAppIsCurrent()) {
   console.log('Building the web app…')
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  )
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
