@@ -5,7 +5,6 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.ts'
 import { createBackgroundWorker } from './background.ts'
 import { type Config, loadConfig } from './config.ts'
-import { ensureDemoPractice } from './demo/generate.ts'
 import { DEMO_SIGN_INS } from './demo/sign-ins.ts'
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
@@ -34,7 +33,7 @@ async function main() {
     await database.close()
   })
   await migrate(database)
-  const demo = config.demo ? await ensureDemoPractice(database.db, files) : undefined
+  const demo = config.demo ? await ensureDemo(database, files) : undefined
   app = await buildApp({ config, db: database.db, files })
   await app.listen({ host: config.host, port: config.port })
   worker.start()
@@ -48,6 +47,21 @@ function ensurePortFree(host: string, port: number) {
     probe.once('error', reject)
     probe.listen(port, host, () => probe.close(() => resolve()))
   })
+}
+
+/**
+ * Creates the demo practice in an empty database. The generator (and its PDF and image
+ * libraries) is loaded only then, so later starts stay quick.
+ */
+async function ensureDemo(database: DatabaseHandle, files: LocalFileStorage) {
+  const existing = await database.db
+    .selectFrom('practices')
+    .select('id')
+    .limit(1)
+    .executeTakeFirst()
+  if (existing) return { created: false }
+  const { ensureDemoPractice } = await import('./demo/generate.ts')
+  return ensureDemoPractice(database.db, files)
 }
 
 async function ensureWritable(dataDir: string) {

@@ -4,7 +4,7 @@
  * header line, which stays readable on any page width.
  */
 
-import PDFDocument from 'pdfkit'
+import type PDFKitDocument from 'pdfkit'
 import { childElements, textOf, type XmlElement } from './parse-xml.ts'
 import { type CcdView, readCcd } from './view.ts'
 
@@ -94,7 +94,9 @@ function write(doc: PDFKit.PDFDocument, view: CcdView, fonts: Fonts): void {
 }
 
 /** Renders a CCD (the XML) as a PDF. */
-export function renderCcdPdf(xml: string, options: PdfOptions = {}): Promise<Buffer> {
+export async function renderCcdPdf(xml: string, options: PdfOptions = {}): Promise<Buffer> {
+  // Loaded on first use: a PDF is rarely asked for, and start-up should stay quick.
+  const { default: PDFDocument }: { default: typeof PDFKitDocument } = await import('pdfkit')
   const view = readCcd(xml)
   const doc = new PDFDocument({
     size: 'LETTER',

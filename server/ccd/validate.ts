@@ -6,7 +6,7 @@
 
 import fs from 'node:fs'
 import path from 'node:path'
-import { validateXML, type XMLFileInfo } from 'xmllint-wasm'
+import type { XMLFileInfo } from 'xmllint-wasm'
 
 const SCHEMA_DIR = path.join(import.meta.dirname, 'schema')
 const MAIN_SCHEMA = 'infrastructure/cda/CDA_SDTC.xsd'
@@ -49,6 +49,8 @@ export async function validateCcds(xmls: readonly string[]): Promise<CcdValidati
   if (xmls.length === 0) return []
   const { main, preload } = loadSchema()
   const files = xmls.map((contents, index) => ({ fileName: `document-${index}.xml`, contents }))
+  // The WebAssembly libxml2 loads on first use; the portal itself never validates at start-up.
+  const { validateXML } = await import('xmllint-wasm')
   const result = await validateXML({
     xml: files,
     schema: main,

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit'
 import { addressLines } from '../../portal/contact/rules.ts'
 
 export interface AccessLetter {
@@ -19,7 +18,9 @@ export interface AccessLetter {
 }
 
 /** The printed access letter: where to go, the user name and the one-time password. */
-export function renderAccessLetter(letter: AccessLetter): Promise<Buffer> {
+// pdfkit loads on first use: most starts never print a letter (DESIGN: cold start < 3 s).
+export async function renderAccessLetter(letter: AccessLetter): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit')
   const pdf = new PDFDocument({
     size: 'LETTER',
     margin: 72,
