@@ -126,6 +126,11 @@ export async function generateDemoPractice(
     adminId: setup.staff.admin,
     now: summariesAt,
   })
+  // Fresh statistics, or the planner guesses on millions of rows until autovacuum gets round
+  // to them (as pg_restore users are told to do after a bulk load).
+  await sql`analyze patients, patient_representatives, portal_users, appointments,
+    appointment_procedures, recalls, web_sched_open_times, statements, payments, treatment_plans,
+    treatment_plan_rows, documents, messages`.execute(db)
   return { practiceId: setup.practiceId, counts: await countDemoRows(db, setup.practiceId) }
 }
 
