@@ -227,6 +227,7 @@ describeEachDatabase("the patient's tabs", (kind) => {
       const pdf = await get(`${base('sofia')}/documents/${seeded.documents.sofiaLater}/view`)
       expect(pdf.headers['content-type']).toBe('application/pdf')
       expect(pdf.headers['x-content-type-options']).toBe('nosniff')
+      expect(pdf.headers['content-security-policy']).toContain("frame-ancestors 'self'")
       const evil = await get(`${base('sofia')}/documents/${seeded.documents.sofiaMislabelled}/view`)
       expect(evil.headers['content-type']).toBe('application/octet-stream')
       expect(evil.headers['content-disposition']).toMatch(/^attachment/)

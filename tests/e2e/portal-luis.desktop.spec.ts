@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './checks.ts'
-import { HASHING, LUIS, patientMenu, signInToPortal, signOutFromMenu } from './portal.ts'
+import { HASHING, LUIS, MARIA, patientMenu, signInToPortal, signOutFromMenu } from './portal.ts'
+import { chooseFamilyMember, openTab, patientIdIn, tabBar } from './portal-tabs.ts'
 
 // Desktop only (see playwright.config.ts), and the only file that signs in as Luis: the reset
 // below changes his password and ends his sessions, so nothing may run beside it as him.
@@ -15,6 +16,44 @@ test('Luis sees only himself: his menu has no Family', async ({ page }) => {
   await expect(page.getByRole('menuitemradio')).toHaveCount(0)
   await page.keyboard.press('Escape')
   await signOutFromMenu(page, 'Luis Garcia')
+})
+
+test('Luis reaches only his own records; the family account is Maria’s', async ({
+  page,
+  browser,
+}) => {
+  test.slow()
+  // Sofia's address, as Maria (who represents her) sees it.
+  const maria = await browser.newPage()
+  await signInToPortal(maria, MARIA, 'Maria Garcia')
+  await chooseFamilyMember(maria, 'Maria Garcia', 'Sofia Garcia')
+  const sofiaId = patientIdIn(maria.url())
+  await maria.close()
+
+  await signInToPortal(page, LUIS, 'Luis Garcia')
+  await expect(tabBar(page).getByRole('link')).toHaveText([
+    'Appointments',
+    'Account',
+    'Plan',
+    'Images',
+  ])
+  await openTab(page, 'Account')
+  await expect(
+    page.getByText(/^This family account belongs to Maria Garcia, the guarantor/),
+  ).toBeVisible()
+  await expect(page.getByRole('table')).toHaveCount(0)
+  await expectNoAxeViolations(page)
+  await openTab(page, 'Plan', 'Treatment plans')
+  await expect(page.getByRole('heading', { level: 3, name: 'Night guard' })).toBeVisible()
+
+  // Sofia's pages and data are out of reach: the page falls back to his own, the API says 404.
+  await page.goto(`/patients/${sofiaId}/plan`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Luis Garcia' })).toBeVisible()
+  await expect(page.getByText('Sofia')).toHaveCount(0)
+  for (const path of ['plans', 'appointments', 'account', 'documents']) {
+    const answer = await page.request.get(`/api/portal/patients/${sofiaId}/${path}`)
+    expect(answer.status(), path).toBe(404)
+  }
 })
 
 /** The newest reset code emailed to Luis, read from the office console's Outgoing email API. */

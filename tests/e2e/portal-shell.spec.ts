@@ -28,9 +28,14 @@ test.describe('the signed-in portal', () => {
     await signInToPortal(page, MARIA, 'Maria Garcia')
     await expect(page).toHaveTitle(`Maria Garcia – ${DEMO_PRACTICE}`)
     await expect(page.getByRole('banner')).toContainText(DEMO_PRACTICE)
-    await expect(page.getByText('Your records will appear here.', { exact: false })).toBeVisible()
-    // No tabs until their features arrive: nothing that leads nowhere.
-    await expect(page.getByRole('tab')).toHaveCount(0)
+    // The tabs that are built and offered; the first one opens (portal-tabs*.spec.ts: the rest).
+    await expect(page.getByRole('navigation', { name: 'Records' }).getByRole('link')).toHaveText([
+      'Appointments',
+      'Account',
+      'Plan',
+      'Images',
+    ])
+    await expect(page.getByRole('heading', { level: 2, name: 'Appointments' })).toBeVisible()
     await expectNoAxeViolations(page)
     await expectNoHorizontalOverflow(page)
     const mariaUrl = page.url()

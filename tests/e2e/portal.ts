@@ -71,7 +71,9 @@ export function sessionView(overrides: Record<string, unknown> = {}) {
         self: true,
       },
     ],
-    features: ['appointments'],
+    // No tabs: a stand-in patient has no records, and a tab would ask the real server for them
+    // (a 401 there ends the stand-in session).
+    features: [],
     idleTimeoutMinutes: 15,
     expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
     practiceName: 'Maple Grove Dental',

@@ -104,3 +104,11 @@ export function TabContent({
 export function currentTab(features: readonly string[], path: string | undefined) {
   return path ?? offeredTabs(features)[0]?.path
 }
+
+/** The open tab's name for the document title; nothing on the patient's bare address. */
+export function tabTitle(features: readonly string[], path: string | undefined) {
+  if (path === undefined) return undefined
+  const lookup = lookUpTab(PORTAL_TABS, features, path)
+  if (lookup.kind === 'shown') return lookup.tab.label
+  return lookup.kind === 'not-offered' ? lookup.label : 'Page not found'
+}

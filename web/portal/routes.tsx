@@ -51,6 +51,11 @@ export const portalRouter = createBrowserRouter([
         path: 'patients/:patientId',
         lazy: async () => ({ Component: (await import('./shell/PatientPage.tsx')).PatientPage }),
       },
+      {
+        // One tab of one patient (web/portal/tabs.ts); the bare address shows the first tab.
+        path: 'patients/:patientId/:tab',
+        lazy: async () => ({ Component: (await import('./shell/PatientPage.tsx')).PatientPage }),
+      },
     ],
   },
 ])

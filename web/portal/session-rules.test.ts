@@ -40,10 +40,20 @@ describe('safeReturnPath', () => {
   it('allows home and patient pages only', () => {
     expect(safeReturnPath('/home')).toBe('/home')
     expect(safeReturnPath('/patients/7')).toBe('/patients/7')
+    expect(safeReturnPath('/patients/7/plan')).toBe('/patients/7/plan')
   })
 
   it('refuses other sites and other pages', () => {
-    for (const bad of ['//evil.example', 'https://evil.example/home', '/verify', '/', 7, null]) {
+    for (const bad of [
+      '//evil.example',
+      'https://evil.example/home',
+      '/verify',
+      '/',
+      '/patients/7/plan/x',
+      '/patients/7//evil.example',
+      7,
+      null,
+    ]) {
       expect(safeReturnPath(bad)).toBeUndefined()
     }
   })

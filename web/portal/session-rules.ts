@@ -37,12 +37,13 @@ export function parsePatientId(value: string | undefined): number | undefined {
 }
 
 /**
- * Where a signed-in user goes back to after signing in again: only a patient page or home, and
+ * Where a signed-in user goes back to after signing in again: only a patient page (or one of its
+ * tabs) or home, and
  * only on this site, so a crafted link cannot send anyone elsewhere.
  */
 export function safeReturnPath(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
-  return /^\/(home|patients\/[1-9]\d{0,14})$/.test(value) ? value : undefined
+  return /^\/(home|patients\/[1-9]\d{0,14}(\/[a-z]{1,20})?)$/.test(value) ? value : undefined
 }
 
 /** The name people use: the preferred name when there is one, then the last name. */

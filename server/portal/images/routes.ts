@@ -153,6 +153,13 @@ function sendFile(
   name: string,
 ) {
   const type = sniffContentType(body.subarray(0, 16))
+  if (type && disposition === 'inline') {
+    // The Images viewer shows PDFs in an iframe of this origin; nothing else may frame them, and
+    // the file itself may load nothing.
+    reply
+      .header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'self'")
+      .header('X-Frame-Options', 'SAMEORIGIN')
+  }
   return reply
     .header('Content-Type', type ?? 'application/octet-stream')
     .header('Content-Disposition', `${type ? disposition : 'attachment'}; filename="${name}"`)

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { Navigate, useOutletContext, useParams } from 'react-router'
 import { useDocumentTitle } from '../../ui/document-title.ts'
+import { currentTab, TabBar, TabContent, tabTitle } from '../PatientTabs.tsx'
 import type { PortalSession } from '../session.ts'
 import { displayName, parsePatientId, patientPath, statusNote } from '../session-rules.ts'
 
@@ -13,8 +14,8 @@ export function HomeRedirect() {
 }
 
 /**
- * One patient's page: whose records these are. The tabs (appointments, account, plan…) arrive
- * with their own release; until then the page says so plainly and shows no made-up data.
+ * One patient's page: whose records these are, the tabs the practice offers, and the open tab
+ * (`/patients/:patientId/:tab`; the bare address shows the first tab).
  */
 export function PatientPage() {
   const session = useOutletContext<PortalSession>()
@@ -24,7 +25,8 @@ export function PatientPage() {
   const heading = useRef<HTMLHeadingElement>(null)
   const firstRender = useRef(true)
   const name = patient ? displayName(patient) : undefined
-  useDocumentTitle(name, session.practiceName)
+  // "Plan – Luis Garcia – Maple Grove Dental": read first after each move between tabs.
+  useDocumentTitle(tabTitle(session.features, params.tab), name, session.practiceName)
 
   // Switching family members changes the page under the menu: move focus to the new name.
   useEffect(() => {
@@ -47,17 +49,22 @@ export function PatientPage() {
         {name}
       </h1>
       {note ? <p className="patient-status">Status: {note}</p> : null}
-      <div className="panel">
-        <p>
-          {patient.self
-            ? 'Welcome to your patient portal.'
-            : `You are viewing ${first}’s records as their representative.`}
+      {patient.self ? null : (
+        <p className="patient-representing">
+          You are viewing {first}’s records as their representative.
         </p>
-        <p>
-          {patient.self ? 'Your' : `${first}’s`} records will appear here. Until then, please
-          contact the office for appointments, statements and treatment plans.
-        </p>
-      </div>
+      )}
+      <TabBar
+        patientId={patient.id}
+        features={session.features}
+        current={currentTab(session.features, params.tab)}
+      />
+      <TabContent
+        patientId={patient.id}
+        patientName={name}
+        features={session.features}
+        path={params.tab}
+      />
     </section>
   )
 }

@@ -40,7 +40,10 @@ export function PortalHeader({ session }: { session: PortalSession }) {
   function choosePatient(keys: Selection) {
     if (keys === 'all') return
     const [id] = [...keys]
-    if (typeof id === 'number' && id !== selected?.id) void navigate(patientPath(id))
+    // The open tab stays open for the next person: from Luis's plan to Sofia's plan.
+    if (typeof id === 'number' && id !== selected?.id) {
+      void navigate(params.tab ? `${patientPath(id)}/${params.tab}` : patientPath(id))
+    }
   }
 
   return (
