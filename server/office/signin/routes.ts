@@ -7,17 +7,15 @@ import {
   clearSessionCookie,
   setSessionCookie,
 } from '../../platform/auth/cookies.ts'
-import { verifyWithoutUser } from '../../platform/auth/dummy-hash.ts'
 import {
   type OfficeContext,
   type OfficeGuard,
   officeContextFromToken,
 } from '../../platform/auth/office-guard.ts'
-import { verifyPassword } from '../../platform/auth/passwords.ts'
 import { OFFICE_IDLE_MINUTES } from '../../platform/auth/session-rules.ts'
 import { createSession, endSession } from '../../platform/auth/sessions.ts'
-import { SignInFailed, TooManyAttempts } from '../../platform/auth/sign-in-problems.ts'
-import { clearFailures, recordFailure, throttleDelay } from '../../platform/auth/throttle.ts'
+import { checkCredentials } from '../../platform/auth/sign-in.ts'
+import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { findPortalPractice, findPracticeName } from '../../portal/signin/queries.ts'
@@ -58,35 +56,10 @@ export const officeSessionRoutes: FastifyPluginAsyncTypebox<{
         username: request.body.username,
         ip: clientAddress(request),
       }
-      const wait = await throttleDelay(db, attempt)
-      if (wait > 0) {
-        await recordAudit(db, {
-          practiceId: practice.id,
-          actor: { type: 'anonymous' },
-          action: 'office.sign_in_throttled',
-          outcome: 'failure',
-          ip: attempt.ip,
-        })
-        reply.header('Retry-After', String(wait))
-        throw new TooManyAttempts(wait)
-      }
-      const staff = await findStaffForSignIn(db, practice.id, request.body.username)
-      const passwordRight = staff
-        ? await verifyPassword(staff.password_hash, request.body.password)
-        : await verifyWithoutUser(request.body.password)
-      if (!staff || !passwordRight) {
-        await recordFailure(db, attempt)
-        await recordAudit(db, {
-          practiceId: practice.id,
-          actor: staff ? { type: 'staff_user', staffUserId: staff.id } : { type: 'anonymous' },
-          action: 'office.sign_in',
-          outcome: 'failure',
-          ip: attempt.ip,
-          details: { reason: staff ? 'wrong-password' : 'unknown-user-name' },
-        })
-        throw new SignInFailed()
-      }
-      await clearFailures(db, attempt)
+      const staff = await checkCredentials(db, reply, attempt, request.body.password, {
+        findUser: () => findStaffForSignIn(db, practice.id, request.body.username),
+        actor: (found) => ({ type: 'staff_user', staffUserId: found.id }),
+      })
       await recordStaffSignIn(db, staff.id)
       const token = await createSession(db, {
         practiceId: practice.id,

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { clientAddress } from '../../platform/auth/client.ts'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
-import { TooManyAttempts } from '../../platform/auth/sign-in-problems.ts'
-import { recordFailure, throttleDelay } from '../../platform/auth/throttle.ts'
+import { enforceThrottle } from '../../platform/auth/sign-in.ts'
+import { recordFailure } from '../../platform/auth/throttle.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { findPortalPractice } from '../signin/queries.ts'
@@ -38,11 +38,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{
         username: 'contact-us',
         ip: clientAddress(request),
       }
-      const wait = await throttleDelay(db, attempt)
-      if (wait > 0) {
-        reply.header('Retry-After', String(wait))
-        throw new TooManyAttempts(wait)
-      }
+      await enforceThrottle(db, reply, attempt)
       const born = await findPatientsBornOn(db, practice.id, request.body.birthdate)
       const patient = born.find(
         (candidate) =>

@@ -6,8 +6,8 @@ import { newPasswordErrors } from '../../platform/auth/password-policy.ts'
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts'
 import { findPortalSettings, portalContextFromToken } from '../../platform/auth/portal-guard.ts'
 import { createSession, endPortalUserSessions } from '../../platform/auth/sessions.ts'
-import { TooManyAttempts } from '../../platform/auth/sign-in-problems.ts'
-import { clearFailures, recordFailure, throttleDelay } from '../../platform/auth/throttle.ts'
+import { enforceThrottle } from '../../platform/auth/sign-in.ts'
+import { clearFailures, recordFailure } from '../../platform/auth/throttle.ts'
 import { Invalid, Problem } from '../../platform/http/problems.ts'
 import { queueEmail } from '../../platform/mail/outbox.ts'
 import {
@@ -173,11 +173,7 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
         username: request.body.username,
         ip: clientAddress(request),
       }
-      const wait = await throttleDelay(db, attempt)
-      if (wait > 0) {
-        reply.header('Retry-After', String(wait))
-        throw new TooManyAttempts(wait)
-      }
+      await enforceThrottle(db, reply, attempt)
       const user = await findUserForSignIn(db, practice.id, request.body.username)
       const check = user ? await checkResetCode(db, user.id, request.body.code) : undefined
       if (!user || !check || check.result !== 'ok' || check.codeId === undefined) {

@@ -6,16 +6,14 @@ import {
   clearSessionCookie,
   setSessionCookie,
 } from '../../platform/auth/cookies.ts'
-import { verifyWithoutUser } from '../../platform/auth/dummy-hash.ts'
-import { verifyPassword } from '../../platform/auth/passwords.ts'
 import {
   findPortalSettings,
   type PortalGuard,
   portalContextFromToken,
 } from '../../platform/auth/portal-guard.ts'
 import { createSession, endSession } from '../../platform/auth/sessions.ts'
-import { SignInFailed, TooManyAttempts } from '../../platform/auth/sign-in-problems.ts'
-import { clearFailures, recordFailure, throttleDelay } from '../../platform/auth/throttle.ts'
+import { checkCredentials } from '../../platform/auth/sign-in.ts'
+import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { findPortalPractice, findUserForSignIn, recordSignIn } from './queries.ts'
@@ -45,36 +43,11 @@ export const portalSessionRoutes: FastifyPluginAsyncTypebox<PortalAuthOptions> =
         username: request.body.username,
         ip: clientAddress(request),
       }
-      const wait = await throttleDelay(db, attempt)
-      if (wait > 0) {
-        await recordAudit(db, {
-          practiceId: practice.id,
-          actor: { type: 'anonymous' },
-          action: 'portal.sign_in_throttled',
-          outcome: 'failure',
-          ip: attempt.ip,
-        })
-        reply.header('Retry-After', String(wait))
-        throw new TooManyAttempts(wait)
-      }
-      const user = await findUserForSignIn(db, practice.id, request.body.username)
-      const passwordRight = user
-        ? await verifyPassword(user.password_hash, request.body.password)
-        : await verifyWithoutUser(request.body.password)
-      if (!user || !passwordRight) {
-        await recordFailure(db, attempt)
-        await recordAudit(db, {
-          practiceId: practice.id,
-          actor: user ? { type: 'portal_user', portalUserId: user.id } : { type: 'anonymous' },
-          action: 'portal.sign_in',
-          outcome: 'failure',
-          ip: attempt.ip,
-          details: { reason: user ? 'wrong-password' : 'unknown-user-name' },
-        })
-        throw new SignInFailed()
-      }
+      const user = await checkCredentials(db, reply, attempt, request.body.password, {
+        findUser: () => findUserForSignIn(db, practice.id, request.body.username),
+        actor: (found) => ({ type: 'portal_user', portalUserId: found.id }),
+      })
       const settings = await findPortalSettings(db, practice.id)
-      await clearFailures(db, attempt)
       await recordSignIn(db, user.id)
       const token = await createSession(db, {
         practiceId: practice.id,
