@@ -6,7 +6,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
-import http from 'node:http'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
@@ -96,22 +95,31 @@ function load(url: string, cookie: string, seconds: number) {
   return autocannon({ url, connections: 100, duration: seconds, headers: { cookie } })
 }
 
-/** The same bytes from a bare node:http server: the ceiling a framework is measured against. */
+/**
+ * The same bytes from a bare node:http server in its own process (as the server under test is),
+ * loaded by the same client: the ceiling a framework is measured against.
+ */
 async function bareBaseline(body: Buffer, contentType: string, seconds: number) {
-  const server = http.createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': contentType, 'content-length': body.length })
-    response.end(body)
-  })
-  await new Promise<void>((resolve) => server.listen(BARE_PORT, '127.0.0.1', resolve))
+  const bodyFile = path.join(DATA_DIR, 'bare-body')
+  await fs.writeFile(bodyFile, body)
+  const bare = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bench/bare-server.mjs'), String(BARE_PORT), bodyFile, contentType],
+    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+  )
   try {
-    const result = await autocannon({
-      url: `http://127.0.0.1:${BARE_PORT}/`,
-      connections: 100,
-      duration: seconds,
+    await new Promise((resolve, reject) => {
+      bare.once('message', resolve)
+      bare.once('exit', () => reject(new Error('The bare server exited')))
     })
+    const url = `http://127.0.0.1:${BARE_PORT}/`
+    await autocannon({ url, connections: 100, duration: 2 }) // warm-up, as for the server
+    const result = await autocannon({ url, connections: 100, duration: seconds })
     return result.requests.average
   } finally {
-    await new Promise((resolve) => server.close(resolve))
+    const exited = new Promise((resolve) => bare.once('exit', resolve))
+    bare.kill('SIGTERM')
+    await exited
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely'
 import type { Database } from '../db/database.ts'
 import type { AuditEventsTable } from '../db/schema.ts'
+import { auditGroupCommit } from './group-commit.ts'
 
 /** Who did something: a signed-in patient-side user, a staff member, the system, or nobody yet. */
 export type Actor =
@@ -24,9 +25,17 @@ export interface AuditEvent {
   details?: Record<string, unknown>
 }
 
-/** Writes one audit event. Pass the transaction (a `Database` too) when the change is in one. */
+/**
+ * Writes one audit event and resolves once it is stored. Pass the transaction (a `Database` too)
+ * when the change is in one, so the event commits or rolls back with it; outside a transaction,
+ * events that happen together share one insert (see group-commit.ts).
+ */
 export async function recordAudit(db: Database, event: AuditEvent): Promise<void> {
-  await db.insertInto('audit_events').values(toRow(event)).execute()
+  if (db.isTransaction) {
+    await db.insertInto('audit_events').values(toRow(event)).execute()
+  } else {
+    await auditGroupCommit(db).write(toRow(event))
+  }
 }
 
 function toRow(event: AuditEvent): Insertable<AuditEventsTable> {

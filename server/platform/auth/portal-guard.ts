@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify'
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
+import { compiledQuery } from '../db/compiled.ts'
 import type { Database } from '../db/database.ts'
 import { NotFound, Problem, Unauthorized } from '../http/problems.ts'
 import {
@@ -8,19 +10,28 @@ import {
   signInStage,
 } from './access-rules.ts'
 import { sessionToken } from './cookies.ts'
-import { type ActiveSession, resumeSession } from './sessions.ts'
+import { type ActiveSession, continueSession } from './sessions.ts'
+import { hashToken } from './tokens.ts'
 
 export interface PortalContext {
   session: ActiveSession
   user: PortalUser
   settings: PortalSettings
+  practice: PortalPractice
   stage: SignInStage
   /** The patients this user may see: themself first, then those they represent. */
+  family: FamilyMember[]
+  /** Their ids, in the same order. */
   patientIds: number[]
 }
 
-export type PortalUser = NonNullable<Awaited<ReturnType<typeof findPortalUser>>>
-export type PortalSettings = NonNullable<Awaited<ReturnType<typeof findPortalSettings>>>
+type SessionContextRow = NonNullable<Awaited<ReturnType<typeof sessionContext.executeTakeFirst>>>
+export type PortalUser = NonNullable<SessionContextRow['user']>
+export type PortalSettings = NonNullable<SessionContextRow['settings']>
+/** A patient the user may see, with what the tabs decide on (status, the family's guarantor). */
+export type FamilyMember = NonNullable<SessionContextRow['self']>
+/** The session's practice: its name, the clinics' default time zone and the money it counts in. */
+export type PortalPractice = NonNullable<SessionContextRow['practice']>
 
 export class FeatureDisabled extends Problem {
   constructor() {
@@ -78,8 +89,9 @@ export function createPortalGuard(db: Database) {
     async patient(request: FastifyRequest, patientId: number, feature: PortalFeature) {
       const found = await this.user(request)
       if (!featureEnabled(found.settings, feature)) throw new FeatureDisabled()
-      if (!found.patientIds.includes(patientId)) throw new NotFound()
-      return { ...found, patientId }
+      const patient = found.family.find((member) => member.id === patientId)
+      if (!patient) throw new NotFound()
+      return { ...found, patientId, patient }
     },
 
     /** A feature check for routes that are not about one patient (e.g. the practice's hours). */
@@ -103,37 +115,115 @@ export async function portalContextFromToken(
   db: Database,
   token: string,
 ): Promise<PortalContext | null> {
-  const session = await resumeSession(db, token)
-  if (!session?.portal_user_id) return null
-  const user = await findPortalUser(db, session.portal_user_id, session.practice_id)
-  if (!user) return null
-  const settings = await findPortalSettings(db, session.practice_id)
-  if (!settings) return null
+  const found = await sessionContext.executeTakeFirst(db, { tokenHash: hashToken(token) })
+  if (!found?.user || !found.settings || !found.practice || !found.self) return null
+  const { user, settings, practice, self, represented, ...row } = found
+  const session = await continueSession(db, row)
+  if (!session) return null
   const stage = signInStage({
     passwordIsTemporary: user.password_is_temporary,
     verificationRequired: settings.verify_personal_info,
     verifiedAt: session.personal_info_verified_at,
   })
-  const patientIds = await findAccessiblePatientIds(db, user.practice_id, user.patient_id)
-  return { session, user, settings, stage, patientIds }
+  const family = [self, ...represented]
+  return { session, user, settings, practice, stage, family, patientIds: family.map((m) => m.id) }
 }
 
-export async function findPortalUser(db: Database, portalUserId: number, practiceId: number) {
-  return db
-    .selectFrom('portal_users')
-    .select([
-      'id',
-      'practice_id',
-      'patient_id',
-      'username',
-      'password_is_temporary',
-      'username_change_offered',
+/**
+ * Every request of a signed-in patient asks this, so it is one round trip: the session row with
+ * its portal user, the practice's Portal Settings and the family the user represents. Nothing is
+ * cached, so a change in Portal Settings or in a family takes effect on the next request.
+ */
+const sessionContext = compiledQuery((db, values: { tokenHash: string }) =>
+  db
+    .selectFrom('sessions')
+    .selectAll('sessions')
+    .select((eb) => [
+      jsonObjectFrom(
+        eb
+          .selectFrom('portal_users')
+          .select(PORTAL_USER_COLUMNS)
+          .whereRef('portal_users.id', '=', 'sessions.portal_user_id')
+          .whereRef('portal_users.practice_id', '=', 'sessions.practice_id')
+          .where('portal_users.removed_at', 'is', null),
+      ).as('user'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('portal_settings')
+          .select(PORTAL_SETTINGS_COLUMNS)
+          .whereRef('portal_settings.practice_id', '=', 'sessions.practice_id'),
+      ).as('settings'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('practices')
+          .select(['practices.name', 'practices.time_zone', 'practices.currency'])
+          .whereRef('practices.id', '=', 'sessions.practice_id'),
+      ).as('practice'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('portal_users')
+          .innerJoin('patients', 'patients.id', 'portal_users.patient_id')
+          .select(FAMILY_MEMBER_COLUMNS)
+          .whereRef('portal_users.id', '=', 'sessions.portal_user_id')
+          .whereRef('patients.practice_id', '=', 'sessions.practice_id'),
+      ).as('self'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('portal_users')
+          .innerJoin(
+            'patient_representatives',
+            'patient_representatives.representative_id',
+            'portal_users.patient_id',
+          )
+          .innerJoin('patients', 'patients.id', 'patient_representatives.patient_id')
+          .select(FAMILY_MEMBER_COLUMNS)
+          .whereRef('portal_users.id', '=', 'sessions.portal_user_id')
+          .whereRef('patient_representatives.practice_id', '=', 'sessions.practice_id')
+          .whereRef('patients.practice_id', '=', 'sessions.practice_id')
+          .whereRef('patients.id', '<>', 'portal_users.patient_id')
+          .orderBy('patients.birthdate')
+          .orderBy('patients.id'),
+      ).as('represented'),
     ])
-    .where('id', '=', portalUserId)
-    .where('practice_id', '=', practiceId)
-    .where('removed_at', 'is', null)
-    .executeTakeFirst()
-}
+    .where('sessions.token_hash', '=', values.tokenHash)
+    .where('sessions.portal_user_id', 'is not', null),
+)
+
+const FAMILY_MEMBER_COLUMNS = [
+  'patients.id',
+  'patients.first_name',
+  'patients.last_name',
+  'patients.preferred_name',
+  'patients.status',
+  'patients.guarantor_id',
+] as const
+
+const PORTAL_USER_COLUMNS = [
+  'portal_users.id',
+  'portal_users.practice_id',
+  'portal_users.patient_id',
+  'portal_users.username',
+  'portal_users.password_is_temporary',
+  'portal_users.username_change_offered',
+] as const
+
+// Everything but `updated_at`: a timestamp would arrive as text through JSON.
+const PORTAL_SETTINGS_COLUMNS = [
+  'portal_settings.practice_id',
+  'portal_settings.feature_make_payments',
+  'portal_settings.feature_account',
+  'portal_settings.feature_webmail',
+  'portal_settings.feature_care_summary',
+  'portal_settings.feature_images',
+  'portal_settings.feature_appointments',
+  'portal_settings.feature_treatment_plan',
+  'portal_settings.idle_timeout_minutes',
+  'portal_settings.verify_personal_info',
+  'portal_settings.privacy_policy',
+  'portal_settings.webmail_notification_subject',
+  'portal_settings.webmail_notification_body',
+  'portal_settings.payment_processor',
+] as const
 
 export async function findPortalSettings(db: Database, practiceId: number) {
   return db

@@ -51,7 +51,18 @@ function findSessionRow(db: Database, token: string) {
  */
 export async function resumeSession(db: Database, token: string, now = new Date()) {
   const row = await findSessionRow(db, token)
-  if (!row) return undefined
+  return row ? continueSession(db, row, now) : undefined
+}
+
+/**
+ * The same decision for a session row read by another query (the portal guard reads the session
+ * with its user and settings in one round trip): the row if still active, else ends it.
+ */
+export async function continueSession<Row extends ActiveSession>(
+  db: Database,
+  row: Row,
+  now = new Date(),
+): Promise<Row | undefined> {
   const state = sessionState(
     {
       lastSeenAt: row.last_seen_at,

@@ -1,33 +1,29 @@
+import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 
-export async function findPatientForAccount(db: Database, practiceId: number, patientId: number) {
-  return db
-    .selectFrom('patients')
-    .select(['id', 'guarantor_id'])
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', patientId)
-    .executeTakeFirstOrThrow()
-}
-
-export async function findHolder(db: Database, practiceId: number, patientId: number) {
+/** The account holder's name, for a holder outside the user's family (Luis's is Maria). */
+export async function findHolder(db: Database, practiceId: number, holderId: number) {
   return db
     .selectFrom('patients')
     .select(['id', 'first_name', 'last_name', 'preferred_name'])
     .where('practice_id', '=', practiceId)
-    .where('id', '=', patientId)
+    .where('id', '=', holderId)
     .executeTakeFirst()
 }
 
-export async function listStatements(db: Database, practiceId: number, holderId: number) {
-  return db
+const statementsOf = compiledQuery((db, values: { practiceId: number; holderId: number }) =>
+  db
     .selectFrom('statements')
     .select(['id', 'statement_date', 'balance_cents', 'status', 'pdf_storage_key'])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', holderId)
+    .where('practice_id', '=', values.practiceId)
+    .where('patient_id', '=', values.holderId)
     .orderBy('statement_date', 'desc')
     .orderBy('id', 'desc')
-    .limit(100)
-    .execute()
+    .limit(100),
+)
+
+export async function listStatements(db: Database, practiceId: number, holderId: number) {
+  return statementsOf.execute(db, { practiceId, holderId })
 }
 
 export async function findStatement(
@@ -45,8 +41,8 @@ export async function findStatement(
     .executeTakeFirst()
 }
 
-export async function listPayments(db: Database, practiceId: number, holderId: number) {
-  return db
+const paymentsOf = compiledQuery((db, values: { practiceId: number; holderId: number }) =>
+  db
     .selectFrom('payments')
     .select([
       'id',
@@ -58,19 +54,13 @@ export async function listPayments(db: Database, practiceId: number, holderId: n
       'card_brand',
       'card_last4',
     ])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', holderId)
+    .where('practice_id', '=', values.practiceId)
+    .where('patient_id', '=', values.holderId)
     .orderBy('paid_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(100)
-    .execute()
-}
+    .limit(100),
+)
 
-export async function findCurrency(db: Database, practiceId: number) {
-  const row = await db
-    .selectFrom('practices')
-    .select('currency')
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
-  return row.currency
+export async function listPayments(db: Database, practiceId: number, holderId: number) {
+  return paymentsOf.execute(db, { practiceId, holderId })
 }

@@ -5,15 +5,8 @@ import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { auditPatientRead } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
-import {
-  findCurrency,
-  findHolder,
-  findPatientForAccount,
-  findStatement,
-  listPayments,
-  listStatements,
-} from './queries.ts'
-import { accountHolderId, mayViewAccount, statementBalance } from './rules.ts'
+import { findHolder, findStatement, listPayments, listStatements } from './queries.ts'
+import { accountHolderId, accountHolderName, mayViewAccount, statementBalance } from './rules.ts'
 import { AccountView, StatementParams, StatementQuery } from './schemas.ts'
 
 /** The Account tab: the statement balance, statements (with their PDFs) and payments. */
@@ -24,10 +17,13 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { db, guard, files }) => {
   async function accountOf(request: Parameters<PortalGuard['patient']>[0], patientId: number) {
     const access = await guard.patient(request, patientId, 'account')
-    const practiceId = access.user.practice_id
-    const patient = await findPatientForAccount(db, practiceId, access.patientId)
-    const holderId = accountHolderId(patient)
-    return { access, practiceId, holderId, visible: mayViewAccount(holderId, access.patientIds) }
+    const holderId = accountHolderId(access.patient)
+    return {
+      access,
+      practiceId: access.user.practice_id,
+      holderId,
+      visible: mayViewAccount(holderId, access.patientIds),
+    }
   }
 
   app.get(
@@ -38,14 +34,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
         request,
         request.params.patientId,
       )
-      const [holder, currency] = await Promise.all([
-        findHolder(db, practiceId, holderId),
-        findCurrency(db, practiceId),
-      ])
+      const currency = access.practice.currency
+      const holder =
+        access.family.find((member) => member.id === holderId) ??
+        (await findHolder(db, practiceId, holderId))
       reply.header('Cache-Control', 'no-store')
       const holderView = {
         id: holderId,
-        name: holder ? `${holder.preferred_name ?? holder.first_name} ${holder.last_name}` : '',
+        name: holder ? accountHolderName(holder) : '',
         isSelectedPatient: holderId === access.patientId,
       }
       if (!visible) {
@@ -61,8 +57,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
       const [statements, payments] = await Promise.all([
         listStatements(db, practiceId, holderId),
         listPayments(db, practiceId, holderId),
+        auditPatientRead(db, request, { ...access, patientId: holderId }, 'account.viewed'),
       ])
-      await auditPatientRead(db, request, { ...access, patientId: holderId }, 'account.viewed')
       return {
         holder: holderView,
         visible,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { accountHolderId, mayViewAccount, statementBalance } from './rules.ts'
+import { accountHolderId, accountHolderName, mayViewAccount, statementBalance } from './rules.ts'
 
 it("puts a family member's account on the guarantor", () => {
   expect(accountHolderId({ id: 7, guarantor_id: 3 })).toBe(3)
@@ -20,4 +20,10 @@ it('takes the balance from the latest statement, or none without statements', ()
     ]),
   ).toEqual({ cents: 4_550, statementDate: '2026-03-10' })
   expect(statementBalance([])).toBeNull()
+})
+
+it('names the account holder by their preferred name when they have one', () => {
+  const maria = { first_name: 'Maria', last_name: 'Garcia', preferred_name: 'Mari' }
+  expect(accountHolderName(maria)).toBe('Mari Garcia')
+  expect(accountHolderName({ ...maria, preferred_name: null })).toBe('Maria Garcia')
 })

@@ -3,6 +3,15 @@ export function accountHolderId(patient: { id: number; guarantor_id: number | nu
   return patient.guarantor_id ?? patient.id
 }
 
+/** The account holder's name as the tab shows it ("Maria Garcia's account"). */
+export function accountHolderName(holder: {
+  first_name: string
+  last_name: string
+  preferred_name: string | null
+}): string {
+  return `${holder.preferred_name ?? holder.first_name} ${holder.last_name}`
+}
+
 /**
  * A user sees the account only if they may see its guarantor: a representative sees the family's
  * statements from any member's tab; a plain patient whose account is someone else's does not.

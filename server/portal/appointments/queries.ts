@@ -1,3 +1,5 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
+import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { PAST_PAGE_SIZE } from './rules.ts'
 
@@ -26,31 +28,49 @@ function appointmentsOf(db: Database, practiceId: number, patientId: number) {
       'clinics.phone as clinic_phone',
       'clinics.time_zone as clinic_time_zone',
     ])
+    .select((eb) =>
+      // In the same round trip: a tab of 20 visits is one query, not one per visit.
+      jsonArrayFrom(
+        eb
+          .selectFrom('appointment_procedures')
+          .select(['code', 'description', 'tooth', 'surface'])
+          .whereRef('appointment_procedures.appointment_id', '=', 'appointments.id')
+          .whereRef('appointment_procedures.practice_id', '=', 'appointments.practice_id')
+          .orderBy('appointment_procedures.id'),
+      ).as('procedures'),
+    )
     .where('appointments.practice_id', '=', practiceId)
     .where('appointments.patient_id', '=', patientId)
 }
 
 export type AppointmentRow = Awaited<ReturnType<typeof listUpcoming>>[number]
 
-/** Scheduled appointments from `now` on, soonest first. */
-export async function listUpcoming(db: Database, practiceId: number, patientId: number, now: Date) {
-  return appointmentsOf(db, practiceId, patientId)
+const upcoming = compiledQuery((db, values: { practiceId: number; patientId: number; now: Date }) =>
+  appointmentsOf(db, values.practiceId, values.patientId)
     .where('appointments.status', '=', 'Scheduled')
-    .where('appointments.starts_at', '>=', now)
+    .where('appointments.starts_at', '>=', values.now)
     .orderBy('appointments.starts_at')
-    .limit(100)
-    .execute()
+    .limit(100),
+)
+
+/** Scheduled appointments from `now` on, soonest first. */
+export function listUpcoming(db: Database, practiceId: number, patientId: number, now: Date) {
+  return upcoming.execute(db, { practiceId, patientId, now })
 }
 
+const past = compiledQuery(
+  (db, values: { practiceId: number; patientId: number; offset: number }) =>
+    appointmentsOf(db, values.practiceId, values.patientId)
+      .where('appointments.status', '=', 'Complete')
+      .orderBy('appointments.starts_at', 'desc')
+      .orderBy('appointments.id', 'desc')
+      .limit(PAST_PAGE_SIZE + 1)
+      .offset(values.offset),
+)
+
 /** Completed appointments, newest first; one extra row says whether another page exists. */
-export async function listPast(db: Database, practiceId: number, patientId: number, page: number) {
-  return appointmentsOf(db, practiceId, patientId)
-    .where('appointments.status', '=', 'Complete')
-    .orderBy('appointments.starts_at', 'desc')
-    .orderBy('appointments.id', 'desc')
-    .limit(PAST_PAGE_SIZE + 1)
-    .offset((page - 1) * PAST_PAGE_SIZE)
-    .execute()
+export function listPast(db: Database, practiceId: number, patientId: number, page: number) {
+  return past.execute(db, { practiceId, patientId, offset: (page - 1) * PAST_PAGE_SIZE })
 }
 
 export async function findAppointment(
@@ -62,18 +82,6 @@ export async function findAppointment(
   return appointmentsOf(db, practiceId, patientId)
     .where('appointments.id', '=', appointmentId)
     .executeTakeFirst()
-}
-
-export async function listProcedures(db: Database, practiceId: number, appointmentIds: number[]) {
-  if (appointmentIds.length === 0) return []
-  return db
-    .selectFrom('appointment_procedures')
-    .select(['appointment_id', 'code', 'description', 'tooth', 'surface'])
-    .where('practice_id', '=', practiceId)
-    .where('appointment_id', 'in', appointmentIds)
-    .orderBy('appointment_id')
-    .orderBy('id')
-    .execute()
 }
 
 export async function confirmAppointment(
@@ -94,8 +102,8 @@ export async function confirmAppointment(
     .execute()
 }
 
-export async function listRecalls(db: Database, practiceId: number, patientId: number) {
-  return db
+const recalls = compiledQuery((db, values: { practiceId: number; patientId: number }) =>
+  db
     .selectFrom('recalls')
     .innerJoin('recall_types', 'recall_types.id', 'recalls.recall_type_id')
     .select([
@@ -110,10 +118,13 @@ export async function listRecalls(db: Database, practiceId: number, patientId: n
       'recall_types.length_minutes',
       'recall_types.procedure_codes',
     ])
-    .where('recalls.practice_id', '=', practiceId)
-    .where('recalls.patient_id', '=', patientId)
-    .orderBy('recalls.date_due')
-    .execute()
+    .where('recalls.practice_id', '=', values.practiceId)
+    .where('recalls.patient_id', '=', values.patientId)
+    .orderBy('recalls.date_due'),
+)
+
+export function listRecalls(db: Database, practiceId: number, patientId: number) {
+  return recalls.execute(db, { practiceId, patientId })
 }
 
 export type RecallRow = Awaited<ReturnType<typeof listRecalls>>[number]

@@ -19,7 +19,6 @@ import {
   insertBookedAppointment,
   listOpenTimes,
   listPast,
-  listProcedures,
   listRecalls,
   listUpcoming,
   markRecallScheduled,
@@ -61,11 +60,8 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
   const access = (request: Parameters<PortalGuard['patient']>[0], patientId: number) =>
     guard.patient(request, patientId, 'appointments')
 
-  async function viewOne(practiceId: number, row: Parameters<typeof appointmentView>[0]) {
-    const practice = await findPracticeForCalendar(db, practiceId)
-    const procedures = await listProcedures(db, practiceId, [row.id])
-    return appointmentView(row, procedures, practice.time_zone, new Date())
-  }
+  const viewOne = (timeZone: string, row: Parameters<typeof appointmentView>[0]) =>
+    appointmentView(row, timeZone, new Date())
 
   app.get(
     '/api/portal/patients/:patientId/appointments',
@@ -81,22 +77,17 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
       const practiceId = patient.user.practice_id
       const now = new Date()
       const page = request.query.pastPage ?? 1
-      const [practice, upcoming, past, recalls] = await Promise.all([
-        findPracticeForCalendar(db, practiceId),
+      // The audit row is written alongside the reads; the answer waits for both.
+      const [upcoming, past, recalls] = await Promise.all([
         listUpcoming(db, practiceId, patient.patientId, now),
         listPast(db, practiceId, patient.patientId, page),
         listRecalls(db, practiceId, patient.patientId),
+        auditPatientRead(db, request, patient, 'appointments.viewed'),
       ])
+      const timeZone = patient.practice.time_zone
       const pastShown = past.slice(0, PAST_PAGE_SIZE)
-      const procedures = await listProcedures(
-        db,
-        practiceId,
-        [...upcoming, ...pastShown].map((row) => row.id),
-      )
-      const view = (row: (typeof upcoming)[number]) =>
-        appointmentView(row, procedures, practice.time_zone, now)
+      const view = (row: (typeof upcoming)[number]) => appointmentView(row, timeZone, now)
       const upcomingViews = upcoming.map(view)
-      await auditPatientRead(db, request, patient, 'appointments.viewed')
       reply.header('Cache-Control', 'no-store')
       return {
         actionNeeded: {
@@ -119,7 +110,7 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
         },
         upcoming: upcomingViews,
         past: { items: pastShown.map(view), page, hasMore: past.length > PAST_PAGE_SIZE },
-        timeZone: practice.time_zone,
+        timeZone,
       }
     },
   )
@@ -168,7 +159,7 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
       }
       const fresh = await findAppointment(db, practiceId, patient.patientId, row.id)
       if (!fresh) throw new NotFound('No such appointment.')
-      return viewOne(practiceId, fresh)
+      return viewOne(patient.practice.time_zone, fresh)
     },
   )
 
@@ -258,7 +249,7 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
       })
       const row = await findAppointment(db, practiceId, patient.patientId, appointmentId)
       if (!row) throw new NotFound('No such appointment.')
-      return reply.status(201).send(await viewOne(practiceId, row))
+      return reply.status(201).send(viewOne(patient.practice.time_zone, row))
     },
   )
 
@@ -284,7 +275,7 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
         throw new Conflict('Only upcoming appointments can be added to a calendar.')
       }
       const practice = await findPracticeForCalendar(db, practiceId)
-      const view = await viewOne(practiceId, row)
+      const view = viewOne(patient.practice.time_zone, row)
       const ics = appointmentIcs({
         id: row.id,
         practiceSlug: practice.slug,

@@ -1,8 +1,6 @@
 import { addressLines } from '../contact/rules.ts'
-import type { AppointmentRow, listProcedures } from './queries.ts'
+import type { AppointmentRow } from './queries.ts'
 import { needsConfirmation } from './rules.ts'
-
-type ProcedureRow = Awaited<ReturnType<typeof listProcedures>>[number]
 
 export function providerName(row: {
   provider_first_name: string | null
@@ -14,12 +12,7 @@ export function providerName(row: {
   return row.provider_suffix ? `${name}, ${row.provider_suffix}` : name
 }
 
-export function appointmentView(
-  row: AppointmentRow,
-  procedures: ProcedureRow[],
-  practiceTimeZone: string,
-  now: Date,
-) {
+export function appointmentView(row: AppointmentRow, practiceTimeZone: string, now: Date) {
   const facts = { status: row.status, confirmation: row.confirmation, startsAt: row.starts_at }
   return {
     id: row.id,
@@ -42,14 +35,7 @@ export function appointmentView(
           timeZone: row.clinic_time_zone ?? practiceTimeZone,
         }
       : null,
-    procedures: procedures
-      .filter((procedure) => procedure.appointment_id === row.id)
-      .map((procedure) => ({
-        code: procedure.code,
-        description: procedure.description,
-        tooth: procedure.tooth,
-        surface: procedure.surface,
-      })),
+    procedures: row.procedures,
     reason: row.procedure_description,
     canConfirm: needsConfirmation(facts, now),
   }

@@ -1,8 +1,29 @@
+import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 
-/** Documents in categories the practice shares to the portal, oldest first (SPEC: Images). */
-export async function listSharedDocuments(db: Database, practiceId: number, patientId: number) {
-  return db
+const listSharedDocumentsQuery = compiledQuery(
+  (db, values: { practiceId: number; patientId: number }) =>
+    db
+      .selectFrom('documents')
+      .innerJoin('image_categories', 'image_categories.id', 'documents.category_id')
+      .select([
+        'documents.id',
+        'documents.description',
+        'documents.file_name',
+        'documents.content_type',
+        'documents.taken_at',
+        'image_categories.name as category',
+      ])
+      .where('documents.practice_id', '=', values.practiceId)
+      .where('documents.patient_id', '=', values.patientId)
+      .where('image_categories.show_in_portal', '=', true)
+      .orderBy('documents.taken_at')
+      .orderBy('documents.id')
+      .limit(500),
+)
+
+const sharedDocuments = compiledQuery((db, values: { practiceId: number; patientId: number }) =>
+  db
     .selectFrom('documents')
     .innerJoin('image_categories', 'image_categories.id', 'documents.category_id')
     .select([
@@ -13,13 +34,17 @@ export async function listSharedDocuments(db: Database, practiceId: number, pati
       'documents.taken_at',
       'image_categories.name as category',
     ])
-    .where('documents.practice_id', '=', practiceId)
-    .where('documents.patient_id', '=', patientId)
+    .where('documents.practice_id', '=', values.practiceId)
+    .where('documents.patient_id', '=', values.patientId)
     .where('image_categories.show_in_portal', '=', true)
     .orderBy('documents.taken_at')
     .orderBy('documents.id')
-    .limit(500)
-    .execute()
+    .limit(500),
+)
+
+/** Documents in categories the practice shares to the portal, oldest first (SPEC: Images). */
+export function listSharedDocuments(db: Database, practiceId: number, patientId: number) {
+  return sharedDocuments.execute(db, { practiceId, patientId })
 }
 
 export async function findSharedDocument(
@@ -51,14 +76,4 @@ export async function saveThumbnailKey(db: Database, documentId: number, key: st
     .set({ thumbnail_storage_key: key })
     .where('id', '=', documentId)
     .execute()
-}
-
-export async function findPatientStatus(db: Database, practiceId: number, patientId: number) {
-  const row = await db
-    .selectFrom('patients')
-    .select('status')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', patientId)
-    .executeTakeFirstOrThrow()
-  return row.status
 }

@@ -6,12 +6,7 @@ import type { FileStorage } from '../../platform/files/storage.ts'
 import { Forbidden, NotFound } from '../../platform/http/problems.ts'
 import { auditPatientRead } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
-import {
-  findPatientStatus,
-  findSharedDocument,
-  listSharedDocuments,
-  saveThumbnailKey,
-} from './queries.ts'
+import { findSharedDocument, listSharedDocuments, saveThumbnailKey } from './queries.ts'
 import { downloadName, isImage, mayDownloadImages, sniffContentType } from './rules.ts'
 import { DocumentParams, ImagesView } from './schemas.ts'
 import { makeThumbnail, thumbnailKey } from './thumbnails.ts'
@@ -49,14 +44,13 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       const access = await guard.patient(request, request.params.patientId, 'images')
       const practiceId = access.user.practice_id
-      const [documents, status] = await Promise.all([
+      const [documents] = await Promise.all([
         listSharedDocuments(db, practiceId, access.patientId),
-        findPatientStatus(db, practiceId, access.patientId),
+        auditPatientRead(db, request, access, 'images.listed'),
       ])
-      await auditPatientRead(db, request, access, 'images.listed')
       reply.header('Cache-Control', 'no-store')
       return {
-        canDownload: mayDownloadImages(status),
+        canDownload: mayDownloadImages(access.patient.status),
         documents: documents.map((document) => ({
           id: document.id,
           takenAt: document.taken_at.toISOString(),
@@ -123,8 +117,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
         request.params.patientId,
         request.params.documentId,
       )
-      const status = await findPatientStatus(db, access.user.practice_id, access.patientId)
-      if (!mayDownloadImages(status)) {
+      if (!mayDownloadImages(access.patient.status)) {
         throw new Forbidden('Images of this patient can be viewed but not downloaded.')
       }
       const body = await files.get(document.storage_key)

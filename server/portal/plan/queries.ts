@@ -1,40 +1,45 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
+import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 
-/** Saved treatment plans only: the PMS's working (Active) and Inactive plans never reach here. */
-export async function listSavedPlans(db: Database, practiceId: number, patientId: number) {
-  return db
+const savedPlans = compiledQuery((db, values: { practiceId: number; patientId: number }) =>
+  db
     .selectFrom('treatment_plans')
     .select(['id', 'heading', 'plan_date', 'note'])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', patientId)
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('treatment_plan_rows')
+          .select([
+            'priority',
+            'tooth',
+            'surface',
+            'code',
+            'description',
+            'fee_cents',
+            'primary_insurance_cents',
+            'secondary_insurance_cents',
+            'discount_cents',
+            'patient_portion_cents',
+          ])
+          .whereRef('treatment_plan_rows.treatment_plan_id', '=', 'treatment_plans.id')
+          .whereRef('treatment_plan_rows.practice_id', '=', 'treatment_plans.practice_id')
+          .orderBy('treatment_plan_rows.row_order')
+          .orderBy('treatment_plan_rows.id'),
+      ).as('rows'),
+    )
+    .where('practice_id', '=', values.practiceId)
+    .where('patient_id', '=', values.patientId)
     .where('status', '=', 'Saved')
     .orderBy('plan_date', 'desc')
     .orderBy('id', 'desc')
-    .limit(50)
-    .execute()
-}
+    .limit(50),
+)
 
-export async function listPlanRows(db: Database, practiceId: number, planIds: number[]) {
-  if (planIds.length === 0) return []
-  return db
-    .selectFrom('treatment_plan_rows')
-    .select([
-      'treatment_plan_id',
-      'row_order',
-      'priority',
-      'tooth',
-      'surface',
-      'code',
-      'description',
-      'fee_cents',
-      'primary_insurance_cents',
-      'secondary_insurance_cents',
-      'discount_cents',
-      'patient_portion_cents',
-    ])
-    .where('practice_id', '=', practiceId)
-    .where('treatment_plan_id', 'in', planIds)
-    .orderBy('treatment_plan_id')
-    .orderBy('row_order')
-    .execute()
+/**
+ * Saved treatment plans only, newest first, each with its rows in plan order (one round trip).
+ * The PMS's working (Active) and Inactive plans never reach here.
+ */
+export async function listSavedPlans(db: Database, practiceId: number, patientId: number) {
+  return savedPlans.execute(db, { practiceId, patientId })
 }

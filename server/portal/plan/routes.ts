@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { findCurrency } from '../account/queries.ts'
 import { auditPatientRead } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
-import { listPlanRows, listSavedPlans } from './queries.ts'
+import { listSavedPlans } from './queries.ts'
 import { planTotals } from './rules.ts'
 import { PlansView } from './schemas.ts'
 
@@ -19,21 +18,15 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: Portal
     async (request, reply) => {
       const access = await guard.patient(request, request.params.patientId, 'plan')
       const practiceId = access.user.practice_id
-      const [plans, currency] = await Promise.all([
+      const [plans] = await Promise.all([
         listSavedPlans(db, practiceId, access.patientId),
-        findCurrency(db, practiceId),
+        auditPatientRead(db, request, access, 'plans.viewed'),
       ])
-      const rows = await listPlanRows(
-        db,
-        practiceId,
-        plans.map((plan) => plan.id),
-      )
-      await auditPatientRead(db, request, access, 'plans.viewed')
       reply.header('Cache-Control', 'no-store')
       return {
-        currency,
+        currency: access.practice.currency,
         plans: plans.map((plan) => {
-          const planRows = rows.filter((row) => row.treatment_plan_id === plan.id)
+          const planRows = plan.rows
           return {
             id: plan.id,
             heading: plan.heading,

@@ -81,7 +81,7 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
         })
       })
       const refreshed = await guard.refresh(request)
-      return portalSessionView(db, refreshed)
+      return portalSessionView(refreshed)
     },
   )
 
@@ -217,7 +217,7 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
       const context = await portalContextFromToken(db, token)
       if (!context) throw invalidCode
       setSessionCookie(reply, 'portal', token, cookies)
-      return portalSessionView(db, context)
+      return portalSessionView(context)
     },
   )
 }

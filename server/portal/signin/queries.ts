@@ -111,17 +111,6 @@ export async function recordSignIn(db: Database, portalUserId: number, now = new
 }
 
 /** The family shown in the header: the user first, then those they represent. */
-export async function listFamily(db: Database, practiceId: number, patientIds: number[]) {
-  const rows = await db
-    .selectFrom('patients')
-    .select(['id', 'first_name', 'last_name', 'preferred_name', 'status'])
-    .where('practice_id', '=', practiceId)
-    .where('id', 'in', patientIds)
-    .execute()
-  const byId = new Map(rows.map((row) => [row.id, row]))
-  return patientIds.flatMap((id) => byId.get(id) ?? [])
-}
-
 export async function findPatientIdentity(db: Database, practiceId: number, patientId: number) {
   return db
     .selectFrom('patients')

@@ -67,7 +67,7 @@ export const portalSessionRoutes: FastifyPluginAsyncTypebox<PortalAuthOptions> =
       const context = await portalContextFromToken(db, token)
       if (!context) throw new SignInFailed()
       setSessionCookie(reply, 'portal', token, cookies)
-      return portalSessionView(db, context)
+      return portalSessionView(context)
     },
   )
 
@@ -77,7 +77,7 @@ export const portalSessionRoutes: FastifyPluginAsyncTypebox<PortalAuthOptions> =
     async (request, reply) => {
       const context = await guard.user(request, { allowIncomplete: true })
       reply.header('Cache-Control', 'no-store')
-      return portalSessionView(db, context)
+      return portalSessionView(context)
     },
   )
 

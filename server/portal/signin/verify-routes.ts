@@ -44,7 +44,7 @@ export const portalVerifyRoutes: FastifyPluginAsyncTypebox<PortalAuthOptions> = 
           patientId: user.patient_id,
           ip: clientAddress(request),
         })
-        return portalSessionView(db, await guard.refresh(request))
+        return portalSessionView(await guard.refresh(request))
       }
       const failures = await countVerificationFailure(db, session.id)
       const locked = failures >= VERIFICATION_ATTEMPTS

@@ -1,21 +1,15 @@
 import { enabledFeatures } from '../../platform/auth/access-rules.ts'
 import type { PortalContext } from '../../platform/auth/portal-guard.ts'
 import { sessionDeadline } from '../../platform/auth/session-rules.ts'
-import type { Database } from '../../platform/db/database.ts'
-import { findPracticeName, listFamily } from './queries.ts'
 
 /** The signed-in user as the portal shell sees it: names and switches, no health information. */
-export async function portalSessionView(db: Database, context: PortalContext) {
+export function portalSessionView(context: PortalContext) {
   const { session, user, settings } = context
-  const [family, practiceName] = await Promise.all([
-    listFamily(db, user.practice_id, context.patientIds),
-    findPracticeName(db, user.practice_id),
-  ])
   return {
     stage: context.stage,
     username: user.username,
     canChangeUsername: user.password_is_temporary && !user.username_change_offered,
-    family: family.map((member) => ({
+    family: context.family.map((member) => ({
       id: member.id,
       firstName: member.first_name,
       lastName: member.last_name,
@@ -31,7 +25,7 @@ export async function portalSessionView(db: Database, context: PortalContext) {
       idleTimeoutMinutes: session.idle_timeout_minutes,
       endedAt: session.ended_at,
     }).toISOString(),
-    practiceName,
+    practiceName: context.practice.name,
     privacyPolicy: settings.privacy_policy,
   }
 }

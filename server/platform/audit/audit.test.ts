@@ -1,0 +1,65 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
+import { type AuditEvent, recordAudit } from './audit.ts'
+
+describeEachDatabase('the audit log', (kind) => {
+  let database: TestDatabase
+  let practiceId = 0
+  let patientId = 0
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+    practiceId = await seedPractice(database.db, 'Maple Grove Dental')
+    patientId = await seedPatient(database.db, practiceId, { first_name: 'Ann', last_name: 'Lee' })
+  })
+  afterAll(() => database.destroy())
+
+  const read = (action: string, patient = patientId): AuditEvent => ({
+    practiceId,
+    actor: { type: 'system' },
+    action,
+    patientId: patient,
+  })
+
+  /** How many transactions wrote the rows of these actions (rows of one insert share an xmin). */
+  async function transactionsOf(action: string) {
+    const result = await sql<{ rows: number; transactions: number }>`
+      select count(*)::int as rows, count(distinct xmin::text)::int as transactions
+      from audit_events where action = ${action}`.execute(database.db)
+    return result.rows[0]
+  }
+
+  it('stores every event of requests that arrive together, in far fewer inserts', async () => {
+    await Promise.all(Array.from({ length: 200 }, () => recordAudit(database.db, read('many'))))
+    const written = await transactionsOf('many')
+    expect(written?.rows).toBe(200)
+    expect(written?.transactions).toBeLessThan(10)
+  })
+
+  it('resolves only once the event is stored', async () => {
+    await recordAudit(database.db, read('stored-before-resolve'))
+    expect((await transactionsOf('stored-before-resolve'))?.rows).toBe(1)
+  })
+
+  it('fails only the event that cannot be stored, never its neighbours', async () => {
+    const results = await Promise.allSettled([
+      recordAudit(database.db, read('neighbour')),
+      recordAudit(database.db, read('neighbour', 987_654_321)),
+      recordAudit(database.db, read('neighbour')),
+    ])
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect((await transactionsOf('neighbour'))?.rows).toBe(2)
+  })
+
+  it('writes inside a transaction with it, so a rollback takes the event too', async () => {
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, read('rolled-back'))
+        throw new Error('half-way failure')
+      }),
+    ).rejects.toThrow('half-way failure')
+    expect((await transactionsOf('rolled-back'))?.rows).toBe(0)
+  })
+})
