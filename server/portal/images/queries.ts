@@ -1,27 +1,6 @@
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 
-const listSharedDocumentsQuery = compiledQuery(
-  (db, values: { practiceId: number; patientId: number }) =>
-    db
-      .selectFrom('documents')
-      .innerJoin('image_categories', 'image_categories.id', 'documents.category_id')
-      .select([
-        'documents.id',
-        'documents.description',
-        'documents.file_name',
-        'documents.content_type',
-        'documents.taken_at',
-        'image_categories.name as category',
-      ])
-      .where('documents.practice_id', '=', values.practiceId)
-      .where('documents.patient_id', '=', values.patientId)
-      .where('image_categories.show_in_portal', '=', true)
-      .orderBy('documents.taken_at')
-      .orderBy('documents.id')
-      .limit(500),
-)
-
 const sharedDocuments = compiledQuery((db, values: { practiceId: number; patientId: number }) =>
   db
     .selectFrom('documents')
