@@ -2,6 +2,7 @@
  * `npm run bench`: measures Bitewing against the budgets in DESIGN.md and prints each figure
  * beside its budget. Figures vary with the machine; run it on an otherwise idle one.
  */
+import os from 'node:os'
 import { benchCcd } from './ccd.ts'
 import { benchColdStart } from './cold-start.ts'
 import { benchPasswordVerification, benchSignIn } from './sign-in.ts'
@@ -112,6 +113,11 @@ async function main() {
         budget: '≥ 25 %',
         withinBudget: result.ratio >= 0.25,
       })
+      figures.push({
+        name: `GET ${result.tab}: server CPU per request (Node.js process)`,
+        value: result.serverCpuMsPerRequest,
+        unit: 'ms',
+      })
     }
     figures.push({
       name: 'server resident memory after the load',
@@ -122,6 +128,11 @@ async function main() {
     })
   }
   print(figures)
+  // Figures from a busy machine are not comparable; say how busy it was.
+  const [one, five] = os.loadavg().map((load) => round(load, 2))
+  console.log(
+    `load average at the end: ${one} (1 min), ${five} (5 min) on ${os.cpus().length} cores`,
+  )
 }
 
 function print(figures: Figure[]) {
@@ -129,7 +140,9 @@ function print(figures: Figure[]) {
     const verdict =
       figure.withinBudget === undefined ? '' : figure.withinBudget ? '  ok' : '  OVER BUDGET'
     const budget = figure.budget ? `  (budget ${figure.budget})` : ''
-    console.log(`${figure.name}: ${round(figure.value)} ${figure.unit}${budget}${verdict}`)
+    console.log(
+      `${figure.name}: ${round(figure.value, figure.value < 10 ? 2 : 1)} ${figure.unit}${budget}${verdict}`,
+    )
   }
 }
 

@@ -19,6 +19,8 @@ const DATA_DIR = path.join(ROOT, '.bench', 'data')
 const PORT = 3901
 const BARE_PORT = 3902
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000)
+// Linux reports process CPU time in clock ticks of 1/100 s on every platform Node runs on.
+const CLOCK_TICKS_PER_SECOND = 100
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/bitewing_bench'
 
 async function ensureDatabase(url: string) {
@@ -123,6 +125,16 @@ async function bareBaseline(body: Buffer, contentType: string, seconds: number) 
   }
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds. */
+async function cpuMilliseconds(pid: number | undefined) {
+  if (!pid) return Number.NaN
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticks = Number(fields[11]) + Number(fields[12])
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND
+}
+
 async function residentMegabytes(pid: number | undefined) {
   if (!pid) return Number.NaN
   const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
@@ -145,7 +157,9 @@ export async function benchTabs(seconds = 10) {
       if (!sample.ok) throw new Error(`${tab}: ${sample.status}`)
       const body = Buffer.from(await sample.arrayBuffer())
       await load(target, cookie, 2) // warm-up
+      const cpuBefore = await cpuMilliseconds(server.pid)
       const result = await load(target, cookie, seconds)
+      const serverCpuMs = (await cpuMilliseconds(server.pid)) - cpuBefore
       const bare = await bareBaseline(
         body,
         sample.headers.get('content-type') ?? 'application/json',
@@ -158,6 +172,7 @@ export async function benchTabs(seconds = 10) {
         errors: result.errors + result.non2xx,
         bareRequestsPerSecond: bare,
         ratio: result.requests.average / bare,
+        serverCpuMsPerRequest: serverCpuMs / result.requests.total,
       })
     }
     return { results, residentMb: await residentMegabytes(server.pid) }
