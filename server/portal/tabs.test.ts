@@ -60,6 +60,8 @@ describeEachDatabase("the patient's tabs", (kind) => {
         procedures: [{ code: 'D1120', description: 'Prophylaxis – child' }],
         canConfirm: true,
       })
+      expect(Date.parse(body.upcoming[0].startsAt)).toBeGreaterThan(Date.now())
+      expect(body.upcoming[0].startsAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     })
 
     it('pages past appointments 20 at a time, newest first', async () => {
@@ -153,7 +155,11 @@ describeEachDatabase("the patient's tabs", (kind) => {
         seeded.statements.olderStatement,
       ])
       expect(body.payments).toEqual([
-        expect.objectContaining({ amountCents: 7_450, method: 'Visa' }),
+        expect.objectContaining({
+          amountCents: 7_450,
+          method: 'Visa',
+          paidAt: '2026-02-01T15:00:00.000Z',
+        }),
       ])
     })
 

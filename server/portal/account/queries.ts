@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 
@@ -11,19 +12,51 @@ export async function findHolder(db: Database, practiceId: number, holderId: num
     .executeTakeFirst()
 }
 
-const statementsOf = compiledQuery((db, values: { practiceId: number; holderId: number }) =>
-  db
-    .selectFrom('statements')
-    .select(['id', 'statement_date', 'balance_cents', 'status', 'pdf_storage_key'])
-    .where('practice_id', '=', values.practiceId)
-    .where('patient_id', '=', values.holderId)
-    .orderBy('statement_date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(100),
+const accountTab = compiledQuery((db, values: { practiceId: number; holderId: number }) =>
+  db.selectNoFrom([
+    jsonArrayFrom(
+      db
+        .selectFrom('statements')
+        .select(['id', 'statement_date', 'balance_cents', 'status', 'pdf_storage_key'])
+        .where('practice_id', '=', values.practiceId)
+        .where('patient_id', '=', values.holderId)
+        .orderBy('statement_date', 'desc')
+        .orderBy('id', 'desc')
+        .limit(100),
+    ).as('statements'),
+    jsonArrayFrom(
+      db
+        .selectFrom('payments')
+        .select([
+          'id',
+          'paid_at',
+          'amount_cents',
+          'method',
+          'status',
+          'note',
+          'card_brand',
+          'card_last4',
+        ])
+        .where('practice_id', '=', values.practiceId)
+        .where('patient_id', '=', values.holderId)
+        .orderBy('paid_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(100),
+    ).as('payments'),
+  ]),
 )
 
-export async function listStatements(db: Database, practiceId: number, holderId: number) {
-  return statementsOf.execute(db, { practiceId, holderId })
+/** The family account's statements and payments, newest first, in one round trip. */
+export async function readAccountTab(db: Database, practiceId: number, holderId: number) {
+  const found = await accountTab.executeTakeFirst(db, { practiceId, holderId })
+  return {
+    statements: found?.statements ?? [],
+    // JSON carries instants as ISO text.
+    payments: (found?.payments ?? []).map((payment) => ({
+      ...payment,
+      paid_at: new Date(payment.paid_at),
+    })),
+  }
 }
 
 export async function findStatement(
@@ -39,28 +72,4 @@ export async function findStatement(
     .where('patient_id', '=', holderId)
     .where('id', '=', statementId)
     .executeTakeFirst()
-}
-
-const paymentsOf = compiledQuery((db, values: { practiceId: number; holderId: number }) =>
-  db
-    .selectFrom('payments')
-    .select([
-      'id',
-      'paid_at',
-      'amount_cents',
-      'method',
-      'status',
-      'note',
-      'card_brand',
-      'card_last4',
-    ])
-    .where('practice_id', '=', values.practiceId)
-    .where('patient_id', '=', values.holderId)
-    .orderBy('paid_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(100),
-)
-
-export async function listPayments(db: Database, practiceId: number, holderId: number) {
-  return paymentsOf.execute(db, { practiceId, holderId })
 }

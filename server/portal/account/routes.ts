@@ -5,7 +5,7 @@ import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { auditPatientRead } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
-import { findHolder, findStatement, listPayments, listStatements } from './queries.ts'
+import { findHolder, findStatement, readAccountTab } from './queries.ts'
 import { accountHolderId, accountHolderName, mayViewAccount, statementBalance } from './rules.ts'
 import { AccountView, StatementParams, StatementQuery } from './schemas.ts'
 
@@ -54,9 +54,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
           payments: [],
         }
       }
-      const [statements, payments] = await Promise.all([
-        listStatements(db, practiceId, holderId),
-        listPayments(db, practiceId, holderId),
+      const [{ statements, payments }] = await Promise.all([
+        readAccountTab(db, practiceId, holderId),
         auditPatientRead(db, request, { ...access, patientId: holderId }, 'account.viewed'),
       ])
       return {

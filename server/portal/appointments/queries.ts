@@ -43,34 +43,60 @@ function appointmentsOf(db: Database, practiceId: number, patientId: number) {
     .where('appointments.patient_id', '=', patientId)
 }
 
-export type AppointmentRow = Awaited<ReturnType<typeof listUpcoming>>[number]
+export type AppointmentRow = NonNullable<Awaited<ReturnType<typeof findAppointment>>>
 
-const upcoming = compiledQuery((db, values: { practiceId: number; patientId: number; now: Date }) =>
-  appointmentsOf(db, values.practiceId, values.patientId)
-    .where('appointments.status', '=', 'Scheduled')
-    .where('appointments.starts_at', '>=', values.now)
-    .orderBy('appointments.starts_at')
-    .limit(100),
+/**
+ * The Appointments tab in one round trip: upcoming visits (scheduled, from `now` on, soonest
+ * first), a page of past ones (completed, newest first, with one extra row that says whether
+ * another page exists) and the patient's recalls.
+ */
+const appointmentsTab = compiledQuery(
+  (db, values: { practiceId: number; patientId: number; now: Date; offset: number }) =>
+    db.selectNoFrom([
+      jsonArrayFrom(
+        appointmentsOf(db, values.practiceId, values.patientId)
+          .where('appointments.status', '=', 'Scheduled')
+          .where('appointments.starts_at', '>=', values.now)
+          .orderBy('appointments.starts_at')
+          .limit(100),
+      ).as('upcoming'),
+      jsonArrayFrom(
+        appointmentsOf(db, values.practiceId, values.patientId)
+          .where('appointments.status', '=', 'Complete')
+          .orderBy('appointments.starts_at', 'desc')
+          .orderBy('appointments.id', 'desc')
+          .limit(PAST_PAGE_SIZE + 1)
+          .offset(values.offset),
+      ).as('past'),
+      jsonArrayFrom(recallsOf(db, values.practiceId, values.patientId)).as('recalls'),
+    ]),
 )
 
-/** Scheduled appointments from `now` on, soonest first. */
-export function listUpcoming(db: Database, practiceId: number, patientId: number, now: Date) {
-  return upcoming.execute(db, { practiceId, patientId, now })
-}
-
-const past = compiledQuery(
-  (db, values: { practiceId: number; patientId: number; offset: number }) =>
-    appointmentsOf(db, values.practiceId, values.patientId)
-      .where('appointments.status', '=', 'Complete')
-      .orderBy('appointments.starts_at', 'desc')
-      .orderBy('appointments.id', 'desc')
-      .limit(PAST_PAGE_SIZE + 1)
-      .offset(values.offset),
-)
-
-/** Completed appointments, newest first; one extra row says whether another page exists. */
-export function listPast(db: Database, practiceId: number, patientId: number, page: number) {
-  return past.execute(db, { practiceId, patientId, offset: (page - 1) * PAST_PAGE_SIZE })
+export async function readAppointmentsTab(
+  db: Database,
+  practiceId: number,
+  patientId: number,
+  now: Date,
+  page: number,
+) {
+  const offset = (page - 1) * PAST_PAGE_SIZE
+  const found = await appointmentsTab.executeTakeFirst(db, { practiceId, patientId, now, offset })
+  // JSON carries instants as ISO text; everything after this works with Dates.
+  type Json = NonNullable<typeof found>
+  const appointment = (row: Json['upcoming'][number]): AppointmentRow => ({
+    ...row,
+    starts_at: new Date(row.starts_at),
+    confirmed_at: row.confirmed_at === null ? null : new Date(row.confirmed_at),
+  })
+  const recall = (row: Json['recalls'][number]): RecallRow => ({
+    ...row,
+    invited_at: row.invited_at === null ? null : new Date(row.invited_at),
+  })
+  return {
+    upcoming: (found?.upcoming ?? []).map(appointment),
+    past: (found?.past ?? []).map(appointment),
+    recalls: (found?.recalls ?? []).map(recall),
+  }
 }
 
 export async function findAppointment(
@@ -102,8 +128,8 @@ export async function confirmAppointment(
     .execute()
 }
 
-const recalls = compiledQuery((db, values: { practiceId: number; patientId: number }) =>
-  db
+function recallsOf(db: Database, practiceId: number, patientId: number) {
+  return db
     .selectFrom('recalls')
     .innerJoin('recall_types', 'recall_types.id', 'recalls.recall_type_id')
     .select([
@@ -118,13 +144,14 @@ const recalls = compiledQuery((db, values: { practiceId: number; patientId: numb
       'recall_types.length_minutes',
       'recall_types.procedure_codes',
     ])
-    .where('recalls.practice_id', '=', values.practiceId)
-    .where('recalls.patient_id', '=', values.patientId)
-    .orderBy('recalls.date_due'),
-)
+    .where('recalls.practice_id', '=', practiceId)
+    .where('recalls.patient_id', '=', patientId)
+    .orderBy('recalls.date_due')
+    .orderBy('recalls.id')
+}
 
 export function listRecalls(db: Database, practiceId: number, patientId: number) {
-  return recalls.execute(db, { practiceId, patientId })
+  return recallsOf(db, practiceId, patientId).execute()
 }
 
 export type RecallRow = Awaited<ReturnType<typeof listRecalls>>[number]

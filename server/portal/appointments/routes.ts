@@ -18,10 +18,8 @@ import {
   findRecall,
   insertBookedAppointment,
   listOpenTimes,
-  listPast,
-  listRecalls,
-  listUpcoming,
   markRecallScheduled,
+  readAppointmentsTab,
 } from './queries.ts'
 import {
   confirmDecision,
@@ -78,10 +76,8 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
       const now = new Date()
       const page = request.query.pastPage ?? 1
       // The audit row is written alongside the reads; the answer waits for both.
-      const [upcoming, past, recalls] = await Promise.all([
-        listUpcoming(db, practiceId, patient.patientId, now),
-        listPast(db, practiceId, patient.patientId, page),
-        listRecalls(db, practiceId, patient.patientId),
+      const [{ upcoming, past, recalls }] = await Promise.all([
+        readAppointmentsTab(db, practiceId, patient.patientId, now, page),
         auditPatientRead(db, request, patient, 'appointments.viewed'),
       ])
       const timeZone = patient.practice.time_zone
