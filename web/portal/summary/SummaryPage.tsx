@@ -22,18 +22,18 @@ import { FamilyList } from './FamilyList.tsx'
 import {
   type ActivityView,
   type CareSummary,
-  reasonLabel,
   type SummariesView,
+  type SummaryFormat,
   summaryFilePath,
 } from './rules.ts'
+import { DownloadButtons, SummaryList } from './SummaryList.tsx'
 import { SummaryViewer } from './SummaryViewer.tsx'
 import { TransmitDialog } from './TransmitDialog.tsx'
 import './summary.css'
 
-/** Summaries shown before "Show all": the newest are the ones people want. */
-const FIRST_SHOWN = 5
+/** How often the history is re-read while a transmission in it is pending. */
+const PENDING_POLL_MS = 15_000
 
-type Format = 'package' | 'xml'
 type Open = { dialog: 'view' | 'transmit'; summary: CareSummary } | null
 
 /**
@@ -55,19 +55,24 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
     queryFn: ({ signal }) =>
       getJson<ActivityView>(patientApi(patientId, 'summary-activity'), signal),
     enabled: summaries.data?.setUp === true,
+    // A transmission still being retried changes on its own: keep its row current meanwhile.
+    refetchInterval: (query) =>
+      query.state.data?.events.some((event) => event.status === 'pending')
+        ? PENDING_POLL_MS
+        : false,
   })
   const [message, setMessage] = useState('')
   const [downloaded, setDownloaded] = useState('')
   const [open, setOpen] = useState<Open>(null)
-  const [showAll, setShowAll] = useState(false)
   const dateOf = (summary: CareSummary) => formatDateTime(summary.effectiveAt, undefined, timeZone)
   const person = session.family.find((member) => member.id === patientId)
   const firstName = person?.preferredName?.trim() || person?.firstName || patientName
 
   // Every act is recorded by the server before it answers; afterwards the history is stale.
   const refreshActivity = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: activityKey }),
-    [queryClient, activityKey],
+    () =>
+      void queryClient.invalidateQueries({ queryKey: patientKey(patientId, 'summary-activity') }),
+    [queryClient, patientId],
   )
 
   const create = useMutation({
@@ -83,10 +88,10 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
   })
 
   const download = useMutation({
-    mutationFn: ({ summary, format }: { summary: CareSummary; format: Format }) =>
+    mutationFn: ({ summary, format }: { summary: CareSummary; format: SummaryFormat }) =>
       saveDownload(
         summaryFilePath(patientId, summary.id, format),
-        format === 'xml' ? 'care-summary.xml' : 'care-summary.zip',
+        `care-summary.${format === 'xml' ? 'xml' : 'zip'}`,
       ),
     onMutate: () => {
       setMessage('')
@@ -95,37 +100,24 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
     onSuccess: (name) => setDownloaded(`Downloaded ${name}.`),
     onSettled: refreshActivity,
   })
+  // Shown in the viewer while it is open: the page behind it is hidden from screen readers.
   const downloadNotice = (
     <>
       <LiveMessage message={downloaded} />
       {download.isError ? <ProblemAlert key={download.submittedAt} error={download.error} /> : null}
     </>
   )
-
-  function downloadButtons(summary: CareSummary, describedBy?: string) {
-    const busy = (format: Format) =>
-      download.isPending &&
-      download.variables?.summary.id === summary.id &&
-      download.variables.format === format
-    return (
-      <>
-        <Button
-          className="button button-secondary button-small"
-          aria-describedby={describedBy}
-          onPress={() => download.mutate({ summary, format: 'package' })}
-        >
-          {busy('package') ? 'Downloading…' : 'Download (zip)'}
-        </Button>
-        <Button
-          className="button button-secondary button-small"
-          aria-describedby={describedBy}
-          onPress={() => download.mutate({ summary, format: 'xml' })}
-        >
-          {busy('xml') ? 'Downloading…' : 'Download XML'}
-        </Button>
-      </>
-    )
-  }
+  const downloadButtons = (summary: CareSummary, describedBy?: string) => (
+    <DownloadButtons
+      busy={
+        download.isPending && download.variables?.summary.id === summary.id
+          ? download.variables.format
+          : undefined
+      }
+      onDownload={(format) => download.mutate({ summary, format })}
+      describedBy={describedBy}
+    />
+  )
 
   return (
     <TabSection
@@ -152,75 +144,35 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
       {open ? null : downloadNotice}
       <QueryView query={summaries} label="Care summaries">
         {(view) =>
-          !view.setUp ? (
-            <div className="tab-panel">
-              <p>
-                Your dental office has not set up care summaries yet, so there are none to show.
-                They appear here once the office has imported the medical code lists (SNOMED CT and
-                CVX) that a care summary needs.
-              </p>
-              <p className="muted">
-                Please contact the office if you need a summary of your records now.
-              </p>
-            </div>
-          ) : (
+          view.setUp ? (
             <>
-              <section className="tab-panel" aria-labelledby="summary-list-heading">
-                <h3 id="summary-list-heading">{firstName}’s summaries</h3>
-                <p className="muted">
-                  A care summary (Continuity of Care Document) lists allergies, medications,
-                  problems, procedures and visits. Newest first.
-                </p>
-                {view.summaries.length === 0 ? (
-                  <p className="muted">
-                    There are no care summaries yet. Create current summary makes one from the
-                    records as they are today.
-                  </p>
-                ) : (
-                  <ul className="item-list">
-                    {(showAll ? view.summaries : view.summaries.slice(0, FIRST_SHOWN)).map(
-                      (summary) => {
-                        const headingId = `summary-${summary.id}-heading`
-                        return (
-                          <li key={summary.id}>
-                            <article className="item summary-item" aria-labelledby={headingId}>
-                              <h4 id={headingId}>Care summary of {dateOf(summary)}</h4>
-                              <p className="muted summary-reason">{reasonLabel(summary.reason)}</p>
-                              <div className="item-actions">
-                                <Button
-                                  className="button button-small"
-                                  aria-describedby={headingId}
-                                  onPress={() => {
-                                    setDownloaded('')
-                                    setOpen({ dialog: 'view', summary })
-                                  }}
-                                >
-                                  View
-                                </Button>
-                                {downloadButtons(summary, headingId)}
-                                <Button
-                                  className="button button-secondary button-small"
-                                  aria-describedby={headingId}
-                                  onPress={() => setOpen({ dialog: 'transmit', summary })}
-                                >
-                                  Transmit
-                                </Button>
-                              </div>
-                            </article>
-                          </li>
-                        )
-                      },
-                    )}
-                  </ul>
-                )}
-                {view.summaries.length > FIRST_SHOWN && !showAll ? (
-                  <p className="item-actions summary-more">
-                    <Button className="button button-secondary" onPress={() => setShowAll(true)}>
-                      Show all {view.summaries.length} summaries
+              <SummaryList
+                summaries={view.summaries}
+                firstName={firstName}
+                dateOf={dateOf}
+                actions={(summary, headingId) => (
+                  <>
+                    <Button
+                      className="button button-small"
+                      aria-describedby={headingId}
+                      onPress={() => {
+                        setDownloaded('')
+                        setOpen({ dialog: 'view', summary })
+                      }}
+                    >
+                      View
                     </Button>
-                  </p>
-                ) : null}
-              </section>
+                    {downloadButtons(summary, headingId)}
+                    <Button
+                      className="button button-secondary button-small"
+                      aria-describedby={headingId}
+                      onPress={() => setOpen({ dialog: 'transmit', summary })}
+                    >
+                      Transmit
+                    </Button>
+                  </>
+                )}
+              />
               {activity.isSuccess ? (
                 <ActivityHistory
                   events={activity.data.events}
@@ -232,6 +184,8 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
                 <LoadFailed error={activity.error} onRetry={() => void activity.refetch()} />
               ) : null}
             </>
+          ) : (
+            <NotSetUp />
           )
         }
       </QueryView>
@@ -257,5 +211,19 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
         />
       ) : null}
     </TabSection>
+  )
+}
+
+/** The practice has not imported SNOMED CT and CVX, so it makes no summaries (and offers no buttons). */
+function NotSetUp() {
+  return (
+    <div className="tab-panel">
+      <p>
+        Your dental office has not set up care summaries yet, so there are none to show. They appear
+        here once the office has imported the medical code lists (SNOMED CT and CVX) that a care
+        summary needs.
+      </p>
+      <p className="muted">Please contact the office if you need a summary of your records now.</p>
+    </div>
   )
 }

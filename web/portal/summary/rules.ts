@@ -18,11 +18,14 @@ export type ActivityView = Static<typeof ActivityViewSchema>
 export type ActivityEvent = ActivityView['events'][number]
 export type DeliveryStatus = Transmission['status']
 
+/** The downloads of a summary: the XDM package (zip) and the C-CDA XML alone. */
+export type SummaryFormat = 'package' | 'xml'
+
 /** The files of one summary: the readable page (for the sandboxed frame) and the downloads. */
 export const summaryFilePath = (
   patientId: number,
   summaryId: number,
-  what: 'html' | 'xml' | 'package',
+  what: 'html' | SummaryFormat,
 ) => `/api/portal/patients/${patientId}/summaries/${summaryId}/${what}`
 
 /** Why a summary exists: made when a visit was completed, or asked for in the portal. */
