@@ -184,9 +184,15 @@ for (const who of GARCIAS) {
     await dialog.getByRole('button', { name: 'Continue' }).click()
     // The recipient is confirmed before anything is sent.
     await expect(dialog.getByText(to, { exact: true })).toBeVisible()
+    // Focus is on Send, which reads the address out to a screen reader too.
+    const send = dialog.getByRole('button', { name: 'Send' })
+    await expect(send).toBeFocused()
+    await expect(send).toHaveAccessibleDescription(
+      `The care summary will be sent to this ${direct ? 'Direct address' : 'email address'}: ${to}`,
+    )
     expect(mailCountTo(to, direct ? 'direct' : 'smtp')).toBe(0)
     await checkPage(page)
-    await dialog.getByRole('button', { name: 'Send' }).click()
+    await send.click()
     await expect(dialog.getByRole('status')).toHaveText(`Sent to ${to}.`, { timeout: 15_000 })
     const mail = await mailTo(to, direct ? 'direct' : 'smtp')
     expect(mailCountTo(to, direct ? 'smtp' : 'direct')).toBe(0)

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import {
   Button,
   Dialog,
@@ -57,6 +57,7 @@ export function TransmitDialog({
   const [step, setStep] = useState<Step>({ name: 'address' })
   const [recipient, setRecipient] = useState<Recipient>({ kind: 'email', to: '' })
   const [serverErrors, setServerErrors] = useState<FieldErrors>({})
+  const recipientId = useId()
   const transmit = useMutation({
     mutationFn: (body: Recipient) =>
       postJson<TransmitAccepted>(patientApi(patientId, `summaries/${summary.id}/transmit`), {
@@ -104,8 +105,10 @@ export function TransmitDialog({
             />
           ) : step.name === 'confirm' ? (
             <>
-              <p>The care summary will be sent to this {kindLabel(recipient.kind)}:</p>
-              <p className="summary-recipient">{recipient.to.trim()}</p>
+              <div id={recipientId}>
+                <p>The care summary will be sent to this {kindLabel(recipient.kind)}:</p>
+                <p className="summary-recipient">{recipient.to.trim()}</p>
+              </div>
               <p>
                 It holds health information. Anyone who can read that mailbox can read it, so please
                 check the address.
@@ -124,6 +127,8 @@ export function TransmitDialog({
                 <Button
                   className="button"
                   autoFocus
+                  // Focus lands here: the button's description reads the address out.
+                  aria-describedby={recipientId}
                   onPress={() => {
                     if (!transmit.isPending) transmit.mutate(recipient)
                   }}

@@ -35,7 +35,7 @@ export function reasonLabel(reason: CareSummary['reason']): string {
 
 /** How to reach the recipient, in words. */
 export function kindLabel(kind: 'email' | 'direct'): string {
-  return kind === 'direct' ? 'Direct address' : 'email'
+  return kind === 'direct' ? 'Direct address' : 'email address'
 }
 
 /** A delivery is final once sent, failed after its retries, or kept for the office. */
