@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
+import { Button } from 'react-aria-components'
+import { TabDialog } from '../tab-parts.tsx'
 import { type CareSummary, reasonLabel, summaryFilePath } from './rules.ts'
 
 /**
@@ -32,37 +33,24 @@ export function SummaryViewer({
 }) {
   const title = `Care summary of ${date}`
   return (
-    <ModalOverlay
-      className="tab-modal-overlay"
-      isOpen
-      onOpenChange={(isOpen) => {
-        if (!isOpen) onClose()
-      }}
-      isDismissable
-    >
-      <Modal className="tab-modal tab-modal-wide">
-        <Dialog className="tab-dialog summary-viewer">
-          <Heading slot="title">{title}</Heading>
-          <p className="muted">
-            {patientName} · {reasonLabel(summary.reason)}. The contents at the top link to each
-            section.
-          </p>
-          <iframe
-            className="summary-frame"
-            src={summaryFilePath(patientId, summary.id, 'html')}
-            title={`${title} for ${patientName}`}
-            sandbox=""
-            onLoad={onLoaded}
-          />
-          {notice}
-          <div className="dialog-close-row">
-            {actions}
-            <Button className="button button-secondary" onPress={onClose}>
-              Close
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <TabDialog title={title} wide onClose={onClose}>
+      <p className="muted">
+        {patientName} · {reasonLabel(summary.reason)}. The contents at the top link to each section.
+      </p>
+      <iframe
+        className="summary-frame"
+        src={summaryFilePath(patientId, summary.id, 'html')}
+        title={`${title} for ${patientName}`}
+        sandbox=""
+        onLoad={onLoaded}
+      />
+      {notice}
+      <div className="dialog-close-row">
+        {actions}
+        <Button className="button button-secondary" onPress={onClose}>
+          Close
+        </Button>
+      </div>
+    </TabDialog>
   )
 }

@@ -1,20 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import {
-  Button,
-  Dialog,
-  Form,
-  Heading,
-  Label,
-  Modal,
-  ModalOverlay,
-  Radio,
-  RadioGroup,
-} from 'react-aria-components'
+import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components'
 import { type FieldErrors, getJson, isApiError, postJson } from '../../ui/api.ts'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
-import { patientApi, patientKey } from '../tab-parts.tsx'
+import { patientApi, patientKey, TabDialog } from '../tab-parts.tsx'
 import {
   addressProblem,
   type CareSummary,
@@ -78,81 +68,69 @@ export function TransmitDialog({
   })
 
   return (
-    <ModalOverlay
-      className="tab-modal-overlay"
-      isOpen
-      onOpenChange={(isOpen) => {
-        if (!isOpen) onClose()
-      }}
-      isDismissable
-    >
-      <Modal className="tab-modal">
-        <Dialog className="tab-dialog">
-          <Heading slot="title">Transmit care summary</Heading>
-          <p className="muted">
-            {patientName}’s care summary of {date}
+    <TabDialog title="Transmit care summary" onClose={onClose}>
+      <p className="muted">
+        {patientName}’s care summary of {date}
+      </p>
+      {step.name === 'address' ? (
+        <AddressStep
+          recipient={recipient}
+          serverErrors={serverErrors}
+          onChange={(next) => {
+            setRecipient(next)
+            setServerErrors({})
+          }}
+          onContinue={() => setStep({ name: 'confirm' })}
+          onCancel={onClose}
+        />
+      ) : step.name === 'confirm' ? (
+        <>
+          <div id={recipientId}>
+            <p>The care summary will be sent to this {kindLabel(recipient.kind)}:</p>
+            <p className="summary-recipient">{recipient.to.trim()}</p>
+          </div>
+          <p>
+            It holds health information. Anyone who can read that mailbox can read it, so please
+            check the address.
           </p>
-          {step.name === 'address' ? (
-            <AddressStep
-              recipient={recipient}
-              serverErrors={serverErrors}
-              onChange={(next) => {
-                setRecipient(next)
-                setServerErrors({})
+          {transmit.isError && !(isApiError(transmit.error) && transmit.error.errors.to) ? (
+            <ProblemAlert key={transmit.submittedAt} error={transmit.error} />
+          ) : null}
+          <div className="dialog-close-row">
+            <Button
+              className="button button-secondary"
+              onPress={() => setStep({ name: 'address' })}
+              isDisabled={transmit.isPending}
+            >
+              Change address
+            </Button>
+            <Button
+              className="button"
+              autoFocus
+              // Focus lands here: the button's description reads the address out.
+              aria-describedby={recipientId}
+              onPress={() => {
+                if (!transmit.isPending) transmit.mutate(recipient)
               }}
-              onContinue={() => setStep({ name: 'confirm' })}
-              onCancel={onClose}
-            />
-          ) : step.name === 'confirm' ? (
-            <>
-              <div id={recipientId}>
-                <p>The care summary will be sent to this {kindLabel(recipient.kind)}:</p>
-                <p className="summary-recipient">{recipient.to.trim()}</p>
-              </div>
-              <p>
-                It holds health information. Anyone who can read that mailbox can read it, so please
-                check the address.
-              </p>
-              {transmit.isError && !(isApiError(transmit.error) && transmit.error.errors.to) ? (
-                <ProblemAlert key={transmit.submittedAt} error={transmit.error} />
-              ) : null}
-              <div className="dialog-close-row">
-                <Button
-                  className="button button-secondary"
-                  onPress={() => setStep({ name: 'address' })}
-                  isDisabled={transmit.isPending}
-                >
-                  Change address
-                </Button>
-                <Button
-                  className="button"
-                  autoFocus
-                  // Focus lands here: the button's description reads the address out.
-                  aria-describedby={recipientId}
-                  onPress={() => {
-                    if (!transmit.isPending) transmit.mutate(recipient)
-                  }}
-                >
-                  {transmit.isPending ? 'Sending…' : 'Send'}
-                </Button>
-              </div>
-            </>
-          ) : (
-            <Delivery
-              patientId={patientId}
-              emailId={step.emailId}
-              recipient={recipient}
-              onFinal={onTransmitted}
-              onAnother={() => {
-                transmit.reset()
-                setStep({ name: 'address' })
-              }}
-              onClose={onClose}
-            />
-          )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+            >
+              {transmit.isPending ? 'Sending…' : 'Send'}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <Delivery
+          patientId={patientId}
+          emailId={step.emailId}
+          recipient={recipient}
+          onFinal={onTransmitted}
+          onAnother={() => {
+            transmit.reset()
+            setStep({ name: 'address' })
+          }}
+          onClose={onClose}
+        />
+      )}
+    </TabDialog>
   )
 }
 
