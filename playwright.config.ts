@@ -1,7 +1,12 @@
+import os from 'node:os'
+import path from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${port}`
+// Where the e2e server's loopback SMTP servers write what arrives (scripts/e2e-smtp.mjs); set
+// here so the tests (tests/e2e/mail.ts) and the server agree. One per port, like the server.
+process.env.E2E_MAIL_DIR ??= path.join(os.tmpdir(), `bitewing-e2e-mail-${port}`)
 const onCI = Boolean(process.env.CI)
 
 /**
@@ -50,7 +55,7 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     timeout: 180_000,
     reuseExistingServer: !onCI,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_MAIL_DIR: process.env.E2E_MAIL_DIR },
     // The server's welcome banner would interleave with the test list; start-up errors still show.
     stdout: 'ignore',
     stderr: 'pipe',

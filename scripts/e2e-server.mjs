@@ -1,12 +1,18 @@
-// The server the browser tests run against: a fresh data folder with the demo practice, removed
-// when the tests end.
+// The server the browser tests run against: a fresh data folder with the demo practice, and
+// loopback SMTP servers for ordinary email and for Direct whose messages land in E2E_MAIL_DIR
+// (smtp/ and direct/) for the tests to read; all removed when the tests end.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { startLoopbackSmtp } from './e2e-smtp.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bitewing-e2e-'))
+const mailDir = process.env.E2E_MAIL_DIR ?? path.join(dataDir, 'mail')
+fs.rmSync(mailDir, { recursive: true, force: true })
+const smtp = await startLoopbackSmtp(path.join(mailDir, 'smtp'))
+const direct = await startLoopbackSmtp(path.join(mailDir, 'direct'))
 const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
   cwd: root,
   stdio: 'inherit',
@@ -16,13 +22,17 @@ const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'serv
     PORT: process.env.E2E_PORT ?? '3100',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    SMTP_URL: smtp.url,
+    DIRECT_SMTP_URL: direct.url,
   },
 })
 
 function cleanUp() {
   fs.rmSync(dataDir, { recursive: true, force: true })
+  fs.rmSync(mailDir, { recursive: true, force: true })
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+// Exiting closes the SMTP servers' sockets with everything else.
 server.on('exit', (code) => {
   cleanUp()
   process.exit(code ?? 0)

@@ -33,6 +33,7 @@ test.describe('the signed-in portal', () => {
       'Appointments',
       'Account',
       'Plan',
+      'Summary',
       'Images',
     ])
     await expect(page.getByRole('heading', { level: 2, name: 'Appointments' })).toBeVisible()

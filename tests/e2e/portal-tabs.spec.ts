@@ -10,7 +10,7 @@ test.describe.configure({ timeout: 90_000 })
 // changes data: confirming and booking are in portal-tabs.desktop.spec.ts, so the checks below
 // hold whether or not that file has run.
 
-const TABS = ['Appointments', 'Account', 'Plan', 'Images']
+const TABS = ['Appointments', 'Account', 'Plan', 'Summary', 'Images']
 
 async function checkPage(page: Page) {
   await expectNoAxeViolations(page)
@@ -352,7 +352,12 @@ test('a tab the practice switches off disappears and its address says it is not 
     return route.fulfill({ response, json: body })
   })
   await signInToPortal(page, MARIA, 'Maria Garcia')
-  await expect(tabBar(page).getByRole('link')).toHaveText(['Appointments', 'Account', 'Plan'])
+  await expect(tabBar(page).getByRole('link')).toHaveText([
+    'Appointments',
+    'Account',
+    'Plan',
+    'Summary',
+  ])
   const id = patientIdIn(page.url())
   await page.goto(`/patients/${id}/images`)
   await expect(page.getByRole('heading', { level: 2, name: 'Images' })).toBeVisible()

@@ -1,0 +1,90 @@
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
+import { formatDateTime } from '../../ui/i18n/format.ts'
+import { type ActivityEvent, activityWhat, type CareSummary, deliveryLabel } from './rules.ts'
+
+/** Events shown before "Show all": the latest acts are what people check. */
+const FIRST_SHOWN = 20
+
+/**
+ * Every view, download and transmission of this person's summaries, newest first: what, when,
+ * by whom, and for a transmission to whom and what became of it. Read from the audit log.
+ */
+export function ActivityHistory({
+  events,
+  summaries,
+  firstName,
+  timeZone,
+}: {
+  events: readonly ActivityEvent[]
+  summaries: readonly CareSummary[]
+  firstName: string
+  timeZone: string | undefined
+}) {
+  const [showAll, setShowAll] = useState(false)
+  const shown = showAll ? events : events.slice(0, FIRST_SHOWN)
+  const summaryDates = new Map(
+    summaries.map((summary) => [
+      summary.id,
+      formatDateTime(summary.effectiveAt, undefined, timeZone),
+    ]),
+  )
+  return (
+    <section className="tab-panel" aria-labelledby="summary-activity-heading">
+      <h3 id="summary-activity-heading">Activity history</h3>
+      {events.length === 0 ? (
+        <p className="muted">
+          Nobody has viewed, downloaded or transmitted {firstName}’s care summaries yet.
+        </p>
+      ) : (
+        <table className="data-table stack-table summary-activity">
+          <caption className="visually-hidden">
+            Views, downloads and transmissions of {firstName}’s care summaries, newest first
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">What</th>
+              <th scope="col">Summary</th>
+              <th scope="col">By</th>
+              <th scope="col">To</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((event) => (
+              <tr key={event.id}>
+                <th scope="row">{formatDateTime(event.at, undefined, timeZone)}</th>
+                <td data-label="What">{activityWhat(event)}</td>
+                <td data-label="Summary">
+                  {event.summaryId === null
+                    ? ''
+                    : (summaryDates.get(event.summaryId) ?? 'An earlier summary')}
+                </td>
+                <td data-label="By">{event.by}</td>
+                <td data-label="To">
+                  {event.to ? (
+                    <>
+                      {event.to}
+                      <span className="summary-delivery">
+                        {' '}
+                        ({deliveryLabel(event.status)}
+                        {event.status === 'failed' && event.error ? `: ${event.error}` : ''})
+                      </span>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {shown.length < events.length ? (
+        <p className="item-actions summary-more">
+          <Button className="button button-secondary" onPress={() => setShowAll(true)}>
+            Show all {events.length} events
+          </Button>
+        </p>
+      ) : null}
+    </section>
+  )
+}

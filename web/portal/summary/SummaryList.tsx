@@ -1,0 +1,94 @@
+import { type ReactNode, useState } from 'react'
+import { Button } from 'react-aria-components'
+import { type CareSummary, reasonLabel, type SummaryFormat } from './rules.ts'
+
+/** Summaries shown before "Show all": the newest are the ones people want. */
+const FIRST_SHOWN = 5
+
+/**
+ * One person's summaries, newest first, each with its date, why it was made and what can be
+ * done with it. `actions` gives a summary's buttons; they are described by its heading, so a
+ * screen reader hears "View, Care summary of …".
+ */
+export function SummaryList({
+  summaries,
+  firstName,
+  dateOf,
+  actions,
+}: {
+  summaries: readonly CareSummary[]
+  firstName: string
+  dateOf: (summary: CareSummary) => string
+  actions: (summary: CareSummary, headingId: string) => ReactNode
+}) {
+  const [showAll, setShowAll] = useState(false)
+  const shown = showAll ? summaries : summaries.slice(0, FIRST_SHOWN)
+  return (
+    <section className="tab-panel" aria-labelledby="summary-list-heading">
+      <h3 id="summary-list-heading">{firstName}’s summaries</h3>
+      <p className="muted">
+        A care summary (Continuity of Care Document) lists allergies, medications, problems,
+        procedures and visits. Newest first.
+      </p>
+      {summaries.length === 0 ? (
+        <p className="muted">
+          There are no care summaries yet. Create current summary makes one from the records as they
+          are today.
+        </p>
+      ) : (
+        <ul className="item-list">
+          {shown.map((summary) => {
+            const headingId = `summary-${summary.id}-heading`
+            return (
+              <li key={summary.id}>
+                <article className="item summary-item" aria-labelledby={headingId}>
+                  <h4 id={headingId}>Care summary of {dateOf(summary)}</h4>
+                  <p className="muted summary-reason">{reasonLabel(summary.reason)}</p>
+                  <div className="item-actions">{actions(summary, headingId)}</div>
+                </article>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {shown.length < summaries.length ? (
+        <p className="item-actions summary-more">
+          <Button className="button button-secondary" onPress={() => setShowAll(true)}>
+            Show all {summaries.length} summaries
+          </Button>
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
+/** The two downloads of a summary: the XDM package (zip) and the C-CDA XML alone. */
+export function DownloadButtons({
+  busy,
+  onDownload,
+  describedBy,
+}: {
+  /** The download of this summary in progress, if any. */
+  busy: SummaryFormat | undefined
+  onDownload: (format: SummaryFormat) => void
+  describedBy?: string | undefined
+}) {
+  return (
+    <>
+      <Button
+        className="button button-secondary button-small"
+        aria-describedby={describedBy}
+        onPress={() => onDownload('package')}
+      >
+        {busy === 'package' ? 'Downloading…' : 'Download (zip)'}
+      </Button>
+      <Button
+        className="button button-secondary button-small"
+        aria-describedby={describedBy}
+        onPress={() => onDownload('xml')}
+      >
+        {busy === 'xml' ? 'Downloading…' : 'Download XML'}
+      </Button>
+    </>
+  )
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react'
+import { Button } from 'react-aria-components'
+import { TabDialog } from '../tab-parts.tsx'
+import { type CareSummary, reasonLabel, summaryFilePath } from './rules.ts'
+
+/**
+ * Shows one summary as the practice's readable page, in a frame sandboxed with no permissions
+ * at all: the page is built from the document's text, and even if that held markup it could
+ * neither run nor reach the portal. The frame scrolls by itself, because a sandboxed frame's
+ * table-of-contents links may scroll only the frame, never the portal around it.
+ */
+export function SummaryViewer({
+  patientId,
+  patientName,
+  summary,
+  date,
+  actions,
+  notice,
+  onLoaded,
+  onClose,
+}: {
+  patientId: number
+  patientName: string
+  summary: CareSummary
+  date: string
+  /** The downloads, as on the list. */
+  actions: ReactNode
+  /** What became of a download started here (the page behind is hidden while this is open). */
+  notice: ReactNode
+  /** The page has arrived, so the server has recorded the view. */
+  onLoaded: () => void
+  onClose: () => void
+}) {
+  const title = `Care summary of ${date}`
+  return (
+    <TabDialog title={title} wide onClose={onClose}>
+      <p className="muted">
+        {patientName} · {reasonLabel(summary.reason)}. The contents at the top link to each section.
+      </p>
+      <iframe
+        className="summary-frame"
+        src={summaryFilePath(patientId, summary.id, 'html')}
+        title={`${title} for ${patientName}`}
+        sandbox=""
+        onLoad={onLoaded}
+      />
+      {notice}
+      <div className="dialog-close-row">
+        {actions}
+        <Button className="button button-secondary" onPress={onClose}>
+          Close
+        </Button>
+      </div>
+    </TabDialog>
+  )
+}

@@ -1,0 +1,259 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components'
+import { type FieldErrors, getJson, isApiError, postJson } from '../../ui/api.ts'
+import { TextInputField } from '../../ui/text-field.tsx'
+import { ProblemAlert } from '../problem-alert.tsx'
+import { patientApi, patientKey, TabDialog } from '../tab-parts.tsx'
+import {
+  addressProblem,
+  type CareSummary,
+  isFinal,
+  kindLabel,
+  STATUS_POLL_MS,
+  type Transmission,
+  type TransmitAccepted,
+  type TransmitKind,
+  transmissionMessage,
+} from './rules.ts'
+
+interface Recipient {
+  kind: TransmitKind
+  to: string
+}
+
+type Step = { name: 'address' } | { name: 'confirm' } | { name: 'result'; emailId: number }
+
+/**
+ * Transmit: the recipient's address, then a confirmation that shows it, then what became of
+ * the message (pending while the mail server is tried and retried, then sent or failed).
+ */
+export function TransmitDialog({
+  patientId,
+  patientName,
+  summary,
+  date,
+  onTransmitted,
+  onClose,
+}: {
+  patientId: number
+  patientName: string
+  summary: CareSummary
+  date: string
+  /** A transmission was recorded or its delivery changed: the activity history is stale. */
+  onTransmitted: () => void
+  onClose: () => void
+}) {
+  const [step, setStep] = useState<Step>({ name: 'address' })
+  const [recipient, setRecipient] = useState<Recipient>({ kind: 'email', to: '' })
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({})
+  const recipientId = useId()
+  const transmit = useMutation({
+    mutationFn: (body: Recipient) =>
+      postJson<TransmitAccepted>(patientApi(patientId, `summaries/${summary.id}/transmit`), {
+        kind: body.kind,
+        to: body.to.trim(),
+      }),
+    onSuccess: (accepted) => {
+      onTransmitted()
+      setStep({ name: 'result', emailId: accepted.emailId })
+    },
+    onError: (error) => {
+      // A refused address goes back to the field, with the server's message beside it.
+      if (isApiError(error) && error.errors.to) {
+        setServerErrors(error.errors)
+        setStep({ name: 'address' })
+      }
+    },
+  })
+
+  return (
+    <TabDialog title="Transmit care summary" onClose={onClose}>
+      <p className="muted">
+        {patientName}’s care summary of {date}
+      </p>
+      {step.name === 'address' ? (
+        <AddressStep
+          recipient={recipient}
+          serverErrors={serverErrors}
+          onChange={(next) => {
+            setRecipient(next)
+            setServerErrors({})
+          }}
+          onContinue={() => setStep({ name: 'confirm' })}
+          onCancel={onClose}
+        />
+      ) : step.name === 'confirm' ? (
+        <>
+          <div id={recipientId}>
+            <p>The care summary will be sent to this {kindLabel(recipient.kind)}:</p>
+            <p className="summary-recipient">{recipient.to.trim()}</p>
+          </div>
+          <p>
+            It holds health information. Anyone who can read that mailbox can read it, so please
+            check the address.
+          </p>
+          {transmit.isError && !(isApiError(transmit.error) && transmit.error.errors.to) ? (
+            <ProblemAlert key={transmit.submittedAt} error={transmit.error} />
+          ) : null}
+          <div className="dialog-close-row">
+            <Button
+              className="button button-secondary"
+              onPress={() => setStep({ name: 'address' })}
+              isDisabled={transmit.isPending}
+            >
+              Change address
+            </Button>
+            <Button
+              className="button"
+              autoFocus
+              // Focus lands here: the button's description reads the address out.
+              aria-describedby={recipientId}
+              onPress={() => {
+                if (!transmit.isPending) transmit.mutate(recipient)
+              }}
+            >
+              {transmit.isPending ? 'Sending…' : 'Send'}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <Delivery
+          patientId={patientId}
+          emailId={step.emailId}
+          recipient={recipient}
+          onFinal={onTransmitted}
+          onAnother={() => {
+            transmit.reset()
+            setStep({ name: 'address' })
+          }}
+          onClose={onClose}
+        />
+      )}
+    </TabDialog>
+  )
+}
+
+function AddressStep({
+  recipient,
+  serverErrors,
+  onChange,
+  onContinue,
+  onCancel,
+}: {
+  recipient: Recipient
+  serverErrors: FieldErrors
+  onChange: (recipient: Recipient) => void
+  onContinue: () => void
+  onCancel: () => void
+}) {
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    onContinue()
+  }
+  const direct = recipient.kind === 'direct'
+  return (
+    <Form className="form" onSubmit={submit} validationErrors={serverErrors}>
+      <RadioGroup
+        className="radio-group"
+        value={recipient.kind}
+        onChange={(kind) => onChange({ ...recipient, kind: kind as TransmitKind })}
+      >
+        <Label className="radio-group-label">Send to</Label>
+        <Radio className="radio" value="email">
+          An email address
+        </Radio>
+        <Radio className="radio" value="direct">
+          A Direct address (secure messaging between health providers)
+        </Radio>
+      </RadioGroup>
+      <TextInputField
+        label={direct ? 'Direct address' : 'Email address'}
+        name="to"
+        type="email"
+        autoComplete={direct ? 'off' : 'email'}
+        description={
+          direct
+            ? 'The address a provider gave you for Direct, like dr.lee@direct.example.org.'
+            : undefined
+        }
+        inputProps={{ autoFocus: true, spellCheck: false, autoCapitalize: 'none' }}
+        value={recipient.to}
+        onChange={(to) => onChange({ ...recipient, to })}
+        isRequired
+        validate={(value) => addressProblem(value, recipient.kind) ?? null}
+      />
+      <div className="dialog-close-row">
+        <Button className="button button-secondary" onPress={onCancel}>
+          Cancel
+        </Button>
+        <Button className="button" type="submit">
+          Continue
+        </Button>
+      </div>
+    </Form>
+  )
+}
+
+/** The message's delivery, asked for until it is final. */
+function Delivery({
+  patientId,
+  emailId,
+  recipient,
+  onFinal,
+  onAnother,
+  onClose,
+}: {
+  patientId: number
+  emailId: number
+  recipient: Recipient
+  onFinal: () => void
+  onAnother: () => void
+  onClose: () => void
+}) {
+  const status = useQuery({
+    queryKey: patientKey(patientId, 'transmission', emailId),
+    queryFn: ({ signal }) =>
+      getJson<Transmission>(patientApi(patientId, `transmissions/${emailId}`), signal),
+    refetchInterval: (query) =>
+      query.state.data && isFinal(query.state.data.status) ? false : STATUS_POLL_MS,
+    staleTime: 0,
+  })
+  const shown: Pick<Transmission, 'status' | 'error' | 'to'> = status.data ?? {
+    status: 'pending',
+    error: null,
+    to: recipient.to.trim(),
+  }
+  const final = isFinal(shown.status)
+  const reported = useRef(false)
+  useEffect(() => {
+    if (!final || reported.current) return
+    reported.current = true
+    onFinal()
+  }, [final, onFinal])
+  return (
+    <>
+      <div
+        className={shown.status === 'failed' ? 'notice notice-error' : 'notice notice-info'}
+        role="status"
+      >
+        <p>{transmissionMessage(shown)}</p>
+      </div>
+      {status.isError ? (
+        <p className="muted">
+          The status could not be checked just now; it is tried again in a moment.
+        </p>
+      ) : null}
+      <div className="dialog-close-row">
+        {shown.status === 'failed' ? (
+          <Button className="button button-secondary" onPress={onAnother}>
+            Try another address
+          </Button>
+        ) : null}
+        <Button className="button" autoFocus onPress={onClose}>
+          Close
+        </Button>
+      </div>
+    </>
+  )
+}
