@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { buildCcd, documentId } from '../../ccd/index.ts'
+import { buildCcdBytes, documentId } from '../../ccd/index.ts'
 import { careSummariesReady } from '../../office/code-systems/queries.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
@@ -52,8 +52,7 @@ export async function createCareSummary(db: Database, files: FileStorage, summar
     ? await findAppointment(db, summary.appointmentId)
     : undefined
   const input = buildSummaryInput(rows, { effectiveAt: summary.now, appointment })
-  const xml = buildCcd(input)
-  const body = Buffer.from(xml, 'utf8')
+  const body = buildCcdBytes(input)
   const document = documentId(input)
   const storageKey = summaryStorageKey(summary.practiceId, summary.patientId, document)
   await files.put(storageKey, body)
