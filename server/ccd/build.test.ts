@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildCcd } from './build.ts'
+import { buildCcd, buildCcdBytes } from './build.ts'
 import { childElements, find, parseXml, textOf, type XmlElement } from './parse-xml.ts'
 import { SECTIONS } from './templates.ts'
 import { buildCareSummaryInput, emptyCareSummaryInput, variedCareSummaryInputs } from './testing.ts'
@@ -171,6 +171,12 @@ describe('buildCcd sections', () => {
 describe('buildCcd output', () => {
   it('is deterministic: same input, same bytes', () => {
     for (const { input, xml } of varied) expect(buildCcd(structuredClone(input))).toBe(xml)
+  })
+
+  it('gives the same document as UTF-8 bytes', () => {
+    for (const { input, xml } of varied) {
+      expect(buildCcdBytes(input).equals(Buffer.from(xml, 'utf8'))).toBe(true)
+    }
   })
 
   it('gives another document id at another time, the same entry ids', () => {

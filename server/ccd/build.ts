@@ -13,6 +13,7 @@ import { resultsSection } from './sections/results.ts'
 import { socialHistorySection } from './sections/social-history.ts'
 import { vitalSignsSection } from './sections/vital-signs.ts'
 import { toMs } from './time.ts'
+import type { XmlWriter } from './xml.ts'
 
 /** Sections in document order: the order of SECTIONS (the six a CCD SHALL have among them). */
 const SECTION_WRITERS = [
@@ -39,10 +40,12 @@ export function documentId(input: CareSummaryInput): string {
   return stableUuid('document', practice.id, patient.id, String(toMs(document.effectiveAt)))
 }
 
-/** Builds a C-CDA R2.1 Continuity of Care Document. Pure: same input, same bytes. */
-export function buildCcd(input: CareSummaryInput): string {
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+function writeCcd(input: CareSummaryInput): XmlWriter {
   const ctx = createContext(input)
   const { w } = ctx
+  w.raw(XML_DECLARATION)
   w.start('ClinicalDocument', {
     xmlns: 'urn:hl7-org:v3',
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
@@ -52,5 +55,15 @@ export function buildCcd(input: CareSummaryInput): string {
   w.start('component').start('structuredBody')
   for (const writeSection of SECTION_WRITERS) writeSection(ctx)
   w.end().end().end()
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${w.toString()}`
+  return w
+}
+
+/** Builds a C-CDA R2.1 Continuity of Care Document. Pure: same input, same bytes. */
+export function buildCcd(input: CareSummaryInput): string {
+  return writeCcd(input).toString()
+}
+
+/** The same document as UTF-8 bytes, as it is stored and sent (no string in between). */
+export function buildCcdBytes(input: CareSummaryInput): Buffer {
+  return writeCcd(input).toBytes()
 }

@@ -4,7 +4,6 @@ import { XmlWriter } from './xml.ts'
 
 /** What every section builder shares while one document is written. */
 export interface BuildContext {
-  /** The writer to write to; `reuse` points it at a scratch writer for a moment. */
   w: XmlWriter
   input: CareSummaryInput
   timeZone: string
@@ -30,7 +29,7 @@ export function createContext(input: CareSummaryInput): BuildContext {
   for (const provider of input.careTeam) providers.set(provider.id, provider)
   if (input.author && !providers.has(input.author.id)) providers.set(input.author.id, input.author)
   const practiceRoot = stableUuid('practice', input.practice.id)
-  const reused = new Map<string, string>()
+  const reused = new Map<string, Uint8Array>()
   const ctx: BuildContext = {
     w: new XmlWriter(),
     input,
@@ -42,19 +41,9 @@ export function createContext(input: CareSummaryInput): BuildContext {
       ctx.w.empty('id', { root: practiceRoot, extension })
     },
     reuse(key, write) {
-      let markup = reused.get(key)
-      if (markup === undefined) {
-        const target = ctx.w
-        ctx.w = new XmlWriter()
-        try {
-          write()
-          markup = ctx.w.toString()
-        } finally {
-          ctx.w = target
-        }
-        reused.set(key, markup)
-      }
-      ctx.w.raw(markup)
+      const markup = reused.get(key)
+      if (markup === undefined) reused.set(key, ctx.w.fragment(write))
+      else ctx.w.raw(markup)
     },
   }
   return ctx

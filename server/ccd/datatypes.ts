@@ -8,12 +8,14 @@ import type { Address, Organization, Provider } from './input.ts'
 import { CODE_SYSTEM_NAME, OID, type TemplateId } from './templates.ts'
 import { emptyTag, type XmlWriter } from './xml.ts'
 
-const renderedTemplates = new WeakMap<TemplateId, string>()
+// Rendered and encoded once: copying ready bytes is the cheapest write there is.
+const renderedTemplates = new WeakMap<TemplateId, Uint8Array>()
 
 export function templateId(w: XmlWriter, template: TemplateId): void {
   let markup = renderedTemplates.get(template)
   if (markup === undefined) {
-    markup = emptyTag('templateId', { root: template.root, extension: template.extension })
+    const tag = emptyTag('templateId', { root: template.root, extension: template.extension })
+    markup = Buffer.from(tag, 'utf8')
     renderedTemplates.set(template, markup)
   }
   w.raw(markup)

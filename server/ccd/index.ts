@@ -1,5 +1,5 @@
 /** The care summary document engine: build, validate and render C-CDA R2.1 CCDs. */
-export { buildCcd, documentId } from './build.ts'
+export { buildCcd, buildCcdBytes, documentId } from './build.ts'
 export type * from './input.ts'
 export { renderCcdHtml } from './render-html.ts'
 export { type PdfOptions, renderCcdPdf } from './render-pdf.ts'

@@ -45,9 +45,8 @@ function localName(name: string): string {
 
 /** Parses a whole document and returns its root element. */
 export function parseXml(source: string): XmlElement {
-  // buildCcd returns a string made by appending (a rope tens of thousands of pieces deep, the
-  // fastest way to build it); reading such a rope character by character is ~20x slower than
-  // reading a flat copy, so take one first.
+  // A string made by appending (as fast-xml-builder or a test's replace makes them) is a rope;
+  // reading a rope character by character is ~20x slower than reading a flat copy, so take one.
   const xml = Buffer.from(source, 'utf8').toString('utf8')
   let position = 0
   const stack: XmlElement[] = []

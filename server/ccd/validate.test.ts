@@ -29,6 +29,14 @@ describe('validateCcd', () => {
     expect(result.errors.join('\n')).toMatch(/line \d+: .*bogus/)
   })
 
+  it('tells which document of a batch fails', async () => {
+    const [good, other] = variedCareSummaryInputs().map(({ input }) => buildCcd(input))
+    const bad = (good as string).replace('<realmCode code="US"/>', '<realmCode code="US"/><bogus/>')
+    const results = await validateCcds([good as string, bad, other as string])
+    expect(results.map((result) => result.valid)).toEqual([true, false, true])
+    expect(results[1]?.errors.join('\n')).toMatch(/bogus/)
+  })
+
   it('accepts the official C-CDA examples', async () => {
     const files = fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('.xml'))
     expect(files).toHaveLength(3)

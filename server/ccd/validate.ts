@@ -61,7 +61,9 @@ export async function validateCcds(xmls: readonly string[]): Promise<CcdValidati
   const byFile = new Map<string, string[]>(files.map((file) => [file.fileName, []]))
   const unattributed: string[] = []
   for (const error of result.errors) {
-    const list = error.loc ? byFile.get(error.loc.fileName) : undefined
+    // xmllint's closing "document-3.xml fails to validate" has no location but names its file.
+    const named = /^(document-\d+\.xml) fails to validate/.exec(error.message)?.[1]
+    const list = byFile.get(error.loc?.fileName ?? named ?? '')
     const line = error.loc ? `line ${error.loc.lineNumber}: ` : ''
     ;(list ?? unattributed).push(`${line}${error.message}`)
   }

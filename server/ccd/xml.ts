@@ -1,59 +1,18 @@
 /**
- * A minimal streaming XML writer. The C-CDA budget (build and serialize in under 1 ms for a
- * typical patient, DESIGN.md) rules out a DOM builder: xmlbuilder2 took about 10 ms for a
- * document of this size on the reference machine, string concatenation well under 1 ms.
- * Everything that reaches the output passes through `escapeText` / `escapeAttribute`.
+ * A minimal streaming XML writer that writes UTF-8 bytes. The C-CDA budget (build and
+ * serialize in under 1 ms for a typical patient, DESIGN.md) rules out a DOM builder
+ * (xmlbuilder2 took about 10 ms for a document of this size) and, as it turned out, string
+ * appending too: a document appended in thousands of pieces is a rope that V8 must flatten and
+ * then encode, which cost more than building it (docs/decisions.md). So the writer escapes
+ * text and attribute values while it copies them into a growing buffer. Everything that
+ * reaches the output passes through `escaped` or is markup the code itself wrote.
  */
+
+import { ATTRIBUTE_ESCAPES, escapeAttribute, escapeText, TEXT_ESCAPES } from './escape.ts'
+
+export { escapeAttribute, escapeText } from './escape.ts'
 
 export type Attributes = Record<string, string | number | boolean | null | undefined>
-
-// Characters XML 1.0 forbids (C0 controls except tab/newline/return, lone surrogates,
-// U+FFFE/U+FFFF) are dropped: a PMS can hold them, but a parser would reject the document.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to remove
-const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu
-
-const ENTITY: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  // Kept as character references so attribute-value normalization does not turn them into spaces.
-  '\t': '&#9;',
-  '\n': '&#10;',
-  '\r': '&#13;',
-}
-
-function replaceEntity(character: string): string {
-  return ENTITY[character] ?? character
-}
-
-/**
- * Whether a string needs any work: a character loop, because almost every value (codes, OIDs,
- * names) is plain and a loop over short strings beats a regular expression here.
- */
-function isPlain(value: string, attribute: boolean): boolean {
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index)
-    if (code < 0x20) {
-      if (attribute || (code !== 0x09 && code !== 0x0a && code !== 0x0d)) return false
-    } else if (code === 0x26 || code === 0x3c || code === 0x3e || (attribute && code === 0x22)) {
-      return false
-    } else if (code >= 0xd800 && (code <= 0xdfff || code >= 0xfffe)) {
-      return false
-    }
-  }
-  return true
-}
-
-export function escapeText(value: string): string {
-  if (isPlain(value, false)) return value
-  return value.replace(INVALID, '').replace(/[&<>]/g, replaceEntity)
-}
-
-export function escapeAttribute(value: string): string {
-  if (isPlain(value, true)) return value
-  return value.replace(INVALID, '').replace(/[&<>"\t\n\r]/g, replaceEntity)
-}
 
 function attributeString(attributes: Attributes | undefined): string {
   let out = ''
@@ -74,13 +33,42 @@ export function emptyTag(name: string, attributes?: Attributes): string {
   return `<${name}${attributeString(attributes)}/>`
 }
 
+const LESS_THAN = 0x3c
+const GREATER_THAN = 0x3e
+const SLASH = 0x2f
+const SPACE = 0x20
+const EQUALS = 0x3d
+const QUOTE = 0x22
+
+const INITIAL_BYTES = 128 * 1024
+// A buffer grown for an exceptionally large document is not kept for the next one.
+const LARGEST_SPARE_BYTES = 1024 * 1024
+// The longest ASCII replacement ('&quot;'); three bytes per UTF-16 unit beyond ASCII.
+const MAX_ESCAPED_BYTES_PER_CHARACTER = 6
+
+/**
+ * A buffer the last finished writer handed back: documents are built one at a time, so
+ * reusing it spares each build allocating and growing its own (a writer that finds it taken,
+ * or never finishes, simply has its own).
+ */
+let spare: Buffer | undefined
+
+function takeBuffer(): Buffer {
+  const buffer = spare ?? Buffer.allocUnsafe(INITIAL_BYTES)
+  spare = undefined
+  return buffer
+}
+
 export class XmlWriter {
-  private out = ''
+  private bytes = takeBuffer()
+  private length = 0
+  private finished = false
   private readonly open: string[] = []
 
   /** Starts an element; every `start` is matched by one `end`. */
   start(name: string, attributes?: Attributes): this {
-    this.out += `<${name}${attributeString(attributes)}>`
+    this.startTag(name, attributes)
+    this.byte(GREATER_THAN)
     this.open.push(name)
     return this
   }
@@ -88,35 +76,160 @@ export class XmlWriter {
   end(): this {
     const name = this.open.pop()
     if (name === undefined) throw new Error('XmlWriter.end() without a matching start()')
-    this.out += `</${name}>`
+    this.endTag(name)
     return this
   }
 
   /** An element with no content. */
   empty(name: string, attributes?: Attributes): this {
-    this.out += `<${name}${attributeString(attributes)}/>`
+    this.startTag(name, attributes)
+    this.byte(SLASH)
+    this.byte(GREATER_THAN)
     return this
   }
 
   /** An element holding only (escaped) text. */
   element(name: string, text: string, attributes?: Attributes): this {
-    this.out += `<${name}${attributeString(attributes)}>${escapeText(text)}</${name}>`
+    this.startTag(name, attributes)
+    this.byte(GREATER_THAN)
+    this.escaped(text, TEXT_ESCAPES)
+    this.endTag(name)
     return this
   }
 
-  /** Already-rendered markup (from `emptyTag` or another writer); never user text. */
-  raw(markup: string): this {
-    this.out += markup
+  /** Already-rendered markup (from `emptyTag` or `fragment`); never user text. */
+  raw(markup: string | Uint8Array): this {
+    if (typeof markup === 'string') this.markup(markup)
+    else {
+      this.reserve(markup.length)
+      this.bytes.set(markup, this.length)
+      this.length += markup.length
+    }
     return this
   }
 
   text(text: string): this {
-    this.out += escapeText(text)
+    this.escaped(text, TEXT_ESCAPES)
     return this
   }
 
+  /**
+   * Runs `write` and returns a copy of what it wrote (which stays written), so markup that
+   * recurs in a document can be repeated with `raw` instead of written again.
+   */
+  fragment(write: () => void): Uint8Array {
+    const from = this.length
+    const depth = this.open.length
+    write()
+    if (this.open.length !== depth) throw new Error('A fragment must close what it opens')
+    return Uint8Array.prototype.slice.call(this.bytes, from, this.length)
+  }
+
+  /** The document as UTF-8. The writer is done after this (or `toString`). */
+  toBytes(): Buffer {
+    this.assertClosed()
+    const document = Buffer.from(this.bytes.subarray(0, this.length))
+    this.handBack()
+    return document
+  }
+
   toString(): string {
+    this.assertClosed()
+    const document = this.bytes.toString('utf8', 0, this.length)
+    this.handBack()
+    return document
+  }
+
+  private handBack(): void {
+    if (this.bytes.length <= LARGEST_SPARE_BYTES) spare = this.bytes
+    // The next writer owns that buffer now; this one must never write into it again.
+    this.bytes = Buffer.alloc(0)
+    this.length = 0
+    this.finished = true
+  }
+
+  private assertClosed(): void {
+    if (this.finished) throw new Error('XmlWriter already handed its document out')
     if (this.open.length > 0) throw new Error(`Unclosed elements: ${this.open.join(' > ')}`)
-    return this.out
+  }
+
+  private startTag(name: string, attributes: Attributes | undefined): void {
+    this.byte(LESS_THAN)
+    this.markup(name)
+    if (attributes === undefined) return
+    for (const attribute in attributes) {
+      const value = attributes[attribute]
+      if (value === undefined || value === null) continue
+      this.byte(SPACE)
+      this.markup(attribute)
+      this.byte(EQUALS)
+      this.byte(QUOTE)
+      this.escaped(typeof value === 'string' ? value : String(value), ATTRIBUTE_ESCAPES)
+      this.byte(QUOTE)
+    }
+  }
+
+  private endTag(name: string): void {
+    this.byte(LESS_THAN)
+    this.byte(SLASH)
+    this.markup(name)
+    this.byte(GREATER_THAN)
+  }
+
+  private byte(code: number): void {
+    if (this.length === this.bytes.length) this.reserve(1)
+    this.bytes[this.length++] = code
+  }
+
+  /** Names and pre-rendered markup, copied as they are. */
+  private markup(value: string): void {
+    this.reserve(value.length)
+    const bytes = this.bytes
+    let at = this.length
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index)
+      if (code >= 0x80) {
+        this.length = at
+        this.utf8(value.slice(index))
+        return
+      }
+      bytes[at++] = code
+    }
+    this.length = at
+  }
+
+  /**
+   * Text or an attribute value, escaped while copied. Almost every value is ASCII; from the
+   * first character beyond it, the rest goes through the string escaper and UTF-8 encoding.
+   */
+  private escaped(value: string, table: readonly (string | undefined)[]): void {
+    this.reserve(value.length * MAX_ESCAPED_BYTES_PER_CHARACTER)
+    const bytes = this.bytes
+    let at = this.length
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index)
+      if (code >= 0x80) {
+        this.length = at
+        const rest = value.slice(index)
+        this.utf8(table === TEXT_ESCAPES ? escapeText(rest) : escapeAttribute(rest))
+        return
+      }
+      const replacement = table[code]
+      if (replacement === undefined) bytes[at++] = code
+      else for (let r = 0; r < replacement.length; r++) bytes[at++] = replacement.charCodeAt(r)
+    }
+    this.length = at
+  }
+
+  private utf8(value: string): void {
+    this.reserve(value.length * 3)
+    this.length += this.bytes.write(value, this.length, 'utf8')
+  }
+
+  private reserve(count: number): void {
+    if (this.length + count <= this.bytes.length) return
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + count))
+    this.bytes.copy(grown, 0, 0, this.length)
+    this.bytes = grown
   }
 }

@@ -113,6 +113,9 @@ export async function generateDemoPractice(
     const drafts = ctx.drafts
     await inTransaction(db, async (trx) => {
       if (bulkLoad) await sql`set local session_replication_role = replica`.execute(trx)
+      // Years of completed visits are history, not visits completed now: no summary jobs
+      // (migration 0002; the replica role above skips the trigger too, but not every role may).
+      await sql`set local bitewing.loading_history = 'on'`.execute(trx)
       await writeFamilies(trx, setup.practiceId, drafts, storeStatement)
     })
     written += inChunk

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { buildCcd, documentId } from '../../ccd/index.ts'
+import { buildCcdBytes, documentId } from '../../ccd/index.ts'
 import { careSummariesReady } from '../../office/code-systems/queries.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
@@ -11,6 +11,7 @@ import {
   findAppointment,
   insertCareSummary,
   loadSummaryRows,
+  lockAppointment,
   visitSummaryExists,
 } from './queries.ts'
 
@@ -52,8 +53,7 @@ export async function createCareSummary(db: Database, files: FileStorage, summar
     ? await findAppointment(db, summary.appointmentId)
     : undefined
   const input = buildSummaryInput(rows, { effectiveAt: summary.now, appointment })
-  const xml = buildCcd(input)
-  const body = Buffer.from(xml, 'utf8')
+  const body = buildCcdBytes(input)
   const document = documentId(input)
   const storageKey = summaryStorageKey(summary.practiceId, summary.patientId, document)
   await files.put(storageKey, body)
@@ -69,7 +69,11 @@ export async function createCareSummary(db: Database, files: FileStorage, summar
   })
 }
 
-/** Call when a visit is marked complete (e.g. by the PMS sync): its summary is made in the background. */
+/**
+ * Asks for a visit's summary again (a repaired practice, a visit completed before its practice
+ * was set up). Completing a visit needs no call: the database queues the job itself whenever an
+ * appointment becomes Complete, whoever writes it (migration 0002).
+ */
 export async function onAppointmentCompleted(db: Database, appointmentId: number) {
   const appointment = await findAppointment(db, appointmentId)
   if (!appointment) return undefined
@@ -81,8 +85,9 @@ export async function onAppointmentCompleted(db: Database, appointmentId: number
 }
 
 /**
- * The job: one visit summary per completed appointment (a retry or a second completion makes
- * no second one); nothing when the visit is not complete or the practice is not set up.
+ * The job: one visit summary per completed appointment (a retry, a second completion or a
+ * second instance running the same visit's job makes no second one); nothing when the visit is
+ * not complete or the practice is not set up.
  */
 export function createCareSummaryJob(
   db: Database,
@@ -91,16 +96,18 @@ export function createCareSummaryJob(
 ): JobHandler {
   return async (job) => {
     const appointmentId = Number(job.payload.appointmentId)
-    const appointment = await findAppointment(db, appointmentId)
-    if (appointment?.status !== 'Complete') return
-    if (!(await careSummariesReady(db, appointment.practice_id))) return
-    if (await visitSummaryExists(db, appointmentId)) return
-    await createCareSummary(db, files, {
-      practiceId: appointment.practice_id,
-      patientId: appointment.patient_id,
-      reason: 'visit',
-      appointmentId,
-      now: clock(),
+    await db.transaction().execute(async (trx) => {
+      const appointment = await lockAppointment(trx, appointmentId)
+      if (appointment?.status !== 'Complete') return
+      if (!(await careSummariesReady(trx, appointment.practice_id))) return
+      if (await visitSummaryExists(trx, appointmentId)) return
+      await createCareSummary(trx, files, {
+        practiceId: appointment.practice_id,
+        patientId: appointment.patient_id,
+        reason: 'visit',
+        appointmentId,
+        now: clock(),
+      })
     })
   }
 }

@@ -154,6 +154,19 @@ export async function findAppointment(db: Database, appointmentId: number) {
     .executeTakeFirst()
 }
 
+/**
+ * The appointment, its row locked until the transaction ends: two jobs for the same visit then
+ * take turns, and the second finds the first one's summary.
+ */
+export async function lockAppointment(trx: Database, appointmentId: number) {
+  return trx
+    .selectFrom('appointments')
+    .select(['id', 'practice_id', 'patient_id', 'status'])
+    .where('id', '=', appointmentId)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
 export async function insertCareSummary(
   db: Database,
   row: {
