@@ -100,11 +100,14 @@ export function LiveMessage({ message }: { message: string }) {
 export function TabDialog({
   title,
   wide = false,
+  className,
   onClose,
   children,
 }: {
   title: string
   wide?: boolean
+  /** Added to the dialog's own class, for a dialog with a layout of its own. */
+  className?: string
   onClose: () => void
   children: ReactNode
 }) {
@@ -118,7 +121,7 @@ export function TabDialog({
       isDismissable
     >
       <Modal className={wide ? 'tab-modal tab-modal-wide' : 'tab-modal'}>
-        <Dialog className="tab-dialog">
+        <Dialog className={className ? `tab-dialog ${className}` : 'tab-dialog'}>
           <Heading slot="title">{title}</Heading>
           {children}
         </Dialog>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
+import { Button } from 'react-aria-components'
+import { TabDialog } from '../tab-parts.tsx'
 import {
   documentPath,
   kindLabel,
@@ -28,82 +29,70 @@ export function DocumentViewer({
   const [zoom, setZoom] = useState(ZOOM_MIN)
   const view = documentPath(patientId, document.id, 'view')
   return (
-    <ModalOverlay
-      className="tab-modal-overlay"
-      isOpen
-      onOpenChange={(isOpen) => {
-        if (!isOpen) onClose()
-      }}
-      isDismissable
-    >
-      <Modal className="tab-modal tab-modal-wide">
-        <Dialog className="tab-dialog viewer">
-          <Heading slot="title">{document.description}</Heading>
-          <p className="muted">
-            {date} · {document.category} · {kindLabel(document.kind)}
-          </p>
-          {document.kind === 'image' ? (
-            <>
-              <div className="item-actions viewer-zoom">
-                <Button
-                  className="button button-secondary button-small"
-                  onPress={() => setZoom(zoomOut)}
-                  isDisabled={zoom <= ZOOM_MIN}
-                >
-                  Zoom out
-                </Button>
-                <Button
-                  className="button button-secondary button-small"
-                  onPress={() => setZoom(zoomIn)}
-                  isDisabled={zoom >= ZOOM_MAX}
-                >
-                  Zoom in
-                </Button>
-                <output className="muted" aria-live="polite">
-                  Zoom {zoomLabel(zoom)}
-                </output>
-              </div>
-              <section
-                className="viewer-image"
-                aria-label={`${document.description}, zoomed ${zoomLabel(zoom)}`}
-                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-                tabIndex={0}
-              >
-                <img
-                  src={view}
-                  alt={`${document.description}, ${date}`}
-                  style={{ width: `${zoom * 100}%` }}
-                />
-              </section>
-            </>
-          ) : document.kind === 'pdf' ? (
-            <>
-              <iframe className="viewer-pdf" src={view} title={`${document.description} (PDF)`} />
-              <p>
-                <a href={view} target="_blank" rel="noopener">
-                  Open the PDF in a new tab
-                </a>
-              </p>
-            </>
-          ) : (
-            <p>This file cannot be shown in the browser.</p>
-          )}
-          <div className="dialog-close-row">
-            {canDownload ? (
-              <a
-                className="button-link"
-                href={documentPath(patientId, document.id, 'download')}
-                download
-              >
-                Download
-              </a>
-            ) : null}
-            <Button className="button button-secondary" onPress={onClose}>
-              Close
+    <TabDialog title={document.description} wide className="viewer" onClose={onClose}>
+      <p className="muted">
+        {date} · {document.category} · {kindLabel(document.kind)}
+      </p>
+      {document.kind === 'image' ? (
+        <>
+          <div className="item-actions viewer-zoom">
+            <Button
+              className="button button-secondary button-small"
+              onPress={() => setZoom(zoomOut)}
+              isDisabled={zoom <= ZOOM_MIN}
+            >
+              Zoom out
             </Button>
+            <Button
+              className="button button-secondary button-small"
+              onPress={() => setZoom(zoomIn)}
+              isDisabled={zoom >= ZOOM_MAX}
+            >
+              Zoom in
+            </Button>
+            <output className="muted" aria-live="polite">
+              Zoom {zoomLabel(zoom)}
+            </output>
           </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+          <section
+            className="viewer-image"
+            aria-label={`${document.description}, zoomed ${zoomLabel(zoom)}`}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+            tabIndex={0}
+          >
+            <img
+              src={view}
+              alt={`${document.description}, ${date}`}
+              style={{ width: `${zoom * 100}%` }}
+            />
+          </section>
+        </>
+      ) : document.kind === 'pdf' ? (
+        <>
+          <iframe className="viewer-pdf" src={view} title={`${document.description} (PDF)`} />
+          <p>
+            <a href={view} target="_blank" rel="noopener">
+              Open the PDF in a new tab
+            </a>
+          </p>
+        </>
+      ) : (
+        <p>This file cannot be shown in the browser.</p>
+      )}
+      <div className="dialog-close-row">
+        {canDownload ? (
+          <a
+            className="button-link"
+            href={documentPath(patientId, document.id, 'download')}
+            download
+          >
+            Download
+          </a>
+        ) : null}
+        <Button className="button button-secondary" onPress={onClose}>
+          Close
+        </Button>
+      </div>
+    </TabDialog>
   )
 }
