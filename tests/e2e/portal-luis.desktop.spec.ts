@@ -159,6 +159,8 @@ test('forgot password: a code by email, a new password, signed in', async ({
   const requestedAt = new Date(Date.now() - 2000).toISOString()
   await page.goto('/')
   await page.getByRole('link', { name: 'Forgot password' }).click()
+  // The sign-in page has a User name field too: fill the one on the page just opened.
+  await expect(page.getByRole('heading', { level: 1, name: 'Forgot password' })).toBeVisible()
   await page.getByRole('textbox', { name: 'User name' }).fill(LUIS.username)
   await page.getByRole('button', { name: 'Email me a code' }).click()
   await expect(page.getByRole('status')).toContainText('a reset code is on its way', HASHING)
