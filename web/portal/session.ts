@@ -105,6 +105,10 @@ export async function signOut(
   notice: string,
   { evenIfUnreachable = false } = {},
 ) {
+  // A tab still loading would be answered 401 the moment the session ends: stop it first.
+  await queryClient.cancelQueries({
+    predicate: (query) => query.queryKey[0] !== 'public' && !isSessionKey(query.queryKey),
+  })
   try {
     await deleteJson(SESSION_PATH)
   } catch (error) {
