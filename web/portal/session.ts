@@ -89,9 +89,7 @@ export function useSignedIn() {
 export function endSessionLocally(queryClient: QueryClient, notice: string) {
   signOutNotice = notice
   void queryClient.cancelQueries({ predicate: (query) => query.queryKey[0] !== 'public' })
-  queryClient.removeQueries({
-    predicate: (query) => query.queryKey[0] !== 'public' && !isSessionKey(query.queryKey),
-  })
+  queryClient.removeQueries({ predicate: (query) => isSignedInData(query.queryKey) })
   queryClient.setQueryData(SESSION_KEY, null)
 }
 
@@ -106,15 +104,18 @@ export async function signOut(
   { evenIfUnreachable = false } = {},
 ) {
   // A tab still loading would be answered 401 the moment the session ends: stop it first.
-  await queryClient.cancelQueries({
-    predicate: (query) => query.queryKey[0] !== 'public' && !isSessionKey(query.queryKey),
-  })
+  await queryClient.cancelQueries({ predicate: (query) => isSignedInData(query.queryKey) })
   try {
     await deleteJson(SESSION_PATH)
   } catch (error) {
     if (!evenIfUnreachable) throw error
   }
   endSessionLocally(queryClient, notice)
+}
+
+/** What the signed-in pages loaded: everything but public pages' data and the session itself. */
+function isSignedInData(key: readonly unknown[]): boolean {
+  return key[0] !== 'public' && !isSessionKey(key)
 }
 
 function isSessionKey(key: readonly unknown[]): boolean {
