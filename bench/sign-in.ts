@@ -24,7 +24,7 @@ export async function benchSignIn(total = 40, concurrency = 4) {
   const practiceId = await seedPractice(database.db, 'Bench Dental')
   const patientId = await seedPatient(database.db, practiceId, { first_name: 'B', last_name: 'B' })
   await seedPortalUser(database.db, practiceId, patientId, 'bench.user', PASSWORD)
-  const { app, close } = await buildTestApp(database.db)
+  const { app, close } = await buildTestApp(database)
   const latencies: number[] = []
   const started = performance.now()
   let next = 0

@@ -11,12 +11,14 @@ import { officeSessionRoutes } from './office/signin/routes.ts'
 import { createOfficeGuard } from './platform/auth/office-guard.ts'
 import { createPortalGuard } from './platform/auth/portal-guard.ts'
 import type { Database } from './platform/db/database.ts'
+import { NO_READ_CACHE, type ReadCache } from './platform/db/read-cache.ts'
 import type { FileStorage } from './platform/files/storage.ts'
 import { healthRoutes } from './platform/http/health.ts'
 import { loggerOptions } from './platform/http/logging.ts'
 import { registerOriginCheck } from './platform/http/origin.ts'
 import { handleError } from './platform/http/problems.ts'
 import { registerSecurityHeaders } from './platform/http/security.ts'
+import { registerSettleWrites } from './platform/http/settle-writes.ts'
 import { webAppRoutes } from './platform/http/web-app.ts'
 import { accountRoutes } from './portal/account/routes.ts'
 import { appointmentRoutes } from './portal/appointments/routes.ts'
@@ -33,6 +35,8 @@ export interface AppDependencies {
   config: Pick<Config, 'env' | 'publicUrl' | 'logLevel' | 'webDist' | 'trustProxy'>
   db: Database
   files: FileStorage
+  /** Reads kept in memory until what they were read from changes; omitted: none are kept. */
+  reads?: ReadCache
   /** Tests pass false to keep their output quiet. */
   logging?: boolean
 }
@@ -54,9 +58,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerOriginCheck(app, deps.config.publicUrl)
 
   const { db } = deps
+  const reads = deps.reads ?? NO_READ_CACHE
+  registerSettleWrites(app, reads)
   const { publicUrl } = deps.config
   const cookies = { secure: deps.config.env !== 'development' }
-  const portal = createPortalGuard(db)
+  const portal = createPortalGuard(db, reads)
   const office = createOfficeGuard(db)
 
   await app.register(healthRoutes, { db })
@@ -65,10 +71,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(portalPasswordRoutes, { db, guard: portal, cookies, publicUrl })
   await app.register(portalVerifyRoutes, { db, guard: portal, cookies })
   await app.register(contactRoutes, { db, guard: portal })
-  await app.register(appointmentRoutes, { db, guard: portal })
-  await app.register(accountRoutes, { db, guard: portal, files: deps.files })
-  await app.register(planRoutes, { db, guard: portal })
-  await app.register(imageRoutes, { db, guard: portal, files: deps.files })
+  await app.register(appointmentRoutes, { db, guard: portal, reads })
+  await app.register(accountRoutes, { db, guard: portal, reads, files: deps.files })
+  await app.register(planRoutes, { db, guard: portal, reads })
+  await app.register(imageRoutes, { db, guard: portal, reads, files: deps.files })
   await app.register(summaryRoutes, { db, guard: portal, files: deps.files })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
   await app.register(accessRoutes, { db, guard: office, publicUrl })

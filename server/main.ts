@@ -8,6 +8,7 @@ import { type Config, loadConfig } from './config.ts'
 import { DEMO_SIGN_INS } from './demo/sign-ins.ts'
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
+import { startReadCache } from './platform/db/read-cache.ts'
 import { LocalFileStorage } from './platform/files/storage.ts'
 import { explainStartupError } from './startup-errors.ts'
 
@@ -20,6 +21,7 @@ async function main() {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
   const files = new LocalFileStorage(path.join(config.dataDir, 'files'))
   let app: Awaited<ReturnType<typeof buildApp>> | undefined
+  let reads: Awaited<ReturnType<typeof startReadCache>> | undefined
   const worker = createBackgroundWorker({
     db: database.db,
     files,
@@ -29,12 +31,16 @@ async function main() {
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) console.error(err)
     await app?.close()
+    await reads?.stop()
     await worker.stop()
     await database.close()
   })
   await migrate(database)
   const demo = config.demo ? await ensureDemo(database, files) : undefined
-  app = await buildApp({ config, db: database.db, files })
+  reads = await startReadCache(database, (error) =>
+    app?.log.warn({ err: error }, 'change notifications interrupted; reading from the database'),
+  )
+  app = await buildApp({ config, db: database.db, files, reads })
   await app.listen({ host: config.host, port: config.port })
   worker.start()
   printWelcome(config, database, demo?.created ?? false)

@@ -3,15 +3,20 @@ import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../app.ts'
-import type { Database } from '../platform/db/database.ts'
+import type { DatabaseHandle } from '../platform/db/database.ts'
+import { startReadCache } from '../platform/db/read-cache.ts'
 import { LocalFileStorage } from '../platform/files/storage.ts'
 
 export const TEST_ORIGIN = 'http://localhost:3000'
 
-/** The whole app over a test database, with a throwaway files folder and no built web app. */
-export async function buildTestApp(db: Database) {
+/**
+ * The whole app over a test database, with a throwaway files folder and no built web app. Reads
+ * are kept in memory as in production, so every test also checks that changes drop them.
+ */
+export async function buildTestApp(database: DatabaseHandle) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-test-'))
   const files = new LocalFileStorage(path.join(root, 'files'))
+  const reads = await startReadCache(database)
   const app = await buildApp({
     config: {
       env: 'test',
@@ -20,15 +25,18 @@ export async function buildTestApp(db: Database) {
       webDist: path.join(root, 'web'),
       trustProxy: false,
     },
-    db,
+    db: database.db,
     files,
+    reads,
     logging: false,
   })
   return {
     app,
     files,
+    reads,
     async close() {
       await app.close()
+      await reads.stop()
       await fs.rm(root, { recursive: true, force: true })
     },
   }

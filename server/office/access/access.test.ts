@@ -44,7 +44,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
     })
     const other = await seedPractice(db, 'Other Dental')
     await seedPatient(db, other, { first_name: 'Ana', last_name: 'Silvana' })
-    const built = await buildTestApp(db)
+    const built = await buildTestApp(database)
     app = built.app
     files = built.files
     close = built.close

@@ -51,7 +51,7 @@ describeEachDatabase('office: code systems', (kind) => {
     practiceId = await seedPractice(db, 'Maple Grove Dental')
     await seedStaff(db, practiceId, 'admin', 'admin password 1', 'admin')
     await seedStaff(db, practiceId, 'dr.lee', 'provider password 1', 'provider')
-    const built = await buildTestApp(db)
+    const built = await buildTestApp(database)
     app = built.app
     close = built.close
     admin = await officeSignIn(app, 'admin', 'admin password 1')

@@ -20,7 +20,7 @@ describeEachDatabase('office: Portal Settings', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
-    const built = await buildTestApp(database.db)
+    const built = await buildTestApp(database)
     app = built.app
     close = built.close
     seeded = await seedFamilyWithRecords(database.db, built.files)

@@ -17,6 +17,7 @@ describeEachDatabase('the portal access guard', (kind) => {
   let database: TestDatabase
   let app: FastifyInstance
   let close: () => Promise<void>
+  let settle: () => Promise<void>
   const ids: Record<string, number> = {}
   let practiceId = 0
   const cookies: Record<string, string> = {}
@@ -41,11 +42,12 @@ describeEachDatabase('the portal access guard', (kind) => {
     const otherPractice = await seedPractice(db, 'Other Dental')
     ids.foreign = await seedPatient(db, otherPractice, { first_name: 'Maria', last_name: 'Garcia' })
 
-    const built = await buildTestApp(db)
+    const built = await buildTestApp(database)
     app = built.app
     close = built.close
     // A probe route per feature, guarded exactly as every patient route is.
-    const guard = createPortalGuard(db)
+    const guard = createPortalGuard(db, built.reads)
+    settle = built.reads.settle
     for (const feature of PORTAL_FEATURES) {
       app.get<{ Params: { patientId: string } }>(
         `/api/test/${feature}/:patientId`,
@@ -105,6 +107,7 @@ describeEachDatabase('the portal access guard', (kind) => {
       .set({ feature_images: false })
       .where('practice_id', '=', practiceId)
       .execute()
+    await settle() // written as another instance would; this one hears of it by notification
     const off = await read('maria', 'sofia', 'images')
     expect(off.statusCode).toBe(403)
     expect(off.json()).toMatchObject({ type: '/problems/feature-disabled' })
@@ -114,6 +117,7 @@ describeEachDatabase('the portal access guard', (kind) => {
       .set({ feature_images: true })
       .where('practice_id', '=', practiceId)
       .execute()
+    await settle()
     expect((await read('maria', 'sofia', 'images')).statusCode).toBe(200)
   })
 

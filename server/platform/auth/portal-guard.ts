@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../db/compiled.ts'
 import type { Database } from '../db/database.ts'
+import { type Dependency, NO_READ_CACHE, type ReadCache } from '../db/read-cache.ts'
 import { NotFound, Problem, Unauthorized } from '../http/problems.ts'
 import {
   featureEnabled,
@@ -53,10 +54,10 @@ const contexts = new WeakMap<FastifyRequest, PortalContext | null>()
  * in, whether a feature is switched on in Portal Settings, and whether a patient id in the URL is
  * the user or a family member they represent. Ids from the client are never trusted alone.
  */
-export function createPortalGuard(db: Database) {
+export function createPortalGuard(db: Database, reads: ReadCache = NO_READ_CACHE) {
   async function context(request: FastifyRequest): Promise<PortalContext | null> {
     if (contexts.has(request)) return contexts.get(request) ?? null
-    const resolved = await resolveContext(db, request)
+    const resolved = await resolveContext(db, reads, request)
     contexts.set(request, resolved)
     return resolved
   }
@@ -105,17 +106,23 @@ export function createPortalGuard(db: Database) {
 
 export type PortalGuard = ReturnType<typeof createPortalGuard>
 
-async function resolveContext(db: Database, request: FastifyRequest) {
+async function resolveContext(db: Database, reads: ReadCache, request: FastifyRequest) {
   const token = sessionToken(request, 'portal')
-  return token ? portalContextFromToken(db, token) : null
+  return token ? portalContextFromToken(db, token, reads) : null
 }
 
 /** The context a session token gives, e.g. right after signing in, before the cookie is back. */
 export async function portalContextFromToken(
   db: Database,
   token: string,
+  reads: ReadCache = NO_READ_CACHE,
 ): Promise<PortalContext | null> {
-  const found = await sessionContext.executeTakeFirst(db, { tokenHash: hashToken(token) })
+  const tokenHash = hashToken(token)
+  const found = await reads.read(
+    `portal-session:${tokenHash}`,
+    () => sessionContext.executeTakeFirst(db, { tokenHash }),
+    sessionContextDependencies,
+  )
   if (!found?.user || !found.settings || !found.practice || !found.self) return null
   const { user, settings, practice, self, represented, ...row } = found
   const session = await continueSession(db, row)
@@ -131,10 +138,11 @@ export async function portalContextFromToken(
 
 /**
  * Every request of a signed-in patient asks this, so it is one round trip: the session row with
- * its portal user, the practice's Portal Settings and the family the user represents. Nothing is
- * cached, so a change in Portal Settings or in a family takes effect on the next request.
+ * its portal user, the practice's Portal Settings and the family the user represents. It is kept
+ * in memory until any of those rows changes (sessionContextDependencies), so a change in Portal
+ * Settings or in a family still takes effect on the next request.
  */
-const sessionContext = compiledQuery((db, values: { tokenHash: string }) =>
+export const sessionContext = compiledQuery((db, values: { tokenHash: string }) =>
   db
     .selectFrom('sessions')
     .selectAll('sessions')
@@ -188,6 +196,21 @@ const sessionContext = compiledQuery((db, values: { tokenHash: string }) =>
     .where('sessions.token_hash', '=', values.tokenHash)
     .where('sessions.portal_user_id', 'is not', null),
 )
+
+/** Every row the session context was read from, by the key its change is announced with. */
+export function sessionContextDependencies(found: SessionContextRow | undefined): Dependency[] {
+  if (!found) return []
+  const family = found.self ? [found.self, ...found.represented] : []
+  return [
+    ['sessions', found.id],
+    ['portal_users', found.portal_user_id ?? 0],
+    ['portal_settings', found.practice_id],
+    ['practices', found.practice_id],
+    // Without its own patient row the user sees no one; any patient row added may be theirs.
+    found.self ? ['patient_representatives', found.self.id] : ['patients'],
+    ...family.map((member): Dependency => ['patients', member.id]),
+  ]
+}
 
 const FAMILY_MEMBER_COLUMNS = [
   'patients.id',

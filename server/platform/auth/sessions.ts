@@ -76,11 +76,10 @@ export async function continueSession<Row extends ActiveSession>(
     if (!row.ended_at) await endSession(db, row.id, now)
     return undefined
   }
-  if (shouldTouch(row.last_seen_at, now)) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute()
-    row.last_seen_at = now
-  }
-  return row
+  if (!shouldTouch(row.last_seen_at, now)) return row
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute()
+  // A copy: the row may be a cached read that other requests share.
+  return { ...row, last_seen_at: now }
 }
 
 export async function endSession(db: Database, sessionId: number, now = new Date()) {

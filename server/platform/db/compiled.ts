@@ -28,6 +28,11 @@ export function compiledQuery<Values extends Record<string, unknown>, Row>(
   }
 
   return {
+    /** The SQL text, e.g. for a test to check which tables the query reads. */
+    sql(db: Database): string {
+      compiled ??= build(db, slots).compile()
+      return compiled.sql
+    },
     async execute(db: Database, values: Values): Promise<Row[]> {
       compiled ??= build(db, slots).compile()
       const result = await db.executeQuery<Row>(CompiledQuery.raw(compiled.sql, bind(values)))

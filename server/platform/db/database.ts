@@ -18,8 +18,23 @@ export interface DatabaseHandle {
   /** Lends one session to `work`, for multi-statement scripts and session-level locks. */
   withSession<T>(work: (run: ScriptSession) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /**
+   * Delivers the notifications of a channel until the returned function is called. `onLost` says
+   * that some may have been missed (the connection dropped); listen again to go on.
+   */
+  listen(channel: string, events: ListenEvents): Promise<() => Promise<void>>
+  /**
+   * True when a notification arrives before the statement that caused it has returned (the
+   * embedded database); PostgreSQL delivers it a moment later over another connection.
+   */
+  notifiesImmediately: boolean
   /** Embedded only: the whole data folder as a tarball (test templates). */
   dumpDataDir?(): Promise<Blob>
+}
+
+export interface ListenEvents {
+  onMessage(payload: string): void
+  onLost(error: Error): void
 }
 
 export interface DatabaseOptions {
@@ -71,7 +86,48 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
         client.release()
       }
     },
+    listen: (channel, events) => listenPostgres(url, channel, events, options.schema),
+    notifiesImmediately: false,
     close: () => db.destroy(),
+  }
+}
+
+/** A connection of its own: a pooled one would stop listening when handed to someone else. */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  events: ListenEvents,
+  schema: string | undefined,
+) {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+    // Named, so an operator (or a test) can tell this connection from the pool's.
+    application_name: schema ? `bitewing changes ${schema}` : 'bitewing changes',
+  })
+  let stopped = false
+  const lost = (error: Error) => {
+    if (stopped) return
+    stopped = true
+    client.end().catch(() => {})
+    events.onLost(error)
+  }
+  client.on('error', lost)
+  client.on('end', () => lost(new Error('The notification connection closed')))
+  client.on('notification', (message) => {
+    if (message.channel === channel) events.onMessage(message.payload ?? '')
+  })
+  try {
+    await client.connect()
+    await client.query(`listen ${client.escapeIdentifier(channel)}`)
+  } catch (error) {
+    stopped = true
+    await client.end().catch(() => {})
+    throw error
+  }
+  return async () => {
+    stopped = true
+    await client.end().catch(() => {})
   }
 }
 
@@ -97,6 +153,13 @@ async function openPGlite(
       work(async (text) => {
         await pglite.exec(text)
       }),
+    // Through the driver's queue, so LISTEN never lands inside someone's open transaction.
+    listen: (channel, events) =>
+      db.connection().execute(async () => {
+        const stop = await pglite.listen(channel, (payload) => events.onMessage(payload))
+        return () => db.connection().execute(() => stop())
+      }),
+    notifiesImmediately: true,
     close: async () => {
       await db.destroy()
       await pglite.close()

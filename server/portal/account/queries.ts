@@ -1,6 +1,7 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
+import type { Dependency } from '../../platform/db/read-cache.ts'
 
 /** The account holder's name, for a holder outside the user's family (Luis's is Maria). */
 export async function findHolder(db: Database, practiceId: number, holderId: number) {
@@ -12,7 +13,7 @@ export async function findHolder(db: Database, practiceId: number, holderId: num
     .executeTakeFirst()
 }
 
-const accountTab = compiledQuery((db, values: { practiceId: number; holderId: number }) =>
+export const accountTab = compiledQuery((db, values: { practiceId: number; holderId: number }) =>
   db.selectNoFrom([
     jsonArrayFrom(
       db
@@ -45,6 +46,14 @@ const accountTab = compiledQuery((db, values: { practiceId: number; holderId: nu
     ).as('payments'),
   ]),
 )
+
+/** What the Account tab is read from (the account holder's rows). */
+export function accountTabDependencies(holderId: number): Dependency[] {
+  return [
+    ['statements', holderId],
+    ['payments', holderId],
+  ]
+}
 
 /** The family account's statements and payments, newest first, in one round trip. */
 export async function readAccountTab(db: Database, practiceId: number, holderId: number) {

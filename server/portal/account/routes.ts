@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
+import type { ReadCache } from '../../platform/db/read-cache.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { auditPatientRead } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
-import { findHolder, findStatement, readAccountTab } from './queries.ts'
+import { accountTabDependencies, findHolder, findStatement, readAccountTab } from './queries.ts'
 import { accountHolderId, accountHolderName, mayViewAccount, statementBalance } from './rules.ts'
 import { AccountView, StatementParams, StatementQuery } from './schemas.ts'
 
@@ -13,8 +14,9 @@ import { AccountView, StatementParams, StatementQuery } from './schemas.ts'
 export const accountRoutes: FastifyPluginAsyncTypebox<{
   db: Database
   guard: PortalGuard
+  reads: ReadCache
   files: FileStorage
-}> = async (app, { db, guard, files }) => {
+}> = async (app, { db, guard, reads, files }) => {
   async function accountOf(request: Parameters<PortalGuard['patient']>[0], patientId: number) {
     const access = await guard.patient(request, patientId, 'account')
     const holderId = accountHolderId(access.patient)
@@ -55,7 +57,11 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
         }
       }
       const [{ statements, payments }] = await Promise.all([
-        readAccountTab(db, practiceId, holderId),
+        reads.read(
+          `account-tab:${practiceId}:${holderId}`,
+          () => readAccountTab(db, practiceId, holderId),
+          () => accountTabDependencies(holderId),
+        ),
         auditPatientRead(db, request, { ...access, patientId: holderId }, 'account.viewed'),
       ])
       return {

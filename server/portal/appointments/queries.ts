@@ -1,6 +1,7 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
+import type { Dependency } from '../../platform/db/read-cache.ts'
 import { PAST_PAGE_SIZE } from './rules.ts'
 
 function appointmentsOf(db: Database, practiceId: number, patientId: number) {
@@ -50,7 +51,7 @@ export type AppointmentRow = NonNullable<Awaited<ReturnType<typeof findAppointme
  * first), a page of past ones (completed, newest first, with one extra row that says whether
  * another page exists) and the patient's recalls.
  */
-const appointmentsTab = compiledQuery(
+export const appointmentsTab = compiledQuery(
   (db, values: { practiceId: number; patientId: number; now: Date; offset: number }) =>
     db.selectNoFrom([
       jsonArrayFrom(
@@ -71,6 +72,18 @@ const appointmentsTab = compiledQuery(
       jsonArrayFrom(recallsOf(db, values.practiceId, values.patientId)).as('recalls'),
     ]),
 )
+
+/** What the Appointments tab is read from: a change to any of these drops a kept read. */
+export function appointmentsTabDependencies(patientId: number): Dependency[] {
+  return [
+    ['appointments', patientId],
+    ['appointment_procedures', patientId],
+    ['recalls', patientId],
+    ['providers'],
+    ['clinics'],
+    ['recall_types'],
+  ]
+}
 
 export async function readAppointmentsTab(
   db: Database,

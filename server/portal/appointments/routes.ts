@@ -4,12 +4,14 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import { clientAddress } from '../../platform/auth/client.ts'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
+import type { ReadCache } from '../../platform/db/read-cache.ts'
 import { Conflict, NotFound, Problem } from '../../platform/http/problems.ts'
 import { queueSyncEvent } from '../../sync/outbox.ts'
 import { auditPatientRead } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
 import { appointmentIcs } from './calendar.ts'
 import {
+  appointmentsTabDependencies,
   claimOpenTime,
   confirmAppointment,
   findAppointment,
@@ -54,7 +56,8 @@ class OpenTimeTaken extends Problem {
 export const appointmentRoutes: FastifyPluginAsyncTypebox<{
   db: Database
   guard: PortalGuard
-}> = async (app, { db, guard }) => {
+  reads: ReadCache
+}> = async (app, { db, guard, reads }) => {
   const access = (request: Parameters<PortalGuard['patient']>[0], patientId: number) =>
     guard.patient(request, patientId, 'appointments')
 
@@ -76,10 +79,17 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
       const now = new Date()
       const page = request.query.pastPage ?? 1
       // The audit row is written alongside the reads; the answer waits for both.
-      const [{ upcoming, past, recalls }] = await Promise.all([
-        readAppointmentsTab(db, practiceId, patient.patientId, now, page),
+      const [tab] = await Promise.all([
+        reads.read(
+          `appointments-tab:${practiceId}:${patient.patientId}:${page}`,
+          () => readAppointmentsTab(db, practiceId, patient.patientId, now, page),
+          () => appointmentsTabDependencies(patient.patientId),
+        ),
         auditPatientRead(db, request, patient, 'appointments.viewed'),
       ])
+      const { past, recalls } = tab
+      // A kept read began its "upcoming" at the time it was read; this request's now is later.
+      const upcoming = tab.upcoming.filter((row) => row.starts_at >= now)
       const timeZone = patient.practice.time_zone
       const pastShown = past.slice(0, PAST_PAGE_SIZE)
       const view = (row: (typeof upcoming)[number]) => appointmentView(row, timeZone, now)

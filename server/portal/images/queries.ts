@@ -1,25 +1,32 @@
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
+import type { Dependency } from '../../platform/db/read-cache.ts'
 
-const sharedDocuments = compiledQuery((db, values: { practiceId: number; patientId: number }) =>
-  db
-    .selectFrom('documents')
-    .innerJoin('image_categories', 'image_categories.id', 'documents.category_id')
-    .select([
-      'documents.id',
-      'documents.description',
-      'documents.file_name',
-      'documents.content_type',
-      'documents.taken_at',
-      'image_categories.name as category',
-    ])
-    .where('documents.practice_id', '=', values.practiceId)
-    .where('documents.patient_id', '=', values.patientId)
-    .where('image_categories.show_in_portal', '=', true)
-    .orderBy('documents.taken_at')
-    .orderBy('documents.id')
-    .limit(500),
+export const sharedDocuments = compiledQuery(
+  (db, values: { practiceId: number; patientId: number }) =>
+    db
+      .selectFrom('documents')
+      .innerJoin('image_categories', 'image_categories.id', 'documents.category_id')
+      .select([
+        'documents.id',
+        'documents.description',
+        'documents.file_name',
+        'documents.content_type',
+        'documents.taken_at',
+        'image_categories.name as category',
+      ])
+      .where('documents.practice_id', '=', values.practiceId)
+      .where('documents.patient_id', '=', values.patientId)
+      .where('image_categories.show_in_portal', '=', true)
+      .orderBy('documents.taken_at')
+      .orderBy('documents.id')
+      .limit(500),
 )
+
+/** What the Images tab's list is read from. */
+export function sharedDocumentsDependencies(patientId: number): Dependency[] {
+  return [['documents', patientId], ['image_categories']]
+}
 
 /** Documents in categories the practice shares to the portal, oldest first (SPEC: Images). */
 export function listSharedDocuments(db: Database, practiceId: number, patientId: number) {

@@ -2,11 +2,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
+import type { ReadCache } from '../../platform/db/read-cache.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Forbidden, NotFound } from '../../platform/http/problems.ts'
 import { auditPatientRead } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
-import { findSharedDocument, listSharedDocuments, saveThumbnailKey } from './queries.ts'
+import {
+  findSharedDocument,
+  listSharedDocuments,
+  saveThumbnailKey,
+  sharedDocumentsDependencies,
+} from './queries.ts'
 import { downloadName, isImage, mayDownloadImages, sniffContentType } from './rules.ts'
 import { DocumentParams, ImagesView } from './schemas.ts'
 import { makeThumbnail, thumbnailKey } from './thumbnails.ts'
@@ -20,8 +26,9 @@ function kindOf(claimed: string): 'image' | 'pdf' | 'other' {
 export const imageRoutes: FastifyPluginAsyncTypebox<{
   db: Database
   guard: PortalGuard
+  reads: ReadCache
   files: FileStorage
-}> = async (app, { db, guard, files }) => {
+}> = async (app, { db, guard, reads, files }) => {
   async function documentFor(
     request: Parameters<PortalGuard['patient']>[0],
     patientId: number,
@@ -45,7 +52,11 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
       const access = await guard.patient(request, request.params.patientId, 'images')
       const practiceId = access.user.practice_id
       const [documents] = await Promise.all([
-        listSharedDocuments(db, practiceId, access.patientId),
+        reads.read(
+          `documents-tab:${practiceId}:${access.patientId}`,
+          () => listSharedDocuments(db, practiceId, access.patientId),
+          () => sharedDocumentsDependencies(access.patientId),
+        ),
         auditPatientRead(db, request, access, 'images.listed'),
       ])
       reply.header('Cache-Control', 'no-store')

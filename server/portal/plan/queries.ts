@@ -1,8 +1,9 @@
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
+import type { Dependency } from '../../platform/db/read-cache.ts'
 
-const savedPlans = compiledQuery((db, values: { practiceId: number; patientId: number }) =>
+export const savedPlans = compiledQuery((db, values: { practiceId: number; patientId: number }) =>
   db
     .selectFrom('treatment_plans')
     .select(['id', 'heading', 'plan_date', 'note'])
@@ -35,6 +36,14 @@ const savedPlans = compiledQuery((db, values: { practiceId: number; patientId: n
     .orderBy('id', 'desc')
     .limit(50),
 )
+
+/** What the Plan tab is read from. */
+export function savedPlansDependencies(patientId: number): Dependency[] {
+  return [
+    ['treatment_plans', patientId],
+    ['treatment_plan_rows', patientId],
+  ]
+}
 
 /**
  * Saved treatment plans only, newest first, each with its rows in plan order (one round trip).

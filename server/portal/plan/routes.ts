@@ -1,17 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
+import type { ReadCache } from '../../platform/db/read-cache.ts'
 import { auditPatientRead } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
-import { listSavedPlans } from './queries.ts'
+import { listSavedPlans, savedPlansDependencies } from './queries.ts'
 import { planTotals } from './rules.ts'
 import { PlansView } from './schemas.ts'
 
 /** The Plan tab: saved treatment plans, newest first, with totals in cents. */
-export const planRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: PortalGuard }> = async (
-  app,
-  { db, guard },
-) => {
+export const planRoutes: FastifyPluginAsyncTypebox<{
+  db: Database
+  guard: PortalGuard
+  reads: ReadCache
+}> = async (app, { db, guard, reads }) => {
   app.get(
     '/api/portal/patients/:patientId/plans',
     { schema: { params: PatientParams, response: { 200: PlansView } } },
@@ -19,7 +21,11 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: Portal
       const access = await guard.patient(request, request.params.patientId, 'plan')
       const practiceId = access.user.practice_id
       const [plans] = await Promise.all([
-        listSavedPlans(db, practiceId, access.patientId),
+        reads.read(
+          `plans-tab:${practiceId}:${access.patientId}`,
+          () => listSavedPlans(db, practiceId, access.patientId),
+          () => savedPlansDependencies(access.patientId),
+        ),
         auditPatientRead(db, request, access, 'plans.viewed'),
       ])
       reply.header('Cache-Control', 'no-store')

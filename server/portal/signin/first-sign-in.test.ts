@@ -32,7 +32,7 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
       birthdate: '1990-07-14',
     })
     await seedPortalUser(db, practiceId, zoe, 'zoe', 'zoe password 1')
-    const built = await buildTestApp(db)
+    const built = await buildTestApp(database)
     app = built.app
     close = built.close
   })

@@ -20,6 +20,7 @@ describeEachDatabase('patient sign-in', (kind) => {
   let app: FastifyInstance
   let files: FileStorage
   let close: () => Promise<void>
+  let settle: () => Promise<void>
   let practiceId = 0
   let luisId = 0
 
@@ -34,10 +35,11 @@ describeEachDatabase('patient sign-in', (kind) => {
       email: 'luis@example.test',
     })
     await seedPortalUser(db, practiceId, luisId, 'luis.garcia', PASSWORD)
-    const built = await buildTestApp(db)
+    const built = await buildTestApp(database)
     app = built.app
     files = built.files
     close = built.close
+    settle = built.reads.settle
   })
   afterAll(async () => {
     await close()
@@ -135,6 +137,7 @@ describeEachDatabase('patient sign-in', (kind) => {
       .set({ last_seen_at: new Date(Date.now() - 16 * 60_000) })
       .where('ended_at', 'is', null)
       .execute()
+    await settle() // written as another instance would; this one hears of it by notification
     const response = await app.inject({ url: '/api/portal/session', headers: { cookie } })
     expect(response.statusCode).toBe(401)
   })

@@ -66,6 +66,7 @@ describeEachDatabase('portal: care summaries', (kind) => {
   let app: FastifyInstance
   let files: FileStorage
   let close: () => Promise<void>
+  let settle: () => Promise<void>
   let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
   let smtp: Awaited<ReturnType<typeof startSmtp>>
   let directSmtp: Awaited<ReturnType<typeof startSmtp>>
@@ -76,10 +77,11 @@ describeEachDatabase('portal: care summaries', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     db = database.db
-    const built = await buildTestApp(db)
+    const built = await buildTestApp(database)
     app = built.app
     files = built.files
     close = built.close
+    settle = built.reads.settle
     seeded = await seedFamilyWithRecords(db, files)
     const { practiceId } = seeded
     const sofia = seeded.patients.sofia
@@ -413,6 +415,8 @@ describeEachDatabase('portal: care summaries', (kind) => {
         .set({ feature_care_summary: false })
         .where('practice_id', '=', seeded.practiceId)
         .execute()
+      // Written as another instance would: this one hears of it by notification.
+      await settle()
       try {
         const response = await get(`${base('sofia')}/summaries`)
         expect(response.statusCode).toBe(403)
@@ -424,6 +428,7 @@ describeEachDatabase('portal: care summaries', (kind) => {
           .set({ feature_care_summary: true })
           .where('practice_id', '=', seeded.practiceId)
           .execute()
+        await settle()
       }
     })
   })
