@@ -10,6 +10,7 @@ import {
   type TestDatabase,
 } from './platform/db/testing.ts'
 import { LocalFileStorage } from './platform/files/storage.ts'
+import { securityHeaders } from './platform/http/security.ts'
 
 async function makeWebDist() {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-web-'))
@@ -103,6 +104,17 @@ describeEachDatabase('the HTTP app', (kind) => {
       expect(csp).toContain("frame-ancestors 'none'")
       expect(response.headers['x-content-type-options']).toBe('nosniff')
       expect(response.headers['referrer-policy']).toBe('no-referrer')
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN')
+      expect(response.headers['strict-transport-security']).toBeUndefined()
+    })
+
+    it('sends them on errors too, and over HTTPS asks browsers to stay on HTTPS', async () => {
+      const problem = await app.inject('/api/portal/session')
+      expect(problem.statusCode).toBe(401)
+      expect(problem.headers['content-security-policy']).toContain("object-src 'none'")
+      const https = securityHeaders({ https: true })
+      expect(https['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
+      expect(https['content-security-policy']).toMatch(/;upgrade-insecure-requests$/)
     })
   })
 

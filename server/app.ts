@@ -52,7 +52,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setErrorHandler(handleError)
-  await registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') })
+  registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') })
   await app.register(compress, { threshold: 1024 })
   await app.register(cookie)
   registerOriginCheck(app, deps.config.publicUrl)

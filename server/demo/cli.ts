@@ -125,7 +125,8 @@ async function makeRoom(database: DatabaseHandle, filesRoot: string, reset: bool
   }
   console.log('Deleting the existing demo practice…')
   if (others.length === 0) {
-    await sql`truncate table practices restart identity cascade`.execute(database.db)
+    // The audit log names practices without a foreign key; a reset demo starts without its events.
+    await sql`truncate table practices, audit_events restart identity cascade`.execute(database.db)
   } else {
     await database.db.deleteFrom('practices').where('id', '=', demo.id).execute()
   }

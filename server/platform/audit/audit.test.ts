@@ -38,6 +38,55 @@ describeEachDatabase('the audit log', (kind) => {
     expect(written?.transactions).toBeLessThan(10)
   })
 
+  it('stores each field of events written together exactly as given', async () => {
+    const full: AuditEvent = {
+      practiceId,
+      actor: { type: 'anonymous' },
+      action: 'exact.fields',
+      outcome: 'failure',
+      patientId,
+      targetType: 'statement',
+      targetId: 42,
+      ip: '2001:db8::1',
+      details: { reason: 'quote " backslash \\ comma, brace } – ünïcode', count: 3 },
+    }
+    const bare: AuditEvent = { practiceId: null, actor: { type: 'sync' }, action: 'exact.fields' }
+    await Promise.all([recordAudit(database.db, full), recordAudit(database.db, bare)])
+    const rows = await database.db
+      .selectFrom('audit_events')
+      .select(['practice_id', 'actor_type', 'outcome', 'patient_id', 'target_type'])
+      .select(['target_id', 'ip', 'details', 'portal_user_id', 'staff_user_id'])
+      .where('action', '=', 'exact.fields')
+      .orderBy('id')
+      .execute()
+    expect(rows).toEqual([
+      {
+        practice_id: practiceId,
+        actor_type: 'anonymous',
+        outcome: 'failure',
+        patient_id: patientId,
+        target_type: 'statement',
+        target_id: '42',
+        ip: '2001:db8::1',
+        details: full.details,
+        portal_user_id: null,
+        staff_user_id: null,
+      },
+      {
+        practice_id: null,
+        actor_type: 'sync',
+        outcome: 'success',
+        patient_id: null,
+        target_type: null,
+        target_id: null,
+        ip: null,
+        details: {},
+        portal_user_id: null,
+        staff_user_id: null,
+      },
+    ])
+  })
+
   it('resolves only once the event is stored', async () => {
     await recordAudit(database.db, read('stored-before-resolve'))
     expect((await transactionsOf('stored-before-resolve'))?.rows).toBe(1)
@@ -46,11 +95,27 @@ describeEachDatabase('the audit log', (kind) => {
   it('fails only the event that cannot be stored, never its neighbours', async () => {
     const results = await Promise.allSettled([
       recordAudit(database.db, read('neighbour')),
-      recordAudit(database.db, read('neighbour', 987_654_321)),
+      // An outcome the table's check refuses: written alone, it fails alone.
+      recordAudit(database.db, { ...read('neighbour'), outcome: 'unknown' as never }),
       recordAudit(database.db, read('neighbour')),
     ])
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     expect((await transactionsOf('neighbour'))?.rows).toBe(2)
+  })
+
+  it('keeps an event as recorded when the patient it names is deleted later', async () => {
+    const gone = await seedPatient(database.db, practiceId, {
+      first_name: 'Gone',
+      last_name: 'Soon',
+    })
+    await recordAudit(database.db, read('history', gone))
+    await database.db.deleteFrom('patients').where('id', '=', gone).execute()
+    const kept = await database.db
+      .selectFrom('audit_events')
+      .select('patient_id')
+      .where('action', '=', 'history')
+      .execute()
+    expect(kept).toEqual([{ patient_id: gone }])
   })
 
   it('writes inside a transaction with it, so a rollback takes the event too', async () => {

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely'
+import { type Insertable, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import type { AuditEventsTable } from '../db/schema.ts'
 
@@ -10,7 +10,7 @@ interface Pending {
   failed: (error: unknown) => void
 }
 
-/** Rows per insert; far below PostgreSQL's 65 535 bind parameters (11 per row). */
+/** Rows per insert. */
 const MAX_BATCH = 500
 
 /**
@@ -46,10 +46,10 @@ export class AuditGroupCommit {
 
   async #insert(batch: Pending[]) {
     try {
-      await this.db
-        .insertInto('audit_events')
-        .values(batch.map((pending) => pending.row))
-        .execute()
+      await insertRows(
+        this.db,
+        batch.map((pending) => pending.row),
+      )
       for (const pending of batch) pending.stored()
     } catch (error) {
       if (batch.length === 1) {
@@ -60,6 +60,24 @@ export class AuditGroupCommit {
       for (const pending of batch) await this.#insert([pending])
     }
   }
+}
+
+/**
+ * One statement text whatever the batch's size, the rows as one JSON parameter: PostgreSQL plans
+ * it once per connection, and JSON.stringify (native) does the work a VALUES list of 11 bind
+ * parameters per row cost in JavaScript.
+ */
+async function insertRows(db: Database, rows: AuditRow[]) {
+  await sql`
+    insert into audit_events (practice_id, actor_type, portal_user_id, staff_user_id, action,
+      outcome, patient_id, target_type, target_id, ip, details)
+    select practice_id, actor_type, portal_user_id, staff_user_id, action,
+      coalesce(outcome, 'success'), patient_id, target_type, target_id, ip,
+      coalesce(details, '{}')::jsonb
+    from json_to_recordset(${JSON.stringify(rows)}::json) as row (practice_id bigint,
+      actor_type actor_type, portal_user_id bigint, staff_user_id bigint, action text,
+      outcome text, patient_id bigint, target_type text, target_id text, ip text, details text)
+  `.execute(db)
 }
 
 const groupCommits = new WeakMap<Database, AuditGroupCommit>()
