@@ -14,6 +14,7 @@ describeEachDatabase("the patient's tabs", (kind) => {
   let db: Database
   let app: FastifyInstance
   let close: () => Promise<void>
+  let settle: () => Promise<void>
   let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
   let maria = ''
   let luis = ''
@@ -24,6 +25,7 @@ describeEachDatabase("the patient's tabs", (kind) => {
     const built = await buildTestApp(database)
     app = built.app
     close = built.close
+    settle = built.reads.settle
     seeded = await seedFamilyWithRecords(db, built.files)
     maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
     luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
@@ -62,6 +64,33 @@ describeEachDatabase("the patient's tabs", (kind) => {
       })
       expect(Date.parse(body.upcoming[0].startsAt)).toBeGreaterThan(Date.now())
       expect(body.upcoming[0].startsAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    })
+
+    it('moves a visit out of Upcoming the moment it begins, with nothing else changed', async () => {
+      const startsAt = new Date(Date.now() + 1500)
+      const soon = await db
+        .insertInto('appointments')
+        .values({
+          practice_id: seeded.practiceId,
+          patient_id: seeded.patients.mateo,
+          starts_at: startsAt,
+          length_minutes: 30,
+          confirmation: 'AwaitingConfirmation',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await settle()
+      const ids = (body: { upcoming: { id: number }[] }) => body.upcoming.map((a) => a.id)
+      const before = (await get(`${base('mateo')}/appointments`)).json()
+      expect(ids(before)).toContain(soon.id)
+      expect(before.actionNeeded.confirmations.map((a: { id: number }) => a.id)).toContain(soon.id)
+      // Read again from memory (the same rows) once it has begun.
+      await new Promise((resolve) => setTimeout(resolve, startsAt.getTime() - Date.now() + 50))
+      const after = (await get(`${base('mateo')}/appointments`)).json()
+      expect(ids(after)).not.toContain(soon.id)
+      expect(after.actionNeeded.confirmations).toEqual([])
+      await db.deleteFrom('appointments').where('id', '=', soon.id).execute()
+      await settle()
     })
 
     it('pages past appointments 20 at a time, newest first', async () => {

@@ -21,9 +21,9 @@ export interface PortalContext {
   practice: PortalPractice
   stage: SignInStage
   /** The patients this user may see: themself first, then those they represent. */
-  family: FamilyMember[]
+  family: readonly FamilyMember[]
   /** Their ids, in the same order. */
-  patientIds: number[]
+  patientIds: readonly number[]
 }
 
 type SessionContextRow = NonNullable<Awaited<ReturnType<typeof sessionContext.executeTakeFirst>>>
@@ -123,17 +123,41 @@ export async function portalContextFromToken(
     () => sessionContext.executeTakeFirst(db, { tokenHash }),
     sessionContextDependencies,
   )
-  if (!found?.user || !found.settings || !found.practice || !found.self) return null
-  const { user, settings, practice, self, represented, ...row } = found
-  const session = await continueSession(db, row)
+  const shared = found && sharedContext(found)
+  if (!shared) return null
+  const session = await continueSession(db, shared.session)
   if (!session) return null
   const stage = signInStage({
-    passwordIsTemporary: user.password_is_temporary,
-    verificationRequired: settings.verify_personal_info,
+    passwordIsTemporary: shared.user.password_is_temporary,
+    verificationRequired: shared.settings.verify_personal_info,
     verifiedAt: session.personal_info_verified_at,
   })
-  const family = [self, ...represented]
-  return { session, user, settings, practice, stage, family, patientIds: family.map((m) => m.id) }
+  return { ...shared, session, stage }
+}
+
+const sharedContexts = new WeakMap<SessionContextRow, Omit<PortalContext, 'stage'> | null>()
+
+/**
+ * The parts of the context that follow from the row alone, worked out once per row read: a
+ * kept read serves many requests. Null when the row names no usable user.
+ */
+function sharedContext(found: SessionContextRow) {
+  if (sharedContexts.has(found)) return sharedContexts.get(found) ?? null
+  const { user, settings, practice, self, represented, ...session } = found
+  const family = user && settings && practice && self ? [self, ...represented] : undefined
+  const shared =
+    user && settings && practice && family
+      ? Object.freeze({
+          session: Object.freeze(session),
+          user,
+          settings,
+          practice,
+          family: Object.freeze(family),
+          patientIds: Object.freeze(family.map((m) => m.id)),
+        })
+      : null
+  sharedContexts.set(found, shared)
+  return shared
 }
 
 /**

@@ -74,7 +74,8 @@ export async function startChangeFeed(
   let stopped = false
   let unlisten: (() => Promise<void>) | undefined
   const tables = new Map<string, number>()
-  const keys = new Map<string, { mark: number; at: number }>()
+  // Per table, per key: the mark of its latest change and when it arrived.
+  const keys = new Map<string, Map<number, { mark: number; at: number }>>()
   const settling = new Map<string, () => void>()
   let settleCount = 0
 
@@ -91,7 +92,12 @@ export async function startChangeFeed(
     }
     const table = payload.slice(0, space)
     const at = Date.now()
-    for (const key of payload.slice(space + 1).split(',')) keys.set(`${table}:${key}`, { mark, at })
+    let changed = keys.get(table)
+    if (!changed) {
+      changed = new Map()
+      keys.set(table, changed)
+    }
+    for (const key of payload.slice(space + 1).split(',')) changed.set(Number(key), { mark, at })
   }
 
   function lose(error: Error) {
@@ -129,7 +135,9 @@ export async function startChangeFeed(
   // Changes remembered longer than any read is kept would never matter again.
   const forget = setInterval(() => {
     const before = Date.now() - options.rememberMs
-    for (const [key, change] of keys) if (change.at < before) keys.delete(key)
+    for (const changed of keys.values()) {
+      for (const [key, change] of changed) if (change.at < before) changed.delete(key)
+    }
   }, options.rememberMs)
   forget.unref()
   const heartbeat = setInterval(() => {
@@ -154,7 +162,7 @@ export async function startChangeFeed(
       if (!live || mark < validFrom) return true
       for (const [table, key] of dependencies) {
         if ((tables.get(table) ?? 0) > mark) return true
-        if (key !== undefined && (keys.get(`${table}:${key}`)?.mark ?? 0) > mark) return true
+        if (key !== undefined && (keys.get(table)?.get(key)?.mark ?? 0) > mark) return true
       }
       return false
     },

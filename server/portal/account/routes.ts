@@ -5,6 +5,7 @@ import type { ReadCache } from '../../platform/db/read-cache.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { auditPatientRead } from '../audit-read.ts'
+import { sendKeptView } from '../kept-body.ts'
 import { PatientParams } from '../params.ts'
 import { accountTabDependencies, findHolder, findStatement, readAccountTab } from './queries.ts'
 import { accountHolderId, accountHolderName, mayViewAccount, statementBalance } from './rules.ts'
@@ -56,7 +57,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
           payments: [],
         }
       }
-      const [{ statements, payments }] = await Promise.all([
+      const [tab] = await Promise.all([
         reads.read(
           `account-tab:${practiceId}:${holderId}`,
           () => readAccountTab(db, practiceId, holderId),
@@ -64,31 +65,34 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
         ),
         auditPatientRead(db, request, { ...access, patientId: holderId }, 'account.viewed'),
       ])
-      return {
-        holder: holderView,
-        visible,
-        currency,
-        balance: statementBalance(statements),
-        statements: statements.map((statement) => ({
-          id: statement.id,
-          date: statement.statement_date,
-          amountCents: statement.balance_cents,
-          status: statement.status,
-          hasPdf: statement.pdf_storage_key !== null,
-        })),
-        payments: payments.map((payment) => ({
-          id: payment.id,
-          paidAt: payment.paid_at.toISOString(),
-          amountCents: payment.amount_cents,
-          method: payment.method,
-          status: payment.status,
-          note: payment.note,
-          card:
-            payment.card_brand && payment.card_last4
-              ? `${payment.card_brand} ····${payment.card_last4}`
-              : null,
-        })),
-      }
+      const variant = `${currency}|${holderView.name}|${holderView.isSelectedPatient}`
+      return sendKeptView(reply, AccountView, tab, variant, new Date(), () => ({
+        view: {
+          holder: holderView,
+          visible,
+          currency,
+          balance: statementBalance(tab.statements),
+          statements: tab.statements.map((statement) => ({
+            id: statement.id,
+            date: statement.statement_date,
+            amountCents: statement.balance_cents,
+            status: statement.status,
+            hasPdf: statement.pdf_storage_key !== null,
+          })),
+          payments: tab.payments.map((payment) => ({
+            id: payment.id,
+            paidAt: payment.paid_at.toISOString(),
+            amountCents: payment.amount_cents,
+            method: payment.method,
+            status: payment.status,
+            note: payment.note,
+            card:
+              payment.card_brand && payment.card_last4
+                ? `${payment.card_brand} ····${payment.card_last4}`
+                : null,
+          })),
+        },
+      }))
     },
   )
 

@@ -16,7 +16,7 @@ export function accountHolderName(holder: {
  * A user sees the account only if they may see its guarantor: a representative sees the family's
  * statements from any member's tab; a plain patient whose account is someone else's does not.
  */
-export function mayViewAccount(holderId: number, visiblePatientIds: number[]): boolean {
+export function mayViewAccount(holderId: number, visiblePatientIds: readonly number[]): boolean {
   return visiblePatientIds.includes(holderId)
 }
 

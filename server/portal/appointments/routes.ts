@@ -8,6 +8,7 @@ import type { ReadCache } from '../../platform/db/read-cache.ts'
 import { Conflict, NotFound, Problem } from '../../platform/http/problems.ts'
 import { queueSyncEvent } from '../../sync/outbox.ts'
 import { auditPatientRead } from '../audit-read.ts'
+import { sendKeptView } from '../kept-body.ts'
 import { PatientParams } from '../params.ts'
 import { appointmentIcs } from './calendar.ts'
 import {
@@ -29,6 +30,7 @@ import {
   OPEN_TIME_WEEKS,
   PAST_PAGE_SIZE,
   recallNeedsScheduling,
+  upcomingChangesAt,
 } from './rules.ts'
 import {
   Appointment,
@@ -87,37 +89,45 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
         ),
         auditPatientRead(db, request, patient, 'appointments.viewed'),
       ])
-      const { past, recalls } = tab
-      // A kept read began its "upcoming" at the time it was read; this request's now is later.
-      const upcoming = tab.upcoming.filter((row) => row.starts_at >= now)
       const timeZone = patient.practice.time_zone
-      const pastShown = past.slice(0, PAST_PAGE_SIZE)
-      const view = (row: (typeof upcoming)[number]) => appointmentView(row, timeZone, now)
-      const upcomingViews = upcoming.map(view)
-      reply.header('Cache-Control', 'no-store')
-      return {
-        actionNeeded: {
-          confirmations: upcomingViews.filter((appointment) => appointment.canConfirm),
-          recalls: recalls
-            .filter((recall) =>
-              recallNeedsScheduling({
-                status: recall.status,
-                invitedAt: recall.invited_at,
-                webSchedEnabled: recall.web_sched_enabled,
-                scheduledAppointmentId: recall.scheduled_appointment_id,
-              }),
-            )
-            .map((recall) => ({
-              id: recall.id,
-              description: recall.description,
-              dueDate: recall.date_due,
-              lengthMinutes: recall.length_minutes,
-            })),
-        },
-        upcoming: upcomingViews,
-        past: { items: pastShown.map(view), page, hasMore: past.length > PAST_PAGE_SIZE },
-        timeZone,
-      }
+      return sendKeptView(reply, AppointmentsView, tab, timeZone, now, () => {
+        const { past, recalls } = tab
+        // A kept read began its "upcoming" at the time it was read; this request's now is later.
+        const upcoming = tab.upcoming.filter((row) => row.starts_at >= now)
+        const view = (row: (typeof upcoming)[number]) => appointmentView(row, timeZone, now)
+        const upcomingViews = upcoming.map(view)
+        return {
+          view: {
+            actionNeeded: {
+              confirmations: upcomingViews.filter((appointment) => appointment.canConfirm),
+              recalls: recalls
+                .filter((recall) =>
+                  recallNeedsScheduling({
+                    status: recall.status,
+                    invitedAt: recall.invited_at,
+                    webSchedEnabled: recall.web_sched_enabled,
+                    scheduledAppointmentId: recall.scheduled_appointment_id,
+                  }),
+                )
+                .map((recall) => ({
+                  id: recall.id,
+                  description: recall.description,
+                  dueDate: recall.date_due,
+                  lengthMinutes: recall.length_minutes,
+                })),
+            },
+            upcoming: upcomingViews,
+            past: {
+              items: past.slice(0, PAST_PAGE_SIZE).map(view),
+              page,
+              hasMore: past.length > PAST_PAGE_SIZE,
+            },
+            timeZone,
+          },
+          // The first upcoming visit to begin leaves Upcoming (and can no longer be confirmed).
+          changesAt: upcomingChangesAt(upcoming),
+        }
+      })
     },
   )
 

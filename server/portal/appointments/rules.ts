@@ -20,6 +20,16 @@ export function isUpcoming(appointment: AppointmentFacts, now: Date): boolean {
   return appointment.status === 'Scheduled' && appointment.startsAt >= now
 }
 
+/**
+ * The first instant at which a list of upcoming visits would read differently: just after the
+ * soonest one begins, it is no longer upcoming. Infinity for none.
+ */
+export function upcomingChangesAt(upcoming: readonly { starts_at: Date }[]): number {
+  let soonest = Infinity
+  for (const row of upcoming) soonest = Math.min(soonest, row.starts_at.getTime())
+  return soonest + 1
+}
+
 export function needsConfirmation(appointment: AppointmentFacts, now: Date): boolean {
   return isUpcoming(appointment, now) && appointment.confirmation === 'AwaitingConfirmation'
 }

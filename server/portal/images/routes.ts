@@ -6,6 +6,7 @@ import type { ReadCache } from '../../platform/db/read-cache.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Forbidden, NotFound } from '../../platform/http/problems.ts'
 import { auditPatientRead } from '../audit-read.ts'
+import { sendKeptView } from '../kept-body.ts'
 import { PatientParams } from '../params.ts'
 import {
   findSharedDocument,
@@ -59,18 +60,20 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
         ),
         auditPatientRead(db, request, access, 'images.listed'),
       ])
-      reply.header('Cache-Control', 'no-store')
-      return {
-        canDownload: mayDownloadImages(access.patient.status),
-        documents: documents.map((document) => ({
-          id: document.id,
-          takenAt: document.taken_at.toISOString(),
-          category: document.category,
-          description: document.description,
-          kind: kindOf(document.content_type),
-          hasThumbnail: kindOf(document.content_type) === 'image',
-        })),
-      }
+      const canDownload = mayDownloadImages(access.patient.status)
+      return sendKeptView(reply, ImagesView, documents, String(canDownload), new Date(), () => ({
+        view: {
+          canDownload,
+          documents: documents.map((document) => ({
+            id: document.id,
+            takenAt: document.taken_at.toISOString(),
+            category: document.category,
+            description: document.description,
+            kind: kindOf(document.content_type),
+            hasThumbnail: kindOf(document.content_type) === 'image',
+          })),
+        },
+      }))
     },
   )
 

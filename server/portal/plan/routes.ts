@@ -3,6 +3,7 @@ import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { ReadCache } from '../../platform/db/read-cache.ts'
 import { auditPatientRead } from '../audit-read.ts'
+import { sendKeptView } from '../kept-body.ts'
 import { PatientParams } from '../params.ts'
 import { listSavedPlans, savedPlansDependencies } from './queries.ts'
 import { planTotals } from './rules.ts'
@@ -28,32 +29,34 @@ export const planRoutes: FastifyPluginAsyncTypebox<{
         ),
         auditPatientRead(db, request, access, 'plans.viewed'),
       ])
-      reply.header('Cache-Control', 'no-store')
-      return {
-        currency: access.practice.currency,
-        plans: plans.map((plan) => {
-          const planRows = plan.rows
-          return {
-            id: plan.id,
-            heading: plan.heading,
-            date: plan.plan_date,
-            note: plan.note,
-            rows: planRows.map((row) => ({
-              priority: row.priority,
-              tooth: row.tooth,
-              surface: row.surface,
-              code: row.code,
-              description: row.description,
-              feeCents: row.fee_cents,
-              primaryInsuranceCents: row.primary_insurance_cents,
-              secondaryInsuranceCents: row.secondary_insurance_cents,
-              discountCents: row.discount_cents,
-              patientPortionCents: row.patient_portion_cents,
-            })),
-            totals: planTotals(planRows),
-          }
-        }),
-      }
+      const currency = access.practice.currency
+      return sendKeptView(reply, PlansView, plans, currency, new Date(), () => ({
+        view: {
+          currency,
+          plans: plans.map((plan) => {
+            const planRows = plan.rows
+            return {
+              id: plan.id,
+              heading: plan.heading,
+              date: plan.plan_date,
+              note: plan.note,
+              rows: planRows.map((row) => ({
+                priority: row.priority,
+                tooth: row.tooth,
+                surface: row.surface,
+                code: row.code,
+                description: row.description,
+                feeCents: row.fee_cents,
+                primaryInsuranceCents: row.primary_insurance_cents,
+                secondaryInsuranceCents: row.secondary_insurance_cents,
+                discountCents: row.discount_cents,
+                patientPortionCents: row.patient_portion_cents,
+              })),
+              totals: planTotals(planRows),
+            }
+          }),
+        },
+      }))
     },
   )
 }
