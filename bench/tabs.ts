@@ -51,7 +51,7 @@ async function ensureLargePractice(url: string) {
   }
 }
 
-function startServer(url: string): ChildProcess {
+function startServer(url: string, readCache: boolean): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: {
@@ -63,6 +63,7 @@ function startServer(url: string): ChildProcess {
       DEMO: 'false',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
+      READ_CACHE: String(readCache),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
@@ -142,10 +143,19 @@ async function residentMegabytes(pid: number | undefined) {
   return kb / 1024
 }
 
-export async function benchTabs(seconds = 10) {
+export interface TabsOptions {
+  seconds?: number
+  /** false: the server reads every request from the database (READ_CACHE=false). */
+  readCache?: boolean
+  /** Bare node:http figures already measured for the same bodies, by tab. */
+  bare?: Map<string, number>
+}
+
+export async function benchTabs(options: TabsOptions = {}) {
+  const { seconds = 10, readCache = true } = options
   const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_URL
   await ensureLargePractice(url)
-  const server = startServer(url)
+  const server = startServer(url, readCache)
   try {
     await waitHealthy(PORT)
     const { cookie, patientId } = await signIn()
@@ -160,11 +170,13 @@ export async function benchTabs(seconds = 10) {
       const cpuBefore = await cpuMilliseconds(server.pid)
       const result = await load(target, cookie, seconds)
       const serverCpuMs = (await cpuMilliseconds(server.pid)) - cpuBefore
-      const bare = await bareBaseline(
-        body,
-        sample.headers.get('content-type') ?? 'application/json',
-        seconds,
-      )
+      const bare =
+        options.bare?.get(tab) ??
+        (await bareBaseline(
+          body,
+          sample.headers.get('content-type') ?? 'application/json',
+          seconds,
+        ))
       results.push({
         tab,
         p99Ms: result.latency.p99,

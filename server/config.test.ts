@@ -37,3 +37,9 @@ it('refuses a port that is not a port number', () => {
   expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError)
   expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be a number/)
 })
+
+it('keeps patient reads in memory unless READ_CACHE says not to', () => {
+  expect(loadConfig({}).readCache).toBe(true)
+  expect(loadConfig({ READ_CACHE: 'false' }).readCache).toBe(false)
+  expect(() => loadConfig({ READ_CACHE: 'sometimes' })).toThrow(/READ_CACHE must be true or false/)
+})

@@ -23,6 +23,8 @@ export interface Config {
   webDist: string
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (throttling, audit). */
   trustProxy: boolean
+  /** Keep patient reads in memory until the rows they came from change (docs/decisions.md). */
+  readCache: boolean
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.WEB_DIST ?? 'dist/web'),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY ?? 'false'),
+    readCache: parseBoolean('READ_CACHE', env.READ_CACHE ?? 'true'),
   }
 }
 

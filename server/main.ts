@@ -37,9 +37,14 @@ async function main() {
   })
   await migrate(database)
   const demo = config.demo ? await ensureDemo(database, files) : undefined
-  reads = await startReadCache(database, (error) =>
-    app?.log.warn({ err: error }, 'change notifications interrupted; reading from the database'),
-  )
+  reads = config.readCache
+    ? await startReadCache(database, (error) =>
+        app?.log.warn(
+          { err: error },
+          'change notifications interrupted; reading from the database',
+        ),
+      )
+    : undefined
   app = await buildApp({ config, db: database.db, files, reads })
   await app.listen({ host: config.host, port: config.port })
   worker.start()

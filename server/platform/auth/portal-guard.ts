@@ -2,7 +2,12 @@ import type { FastifyRequest } from 'fastify'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../db/compiled.ts'
 import type { Database } from '../db/database.ts'
-import { type Dependency, NO_READ_CACHE, type ReadCache } from '../db/read-cache.ts'
+import {
+  type Dependency,
+  NO_READ_CACHE,
+  type ReadCache,
+  type ReadOptions,
+} from '../db/read-cache.ts'
 import { NotFound, Problem, Unauthorized } from '../http/problems.ts'
 import {
   featureEnabled,
@@ -55,9 +60,9 @@ const contexts = new WeakMap<FastifyRequest, PortalContext | null>()
  * the user or a family member they represent. Ids from the client are never trusted alone.
  */
 export function createPortalGuard(db: Database, reads: ReadCache = NO_READ_CACHE) {
-  async function context(request: FastifyRequest): Promise<PortalContext | null> {
+  async function context(request: FastifyRequest, fresh = false): Promise<PortalContext | null> {
     if (contexts.has(request)) return contexts.get(request) ?? null
-    const resolved = await resolveContext(db, reads, request)
+    const resolved = await resolveContext(db, reads, request, fresh)
     contexts.set(request, resolved)
     return resolved
   }
@@ -65,10 +70,13 @@ export function createPortalGuard(db: Database, reads: ReadCache = NO_READ_CACHE
   return {
     context,
 
-    /** Reads the context again after the route changed it (password set, verified). */
+    /**
+     * Reads the context again after the route changed it (password set, verified): from the
+     * database, since the kept one has not heard of the change yet.
+     */
     async refresh(request: FastifyRequest): Promise<PortalContext> {
       contexts.delete(request)
-      const found = await context(request)
+      const found = await context(request, true)
       if (!found) throw new Unauthorized('Your session has ended. Please sign in again.')
       return found
     },
@@ -106,9 +114,14 @@ export function createPortalGuard(db: Database, reads: ReadCache = NO_READ_CACHE
 
 export type PortalGuard = ReturnType<typeof createPortalGuard>
 
-async function resolveContext(db: Database, reads: ReadCache, request: FastifyRequest) {
+async function resolveContext(
+  db: Database,
+  reads: ReadCache,
+  request: FastifyRequest,
+  fresh: boolean,
+) {
   const token = sessionToken(request, 'portal')
-  return token ? portalContextFromToken(db, token, reads) : null
+  return token ? portalContextFromToken(db, token, reads, { fresh }) : null
 }
 
 /** The context a session token gives, e.g. right after signing in, before the cookie is back. */
@@ -116,12 +129,14 @@ export async function portalContextFromToken(
   db: Database,
   token: string,
   reads: ReadCache = NO_READ_CACHE,
+  options: ReadOptions = {},
 ): Promise<PortalContext | null> {
   const tokenHash = hashToken(token)
   const found = await reads.read(
     `portal-session:${tokenHash}`,
     () => sessionContext.executeTakeFirst(db, { tokenHash }),
     sessionContextDependencies,
+    options,
   )
   const shared = found && sharedContext(found)
   if (!shared) return null

@@ -141,6 +141,33 @@ describeEachDatabase('kept reads', (kind) => {
     expect(loads).toBe(1)
   })
 
+  it('reads from the database when asked for a fresh read, just after writing', async () => {
+    await anasLengths()
+    await database.db
+      .updateTable('appointments')
+      .set({ length_minutes: 35 })
+      .where('id', '=', appointmentId)
+      .execute()
+    // No settle: the writer's own notification may not be back yet.
+    const fresh = await reads.read(
+      `lengths:${ana}`,
+      async () => {
+        loads++
+        return (
+          await database.db
+            .selectFrom('appointments')
+            .select('length_minutes')
+            .where('patient_id', '=', ana)
+            .execute()
+        ).map((row) => row.length_minutes)
+      },
+      () => [['appointments', ana]],
+      { fresh: true },
+    )
+    expect(fresh).toEqual([35])
+    expect(loads).toBe(2)
+  })
+
   it('keeps nothing that was found missing, and shares frozen results', async () => {
     const missing = () =>
       reads.read(

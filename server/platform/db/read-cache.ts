@@ -15,13 +15,26 @@ interface Entry {
   dependencies: readonly Dependency[]
 }
 
+export interface ReadOptions {
+  /**
+   * Read from the database even if a read is kept: the caller has just written what it reads
+   * (inside a request, before its own change notifications have come back).
+   */
+  fresh?: boolean
+}
+
 export interface ReadCache {
   /**
    * `load()`'s result, from memory while none of the tables and keys it read from has changed
    * since (`dependsOn` names them from the result). Results are frozen: they are shared. A
    * read that finds nothing (undefined) is not kept.
    */
-  read<T>(key: string, load: () => Promise<T>, dependsOn: (value: T) => Dependency[]): Promise<T>
+  read<T>(
+    key: string,
+    load: () => Promise<T>,
+    dependsOn: (value: T) => Dependency[],
+    options?: ReadOptions,
+  ): Promise<T>
   /** Resolves once changes committed so far have dropped the reads they affect. */
   settle(): Promise<void>
   readonly stats: { hits: number; misses: number }
@@ -42,9 +55,14 @@ export function createReadCache(feed: ChangeFeed | undefined): ReadCache {
 
   return {
     stats,
-    async read<T>(key: string, load: () => Promise<T>, dependsOn: (value: T) => Dependency[]) {
+    async read<T>(
+      key: string,
+      load: () => Promise<T>,
+      dependsOn: (value: T) => Dependency[],
+      options: ReadOptions = {},
+    ) {
       if (!feed?.live) return load()
-      const kept = entries.get(key)
+      const kept = options.fresh ? undefined : entries.get(key)
       if (kept && !feed.changedSince(kept.mark, kept.dependencies)) {
         stats.hits++
         return kept.value as T
