@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import type { DatabaseHandle } from './database.ts'
 
@@ -77,11 +78,13 @@ export async function startChangeFeed(
   // Per table, per key: the mark of its latest change and when it arrived.
   const keys = new Map<string, Map<number, { mark: number; at: number }>>()
   const settling = new Map<string, () => void>()
+  // Every instance listening on the database hears every settle: ours carry our own prefix.
+  const settlePrefix = `${SETTLE_PREFIX}${randomUUID()}:`
   let settleCount = 0
 
   function receive(payload: string) {
     if (payload.startsWith(SETTLE_PREFIX)) {
-      settling.get(payload.slice(SETTLE_PREFIX.length))?.()
+      settling.get(payload)?.()
       return
     }
     const mark = ++counter
@@ -114,7 +117,12 @@ export async function startChangeFeed(
   }
 
   async function connect() {
-    unlisten = await handle.listen(CHANGES_CHANNEL, { onMessage: receive, onLost: lose })
+    const stopListening = await handle.listen(CHANGES_CHANNEL, { onMessage: receive, onLost: lose })
+    if (stopped) {
+      await stopListening()
+      return
+    }
+    unlisten = stopListening
     // Whatever happened while nobody listened is unknown: reads from before now do not count.
     validFrom = ++counter
     live = true
@@ -141,7 +149,7 @@ export async function startChangeFeed(
   }, options.rememberMs)
   forget.unref()
   const heartbeat = setInterval(() => {
-    if (live) feed.settle().catch((error) => lose(error as Error))
+    if (live) void feed.settle()
   }, HEARTBEAT_MS)
   heartbeat.unref()
 
@@ -166,13 +174,20 @@ export async function startChangeFeed(
       }
       return false
     },
+    // Never fails: a write that has committed must still be answered. Trouble means "lost".
     async settle() {
       // The embedded database has already delivered everything when a statement returns.
       if (handle.notifiesImmediately || !live || stopped) return
-      const id = String(++settleCount)
+      const id = `${settlePrefix}${++settleCount}`
       const arrived = new Promise<void>((resolve) => settling.set(id, resolve))
-      // Sent after the caller's commit, so it arrives after that commit's notifications.
-      await sql`select pg_notify(${CHANGES_CHANNEL}, ${SETTLE_PREFIX + id})`.execute(handle.db)
+      try {
+        // Sent after the caller's commit, so it arrives after that commit's notifications.
+        await sql`select pg_notify(${CHANGES_CHANNEL}, ${id})`.execute(handle.db)
+      } catch (error) {
+        settling.delete(id)
+        lose(error as Error)
+        return
+      }
       let timer: NodeJS.Timeout | undefined
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), SETTLE_TIMEOUT_MS)
