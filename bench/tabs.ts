@@ -9,6 +9,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs'
 import { generateDemoPractice } from '../server/demo/generate.ts'
 import { openDatabase } from '../server/platform/db/database.ts'
 import { migrate } from '../server/platform/db/migrate.ts'
@@ -52,21 +53,25 @@ async function ensureLargePractice(url: string) {
 }
 
 function startServer(url: string, readCache: boolean): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      DATA_DIR,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
-      READ_CACHE: String(readCache),
+  return spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(ROOT, 'server/main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        DATA_DIR,
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'development',
+        READ_CACHE: String(readCache),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  )
 }
 
 async function waitHealthy(port: number) {

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { SERVER_NODE_FLAGS } from './server-flags.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const builtPage = path.join(root, 'dist/web/index.html')
@@ -39,9 +40,10 @@ if (!webAppIsCurrent()) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
-  cwd: process.cwd(),
-  stdio: 'inherit',
-})
+const server = spawn(
+  process.execPath,
+  [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'server/main.ts')],
+  { cwd: process.cwd(), stdio: 'inherit' },
+)
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

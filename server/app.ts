@@ -53,7 +53,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   app.setErrorHandler(handleError)
   registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') })
-  await app.register(compress, { threshold: 1024 })
+  // Responses only: browsers never send compressed bodies, and each request skips two hooks.
+  await app.register(compress, { threshold: 1024, globalDecompression: false })
   await app.register(cookie)
   registerOriginCheck(app, deps.config.publicUrl)
 

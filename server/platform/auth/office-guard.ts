@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import type { Database } from '../db/database.ts'
 import type { StaffRole } from '../db/schema.ts'
+import { perRequest } from '../http/per-request.ts'
 import { Forbidden, Unauthorized } from '../http/problems.ts'
 import { sessionToken } from './cookies.ts'
 import { type ActiveSession, resumeSession } from './sessions.ts'
@@ -12,12 +13,13 @@ export interface OfficeContext {
 
 export type StaffMember = NonNullable<Awaited<ReturnType<typeof findActiveStaff>>>
 
-const contexts = new WeakMap<FastifyRequest, OfficeContext | null>()
+const contexts = perRequest<OfficeContext | null>('office context')
 
 /** The office console's guard: which staff member is signed in, and whether their role may act. */
 export function createOfficeGuard(db: Database) {
   async function context(request: FastifyRequest): Promise<OfficeContext | null> {
-    if (contexts.has(request)) return contexts.get(request) ?? null
+    const known = contexts.get(request)
+    if (known !== undefined) return known
     const token = sessionToken(request, 'office')
     const resolved = token ? await officeContextFromToken(db, token) : null
     contexts.set(request, resolved)

@@ -8,6 +8,7 @@ import {
   type ReadCache,
   type ReadOptions,
 } from '../db/read-cache.ts'
+import { perRequest } from '../http/per-request.ts'
 import { NotFound, Problem, Unauthorized } from '../http/problems.ts'
 import {
   featureEnabled,
@@ -51,7 +52,7 @@ export class SignInIncomplete extends Problem {
   }
 }
 
-const contexts = new WeakMap<FastifyRequest, PortalContext | null>()
+const contexts = perRequest<PortalContext | null>('portal context')
 
 /**
  * The one access guard for the patient portal. Every portal route asks it, and it alone decides:
@@ -61,7 +62,8 @@ const contexts = new WeakMap<FastifyRequest, PortalContext | null>()
  */
 export function createPortalGuard(db: Database, reads: ReadCache = NO_READ_CACHE) {
   async function context(request: FastifyRequest, fresh = false): Promise<PortalContext | null> {
-    if (contexts.has(request)) return contexts.get(request) ?? null
+    const known = contexts.get(request)
+    if (known !== undefined) return known
     const resolved = await resolveContext(db, reads, request, fresh)
     contexts.set(request, resolved)
     return resolved
@@ -75,7 +77,7 @@ export function createPortalGuard(db: Database, reads: ReadCache = NO_READ_CACHE
      * database, since the kept one has not heard of the change yet.
      */
     async refresh(request: FastifyRequest): Promise<PortalContext> {
-      contexts.delete(request)
+      contexts.forget(request)
       const found = await context(request, true)
       if (!found) throw new Unauthorized('Your session has ended. Please sign in again.')
       return found

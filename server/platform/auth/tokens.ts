@@ -1,12 +1,13 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto'
+import { hash, randomBytes, randomInt } from 'node:crypto'
 
 /** A session or reset token: 256 random bits, URL-safe. Only its hash is ever stored. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url')
 }
 
+/** Asked on every signed-in request: the one-shot hash costs less than half of createHash. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
+  return hash('sha256', token, 'hex')
 }
 
 /** A numeric code a person types from an email; `digits` between 6 and 8. */
