@@ -190,6 +190,14 @@ describeEachDatabase("the patient's tabs", (kind) => {
           paidAt: '2026-02-01T15:00:00.000Z',
         }),
       ])
+      // The same account's rows, read for its holder: only the holder line differs.
+      const own = (await get(`${base('maria')}/account`)).json()
+      expect(own.holder).toEqual({
+        id: seeded.patients.maria,
+        name: 'Maria Garcia',
+        isSelectedPatient: true,
+      })
+      expect(own.statements).toEqual(body.statements)
     })
 
     it('keeps the family account from Luis, whose guarantor he does not represent', async () => {

@@ -37,7 +37,6 @@ export interface ReadCache {
   ): Promise<T>
   /** Resolves once changes committed so far have dropped the reads they affect. */
   settle(): Promise<void>
-  readonly stats: { hits: number; misses: number }
 }
 
 /**
@@ -46,7 +45,6 @@ export interface ReadCache {
  * them; while the feed is down, every read goes to the database.
  */
 export function createReadCache(feed: ChangeFeed | undefined): ReadCache {
-  const stats = { hits: 0, misses: 0 }
   const entries = new LRUCache<string, Entry>({
     maxSize: MAX_JSON_CHARS,
     sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.value)?.length ?? 1),
@@ -54,7 +52,6 @@ export function createReadCache(feed: ChangeFeed | undefined): ReadCache {
   })
 
   return {
-    stats,
     async read<T>(
       key: string,
       load: () => Promise<T>,
@@ -64,10 +61,8 @@ export function createReadCache(feed: ChangeFeed | undefined): ReadCache {
       if (!feed?.live) return load()
       const kept = options.fresh ? undefined : entries.get(key)
       if (kept && !feed.changedSince(kept.mark, kept.dependencies)) {
-        stats.hits++
         return kept.value as T
       }
-      stats.misses++
       // Taken before the query starts: a change committed after its snapshot arrives later.
       const mark = feed.mark()
       const value = deepFreeze(await load())
