@@ -6,8 +6,11 @@ export type { Dependency } from './change-feed.ts'
 
 /** A backstop only: changes drop a read at once; this bounds one whose change was never seen. */
 export const READ_TTL_MS = 60_000
-/** Roughly the memory the kept reads may use, counted as the length of their JSON. */
-const MAX_JSON_CHARS = 32_000_000
+/**
+ * Roughly the memory the kept reads may use, counted as the length of their JSON (objects take
+ * two to three times that): a few thousand tabs, inside the 300 MB the server may use.
+ */
+const MAX_JSON_CHARS = 16_000_000
 
 interface Entry {
   value: unknown
