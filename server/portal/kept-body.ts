@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import type { Static, TSchema } from 'typebox'
+import { isKept } from '../platform/db/read-cache.ts'
 
 interface Body {
   text: string
@@ -30,16 +31,18 @@ export function sendKeptView<Schema extends TSchema>(
   build: () => KeptView<Static<Schema>>,
 ) {
   let byVariant = bodies.get(rows)
-  if (!byVariant) {
-    byVariant = new Map()
-    bodies.set(rows, byVariant)
-  }
-  let body = byVariant.get(variant)
+  let body = byVariant?.get(variant)
   if (!body || now.getTime() >= body.changesAt) {
     const made = build()
     // The default serializer (the route's response schema) always makes a string.
     body = { text: reply.serialize(made.view) as string, changesAt: made.changesAt ?? Infinity }
-    byVariant.set(variant, body)
+    if (isKept(rows)) {
+      if (!byVariant) {
+        byVariant = new Map()
+        bodies.set(rows, byVariant)
+      }
+      byVariant.set(variant, body)
+    }
   }
   return reply
     .header('Cache-Control', 'no-store')

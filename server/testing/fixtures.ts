@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely'
+import { importCodeSubset, importCvx } from '../office/code-systems/import.ts'
 import { hashPassword } from '../platform/auth/passwords.ts'
 import type { Database } from '../platform/db/database.ts'
 import type { PatientsTable, PortalSettingsTable, StaffRole } from '../platform/db/schema.ts'
@@ -114,4 +115,19 @@ export async function seedStaff(
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+/**
+ * Makes a practice ready for care summaries the way an administrator would: the shipped CVX
+ * list and a one-code SNOMED CT subset (Dental caries) recorded as its imports.
+ */
+export async function seedCareSummaryCodes(db: Database, practiceId: number) {
+  const by = { practiceId, staffId: null }
+  await importCvx(db, by)
+  await importCodeSubset(db, {
+    ...by,
+    system: 'SNOMEDCT',
+    version: 'test subset',
+    codes: [{ code: '80967001', display: 'Dental caries' }],
+  })
 }

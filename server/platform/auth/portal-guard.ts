@@ -4,6 +4,7 @@ import { compiledQuery } from '../db/compiled.ts'
 import type { Database } from '../db/database.ts'
 import {
   type Dependency,
+  isKept,
   NO_READ_CACHE,
   type ReadCache,
   type ReadOptions,
@@ -154,27 +155,27 @@ export async function portalContextFromToken(
 
 const sharedContexts = new WeakMap<SessionContextRow, Omit<PortalContext, 'stage'> | null>()
 
-/**
- * The parts of the context that follow from the row alone, worked out once per row read: a
- * kept read serves many requests. Null when the row names no usable user.
- */
+/** contextOfRow, worked out once per kept row: a kept read serves many requests. */
 function sharedContext(found: SessionContextRow) {
   if (sharedContexts.has(found)) return sharedContexts.get(found) ?? null
-  const { user, settings, practice, self, represented, ...session } = found
-  const family = user && settings && practice && self ? [self, ...represented] : undefined
-  const shared =
-    user && settings && practice && family
-      ? Object.freeze({
-          session: Object.freeze(session),
-          user,
-          settings,
-          practice,
-          family: Object.freeze(family),
-          patientIds: Object.freeze(family.map((m) => m.id)),
-        })
-      : null
-  sharedContexts.set(found, shared)
+  const shared = contextOfRow(found)
+  if (isKept(found)) sharedContexts.set(found, shared)
   return shared
+}
+
+/** The parts of the context that follow from the row alone; null when it names no usable user. */
+function contextOfRow(found: SessionContextRow): Omit<PortalContext, 'stage'> | null {
+  const { user, settings, practice, self, represented, ...session } = found
+  if (!user || !settings || !practice || !self) return null
+  const family = Object.freeze([self, ...represented])
+  return Object.freeze({
+    session: Object.freeze(session),
+    user,
+    settings,
+    practice,
+    family,
+    patientIds: Object.freeze(family.map((member) => member.id)),
+  })
 }
 
 /**

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
 import { type DatabaseHandle, openDatabase } from './database.ts'
-import { type Dependency, type ReadCache, startReadCache } from './read-cache.ts'
+import { type Dependency, type ReadCache, type ReadOptions, startReadCache } from './read-cache.ts'
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './testing.ts'
 
 describeEachDatabase('kept reads', (kind) => {
@@ -48,7 +48,10 @@ describeEachDatabase('kept reads', (kind) => {
   })
 
   /** Ana's appointment lengths, counting each time the database is asked. */
-  function anasLengths(dependencies: Dependency[] = [['appointments', ana]]) {
+  function anasLengths(
+    dependencies: Dependency[] = [['appointments', ana]],
+    options: ReadOptions = {},
+  ) {
     return reads.read(
       `lengths:${ana}`,
       async () => {
@@ -61,6 +64,7 @@ describeEachDatabase('kept reads', (kind) => {
         return rows.map((row) => row.length_minutes)
       },
       () => dependencies,
+      options,
     )
   }
 
@@ -149,22 +153,7 @@ describeEachDatabase('kept reads', (kind) => {
       .where('id', '=', appointmentId)
       .execute()
     // No settle: the writer's own notification may not be back yet.
-    const fresh = await reads.read(
-      `lengths:${ana}`,
-      async () => {
-        loads++
-        return (
-          await database.db
-            .selectFrom('appointments')
-            .select('length_minutes')
-            .where('patient_id', '=', ana)
-            .execute()
-        ).map((row) => row.length_minutes)
-      },
-      () => [['appointments', ana]],
-      { fresh: true },
-    )
-    expect(fresh).toEqual([35])
+    expect(await anasLengths(undefined, { fresh: true })).toEqual([35])
     expect(loads).toBe(2)
   })
 

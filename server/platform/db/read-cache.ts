@@ -80,6 +80,15 @@ export function createReadCache(feed: ChangeFeed | undefined): ReadCache {
   }
 }
 
+/**
+ * Whether a result is shared by the requests a kept read serves (kept results are frozen), so
+ * that work derived from it is worth remembering. A result read for one request is not: keying
+ * a WeakMap by it would only keep per-request objects alive into V8's old generation.
+ */
+export function isKept(value: object): boolean {
+  return Object.isFrozen(value)
+}
+
 /** Reads straight from the database, for tools and tests that want no memory between reads. */
 export const NO_READ_CACHE: ReadCache = createReadCache(undefined)
 

@@ -110,7 +110,7 @@ export async function recordSignIn(db: Database, portalUserId: number, now = new
     .execute()
 }
 
-/** The family shown in the header: the user first, then those they represent. */
+/** What the personal-information check compares the patient's answers with. */
 export async function findPatientIdentity(db: Database, practiceId: number, patientId: number) {
   return db
     .selectFrom('patients')

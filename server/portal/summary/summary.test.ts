@@ -5,7 +5,6 @@ import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { validateCcd } from '../../ccd/index.ts'
-import { importCodeSubset, importCvx } from '../../office/code-systems/import.ts'
 import type { Database } from '../../platform/db/database.ts'
 import {
   createTestDatabase,
@@ -14,6 +13,7 @@ import {
 } from '../../platform/db/testing.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
+import { seedCareSummaryCodes } from '../../testing/fixtures.ts'
 import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { CREATE_CARE_SUMMARY_JOB, onAppointmentCompleted } from './create.ts'
 import { XDM_ENTRIES } from './package.ts'
@@ -176,14 +176,7 @@ describeEachDatabase('portal: care summaries', (kind) => {
     const rows = await db.selectFrom('care_summaries').selectAll().execute()
     expect(rows).toEqual([])
 
-    const by = { practiceId: seeded.practiceId, staffId: null }
-    await importCvx(db, by)
-    await importCodeSubset(db, {
-      ...by,
-      system: 'SNOMEDCT',
-      version: 'test subset',
-      codes: [{ code: '80967001', display: 'Dental caries' }],
-    })
+    await seedCareSummaryCodes(db, seeded.practiceId)
     expect((await get(`${base('sofia')}/summaries`)).json().setUp).toBe(true)
   })
 

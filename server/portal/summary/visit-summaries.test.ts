@@ -4,7 +4,6 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
-import { importCodeSubset, importCvx } from '../../office/code-systems/import.ts'
 import type { Database } from '../../platform/db/database.ts'
 import {
   createTestDatabase,
@@ -12,7 +11,7 @@ import {
   type TestDatabase,
 } from '../../platform/db/testing.ts'
 import { type FileStorage, LocalFileStorage } from '../../platform/files/storage.ts'
-import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
+import { seedCareSummaryCodes, seedPatient, seedPractice } from '../../testing/fixtures.ts'
 import { CREATE_CARE_SUMMARY_JOB } from './create.ts'
 
 const HOUR = 3_600_000
@@ -43,14 +42,7 @@ describeEachDatabase('portal: a visit summary for each completed visit', (kind) 
     files = new LocalFileStorage(root)
     setUp = await practiceWithPatient('Set Up Dental')
     notSetUp = await practiceWithPatient('Not Yet Dental')
-    const by = { practiceId: setUp.practiceId, staffId: null }
-    await importCvx(db, by)
-    await importCodeSubset(db, {
-      ...by,
-      system: 'SNOMEDCT',
-      version: 'test subset',
-      codes: [{ code: '80967001', display: 'Dental caries' }],
-    })
+    await seedCareSummaryCodes(db, setUp.practiceId)
   })
   afterAll(async () => {
     await database.destroy()
