@@ -36,14 +36,17 @@ export interface ClaimedJob {
 
 /**
  * Claims the next due job. `FOR UPDATE SKIP LOCKED` lets any number of app instances share the
- * table without two taking the same job.
+ * table without two taking the same job. Due is judged by the database's clock, the one its
+ * triggers queue jobs by: the app's clock counts whole milliseconds (and may drift from the
+ * database's), so a job queued a moment ago would wait for the next poll.
  */
-export async function claimNextJob(db: Database, workerId: string, now = new Date()) {
+export async function claimNextJob(db: Database, workerId: string, now?: Date) {
+  const moment = now ? sql`${now}::timestamptz` : sql`statement_timestamp()`
   const result = await sql<ClaimedJob>`
-    update jobs set status = 'running', locked_at = ${now}, locked_by = ${workerId},
+    update jobs set status = 'running', locked_at = ${moment}, locked_by = ${workerId},
       attempts = attempts + 1
     where id = (
-      select id from jobs where status = 'queued' and run_at <= ${now}
+      select id from jobs where status = 'queued' and run_at <= ${moment}
       order by run_at, id limit 1 for update skip locked
     )
     returning id, practice_id, kind, payload, attempts, max_attempts`.execute(db)
