@@ -87,6 +87,22 @@ describeEachDatabase('the audit log', (kind) => {
     ])
   })
 
+  it('stores events that arrive while earlier inserts are still committing, each before it resolves', async () => {
+    const waves: Promise<number | undefined>[] = []
+    for (let wave = 0; wave < 6; wave++) {
+      for (let i = 0; i < 30; i++) {
+        const action = `wave-${wave}-${i}`
+        waves.push(
+          recordAudit(database.db, read(action)).then(
+            async () => (await transactionsOf(action))?.rows,
+          ),
+        )
+      }
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    expect(await Promise.all(waves)).toEqual(waves.map(() => 1))
+  })
+
   it('resolves only once the event is stored', async () => {
     await recordAudit(database.db, read('stored-before-resolve'))
     expect((await transactionsOf('stored-before-resolve'))?.rows).toBe(1)
