@@ -9,7 +9,8 @@ let count = 0
 /**
  * Starts an SMTP server on 127.0.0.1 (a free port) that accepts every message and writes it to
  * `folder` as JSON ({ envelope, raw }). A recipient whose address starts with `reject` is
- * refused with 550, so the tests can see a delivery that fails and is retried.
+ * refused for good (550), one that starts with `busy` for now (451), so the tests can see a
+ * delivery that fails at once and one that is retried.
  */
 export async function startLoopbackSmtp(folder) {
   fs.mkdirSync(folder, { recursive: true })
@@ -19,8 +20,13 @@ export async function startLoopbackSmtp(folder) {
     disableReverseLookup: true,
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (address.address.toLowerCase().startsWith('reject')) {
+      const local = address.address.toLowerCase()
+      if (local.startsWith('reject')) {
         return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }))
+      }
+      if (local.startsWith('busy')) {
+        const busy = new Error('Mailbox busy, try again later')
+        return callback(Object.assign(busy, { responseCode: 451 }))
       }
       callback()
     },

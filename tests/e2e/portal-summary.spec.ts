@@ -287,7 +287,27 @@ test('a malformed address gets a field message and nothing is sent', async ({ pa
   expect((await refused.json()).errors).toEqual({ to: message })
 })
 
-test('a refused recipient shows as pending with the reason while it is retried', async ({
+test('a recipient refused for now shows as pending with the reason while it is retried', async ({
+  page,
+}, testInfo) => {
+  await openSummariesOf(page, 'Maria Garcia')
+  const to = uniqueAddress('busy', testInfo.project.name, 'Maria Garcia')
+  await summaryList(page, 'Maria Garcia').getByRole('button', { name: 'Transmit' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'Transmit care summary' })
+  await dialog.getByRole('textbox', { name: 'Email address' }).fill(to)
+  await dialog.getByRole('button', { name: 'Continue' }).click()
+  await dialog.getByRole('button', { name: 'Send' }).click()
+  await expect(dialog.getByRole('status')).toContainText('Not sent yet:', { timeout: 15_000 })
+  await expect(dialog.getByRole('status')).toContainText('Mailbox busy')
+  await expect(dialog.getByRole('status')).toContainText('It will be tried again automatically')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(activityTable(page).getByRole('row').filter({ hasText: to })).toContainText(
+    '(Pending)',
+  )
+  expect(mailCountTo(to)).toBe(0)
+})
+
+test('a recipient refused for good shows as not sent at once, and another address can be tried', async ({
   page,
 }, testInfo) => {
   await openSummariesOf(page, 'Maria Garcia')
@@ -297,13 +317,14 @@ test('a refused recipient shows as pending with the reason while it is retried',
   await dialog.getByRole('textbox', { name: 'Email address' }).fill(to)
   await dialog.getByRole('button', { name: 'Continue' }).click()
   await dialog.getByRole('button', { name: 'Send' }).click()
-  await expect(dialog.getByRole('status')).toContainText('Not sent yet:', { timeout: 15_000 })
+  await expect(dialog.getByRole('status')).toContainText(`Could not be sent to ${to}`, {
+    timeout: 15_000,
+  })
   await expect(dialog.getByRole('status')).toContainText('Mailbox unavailable')
-  await expect(dialog.getByRole('status')).toContainText('It will be tried again automatically')
-  await dialog.getByRole('button', { name: 'Close' }).click()
-  await expect(activityTable(page).getByRole('row').filter({ hasText: to })).toContainText(
-    '(Pending)',
-  )
+  await dialog.getByRole('button', { name: 'Try another address' }).click()
+  await expect(dialog.getByRole('textbox', { name: 'Email address' })).toBeVisible()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(activityTable(page).getByRole('row').filter({ hasText: to })).toContainText('Failed')
   expect(mailCountTo(to)).toBe(0)
 })
 

@@ -2,6 +2,7 @@ import type { Transporter } from 'nodemailer'
 import type { Database } from '../db/database.ts'
 import { enqueueJob } from '../jobs/queue.ts'
 import type { JobHandler } from '../jobs/worker.ts'
+import { isPermanentRefusal } from './rules.ts'
 
 export const SEND_EMAIL_JOB = 'email.send'
 
@@ -88,6 +89,12 @@ export function sendEmailJob(db: Database, delivery: MailDelivery): JobHandler {
       await markEmail(db, emailId, 'sent', null)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
+      if (isPermanentRefusal(error)) {
+        // Refused for good (a mailbox that does not exist, say): the sender hears it now, not
+        // after a day of retries that can only be refused again.
+        await markEmail(db, emailId, 'failed', reason)
+        return
+      }
       await markEmail(db, emailId, final ? 'failed' : 'queued', reason)
       throw error
     }

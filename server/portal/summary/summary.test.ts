@@ -24,7 +24,10 @@ interface Received {
   raw: string
 }
 
-/** A loopback SMTP server that keeps what it receives and refuses recipients named reject@. */
+/**
+ * A loopback SMTP server that keeps what it receives, refuses recipients named reject@ for good
+ * (550) and busy@ for now (451).
+ */
 async function startSmtp() {
   const received: Received[] = []
   const server = new SMTPServer({
@@ -35,6 +38,12 @@ async function startSmtp() {
     onRcptTo(address, _session, callback) {
       if (address.address.startsWith('reject@')) {
         const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 })
+        return callback(error)
+      }
+      if (address.address.startsWith('busy@')) {
+        const error = Object.assign(new Error('Mailbox busy, try again later'), {
+          responseCode: 451,
+        })
         return callback(error)
       }
       callback()
@@ -324,9 +333,9 @@ describeEachDatabase('portal: care summaries', (kind) => {
     expect(directStatus.json()).toMatchObject({ kind: 'direct', status: 'sent' })
   })
 
-  it('retries an SMTP failure, shows it pending, then failed after the last attempt', async () => {
+  it('retries a temporary SMTP refusal, shows it pending, then failed after the last attempt', async () => {
     const response = await post(`${base('sofia')}/summaries/${summaryId}/transmit`, {
-      to: 'reject@example.org',
+      to: 'busy@example.org',
       kind: 'email',
     })
     const { emailId } = response.json()
@@ -334,7 +343,7 @@ describeEachDatabase('portal: care summaries', (kind) => {
     await run.runDue()
     const pending = (await get(`${base('sofia')}/transmissions/${emailId}`)).json()
     expect(pending.status).toBe('pending')
-    expect(pending.error).toMatch(/550|Mailbox unavailable/)
+    expect(pending.error).toMatch(/451 Mailbox busy/)
     for (let attempt = 2; attempt <= 5; attempt++) {
       // Skip the growing wait between attempts.
       await db
@@ -346,15 +355,30 @@ describeEachDatabase('portal: care summaries', (kind) => {
     }
     const failed = (await get(`${base('sofia')}/transmissions/${emailId}`)).json()
     expect(failed.status).toBe('failed')
-    expect(failed.error).toMatch(/550|Mailbox unavailable/)
-    const job = await db
+    expect(failed.error).toMatch(/451 Mailbox busy/)
+    expect(await lastEmailJob()).toEqual({ status: 'failed', attempts: 5 })
+  })
+
+  it('fails a permanent SMTP refusal at once, without retrying it', async () => {
+    const response = await post(`${base('sofia')}/summaries/${summaryId}/transmit`, {
+      to: 'reject@example.org',
+      kind: 'email',
+    })
+    const { emailId } = response.json()
+    await worker().runDue()
+    const failed = (await get(`${base('sofia')}/transmissions/${emailId}`)).json()
+    expect(failed.status).toBe('failed')
+    expect(failed.error).toMatch(/550 Mailbox unavailable/)
+    expect(await lastEmailJob()).toEqual({ status: 'done', attempts: 1 })
+  })
+
+  const lastEmailJob = () =>
+    db
       .selectFrom('jobs')
       .select(['status', 'attempts'])
       .where('kind', '=', 'email.send')
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow()
-    expect(job).toEqual({ status: 'failed', attempts: 5 })
-  })
 
   it('shows every view, download and transmission in the activity history', async () => {
     const response = await get(`${base('sofia')}/summary-activity`)
@@ -373,6 +397,7 @@ describeEachDatabase('portal: care summaries', (kind) => {
       expect.arrayContaining([
         expect.objectContaining({ to: 'dentist@example.org', via: 'email', status: 'sent' }),
         expect.objectContaining({ to: 'dr.smith@direct.example.org', via: 'direct' }),
+        expect.objectContaining({ to: 'busy@example.org', status: 'failed' }),
         expect.objectContaining({ to: 'reject@example.org', status: 'failed' }),
       ]),
     )
