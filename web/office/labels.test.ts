@@ -52,6 +52,8 @@ describe('office wording', () => {
     expect(emailStatusLabel('stored')).toContain('no mail server')
     expect(emailStatusLabel('sent')).toBe('Sent')
     expect(emailKindLabel('access-invitation')).toBe('Portal invitation')
+    expect(emailKindLabel('care-summary')).toBe('Care summary sent by a patient (email)')
+    expect(emailKindLabel('care-summary-direct')).toBe('Care summary sent by a patient (Direct)')
     expect(emailKindLabel('webmail_notice')).toBe('Webmail notice')
   })
 

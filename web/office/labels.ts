@@ -73,6 +73,8 @@ export function emailStatusLabel(status: string): string {
 const EMAIL_KINDS: Record<string, string> = {
   'access-invitation': 'Portal invitation',
   'password-reset': 'Password reset code',
+  'care-summary': 'Care summary sent by a patient (email)',
+  'care-summary-direct': 'Care summary sent by a patient (Direct)',
 }
 
 /** A kind the page has no wording for is shown readably rather than hidden. */
