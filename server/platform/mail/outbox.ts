@@ -91,7 +91,7 @@ export function sendEmailJob(db: Database, delivery: MailDelivery): JobHandler {
       const reason = error instanceof Error ? error.message : String(error)
       if (isPermanentRefusal(error)) {
         // Refused for good (a mailbox that does not exist, say): the sender hears it now, not
-        // after a day of retries that can only be refused again.
+        // after three quarters of an hour of retries that can only be refused again.
         await markEmail(db, emailId, 'failed', reason)
         return
       }
