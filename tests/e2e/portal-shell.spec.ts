@@ -17,6 +17,7 @@ import {
   signOutFromMenu,
   userNameField,
 } from './portal.ts'
+import { tabBar } from './portal-tabs.ts'
 
 // Only Maria signs in here (both page sizes, in parallel): nothing below changes her password
 // or ends her other sessions.
@@ -180,9 +181,48 @@ test.describe('the signed-in portal', () => {
     expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
   })
 
+  test('a tab opened while signing out asks the server for nothing', async ({ page }) => {
+    test.slow()
+    const errors = collectConsoleErrors(page)
+    await signInToPortal(page, MARIA, 'Maria Garcia')
+    await expect(page.getByRole('region', { name: 'Upcoming' })).toBeVisible()
+    // The server is slow to end the session: time to click a tab meanwhile.
+    let answerSignOut = () => {}
+    const signOutAnswered = new Promise<void>((resolve) => {
+      answerSignOut = resolve
+    })
+    await page.route(`**${SESSION}`, async (route) => {
+      if (route.request().method() !== 'DELETE') return route.fallback()
+      await signOutAnswered
+      await route.continue()
+    })
+    const accountRequests: string[] = []
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/account')) accountRequests.push(request.url())
+    })
+
+    await patientMenu(page, 'Maria Garcia').click()
+    const signingOut = page.waitForRequest(
+      (request) => request.method() === 'DELETE' && request.url().endsWith(SESSION),
+    )
+    await page.getByRole('menuitem', { name: 'Sign out' }).click()
+    await signingOut
+    await tabBar(page).getByRole('link', { name: 'Account', exact: true }).click()
+    await expect(page).toHaveURL(/\/patients\/\d+\/account$/)
+    await expect(page.getByRole('heading', { level: 2, name: 'Account' })).toBeVisible()
+    answerSignOut()
+    await expect(page.getByRole('status').filter({ hasText: 'You have signed out.' })).toBeVisible(
+      HASHING,
+    )
+    expect(accountRequests).toEqual([])
+    expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+  })
+
   test('a session that ended elsewhere sends the person to sign in again', async ({ page }) => {
     test.slow()
     await signInToPortal(page, MARIA, 'Maria Garcia')
+    // Once the tab has loaded: otherwise its own request may be the one that finds the session gone.
+    await expect(page.getByRole('region', { name: 'Upcoming' })).toBeVisible()
     await page.context().clearCookies()
     await page.getByRole('banner').getByRole('button', { name: 'Contact us' }).click()
     await expect(page).toHaveURL('/')

@@ -74,6 +74,7 @@ export function useSignedIn() {
   return useCallback(
     (view: PortalSessionView, returnTo?: string) => {
       signOutNotice = undefined
+      holdSignedInRequests(queryClient, false)
       queryClient.setQueryData(SESSION_KEY, withDeadline(view))
       const path = view.stage === 'ready' && returnTo ? returnTo : pathForStage(view.stage)
       void navigate(path, { replace: true })
@@ -103,14 +104,32 @@ export async function signOut(
   notice: string,
   { evenIfUnreachable = false } = {},
 ) {
-  // A tab still loading would be answered 401 the moment the session ends: stop it first.
+  // A tab still loading would be answered 401 the moment the session ends: stop it first, and
+  // hold back the requests of pages that open from now on (a tab clicked, or one whose code was
+  // still on its way: pages load lazily) until someone signs in again.
+  holdSignedInRequests(queryClient, true)
   await queryClient.cancelQueries({ predicate: (query) => isSignedInData(query.queryKey) })
   try {
     await deleteJson(SESSION_PATH)
   } catch (error) {
-    if (!evenIfUnreachable) throw error
+    if (!evenIfUnreachable) {
+      // Still signed in: load again what was stopped or held back.
+      holdSignedInRequests(queryClient, false)
+      void queryClient.refetchQueries({
+        predicate: (query) => isSignedInData(query.queryKey),
+        type: 'active',
+      })
+      throw error
+    }
   }
   endSessionLocally(queryClient, notice)
+}
+
+/** The signed-in data pages load by themselves: every tab's (`patientKey`), and Contact us. */
+const SIGNED_IN_REQUESTS = [['patient'], ['portal', 'contact']] as const
+
+function holdSignedInRequests(queryClient: QueryClient, hold: boolean) {
+  for (const key of SIGNED_IN_REQUESTS) queryClient.setQueryDefaults(key, { enabled: !hold })
 }
 
 /** What the signed-in pages loaded: everything but public pages' data and the session itself. */
