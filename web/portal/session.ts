@@ -125,11 +125,16 @@ export async function signOut(
   endSessionLocally(queryClient, notice)
 }
 
-/** The signed-in data pages load by themselves: every tab's (`patientKey`), and Contact us. */
-const SIGNED_IN_REQUESTS = [['patient'], ['portal', 'contact']] as const
-
+/** Turns off (or back on) every query of signed-in data that has no `enabled` of its own. */
 function holdSignedInRequests(queryClient: QueryClient, hold: boolean) {
-  for (const key of SIGNED_IN_REQUESTS) queryClient.setQueryDefaults(key, { enabled: !hold })
+  const defaults = queryClient.getDefaultOptions()
+  queryClient.setDefaultOptions({
+    ...defaults,
+    queries: {
+      ...defaults.queries,
+      enabled: hold ? (query) => !isSignedInData(query.queryKey) : true,
+    },
+  })
 }
 
 /** What the signed-in pages loaded: everything but public pages' data and the session itself. */
