@@ -24,6 +24,8 @@ it('installs no runtime dependency that refuses the oldest supported Node.js', (
   const refusing = Object.entries(lock.packages)
     .filter(([name, entry]) => name !== '' && !entry.dev && entry.engines?.node)
     .filter(([, entry]) => !semver.satisfies(oldestSupported, entry.engines?.node ?? '*'))
-    .map(([name, entry]) => `${name.replace(/^.*node_modules\//, '')} (node ${entry.engines?.node})`)
+    .map(
+      ([name, entry]) => `${name.replace(/^.*node_modules\//, '')} (node ${entry.engines?.node})`,
+    )
   expect(refusing).toEqual([])
 })
