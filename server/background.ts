@@ -10,12 +10,16 @@ import { CREATE_CARE_SUMMARY_JOB, createCareSummaryJob } from './portal/summary/
 export function createBackgroundWorker(deps: {
   db: Database
   files: FileStorage
-  config: Pick<Config, 'smtpUrl' | 'mailFrom'> & Partial<Pick<Config, 'directSmtpUrl'>>
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'> &
+    Partial<
+      Pick<Config, 'directSmtpUrl' | 'jobLeaseSeconds' | 'jobConcurrency' | 'smtpTimeoutSeconds'>
+    >
+  pollMilliseconds?: number
   onError?: (error: unknown) => void
 }) {
   const delivery = {
-    transport: createMailTransport(deps.config.smtpUrl),
-    directTransport: createMailTransport(deps.config.directSmtpUrl),
+    transport: createMailTransport(deps.config.smtpUrl, deps.config.smtpTimeoutSeconds),
+    directTransport: createMailTransport(deps.config.directSmtpUrl, deps.config.smtpTimeoutSeconds),
     from: deps.config.mailFrom,
     readAttachment: (key: string) => deps.files.get(key),
   }
@@ -25,6 +29,11 @@ export function createBackgroundWorker(deps: {
       [SEND_EMAIL_JOB]: sendEmailJob(deps.db, delivery),
       [CREATE_CARE_SUMMARY_JOB]: createCareSummaryJob(deps.db, deps.files),
     },
-    { onError: deps.onError },
+    {
+      onError: deps.onError,
+      leaseSeconds: deps.config.jobLeaseSeconds,
+      concurrency: deps.config.jobConcurrency,
+      pollMilliseconds: deps.pollMilliseconds,
+    },
   )
 }

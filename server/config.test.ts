@@ -43,3 +43,17 @@ it('keeps patient reads in memory unless READ_CACHE says not to', () => {
   expect(loadConfig({ READ_CACHE: 'false' }).readCache).toBe(false)
   expect(() => loadConfig({ READ_CACHE: 'sometimes' })).toThrow(/READ_CACHE must be true or false/)
 })
+
+it('reads the background job lease, concurrency and SMTP timeout, refusing nonsense', () => {
+  expect(loadConfig({})).toMatchObject({
+    jobLeaseSeconds: 60,
+    jobConcurrency: 4,
+    smtpTimeoutSeconds: 20,
+  })
+  expect(
+    loadConfig({ JOB_LEASE_SECONDS: '5', JOB_CONCURRENCY: '2', SMTP_TIMEOUT_SECONDS: '0.5' }),
+  ).toMatchObject({ jobLeaseSeconds: 5, jobConcurrency: 2, smtpTimeoutSeconds: 0.5 })
+  expect(() => loadConfig({ JOB_LEASE_SECONDS: '0' })).toThrow(/JOB_LEASE_SECONDS must be/)
+  expect(() => loadConfig({ JOB_CONCURRENCY: 'many' })).toThrow(/JOB_CONCURRENCY must be/)
+  expect(() => loadConfig({ SMTP_TIMEOUT_SECONDS: '-1' })).toThrow(/SMTP_TIMEOUT_SECONDS/)
+})

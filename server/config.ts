@@ -25,6 +25,12 @@ export interface Config {
   trustProxy: boolean
   /** Keep patient reads in memory until the rows they came from change (docs/decisions.md). */
   readCache: boolean
+  /** How long a claimed background job stays one instance's without renewal (docs/decisions.md). */
+  jobLeaseSeconds: number
+  /** How many background jobs one instance runs at once. */
+  jobConcurrency: number
+  /** How long an SMTP conversation waits for the server at each step before giving up. */
+  smtpTimeoutSeconds: number
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST ?? 'dist/web'),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY ?? 'false'),
     readCache: parseBoolean('READ_CACHE', env.READ_CACHE ?? 'true'),
+    jobLeaseSeconds: parsePositive('JOB_LEASE_SECONDS', env.JOB_LEASE_SECONDS ?? '60'),
+    jobConcurrency: Math.ceil(parsePositive('JOB_CONCURRENCY', env.JOB_CONCURRENCY ?? '4')),
+    smtpTimeoutSeconds: parsePositive('SMTP_TIMEOUT_SECONDS', env.SMTP_TIMEOUT_SECONDS ?? '20'),
   }
 }
 
@@ -58,6 +67,14 @@ function parsePort(value: string): number {
     throw new ConfigError(`PORT must be a number from 0 to 65535, not "${value}".`)
   }
   return port
+}
+
+function parsePositive(name: string, value: string): number {
+  const number = Number(value)
+  if (!Number.isFinite(number) || number <= 0) {
+    throw new ConfigError(`${name} must be a number greater than 0, not "${value}".`)
+  }
+  return number
 }
 
 function parseBoolean(name: string, value: string): boolean {

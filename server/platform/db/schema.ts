@@ -233,6 +233,7 @@ export interface JobsTable {
   last_error: string | null
   created_at: Generated<Timestamp>
   finished_at: Timestamp | null
+  locked_until: Timestamp | null
 }
 
 export interface LabResultsTable {

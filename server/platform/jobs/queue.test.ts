@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Database } from '../db/database.ts'
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
-import { claimNextJob, enqueueJob } from './queue.ts'
+import { claimNextJob, completeJob, enqueueJob } from './queue.ts'
 
 describeEachDatabase('jobs: claiming due jobs', (kind) => {
   let database: TestDatabase
@@ -21,6 +21,7 @@ describeEachDatabase('jobs: claiming due jobs', (kind) => {
       await sql`insert into jobs (kind, payload) values ('test.same-moment', '{}')`.execute(db)
       const job = await claimNextJob(db, 'worker-a')
       expect(job?.kind).toBe('test.same-moment')
+      if (job) await completeJob(db, job)
     }
   })
 

@@ -57,7 +57,7 @@ export interface MailDelivery {
 
 /** The job that sends (or, without SMTP, stores) one queued email. */
 export function sendEmailJob(db: Database, delivery: MailDelivery): JobHandler {
-  return async (job, { final }) => {
+  const send: JobHandler = async (job, { final }) => {
     const emailId = Number(job.payload.emailId)
     const email = await db
       .selectFrom('outgoing_emails')
@@ -99,6 +99,17 @@ export function sendEmailJob(db: Database, delivery: MailDelivery): JobHandler {
       throw error
     }
   }
+  // The last attempt's worker stopped mid-send (killed, crashed): the sender sees it failed, not
+  // pending for ever. An email that did go out before the crash stays sent.
+  send.abandon = async (job) => {
+    await db
+      .updateTable('outgoing_emails')
+      .set({ status: 'failed', error: 'Sending was interrupted before it finished.' })
+      .where('id', '=', Number(job.payload.emailId))
+      .where('status', 'not in', ['sent', 'stored'])
+      .execute()
+  }
+  return send
 }
 
 async function markEmail(

@@ -1,0 +1,186 @@
+import fs from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { sql } from 'kysely'
+import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createBackgroundWorker } from '../../background.ts'
+import { seedPractice } from '../../testing/fixtures.ts'
+import type { Database } from '../db/database.ts'
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
+import { LocalFileStorage } from '../files/storage.ts'
+import { queueEmail, SEND_EMAIL_JOB } from './outbox.ts'
+
+/**
+ * A loopback SMTP server that keeps the recipients of what it receives. While `hang` is set it
+ * accepts connections and never answers them (no greeting), as a stuck mail server does.
+ */
+async function startSmtp() {
+  const received: string[] = []
+  const unanswered: (() => void)[] = []
+  const state = { hang: false }
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    disableReverseLookup: true,
+    closeTimeout: 100,
+    onConnect(_session, callback) {
+      if (state.hang) unanswered.push(() => callback())
+      else callback()
+    },
+    onData(stream, session, callback) {
+      stream.resume()
+      stream.on('end', () => {
+        received.push(...session.envelope.rcptTo.map((rcpt) => rcpt.address))
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.server.address() as AddressInfo
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    unanswered,
+    state,
+    /** Answers the connections kept waiting, and the ones to come. */
+    answer() {
+      state.hang = false
+      for (const greet of unanswered.splice(0)) greet()
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+async function waitFor(ready: () => Promise<boolean> | boolean) {
+  while (!(await ready())) await new Promise((resolve) => setTimeout(resolve, 20))
+}
+
+describeEachDatabase('email: a hung mail server', (kind) => {
+  let database: TestDatabase
+  let db: Database
+  let practiceId: number
+  let filesDir: string
+  let smtp: Awaited<ReturnType<typeof startSmtp>>
+  let direct: Awaited<ReturnType<typeof startSmtp>>
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+    db = database.db
+    practiceId = await seedPractice(db, 'Mail Practice')
+    filesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-mail-'))
+    smtp = await startSmtp()
+    direct = await startSmtp()
+  })
+  afterAll(async () => {
+    await smtp.close()
+    await direct.close()
+    await database.destroy()
+    await fs.rm(filesDir, { recursive: true, force: true })
+  })
+
+  const worker = (smtpTimeoutSeconds: number) =>
+    createBackgroundWorker({
+      db,
+      files: new LocalFileStorage(filesDir),
+      config: {
+        smtpUrl: smtp.url,
+        directSmtpUrl: direct.url,
+        mailFrom: 'office@example.test',
+        smtpTimeoutSeconds,
+      },
+      pollMilliseconds: 20,
+    })
+  const queueCareSummary = () =>
+    queueEmail(db, {
+      practiceId,
+      kind: 'care-summary',
+      to: 'dr.smith@direct.example.org',
+      subject: 'Care summary',
+      text: 'Attached.',
+      relay: 'direct',
+    })
+  const email = (id: number) =>
+    db
+      .selectFrom('outgoing_emails')
+      .select(['status', 'error'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  const job = (emailId: number) =>
+    db
+      .selectFrom('jobs')
+      .select(['status', 'attempts', 'last_error'])
+      .where('kind', '=', SEND_EMAIL_JOB)
+      .where(sql<string>`payload->>'emailId'`, '=', String(emailId))
+      .executeTakeFirstOrThrow()
+
+  it('sends a reset code queued behind a send to a hung server while that send waits', async () => {
+    direct.state.hang = true
+    const stuck = await queueCareSummary()
+    const reset = await queueEmail(db, {
+      practiceId,
+      kind: 'password-reset',
+      to: 'maria@example.org',
+      subject: 'Your reset code',
+      text: 'Your code is in the portal.',
+    })
+    const running = worker(60)
+    running.start()
+    await waitFor(() => smtp.received.includes('maria@example.org'))
+    // The reset code went out while the first send was still waiting for the hung server.
+    expect(direct.unanswered).toHaveLength(1)
+    expect(await job(stuck)).toMatchObject({ status: 'running', attempts: 1 })
+    await waitFor(async () => (await email(reset)).status === 'sent')
+
+    direct.answer()
+    await waitFor(async () => (await email(stuck)).status === 'sent')
+    await running.stop()
+    expect(direct.received).toEqual(['dr.smith@direct.example.org'])
+  })
+
+  it('gives up on a server that never answers within the timeout, and retries later', async () => {
+    direct.state.hang = true
+    const stuck = await queueCareSummary()
+    const run = worker(0.5)
+    expect(await run.runDue()).toBe(1)
+    expect(await email(stuck)).toMatchObject({
+      status: 'queued',
+      error: expect.stringMatching(/greeting never received|timeout/i),
+    })
+    expect(await job(stuck)).toMatchObject({ status: 'queued', attempts: 1 })
+
+    direct.answer()
+    // Skip the wait before the retry.
+    await db
+      .updateTable('jobs')
+      .set({ run_at: new Date(Date.now() - 60_000) })
+      .where('status', '=', 'queued')
+      .execute()
+    expect(await run.runDue()).toBe(1)
+    expect(await email(stuck)).toMatchObject({ status: 'sent', error: null })
+    expect(await job(stuck)).toMatchObject({ status: 'done', attempts: 2 })
+  }, 20_000)
+
+  it('marks the email failed when the worker of its last attempt died mid-send', async () => {
+    const emailId = await queueCareSummary()
+    // The fifth and last attempt's worker was killed: its lease ran out a minute ago.
+    await db
+      .updateTable('jobs')
+      .set({
+        status: 'running',
+        attempts: 5,
+        locked_by: 'a-killed-worker',
+        locked_until: sql<Date>`statement_timestamp() - interval '1 minute'`,
+      })
+      .where(sql<string>`payload->>'emailId'`, '=', String(emailId))
+      .execute()
+    await worker(60).runDue()
+    expect(await email(emailId)).toMatchObject({
+      status: 'failed',
+      error: 'Sending was interrupted before it finished.',
+    })
+    expect(await job(emailId)).toMatchObject({ status: 'failed' })
+  })
+})
