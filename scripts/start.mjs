@@ -27,7 +27,7 @@ function webAppIsCurrent() {
   return fs.statSync(builtPage).mtimeMs >= sources
 }
 
-if (!webAppIsCurrent()) {
+if (!process.env.WEB_DIST && !webAppIsCurrent()) {
   console.log('Building the web app…')
   const build = spawnSync(
     process.execPath,

@@ -63,7 +63,9 @@ export function createJobWorker(
     async stop() {
       stopped = true
       if (timer) clearTimeout(timer)
-      await running
+      // The job at hand finishes (or fails and is retried later); a database gone away must
+      // not keep the rest of the shutdown from running.
+      await running?.catch(() => 0)
     },
   }
 }
