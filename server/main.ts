@@ -79,7 +79,12 @@ function onFirstStopSignal(stop: (signal: NodeJS.Signals) => void) {
   let stopping = false
   for (const signal of STOP_SIGNALS) {
     process.on(signal, () => {
-      if (stopping) return
+      if (stopping) {
+        console.log(
+          `Bitewing is stopping already: requests in progress may take up to ${SHUTDOWN_GRACE_MS / 1000} s.`,
+        )
+        return
+      }
       stopping = true
       stop(signal)
     })
