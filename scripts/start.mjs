@@ -1,5 +1,6 @@
-// `npm start`: builds the web app when it is missing or older than its sources, then runs the
-// server. Signals are passed on so Ctrl-C and SIGTERM shut the server down gracefully.
+// `npm start`: builds the web app when it is missing or older than its sources (unless WEB_DIST
+// names one built elsewhere), then runs the server. Signals are passed on so Ctrl-C and SIGTERM
+// shut the server down gracefully.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -27,7 +28,7 @@ function webAppIsCurrent() {
   return fs.statSync(builtPage).mtimeMs >= sources
 }
 
-if (!webAppIsCurrent()) {
+if (!process.env.WEB_DIST && !webAppIsCurrent()) {
   console.log('Building the web app…')
   const build = spawnSync(
     process.execPath,
@@ -45,5 +46,31 @@ const server = spawn(
   [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'server/main.ts')],
   { cwd: process.cwd(), stdio: 'inherit' },
 )
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+
+// Passed on once: Ctrl-C and systemd signal the server as well, and it counts only the first.
+let stopping = false
+function stopServer(signal) {
+  if (stopping) return
+  stopping = true
+  server.kill(signal)
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopServer(signal))
+
+// npm runs this script through `sh -c`: a SIGTERM sent to npm alone ends that shell and npm, not
+// this script, so the server would go on holding the port. A parent gone away means stop.
+const parent = process.ppid
+const watchParent = setInterval(() => {
+  if (!isRunning(parent)) stopServer('SIGTERM')
+}, 500)
+watchParent.unref()
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return error.code === 'EPERM'
+  }
+}
+
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

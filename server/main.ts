@@ -18,22 +18,37 @@ async function main() {
   // A taken port is found out before minutes of migrations and demo data, not after.
   await ensurePortFree(config.host, config.port)
   await ensureWritable(config.dataDir)
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
-  const files = new LocalFileStorage(path.join(config.dataDir, 'files'))
   let app: Awaited<ReturnType<typeof buildApp>> | undefined
   let reads: Awaited<ReturnType<typeof startReadCache>> | undefined
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionLost: (error) =>
+      app?.log.warn({ code: (error as { code?: unknown }).code }, 'database connection lost'),
+  })
+  const files = new LocalFileStorage(path.join(config.dataDir, 'files'))
   const worker = createBackgroundWorker({
     db: database.db,
     files,
     config,
     onError: (error) => app?.log.warn({ err: error }, 'background job failed'),
   })
-  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
-    if (err) console.error(err)
-    await app?.close()
-    await reads?.stop()
-    await worker.stop()
-    await database.close()
+  let stopSignal: string | undefined
+  const shutdown = closeWithGrace(
+    // Stop signals are ours (below); close-with-grace still ends the process on a crash.
+    { delay: SHUTDOWN_GRACE_MS, skip: [...STOP_SIGNALS] },
+    async ({ err }) => {
+      if (err) console.error(err)
+      console.log(`Bitewing is shutting down (${stopSignal ?? 'unexpected error'}).`)
+      // The worker stops claiming while requests in progress finish; both then end their work.
+      await Promise.all([app?.close(), worker.stop()])
+      await reads?.stop()
+      await database.close()
+    },
+  )
+  onFirstStopSignal((signal) => {
+    stopSignal = signal
+    void shutdown.close()
   })
   await migrate(database)
   const demo = config.demo ? await ensureDemo(database, files) : undefined
@@ -49,6 +64,31 @@ async function main() {
   await app.listen({ host: config.host, port: config.port })
   worker.start()
   printWelcome(config, database, demo?.created ?? false)
+}
+
+// Longest a shutdown may wait for requests in progress and the job at hand.
+const SHUTDOWN_GRACE_MS = 10_000
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const satisfies NodeJS.Signals[]
+
+/**
+ * Ctrl-C and systemd signal the whole process group, so the server hears the signal itself and
+ * again from `npm start` passing it on (npm, too, passes it on). The copies are one request to
+ * stop: only the first counts, and the grace delay bounds how long the stop may take.
+ */
+function onFirstStopSignal(stop: (signal: NodeJS.Signals) => void) {
+  let stopping = false
+  for (const signal of STOP_SIGNALS) {
+    process.on(signal, () => {
+      if (stopping) {
+        console.log(
+          `Bitewing is stopping already: requests in progress may take up to ${SHUTDOWN_GRACE_MS / 1000} s.`,
+        )
+        return
+      }
+      stopping = true
+      stop(signal)
+    })
+  }
 }
 
 function ensurePortFree(host: string, port: number) {

@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely'
 import type { Database } from '../db/database.ts'
 import type { AuditEventsTable } from '../db/schema.ts'
+import { isDatabaseUnavailable } from '../db/unavailable.ts'
 
 type AuditRow = Insertable<AuditEventsTable>
 
@@ -52,8 +53,9 @@ export class AuditGroupCommit {
       )
       for (const pending of batch) pending.stored()
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.failed(error)
+      // Row by row would only meet the same closed door once per row.
+      if (batch.length === 1 || isDatabaseUnavailable(error)) {
+        for (const pending of batch) pending.failed(error)
         return
       }
       // One bad row (a patient deleted a moment ago, say) must not fail its neighbours.

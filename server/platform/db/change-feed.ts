@@ -6,7 +6,9 @@ import type { DatabaseHandle } from './database.ts'
 export const CHANGES_CHANNEL = 'bitewing_changes'
 const SETTLE_PREFIX = '~settled '
 const SETTLE_TIMEOUT_MS = 2000
-const RECONNECT_DELAYS_MS = [100, 500, 1000, 5000, 15_000]
+// Short at first (a restart takes a second or two) and never long: while the feed is down every
+// read goes to the database, which costs more than an attempt to reconnect.
+const RECONNECT_DELAYS_MS = [100, 250, 500, 1000, 2000, 3000]
 // A connection can die without a word (a network cut); a notification sent to ourselves that
 // does not come back says so within this much plus SETTLE_TIMEOUT_MS.
 const HEARTBEAT_MS = 10_000

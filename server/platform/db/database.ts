@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { PGliteDialect } from './pglite-dialect.ts'
-import { withPreparedStatements } from './prepared-statements.ts'
+import { watchWhileLent, withPreparedStatements } from './prepared-statements.ts'
 import type { DB } from './schema.ts'
 
 export type Database = Kysely<DB>
@@ -47,7 +47,21 @@ export interface DatabaseOptions {
   poolSize?: number
   /** Embedded only: start from this dump of a data folder instead of an empty database. */
   template?: Blob | undefined
+  /**
+   * PostgreSQL only: a pooled connection failed while nobody was using it (a restart, a
+   * failover, `pg_terminate_backend`). The pool has already dropped it and opens another when
+   * one is needed; this only reports it.
+   */
+  onConnectionLost?: ((error: Error) => void) | undefined
 }
+
+/**
+ * Bounds on waiting for PostgreSQL, so a request meets a 503 rather than hanging: opening a
+ * connection (or waiting for a free one), and one statement's answer (a network cut sends no
+ * error). Long scripts (migrations through `withSession`) are not bounded.
+ */
+export const CONNECT_TIMEOUT_MS = 5000
+export const QUERY_TIMEOUT_MS = 30_000
 
 // The same JavaScript values come out of both drivers: ids and cents as numbers (bigint columns
 // stay far below 2^53), calendar dates as 'YYYY-MM-DD' strings (a birthdate has no time zone).
@@ -66,11 +80,17 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 20,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   })
+  // Without a listener, an idle connection's error is thrown as an uncaught exception, and a
+  // database restart would end the process.
+  pool.on('error', (error) => options.onConnectionLost?.(error))
   const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
+    dialect: new PostgresDialect({
+      pool: withPreparedStatements(pool, { queryTimeoutMs: QUERY_TIMEOUT_MS }),
+    }),
   })
   await sql`select 1`.execute(db)
   return {
@@ -78,12 +98,14 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     kind: 'postgres',
     async withSession(work) {
       const client = await pool.connect()
+      const broken = watchWhileLent(client)
       try {
         return await work(async (text) => {
           await client.query(text)
         })
       } finally {
-        client.release()
+        broken.stop()
+        client.release(broken.error)
       }
     },
     listen: (channel, events) => listenPostgres(url, channel, events, options.schema),
@@ -101,7 +123,8 @@ async function listenPostgres(
 ) {
   const client = new pg.Client({
     connectionString: url,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
     // Named, so an operator (or a test) can tell this connection from the pool's.
     application_name: schema ? `bitewing changes ${schema}` : 'bitewing changes',
   })

@@ -1,5 +1,6 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely'
 import type pg from 'pg'
+import { isDatabaseUnavailable } from './unavailable.ts'
 
 /** Beyond these, texts run unnamed: bulk inserts vary in length and gain nothing from a plan. */
 const MAX_NAMED_STATEMENTS = 1000
@@ -10,7 +11,10 @@ const MAX_NAMED_PARAMETERS = 100
  * plans it once and then only binds and executes it. For the portal's short queries, planning
  * took longer than running them. The names live as long as the connection.
  */
-export function withPreparedStatements(pool: pg.Pool): PostgresPool {
+export function withPreparedStatements(
+  pool: pg.Pool,
+  options: { queryTimeoutMs?: number } = {},
+): PostgresPool {
   const names = new Map<string, string>()
 
   function nameOf(text: string, parameterCount: number): string | undefined {
@@ -26,18 +30,46 @@ export function withPreparedStatements(pool: pg.Pool): PostgresPool {
   return {
     async connect() {
       const client = await pool.connect()
+      const broken = watchWhileLent(client)
+      const timeout = options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}
       // Kysely passes either SQL text with values or, for streaming, a cursor to hand on as is.
-      const query = (text: unknown, parameters?: ReadonlyArray<unknown>) => {
+      const query = async (text: unknown, parameters?: ReadonlyArray<unknown>) => {
         if (typeof text !== 'string') return client.query(text as pg.Submittable)
         const values = [...(parameters ?? [])]
         const name = nameOf(text, values.length)
-        return name ? client.query({ name, text, values }) : client.query(text, values)
+        try {
+          return await client.query({ ...(name ? { name } : {}), text, values, ...timeout })
+        } catch (error) {
+          // A connection that timed out or dropped must not go back to the pool for reuse.
+          if (isDatabaseUnavailable(error)) broken.error ??= error as Error
+          throw error
+        }
       }
       return {
         query: query as unknown as PostgresPoolClient['query'],
-        release: (destroy?: boolean) => client.release(destroy),
+        release: (destroy?: boolean) => {
+          broken.stop()
+          client.release(broken.error ?? destroy)
+        },
       }
     },
     end: () => pool.end(),
   }
+}
+
+/**
+ * Watches a connection while it is lent out of the pool, where the pool's own listener is
+ * detached: its error (the server restarting mid-transaction) would otherwise be thrown as an
+ * uncaught exception. The error is kept so that the connection is destroyed on release.
+ */
+export function watchWhileLent(client: pg.PoolClient) {
+  const watch = {
+    error: undefined as Error | undefined,
+    stop: () => client.removeListener('error', onError),
+  }
+  function onError(error: Error) {
+    watch.error ??= error
+  }
+  client.on('error', onError)
+  return watch
 }

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { isDatabaseUnavailable } from '../db/unavailable.ts'
 
 /** Field-level messages keyed by the field's name as the client sent it. */
 export type FieldErrors = Record<string, string>
@@ -49,6 +50,16 @@ export class Conflict extends Problem {
   }
 }
 
+/** The database cannot be reached for now (a restart, a failover); asking again later works. */
+export class Unavailable extends Problem {
+  constructor(detail = 'The service is briefly unavailable. Please try again in a moment.') {
+    super(503, 'unavailable', 'Service unavailable', detail)
+  }
+}
+
+/** Seconds a client is asked to wait before trying again after a 503. */
+const RETRY_AFTER_SECONDS = '5'
+
 export const PROBLEM_TYPE_BASE = '/problems/'
 
 export interface ProblemBody {
@@ -74,6 +85,11 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof Problem) return sendProblem(reply, error)
   if (error.validation) return sendProblem(reply, validationProblem(error))
+  if (isDatabaseUnavailable(error)) {
+    // Expected while the database restarts; its code, not the statement or its values.
+    request.log.warn({ code: (error as { code?: unknown }).code }, 'database unavailable')
+    return sendProblem(reply.header('Retry-After', RETRY_AFTER_SECONDS), new Unavailable())
+  }
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) {
     return sendProblem(

@@ -188,10 +188,12 @@ export function createJobWorker(
       if (graceMilliseconds > 0) await settle(graceMilliseconds)
       const left = [...running]
       for (const entry of left) entry.released = true
+      // A database gone away must not keep the rest of the shutdown from running: the leases
+      // then run out and another instance takes the jobs.
       await releaseJobs(
         db,
         left.map((entry) => entry.job),
-      )
+      ).catch(() => 0)
     },
   }
 
