@@ -108,7 +108,13 @@ describeEachDatabase('practice filters of the access guards', (kind) => {
         .returning('id')
         .executeTakeFirstOrThrow()
       const session = (owner: Parameters<typeof createSession>[1]['owner']) =>
-        createSession(trx, { practiceId: a.id, owner, idleTimeoutMinutes: 15, ip: '127.0.0.1' })
+        createSession(trx, {
+          practiceId: a.id,
+          owner,
+          idleTimeoutMinutes: 15,
+          ip: '127.0.0.1',
+          userAgent: undefined,
+        })
       crossSession = await session({ kind: 'portal', portalUserId: crossUser })
       cookies.linked = `bitewing_portal=${await session({ kind: 'portal', portalUserId: linked.id })}`
       staffSession = await session({ kind: 'office', staffUserId: b.admin })
@@ -130,6 +136,7 @@ describeEachDatabase('practice filters of the access guards', (kind) => {
         owner: { kind: 'portal', portalUserId: user },
         idleTimeoutMinutes: 15,
         ip: '127.0.0.1',
+        userAgent: undefined,
       })}`
     cookies.mariaA = await portal(a, a.mariaUser)
     cookies.mariaB = await portal(b, b.mariaUser)
@@ -139,6 +146,7 @@ describeEachDatabase('practice filters of the access guards', (kind) => {
       owner: { kind: 'office', staffUserId: a.admin },
       idleTimeoutMinutes: 15,
       ip: '127.0.0.1',
+      userAgent: undefined,
     })}`
   })
   afterAll(async () => {

@@ -19,7 +19,7 @@ export function registerInputGuard(app: FastifyInstance) {
 type Check = (value: unknown) => string | undefined
 
 /** Deeper than any body the API takes; the ones we take are three levels at most. */
-export const MAX_DEPTH = 32
+const MAX_DEPTH = 32
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
@@ -32,10 +32,9 @@ function badText(value: unknown) {
 }
 
 function badNumber(value: unknown) {
-  if (typeof value !== 'number') return undefined
-  if (!Number.isFinite(value)) return 'must be a finite number'
-  if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return 'is too large'
-  return undefined
+  // Infinity and NaN fail the comparison too; past 2^53 a number no longer says which integer.
+  if (typeof value !== 'number' || Math.abs(value) <= Number.MAX_SAFE_INTEGER) return undefined
+  return 'must be a number between -(2^53 - 1) and 2^53 - 1'
 }
 
 function refuseUnusable(request: FastifyRequest, check: Check) {
