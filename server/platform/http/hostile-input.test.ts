@@ -25,7 +25,7 @@ type JsonSchema = {
   minimum?: number
 }
 
-/** Raw JSON text, put where a value of the body goes. */
+/** Raw JSON text, put where any value of a body goes. */
 const HOSTILE_JSON = [
   '"a\\u0000b"',
   '"\\u0000"',
@@ -34,6 +34,24 @@ const HOSTILE_JSON = [
   `"${'x'.repeat(100_000)}"`,
   '""',
   '"   "',
+  '"<script>alert(1)</script>"',
+  `"'; drop table patients; --"`,
+  '1e400',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  '{"__proto__":{"polluted":true}}',
+  `${'['.repeat(5_000)}${']'.repeat(5_000)}`,
+  `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`,
+]
+
+/**
+ * Raw JSON text that means something only to a field with a type beyond plain text (numbers,
+ * dates, patterns, choices); to plain text it is text like any other, and skipping it there keeps
+ * the sign-in routes from spending a password hash on each.
+ */
+const HOSTILE_TYPED_JSON = [
   '"2026-02-30"',
   '"2026-13-01"',
   '"0000-00-00"',
@@ -43,9 +61,6 @@ const HOSTILE_JSON = [
   '"NaN"',
   '"-1"',
   '"99999999999999999999"',
-  '"<script>alert(1)</script>"',
-  `"'; drop table patients; --"`,
-  '1e400',
   '-1e400',
   '0',
   '-1',
@@ -54,13 +69,6 @@ const HOSTILE_JSON = [
   '9007199254740993',
   '9223372036854775808',
   '1e20',
-  'null',
-  'true',
-  '[]',
-  '{}',
-  '{"__proto__":{"polluted":true}}',
-  `${'['.repeat(5_000)}${']'.repeat(5_000)}`,
-  `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`,
 ]
 
 /** Raw (already percent-encoded) text, put where a path segment or query value goes. */
@@ -266,7 +274,8 @@ function hostileRequests(target: Target, ids: Record<string, number>): Sent[] {
   if (target.body && body !== undefined) {
     for (const path of nodePaths(body)) {
       const marked = JSON.stringify(withValueAt(body, path, MARKER))
-      for (const value of HOSTILE_JSON) {
+      const plain = isPlainText(schemaAt(target.body, path))
+      for (const value of plain ? HOSTILE_JSON : [...HOSTILE_JSON, ...HOSTILE_TYPED_JSON]) {
         send(
           `${target.url} body.${path.join('.')}=${value.slice(0, 20)}`,
           plainParams,
@@ -323,6 +332,27 @@ function sampleString(schema: JsonSchema): string {
   if (!schema.pattern) return candidates[0] ?? ''
   const pattern = new RegExp(schema.pattern)
   return candidates.find((candidate) => pattern.test(candidate)) ?? 'fuzz-text'
+}
+
+/** The schema of the value at a path of a sampled body (the first non-null choice of a union). */
+function schemaAt(schema: JsonSchema | undefined, path: string[]): JsonSchema | undefined {
+  if (!schema) return undefined
+  if (schema.anyOf)
+    return schemaAt(
+      schema.anyOf.find((option) => option.type !== 'null'),
+      path,
+    )
+  const [head, ...rest] = path
+  if (head === undefined) return schema
+  if (schema.allOf) {
+    const part = schema.allOf.find((option) => option.properties?.[head])
+    return schemaAt(part?.properties?.[head], rest)
+  }
+  return schemaAt(schema.type === 'array' ? schema.items : schema.properties?.[head], rest)
+}
+
+function isPlainText(schema: JsonSchema | undefined) {
+  return schema?.type === 'string' && !schema.format && !schema.pattern && !schema.const
 }
 
 /** The path of every value inside a body (objects' properties and arrays' first items). */
