@@ -1,7 +1,11 @@
 import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, {
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify'
 import type { Config } from './config.ts'
 import { accessRoutes } from './office/access/routes.ts'
 import { codeSystemRoutes } from './office/code-systems/routes.ts'
@@ -14,9 +18,10 @@ import type { Database } from './platform/db/database.ts'
 import { NO_READ_CACHE, type ReadCache } from './platform/db/read-cache.ts'
 import type { FileStorage } from './platform/files/storage.ts'
 import { healthRoutes } from './platform/http/health.ts'
+import { registerInputGuard } from './platform/http/input-guard.ts'
 import { loggerOptions } from './platform/http/logging.ts'
 import { registerOriginCheck } from './platform/http/origin.ts'
-import { handleError } from './platform/http/problems.ts'
+import { handleError, handleFrameworkError } from './platform/http/problems.ts'
 import { registerSecurityHeaders } from './platform/http/security.ts'
 import { registerSettleWrites } from './platform/http/settle-writes.ts'
 import { webAppRoutes } from './platform/http/web-app.ts'
@@ -39,6 +44,8 @@ export interface AppDependencies {
   reads?: ReadCache
   /** Tests pass false to keep their output quiet. */
   logging?: boolean
+  /** Told of every route as it is registered (tests walk them all with hostile input). */
+  onRoute?: (route: RouteOptions) => void
 }
 
 /** Builds the whole HTTP app from its plugins. Nothing here touches the network or disk. */
@@ -49,14 +56,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1_048_576,
+    // A path that is not valid percent-encoding or is too long: problem+json like every 4xx.
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute)
   app.setErrorHandler(handleError)
   registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') })
   // Responses only: browsers never send compressed bodies, and each request skips two hooks.
   await app.register(compress, { threshold: 1024, globalDecompression: false })
   await app.register(cookie)
   registerOriginCheck(app, deps.config.publicUrl)
+  registerInputGuard(app)
 
   const { db } = deps
   const reads = deps.reads ?? NO_READ_CACHE

@@ -1,7 +1,8 @@
 import { Type } from 'typebox'
+import { Id } from '../../portal/params.ts'
 import { CalendarDate } from '../../portal/signin/schemas.ts'
 
-export const PatientIdParams = Type.Object({ patientId: Type.Integer({ minimum: 1 }) })
+export const PatientIdParams = Type.Object({ patientId: Id })
 
 export const PatientSearch = Type.Object({
   name: Type.Optional(Type.String({ maxLength: 100 })),

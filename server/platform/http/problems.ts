@@ -104,6 +104,16 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   )
 }
 
+/** Fastify's own refusals before routing (a malformed or over-long path). */
+export function handleFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
+  return sendProblem(reply, new Problem(status, 'bad-request', 'Bad request', clientMessage(error)))
+}
+
 export function handleNotFound(_request: FastifyRequest, reply: FastifyReply) {
   return sendProblem(reply, new NotFound())
 }
