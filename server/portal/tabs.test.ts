@@ -287,6 +287,37 @@ describeEachDatabase("the patient's tabs", (kind) => {
       expect(sofia.headers['content-disposition']).toMatch(/^attachment/)
     })
 
+    it('audits a thumbnail exactly as it audits viewing the image', async () => {
+      const id = seeded.documents.sofiaEarlier
+      const auditedViews = () =>
+        db
+          .selectFrom('audit_events')
+          .select([
+            'practice_id',
+            'actor_type',
+            'portal_user_id',
+            'staff_user_id',
+            'action',
+            'outcome',
+            'patient_id',
+            'target_type',
+            'target_id',
+            'ip',
+            'details',
+          ])
+          .where('target_type', '=', 'document')
+          .where('target_id', '=', String(id))
+          .orderBy('id')
+          .execute()
+      const before = (await auditedViews()).length
+      expect((await get(`${base('sofia')}/documents/${id}/thumbnail`)).statusCode).toBe(200)
+      expect((await get(`${base('sofia')}/documents/${id}/view`)).statusCode).toBe(200)
+      const [thumbnail, view, ...more] = (await auditedViews()).slice(before)
+      expect(more).toEqual([])
+      expect(view).toMatchObject({ action: 'document.viewed', patient_id: seeded.patients.sofia })
+      expect(thumbnail).toEqual(view)
+    })
+
     it('audits views and downloads', async () => {
       const actions = await db
         .selectFrom('audit_events')
