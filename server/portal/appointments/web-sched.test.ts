@@ -136,4 +136,68 @@ describeEachDatabase('Web Sched', (kind) => {
       .executeTakeFirstOrThrow()
     expect(recall.scheduled_appointment_id).toBeNull()
   })
+
+  it("one patient's two recalls racing for overlapping times: exactly one is booked", async () => {
+    // Sofia is also due for a fluoride varnish, offered 15 minutes into a cleaning time.
+    const varnish = await db
+      .insertInto('recall_types')
+      .values({
+        practice_id: seeded.practiceId,
+        description: 'Fluoride varnish',
+        length_minutes: 15,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const recall = await db
+      .insertInto('recalls')
+      .values({
+        practice_id: seeded.practiceId,
+        patient_id: seeded.patients.sofia,
+        recall_type_id: varnish.id,
+        date_due: new Date(Date.now() - DAY).toISOString().slice(0, 10),
+        status: 'Invited',
+        invited_at: new Date(Date.now() - DAY),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const cleaning = await db
+      .selectFrom('recalls')
+      .select('recall_type_id')
+      .where('id', '=', recalls.sofia)
+      .executeTakeFirstOrThrow()
+    const { clinic_id, provider_id } = await db
+      .selectFrom('web_sched_open_times')
+      .select(['clinic_id', 'provider_id'])
+      .where('id', '=', seeded.openTimes[0] ?? 0)
+      .executeTakeFirstOrThrow()
+    const startsAt = new Date(Date.now() + 12 * DAY)
+    const times = await db
+      .insertInto('web_sched_open_times')
+      .values(
+        [
+          { recall_type_id: cleaning.recall_type_id, starts_at: startsAt, length_minutes: 40 },
+          {
+            recall_type_id: varnish.id,
+            starts_at: new Date(startsAt.getTime() + 15 * 60_000),
+            length_minutes: 15,
+          },
+        ].map((time) => ({ ...time, practice_id: seeded.practiceId, clinic_id, provider_id })),
+      )
+      .returning('id')
+      .execute()
+    const url = `${origin}/api/portal/patients/${seeded.patients.sofia}/recalls`
+    const answers = await Promise.all(
+      [recalls.sofia, recall.id].map((recallId, index) =>
+        fetch(`${url}/${recallId}/book`, {
+          method: 'POST',
+          headers: { cookie: maria, origin: TEST_ORIGIN, 'content-type': 'application/json' },
+          body: JSON.stringify({ openTimeId: times[index]?.id }),
+        }),
+      ),
+    )
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409])
+    const lost = answers.find((answer) => answer.status === 409)
+    expect(await lost?.json()).toMatchObject({ type: '/problems/time-clashes-with-visit' })
+    expect(await onlineBookings(seeded.patients.sofia)).toHaveLength(1)
+  })
 })
