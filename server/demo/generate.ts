@@ -112,6 +112,7 @@ export async function generateDemoPractice(
     }
     const drafts = ctx.drafts
     await inTransaction(db, async (trx) => {
+      // Skips foreign key checks; the change announcements still fire (migration 0009).
       if (bulkLoad) await sql`set local session_replication_role = replica`.execute(trx)
       // Years of completed visits are history, not visits completed now: no summary jobs
       // (migration 0002; the replica role above skips the trigger too, but not every role may).

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
@@ -212,6 +213,38 @@ export async function listOpenTimes(
     .orderBy('web_sched_open_times.id')
     .limit(300)
     .execute()
+}
+
+/** The patient's scheduled visits that have not ended by `from`: the chairs they sit in. */
+export async function listOwnVisits(
+  db: Database,
+  practiceId: number,
+  patientId: number,
+  from: Date,
+) {
+  const rows = await db
+    .selectFrom('appointments')
+    .select(['starts_at', 'length_minutes'])
+    .where('practice_id', '=', practiceId)
+    .where('patient_id', '=', patientId)
+    .where('status', '=', 'Scheduled')
+    .where(sql<Date>`starts_at + make_interval(mins => length_minutes)`, '>', from)
+    .execute()
+  return rows.map((row) => ({ startsAt: row.starts_at, lengthMinutes: row.length_minutes }))
+}
+
+/**
+ * Holds the patient's row until the transaction ends, so that two bookings for one patient (two
+ * tabs, two representatives) check their visits one after the other, each seeing the other's.
+ */
+export async function lockPatientForBooking(db: Database, practiceId: number, patientId: number) {
+  await db
+    .selectFrom('patients')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', patientId)
+    .forUpdate()
+    .executeTakeFirstOrThrow()
 }
 
 export async function findOpenTime(db: Database, practiceId: number, openTimeId: number) {

@@ -21,10 +21,13 @@ import {
   findRecall,
   insertBookedAppointment,
   listOpenTimes,
+  listOwnVisits,
+  lockPatientForBooking,
   markRecallScheduled,
   readAppointmentsTab,
 } from './queries.ts'
 import {
+  clashesWithOwnVisits,
   confirmDecision,
   isUpcoming,
   OPEN_TIME_WEEKS,
@@ -50,6 +53,17 @@ class OpenTimeTaken extends Problem {
       'open-time-taken',
       'Just taken',
       'Someone booked this time a moment ago. Please choose another time.',
+    )
+  }
+}
+
+class ClashesWithOwnVisit extends Problem {
+  constructor() {
+    super(
+      409,
+      'time-clashes-with-visit',
+      'You have a visit then',
+      'You already have an appointment at this time. Please choose another time.',
     )
   }
 }
@@ -189,7 +203,17 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
       if (!recall) throw new NotFound('No such recall.')
       const now = new Date()
       const until = new Date(now.getTime() + OPEN_TIME_WEEKS * 7 * 86_400_000)
-      const rows = await listOpenTimes(db, practiceId, recall.recall_type_id, now, until)
+      const [offered, own] = await Promise.all([
+        listOpenTimes(db, practiceId, recall.recall_type_id, now, until),
+        listOwnVisits(db, practiceId, patient.patientId, now),
+      ])
+      const rows = offered.filter(
+        (row) =>
+          !clashesWithOwnVisits(
+            { startsAt: row.starts_at, lengthMinutes: row.length_minutes },
+            own,
+          ),
+      )
       reply.header('Cache-Control', 'no-store')
       return rows.map((row) => ({
         id: row.id,
@@ -228,10 +252,16 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{
       if (!openTime || openTime.recall_type_id !== recall.recall_type_id) {
         throw new NotFound('No such open time.')
       }
-      if (openTime.booked_appointment_id !== null || openTime.starts_at <= now) {
-        throw new OpenTimeTaken()
-      }
+      // Whether it is still free is decided by the claim below, never by this read.
+      if (openTime.starts_at <= now) throw new OpenTimeTaken()
+      const time = { startsAt: openTime.starts_at, lengthMinutes: openTime.length_minutes }
       const appointmentId = await db.transaction().execute(async (trx) => {
+        await lockPatientForBooking(trx, practiceId, patient.patientId)
+        if (
+          clashesWithOwnVisits(time, await listOwnVisits(trx, practiceId, patient.patientId, now))
+        ) {
+          throw new ClashesWithOwnVisit()
+        }
         const id = await insertBookedAppointment(trx, {
           practiceId,
           patientId: patient.patientId,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { confirmDecision, isUpcoming, needsConfirmation, recallNeedsScheduling } from './rules.ts'
+import {
+  clashesWithOwnVisits,
+  confirmDecision,
+  isUpcoming,
+  needsConfirmation,
+  overlaps,
+  recallNeedsScheduling,
+} from './rules.ts'
 
 const now = new Date('2026-05-01T12:00:00Z')
 const tomorrow = new Date('2026-05-02T09:00:00Z')
@@ -52,5 +59,33 @@ describe('Web Sched recalls', () => {
     expect(recallNeedsScheduling({ ...invited, scheduledAppointmentId: 5 })).toBe(false)
     expect(recallNeedsScheduling({ ...invited, webSchedEnabled: false })).toBe(false)
     expect(recallNeedsScheduling({ ...invited, status: 'Dismissed' })).toBe(false)
+  })
+})
+
+describe("Web Sched times beside the patient's own visits", () => {
+  const at = (time: string, lengthMinutes: number) => ({
+    startsAt: new Date(`2026-05-04T${time}:00Z`),
+    lengthMinutes,
+  })
+  const crown = at('14:00', 90)
+
+  it('counts any shared minute as an overlap, either way round', () => {
+    expect(overlaps(at('14:00', 60), crown)).toBe(true)
+    expect(overlaps(crown, at('14:00', 60))).toBe(true)
+    expect(overlaps(at('13:30', 45), crown)).toBe(true)
+    expect(overlaps(at('15:00', 60), crown)).toBe(true)
+    expect(overlaps(at('14:30', 15), crown)).toBe(true)
+    expect(overlaps(at('13:00', 180), crown)).toBe(true)
+  })
+
+  it('lets a visit begin as another ends', () => {
+    expect(overlaps(at('13:00', 60), crown)).toBe(false)
+    expect(overlaps(at('15:30', 60), crown)).toBe(false)
+  })
+
+  it("clashes with any of the patient's visits, and with none when there are none", () => {
+    expect(clashesWithOwnVisits(at('14:00', 60), [at('09:00', 30), crown])).toBe(true)
+    expect(clashesWithOwnVisits(at('11:00', 60), [at('09:00', 30), crown])).toBe(false)
+    expect(clashesWithOwnVisits(at('14:00', 60), [])).toBe(false)
   })
 })

@@ -55,3 +55,22 @@ export function recallNeedsScheduling(recall: RecallFacts): boolean {
   if (!recall.webSchedEnabled || recall.scheduledAppointmentId !== null) return false
   return recall.status === 'Invited' || (recall.status === 'Due' && recall.invitedAt !== null)
 }
+
+export interface Visit {
+  startsAt: Date
+  lengthMinutes: number
+}
+
+function endOf(visit: Visit): number {
+  return visit.startsAt.getTime() + visit.lengthMinutes * 60_000
+}
+
+/** Whether two visits share a minute; one ending as the other begins does not. */
+export function overlaps(a: Visit, b: Visit): boolean {
+  return a.startsAt.getTime() < endOf(b) && b.startsAt.getTime() < endOf(a)
+}
+
+/** A patient cannot be in two chairs: a time is offered only beside their own visits. */
+export function clashesWithOwnVisits(time: Visit, own: readonly Visit[]): boolean {
+  return own.some((visit) => overlaps(time, visit))
+}

@@ -95,7 +95,13 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
         await files.put(key, await makeThumbnail(original))
         await saveThumbnailKey(db, document.id, key)
       }
-      return sendFile(reply, await files.get(key), 'inline', 'thumbnail.jpg')
+      const body = await files.get(key)
+      // A preview shows the image as surely as the viewer does: audited the same way.
+      await auditPatientRead(db, request, access, 'document.viewed', {
+        type: 'document',
+        id: document.id,
+      })
+      return sendFile(reply, body, 'inline', 'thumbnail.jpg')
     },
   )
 

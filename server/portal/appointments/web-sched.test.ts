@@ -1,0 +1,203 @@
+import type { AddressInfo } from 'node:net'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Database } from '../../platform/db/database.ts'
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from '../../platform/db/testing.ts'
+import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
+import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+
+const DAY = 86_400_000
+
+/**
+ * Web Sched over real HTTP. The seeded family's open times (in 2, 3 and 60 days) are for Mateo's
+ * recall type; Sofia and Luis get recalls of the same type here. Sofia's own cleaning starts
+ * with the second open time.
+ */
+describeEachDatabase('Web Sched', (kind) => {
+  let database: TestDatabase
+  let db: Database
+  let app: FastifyInstance
+  let close: () => Promise<void>
+  let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
+  let origin = ''
+  let maria = ''
+  let luis = ''
+  const recalls = { sofia: 0, luis: 0, mateo: 0 }
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+    db = database.db
+    const built = await buildTestApp(database)
+    app = built.app
+    close = built.close
+    seeded = await seedFamilyWithRecords(db, built.files)
+    recalls.mateo = seeded.recall
+    const mateos = await db
+      .selectFrom('recalls')
+      .selectAll()
+      .where('id', '=', seeded.recall)
+      .executeTakeFirstOrThrow()
+    for (const who of ['sofia', 'luis'] as const) {
+      const row = await db
+        .insertInto('recalls')
+        .values({
+          practice_id: seeded.practiceId,
+          patient_id: seeded.patients[who],
+          recall_type_id: mateos.recall_type_id,
+          date_due: mateos.date_due,
+          status: 'Invited',
+          invited_at: new Date(Date.now() - 20 * DAY),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      recalls[who] = row.id
+    }
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+    maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
+    luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
+  })
+  afterAll(async () => {
+    await close()
+    await database.destroy()
+  })
+
+  const recallUrl = (who: keyof typeof recalls) =>
+    `${origin}/api/portal/patients/${seeded.patients[who]}/recalls/${recalls[who]}`
+  const openTimes = async (who: keyof typeof recalls, cookie: string) => {
+    const response = await fetch(`${recallUrl(who)}/open-times`, { headers: { cookie } })
+    expect(response.status).toBe(200)
+    return ((await response.json()) as { id: number }[]).map((time) => time.id)
+  }
+  const book = (who: keyof typeof recalls, cookie: string, openTimeId: number) =>
+    fetch(`${recallUrl(who)}/book`, {
+      method: 'POST',
+      headers: { cookie, origin: TEST_ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ openTimeId }),
+    })
+  const bookedBy = async (openTimeId: number) =>
+    (
+      await db
+        .selectFrom('web_sched_open_times')
+        .select('booked_appointment_id')
+        .where('id', '=', openTimeId)
+        .executeTakeFirstOrThrow()
+    ).booked_appointment_id
+  const onlineBookings = async (patientId: number) =>
+    db
+      .selectFrom('appointments')
+      .select('id')
+      .where('patient_id', '=', patientId)
+      .where('booked_online', '=', true)
+      .execute()
+
+  it("never offers a time that overlaps one of the patient's own visits", async () => {
+    const [first, second] = seeded.openTimes
+    expect(await openTimes('mateo', maria)).toEqual([first, second])
+    // Sofia's cleaning (3 days from now, an hour) overlaps the second time; her broken
+    // appointment in 5 days holds no chair.
+    expect(await openTimes('sofia', maria)).toEqual([first])
+  })
+
+  it("refuses to book a time that overlaps one of the patient's own visits, changing nothing", async () => {
+    const second = seeded.openTimes[1] ?? 0
+    const response = await book('sofia', maria, second)
+    expect(response.status).toBe(409)
+    expect(response.headers.get('content-type')).toContain('application/problem+json')
+    expect(await response.json()).toMatchObject({ type: '/problems/time-clashes-with-visit' })
+    expect(await bookedBy(second)).toBeNull()
+    expect(await onlineBookings(seeded.patients.sofia)).toEqual([])
+  })
+
+  it("two patients' recalls racing for one open time: exactly one wins", async () => {
+    const first = seeded.openTimes[0] ?? 0
+    // Two people, two patients, two connections, at once.
+    const answers = await Promise.all([book('luis', luis, first), book('mateo', maria, first)])
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409])
+    const lost = answers.find((answer) => answer.status === 409)
+    expect(lost?.headers.get('content-type')).toContain('application/problem+json')
+    expect(await lost?.json()).toMatchObject({ type: '/problems/open-time-taken', status: 409 })
+    const won = (await answers.find((answer) => answer.status === 201)?.json()) as { id: number }
+    expect(await bookedBy(first)).toBe(won.id)
+    const booked = [
+      ...(await onlineBookings(seeded.patients.luis)),
+      ...(await onlineBookings(seeded.patients.mateo)),
+    ]
+    expect(booked).toEqual([{ id: won.id }])
+    const loser = answers[0]?.status === 409 ? 'luis' : 'mateo'
+    const recall = await db
+      .selectFrom('recalls')
+      .select('scheduled_appointment_id')
+      .where('id', '=', recalls[loser])
+      .executeTakeFirstOrThrow()
+    expect(recall.scheduled_appointment_id).toBeNull()
+  })
+
+  it("one patient's two recalls racing for overlapping times: exactly one is booked", async () => {
+    // Sofia is also due for a fluoride varnish, offered 15 minutes into a cleaning time.
+    const varnish = await db
+      .insertInto('recall_types')
+      .values({
+        practice_id: seeded.practiceId,
+        description: 'Fluoride varnish',
+        length_minutes: 15,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const recall = await db
+      .insertInto('recalls')
+      .values({
+        practice_id: seeded.practiceId,
+        patient_id: seeded.patients.sofia,
+        recall_type_id: varnish.id,
+        date_due: new Date(Date.now() - DAY).toISOString().slice(0, 10),
+        status: 'Invited',
+        invited_at: new Date(Date.now() - DAY),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const cleaning = await db
+      .selectFrom('recalls')
+      .select('recall_type_id')
+      .where('id', '=', recalls.sofia)
+      .executeTakeFirstOrThrow()
+    const { clinic_id, provider_id } = await db
+      .selectFrom('web_sched_open_times')
+      .select(['clinic_id', 'provider_id'])
+      .where('id', '=', seeded.openTimes[0] ?? 0)
+      .executeTakeFirstOrThrow()
+    const startsAt = new Date(Date.now() + 12 * DAY)
+    const times = await db
+      .insertInto('web_sched_open_times')
+      .values(
+        [
+          { recall_type_id: cleaning.recall_type_id, starts_at: startsAt, length_minutes: 40 },
+          {
+            recall_type_id: varnish.id,
+            starts_at: new Date(startsAt.getTime() + 15 * 60_000),
+            length_minutes: 15,
+          },
+        ].map((time) => ({ ...time, practice_id: seeded.practiceId, clinic_id, provider_id })),
+      )
+      .returning('id')
+      .execute()
+    const url = `${origin}/api/portal/patients/${seeded.patients.sofia}/recalls`
+    const answers = await Promise.all(
+      [recalls.sofia, recall.id].map((recallId, index) =>
+        fetch(`${url}/${recallId}/book`, {
+          method: 'POST',
+          headers: { cookie: maria, origin: TEST_ORIGIN, 'content-type': 'application/json' },
+          body: JSON.stringify({ openTimeId: times[index]?.id }),
+        }),
+      ),
+    )
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409])
+    const lost = answers.find((answer) => answer.status === 409)
+    expect(await lost?.json()).toMatchObject({ type: '/problems/time-clashes-with-visit' })
+    expect(await onlineBookings(seeded.patients.sofia)).toHaveLength(1)
+  })
+})
