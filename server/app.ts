@@ -14,7 +14,7 @@ import type { Database } from './platform/db/database.ts'
 import { NO_READ_CACHE, type ReadCache } from './platform/db/read-cache.ts'
 import type { FileStorage } from './platform/files/storage.ts'
 import { healthRoutes } from './platform/http/health.ts'
-import { loggerOptions } from './platform/http/logging.ts'
+import { type LogDestination, loggerOptions } from './platform/http/logging.ts'
 import { registerOriginCheck } from './platform/http/origin.ts'
 import { handleError } from './platform/http/problems.ts'
 import { registerSecurityHeaders } from './platform/http/security.ts'
@@ -37,14 +37,19 @@ export interface AppDependencies {
   files: FileStorage
   /** Reads kept in memory until what they were read from changes; omitted: none are kept. */
   reads?: ReadCache
-  /** Tests pass false to keep their output quiet. */
-  logging?: boolean
+  /** Tests pass false to keep their output quiet, or a destination to read what is logged. */
+  logging?: boolean | LogDestination
 }
 
 /** Builds the whole HTTP app from its plugins. Nothing here touches the network or disk. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const logger: FastifyServerOptions['logger'] =
-    deps.logging === false ? false : loggerOptions(deps.config.logLevel)
+    deps.logging === false
+      ? false
+      : loggerOptions(
+          deps.config.logLevel,
+          typeof deps.logging === 'object' ? deps.logging : undefined,
+        )
   const app = Fastify({
     logger,
     trustProxy: deps.config.trustProxy,
