@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -20,6 +21,7 @@ import { handleError } from './platform/http/problems.ts'
 import { registerSecurityHeaders } from './platform/http/security.ts'
 import { registerSettleWrites } from './platform/http/settle-writes.ts'
 import { webAppRoutes } from './platform/http/web-app.ts'
+import { createSecretBox, type SecretBox } from './platform/mail/secrets.ts'
 import { accountRoutes } from './portal/account/routes.ts'
 import { appointmentRoutes } from './portal/appointments/routes.ts'
 import { contactRoutes } from './portal/contact/routes.ts'
@@ -37,6 +39,11 @@ export interface AppDependencies {
   files: FileStorage
   /** Reads kept in memory until what they were read from changes; omitted: none are kept. */
   reads?: ReadCache
+  /**
+   * Seals the secrets emails carry until they are sent; the background worker must open them
+   * with the same key. Omitted: a key of this app's own, so no other process can send them.
+   */
+  secrets?: SecretBox
   /** Tests pass false to keep their output quiet, or a destination to read what is logged. */
   logging?: boolean | LogDestination
 }
@@ -67,6 +74,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const reads = deps.reads ?? NO_READ_CACHE
   registerSettleWrites(app, reads)
   const { publicUrl } = deps.config
+  const secrets = deps.secrets ?? createSecretBox(randomBytes(32))
   const cookies = { secure: deps.config.env !== 'development' }
   const portal = createPortalGuard(db, reads)
   const office = createOfficeGuard(db)
@@ -74,7 +82,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(healthRoutes, { db })
   await app.register(signInRoutes, { db })
   await app.register(portalSessionRoutes, { db, guard: portal, cookies })
-  await app.register(portalPasswordRoutes, { db, guard: portal, cookies, publicUrl })
+  await app.register(portalPasswordRoutes, {
+    db,
+    guard: portal,
+    cookies,
+    publicUrl,
+    secrets,
+  })
   await app.register(portalVerifyRoutes, { db, guard: portal, cookies })
   await app.register(contactRoutes, { db, guard: portal })
   await app.register(appointmentRoutes, { db, guard: portal, reads })
@@ -83,7 +97,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(imageRoutes, { db, guard: portal, reads, files: deps.files })
   await app.register(summaryRoutes, { db, guard: portal, files: deps.files })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
-  await app.register(accessRoutes, { db, guard: office, publicUrl })
+  await app.register(accessRoutes, { db, guard: office, publicUrl, secrets })
   await app.register(outgoingEmailRoutes, { db, guard: office })
   await app.register(settingsRoutes, { db, guard: office })
   await app.register(codeSystemRoutes, { db, guard: office })

@@ -25,6 +25,11 @@ export interface Config {
   trustProxy: boolean
   /** Keep patient reads in memory until the rows they came from change (docs/decisions.md). */
   readCache: boolean
+  /**
+   * Seals the secrets queued emails carry until they are sent (at least 32 characters). Unset:
+   * a key made once in `dataDir` (server/platform/mail/secrets.ts).
+   */
+  secretKey: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -49,7 +54,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST ?? 'dist/web'),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY ?? 'false'),
     readCache: parseBoolean('READ_CACHE', env.READ_CACHE ?? 'true'),
+    secretKey: parseSecretKey(emptyToUndefined(env.SECRET_KEY)),
   }
+}
+
+function parseSecretKey(value: string | undefined): string | undefined {
+  if (value !== undefined && value.length < 32) {
+    throw new ConfigError('SECRET_KEY must be at least 32 characters (openssl rand -base64 32).')
+  }
+  return value
 }
 
 function parsePort(value: string): number {

@@ -10,6 +10,7 @@ import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
 import { startReadCache } from './platform/db/read-cache.ts'
 import { LocalFileStorage } from './platform/files/storage.ts'
+import { createSecretBox, loadSecretKey } from './platform/mail/secrets.ts'
 import { explainStartupError } from './startup-errors.ts'
 
 /** Process entry: configuration → database → migrations → demo practice → app → listen. */
@@ -20,12 +21,14 @@ async function main() {
   await ensureWritable(config.dataDir)
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
   const files = new LocalFileStorage(path.join(config.dataDir, 'files'))
+  const secrets = createSecretBox(await loadSecretKey(config.dataDir, config.secretKey))
   let app: Awaited<ReturnType<typeof buildApp>> | undefined
   let reads: Awaited<ReturnType<typeof startReadCache>> | undefined
   const worker = createBackgroundWorker({
     db: database.db,
     files,
     config,
+    secrets,
     onError: (error) => app?.log.warn({ err: error }, 'background job failed'),
   })
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
@@ -45,7 +48,7 @@ async function main() {
         ),
       )
     : undefined
-  app = await buildApp({ config, db: database.db, files, reads })
+  app = await buildApp({ config, db: database.db, files, reads, secrets })
   await app.listen({ host: config.host, port: config.port })
   worker.start()
   printWelcome(config, database, demo?.created ?? false)

@@ -25,6 +25,13 @@ export function loggerOptions(level: string, stream?: LogDestination) {
   }
 }
 
+export interface SafeError {
+  type: string
+  message: string
+  stack: string
+  [field: string]: unknown
+}
+
 // Names of schema objects and the SQLSTATE: enough to find the failing statement, never a value.
 const DATABASE_FIELDS = [
   'code',
@@ -44,13 +51,15 @@ const DATABASE_FIELDS = [
  * (`invalid input syntax for type integer: "…"`). So only named fields are kept, never every
  * property as pino's own serializer does, and a database error's quoted values are blanked.
  */
-export function safeError(error: unknown, depth = 0): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error }
+export function safeError(error: unknown, depth = 0): SafeError {
+  if (!(error instanceof Error)) {
+    return { type: typeof error, message: 'Something that is not an Error was thrown', stack: '' }
+  }
   const fields = error as unknown as Record<string, unknown>
   const database = isDatabaseError(fields)
   const message = database ? withoutQuotedValues(error.message) : error.message
   const type = error.constructor?.name ?? error.name
-  const safe: Record<string, unknown> = { type, message, stack: stackLines(type, message, error) }
+  const safe: SafeError = { type, message, stack: stackLines(type, message, error) }
   if (database) {
     for (const field of DATABASE_FIELDS) {
       if (typeof fields[field] === 'string') safe[field] = fields[field]
