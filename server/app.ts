@@ -3,7 +3,7 @@ import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import type { Config } from './config.ts'
+import { type Config, secureCookies } from './config.ts'
 import { accessRoutes } from './office/access/routes.ts'
 import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
@@ -75,7 +75,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerSettleWrites(app, reads)
   const { publicUrl } = deps.config
   const secrets = deps.secrets ?? createSecretBox(randomBytes(32))
-  const cookies = { secure: deps.config.env !== 'development' }
+  const cookies = { secure: secureCookies(deps.config) }
   const portal = createPortalGuard(db, reads)
   const office = createOfficeGuard(db)
 

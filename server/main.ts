@@ -5,7 +5,7 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.ts'
 import { createBackgroundWorker } from './background.ts'
 import { type Config, loadConfig } from './config.ts'
-import { DEMO_SIGN_INS } from './demo/sign-ins.ts'
+import { type DemoSignIn, workingDemoSignIns } from './demo/working-sign-ins.ts'
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
 import { startReadCache } from './platform/db/read-cache.ts'
@@ -51,7 +51,8 @@ async function main() {
   app = await buildApp({ config, db: database.db, files, reads, secrets })
   await app.listen({ host: config.host, port: config.port })
   worker.start()
-  printWelcome(config, database, demo?.created ?? false)
+  const signIns = config.demo ? await workingDemoSignIns(database.db) : []
+  printWelcome(config, database, demo?.created ?? false, signIns)
 }
 
 function ensurePortFree(host: string, port: number) {
@@ -83,7 +84,12 @@ async function ensureWritable(dataDir: string) {
   await fs.access(dataDir, fs.constants.W_OK)
 }
 
-function printWelcome(config: Config, database: DatabaseHandle, demoCreated: boolean) {
+function printWelcome(
+  config: Config,
+  database: DatabaseHandle,
+  demoCreated: boolean,
+  signIns: DemoSignIn[],
+) {
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'
   const lines = [
     '',
@@ -91,9 +97,9 @@ function printWelcome(config: Config, database: DatabaseHandle, demoCreated: boo
     `  Patient portal:  ${config.publicUrl}/`,
     `  Office console:  ${config.publicUrl}/office/`,
   ]
-  if (config.demo) {
+  if (signIns.length > 0) {
     lines.push('', demoCreated ? 'Demo practice created. Sign in with:' : 'Demo sign-ins:')
-    for (const signIn of DEMO_SIGN_INS) {
+    for (const signIn of signIns) {
       lines.push(
         `  ${signIn.where.padEnd(8)} ${signIn.username.padEnd(13)} ${signIn.password.padEnd(17)} ${signIn.who}`,
       )
