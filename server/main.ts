@@ -10,6 +10,7 @@ import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
 import { startReadCache } from './platform/db/read-cache.ts'
 import { LocalFileStorage } from './platform/files/storage.ts'
+import { safeError } from './platform/http/logging.ts'
 import { createSecretBox, loadSecretKey } from './platform/mail/secrets.ts'
 import { explainStartupError } from './startup-errors.ts'
 
@@ -32,7 +33,8 @@ async function main() {
     onError: (error) => app?.log.warn({ err: error }, 'background job failed'),
   })
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
-    if (err) console.error(err)
+    // An uncaught database error carries its statement's parameters: print only what is safe.
+    if (err) console.error(safeError(err).stack)
     await app?.close()
     await reads?.stop()
     await worker.stop()
@@ -116,7 +118,7 @@ main().catch((error: unknown) => {
     databaseUrl: config?.databaseUrl,
   })
   if (explained) console.error(`Bitewing could not start: ${explained}`)
-  else console.error('Bitewing could not start:', error)
+  else console.error('Bitewing could not start:', safeError(error).stack)
   process.exit(1)
 })
 
