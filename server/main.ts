@@ -5,7 +5,7 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.ts'
 import { createBackgroundWorker } from './background.ts'
 import { type Config, loadConfig } from './config.ts'
-import { type DemoSignIn, workingDemoSignIns } from './demo/working-sign-ins.ts'
+import { type DemoSignIn, workingDemoSignInsKept } from './demo/working-sign-ins.ts'
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
 import { startReadCache } from './platform/db/read-cache.ts'
@@ -53,7 +53,7 @@ async function main() {
   app = await buildApp({ config, db: database.db, files, reads, secrets })
   await app.listen({ host: config.host, port: config.port })
   worker.start()
-  const signIns = config.demo ? await workingDemoSignIns(database.db) : []
+  const signIns = config.demo ? await workingDemoSignInsKept(database.db, config.dataDir) : []
   printWelcome(config, database, demo?.created ?? false, signIns)
 }
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { hashPassword } from '../platform/auth/passwords.ts'
 import type { Database } from '../platform/db/database.ts'
@@ -8,7 +11,7 @@ import {
 } from '../platform/db/testing.ts'
 import { seedPatient, seedPortalUser, seedPractice, seedStaff } from '../testing/fixtures.ts'
 import { DEMO_SIGN_INS } from './sign-ins.ts'
-import { workingDemoSignIns } from './working-sign-ins.ts'
+import { workingDemoSignIns, workingDemoSignInsKept } from './working-sign-ins.ts'
 
 describeEachDatabase('the start banner’s demo sign-ins', (kind) => {
   let database: TestDatabase
@@ -34,6 +37,27 @@ describeEachDatabase('the start banner’s demo sign-ins', (kind) => {
   })
 
   const usernames = async () => (await workingDemoSignIns(db)).map((signIn) => signIn.username)
+
+  it('checks each stored hash once, and remembers the answer in the data folder', async () => {
+    const known = new Map<string, boolean>()
+    expect(await workingDemoSignIns(db, known)).toHaveLength(4)
+    expect(known.size).toBe(4)
+    // What is remembered is what counts: no hash is checked again.
+    for (const key of known.keys()) known.set(key, false)
+    expect(await workingDemoSignIns(db, known)).toEqual([])
+
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-banner-'))
+    try {
+      expect(await workingDemoSignInsKept(db, dataDir)).toHaveLength(4)
+      const file = path.join(dataDir, 'demo-sign-ins.json')
+      const saved = JSON.parse(await fs.readFile(file, 'utf8'))
+      expect(Object.values(saved)).toEqual([true, true, true, true])
+      await fs.writeFile(file, JSON.stringify(Object.fromEntries(known)))
+      expect(await workingDemoSignInsKept(db, dataDir)).toEqual([])
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true })
+    }
+  })
 
   it('lists every sign-in while it works, and only those that still work', async () => {
     expect(await usernames()).toEqual(['maria.garcia', 'luis.garcia', 'new.patient', 'admin'])

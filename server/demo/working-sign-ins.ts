@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
 import { sql } from 'kysely'
 import { verifyPassword } from '../platform/auth/passwords.ts'
 import type { Database } from '../platform/db/database.ts'
@@ -9,9 +12,14 @@ export type DemoSignIn = (typeof DEMO_SIGN_INS)[number]
  * The demo sign-ins that still work: the account is there and active and still has the published
  * password. The start banner prints only these, so it never advertises a password someone changed
  * nor hands out one that still works unnoticed. One query; each distinct hash is checked once
- * (Maria and Luis share theirs), in the password hasher's threads.
+ * (Maria and Luis share theirs), and only once ever: `known` remembers the answer for that
+ * stored hash, which changes whenever the password does (a fresh salt), so later starts run no
+ * argon2 at all.
  */
-export async function workingDemoSignIns(db: Database): Promise<DemoSignIn[]> {
+export async function workingDemoSignIns(
+  db: Database,
+  known: Map<string, boolean> = new Map(),
+): Promise<DemoSignIn[]> {
   const names = (where: DemoSignIn['where']) =>
     DEMO_SIGN_INS.filter((signIn) => signIn.where === where).map((signIn) => signIn.username)
   const accounts = await db
@@ -31,8 +39,18 @@ export async function workingDemoSignIns(db: Database): Promise<DemoSignIn[]> {
     .execute()
   const checks = new Map<string, Promise<boolean>>()
   const works = (hash: string, password: string) => {
-    const key = `${hash}\n${password}`
-    if (!checks.has(key)) checks.set(key, verifyPassword(hash, password))
+    const key = createHash('sha256').update(`${hash}\n${password}`).digest('base64url')
+    const remembered = known.get(key)
+    if (remembered !== undefined) return Promise.resolve(remembered)
+    if (!checks.has(key)) {
+      checks.set(
+        key,
+        verifyPassword(hash, password).then((result) => {
+          known.set(key, result)
+          return result
+        }),
+      )
+    }
     return checks.get(key) as Promise<boolean>
   }
   const working = await Promise.all(
@@ -47,4 +65,29 @@ export async function workingDemoSignIns(db: Database): Promise<DemoSignIn[]> {
     }),
   )
   return DEMO_SIGN_INS.filter((_, index) => working[index])
+}
+
+const KNOWN_FILE = 'demo-sign-ins.json'
+
+/** `workingDemoSignIns` with its answers kept in the data folder from one start to the next. */
+export async function workingDemoSignInsKept(db: Database, dataDir: string) {
+  const file = path.join(dataDir, KNOWN_FILE)
+  const saved: unknown = await fs
+    .readFile(file, 'utf8')
+    .then(JSON.parse)
+    .catch(() => ({}))
+  const known = new Map<string, boolean>(
+    Object.entries(saved && typeof saved === 'object' ? saved : {}).filter(
+      (entry): entry is [string, boolean] => typeof entry[1] === 'boolean',
+    ),
+  )
+  const before = known.size
+  const working = await workingDemoSignIns(db, known)
+  if (known.size !== before) {
+    // A memory only: when it cannot be written, the next start checks again.
+    await fs
+      .writeFile(file, JSON.stringify(Object.fromEntries(known)), { mode: 0o600 })
+      .catch(() => undefined)
+  }
+  return working
 }
