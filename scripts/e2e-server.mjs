@@ -26,6 +26,8 @@ const server = spawn(
       PORT: process.env.E2E_PORT ?? '3100',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // The tests sign in as the demo's people, whatever NODE_ENV the runner has.
+      DEMO: 'true',
       SMTP_URL: smtp.url,
       DIRECT_SMTP_URL: direct.url,
     },

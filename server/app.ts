@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -6,7 +7,7 @@ import Fastify, {
   type FastifyServerOptions,
   type RouteOptions,
 } from 'fastify'
-import type { Config } from './config.ts'
+import { type Config, secureCookies } from './config.ts'
 import { accessRoutes } from './office/access/routes.ts'
 import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
@@ -19,12 +20,13 @@ import { NO_READ_CACHE, type ReadCache } from './platform/db/read-cache.ts'
 import type { FileStorage } from './platform/files/storage.ts'
 import { healthRoutes } from './platform/http/health.ts'
 import { registerInputGuard } from './platform/http/input-guard.ts'
-import { loggerOptions } from './platform/http/logging.ts'
+import { type LogDestination, loggerOptions } from './platform/http/logging.ts'
 import { registerOriginCheck } from './platform/http/origin.ts'
 import { handleError, handleFrameworkError } from './platform/http/problems.ts'
 import { registerSecurityHeaders } from './platform/http/security.ts'
 import { registerSettleWrites } from './platform/http/settle-writes.ts'
 import { webAppRoutes } from './platform/http/web-app.ts'
+import { createSecretBox, type SecretBox } from './platform/mail/secrets.ts'
 import { accountRoutes } from './portal/account/routes.ts'
 import { appointmentRoutes } from './portal/appointments/routes.ts'
 import { contactRoutes } from './portal/contact/routes.ts'
@@ -42,16 +44,26 @@ export interface AppDependencies {
   files: FileStorage
   /** Reads kept in memory until what they were read from changes; omitted: none are kept. */
   reads?: ReadCache
-  /** Tests pass false to keep their output quiet. */
-  logging?: boolean
   /** Told of every route as it is registered (tests walk them all with hostile input). */
   onRoute?: (route: RouteOptions) => void
+  /**
+   * Seals the secrets emails carry until they are sent; the background worker must open them
+   * with the same key. Omitted: a key of this app's own, so no other process can send them.
+   */
+  secrets?: SecretBox
+  /** Tests pass false to keep their output quiet, or a destination to read what is logged. */
+  logging?: boolean | LogDestination
 }
 
 /** Builds the whole HTTP app from its plugins. Nothing here touches the network or disk. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const logger: FastifyServerOptions['logger'] =
-    deps.logging === false ? false : loggerOptions(deps.config.logLevel)
+    deps.logging === false
+      ? false
+      : loggerOptions(
+          deps.config.logLevel,
+          typeof deps.logging === 'object' ? deps.logging : undefined,
+        )
   const app = Fastify({
     logger,
     trustProxy: deps.config.trustProxy,
@@ -73,14 +85,21 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const reads = deps.reads ?? NO_READ_CACHE
   registerSettleWrites(app, reads)
   const { publicUrl } = deps.config
-  const cookies = { secure: deps.config.env !== 'development' }
+  const secrets = deps.secrets ?? createSecretBox(randomBytes(32))
+  const cookies = { secure: secureCookies(deps.config) }
   const portal = createPortalGuard(db, reads)
   const office = createOfficeGuard(db)
 
   await app.register(healthRoutes, { db })
   await app.register(signInRoutes, { db })
   await app.register(portalSessionRoutes, { db, guard: portal, cookies })
-  await app.register(portalPasswordRoutes, { db, guard: portal, cookies, publicUrl })
+  await app.register(portalPasswordRoutes, {
+    db,
+    guard: portal,
+    cookies,
+    publicUrl,
+    secrets,
+  })
   await app.register(portalVerifyRoutes, { db, guard: portal, cookies })
   await app.register(contactRoutes, { db, guard: portal })
   await app.register(appointmentRoutes, { db, guard: portal, reads })
@@ -89,7 +108,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(imageRoutes, { db, guard: portal, reads, files: deps.files })
   await app.register(summaryRoutes, { db, guard: portal, files: deps.files })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
-  await app.register(accessRoutes, { db, guard: office, publicUrl })
+  await app.register(accessRoutes, { db, guard: office, publicUrl, secrets })
   await app.register(outgoingEmailRoutes, { db, guard: office })
   await app.register(settingsRoutes, { db, guard: office })
   await app.register(codeSystemRoutes, { db, guard: office })

@@ -3,6 +3,7 @@ import type { Database } from './platform/db/database.ts'
 import type { FileStorage } from './platform/files/storage.ts'
 import { createJobWorker } from './platform/jobs/worker.ts'
 import { SEND_EMAIL_JOB, sendEmailJob } from './platform/mail/outbox.ts'
+import type { SecretBox } from './platform/mail/secrets.ts'
 import { createMailTransport } from './platform/mail/transport.ts'
 import { CREATE_CARE_SUMMARY_JOB, createCareSummaryJob } from './portal/summary/create.ts'
 
@@ -15,6 +16,8 @@ export function createBackgroundWorker(deps: {
       Pick<Config, 'directSmtpUrl' | 'jobLeaseSeconds' | 'jobConcurrency' | 'smtpTimeoutSeconds'>
     >
   pollMilliseconds?: number
+  /** Opens the secrets that emails carry: the same box the app sealed them with. */
+  secrets?: SecretBox
   onError?: (error: unknown) => void
 }) {
   const delivery = {
@@ -22,6 +25,7 @@ export function createBackgroundWorker(deps: {
     directTransport: createMailTransport(deps.config.directSmtpUrl, deps.config.smtpTimeoutSeconds),
     from: deps.config.mailFrom,
     readAttachment: (key: string) => deps.files.get(key),
+    secrets: deps.secrets,
   }
   return createJobWorker(
     deps.db,

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { expect, it } from 'vitest'
-import { ConfigError, loadConfig } from './config.ts'
+import { ConfigError, loadConfig, secureCookies } from './config.ts'
 
 it('runs on the embedded database in ./data on port 3000 with no configuration', () => {
   const config = loadConfig({})
@@ -56,4 +56,36 @@ it('reads the background job lease, concurrency and SMTP timeout, refusing nonse
   expect(() => loadConfig({ JOB_LEASE_SECONDS: '0' })).toThrow(/JOB_LEASE_SECONDS must be/)
   expect(() => loadConfig({ JOB_CONCURRENCY: 'many' })).toThrow(/JOB_CONCURRENCY must be/)
   expect(() => loadConfig({ SMTP_TIMEOUT_SECONDS: '-1' })).toThrow(/SMTP_TIMEOUT_SECONDS/)
+})
+
+it('creates the demo practice by default only in development on the embedded database', () => {
+  expect(loadConfig({}).demo).toBe(true)
+  expect(loadConfig({ NODE_ENV: 'development' }).demo).toBe(true)
+  expect(loadConfig({ DATABASE_URL: 'postgres://db/bitewing' }).demo).toBe(false)
+  expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false)
+  expect(loadConfig({ NODE_ENV: 'test' }).demo).toBe(false)
+  expect(loadConfig({ DATABASE_URL: 'postgres://db/bitewing', DEMO: 'true' }).demo).toBe(true)
+  expect(loadConfig({ DEMO: 'false' }).demo).toBe(false)
+})
+
+it('refuses the demo practice in production', () => {
+  expect(() => loadConfig({ NODE_ENV: 'production', DEMO: 'true' })).toThrow(ConfigError)
+  expect(() => loadConfig({ NODE_ENV: 'production', DEMO: 'yes' })).toThrow(
+    /DEMO=true is refused when NODE_ENV=production/,
+  )
+  expect(loadConfig({ NODE_ENV: 'production', DEMO: 'false' }).demo).toBe(false)
+})
+
+it('makes session cookies Secure outside development and whenever PUBLIC_URL is https', () => {
+  expect(secureCookies(loadConfig({}))).toBe(false)
+  expect(secureCookies(loadConfig({ PUBLIC_URL: 'https://portal.example.com' }))).toBe(true)
+  expect(secureCookies(loadConfig({ PUBLIC_URL: 'HTTPS://portal.example.com' }))).toBe(true)
+  expect(secureCookies(loadConfig({ NODE_ENV: 'production' }))).toBe(true)
+  expect(secureCookies(loadConfig({ NODE_ENV: 'test' }))).toBe(true)
+})
+
+it('takes a SECRET_KEY of at least 32 characters', () => {
+  expect(loadConfig({}).secretKey).toBeUndefined()
+  expect(loadConfig({ SECRET_KEY: 'k'.repeat(32) }).secretKey).toBe('k'.repeat(32))
+  expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(/SECRET_KEY must be at least 32/)
 })

@@ -2,7 +2,7 @@ import path from 'node:path'
 
 /** Every environment variable Bitewing reads, parsed and typed in one place. */
 export interface Config {
-  /** `development` relaxes the Secure cookie flag; anything else is production-like. */
+  /** `development` (or NODE_ENV unset) relaxes the Secure cookie flag; the rest are production-like. */
   env: 'development' | 'production' | 'test'
   host: string
   port: number
@@ -16,7 +16,10 @@ export interface Config {
   /** SMTP relay for Direct (secure health messaging) addresses: the practice's HISP. */
   directSmtpUrl: string | undefined
   mailFrom: string
-  /** Create the demo practice when the database is empty. */
+  /**
+   * Create the demo practice when the database is empty. Only asked for, except when trying
+   * Bitewing out: development on the embedded database. Refused in production.
+   */
   demo: boolean
   logLevel: string
   /** Folder holding the built web app. */
@@ -31,6 +34,11 @@ export interface Config {
   jobConcurrency: number
   /** How long an SMTP conversation waits for the server at each step before giving up. */
   smtpTimeoutSeconds: number
+  /**
+   * Seals the secrets queued emails carry until they are sent (at least 32 characters). Unset:
+   * a key made once in `dataDir` (server/platform/mail/secrets.ts).
+   */
+  secretKey: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -40,17 +48,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? '0.0.0.0'
   const mode =
     env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development'
+  const databaseUrl = emptyToUndefined(env.DATABASE_URL)
   return {
     env: mode,
     host,
     port,
     dataDir: path.resolve(emptyToUndefined(env.DATA_DIR) ?? 'data'),
-    databaseUrl: emptyToUndefined(env.DATABASE_URL),
+    databaseUrl,
     publicUrl: stripSlash(env.PUBLIC_URL ?? `http://localhost:${port}`),
     smtpUrl: emptyToUndefined(env.SMTP_URL),
     directSmtpUrl: emptyToUndefined(env.DIRECT_SMTP_URL),
     mailFrom: env.MAIL_FROM ?? 'Bitewing <no-reply@bitewing.local>',
-    demo: parseBoolean('DEMO', env.DEMO ?? 'true'),
+    demo: parseDemo(emptyToUndefined(env.DEMO), mode, databaseUrl),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.WEB_DIST ?? 'dist/web'),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY ?? 'false'),
@@ -58,7 +67,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobLeaseSeconds: parsePositive('JOB_LEASE_SECONDS', env.JOB_LEASE_SECONDS ?? '60'),
     jobConcurrency: Math.ceil(parsePositive('JOB_CONCURRENCY', env.JOB_CONCURRENCY ?? '4')),
     smtpTimeoutSeconds: parsePositive('SMTP_TIMEOUT_SECONDS', env.SMTP_TIMEOUT_SECONDS ?? '20'),
+    secretKey: parseSecretKey(emptyToUndefined(env.SECRET_KEY)),
   }
+}
+
+function parseDemo(value: string | undefined, mode: Config['env'], databaseUrl?: string) {
+  if (value === undefined) return mode === 'development' && databaseUrl === undefined
+  const demo = parseBoolean('DEMO', value)
+  if (demo && mode === 'production') {
+    throw new ConfigError(
+      'DEMO=true is refused when NODE_ENV=production: the demo practice has published passwords. Unset DEMO, or unset NODE_ENV to try Bitewing out.',
+    )
+  }
+  return demo
+}
+
+/**
+ * Session cookies are `Secure` outside development (DESIGN: sessions), and in development too
+ * when patients reach the portal over https: a cookie sent over plain http there could be read.
+ */
+export function secureCookies(config: Pick<Config, 'env' | 'publicUrl'>): boolean {
+  return config.env !== 'development' || /^https:/i.test(config.publicUrl)
+}
+
+function parseSecretKey(value: string | undefined): string | undefined {
+  if (value !== undefined && value.length < 32) {
+    throw new ConfigError('SECRET_KEY must be at least 32 characters (openssl rand -base64 32).')
+  }
+  return value
 }
 
 function parsePort(value: string): number {

@@ -82,6 +82,14 @@ it('stops with one clear line when the data folder cannot be written', async () 
   ])
 }, 120_000)
 
+it('stops with one clear line when asked for the demo practice in production', async () => {
+  const result = await startServer({ NODE_ENV: 'production', DEMO: 'true', PORT: '0' })
+  expect(result.code).toBe(1)
+  expect(errorLines(result.stderr)).toEqual([
+    'Bitewing could not start: Configuration: DEMO=true is refused when NODE_ENV=production: the demo practice has published passwords. Unset DEMO, or unset NODE_ENV to try Bitewing out.',
+  ])
+}, 120_000)
+
 it('serves, then shuts down cleanly on SIGTERM with the data kept', async () => {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {

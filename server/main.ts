@@ -5,11 +5,13 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.ts'
 import { createBackgroundWorker } from './background.ts'
 import { type Config, loadConfig } from './config.ts'
-import { DEMO_SIGN_INS } from './demo/sign-ins.ts'
+import { type DemoSignIn, workingDemoSignInsKept } from './demo/working-sign-ins.ts'
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
 import { startReadCache } from './platform/db/read-cache.ts'
 import { LocalFileStorage } from './platform/files/storage.ts'
+import { safeError } from './platform/http/logging.ts'
+import { createSecretBox, loadSecretKey } from './platform/mail/secrets.ts'
 import { explainStartupError } from './startup-errors.ts'
 
 /** Process entry: configuration → database → migrations → demo practice → app → listen. */
@@ -18,6 +20,7 @@ async function main() {
   // A taken port is found out before minutes of migrations and demo data, not after.
   await ensurePortFree(config.host, config.port)
   await ensureWritable(config.dataDir)
+  const secrets = createSecretBox(await loadSecretKey(config.dataDir, config.secretKey))
   let app: Awaited<ReturnType<typeof buildApp>> | undefined
   let reads: Awaited<ReturnType<typeof startReadCache>> | undefined
   const database = await openDatabase({
@@ -31,6 +34,7 @@ async function main() {
     db: database.db,
     files,
     config,
+    secrets,
     onError: (error) => app?.log.warn({ err: error }, 'background job failed'),
   })
   let stopSignal: string | undefined
@@ -38,7 +42,8 @@ async function main() {
     // Stop signals are ours (below); close-with-grace still ends the process on a crash.
     { delay: SHUTDOWN_GRACE_MS, skip: [...STOP_SIGNALS] },
     async ({ err }) => {
-      if (err) console.error(err)
+      // An uncaught database error carries its statement's parameters: print only what is safe.
+      if (err) console.error(safeError(err).stack)
       console.log(`Bitewing is shutting down (${stopSignal ?? 'unexpected error'}).`)
       // The worker stops claiming while requests in progress finish; both then end their work.
       await Promise.all([app?.close(), worker.stop()])
@@ -60,10 +65,11 @@ async function main() {
         ),
       )
     : undefined
-  app = await buildApp({ config, db: database.db, files, reads })
+  app = await buildApp({ config, db: database.db, files, reads, secrets })
   await app.listen({ host: config.host, port: config.port })
   worker.start()
-  printWelcome(config, database, demo?.created ?? false)
+  const signIns = config.demo ? await workingDemoSignInsKept(database.db, config.dataDir) : []
+  printWelcome(config, database, demo?.created ?? false, signIns)
 }
 
 // Longest a shutdown may wait for requests in progress and the job at hand.
@@ -120,7 +126,12 @@ async function ensureWritable(dataDir: string) {
   await fs.access(dataDir, fs.constants.W_OK)
 }
 
-function printWelcome(config: Config, database: DatabaseHandle, demoCreated: boolean) {
+function printWelcome(
+  config: Config,
+  database: DatabaseHandle,
+  demoCreated: boolean,
+  signIns: DemoSignIn[],
+) {
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'
   const lines = [
     '',
@@ -128,9 +139,9 @@ function printWelcome(config: Config, database: DatabaseHandle, demoCreated: boo
     `  Patient portal:  ${config.publicUrl}/`,
     `  Office console:  ${config.publicUrl}/office/`,
   ]
-  if (config.demo) {
+  if (signIns.length > 0) {
     lines.push('', demoCreated ? 'Demo practice created. Sign in with:' : 'Demo sign-ins:')
-    for (const signIn of DEMO_SIGN_INS) {
+    for (const signIn of signIns) {
       lines.push(
         `  ${signIn.where.padEnd(8)} ${signIn.username.padEnd(13)} ${signIn.password.padEnd(17)} ${signIn.who}`,
       )
@@ -147,7 +158,7 @@ main().catch((error: unknown) => {
     databaseUrl: config?.databaseUrl,
   })
   if (explained) console.error(`Bitewing could not start: ${explained}`)
-  else console.error('Bitewing could not start:', error)
+  else console.error('Bitewing could not start:', safeError(error).stack)
   process.exit(1)
 })
 

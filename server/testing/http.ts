@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,6 +7,7 @@ import { type AppDependencies, buildApp } from '../app.ts'
 import type { DatabaseHandle } from '../platform/db/database.ts'
 import { startReadCache } from '../platform/db/read-cache.ts'
 import { LocalFileStorage } from '../platform/files/storage.ts'
+import { createSecretBox } from '../platform/mail/secrets.ts'
 
 export const TEST_ORIGIN = 'http://localhost:3000'
 
@@ -20,6 +22,8 @@ export async function buildTestApp(
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-test-'))
   const files = new LocalFileStorage(path.join(root, 'files'))
   const reads = await startReadCache(database)
+  // A background worker that sends the app's emails needs the same box (createBackgroundWorker).
+  const secrets = createSecretBox(randomBytes(32))
   const app = await buildApp({
     config: {
       env: 'test',
@@ -31,6 +35,7 @@ export async function buildTestApp(
     db: database.db,
     files,
     reads,
+    secrets,
     logging: false,
     ...options,
   })
@@ -38,6 +43,7 @@ export async function buildTestApp(
     app,
     files,
     reads,
+    secrets,
     async close() {
       await app.close()
       await reads.stop()

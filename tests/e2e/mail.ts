@@ -47,7 +47,29 @@ export async function mailTo(to: string, relay: Relay = 'smtp'): Promise<Receive
 
 /** Everything that arrived for `to` through `relay` so far (for "nothing was sent"). */
 export function mailCountTo(to: string, relay: Relay = 'smtp'): number {
-  return readMail(relay).filter((mail) => mail.to.includes(to)).length
+  return mailsTo(to, relay).length
+}
+
+/** The messages that arrived for `to` through `relay` so far, oldest first. */
+export function mailsTo(to: string, relay: Relay = 'smtp'): ReceivedMail[] {
+  return readMail(relay)
+    .filter((mail) => mail.to.includes(to))
+    .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
+}
+
+/** Waits for the one message whose text matches `pattern` (sent to whoever). */
+export async function mailMatching(pattern: RegExp, relay: Relay = 'smtp'): Promise<ReceivedMail> {
+  let found: ReceivedMail[] = []
+  await expect
+    .poll(
+      () => {
+        found = readMail(relay).filter((mail) => pattern.test(textBody(mail)))
+        return found.length
+      },
+      { message: `a message matching ${pattern} at the ${relay} server`, timeout: 15_000 },
+    )
+    .toBe(1)
+  return found[0] as ReceivedMail
 }
 
 /** A header of the message itself (its first block), unfolded. */

@@ -5,6 +5,7 @@ import {
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
 } from './checks.ts'
+import { mailMatching, textBody } from './mail.ts'
 import { ADMIN, type PatientRow, patientsWithoutAccess, signInToOffice } from './office-helpers.ts'
 
 const INVITATION_SUBJECT = `Your ${DEMO_PRACTICE} patient portal`
@@ -152,14 +153,20 @@ test('an administrator gives a patient online access, prints, emails, resets and
   expect(again.status()).toBe(200)
   expect(await again.json()).toMatchObject({ stage: 'change-password' })
 
-  // Outgoing email shows the invitation with the first one-time password, readable.
+  // The patient's email has the first one-time password; Outgoing email shows it hidden.
+  const delivered = await mailMatching(new RegExp(`^User name: ${first.username}\\r?$`, 'm'))
+  expect(textBody(delivered)).toContain(`One-time password: ${first.oneTimePassword}`)
   await nav.getByRole('link', { name: 'Outgoing email' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Outgoing email' })).toBeVisible()
   const invitation = page
     .getByRole('article', { name: INVITATION_SUBJECT })
     .filter({ hasText: `User name: ${first.username}` })
   await expect(invitation).toHaveCount(1)
-  await expect(invitation).toContainText(`One-time password: ${first.oneTimePassword}`)
+  await expect(invitation).toContainText(
+    'One-time password: [hidden: only the email sent to the patient has it]',
+  )
+  await expect(invitation).not.toContainText(first.oneTimePassword)
+  await expect(invitation).toContainText('only in the email sent to the patient')
   await expect(invitation).toContainText('Portal invitation')
   await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled()
   await expectPageIsSound(page)

@@ -6,7 +6,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/access':
     'Find a patient, give them online access, print or email their access letter, reset their password or remove access.',
   '/outgoing-email':
-    'The emails the portal sent: invitations and password reset codes, with their delivery status.',
+    'The emails the portal sent: invitations and password reset codes (the codes themselves hidden), with their delivery status.',
   '/settings':
     'What patients get in the portal, the sign-in time-out, the privacy policy and notification email, and your contact details and opening hours.',
 }

@@ -9,6 +9,7 @@ import { newOneTimePassword, randomDigits } from '../../platform/auth/tokens.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Conflict, Invalid, NotFound } from '../../platform/http/problems.ts'
 import { queueEmail } from '../../platform/mail/outbox.ts'
+import { HIDDEN_SECRET, type SecretBox } from '../../platform/mail/secrets.ts'
 import { suggestedUsername, usernameProblem } from '../../portal/signin/rules.ts'
 import { renderAccessLetter } from './letter.ts'
 import {
@@ -59,7 +60,8 @@ export const accessRoutes: FastifyPluginAsyncTypebox<{
   db: Database
   guard: OfficeGuard
   publicUrl: string
-}> = async (app, { db, guard, publicUrl }) => {
+  secrets: SecretBox
+}> = async (app, { db, guard, publicUrl, secrets }) => {
   async function patientOrNotFound(practiceId: number, patientId: number) {
     const row = await findPatientAccess(db, practiceId, patientId)
     if (!row) throw new NotFound('No such patient.')
@@ -253,11 +255,12 @@ export const accessRoutes: FastifyPluginAsyncTypebox<{
           `${practice.name} has set up your patient portal account.`,
           `Portal address: ${publicUrl}/`,
           `User name: ${username}`,
-          `One-time password: ${request.body.oneTimePassword}`,
+          `One-time password: ${HIDDEN_SECRET}`,
           '',
           'The first time you sign in, you will choose your own password.',
           practice.phone ? `Questions? Call us at ${practice.phone}.` : '',
         ].join('\n'),
+        sealedSecret: secrets.seal(request.body.oneTimePassword),
       })
       await recordAudit(db, {
         practiceId: staff.practice_id,

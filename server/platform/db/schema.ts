@@ -304,6 +304,8 @@ export interface OutgoingEmailsTable {
   error: string | null
   created_at: Generated<Timestamp>
   sent_at: Timestamp | null
+  carries_secret: Generated<boolean>
+  sealed_secret: string | null
 }
 
 export interface PasswordResetCodesTable {

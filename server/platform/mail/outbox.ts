@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts'
 import { enqueueJob } from '../jobs/queue.ts'
 import type { JobHandler } from '../jobs/worker.ts'
 import { isPermanentRefusal } from './rules.ts'
+import { HIDDEN_SECRET, type SecretBox } from './secrets.ts'
 
 export const SEND_EMAIL_JOB = 'email.send'
 
@@ -17,14 +18,23 @@ export interface OutgoingEmail {
   attachments?: { filename: string; contentType: string; storageKey: string }[]
   /** `direct`: a Direct (secure health) address, sent through the Direct relay (DIRECT_SMTP_URL). */
   relay?: 'smtp' | 'direct'
+  /**
+   * The secret the email carries (a one-time password, a reset code), sealed with the server's
+   * SecretBox. The text says HIDDEN_SECRET where it goes: only the copy sent has it.
+   */
+  sealedSecret?: string
 }
 
 /**
  * Every email the practice sends goes through here: kept in `outgoing_emails` (the office's
  * Outgoing email page lists them) and sent by a job, so a mail server that is down delays an
- * email but never loses it. Without SMTP the email is only stored, for the demo to read.
+ * email but never loses it. Without SMTP the email is only stored, for the demo to read; a
+ * secret it carries is never kept readable (see `sealedSecret`).
  */
 export async function queueEmail(db: Database, email: OutgoingEmail) {
+  if (email.sealedSecret !== undefined && !email.text.includes(HIDDEN_SECRET)) {
+    throw new Error('An email with a secret must say HIDDEN_SECRET where the secret goes')
+  }
   const row = await db
     .insertInto('outgoing_emails')
     .values({
@@ -35,6 +45,8 @@ export async function queueEmail(db: Database, email: OutgoingEmail) {
       text_body: email.text,
       html_body: email.html ?? null,
       attachments: JSON.stringify(email.attachments ?? []),
+      carries_secret: email.sealedSecret !== undefined,
+      sealed_secret: email.sealedSecret ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -53,6 +65,8 @@ export interface MailDelivery {
   directTransport?: Transporter | undefined
   from: string
   readAttachment?: (storageKey: string) => Promise<Buffer>
+  /** Opens the secrets of emails that carry one; without it such emails cannot be sent. */
+  secrets?: SecretBox
 }
 
 /** The job that sends (or, without SMTP, stores) one queued email. */
@@ -65,6 +79,8 @@ export function sendEmailJob(db: Database, delivery: MailDelivery): JobHandler {
       .where('id', '=', emailId)
       .executeTakeFirst()
     if (!email || email.status === 'sent' || email.status === 'stored') return
+    // Settled once already: its secret is gone, and a copy without it would only confuse.
+    if (email.carries_secret && !email.sealed_secret) return
     const direct = job.payload.relay === 'direct'
     const transport = direct ? delivery.directTransport : delivery.transport
     if (!transport) {
@@ -77,13 +93,19 @@ export function sendEmailJob(db: Database, delivery: MailDelivery): JobHandler {
       }
       return
     }
+    const secret = email.sealed_secret ? delivery.secrets?.open(email.sealed_secret) : ''
+    if (secret === undefined) {
+      await markEmail(db, emailId, 'failed', SECRET_LOST)
+      return
+    }
+    const reveal = (body: string) => (secret ? body.replaceAll(HIDDEN_SECRET, secret) : body)
     try {
       await transport.sendMail({
         from: delivery.from,
         to: email.to_address,
         subject: email.subject,
-        text: email.text_body,
-        ...(email.html_body ? { html: email.html_body } : {}),
+        text: reveal(email.text_body),
+        ...(email.html_body ? { html: reveal(email.html_body) } : {}),
         attachments: await loadAttachments(email.attachments, delivery),
       })
       await markEmail(db, emailId, 'sent', null)
@@ -112,6 +134,10 @@ export function sendEmailJob(db: Database, delivery: MailDelivery): JobHandler {
   return send
 }
 
+const SECRET_LOST =
+  "The code in this email could not be opened (the server's key changed); ask for a new one."
+
+/** The sealed secret goes as the email is settled: sent, kept without a mail server, or failed. */
 async function markEmail(
   db: Database,
   emailId: number,
@@ -124,6 +150,7 @@ async function markEmail(
       status,
       error: error?.slice(0, 500) ?? null,
       sent_at: status === 'sent' ? new Date() : null,
+      ...(status === 'queued' ? {} : { sealed_secret: null }),
     })
     .where('id', '=', emailId)
     .execute()

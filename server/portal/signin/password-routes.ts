@@ -10,6 +10,7 @@ import { enforceThrottle } from '../../platform/auth/sign-in.ts'
 import { clearFailures, recordFailure } from '../../platform/auth/throttle.ts'
 import { Invalid, Problem } from '../../platform/http/problems.ts'
 import { queueEmail } from '../../platform/mail/outbox.ts'
+import { HIDDEN_SECRET, type SecretBox } from '../../platform/mail/secrets.ts'
 import {
   findPasswordHash,
   findPortalPractice,
@@ -41,8 +42,8 @@ const RESET_REQUESTED =
 
 /** First sign-in (replace the one-time password), change password, forgot password. */
 export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
-  PortalAuthOptions & { publicUrl: string }
-> = async (app, { db, guard, cookies, publicUrl }) => {
+  PortalAuthOptions & { publicUrl: string; secrets: SecretBox }
+> = async (app, { db, guard, cookies, publicUrl, secrets }) => {
   app.post(
     '/api/portal/first-sign-in',
     { schema: { body: FirstSignIn, response: { 200: PortalSessionView } } },
@@ -139,7 +140,8 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
             kind: 'password-reset',
             to: user.email,
             subject: `Your ${practice.name} portal password reset code`,
-            text: resetEmailText(practice.name, code, publicUrl),
+            text: resetEmailText(practice.name, publicUrl),
+            sealedSecret: secrets.seal(code),
           })
         }
         await recordAudit(db, {
@@ -223,12 +225,12 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
 }
 
 /** No health information and no user name: only the code and where to type it. */
-function resetEmailText(practiceName: string, code: string, publicUrl: string) {
+function resetEmailText(practiceName: string, publicUrl: string) {
   return [
     'Hello,',
     '',
     `Someone asked to reset the password of your ${practiceName} patient portal account.`,
-    `Your reset code is: ${code}`,
+    `Your reset code is: ${HIDDEN_SECRET}`,
     '',
     `Type it on the portal's "Forgot password" page (${publicUrl}/forgot-password) within ${RESET_CODE_MINUTES} minutes.`,
     'If you did not ask for this, you can ignore this email; your password has not changed.',

@@ -9,8 +9,9 @@ import { fetchOutgoingEmails, OUTGOING_EMAILS_KEY, type OutgoingEmail } from '..
 import './outgoing-email.css'
 
 /**
- * Outgoing email (administrators): what the portal sent, newest first. Without a mail server
- * this is where the demo's invitations and reset codes can be read.
+ * Outgoing email (administrators): what the portal sent, newest first. One-time passwords and
+ * reset codes are never shown: only the email sent to the patient has them. Without a mail server
+ * the office gives a patient a one-time password on Patient Portal Access instead.
  */
 export function OutgoingEmailPage() {
   return (
@@ -106,6 +107,14 @@ function EmailItem({ email }: { email: OutgoingEmail }) {
         ) : null}
       </dl>
       <pre className="email-body">{email.text}</pre>
+      {email.carriesSecret ? <p className="email-note">{secretNote(email.status)}</p> : null}
     </article>
   )
+}
+
+function secretNote(status: string): string {
+  if (status === 'stored') {
+    return 'No mail server is set up, so this email reached no one and its code was not kept. To help the patient sign in, give them a new one-time password on Patient Portal Access.'
+  }
+  return 'Its code or password is only in the email sent to the patient, never kept here.'
 }
