@@ -4,6 +4,10 @@ import type { FileStorage } from './platform/files/storage.ts'
 import { createJobWorker } from './platform/jobs/worker.ts'
 import { SEND_EMAIL_JOB, sendEmailJob } from './platform/mail/outbox.ts'
 import { createMailTransport } from './platform/mail/transport.ts'
+import {
+  PASSWORD_RESET_REQUEST_JOB,
+  passwordResetRequestJob,
+} from './portal/signin/reset-request-job.ts'
 import { CREATE_CARE_SUMMARY_JOB, createCareSummaryJob } from './portal/summary/create.ts'
 
 /** The process's background work: every job kind and its handler, run from the `jobs` table. */
@@ -24,6 +28,7 @@ export function createBackgroundWorker(deps: {
     {
       [SEND_EMAIL_JOB]: sendEmailJob(deps.db, delivery),
       [CREATE_CARE_SUMMARY_JOB]: createCareSummaryJob(deps.db, deps.files),
+      [PASSWORD_RESET_REQUEST_JOB]: passwordResetRequestJob(deps.db),
     },
     { onError: deps.onError },
   )
