@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../app.ts'
+import type { Config } from '../config.ts'
 import type { DatabaseHandle } from '../platform/db/database.ts'
 import { startReadCache } from '../platform/db/read-cache.ts'
 import { LocalFileStorage } from '../platform/files/storage.ts'
@@ -13,7 +14,10 @@ export const TEST_ORIGIN = 'http://localhost:3000'
  * The whole app over a test database, with a throwaway files folder and no built web app. Reads
  * are kept in memory as in production, so every test also checks that changes drop them.
  */
-export async function buildTestApp(database: DatabaseHandle) {
+export async function buildTestApp(
+  database: DatabaseHandle,
+  options: { trustProxy?: Config['trustProxy'] } = {},
+) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-test-'))
   const files = new LocalFileStorage(path.join(root, 'files'))
   const reads = await startReadCache(database)
@@ -23,7 +27,7 @@ export async function buildTestApp(database: DatabaseHandle) {
       publicUrl: TEST_ORIGIN,
       logLevel: 'silent',
       webDist: path.join(root, 'web'),
-      trustProxy: false,
+      trustProxy: options.trustProxy ?? false,
     },
     db: database.db,
     files,

@@ -72,7 +72,9 @@ function upsert(counter: Counter, now: Date, condition: RawBuilder<unknown>) {
   const { rule, key } = counter
   const schedule = lockSchedule(rule)
   const waitAfter = (attempts: RawBuilder<unknown>) =>
-    sql`${now}::timestamptz + make_interval(secs => coalesce((${schedule}::int[])[${attempts}], ${rule.maxDelaySeconds}))`
+    // No wait is null, not "until now": parallel attempts' clocks need not arrive in order, and a
+    // later statement with an earlier clock must not read a zero wait as one still running.
+    sql`${now}::timestamptz + make_interval(secs => nullif(coalesce((${schedule}::int[])[${attempts}], ${rule.maxDelaySeconds}), 0))`
   const waiting = sql`c.locked_until > ${now}::timestamptz`
   const quiet = sql`c.last_attempt_at <= ${now}::timestamptz - make_interval(mins => ${rule.windowMinutes})`
   const counted = sql`case when ${quiet} then 1 else c.attempts + 1 end`

@@ -9,7 +9,7 @@ import { VERIFICATION_ATTEMPTS, VERIFICATION_LOCK_HOURS } from './access-rules.t
  * `VERIFICATION_ATTEMPTS`. Misses older than the lock start again from nothing.
  */
 export async function countVerificationTry(db: Database, portalUserId: number, now = new Date()) {
-  const stale = sql`verification_failed_at <= ${now}::timestamptz - make_interval(hours => ${VERIFICATION_LOCK_HOURS})`
+  const stale = sql`(verification_failed_at <= ${now}::timestamptz - make_interval(hours => ${VERIFICATION_LOCK_HOURS}))`
   const row = await db
     .updateTable('portal_users')
     .set({
@@ -17,12 +17,7 @@ export async function countVerificationTry(db: Database, portalUserId: number, n
       verification_failed_at: now,
     })
     .where('id', '=', portalUserId)
-    .where((eb) =>
-      eb.or([
-        eb('verification_failures', '<', VERIFICATION_ATTEMPTS),
-        eb(sql<boolean>`${stale}`, '=', true),
-      ]),
-    )
+    .where(sql<boolean>`(verification_failures < ${VERIFICATION_ATTEMPTS} or ${stale})`)
     .returning('verification_failures')
     .executeTakeFirst()
   return row?.verification_failures
