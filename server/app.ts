@@ -2,7 +2,7 @@ import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import type { Config } from './config.ts'
+import type { Config, TrustProxy } from './config.ts'
 import { accessRoutes } from './office/access/routes.ts'
 import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
@@ -41,13 +41,22 @@ export interface AppDependencies {
   logging?: boolean
 }
 
+/**
+ * Fastify's trustProxy for our setting. A hop count becomes "trust the nearest N hops" (what
+ * Fastify does with a number, which its types do not accept); never `true`, which would believe
+ * the left-most X-Forwarded-For entry, the one a client writes.
+ */
+function fastifyTrustProxy(trust: TrustProxy) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
+}
+
 /** Builds the whole HTTP app from its plugins. Nothing here touches the network or disk. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const logger: FastifyServerOptions['logger'] =
     deps.logging === false ? false : loggerOptions(deps.config.logLevel)
   const app = Fastify({
     logger,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 1_048_576,
   }).withTypeProvider<TypeBoxTypeProvider>()
 

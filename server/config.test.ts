@@ -43,3 +43,19 @@ it('keeps patient reads in memory unless READ_CACHE says not to', () => {
   expect(loadConfig({ READ_CACHE: 'false' }).readCache).toBe(false)
   expect(() => loadConfig({ READ_CACHE: 'sometimes' })).toThrow(/READ_CACHE must be true or false/)
 })
+
+it('takes the client address only from trusted proxy hops, and refuses TRUST_PROXY=true', () => {
+  expect(loadConfig({}).trustProxy).toBe(false)
+  expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false)
+  expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2)
+  expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,loopback' }).trustProxy).toEqual([
+    '127.0.0.1',
+    '10.0.0.0/8',
+    '::1',
+    'loopback',
+  ])
+  expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(ConfigError)
+  expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=1.*addresses/)
+  expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY must be/)
+  expect(() => loadConfig({ TRUST_PROXY: 'my-proxy' })).toThrow(/TRUST_PROXY must be/)
+})
