@@ -47,11 +47,6 @@ export const RESET_REQUEST_ADDRESS: ThrottleRule = {
   maxDelaySeconds: 15 * 60,
 }
 
-// Kept for the names other code knows them by.
-export const THROTTLE_WINDOW_MINUTES = SIGN_IN_NAME.windowMinutes
-export const USERNAME_FAILURE_LIMIT = SIGN_IN_NAME.limit
-export const ADDRESS_FAILURE_LIMIT = SIGN_IN_ADDRESS.limit
-
 /**
  * Seconds to wait after the `attempts`-th attempt counted in a window: none below the limit,
  * then the first delay, doubled by each further attempt, up to the maximum.
