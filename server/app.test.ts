@@ -35,7 +35,7 @@ describeEachDatabase('the HTTP app', (kind) => {
       publicUrl: 'http://localhost:3000',
       logLevel: 'silent',
       webDist,
-      trustProxy: false,
+      trustProxy: false as const,
     }
     const files = new LocalFileStorage(path.join(webDist, 'files'))
     app = await buildApp({ config, db: database.db, files, logging: false })

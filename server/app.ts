@@ -7,7 +7,7 @@ import Fastify, {
   type FastifyServerOptions,
   type RouteOptions,
 } from 'fastify'
-import { type Config, secureCookies } from './config.ts'
+import { type Config, secureCookies, type TrustProxy } from './config.ts'
 import { accessRoutes } from './office/access/routes.ts'
 import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
@@ -55,6 +55,15 @@ export interface AppDependencies {
   logging?: boolean | LogDestination
 }
 
+/**
+ * Fastify's trustProxy for our setting. A hop count becomes "trust the nearest N hops" (what
+ * Fastify does with a number, which its types do not accept); never `true`, which would believe
+ * the left-most X-Forwarded-For entry, the one a client writes.
+ */
+function fastifyTrustProxy(trust: TrustProxy) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
+}
+
 /** Builds the whole HTTP app from its plugins. Nothing here touches the network or disk. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const logger: FastifyServerOptions['logger'] =
@@ -66,7 +75,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         )
   const app = Fastify({
     logger,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 1_048_576,
     // A path that is not valid percent-encoding or is too long: problem+json like every 4xx.
     frameworkErrors: handleFrameworkError,
@@ -93,13 +102,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(healthRoutes, { db })
   await app.register(signInRoutes, { db })
   await app.register(portalSessionRoutes, { db, guard: portal, cookies })
-  await app.register(portalPasswordRoutes, {
-    db,
-    guard: portal,
-    cookies,
-    publicUrl,
-    secrets,
-  })
+  await app.register(portalPasswordRoutes, { db, guard: portal, cookies, publicUrl })
   await app.register(portalVerifyRoutes, { db, guard: portal, cookies })
   await app.register(contactRoutes, { db, guard: portal })
   await app.register(appointmentRoutes, { db, guard: portal, reads })

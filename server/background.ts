@@ -1,10 +1,15 @@
+import { randomBytes } from 'node:crypto'
 import type { Config } from './config.ts'
 import type { Database } from './platform/db/database.ts'
 import type { FileStorage } from './platform/files/storage.ts'
 import { createJobWorker } from './platform/jobs/worker.ts'
 import { SEND_EMAIL_JOB, sendEmailJob } from './platform/mail/outbox.ts'
-import type { SecretBox } from './platform/mail/secrets.ts'
+import { createSecretBox, type SecretBox } from './platform/mail/secrets.ts'
 import { createMailTransport } from './platform/mail/transport.ts'
+import {
+  PASSWORD_RESET_REQUEST_JOB,
+  passwordResetRequestJob,
+} from './portal/signin/reset-request-job.ts'
 import { CREATE_CARE_SUMMARY_JOB, createCareSummaryJob } from './portal/summary/create.ts'
 
 /** The process's background work: every job kind and its handler, run from the `jobs` table. */
@@ -20,18 +25,22 @@ export function createBackgroundWorker(deps: {
   secrets?: SecretBox
   onError?: (error: unknown) => void
 }) {
+  // Without the app's box, a key of the worker's own still serves what the worker itself seals
+  // (reset codes issued in a job); emails the app sealed then fail with a reason, never unsent.
+  const secrets = deps.secrets ?? createSecretBox(randomBytes(32))
   const delivery = {
     transport: createMailTransport(deps.config.smtpUrl, deps.config.smtpTimeoutSeconds),
     directTransport: createMailTransport(deps.config.directSmtpUrl, deps.config.smtpTimeoutSeconds),
     from: deps.config.mailFrom,
     readAttachment: (key: string) => deps.files.get(key),
-    secrets: deps.secrets,
+    secrets,
   }
   return createJobWorker(
     deps.db,
     {
       [SEND_EMAIL_JOB]: sendEmailJob(deps.db, delivery),
       [CREATE_CARE_SUMMARY_JOB]: createCareSummaryJob(deps.db, deps.files),
+      [PASSWORD_RESET_REQUEST_JOB]: passwordResetRequestJob(deps.db, secrets),
     },
     {
       onError: deps.onError,

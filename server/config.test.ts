@@ -89,3 +89,19 @@ it('takes a SECRET_KEY of at least 32 characters', () => {
   expect(loadConfig({ SECRET_KEY: 'k'.repeat(32) }).secretKey).toBe('k'.repeat(32))
   expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(/SECRET_KEY must be at least 32/)
 })
+
+it('takes the client address only from trusted proxy hops, and refuses TRUST_PROXY=true', () => {
+  expect(loadConfig({}).trustProxy).toBe(false)
+  expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false)
+  expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2)
+  expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,loopback' }).trustProxy).toEqual([
+    '127.0.0.1',
+    '10.0.0.0/8',
+    '::1',
+    'loopback',
+  ])
+  expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(ConfigError)
+  expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=1.*addresses/)
+  expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY must be/)
+  expect(() => loadConfig({ TRUST_PROXY: 'my-proxy' })).toThrow(/TRUST_PROXY must be/)
+})

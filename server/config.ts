@@ -1,3 +1,4 @@
+import net from 'node:net'
 import path from 'node:path'
 
 /** Every environment variable Bitewing reads, parsed and typed in one place. */
@@ -24,8 +25,12 @@ export interface Config {
   logLevel: string
   /** Folder holding the built web app. */
   webDist: string
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (throttling, audit). */
-  trustProxy: boolean
+  /**
+   * Which proxies' X-Forwarded-For entries to believe for the client address (throttling, audit):
+   * none (`false`), the nearest N hops, or the hops at these addresses and ranges. Never "all":
+   * the left-most entry is whatever the client wrote.
+   */
+  trustProxy: TrustProxy
   /** Keep patient reads in memory until the rows they came from change (docs/decisions.md). */
   readCache: boolean
   /** How long a claimed background job stays one instance's without renewal (docs/decisions.md). */
@@ -40,6 +45,8 @@ export interface Config {
    */
   secretKey: string | undefined
 }
+
+export type TrustProxy = false | number | string[]
 
 export class ConfigError extends Error {}
 
@@ -62,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: parseDemo(emptyToUndefined(env.DEMO), mode, databaseUrl),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: path.resolve(env.WEB_DIST ?? 'dist/web'),
-    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY ?? 'false'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY ?? ''),
     readCache: parseBoolean('READ_CACHE', env.READ_CACHE ?? 'true'),
     jobLeaseSeconds: parsePositive('JOB_LEASE_SECONDS', env.JOB_LEASE_SECONDS ?? '60'),
     jobConcurrency: Math.ceil(parsePositive('JOB_CONCURRENCY', env.JOB_CONCURRENCY ?? '4')),
@@ -117,6 +124,46 @@ function parseBoolean(name: string, value: string): boolean {
   if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true
   if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false
   throw new ConfigError(`${name} must be true or false, not "${value}".`)
+}
+
+// Names @fastify/proxy-addr knows for whole families of private addresses.
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+
+/**
+ * `TRUST_PROXY`: off, a number of proxy hops, or the proxies' addresses and CIDR ranges. `true`
+ * is refused: Fastify would then take the left-most X-Forwarded-For entry, which any client can
+ * write, and every throttle and audit row would believe it.
+ */
+export function parseTrustProxy(value: string): TrustProxy {
+  const trimmed = value.trim().toLowerCase()
+  if (['', '0', 'false', 'no', 'off'].includes(trimmed)) return false
+  if (['true', 'yes', 'on'].includes(trimmed)) {
+    throw new ConfigError(
+      'TRUST_PROXY=true would let any client choose its own address through X-Forwarded-For. ' +
+        'Give the number of proxies in front of Bitewing (TRUST_PROXY=1) or their addresses ' +
+        '(TRUST_PROXY=127.0.0.1 or 10.0.0.0/8, comma-separated).',
+    )
+  }
+  if (/^\d+$/.test(trimmed)) return Number(trimmed)
+  const entries = trimmed.split(',').map((entry) => entry.trim())
+  for (const entry of entries) {
+    if (!isProxyAddress(entry)) {
+      throw new ConfigError(
+        `TRUST_PROXY must be false, a number of proxy hops, or proxy addresses and ranges (e.g. 10.0.0.0/8), not "${entry}".`,
+      )
+    }
+  }
+  return entries
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const family = net.isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  const bits = Number(prefix)
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128)
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

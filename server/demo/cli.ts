@@ -125,8 +125,11 @@ async function makeRoom(database: DatabaseHandle, filesRoot: string, reset: bool
   }
   console.log('Deleting the existing demo practice…')
   if (others.length === 0) {
-    // The audit log names practices without a foreign key; a reset demo starts without its events.
-    await sql`truncate table practices, audit_events restart identity cascade`.execute(database.db)
+    // The audit log and the throttles' counters name practices without a foreign key; a reset demo
+    // starts without its events, and its user names (same ids again) without old attempts.
+    await sql`truncate table practices, audit_events, attempt_counters restart identity cascade`.execute(
+      database.db,
+    )
   } else {
     await database.db.deleteFrom('practices').where('id', '=', demo.id).execute()
   }

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { type AppDependencies, buildApp } from '../app.ts'
+import type { Config } from '../config.ts'
 import type { DatabaseHandle } from '../platform/db/database.ts'
 import { startReadCache } from '../platform/db/read-cache.ts'
 import { LocalFileStorage } from '../platform/files/storage.ts'
@@ -17,7 +18,7 @@ export const TEST_ORIGIN = 'http://localhost:3000'
  */
 export async function buildTestApp(
   database: DatabaseHandle,
-  options: Pick<AppDependencies, 'onRoute'> = {},
+  options: Pick<AppDependencies, 'onRoute'> & { trustProxy?: Config['trustProxy'] } = {},
 ) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-test-'))
   const files = new LocalFileStorage(path.join(root, 'files'))
@@ -30,7 +31,7 @@ export async function buildTestApp(
       publicUrl: TEST_ORIGIN,
       logLevel: 'silent',
       webDist: path.join(root, 'web'),
-      trustProxy: false,
+      trustProxy: options.trustProxy ?? false,
     },
     db: database.db,
     files,

@@ -199,3 +199,44 @@ test('an administrator gives a patient online access, prints, emails, resets and
   await expect(page).toHaveURL(/\/office\/sign-in$/)
   expect(errors.filter((error) => !/Failed to load resource.*\b401\b/.test(error))).toEqual([])
 })
+
+test('a patient locked out of the identity check is unlocked from the access page', async ({
+  page,
+}) => {
+  test.slow()
+  await signInToOffice(page)
+  const found = await page.request.post('/api/office/patients/search', {
+    data: { name: 'Garcia' },
+  })
+  const maria = ((await found.json()) as PatientRow[]).find(
+    (row) => row.firstName === 'Maria' && row.access,
+  ) as PatientRow
+  expect(maria).toBeDefined()
+  // The server's own answer, shown as it reads once Maria has missed three times (provoking a
+  // real lock would need the practice-wide check switched on, under every other test's feet).
+  // The unlock itself goes to the server.
+  let locked = true
+  await page.route(`**/api/office/patients/${maria.id}/access`, async (route) => {
+    if (route.request().method() !== 'GET' || !locked) return route.fallback()
+    const response = await route.fetch()
+    const json = await response.json()
+    await route.fulfill({
+      response,
+      json: { ...json, access: { ...json.access, verificationLocked: true } },
+    })
+  })
+  await page.goto(`/office/access/${maria.id}`)
+  const panel = page.getByRole('region', { name: 'Maria Garcia' })
+  await expect(panel.getByText('Locked after 3 wrong answers')).toBeVisible()
+  await expectPageIsSound(page)
+
+  locked = false
+  const [unlocked] = await Promise.all([
+    page.waitForResponse('**/access/unlock'),
+    panel.getByRole('button', { name: 'Unlock identity check' }).click(),
+  ])
+  expect(unlocked.status()).toBe(200)
+  await expect(page.getByText('Maria Garcia can verify their information again.')).toBeVisible()
+  await expect(panel.getByText('Locked after 3 wrong answers')).toHaveCount(0)
+  await expectPageIsSound(page)
+})

@@ -38,6 +38,15 @@ test('new.patient replaces the one-time password, may choose a user name, and is
   await expectNoAxeViolations(page)
   await expectNoHorizontalOverflow(page)
 
+  // The one-time password itself cannot be kept as the new one.
+  await newPassword.fill(NEW_PATIENT.password)
+  await page.getByLabel('New password again').fill(NEW_PATIENT.password)
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(
+    page.getByText('Choose a new password, not the one-time password you were given.'),
+  ).toBeVisible(HASHING)
+  await expect(newPassword).toHaveAttribute('aria-invalid', 'true')
+
   const chosen = 'Priya-chose-this-one-7'
   await newPassword.fill(chosen)
   await page.getByLabel('New password again').fill(chosen)

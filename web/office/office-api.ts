@@ -59,6 +59,11 @@ export function resetPassword(patientId: number) {
   return postJson<IssuedCredentials>(`${accessPath(patientId)}/reset`, {})
 }
 
+/** Lifts the lock three misses at "verify personal information" put on the account. */
+export function unlockVerification(patientId: number) {
+  return postJson<PatientWithAccess>(`${accessPath(patientId)}/unlock`, {})
+}
+
 export function removeAccess(patientId: number) {
   return send<undefined>('DELETE', accessPath(patientId))
 }

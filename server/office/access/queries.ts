@@ -18,6 +18,8 @@ const ACCESS_COLUMNS = [
   'portal_users.password_is_temporary',
   'portal_users.last_sign_in_at',
   'portal_users.removed_at',
+  'portal_users.verification_failures',
+  'portal_users.verification_failed_at',
 ] as const
 
 /** Patients whose last or first name starts with the words typed, optionally born on a date. */

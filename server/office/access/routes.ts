@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { recordAudit } from '../../platform/audit/audit.ts'
+import { verificationLocked } from '../../platform/auth/access-rules.ts'
 import { clientAddress } from '../../platform/auth/client.ts'
 import type { OfficeGuard } from '../../platform/auth/office-guard.ts'
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts'
 import { endPortalUserSessions } from '../../platform/auth/sessions.ts'
 import { newOneTimePassword, randomDigits } from '../../platform/auth/tokens.ts'
+import { clearVerificationMisses } from '../../platform/auth/verification-lock.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Conflict, Invalid, NotFound } from '../../platform/http/problems.ts'
 import { queueEmail } from '../../platform/mail/outbox.ts'
@@ -50,6 +52,13 @@ function patientView(row: PatientAccessRow) {
             username: row.username,
             awaitingFirstSignIn: row.password_is_temporary ?? false,
             lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
+            verificationLocked: verificationLocked(
+              {
+                failures: row.verification_failures ?? 0,
+                lastFailedAt: row.verification_failed_at,
+              },
+              new Date(),
+            ),
           }
         : null,
   }
@@ -178,6 +187,31 @@ export const accessRoutes: FastifyPluginAsyncTypebox<{
         })
       })
       return { username: row.username, oneTimePassword }
+    },
+  )
+
+  // After three misses at "verify personal information" the account waits for the office (or a day).
+  app.post(
+    '/api/office/patients/:patientId/access/unlock',
+    { schema: { params: PatientIdParams, response: { 200: PatientWithAccess } } },
+    async (request) => {
+      const { staff } = await guard.staff(request, ROLES)
+      const row = await patientOrNotFound(staff.practice_id, request.params.patientId)
+      const portalUserId = row.portal_user_id
+      if (!hasAccess(row) || portalUserId === null) {
+        throw new Conflict('This patient has no online access.')
+      }
+      await db.transaction().execute(async (trx) => {
+        await clearVerificationMisses(trx, portalUserId)
+        await recordAudit(trx, {
+          practiceId: staff.practice_id,
+          actor: { type: 'staff_user', staffUserId: staff.id },
+          action: 'access.verification_unlocked',
+          patientId: row.id,
+          ip: clientAddress(request),
+        })
+      })
+      return patientView(await patientOrNotFound(staff.practice_id, row.id))
     },
   )
 

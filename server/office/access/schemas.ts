@@ -17,6 +17,8 @@ export const PortalAccess = Type.Object({
   /** The one-time password has not been replaced yet. */
   awaitingFirstSignIn: Type.Boolean(),
   lastSignInAt: Nullable(Type.String()),
+  /** Too many misses at "verify personal information": the office may unlock it. */
+  verificationLocked: Type.Boolean(),
 })
 
 export const PatientWithAccess = Type.Object({

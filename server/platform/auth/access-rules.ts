@@ -52,5 +52,19 @@ export function signInStage(input: {
   return 'ready'
 }
 
-/** After this many wrong answers to "verify personal information", the session is ended. */
+/**
+ * After this many wrong answers to "verify personal information", the session is ended and the
+ * account locked (signing in again gives no new tries) until the office unlocks it or the lock
+ * runs out.
+ */
 export const VERIFICATION_ATTEMPTS = 3
+export const VERIFICATION_LOCK_HOURS = 24
+
+/** Whether an account's verification misses lock it now. */
+export function verificationLocked(
+  account: { failures: number; lastFailedAt: Date | null },
+  now: Date,
+): boolean {
+  if (account.failures < VERIFICATION_ATTEMPTS || !account.lastFailedAt) return false
+  return now.getTime() - account.lastFailedAt.getTime() < VERIFICATION_LOCK_HOURS * 3_600_000
+}

@@ -1,6 +1,9 @@
 import type { FastifyRequest } from 'fastify'
 
-/** The client address (behind a proxy, from X-Forwarded-For: the app trusts its proxy). */
+/**
+ * The client address: the socket's peer, or behind trusted proxies (TRUST_PROXY) the entry of
+ * X-Forwarded-For the nearest untrusted hop was seen from, never the left-most one a client wrote.
+ */
 export function clientAddress(request: FastifyRequest): string {
   return request.ip || 'unknown'
 }

@@ -108,14 +108,3 @@ export async function markPersonalInfoVerified(db: Database, sessionId: number, 
     .where('id', '=', sessionId)
     .execute()
 }
-
-/** Counts a failed verification and returns the new count. */
-export async function countVerificationFailure(db: Database, sessionId: number) {
-  const row = await db
-    .updateTable('sessions')
-    .set((eb) => ({ verification_failures: eb('verification_failures', '+', 1) }))
-    .where('id', '=', sessionId)
-    .returning('verification_failures')
-    .executeTakeFirstOrThrow()
-  return row.verification_failures
-}

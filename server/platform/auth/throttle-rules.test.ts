@@ -1,29 +1,33 @@
 import { describe, expect, it } from 'vitest'
-import { secondsUntilRetry, usernameKey } from './throttle-rules.ts'
-
-const now = new Date('2026-03-01T12:00:00Z')
-const secondsAgo = (seconds: number) => new Date(now.getTime() - seconds * 1000)
+import {
+  lockSchedule,
+  lockSecondsAfter,
+  SIGN_IN_NAME,
+  secondsUntil,
+  usernameKey,
+} from './throttle-rules.ts'
 
 describe('sign-in throttling', () => {
   it('lets attempts through below the limit', () => {
-    expect(secondsUntilRetry([secondsAgo(10), secondsAgo(5)], 5, now)).toBe(0)
+    expect([1, 2, 3, 4].map((attempts) => lockSecondsAfter(attempts, SIGN_IN_NAME))).toEqual([
+      0, 0, 0, 0,
+    ])
   })
 
-  it('makes the fifth failure wait 30 seconds from the latest one', () => {
-    const failures = [50, 40, 30, 20, 10].map(secondsAgo)
-    expect(secondsUntilRetry(failures, 5, now)).toBe(20)
+  it('makes the fifth attempt wait 30 seconds, doubling with each further one up to 15 minutes', () => {
+    expect(lockSecondsAfter(5, SIGN_IN_NAME)).toBe(30)
+    expect(lockSecondsAfter(7, SIGN_IN_NAME)).toBe(120)
+    expect(lockSecondsAfter(40, SIGN_IN_NAME)).toBe(900)
   })
 
-  it('doubles the wait with each further failure, up to 15 minutes', () => {
-    const seven = [70, 60, 50, 40, 30, 20, 0].map(secondsAgo)
-    expect(secondsUntilRetry(seven, 5, now)).toBe(120)
-    const many = Array.from({ length: 40 }, (_, index) => secondsAgo(index))
-    expect(secondsUntilRetry(many, 5, now)).toBe(900)
+  it('writes the waits as an array the counting statement indexes by count', () => {
+    expect(lockSchedule(SIGN_IN_NAME)).toBe('{0,0,0,0,30,60,120,240,480,900}')
   })
 
-  it('ends the wait once it has passed', () => {
-    const failures = [500, 400, 300, 200, 100].map(secondsAgo)
-    expect(secondsUntilRetry(failures, 5, now)).toBe(0)
+  it('never asks a client to retry in 0 seconds', () => {
+    const now = new Date('2026-03-01T12:00:00Z')
+    expect(secondsUntil(new Date(now.getTime() + 1500), now)).toBe(2)
+    expect(secondsUntil(now, now)).toBe(1)
   })
 
   it('treats user names without regard to case or surrounding spaces', () => {

@@ -75,6 +75,15 @@ export interface AppointmentsTable {
   updated_at: Generated<Timestamp>
 }
 
+export interface AttemptCountersTable {
+  scope: string
+  key: string
+  attempts: number
+  last_attempt_at: Timestamp
+  locked_until: Timestamp | null
+  allowed: boolean
+}
+
 export interface AuditEventsTable {
   id: Generated<number>
   practice_id: number | null
@@ -426,6 +435,8 @@ export interface PortalUsersTable {
   password_changed_at: Timestamp | null
   last_sign_in_at: Timestamp | null
   removed_at: Timestamp | null
+  verification_failures: Generated<number>
+  verification_failed_at: Timestamp | null
 }
 
 export interface PracticesTable {
@@ -522,19 +533,9 @@ export interface SessionsTable {
   expires_at: Timestamp
   idle_timeout_minutes: number
   personal_info_verified_at: Timestamp | null
-  verification_failures: Generated<number>
   ip: string | null
   user_agent: string | null
   ended_at: Timestamp | null
-}
-
-export interface SignInFailuresTable {
-  id: Generated<number>
-  practice_id: number
-  realm: string
-  username_key: string
-  ip: string
-  failed_at: Generated<Timestamp>
 }
 
 export interface SmokingStatusesTable {
@@ -658,6 +659,7 @@ export interface DB {
   allergies: AllergiesTable
   appointment_procedures: AppointmentProceduresTable
   appointments: AppointmentsTable
+  attempt_counters: AttemptCountersTable
   audit_events: AuditEventsTable
   business_hours: BusinessHoursTable
   care_summaries: CareSummariesTable
@@ -690,7 +692,6 @@ export interface DB {
   recalls: RecallsTable
   schema_migrations: SchemaMigrationsTable
   sessions: SessionsTable
-  sign_in_failures: SignInFailuresTable
   smoking_statuses: SmokingStatusesTable
   staff_users: StaffUsersTable
   statements: StatementsTable

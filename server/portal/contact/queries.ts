@@ -1,16 +1,5 @@
 import type { Database } from '../../platform/db/database.ts'
 
-/** Patients born on the day given; names are compared in code (accents, case). */
-export async function findPatientsBornOn(db: Database, practiceId: number, birthdate: string) {
-  return db
-    .selectFrom('patients')
-    .select(['id', 'first_name', 'last_name', 'clinic_id'])
-    .where('practice_id', '=', practiceId)
-    .where('birthdate', '=', birthdate)
-    .limit(500)
-    .execute()
-}
-
 export async function findPatientClinicId(db: Database, practiceId: number, patientId: number) {
   const row = await db
     .selectFrom('patients')
@@ -57,6 +46,18 @@ export async function findClinicContact(db: Database, practiceId: number, clinic
     .where('id', '=', clinicId)
     .where('is_hidden', '=', false)
     .executeTakeFirst()
+}
+
+/** The clinics patients may see (hidden ones are the PMS's bookkeeping), by name. */
+export async function listVisibleClinicIds(db: Database, practiceId: number) {
+  const rows = await db
+    .selectFrom('clinics')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('is_hidden', '=', false)
+    .orderBy('name')
+    .execute()
+  return rows.map((row) => row.id)
 }
 
 /** Opening hours of one clinic, or of the practice as a whole when `clinicId` is null. */

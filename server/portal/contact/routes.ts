@@ -1,62 +1,40 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { recordAudit } from '../../platform/audit/audit.ts'
-import { clientAddress } from '../../platform/auth/client.ts'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
-import { enforceThrottle } from '../../platform/auth/sign-in.ts'
-import { recordFailure } from '../../platform/auth/throttle.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { findPortalPractice } from '../signin/queries.ts'
-import { sameName } from '../signin/rules.ts'
-import { ContactDetails, PersonalInfo } from '../signin/schemas.ts'
+import { ContactDetails, PublicContact } from '../signin/schemas.ts'
 import {
   findBusinessHours,
   findClinicContact,
   findPatientClinicId,
-  findPatientsBornOn,
   findPracticeContact,
+  listVisibleClinicIds,
 } from './queries.ts'
 import { addressLines, hourMinute } from './rules.ts'
 
 /**
- * Contact us: the office's address, phone, email and hours. Before sign-in the visitor first
- * says who they are, so the answer can be their own clinic's.
+ * Contact us: the office's address, phone, email and hours. Before sign-in everyone gets the same
+ * answer, the practice and all its locations, for nothing typed: a public page that looked people
+ * up would tell a stranger whether someone is a patient, and at which clinic.
  */
 export const contactRoutes: FastifyPluginAsyncTypebox<{
   db: Database
   guard: PortalGuard
 }> = async (app, { db, guard }) => {
-  app.post(
+  app.get(
     '/api/public/contact',
-    { schema: { body: PersonalInfo, response: { 200: ContactDetails } } },
-    async (request, reply) => {
+    { schema: { response: { 200: PublicContact } } },
+    async (_request, reply) => {
       const practice = await findPortalPractice(db)
       if (!practice) throw new NotFound('No practice has been set up yet.')
-      const attempt = {
-        practiceId: practice.id,
-        realm: 'portal' as const,
-        username: 'contact-us',
-        ip: clientAddress(request),
-      }
-      await enforceThrottle(db, reply, attempt)
-      const born = await findPatientsBornOn(db, practice.id, request.body.birthdate)
-      const patient = born.find(
-        (candidate) =>
-          sameName(candidate.first_name, request.body.firstName) &&
-          sameName(candidate.last_name, request.body.lastName),
-      )
-      if (!patient) {
-        // Not found still shows the practice's details: a visitor learns nothing about records.
-        await recordFailure(db, attempt)
-        await recordAudit(db, {
-          practiceId: practice.id,
-          actor: { type: 'anonymous' },
-          action: 'portal.contact_lookup',
-          outcome: 'failure',
-          ip: attempt.ip,
-        })
-      }
-      return contactDetails(db, practice.id, patient?.clinic_id ?? null)
+      const clinicIds = await listVisibleClinicIds(db, practice.id)
+      const [general, locations] = await Promise.all([
+        contactDetails(db, practice.id, null),
+        Promise.all(clinicIds.map((clinicId) => contactDetails(db, practice.id, clinicId))),
+      ])
+      reply.header('Cache-Control', 'no-cache')
+      return { practice: general, locations }
     },
   )
 

@@ -6,8 +6,8 @@ import {
   describeEachDatabase,
   type TestDatabase,
 } from '../../platform/db/testing.ts'
-import { seedPatient, seedPortalUser, seedPractice } from '../../testing/fixtures.ts'
-import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { seedPatient, seedPortalUser, seedPractice, seedStaff } from '../../testing/fixtures.ts'
+import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 
 describeEachDatabase('first sign-in and personal-information checks', (kind) => {
   let database: TestDatabase
@@ -15,6 +15,7 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
   let app: FastifyInstance
   let close: () => Promise<void>
   let practiceId = 0
+  let zoeId = 0
 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
@@ -26,12 +27,13 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
     })
     const taken = await seedPatient(db, practiceId, { first_name: 'Tom', last_name: 'Taken' })
     await seedPortalUser(db, practiceId, taken, 'tom.taken', 'tom password 1')
-    const zoe = await seedPatient(db, practiceId, {
+    zoeId = await seedPatient(db, practiceId, {
       first_name: 'Zoë',
       last_name: 'Ñúñez',
       birthdate: '1990-07-14',
     })
-    await seedPortalUser(db, practiceId, zoe, 'zoe', 'zoe password 1')
+    await seedPortalUser(db, practiceId, zoeId, 'zoe', 'zoe password 1')
+    await seedStaff(db, practiceId, 'frontdesk', 'front desk password', 'front_desk')
     const built = await buildTestApp(database)
     app = built.app
     close = built.close
@@ -84,6 +86,15 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
       cookie,
     )
     expect(common.json().errors.newPassword).toMatch(/common/)
+    // The one-time password cannot be kept as the "new" one.
+    const same = await post(
+      '/api/portal/first-sign-in',
+      { newPassword: 'Welcome-2024', newPasswordAgain: 'Welcome-2024' },
+      cookie,
+    )
+    expect(same.statusCode).toBe(400)
+    expect(same.headers['content-type']).toMatch(/application\/problem\+json/)
+    expect(same.json().errors.newPassword).toMatch(/not the one-time password/)
     expect(await session(cookie)).toMatchObject({
       stage: 'change-password',
       username: 'new.patient',
@@ -125,6 +136,17 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
       cookie,
     )
     expect(again.statusCode).toBe(409)
+    const unchanged = await post(
+      '/api/portal/password',
+      {
+        currentPassword: 'quiet harbour 7',
+        newPassword: 'quiet harbour 7',
+        newPasswordAgain: 'quiet harbour 7',
+      },
+      cookie,
+    )
+    expect(unchanged.statusCode).toBe(400)
+    expect(unchanged.json().errors.newPassword).toMatch(/not your current one/)
   })
 
   it('asks for name and birthdate when the practice requires it, and locks out after 3 misses', async () => {
@@ -177,5 +199,108 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
       .set({ verify_personal_info: false })
       .where('practice_id', '=', practiceId)
       .execute()
+  })
+
+  const verifyAs = (cookie: string, birthdate: string) =>
+    post('/api/portal/verify', { firstName: 'Zoe', lastName: 'Nunez', birthdate }, cookie)
+  const RIGHT = '1990-07-14'
+  // The test above leaves Zoë locked; each test below starts from no misses.
+  const clearMisses = () =>
+    db
+      .updateTable('portal_users')
+      .set({ verification_failures: 0, verification_failed_at: null })
+      .where('patient_id', '=', zoeId)
+      .execute()
+  const WRONG = '1990-07-15'
+
+  it('locks the account, not the session, after 3 misses: signing in again gives no new tries', async () => {
+    await clearMisses()
+    await db
+      .updateTable('portal_settings')
+      .set({ verify_personal_info: true })
+      .where('practice_id', '=', practiceId)
+      .execute()
+    const first = await portalSignIn(app, 'zoe', 'zoe password 1')
+    expect((await verifyAs(first, WRONG)).statusCode).toBe(400)
+    expect((await verifyAs(first, WRONG)).statusCode).toBe(400)
+    expect((await verifyAs(first, WRONG)).statusCode).toBe(403)
+
+    const again = await portalSignIn(app, 'zoe', 'zoe password 1')
+    const refused = await verifyAs(again, RIGHT)
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json()).toMatchObject({ type: '/problems/verification-locked' })
+    expect(
+      (await app.inject({ url: '/api/portal/session', headers: { cookie: again } })).statusCode,
+    ).toBe(401)
+
+    // The office sees the lock and lifts it; the unlock is audited.
+    const office = await officeSignIn(app, 'frontdesk', 'front desk password')
+    const seen = await app.inject({
+      url: `/api/office/patients/${zoeId}/access`,
+      headers: { cookie: office },
+    })
+    expect(seen.json().access).toMatchObject({ verificationLocked: true })
+    const unlocked = await post(`/api/office/patients/${zoeId}/access/unlock`, {}, office)
+    expect(unlocked.statusCode).toBe(200)
+    expect(unlocked.json().access).toMatchObject({ verificationLocked: false })
+    const audit = await db
+      .selectFrom('audit_events')
+      .select(['action', 'patient_id'])
+      .where('action', '=', 'access.verification_unlocked')
+      .execute()
+    expect(audit).toEqual([{ action: 'access.verification_unlocked', patient_id: zoeId }])
+
+    const third = await portalSignIn(app, 'zoe', 'zoe password 1')
+    expect((await verifyAs(third, RIGHT)).statusCode).toBe(200)
+  })
+
+  it('lets a locked account try again once the lock has run out', async () => {
+    await clearMisses()
+    const cookie = await portalSignIn(app, 'zoe', 'zoe password 1')
+    for (const expected of [400, 400, 403]) {
+      expect((await verifyAs(cookie, WRONG)).statusCode).toBe(expected)
+    }
+    await db
+      .updateTable('portal_users')
+      .set({ verification_failed_at: new Date(Date.now() - 25 * 3_600_000) })
+      .where('patient_id', '=', zoeId)
+      .execute()
+    const later = await portalSignIn(app, 'zoe', 'zoe password 1')
+    expect((await verifyAs(later, RIGHT)).statusCode).toBe(200)
+  })
+
+  it('counts a parallel burst of answers on the account: never more than 3 are compared', async () => {
+    await clearMisses()
+    const sessions = await Promise.all([
+      portalSignIn(app, 'zoe', 'zoe password 1'),
+      portalSignIn(app, 'zoe', 'zoe password 1'),
+    ])
+    const before = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow()
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => verifyAs(sessions[index % 2] ?? '', WRONG)),
+    )
+    const misses = answers.filter((answer) => answer.statusCode === 400)
+    expect(misses.length).toBe(2)
+    // The rest: refused as locked, or (once the lock signed that session out) no session.
+    for (const answer of answers) expect([400, 401, 403]).toContain(answer.statusCode)
+    const row = await db
+      .selectFrom('portal_users')
+      .select('verification_failures')
+      .where('patient_id', '=', zoeId)
+      .executeTakeFirstOrThrow()
+    expect(row.verification_failures).toBe(3)
+    const audited = await db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', 'in', ['portal.personal_info_verified', 'portal.verification_locked'])
+      .where('outcome', '=', 'failure')
+      .where('id', '>', Number(before.id ?? 0))
+      .execute()
+    expect(
+      audited.filter((event) => JSON.stringify(event.details).includes('failures')),
+    ).toHaveLength(3)
   })
 })

@@ -6,11 +6,15 @@ import { newPasswordErrors } from '../../platform/auth/password-policy.ts'
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts'
 import { findPortalSettings, portalContextFromToken } from '../../platform/auth/portal-guard.ts'
 import { createSession, endPortalUserSessions } from '../../platform/auth/sessions.ts'
-import { enforceThrottle } from '../../platform/auth/sign-in.ts'
-import { clearFailures, recordFailure } from '../../platform/auth/throttle.ts'
+import { admitAttempt, enforceThrottle } from '../../platform/auth/sign-in.ts'
+import { type Counter, clearAttempts, clearFailures } from '../../platform/auth/throttle.ts'
+import {
+  PASSWORD_CHANGE,
+  RESET_REQUEST_ADDRESS,
+  RESET_REQUEST_NAME,
+  usernameKey,
+} from '../../platform/auth/throttle-rules.ts'
 import { Invalid, Problem } from '../../platform/http/problems.ts'
-import { queueEmail } from '../../platform/mail/outbox.ts'
-import { HIDDEN_SECRET, type SecretBox } from '../../platform/mail/secrets.ts'
 import {
   findPasswordHash,
   findPortalPractice,
@@ -19,12 +23,8 @@ import {
   setPassword,
   setUsername,
 } from './queries.ts'
-import {
-  checkResetCode,
-  consumeResetCode,
-  issueResetCode,
-  RESET_CODE_MINUTES,
-} from './reset-codes.ts'
+import { checkResetCode, consumeResetCode } from './reset-codes.ts'
+import { queueResetRequest } from './reset-request-job.ts'
 import { usernameProblem } from './rules.ts'
 import {
   Accepted,
@@ -42,8 +42,8 @@ const RESET_REQUESTED =
 
 /** First sign-in (replace the one-time password), change password, forgot password. */
 export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
-  PortalAuthOptions & { publicUrl: string; secrets: SecretBox }
-> = async (app, { db, guard, cookies, publicUrl, secrets }) => {
+  PortalAuthOptions & { publicUrl: string }
+> = async (app, { db, guard, cookies, publicUrl }) => {
   app.post(
     '/api/portal/first-sign-in',
     { schema: { body: FirstSignIn, response: { 200: PortalSessionView } } },
@@ -68,6 +68,12 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
               : undefined))
         if (problem) errors.newUsername = problem
       }
+      if (
+        !errors.newPassword &&
+        (await verifyPassword(await findPasswordHash(db, user.id), request.body.newPassword))
+      ) {
+        errors.newPassword = 'Choose a new password, not the one-time password you were given.'
+      }
       if (Object.keys(errors).length > 0) throw new Invalid('Please check the fields.', errors)
       const passwordHash = await hashPassword(request.body.newPassword)
       await db.transaction().execute(async (trx) => {
@@ -88,6 +94,14 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
 
   app.post('/api/portal/password', { schema: { body: ChangePassword } }, async (request, reply) => {
     const { user, session } = await guard.user(request)
+    const actor = { type: 'portal_user' as const, portalUserId: user.id }
+    const counter: Counter = { rule: PASSWORD_CHANGE, key: String(user.id) }
+    await admitAttempt(db, reply, [counter], {
+      practiceId: user.practice_id,
+      action: 'portal.password_change_throttled',
+      ip: clientAddress(request),
+      actor,
+    })
     const currentHash = await findPasswordHash(db, user.id)
     if (!(await verifyPassword(currentHash, request.body.currentPassword))) {
       await recordAudit(db, {
@@ -101,9 +115,13 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
         currentPassword: 'This is not your current password.',
       })
     }
+    await clearAttempts(db, counter)
     const errors = newPasswordErrors(request.body.newPassword, request.body.newPasswordAgain, {
       username: user.username,
     })
+    if (!errors.newPassword && request.body.newPassword === request.body.currentPassword) {
+      errors.newPassword = 'Choose a new password, not your current one.'
+    }
     if (Object.keys(errors).length > 0) throw new Invalid('Please check the fields.', errors)
     const passwordHash = await hashPassword(request.body.newPassword)
     await db.transaction().execute(async (trx) => {
@@ -131,31 +149,29 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
     { schema: { body: ResetRequest, response: { 202: Accepted } } },
     async (request, reply) => {
       const practice = await findPortalPractice(db)
-      const user = practice && (await findUserForSignIn(db, practice.id, request.body.username))
-      if (practice && user?.email) {
-        const code = await issueResetCode(db, practice.id, user.id)
-        if (code) {
-          await queueEmail(db, {
-            practiceId: practice.id,
-            kind: 'password-reset',
-            to: user.email,
-            subject: `Your ${practice.name} portal password reset code`,
-            text: resetEmailText(practice.name, publicUrl),
-            sealedSecret: secrets.seal(code),
-          })
-        }
-        await recordAudit(db, {
+      if (practice) {
+        const ip = clientAddress(request)
+        // Counted on the name typed, known or not, so a refusal says nothing about the account.
+        await admitAttempt(
+          db,
+          reply,
+          [
+            { rule: RESET_REQUEST_ADDRESS, key: ip },
+            {
+              rule: RESET_REQUEST_NAME,
+              key: `${practice.id}:${usernameKey(request.body.username)}`,
+            },
+          ],
+          { practiceId: practice.id, action: 'portal.password_reset_request_throttled', ip },
+        )
+        await queueResetRequest(db, {
           practiceId: practice.id,
-          actor: { type: 'anonymous' },
-          action: 'portal.password_reset_requested',
-          outcome: code ? 'success' : 'failure',
-          targetType: 'portal_user',
-          targetId: user.id,
-          ip: clientAddress(request),
-          details: code ? {} : { reason: 'too-many-requests' },
+          username: request.body.username,
+          ip,
+          publicUrl,
         })
       }
-      // The same answer whether or not the user name exists.
+      // The same answer, after the same work, whether or not the user name exists.
       return reply.status(202).send({ message: RESET_REQUESTED })
     },
   )
@@ -169,6 +185,12 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
         code: 'This code is not right or has expired. Check the email, or ask for a new code.',
       })
       if (!practice) throw invalidCode
+      // The new password is judged before the code is tried (it says nothing about the code), so
+      // a right code is never spent, nor a try counted, on a password that would be refused.
+      const errors = newPasswordErrors(request.body.newPassword, request.body.newPasswordAgain, {
+        username: request.body.username.trim(),
+      })
+      if (Object.keys(errors).length > 0) throw new Invalid('Please check the fields.', errors)
       const attempt = {
         practiceId: practice.id,
         realm: 'portal' as const,
@@ -179,7 +201,6 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
       const user = await findUserForSignIn(db, practice.id, request.body.username)
       const check = user ? await checkResetCode(db, user.id, request.body.code) : undefined
       if (!user || !check || check.result !== 'ok' || check.codeId === undefined) {
-        await recordFailure(db, attempt)
         await recordAudit(db, {
           practiceId: practice.id,
           actor: user ? { type: 'portal_user', portalUserId: user.id } : { type: 'anonymous' },
@@ -190,14 +211,10 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
         })
         throw invalidCode
       }
-      const errors = newPasswordErrors(request.body.newPassword, request.body.newPasswordAgain, {
-        username: user.username,
-      })
-      if (Object.keys(errors).length > 0) throw new Invalid('Please check the fields.', errors)
       const passwordHash = await hashPassword(request.body.newPassword)
       const codeId = check.codeId
       await db.transaction().execute(async (trx) => {
-        await consumeResetCode(trx, codeId)
+        if (!(await consumeResetCode(trx, codeId))) throw invalidCode
         await setPassword(trx, user.id, passwordHash)
         await endPortalUserSessions(trx, user.id)
         await recordAudit(trx, {
@@ -222,17 +239,4 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
       return portalSessionView(context)
     },
   )
-}
-
-/** No health information and no user name: only the code and where to type it. */
-function resetEmailText(practiceName: string, publicUrl: string) {
-  return [
-    'Hello,',
-    '',
-    `Someone asked to reset the password of your ${practiceName} patient portal account.`,
-    `Your reset code is: ${HIDDEN_SECRET}`,
-    '',
-    `Type it on the portal's "Forgot password" page (${publicUrl}/forgot-password) within ${RESET_CODE_MINUTES} minutes.`,
-    'If you did not ask for this, you can ignore this email; your password has not changed.',
-  ].join('\n')
 }

@@ -14,11 +14,18 @@ function codeHash(portalUserId: number, code: string) {
 
 /**
  * Issues a fresh reset code (earlier unused ones stop working), or undefined when this user has
- * asked too often lately.
+ * asked too often lately. Run it in a transaction with the email that carries the code.
  */
 export async function issueResetCode(db: Database, practiceId: number, portalUserId: number) {
   const now = new Date()
   const since = new Date(now.getTime() - RESET_CODE_MINUTES * 60_000)
+  // Two requests for one user (two instances' jobs) take turns, so the count below holds.
+  await db
+    .selectFrom('portal_users')
+    .select('id')
+    .where('id', '=', portalUserId)
+    .forUpdate()
+    .execute()
   const recent = await db
     .selectFrom('password_reset_codes')
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -27,61 +34,68 @@ export async function issueResetCode(db: Database, practiceId: number, portalUse
     .executeTakeFirstOrThrow()
   if (Number(recent.count) >= RESET_CODES_PER_WINDOW) return undefined
   const code = newNumericCode(RESET_CODE_DIGITS)
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('password_reset_codes')
-      .set({ used_at: now })
-      .where('portal_user_id', '=', portalUserId)
-      .where('used_at', 'is', null)
-      .execute()
-    await trx
-      .insertInto('password_reset_codes')
-      .values({
-        practice_id: practiceId,
-        portal_user_id: portalUserId,
-        code_hash: codeHash(portalUserId, code),
-        expires_at: new Date(now.getTime() + RESET_CODE_MINUTES * 60_000),
-        created_at: now,
-      })
-      .execute()
-  })
+  await db
+    .updateTable('password_reset_codes')
+    .set({ used_at: now })
+    .where('portal_user_id', '=', portalUserId)
+    .where('used_at', 'is', null)
+    .execute()
+  await db
+    .insertInto('password_reset_codes')
+    .values({
+      practice_id: practiceId,
+      portal_user_id: portalUserId,
+      code_hash: codeHash(portalUserId, code),
+      expires_at: new Date(now.getTime() + RESET_CODE_MINUTES * 60_000),
+      created_at: now,
+    })
+    .execute()
   return code
 }
 
 export type CodeCheck = 'ok' | 'wrong' | 'expired'
 
 /**
- * Checks a typed code against the user's live one. A wrong code uses up one of its tries; the
- * code itself is consumed only by `consumeResetCode`, once the new password is accepted.
+ * Checks a typed code against the user's live one. Every check uses up one of its tries BEFORE
+ * the comparison, in the statement that decides whether a try is left, so a burst of parallel
+ * guesses gets no more tries than one guess after another. The code itself is consumed only by
+ * `consumeResetCode`, once the new password is set.
  */
 export async function checkResetCode(db: Database, portalUserId: number, code: string) {
   const now = new Date()
   const live = await db
-    .selectFrom('password_reset_codes')
-    .select(['id', 'code_hash', 'attempts', 'expires_at'])
-    .where('portal_user_id', '=', portalUserId)
+    .updateTable('password_reset_codes')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', (eb) =>
+      eb
+        .selectFrom('password_reset_codes')
+        .select('id')
+        .where('portal_user_id', '=', portalUserId)
+        .where('used_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1),
+    )
+    // Re-checked on the row as the update finds it, after any concurrent try has committed.
+    .where('attempts', '<', RESET_CODE_TRIES)
+    .where('expires_at', '>', now)
     .where('used_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .limit(1)
+    .returning(['id', 'code_hash'])
     .executeTakeFirst()
-  if (!live || live.expires_at <= now || live.attempts >= RESET_CODE_TRIES) {
-    return { result: 'expired' as CodeCheck }
-  }
+  if (!live) return { result: 'expired' as CodeCheck }
   if (live.code_hash !== codeHash(portalUserId, code.trim())) {
-    await db
-      .updateTable('password_reset_codes')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', live.id)
-      .execute()
     return { result: 'wrong' as CodeCheck }
   }
   return { result: 'ok' as CodeCheck, codeId: live.id }
 }
 
+/** Uses the code up; false when a parallel request already did (only one may set a password). */
 export async function consumeResetCode(db: Database, codeId: number) {
-  await db
+  const result = await db
     .updateTable('password_reset_codes')
     .set({ used_at: new Date() })
     .where('id', '=', codeId)
-    .execute()
+    .where('used_at', 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
 }

@@ -92,4 +92,10 @@ export const ContactDetails = Type.Object({
   hours: Type.Array(BusinessHours),
 })
 
+/** Contact us before sign-in: the practice and each of its locations, the same for everyone. */
+export const PublicContact = Type.Object({
+  practice: ContactDetails,
+  locations: Type.Array(ContactDetails),
+})
+
 export const Accepted = Type.Object({ message: Type.String() })

@@ -20,6 +20,7 @@ import {
   provideAccess,
   removeAccess,
   resetPassword,
+  unlockVerification,
 } from '../office-api.ts'
 import { ConfirmButton } from './ConfirmButton.tsx'
 import { CredentialsCard } from './CredentialsCard.tsx'
@@ -232,6 +233,17 @@ function AccessDetails({
     onError: (error) =>
       announce({ kind: 'error', text: actionFailureMessage(error, 'Resetting the password') }),
   })
+  const queryClient = useQueryClient()
+  const unlock = useMutation({
+    mutationFn: () => unlockVerification(patient.id),
+    onMutate: () => announce(null),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(patientAccessKey(patient.id), updated)
+      announce({ kind: 'success', text: `${name} can verify their information again.` })
+    },
+    onError: (error) =>
+      announce({ kind: 'error', text: actionFailureMessage(error, 'Unlocking the account') }),
+  })
   const remove = useMutation({
     mutationFn: () => removeAccess(patient.id),
     onMutate: () => announce(null),
@@ -259,8 +271,20 @@ function AccessDetails({
                 : 'Has not signed in yet'}
           </dd>
         </div>
+        {access.verificationLocked ? (
+          <div>
+            <dt>Identity check</dt>
+            <dd>Locked after 3 wrong answers</dd>
+          </div>
+        ) : null}
       </dl>
       <div className="actions">
+        {access.verificationLocked ? (
+          // Not isPending: the button is gone on success (see ConfirmButton); a second press waits.
+          <Button className="button" onPress={() => unlock.isPending || unlock.mutate()}>
+            {unlock.isPending ? 'Unlocking…' : 'Unlock identity check'}
+          </Button>
+        ) : null}
         <ConfirmButton
           label="Reset password"
           pendingLabel="Resetting…"

@@ -12,16 +12,19 @@ import './contact.css'
 export function ContactDetailsView({
   details,
   level = 2,
+  headingId,
 }: {
   details: ContactDetails
   level?: 2 | 3
+  /** For a region labelled by the place's name. */
+  headingId?: string
 }) {
   const Heading = level === 2 ? 'h2' : 'h3'
   const week = weekOfHours(details.hours, firstDayOfWeek())
   const zone = formatTimeZoneName(details.timeZone)
   return (
     <div className="contact">
-      <Heading>{details.name}</Heading>
+      <Heading id={headingId}>{details.name}</Heading>
       {details.addressLines.length > 0 ? (
         <address className="contact-address">
           {details.addressLines.map((line) => (

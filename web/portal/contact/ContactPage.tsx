@@ -1,38 +1,29 @@
-import { useMutation } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
-import { Button, Form } from 'react-aria-components'
+import { useQuery } from '@tanstack/react-query'
+import { useId } from 'react'
 import { Link } from 'react-router'
-import { isApiError, postJson } from '../../ui/api.ts'
+import { getJson } from '../../ui/api.ts'
 import { useDocumentTitle } from '../../ui/document-title.ts'
 import { Card, Page } from '../../ui/layout.tsx'
-import { ProblemAlert } from '../problem-alert.tsx'
+import { LoadFailed, Loading } from '../../ui/status.tsx'
 import type { ContactDetails } from '../session.ts'
-import { PersonFields, type PersonInfo } from '../signin/PersonFields.tsx'
 import { usePractice } from '../signin/PublicLayout.tsx'
 import { ContactDetailsView } from './ContactDetailsView.tsx'
 
+/** What GET /api/public/contact answers (PublicContact on the server). */
+type Contact = { practice: ContactDetails; locations: ContactDetails[] }
+
 /**
- * Contact us before signing in: the visitor says who they are, so the answer can be their own
- * clinic's address, phone, email and hours.
+ * Contact us before signing in: the practice's locations with their address, phone, email and
+ * hours, the same for every visitor and for nothing typed (a lookup by name and birthdate would
+ * tell strangers who is a patient, and where).
  */
 export default function ContactPage() {
   const practice = usePractice()
   useDocumentTitle('Contact us', practice.name)
-  const alertId = useId()
-  const [person, setPerson] = useState<PersonInfo>({ firstName: '', lastName: '', birthdate: '' })
-  const lookUp = useMutation({
-    mutationFn: (body: PersonInfo) => postJson<ContactDetails>('/api/public/contact', body),
+  const contact = useQuery({
+    queryKey: ['public', 'contact'],
+    queryFn: ({ signal }) => getJson<Contact>('/api/public/contact', signal),
   })
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (lookUp.isPending) return
-    lookUp.mutate({
-      ...person,
-      firstName: person.firstName.trim(),
-      lastName: person.lastName.trim(),
-    })
-  }
 
   return (
     <Page
@@ -45,37 +36,27 @@ export default function ContactPage() {
     >
       <Card brand={practice.name}>
         <h1 id="contact-title">Contact us</h1>
-        {lookUp.isSuccess ? (
-          <>
-            <ContactDetailsView details={lookUp.data} />
-            <Button className="button button-secondary" onPress={() => lookUp.reset()}>
-              Look up again
-            </Button>
-          </>
+        {contact.isPending ? (
+          <Loading />
+        ) : contact.isError ? (
+          <LoadFailed error={contact.error} onRetry={() => contact.refetch()} />
         ) : (
-          <>
-            <p>
-              Tell us who you are, and we will show the address, phone number and hours of your
-              dental office.
-            </p>
-            <Form
-              className="form"
-              onSubmit={submit}
-              validationErrors={isApiError(lookUp.error) ? lookUp.error.errors : {}}
-              aria-labelledby="contact-title"
-              aria-describedby={lookUp.isError ? alertId : undefined}
-            >
-              <PersonFields value={person} onChange={setPerson} />
-              {lookUp.isError ? (
-                <ProblemAlert key={lookUp.submittedAt} id={alertId} error={lookUp.error} />
-              ) : null}
-              <Button className="button" type="submit">
-                {lookUp.isPending ? 'Looking up…' : 'Show contact details'}
-              </Button>
-            </Form>
-          </>
+          <Places
+            places={
+              contact.data.locations.length > 0 ? contact.data.locations : [contact.data.practice]
+            }
+          />
         )}
       </Card>
     </Page>
   )
+}
+
+function Places({ places }: { places: ContactDetails[] }) {
+  const baseId = useId()
+  return places.map((place, index) => (
+    <section key={place.name} aria-labelledby={`${baseId}-${index}`}>
+      <ContactDetailsView details={place} headingId={`${baseId}-${index}`} />
+    </section>
+  ))
 }
