@@ -9,6 +9,7 @@ import { type DemoSignIn, workingDemoSignInsKept } from './demo/working-sign-ins
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
 import { startReadCache } from './platform/db/read-cache.ts'
+import { isDatabaseUnavailable } from './platform/db/unavailable.ts'
 import { LocalFileStorage } from './platform/files/storage.ts'
 import { safeError } from './platform/http/logging.ts'
 import { createSecretBox, loadSecretKey } from './platform/mail/secrets.ts'
@@ -35,7 +36,11 @@ async function main() {
     files,
     config,
     secrets,
-    onError: (error) => app?.log.warn({ err: error }, 'background job failed'),
+    // While the database is away every poll fails the same way; the pool already said so once.
+    onError: (error) =>
+      isDatabaseUnavailable(error)
+        ? app?.log.debug({ err: error }, 'background jobs waiting for the database')
+        : app?.log.warn({ err: error }, 'background job failed'),
   })
   let stopSignal: string | undefined
   const shutdown = closeWithGrace(
