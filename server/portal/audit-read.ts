@@ -1,23 +1,54 @@
 import type { FastifyRequest } from 'fastify'
-import { recordAudit } from '../platform/audit/audit.ts'
+import { type Actor, recordAudit } from '../platform/audit/audit.ts'
 import { clientAddress } from '../platform/auth/client.ts'
-import type { PortalContext } from '../platform/auth/portal-guard.ts'
 import type { Database } from '../platform/db/database.ts'
+
+/** Who is acting on which patient: what the portal guard answers, or a test writes by hand. */
+export interface PatientAccess {
+  user: { id: number; practice_id: number }
+  patientId: number
+}
+
+/** What an audited act was about besides the patient: the row it touched, ids and reasons. */
+export interface AuditAbout {
+  target?: { type: string; id: number }
+  /** Identifiers and reasons only; never health information. */
+  details?: Record<string, unknown>
+}
+
+/**
+ * Writes audit rows for one actor about one patient, the who and where bound once. Pass the
+ * transaction as `db` when the act is in one, so its row commits or rolls back with it.
+ */
+export interface Auditor {
+  record(db: Database, action: string, about?: AuditAbout): Promise<void>
+}
+
+/** The auditor of a signed-in portal user's request about the patient the guard let through. */
+export function portalAuditor(request: Pick<FastifyRequest, 'ip'>, access: PatientAccess): Auditor {
+  const actor: Actor = { type: 'portal_user', portalUserId: access.user.id }
+  const ip = clientAddress(request)
+  return {
+    record: (db, action, about = {}) =>
+      recordAudit(db, {
+        practiceId: access.user.practice_id,
+        actor,
+        action,
+        patientId: access.patientId,
+        ip,
+        ...(about.target ? { targetType: about.target.type, targetId: about.target.id } : {}),
+        ...(about.details ? { details: about.details } : {}),
+      }),
+  }
+}
 
 /** Every read or export of health information is audited: who, which patient, what. */
 export async function auditPatientRead(
   db: Database,
   request: FastifyRequest,
-  access: PortalContext & { patientId: number },
+  access: PatientAccess,
   action: string,
   target?: { type: string; id: number },
 ) {
-  await recordAudit(db, {
-    practiceId: access.user.practice_id,
-    actor: { type: 'portal_user', portalUserId: access.user.id },
-    action,
-    patientId: access.patientId,
-    ip: clientAddress(request),
-    ...(target ? { targetType: target.type, targetId: target.id } : {}),
-  })
+  await portalAuditor(request, access).record(db, action, target ? { target } : {})
 }

@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { Dependency } from '../../platform/db/read-cache.ts'
-import { PAST_PAGE_SIZE } from './rules.ts'
+import { PAST_PAGE_SIZE, type RecallFacts } from './rules.ts'
 
 function appointmentsOf(db: Database, practiceId: number, patientId: number) {
   return db
@@ -169,6 +169,16 @@ export function listRecalls(db: Database, practiceId: number, patientId: number)
 }
 
 export type RecallRow = Awaited<ReturnType<typeof listRecalls>>[number]
+
+/** What the rules decide a recall on, from its row. */
+export function recallFacts(recall: RecallRow): RecallFacts {
+  return {
+    status: recall.status,
+    invitedAt: recall.invited_at,
+    webSchedEnabled: recall.web_sched_enabled,
+    scheduledAppointmentId: recall.scheduled_appointment_id,
+  }
+}
 
 export async function findRecall(
   db: Database,

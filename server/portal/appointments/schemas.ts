@@ -69,4 +69,6 @@ export const OpenTime = Type.Object({
   provider: Type.Object({ id: Type.Integer(), name: Type.String() }),
 })
 
+export const OpenTimesView = Type.Array(OpenTime)
+
 export const Booking = Type.Object({ openTimeId: Id })
