@@ -1,0 +1,200 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Database } from '../../platform/db/database.ts'
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from '../../platform/db/testing.ts'
+import { LocalFileStorage } from '../../platform/files/storage.ts'
+import { Conflict } from '../../platform/http/problems.ts'
+import { seedFamilyWithRecords } from '../../testing/family.ts'
+import { type PatientAccess, portalAuditor } from '../audit-read.ts'
+import { bookRecall, OpenTimeTaken } from './book.ts'
+import { confirmVisit } from './confirm.ts'
+
+const DAY = 86_400_000
+const IP = '203.0.113.7'
+
+/** Booking and confirming as commands: no HTTP, the same checks, rows and audit. */
+describeEachDatabase('Appointment commands', (kind) => {
+  let database: TestDatabase
+  let db: Database
+  let folder = ''
+  let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
+  let mariaUserId = 0
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+    db = database.db
+    folder = await mkdtemp(path.join(tmpdir(), 'bitewing-commands-'))
+    seeded = await seedFamilyWithRecords(db, new LocalFileStorage(folder))
+    const maria = await db
+      .selectFrom('portal_users')
+      .select('id')
+      .where('username', '=', 'maria.garcia')
+      .executeTakeFirstOrThrow()
+    mariaUserId = maria.id
+  })
+  afterAll(async () => {
+    await database.destroy()
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  const as = (patientId: number): PatientAccess => ({
+    user: { id: mariaUserId, practice_id: seeded.practiceId },
+    patientId,
+  })
+  const command = (patientId: number) => {
+    const access = as(patientId)
+    return [db, access, portalAuditor({ ip: IP }, access)] as const
+  }
+  const auditRows = (action: string, targetId: number) =>
+    db
+      .selectFrom('audit_events')
+      .select(['portal_user_id', 'patient_id', 'ip', 'target_type'])
+      .where('action', '=', action)
+      .where('target_id', '=', String(targetId))
+      .execute()
+  const syncEvents = (kind: string, entityId: number) =>
+    db
+      .selectFrom('sync_events')
+      .select(['entity_type', 'payload'])
+      .where('kind', '=', kind)
+      .where('entity_id', '=', entityId)
+      .execute()
+  const newRecall = async (patientId: number) => {
+    const recallType = await db
+      .selectFrom('recalls')
+      .select('recall_type_id')
+      .where('id', '=', seeded.recall)
+      .executeTakeFirstOrThrow()
+    const row = await db
+      .insertInto('recalls')
+      .values({
+        practice_id: seeded.practiceId,
+        patient_id: patientId,
+        recall_type_id: recallType.recall_type_id,
+        date_due: new Date(Date.now() - DAY).toISOString().slice(0, 10),
+        status: 'Invited',
+        invited_at: new Date(Date.now() - DAY),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return row.id
+  }
+
+  it('books a recall with its sync event and audit row, and only once', async () => {
+    const openTimeId = seeded.openTimes[2] ?? 0
+    const booked = await bookRecall(...command(seeded.patients.mateo), {
+      recallId: seeded.recall,
+      openTimeId,
+      now: new Date(),
+    })
+    expect(booked).toMatchObject({ status: 'Scheduled', confirmation: 'Confirmed' })
+    expect(await auditRows('appointment.booked', booked.id)).toEqual([
+      {
+        portal_user_id: mariaUserId,
+        patient_id: seeded.patients.mateo,
+        ip: IP,
+        target_type: 'appointment',
+      },
+    ])
+    expect(await syncEvents('appointment.booked', booked.id)).toEqual([
+      {
+        entity_type: 'appointment',
+        payload: { recallId: seeded.recall, openTimeId, portalUserId: mariaUserId },
+      },
+    ])
+    const again = bookRecall(...command(seeded.patients.mateo), {
+      recallId: seeded.recall,
+      openTimeId: seeded.openTimes[0] ?? 0,
+      now: new Date(),
+    })
+    await expect(again).rejects.toBeInstanceOf(Conflict)
+  })
+
+  it('a time taken meanwhile rolls the whole booking back', async () => {
+    const recallId = await newRecall(seeded.patients.luis)
+    const openTimeId = seeded.openTimes[1] ?? 0
+    // Someone else's booking claimed it after this patient was offered it.
+    await db
+      .updateTable('web_sched_open_times')
+      .set({ booked_appointment_id: seeded.appointments.sofiaLater })
+      .where('id', '=', openTimeId)
+      .execute()
+    const before = await db.selectFrom('audit_events').select('id').execute()
+    const booking = bookRecall(...command(seeded.patients.luis), {
+      recallId,
+      openTimeId,
+      now: new Date(),
+    })
+    await expect(booking).rejects.toBeInstanceOf(OpenTimeTaken)
+    const online = await db
+      .selectFrom('appointments')
+      .select('id')
+      .where('patient_id', '=', seeded.patients.luis)
+      .where('booked_online', '=', true)
+      .execute()
+    expect(online).toEqual([])
+    const recall = await db
+      .selectFrom('recalls')
+      .select(['status', 'scheduled_appointment_id'])
+      .where('id', '=', recallId)
+      .executeTakeFirstOrThrow()
+    expect(recall).toEqual({ status: 'Invited', scheduled_appointment_id: null })
+    expect(await db.selectFrom('audit_events').select('id').execute()).toEqual(before)
+    expect(
+      await db
+        .selectFrom('sync_events')
+        .select('id')
+        .where('kind', '=', 'appointment.booked')
+        .execute(),
+    ).toHaveLength(1)
+  })
+
+  it('confirms an upcoming visit once, with its sync event and audit row', async () => {
+    const appointmentId = seeded.appointments.sofiaNext
+    const now = new Date()
+    const confirmed = await confirmVisit(...command(seeded.patients.sofia), { appointmentId, now })
+    expect(confirmed.confirmation).toBe('Confirmed')
+    const again = await confirmVisit(...command(seeded.patients.sofia), {
+      appointmentId,
+      now: new Date(),
+    })
+    expect(again.confirmed_at).toEqual(confirmed.confirmed_at)
+    expect(await auditRows('appointment.confirmed', appointmentId)).toEqual([
+      {
+        portal_user_id: mariaUserId,
+        patient_id: seeded.patients.sofia,
+        ip: IP,
+        target_type: 'appointment',
+      },
+    ])
+    expect(await syncEvents('appointment.confirmed', appointmentId)).toEqual([
+      {
+        entity_type: 'appointment',
+        payload: { confirmedAt: now.toISOString(), portalUserId: mariaUserId },
+      },
+    ])
+  })
+
+  it('refuses to confirm a visit that is not upcoming, changing nothing', async () => {
+    const appointmentId = seeded.appointments.sofiaPastMissed
+    const confirming = confirmVisit(...command(seeded.patients.sofia), {
+      appointmentId,
+      now: new Date(),
+    })
+    await expect(confirming).rejects.toBeInstanceOf(Conflict)
+    const row = await db
+      .selectFrom('appointments')
+      .select('confirmation')
+      .where('id', '=', appointmentId)
+      .executeTakeFirstOrThrow()
+    expect(row.confirmation).toBe('AwaitingConfirmation')
+    expect(await auditRows('appointment.confirmed', appointmentId)).toEqual([])
+    expect(await syncEvents('appointment.confirmed', appointmentId)).toEqual([])
+  })
+})
