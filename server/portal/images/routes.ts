@@ -1,27 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyReply } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { ReadCache } from '../../platform/db/read-cache.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Forbidden, NotFound } from '../../platform/http/problems.ts'
-import { auditPatientRead } from '../audit-read.ts'
-import { sendKeptView } from '../kept-body.ts'
+import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
-import {
-  findSharedDocument,
-  listSharedDocuments,
-  saveThumbnailKey,
-  sharedDocumentsDependencies,
-} from './queries.ts'
-import { downloadName, isImage, mayDownloadImages, sniffContentType } from './rules.ts'
+import { tabServer } from '../serve-tab.ts'
+import { findSharedDocument } from './queries.ts'
+import { downloadName, mayDownloadImages, sniffContentType } from './rules.ts'
 import { DocumentParams, ImagesView } from './schemas.ts'
-import { makeThumbnail, thumbnailKey } from './thumbnails.ts'
-
-function kindOf(claimed: string): 'image' | 'pdf' | 'other' {
-  if (claimed === 'application/pdf') return 'pdf'
-  return claimed.startsWith('image/') ? 'image' : 'other'
-}
+import { storedThumbnail } from './thumbnails.ts'
+import { keptImagesTab } from './view.ts'
 
 /** The Images tab: shared documents, oldest first; view for all, download by patient status. */
 export const imageRoutes: FastifyPluginAsyncTypebox<{
@@ -30,6 +21,8 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
   reads: ReadCache
   files: FileStorage
 }> = async (app, { db, guard, reads, files }) => {
+  const serveTab = tabServer(db, reads)
+
   async function documentFor(
     request: Parameters<PortalGuard['patient']>[0],
     patientId: number,
@@ -46,34 +39,26 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
     return { access, document }
   }
 
+  const auditDocument = (
+    request: FastifyRequest,
+    access: PatientAccess,
+    action: string,
+    documentId: number,
+  ) =>
+    portalAuditor(request, access).record(db, action, {
+      target: { type: 'document', id: documentId },
+    })
+
   app.get(
     '/api/portal/patients/:patientId/documents',
     { schema: { params: PatientParams, response: { 200: ImagesView } } },
     async (request, reply) => {
       const access = await guard.patient(request, request.params.patientId, 'images')
-      const practiceId = access.user.practice_id
-      const [documents] = await Promise.all([
-        reads.read(
-          `documents-tab:${practiceId}:${access.patientId}`,
-          () => listSharedDocuments(db, practiceId, access.patientId),
-          () => sharedDocumentsDependencies(access.patientId),
-        ),
-        auditPatientRead(db, request, access, 'images.listed'),
-      ])
-      const canDownload = mayDownloadImages(access.patient.status)
-      return sendKeptView(reply, ImagesView, documents, String(canDownload), new Date(), () => ({
-        view: {
-          canDownload,
-          documents: documents.map((document) => ({
-            id: document.id,
-            takenAt: document.taken_at.toISOString(),
-            category: document.category,
-            description: document.description,
-            kind: kindOf(document.content_type),
-            hasThumbnail: kindOf(document.content_type) === 'image',
-          })),
-        },
-      }))
+      return serveTab(request, reply, keptImagesTab, {
+        access,
+        query: null,
+        context: { canDownload: mayDownloadImages(access.patient.status) },
+      })
     },
   )
 
@@ -86,21 +71,9 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
         request.params.patientId,
         request.params.documentId,
       )
-      let key = document.thumbnail_storage_key
-      if (!key || !(await files.exists(key))) {
-        const original = await files.get(document.storage_key)
-        if (!isImage(sniffContentType(original)))
-          throw new NotFound('This document has no preview.')
-        key = thumbnailKey(access.user.practice_id, document.id)
-        await files.put(key, await makeThumbnail(original))
-        await saveThumbnailKey(db, document.id, key)
-      }
-      const body = await files.get(key)
+      const body = await storedThumbnail(db, files, access.user.practice_id, document)
       // A preview shows the image as surely as the viewer does: audited the same way.
-      await auditPatientRead(db, request, access, 'document.viewed', {
-        type: 'document',
-        id: document.id,
-      })
+      await auditDocument(request, access, 'document.viewed', document.id)
       return sendFile(reply, body, 'inline', 'thumbnail.jpg')
     },
   )
@@ -115,10 +88,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
         request.params.documentId,
       )
       const body = await files.get(document.storage_key)
-      await auditPatientRead(db, request, access, 'document.viewed', {
-        type: 'document',
-        id: document.id,
-      })
+      await auditDocument(request, access, 'document.viewed', document.id)
       return sendFile(
         reply,
         body,
@@ -141,10 +111,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
         throw new Forbidden('Images of this patient can be viewed but not downloaded.')
       }
       const body = await files.get(document.storage_key)
-      await auditPatientRead(db, request, access, 'document.downloaded', {
-        type: 'document',
-        id: document.id,
-      })
+      await auditDocument(request, access, 'document.downloaded', document.id)
       return sendFile(
         reply,
         body,
