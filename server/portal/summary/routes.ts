@@ -3,13 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { renderCcdHtml, renderCcdPdf } from '../../ccd/index.ts'
 import { careSummariesReady } from '../../office/code-systems/queries.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
-import { clientAddress } from '../../platform/auth/client.ts'
-import type { PortalContext, PortalGuard } from '../../platform/auth/portal-guard.ts'
+import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
-import { Invalid, NotFound } from '../../platform/http/problems.ts'
-import { queueEmail } from '../../platform/mail/outbox.ts'
+import { NotFound } from '../../platform/http/problems.ts'
+import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
 import { createCareSummary } from './create.ts'
 import { buildXdmPackage } from './package.ts'
@@ -20,7 +18,7 @@ import {
   listCareSummaries,
   listSummaryActivity,
 } from './queries.ts'
-import { activityKind, addressProblem, summaryFileBase, transmissionStatus } from './rules.ts'
+import { summaryFileBase } from './rules.ts'
 import {
   ActivityView,
   SummariesView,
@@ -31,8 +29,8 @@ import {
   TransmitAccepted,
   TransmitBody,
 } from './schemas.ts'
-
-type Access = PortalContext & { patientId: number }
+import { transmitSummary } from './transmit.ts'
+import { activityView, summaryItemView, transmissionView } from './view.ts'
 
 /**
  * The rendered summary may only style itself: no scripts, images, fonts, forms or requests of
@@ -40,10 +38,6 @@ type Access = PortalContext & { patientId: number }
  */
 export const SUMMARY_HTML_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
-
-const reasonOf = (reason: string): 'visit' | 'on_demand' =>
-  reason === 'visit' ? 'visit' : 'on_demand'
-const viaOf = (value: unknown): 'email' | 'direct' => (value === 'direct' ? 'direct' : 'email')
 
 /**
  * The Summary tab: a patient's care summaries (C-CDA R2.1 CCDs) to view, download and transmit,
@@ -77,21 +71,14 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
 
   function audit(
     request: FastifyRequest,
-    access: Access,
+    access: PatientAccess,
     action: string,
     summaryId: number,
-    details: Record<string, unknown> = {},
-    db_ = db,
+    details?: Record<string, unknown>,
   ) {
-    return recordAudit(db_, {
-      practiceId: access.user.practice_id,
-      actor: { type: 'portal_user', portalUserId: access.user.id },
-      action,
-      patientId: access.patientId,
-      targetType: 'care_summary',
-      targetId: summaryId,
-      ip: clientAddress(request),
-      details,
+    return portalAuditor(request, access).record(db, action, {
+      target: { type: 'care_summary', id: summaryId },
+      ...(details ? { details } : {}),
     })
   }
 
@@ -114,22 +101,9 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
         careSummariesReady(db, practiceId),
         listCareSummaries(db, practiceId, access.patientId),
       ])
-      await recordAudit(db, {
-        practiceId,
-        actor: { type: 'portal_user', portalUserId: access.user.id },
-        action: 'summaries.listed',
-        patientId: access.patientId,
-        ip: clientAddress(request),
-      })
+      await portalAuditor(request, access).record(db, 'summaries.listed')
       reply.header('Cache-Control', 'no-store')
-      return {
-        setUp,
-        summaries: rows.map((row) => ({
-          id: row.id,
-          effectiveAt: row.effective_at.toISOString(),
-          reason: reasonOf(row.reason),
-        })),
-      }
+      return { setUp, summaries: rows.map(summaryItemView) }
     },
   )
 
@@ -145,11 +119,7 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
         now: new Date(),
       })
       await audit(request, access, 'summary.created', row.id)
-      return reply.status(201).send({
-        id: row.id,
-        effectiveAt: row.effective_at.toISOString(),
-        reason: reasonOf(row.reason),
-      })
+      return reply.status(201).send(summaryItemView(row))
     },
   )
 
@@ -218,50 +188,10 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
     { schema: { params: SummaryParams, body: TransmitBody, response: { 202: TransmitAccepted } } },
     async (request, reply) => {
       const access = await guard.patient(request, request.params.patientId, 'summary')
-      const { kind } = request.body
-      const to = request.body.to.trim()
-      const problem = addressProblem(to, kind)
-      if (problem) throw new Invalid('The recipient address is not valid.', { to: problem })
-      const practiceId = access.user.practice_id
-      const summary = await findCareSummary(
-        db,
-        practiceId,
-        access.patientId,
-        request.params.summaryId,
-      )
-      if (!summary) throw new NotFound('No such care summary.')
-      const practice = await findPractice(db, practiceId)
-      const baseName = summaryFileBase(summary.effective_at, practice.time_zone)
-      // The email never names the patient or holds health information outside the attachment.
-      const emailId = await db.transaction().execute(async (trx) => {
-        const id = await queueEmail(trx, {
-          practiceId,
-          kind: kind === 'direct' ? 'care-summary-direct' : 'care-summary',
-          to,
-          subject: `Care summary from ${practice.name}`,
-          text: [
-            `Attached is a care summary (an HL7 C-CDA R2.1 document) that a patient of ${practice.name} asked to have sent to this address from the patient portal.`,
-            '',
-            `It contains health information. If you did not expect it, please delete it and let ${practice.name} know.`,
-          ].join('\n'),
-          attachments: [
-            {
-              filename: `${baseName}.xml`,
-              contentType: 'application/xml',
-              storageKey: summary.xml_storage_key,
-            },
-          ],
-          relay: kind === 'direct' ? 'direct' : 'smtp',
-        })
-        await audit(
-          request,
-          access,
-          'summary.transmitted',
-          summary.id,
-          { emailId: id, via: kind },
-          trx,
-        )
-        return id
+      const emailId = await transmitSummary(db, access, portalAuditor(request, access), {
+        summaryId: request.params.summaryId,
+        to: request.body.to,
+        kind: request.body.kind,
       })
       return reply.status(202).send({ emailId, status: 'pending' as const })
     },
@@ -279,18 +209,8 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
         request.params.emailId,
       )
       if (!row) throw new NotFound('No such transmission.')
-      const details = parseDetails(row.details)
       reply.header('Cache-Control', 'no-store')
-      return {
-        id: row.id,
-        summaryId: row.target_id ? Number(row.target_id) : null,
-        to: row.to_address,
-        kind: viaOf(details.via),
-        status: transmissionStatus(row.status),
-        error: row.error,
-        createdAt: row.created_at.toISOString(),
-        sentAt: row.sent_at?.toISOString() ?? null,
-      }
+      return transmissionView(row)
     },
   )
 
@@ -305,40 +225,7 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
         findPractice(db, practiceId),
       ])
       reply.header('Cache-Control', 'no-store')
-      return {
-        events: rows.flatMap((row) => {
-          const kind = activityKind(row.action)
-          if (!kind) return []
-          const details = parseDetails(row.details)
-          const person = [row.actor_first_name, row.actor_last_name].filter(Boolean).join(' ')
-          const transmitted = kind === 'transmitted'
-          return [
-            {
-              id: row.id,
-              kind,
-              at: row.occurred_at.toISOString(),
-              summaryId: row.target_id ? Number(row.target_id) : null,
-              format: typeof details.format === 'string' ? details.format : null,
-              by:
-                row.actor_type === 'portal_user'
-                  ? person || row.username || 'A portal user'
-                  : row.staff_name
-                    ? `${row.staff_name} (${practice.name})`
-                    : practice.name,
-              to: transmitted ? (row.to_address ?? null) : null,
-              via: transmitted ? viaOf(details.via) : null,
-              status: transmitted && row.email_status ? transmissionStatus(row.email_status) : null,
-              error: transmitted ? (row.email_error ?? null) : null,
-            },
-          ]
-        }),
-      }
+      return activityView(rows, practice.name)
     },
   )
-}
-
-// PGlite and pg hand jsonb back parsed; text would mean it was stored as a JSON string.
-function parseDetails(details: unknown): Record<string, unknown> {
-  if (typeof details === 'string') return JSON.parse(details) as Record<string, unknown>
-  return (details ?? {}) as Record<string, unknown>
 }
