@@ -41,14 +41,3 @@ export function portalAuditor(request: Pick<FastifyRequest, 'ip'>, access: Patie
       }),
   }
 }
-
-/** Every read or export of health information is audited: who, which patient, what. */
-export async function auditPatientRead(
-  db: Database,
-  request: FastifyRequest,
-  access: PatientAccess,
-  action: string,
-  target?: { type: string; id: number },
-) {
-  await portalAuditor(request, access).record(db, action, target ? { target } : {})
-}
