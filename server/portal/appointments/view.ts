@@ -1,4 +1,4 @@
-import { addressLines } from '../contact/rules.ts'
+import { addressLines } from '../../practice/rules.ts'
 import type { AppointmentRow } from './queries.ts'
 import { needsConfirmation } from './rules.ts'
 
