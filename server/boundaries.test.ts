@@ -62,7 +62,8 @@ const allImports = typeScriptFiles(SERVER).flatMap((full) =>
 )
 
 /** The top folder of a path relative to server/ (`portal`), or `.` for the root's files. */
-const folder = (relative: string) => (relative.includes('/') ? relative.split('/')[0] : '.')
+const folder = (relative: string): string =>
+  relative.includes('/') ? (relative.split('/')[0] ?? '.') : '.'
 
 const isTest = (file: string) => file.endsWith('.test.ts')
 
