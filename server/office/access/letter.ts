@@ -1,4 +1,4 @@
-import { addressLines } from '../../portal/contact/rules.ts'
+import { addressLines } from '../../practice/rules.ts'
 
 export interface AccessLetter {
   practice: {

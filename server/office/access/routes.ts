@@ -12,7 +12,7 @@ import type { Database } from '../../platform/db/database.ts'
 import { Conflict, Invalid, NotFound } from '../../platform/http/problems.ts'
 import { queueEmail } from '../../platform/mail/outbox.ts'
 import { HIDDEN_SECRET, type SecretBox } from '../../platform/mail/secrets.ts'
-import { suggestedUsername, usernameProblem } from '../../portal/signin/rules.ts'
+import { suggestedUsername, usernameProblem } from '../../practice/rules.ts'
 import { renderAccessLetter } from './letter.ts'
 import {
   findPasswordHash,

@@ -1,6 +1,5 @@
 import { Type } from 'typebox'
-import { Id } from '../../portal/params.ts'
-import { CalendarDate } from '../../portal/signin/schemas.ts'
+import { CalendarDate, Id } from '../../practice/schemas.ts'
 
 export const PatientIdParams = Type.Object({ patientId: Id })
 

@@ -7,10 +7,11 @@ import {
   describeEachDatabase,
   type TestDatabase,
 } from '../../platform/db/testing.ts'
+import { careSummariesReady } from '../../practice/queries.ts'
 import { seedPractice, seedStaff } from '../../testing/fixtures.ts'
 import { buildTestApp, officeSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { importCvx, importSnomed } from './import.ts'
-import { CODE_BATCH_SIZE, careSummariesReady } from './queries.ts'
+import { CODE_BATCH_SIZE } from './queries.ts'
 import { RF2_DESCRIPTION_HEADER } from './rules.ts'
 
 // A small RF2 description file with made-up identifiers (no SNOMED CT content is shipped).

@@ -5,11 +5,11 @@ import path from 'node:path'
 import readline from 'node:readline'
 import type { Readable } from 'node:stream'
 import type { Database } from '../../platform/db/database.ts'
+import type { CodeSystem } from '../../practice/rules.ts'
 import { CODE_BATCH_SIZE, recordImport, upsertCodes } from './queries.ts'
 import {
   type Code,
   CodeFileError,
-  type CodeSystem,
   checkRf2Header,
   cvxFormat,
   parseCvxLine,

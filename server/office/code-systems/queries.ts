@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
-import { type Code, type CodeSystem, summariesReady } from './rules.ts'
+import type { CodeSystem } from '../../practice/rules.ts'
+import type { Code } from './rules.ts'
 
 /** Rows per INSERT: 3 parameters each, far below PostgreSQL's 65 535. */
 export const CODE_BATCH_SIZE = 2000
@@ -67,17 +68,6 @@ export async function latestImports(db: Database, practiceId: number) {
   const latest = new Map<string, (typeof rows)[number]>()
   for (const row of rows) if (!latest.has(row.system)) latest.set(row.system, row)
   return latest
-}
-
-/** Whether this practice has imported SNOMED CT and CVX, so care summaries may be created. */
-export async function careSummariesReady(db: Database, practiceId: number): Promise<boolean> {
-  const rows = await db
-    .selectFrom('code_system_imports')
-    .select('system')
-    .distinct()
-    .where('practice_id', '=', practiceId)
-    .execute()
-  return summariesReady(rows.map((row) => row.system))
 }
 
 /** Displays for a set of codes, for the documents and the office's checks. */

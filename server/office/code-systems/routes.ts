@@ -12,9 +12,10 @@ import { clientAddress } from '../../platform/auth/client.ts'
 import type { OfficeGuard } from '../../platform/auth/office-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Invalid, Problem } from '../../platform/http/problems.ts'
+import { CODE_SYSTEMS, summariesReady } from '../../practice/rules.ts'
 import { type ImportResult, importCvx, importSnomed } from './import.ts'
 import { latestImports } from './queries.ts'
-import { CODE_SYSTEM_LABELS, CODE_SYSTEMS, CodeFileError, summariesReady } from './rules.ts'
+import { CODE_SYSTEM_LABELS, CodeFileError } from './rules.ts'
 
 /** An International release's description file is ~0.5 GB; national editions are larger. */
 export const MAX_SNOMED_UPLOAD_BYTES = 2 * 1024 ** 3

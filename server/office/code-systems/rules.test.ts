@@ -7,7 +7,6 @@ import {
   parseRf2Line,
   RF2_DESCRIPTION_HEADER,
   rf2VersionFromName,
-  summariesReady,
   withoutSemanticTag,
 } from './rules.ts'
 
@@ -94,9 +93,4 @@ describe('CVX lists', () => {
     expect(() => cvxFormat('id\teffectiveTime')).toThrow(/not a CVX list/)
     expect(() => parseCvxLine('tsv', 'abc\tx\ty\tActive\t0', 3)).toThrow(/Line 3/)
   })
-})
-
-it('needs both SNOMED CT and CVX for care summaries', () => {
-  expect(summariesReady(['CVX'])).toBe(false)
-  expect(summariesReady(['SNOMEDCT', 'CVX'])).toBe(true)
 })

@@ -3,9 +3,7 @@
  * pipe-delimited cvx.txt) and a SNOMED CT RF2 description file. Pure: no I/O here.
  */
 
-export type CodeSystem = 'SNOMEDCT' | 'CVX'
-
-export const CODE_SYSTEMS: readonly CodeSystem[] = ['SNOMEDCT', 'CVX']
+import type { CodeSystem } from '../../practice/rules.ts'
 
 export const CODE_SYSTEM_LABELS: Record<CodeSystem, string> = {
   SNOMEDCT: 'SNOMED CT',
@@ -174,11 +172,4 @@ export function rf2VersionFromName(fileName: string | undefined): string | undef
     )
   }
   return `${edition}_${date}`
-}
-
-// --- Set-up ------------------------------------------------------------------------------------
-
-/** Care summaries need both code systems imported by the practice. */
-export function summariesReady(imported: readonly string[]): boolean {
-  return CODE_SYSTEMS.every((system) => imported.includes(system))
 }

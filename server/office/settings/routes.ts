@@ -4,7 +4,7 @@ import { clientAddress } from '../../platform/auth/client.ts'
 import type { OfficeGuard } from '../../platform/auth/office-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
-import { hourMinute } from '../../portal/contact/rules.ts'
+import { hourMinute } from '../../practice/rules.ts'
 import {
   type ContactChange,
   findPracticeContact,

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { Id, Nullable } from '../../portal/params.ts'
+import { Id, Nullable } from '../../practice/schemas.ts'
 
 const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' })
 const Text = (maxLength: number) => Nullable(Type.String({ maxLength }))

@@ -18,8 +18,8 @@ import { checkCredentials } from '../../platform/auth/sign-in.ts'
 import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { findPortalPractice, findPracticeName } from '../../portal/signin/queries.ts'
-import { Credentials } from '../../portal/signin/schemas.ts'
+import { findPortalPractice, findPracticeName } from '../../practice/queries.ts'
+import { Credentials } from '../../practice/schemas.ts'
 import { findStaffForSignIn, recordStaffSignIn } from './queries.ts'
 
 export const StaffSessionView = Type.Object({

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { Id, Nullable } from '../params.ts'
+import { Id, Nullable } from '../../practice/schemas.ts'
 
 export const StatementParams = Type.Object({ patientId: Id, statementId: Id })
 export const StatementQuery = Type.Object({ download: Type.Optional(Type.Boolean()) })

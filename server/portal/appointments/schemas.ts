@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { Id, Nullable } from '../params.ts'
+import { Id, Nullable } from '../../practice/schemas.ts'
 
 export const AppointmentParams = Type.Object({ patientId: Id, appointmentId: Id })
 export const RecallParams = Type.Object({ patientId: Id, recallId: Id })

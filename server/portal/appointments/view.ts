@@ -1,5 +1,5 @@
 import type { Static } from 'typebox'
-import { addressLines } from '../contact/rules.ts'
+import { addressLines } from '../../practice/rules.ts'
 import type { KeptView } from '../kept-body.ts'
 import { keptTab, type TabRead } from '../serve-tab.ts'
 import {

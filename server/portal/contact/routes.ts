@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { findPortalPractice } from '../signin/queries.ts'
+import { findPortalPractice } from '../../practice/queries.ts'
+import { addressLines, hourMinute } from '../../practice/rules.ts'
 import { ContactDetails, PublicContact } from '../signin/schemas.ts'
 import {
   findBusinessHours,
@@ -11,7 +12,6 @@ import {
   findPracticeContact,
   listVisibleClinicIds,
 } from './queries.ts'
-import { addressLines, hourMinute } from './rules.ts'
 
 /**
  * Contact us: the office's address, phone, email and hours. Before sign-in everyone gets the same

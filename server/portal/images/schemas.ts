@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { Id } from '../params.ts'
+import { Id } from '../../practice/schemas.ts'
 
 export const DocumentParams = Type.Object({ patientId: Id, documentId: Id })
 

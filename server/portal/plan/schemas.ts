@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { Nullable } from '../params.ts'
+import { Nullable } from '../../practice/schemas.ts'
 
 const Money = {
   feeCents: Type.Integer(),

@@ -15,9 +15,10 @@ import {
   usernameKey,
 } from '../../platform/auth/throttle-rules.ts'
 import { Invalid, Problem } from '../../platform/http/problems.ts'
+import { findPortalPractice } from '../../practice/queries.ts'
+import { usernameProblem } from '../../practice/rules.ts'
 import {
   findPasswordHash,
-  findPortalPractice,
   findUserForSignIn,
   isUsernameTaken,
   setPassword,
@@ -25,7 +26,6 @@ import {
 } from './queries.ts'
 import { checkResetCode, consumeResetCode } from './reset-codes.ts'
 import { queueResetRequest } from './reset-request-job.ts'
-import { usernameProblem } from './rules.ts'
 import {
   Accepted,
   ChangePassword,

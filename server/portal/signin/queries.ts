@@ -1,26 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
 
-/**
- * The practice whose portal this installation serves before anyone signs in: the oldest one.
- * (Several practices on one installation get their own portal address in a later step.)
- */
-export async function findPortalPractice(db: Database) {
-  return db
-    .selectFrom('practices')
-    .leftJoin('portal_settings', 'portal_settings.practice_id', 'practices.id')
-    .select([
-      'practices.id',
-      'practices.name',
-      'practices.currency',
-      'portal_settings.feature_make_payments',
-      'portal_settings.payment_processor',
-    ])
-    .orderBy('practices.id')
-    .limit(1)
-    .executeTakeFirst()
-}
-
 export async function listVisibleClinics(db: Database, practiceId: number) {
   return db
     .selectFrom('clinics')
@@ -118,13 +98,4 @@ export async function findPatientIdentity(db: Database, practiceId: number, pati
     .where('practice_id', '=', practiceId)
     .where('id', '=', patientId)
     .executeTakeFirstOrThrow()
-}
-
-export async function findPracticeName(db: Database, practiceId: number) {
-  const row = await db
-    .selectFrom('practices')
-    .select('name')
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
-  return row.name
 }

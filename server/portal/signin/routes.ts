@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { findPortalPractice, listVisibleClinics } from './queries.ts'
+import { findPortalPractice } from '../../practice/queries.ts'
+import { listVisibleClinics } from './queries.ts'
 import { offersOnlinePayments } from './rules.ts'
 
 export const PublicPractice = Type.Object({

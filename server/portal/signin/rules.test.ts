@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { offersOnlinePayments, sameName, suggestedUsername, usernameProblem } from './rules.ts'
+import { offersOnlinePayments, sameName } from './rules.ts'
 
 const setup = { featureOn: true, practiceProcessor: null, clinicsAcceptingPayments: 0 }
 
@@ -28,24 +28,5 @@ describe('matching names for verification', () => {
 
   it('still tells different names apart', () => {
     expect(sameName('Maria', 'Mario')).toBe(false)
-  })
-})
-
-describe('user names', () => {
-  it('accepts letters, digits and a few separators', () => {
-    expect(usernameProblem('maria.garcia')).toBeUndefined()
-    expect(usernameProblem('m.garcia@home')).toBeUndefined()
-  })
-
-  it('refuses short, long and odd user names', () => {
-    expect(usernameProblem('ab')).toMatch(/at least 3/)
-    expect(usernameProblem('a'.repeat(41))).toMatch(/at most 40/)
-    expect(usernameProblem('maria garcia')).toMatch(/letters, digits/)
-    expect(usernameProblem('.maria')).toMatch(/letters, digits/)
-  })
-
-  it('suggests the first name without accents plus digits', () => {
-    expect(suggestedUsername('Zoë Ann', '4821')).toBe('zoeann4821')
-    expect(suggestedUsername('李', '12')).toBe('patient12')
   })
 })

@@ -29,26 +29,3 @@ function normalizeName(name: string): string {
     .replace(/[\s\-']+/g, ' ')
     .trim()
 }
-
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{2,39}$/i
-
-/** Why a user name a patient or staff member chose is not allowed, or undefined. */
-export function usernameProblem(username: string): string | undefined {
-  if (username.length < 3) return 'Use at least 3 characters.'
-  if (username.length > 40) return 'Use at most 40 characters.'
-  if (!USERNAME_PATTERN.test(username)) {
-    return 'Use letters, digits and . _ - @ only, starting with a letter or digit.'
-  }
-  return undefined
-}
-
-/** A suggested user name for office-issued access: the first name, ASCII, plus digits. */
-export function suggestedUsername(firstName: string, digits: string): string {
-  const base = firstName
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '')
-    .slice(0, 30)
-  return `${base || 'patient'}${digits}`
-}

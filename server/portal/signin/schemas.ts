@@ -1,20 +1,6 @@
 import { Type } from 'typebox'
 import { PORTAL_FEATURES } from '../../platform/auth/access-rules.ts'
-
-/**
- * ISO calendar date, as birthdates are typed: 1987-04-12. A real one (not 2026-02-30: the
- * `date` format checks the days of the month) from year 1 on, since PostgreSQL has no year 0.
- */
-export const CalendarDate = Type.String({
-  pattern: '^(?!0000)\\d{4}-\\d{2}-\\d{2}$',
-  format: 'date',
-  maxLength: 10,
-})
-
-export const Credentials = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 100 }),
-  password: Type.String({ minLength: 1, maxLength: 200 }),
-})
+import { CalendarDate } from '../../practice/schemas.ts'
 
 export const NewPasswordTwice = {
   newPassword: Type.String({ maxLength: 200 }),

@@ -16,8 +16,10 @@ import { checkCredentials } from '../../platform/auth/sign-in.ts'
 import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { findPortalPractice, findUserForSignIn, recordSignIn } from './queries.ts'
-import { Credentials, PortalSessionView } from './schemas.ts'
+import { findPortalPractice } from '../../practice/queries.ts'
+import { Credentials } from '../../practice/schemas.ts'
+import { findUserForSignIn, recordSignIn } from './queries.ts'
+import { PortalSessionView } from './schemas.ts'
 import { portalSessionView } from './view.ts'
 
 export interface PortalAuthOptions {

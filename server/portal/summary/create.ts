@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { buildCcdBytes, documentId } from '../../ccd/index.ts'
-import { careSummariesReady } from '../../office/code-systems/queries.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Problem } from '../../platform/http/problems.ts'
 import { enqueueJob } from '../../platform/jobs/queue.ts'
 import type { JobHandler } from '../../platform/jobs/worker.ts'
+import { careSummariesReady } from '../../practice/queries.ts'
 import { buildSummaryInput } from './build-input.ts'
 import {
   findAppointment,

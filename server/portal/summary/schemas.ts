@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { Id, Nullable } from '../params.ts'
+import { Id, Nullable } from '../../practice/schemas.ts'
 
 export const SummaryParams = Type.Object({ patientId: Id, summaryId: Id })
 export const TransmissionParams = Type.Object({ patientId: Id, emailId: Id })

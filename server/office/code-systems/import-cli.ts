@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.ts'
-import { importCvx, importSnomedFile } from '../office/code-systems/import.ts'
-import { CodeFileError } from '../office/code-systems/rules.ts'
-import { openDatabase } from '../platform/db/database.ts'
-import { migrate } from '../platform/db/migrate.ts'
+import { loadConfig } from '../../config.ts'
+import { openDatabase } from '../../platform/db/database.ts'
+import { migrate } from '../../platform/db/migrate.ts'
+import { importCvx, importSnomedFile } from './import.ts'
+import { CodeFileError } from './rules.ts'
 
 const USAGE = `Usage: npm run codes -- --practice-id N (--cvx [FILE] | --snomed FILE)
 

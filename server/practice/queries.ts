@@ -1,0 +1,42 @@
+import type { Database } from '../platform/db/database.ts'
+import { summariesReady } from './rules.ts'
+
+/**
+ * The practice whose portal this installation serves before anyone signs in: the oldest one.
+ * (Several practices on one installation get their own portal address in a later step.)
+ */
+export async function findPortalPractice(db: Database) {
+  return db
+    .selectFrom('practices')
+    .leftJoin('portal_settings', 'portal_settings.practice_id', 'practices.id')
+    .select([
+      'practices.id',
+      'practices.name',
+      'practices.currency',
+      'portal_settings.feature_make_payments',
+      'portal_settings.payment_processor',
+    ])
+    .orderBy('practices.id')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+export async function findPracticeName(db: Database, practiceId: number) {
+  const row = await db
+    .selectFrom('practices')
+    .select('name')
+    .where('id', '=', practiceId)
+    .executeTakeFirstOrThrow()
+  return row.name
+}
+
+/** Whether this practice has imported SNOMED CT and CVX, so care summaries may be created. */
+export async function careSummariesReady(db: Database, practiceId: number): Promise<boolean> {
+  const rows = await db
+    .selectFrom('code_system_imports')
+    .select('system')
+    .distinct()
+    .where('practice_id', '=', practiceId)
+    .execute()
+  return summariesReady(rows.map((row) => row.system))
+}

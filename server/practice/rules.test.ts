@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import {
+  addressLines,
+  hourMinute,
+  suggestedUsername,
+  summariesReady,
+  usernameProblem,
+} from './rules.ts'
+
+describe('user names', () => {
+  it('accepts letters, digits and a few separators', () => {
+    expect(usernameProblem('maria.garcia')).toBeUndefined()
+    expect(usernameProblem('m.garcia@home')).toBeUndefined()
+  })
+
+  it('refuses short, long and odd user names', () => {
+    expect(usernameProblem('ab')).toMatch(/at least 3/)
+    expect(usernameProblem('a'.repeat(41))).toMatch(/at most 40/)
+    expect(usernameProblem('maria garcia')).toMatch(/letters, digits/)
+    expect(usernameProblem('.maria')).toMatch(/letters, digits/)
+  })
+
+  it('suggests the first name without accents plus digits', () => {
+    expect(suggestedUsername('Zoë Ann', '4821')).toBe('zoeann4821')
+    expect(suggestedUsername('李', '12')).toBe('patient12')
+  })
+})
+
+it('prints an address as envelope lines, skipping missing parts', () => {
+  expect(
+    addressLines({
+      address1: '12 Maple Grove Rd',
+      address2: null,
+      city: 'Guelph',
+      region: 'ON',
+      postal_code: 'N1H 3T4',
+    }),
+  ).toEqual(['12 Maple Grove Rd', 'Guelph, ON  N1H 3T4'])
+  expect(
+    addressLines({ address1: null, address2: ' ', city: null, region: null, postal_code: null }),
+  ).toEqual([])
+})
+
+it('keeps hours and minutes of a database time', () => {
+  expect(hourMinute('08:30:00')).toBe('08:30')
+})
+
+it('needs both SNOMED CT and CVX for care summaries', () => {
+  expect(summariesReady(['CVX'])).toBe(false)
+  expect(summariesReady(['SNOMEDCT', 'CVX'])).toBe(true)
+})
