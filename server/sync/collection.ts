@@ -14,6 +14,12 @@ export interface SyncCollection<S extends TSchema = TSchema> {
   /** The request body of PUT (camelCase fields); also the answer of PUT and GET. */
   schema: S
   /**
+   * A valid body for the docs, the contract tests and the idempotency tests. Its references use
+   * the other collections' examples, whose external id is always `example` (e.g. a patient's
+   * `guarantorExternalId: 'example'`); collections/index.ts lists parents before children.
+   */
+  example: Static<S>
+  /**
    * Inserts or updates the row with this external id, inside `ctx.db` (a transaction). Writes
    * nothing when the stored row already equals `body`, so a replay changes nothing (no trigger
    * fires, no kept read is dropped) and answers the same. References to other collections are
