@@ -9,9 +9,13 @@ export interface PatientAccess {
   patientId: number
 }
 
+/** Who is acting, about one patient or (sign-in, passwords) about their own account only. */
+export type PortalActing = Omit<PatientAccess, 'patientId'> & { patientId?: number | null }
+
 /** What an audited act was about besides the patient: the row it touched, ids and reasons. */
 export interface AuditAbout {
   target?: { type: string; id: number }
+  outcome?: 'success' | 'failure'
   /** Identifiers and reasons only; never health information. */
   details?: Record<string, unknown>
 }
@@ -24,8 +28,8 @@ export interface Auditor {
   record(db: Database, action: string, about?: AuditAbout): Promise<void>
 }
 
-/** The auditor of a signed-in portal user's request about the patient the guard let through. */
-export function portalAuditor(request: Pick<FastifyRequest, 'ip'>, access: PatientAccess): Auditor {
+/** The auditor of a portal user's request: about the patient the guard let through, or none. */
+export function portalAuditor(request: Pick<FastifyRequest, 'ip'>, access: PortalActing): Auditor {
   const actor: Actor = { type: 'portal_user', portalUserId: access.user.id }
   const ip = clientAddress(request)
   return {
@@ -34,7 +38,8 @@ export function portalAuditor(request: Pick<FastifyRequest, 'ip'>, access: Patie
         practiceId: access.user.practice_id,
         actor,
         action,
-        patientId: access.patientId,
+        ...(access.patientId != null ? { patientId: access.patientId } : {}),
+        ...(about.outcome ? { outcome: about.outcome } : {}),
         ip,
         ...(about.target ? { targetType: about.target.type, targetId: about.target.id } : {}),
         ...(about.details ? { details: about.details } : {}),

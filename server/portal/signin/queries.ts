@@ -99,3 +99,18 @@ export async function findPatientIdentity(db: Database, practiceId: number, pati
     .where('id', '=', patientId)
     .executeTakeFirstOrThrow()
 }
+
+/** Signs out a user's other browsers (after a password change); `keepSessionId` stays. */
+export async function endOtherPortalSessions(
+  db: Database,
+  portalUserId: number,
+  keepSessionId: number,
+) {
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: new Date() })
+    .where('portal_user_id', '=', portalUserId)
+    .where('id', '<>', keepSessionId)
+    .where('ended_at', 'is', null)
+    .execute()
+}

@@ -1,25 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { recordAudit } from '../../platform/audit/audit.ts'
-import { clientAddress, userAgent } from '../../platform/auth/client.ts'
-import {
-  type CookiePolicy,
-  clearSessionCookie,
-  setSessionCookie,
-} from '../../platform/auth/cookies.ts'
-import {
-  findPortalSettings,
-  type PortalGuard,
-  portalContextFromToken,
-} from '../../platform/auth/portal-guard.ts'
-import { createSession, endSession } from '../../platform/auth/sessions.ts'
+import { clientAddress } from '../../platform/auth/client.ts'
+import { type CookiePolicy, clearSessionCookie } from '../../platform/auth/cookies.ts'
+import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
+import { endSession } from '../../platform/auth/sessions.ts'
 import { checkCredentials } from '../../platform/auth/sign-in.ts'
-import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { findPortalPractice } from '../../practice/queries.ts'
 import { Credentials } from '../../practice/schemas.ts'
+import { portalAuditor } from '../audit-read.ts'
 import { findUserForSignIn, recordSignIn } from './queries.ts'
 import { PortalSessionView } from './schemas.ts'
+import { startPortalSession } from './start-session.ts'
 import { portalSessionView } from './view.ts'
 
 export interface PortalAuthOptions {
@@ -49,27 +41,15 @@ export const portalSessionRoutes: FastifyPluginAsyncTypebox<PortalAuthOptions> =
         findUser: () => findUserForSignIn(db, practice.id, request.body.username),
         actor: (found) => ({ type: 'portal_user', portalUserId: found.id }),
       })
-      const settings = await findPortalSettings(db, practice.id)
       await recordSignIn(db, user.id)
-      const token = await createSession(db, {
-        practiceId: practice.id,
-        owner: { kind: 'portal', portalUserId: user.id },
-        idleTimeoutMinutes: settings?.idle_timeout_minutes ?? 15,
-        ip: attempt.ip,
-        userAgent: userAgent(request),
-      })
-      await recordAudit(db, {
-        practiceId: practice.id,
-        actor: { type: 'portal_user', portalUserId: user.id },
-        action: 'portal.sign_in',
-        patientId: user.patient_id,
-        ip: attempt.ip,
-        details: { temporaryPassword: user.password_is_temporary },
-      })
-      const context = await portalContextFromToken(db, token)
-      if (!context) throw new SignInFailed()
-      setSessionCookie(reply, 'portal', token, cookies)
-      return portalSessionView(context)
+      await portalAuditor(request, { user, patientId: user.patient_id }).record(
+        db,
+        'portal.sign_in',
+        { details: { temporaryPassword: user.password_is_temporary } },
+      )
+      const portalUserId = user.id
+      const practiceId = practice.id
+      return startPortalSession(db, { request, reply, cookies }, { practiceId, portalUserId })
     },
   )
 
@@ -87,12 +67,7 @@ export const portalSessionRoutes: FastifyPluginAsyncTypebox<PortalAuthOptions> =
     const context = await guard.context(request)
     if (context) {
       await endSession(db, context.session.id)
-      await recordAudit(db, {
-        practiceId: context.user.practice_id,
-        actor: { type: 'portal_user', portalUserId: context.user.id },
-        action: 'portal.sign_out',
-        ip: clientAddress(request),
-      })
+      await portalAuditor(request, context).record(db, 'portal.sign_out')
     }
     clearSessionCookie(reply, 'portal', cookies)
     return reply.status(204).send()

@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { clientAddress, userAgent } from '../../platform/auth/client.ts'
+import { type CookiePolicy, setSessionCookie } from '../../platform/auth/cookies.ts'
+import { findPortalSettings, portalContextFromToken } from '../../platform/auth/portal-guard.ts'
+import { createSession } from '../../platform/auth/sessions.ts'
+import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
+import type { Database } from '../../platform/db/database.ts'
+import { portalSessionView } from './view.ts'
+
+/**
+ * Opens a portal session for a user whose identity was just proven (password, reset code), with
+ * the practice's idle timeout, sets its cookie and answers what the web app needs to go on.
+ */
+export async function startPortalSession(
+  db: Database,
+  {
+    request,
+    reply,
+    cookies,
+  }: { request: FastifyRequest; reply: FastifyReply; cookies: CookiePolicy },
+  { practiceId, portalUserId }: { practiceId: number; portalUserId: number },
+) {
+  const settings = await findPortalSettings(db, practiceId)
+  const token = await createSession(db, {
+    practiceId,
+    owner: { kind: 'portal', portalUserId },
+    idleTimeoutMinutes: settings?.idle_timeout_minutes ?? 15,
+    ip: clientAddress(request),
+    userAgent: userAgent(request),
+  })
+  const context = await portalContextFromToken(db, token)
+  if (!context) throw new SignInFailed()
+  setSessionCookie(reply, 'portal', token, cookies)
+  return portalSessionView(context)
+}
