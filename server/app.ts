@@ -12,6 +12,7 @@ import { accessRoutes } from './office/access/routes.ts'
 import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
 import { settingsRoutes } from './office/settings/routes.ts'
+import { setupRoutes } from './office/setup/routes.ts'
 import { officeSessionRoutes } from './office/signin/routes.ts'
 import { createOfficeGuard } from './platform/auth/office-guard.ts'
 import { createPortalGuard } from './platform/auth/portal-guard.ts'
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(planRoutes, { db, guard: portal, reads })
   await app.register(imageRoutes, { db, guard: portal, reads, files: deps.files })
   await app.register(summaryRoutes, { db, guard: portal, files: deps.files })
+  await app.register(setupRoutes, { db })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
   await app.register(accessRoutes, { db, guard: office, publicUrl, secrets })
   await app.register(outgoingEmailRoutes, { db, guard: office })
