@@ -4,6 +4,7 @@ import { newOneTimePassword } from '../../platform/auth/tokens.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { StaffRole } from '../../platform/db/schema.ts'
 import { Conflict, Invalid, NotFound } from '../../platform/http/problems.ts'
+import type { StaffActor } from '../administrator.ts'
 import {
   countOtherActiveAdmins,
   endStaffSessions,
@@ -15,13 +16,6 @@ import {
   staffUsernameInUse,
 } from './queries.ts'
 import { newStaffErrors, statusChangeProblem } from './rules.ts'
-
-/** The administrator acting, as the guard found them, and where from (for the audit row). */
-export interface StaffActor {
-  staffId: number
-  practiceId: number
-  ip: string
-}
 
 function audit(trx: Database, actor: StaffActor, action: string, targetId: number) {
   return recordAudit(trx, {

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { clientAddress } from '../../platform/auth/client.ts'
 import type { OfficeGuard } from '../../platform/auth/office-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
+import { administratorActor } from '../administrator.ts'
 import { changeStaffStatus, createStaffMember, resetStaffPassword } from './commands.ts'
 import { listStaff } from './queries.ts'
 import {
@@ -20,11 +20,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: Offic
   app,
   { db, guard },
 ) => {
-  // Until the office permission table lands, `staff.manage` is the administrator's alone.
-  async function administrator(request: FastifyRequest) {
-    const { staff } = await guard.staff(request, ['admin'])
-    return { staffId: staff.id, practiceId: staff.practice_id, ip: clientAddress(request) }
-  }
+  const administrator = (request: FastifyRequest) => administratorActor(guard, request)
 
   app.get(
     '/api/office/staff',
