@@ -104,6 +104,7 @@ async function main() {
           {
             name: options.location ?? options.practice,
             phone: options.phone ?? null,
+            email: null,
             address1: null,
             address2: null,
             city: null,

@@ -43,6 +43,7 @@ export interface NewPractice {
 export interface NewLocation {
   name: string
   phone: string | null
+  email: string | null
   address1: string | null
   address2: string | null
   city: string | null
@@ -54,6 +55,7 @@ export interface NewLocation {
 function contactColumns(location: NewLocation) {
   return {
     phone: location.phone,
+    email: location.email,
     address1: location.address1,
     address2: location.address2,
     city: location.city,

@@ -1,18 +1,10 @@
 import { Type } from 'typebox'
-import { Hours } from '../settings/schemas.ts'
-
-const Text = (maxLength: number) => Type.String({ maxLength })
+import { ContactBody } from '../settings/schemas.ts'
 
 /** A clinic: where patients come, with the phone they call and the hours it is open. */
 export const SetupLocation = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
-  phone: Text(40),
-  address1: Text(200),
-  address2: Text(200),
-  city: Text(100),
-  region: Text(100),
-  postalCode: Text(20),
-  hours: Type.Array(Hours, { maxItems: 21 }),
+  ...ContactBody.properties,
 })
 
 export const SetupPracticeFields = Type.Object({

@@ -24,6 +24,7 @@ function setupBody(token: string, overrides: { practiceName?: string; password?:
       {
         name: 'Lakeside Dental - Harbour Street',
         phone: '(416) 555-0100',
+        email: null,
         address1: '12 Harbour Street',
         address2: '',
         city: 'Toronto',

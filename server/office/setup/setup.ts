@@ -112,6 +112,7 @@ function trimmed(setup: PracticeSetup): PracticeSetup {
     locations: setup.locations.map((location) => ({
       name: location.name.trim(),
       phone: blankToNull(location.phone),
+      email: blankToNull(location.email),
       address1: blankToNull(location.address1),
       address2: blankToNull(location.address2),
       city: blankToNull(location.city),
