@@ -12,7 +12,10 @@ import { accessRoutes } from './office/access/routes.ts'
 import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
 import { settingsRoutes } from './office/settings/routes.ts'
+import { setupRoutes } from './office/setup/routes.ts'
 import { officeSessionRoutes } from './office/signin/routes.ts'
+import { staffRoutes } from './office/staff/routes.ts'
+import { syncKeyRoutes } from './office/sync-keys/routes.ts'
 import { createOfficeGuard } from './platform/auth/office-guard.ts'
 import { createPortalGuard } from './platform/auth/portal-guard.ts'
 import type { Database } from './platform/db/database.ts'
@@ -110,11 +113,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(planRoutes, { db, guard: portal, reads })
   await app.register(imageRoutes, { db, guard: portal, reads, files: deps.files })
   await app.register(summaryRoutes, { db, guard: portal, files: deps.files })
+  await app.register(setupRoutes, { db })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
   await app.register(accessRoutes, { db, guard: office, publicUrl, secrets })
   await app.register(outgoingEmailRoutes, { db, guard: office })
   await app.register(settingsRoutes, { db, guard: office })
   await app.register(codeSystemRoutes, { db, guard: office })
+  await app.register(staffRoutes, { db, guard: office })
+  await app.register(syncKeyRoutes, { db, guard: office })
   // Not encapsulated: its not-found handler is the app's own (pages for the browser, JSON for /api).
   await webAppRoutes(app, { root: deps.config.webDist })
   return app

@@ -6,6 +6,7 @@ import { buildApp } from './app.ts'
 import { createBackgroundWorker } from './background.ts'
 import { type Config, loadConfig } from './config.ts'
 import { type DemoSignIn, workingDemoSignInsKept } from './demo/working-sign-ins.ts'
+import { issueSetupLink } from './office/setup/setup.ts'
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
 import { startReadCache } from './platform/db/read-cache.ts'
@@ -62,6 +63,8 @@ async function main() {
   })
   await migrate(database)
   const demo = config.demo ? await ensureDemo(database, files) : undefined
+  // Outside the demo an empty database waits for a practice: whoever started it gets the link.
+  const setupLink = config.demo ? null : await issueSetupLink(database.db, config.publicUrl)
   reads = config.readCache
     ? await startReadCache(database, (error) =>
         app?.log.warn(
@@ -74,7 +77,7 @@ async function main() {
   await app.listen({ host: config.host, port: config.port })
   worker.start()
   const signIns = config.demo ? await workingDemoSignInsKept(database.db, config.dataDir) : []
-  printWelcome(config, database, demo?.created ?? false, signIns)
+  printWelcome(config, database, demo?.created ?? false, signIns, setupLink)
 }
 
 // Longest a shutdown may wait for requests in progress and the job at hand.
@@ -136,6 +139,7 @@ function printWelcome(
   database: DatabaseHandle,
   demoCreated: boolean,
   signIns: DemoSignIn[],
+  setupLink: string | null,
 ) {
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'
   const lines = [
@@ -151,6 +155,14 @@ function printWelcome(
         `  ${signIn.where.padEnd(8)} ${signIn.username.padEnd(13)} ${signIn.password.padEnd(17)} ${signIn.who}`,
       )
     }
+  }
+  if (setupLink) {
+    lines.push(
+      '',
+      'No practice has been set up yet. Open this one-time link to set it up',
+      '(or run `npm run setup`; a new link is printed at each start until then):',
+      `  ${setupLink}`,
+    )
   }
   console.log(`${lines.join('\n')}\n`)
 }

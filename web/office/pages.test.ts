@@ -8,6 +8,8 @@ describe('console pages', () => {
       'Patient Portal Access',
       'Outgoing email',
       'Portal Settings',
+      'Staff',
+      'Sync API keys',
     ])
     expect(pagesFor('front_desk').map((page) => page.label)).toEqual(['Patient Portal Access'])
     expect(pagesFor('provider')).toEqual([])

@@ -8,6 +8,9 @@ export const CONSOLE_PAGES: readonly { path: string; label: string; roles: Staff
   { path: '/access', label: 'Patient Portal Access', roles: ['admin', 'front_desk'] },
   { path: '/outgoing-email', label: 'Outgoing email', roles: ['admin'] },
   { path: '/settings', label: 'Portal Settings', roles: ['admin'] },
+  // `staff.manage` and `sync-keys.manage`: administrators until the permission table says more.
+  { path: '/staff', label: 'Staff', roles: ['admin'] },
+  { path: '/sync-keys', label: 'Sync API keys', roles: ['admin'] },
 ]
 
 export function pagesFor(role: StaffRole) {

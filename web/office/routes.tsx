@@ -1,6 +1,7 @@
-import { lazy } from 'react'
+import { lazy, Suspense } from 'react'
 import { createBrowserRouter } from 'react-router'
 import { NotFoundPage, RouteErrorPage } from '../ui/route-pages.tsx'
+import { Loading } from '../ui/status.tsx'
 import { HomePage } from './HomePage.tsx'
 import { OfficeShell } from './OfficeShell.tsx'
 import { OfficeSignInPage } from './OfficeSignInPage.tsx'
@@ -18,6 +19,15 @@ const OutgoingEmailPage = lazy(() =>
   })),
 )
 
+const SetupPage = lazy(() =>
+  import('./setup/SetupPage.tsx').then((module) => ({ default: module.SetupPage })),
+)
+const StaffPage = lazy(() =>
+  import('./staff/StaffPage.tsx').then((module) => ({ default: module.StaffPage })),
+)
+const SyncKeysPage = lazy(() =>
+  import('./sync-keys/SyncKeysPage.tsx').then((module) => ({ default: module.SyncKeysPage })),
+)
 const SettingsPage = lazy(() =>
   import('./settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })),
 )
@@ -28,6 +38,15 @@ export const officeRouter = createBrowserRouter(
     {
       path: 'sign-in',
       element: <OfficeSignInPage />,
+      errorElement: <RouteErrorPage homeHref="/office/" />,
+    },
+    {
+      path: 'setup',
+      element: (
+        <Suspense fallback={<Loading />}>
+          <SetupPage />
+        </Suspense>
+      ),
       errorElement: <RouteErrorPage homeHref="/office/" />,
     },
     {
@@ -42,6 +61,8 @@ export const officeRouter = createBrowserRouter(
         },
         { path: 'outgoing-email', element: <OutgoingEmailPage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'staff', element: <StaffPage /> },
+        { path: 'sync-keys', element: <SyncKeysPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage homeHref="/office/" /> },

@@ -538,6 +538,13 @@ export interface SessionsTable {
   ended_at: Timestamp | null
 }
 
+export interface SetupTokensTable {
+  id: Generated<number>
+  token_hash: string
+  created_at: Generated<Timestamp>
+  used_at: Timestamp | null
+}
+
 export interface SmokingStatusesTable {
   id: Generated<number>
   practice_id: number
@@ -692,6 +699,7 @@ export interface DB {
   recalls: RecallsTable
   schema_migrations: SchemaMigrationsTable
   sessions: SessionsTable
+  setup_tokens: SetupTokensTable
   smoking_statuses: SmokingStatusesTable
   staff_users: StaffUsersTable
   statements: StatementsTable

@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react'
 import { FieldError, Form, Input, Label, TextField } from 'react-aria-components'
 import {
-  type ContactField,
   type ContactForm,
   contactBodyOf,
   contactChanged,
@@ -10,26 +9,10 @@ import {
   splitContactErrors,
   type WeekHours,
 } from './contact-form.ts'
+import { CONTACT_LABELS } from './contact-labels.ts'
 import { HoursEditor } from './HoursEditor.tsx'
 import { SaveRow, useFieldErrors, useFocusFirstInvalid, useLeaveWarning } from './section.tsx'
 import { type Contact, SETTINGS_KEY, type Settings, saveContact } from './settings-api.ts'
-
-const FIELDS: readonly {
-  name: ContactField
-  label: string
-  type?: string
-  autoComplete: string
-  maxLength: number
-  wide?: boolean
-}[] = [
-  { name: 'phone', label: 'Phone', type: 'tel', autoComplete: 'off', maxLength: 40 },
-  { name: 'email', label: 'Email', type: 'email', autoComplete: 'off', maxLength: 200 },
-  { name: 'address1', label: 'Address', autoComplete: 'off', maxLength: 200, wide: true },
-  { name: 'address2', label: 'Address line 2', autoComplete: 'off', maxLength: 200, wide: true },
-  { name: 'city', label: 'City', autoComplete: 'off', maxLength: 100 },
-  { name: 'region', label: 'Province or state', autoComplete: 'off', maxLength: 100 },
-  { name: 'postalCode', label: 'Postal or ZIP code', autoComplete: 'off', maxLength: 20 },
-]
 
 function contactOf(view: Settings, clinicId: number | null): Contact | undefined {
   return clinicId === null ? view.practice : view.clinics.find((clinic) => clinic.id === clinicId)
@@ -101,7 +84,7 @@ export function ContactSection({ contact }: { contact: Contact }) {
         aria-labelledby={headingId}
       >
         <div className="contact-fields">
-          {FIELDS.map((field) => (
+          {CONTACT_LABELS.map((field) => (
             <TextField
               key={field.name}
               className={field.wide ? 'field contact-field-wide' : 'field'}

@@ -1,0 +1,117 @@
+import { sql } from 'kysely'
+import type { Database } from '../../platform/db/database.ts'
+
+export async function anyPracticeExists(db: Database): Promise<boolean> {
+  const row = await db.selectFrom('practices').select('id').limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+export async function storeSetupToken(db: Database, tokenHash: string) {
+  await db.insertInto('setup_tokens').values({ token_hash: tokenHash }).execute()
+}
+
+/**
+ * Setups wait for one another: the second one in sees the first one's practice and is refused.
+ * A transaction-scoped advisory lock, so it is released with the commit on both databases.
+ */
+export async function lockSetup(trx: Database) {
+  await sql`select pg_advisory_xact_lock(hashtext('bitewing.first-run-setup'))`.execute(trx)
+}
+
+/**
+ * Marks every unused setup token used (a practice exists from now on, so none may start another)
+ * and says whether `tokenHash` was among them.
+ */
+export async function consumeSetupTokens(trx: Database, tokenHash: string | null) {
+  const used = await trx
+    .updateTable('setup_tokens')
+    .set({ used_at: new Date() })
+    .where('used_at', 'is', null)
+    .returning('token_hash')
+    .execute()
+  return tokenHash !== null && used.some((row) => row.token_hash === tokenHash)
+}
+
+export interface NewPractice {
+  name: string
+  slug: string
+  timeZone: string
+  country: string
+  currency: string
+}
+
+export interface NewLocation {
+  name: string
+  phone: string | null
+  email: string | null
+  address1: string | null
+  address2: string | null
+  city: string | null
+  region: string | null
+  postalCode: string | null
+  hours: { weekday: number; opens: string; closes: string }[]
+}
+
+function contactColumns(location: NewLocation) {
+  return {
+    phone: location.phone,
+    email: location.email,
+    address1: location.address1,
+    address2: location.address2,
+    city: location.city,
+    region: location.region,
+    postal_code: location.postalCode,
+  }
+}
+
+/** The practice, whose contact details are its first location's until the office edits them. */
+export async function insertPractice(trx: Database, practice: NewPractice, first: NewLocation) {
+  const row = await trx
+    .insertInto('practices')
+    .values({
+      name: practice.name,
+      slug: practice.slug,
+      time_zone: practice.timeZone,
+      country: practice.country,
+      currency: practice.currency,
+      ...contactColumns(first),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const practiceId = Number(row.id)
+  await trx.insertInto('portal_settings').values({ practice_id: practiceId }).execute()
+  return practiceId
+}
+
+export async function insertLocation(
+  trx: Database,
+  practiceId: number,
+  location: NewLocation,
+  settings: { country: string; timeZone: string },
+) {
+  const row = await trx
+    .insertInto('clinics')
+    .values({
+      practice_id: practiceId,
+      name: location.name,
+      country: settings.country,
+      time_zone: settings.timeZone,
+      ...contactColumns(location),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return Number(row.id)
+}
+
+export async function insertHours(
+  trx: Database,
+  practiceId: number,
+  clinicId: number | null,
+  hours: NewLocation['hours'],
+) {
+  if (hours.length === 0) return
+  await trx
+    .insertInto('business_hours')
+    .values(hours.map((slot) => ({ practice_id: practiceId, clinic_id: clinicId, ...slot })))
+    .execute()
+}

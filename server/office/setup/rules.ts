@@ -1,0 +1,83 @@
+import { newPasswordProblem } from '../../platform/auth/password-policy.ts'
+import { usernameProblem } from '../../practice/rules.ts'
+import { hoursErrors, type OpeningHours } from '../settings/rules.ts'
+
+/**
+ * First-run setup's pure decisions: what a practice, its locations and its first administrator
+ * must look like before anything is written.
+ */
+
+export interface SetupInput {
+  practice: { name: string; timeZone: string; country: string; currency: string }
+  locations: { name: string; hours: OpeningHours[] }[]
+  admin: { username: string; displayName: string; password: string }
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
+
+/** ISO 3166-1 alpha-2 that the browser's and server's ICU knows (not XX, not ZZ "Unknown"). */
+export function isCountry(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return false
+  return regionNames.of(code) !== code
+}
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'))
+
+export function isCurrency(code: string): boolean {
+  return CURRENCIES.has(code)
+}
+
+/** Field errors keyed like the request body (`practice.timeZone`, `locations.0.hours.1`). */
+export function setupErrors(input: SetupInput): Record<string, string> {
+  const errors: Record<string, string> = {}
+  const { practice, admin } = input
+  if (!practice.name.trim()) errors['practice.name'] = 'Enter the practice name.'
+  if (!isTimeZone(practice.timeZone)) {
+    errors['practice.timeZone'] = 'Choose a time zone such as America/Toronto.'
+  }
+  if (!isCountry(practice.country)) {
+    errors['practice.country'] = 'Use a two-letter country code such as CA or US.'
+  }
+  if (!isCurrency(practice.currency)) {
+    errors['practice.currency'] = 'Use a three-letter currency code such as CAD or USD.'
+  }
+  input.locations.forEach((location, index) => {
+    if (!location.name.trim()) errors[`locations.${index}.name`] = 'Enter the location name.'
+    for (const [key, message] of Object.entries(hoursErrors(location.hours))) {
+      errors[`locations.${index}.${key}`] = message
+    }
+  })
+  const usernameIssue = usernameProblem(admin.username.trim())
+  if (usernameIssue) errors['admin.username'] = usernameIssue
+  if (!admin.displayName.trim()) errors['admin.displayName'] = 'Enter the name staff will see.'
+  const passwordIssue = newPasswordProblem(admin.password, { username: admin.username.trim() })
+  if (passwordIssue) errors['admin.password'] = passwordIssue
+  return errors
+}
+
+/** The practice's address-safe short name: `Maple Grove Dental` → `maple-grove-dental`. */
+export function practiceSlug(name: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  return slug || 'practice'
+}
+
+/** The address the start banner prints: the token in the fragment, which browsers never send. */
+export function setupLink(publicUrl: string, token: string): string {
+  return `${publicUrl}/office/setup#token=${encodeURIComponent(token)}`
+}

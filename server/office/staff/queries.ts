@@ -1,0 +1,118 @@
+import { sql } from 'kysely'
+import type { Database } from '../../platform/db/database.ts'
+import type { StaffRole } from '../../platform/db/schema.ts'
+
+export async function insertStaffUser(
+  trx: Database,
+  staff: {
+    practiceId: number
+    username: string
+    displayName: string
+    role: StaffRole
+    passwordHash: string
+  },
+) {
+  const row = await trx
+    .insertInto('staff_users')
+    .values({
+      practice_id: staff.practiceId,
+      username: staff.username,
+      display_name: staff.displayName,
+      role: staff.role,
+      password_hash: staff.passwordHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return Number(row.id)
+}
+
+const MEMBER_COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'role',
+  'is_active',
+  'last_sign_in_at',
+] as const
+
+export async function listStaff(db: Database, practiceId: number) {
+  return db
+    .selectFrom('staff_users')
+    .select(MEMBER_COLUMNS)
+    .where('practice_id', '=', practiceId)
+    .orderBy('is_active', 'desc')
+    .orderBy('display_name')
+    .execute()
+}
+
+export async function findStaffMember(db: Database, practiceId: number, staffId: number) {
+  return db
+    .selectFrom('staff_users')
+    .select(MEMBER_COLUMNS)
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', staffId)
+    .executeTakeFirst()
+}
+
+export type StaffMemberRow = NonNullable<Awaited<ReturnType<typeof findStaffMember>>>
+
+export async function staffUsernameInUse(db: Database, practiceId: number, username: string) {
+  const row = await db
+    .selectFrom('staff_users')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * Holds the practice's row until the transaction ends, so two administrators disabling each
+ * other at once are decided one after the other: the second sees the first one's change.
+ */
+export async function lockPracticeStaff(trx: Database, practiceId: number) {
+  await trx
+    .selectFrom('practices')
+    .select('id')
+    .where('id', '=', practiceId)
+    .forUpdate()
+    .executeTakeFirstOrThrow()
+}
+
+export async function countOtherActiveAdmins(trx: Database, practiceId: number, staffId: number) {
+  const row = await trx
+    .selectFrom('staff_users')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('practice_id', '=', practiceId)
+    .where('role', '=', 'admin')
+    .where('is_active', '=', true)
+    .where('id', '<>', staffId)
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+export async function setStaffActive(trx: Database, staffId: number, active: boolean) {
+  await trx
+    .updateTable('staff_users')
+    .set({ is_active: active })
+    .where('id', '=', staffId)
+    .execute()
+}
+
+export async function setStaffPassword(trx: Database, staffId: number, passwordHash: string) {
+  await trx
+    .updateTable('staff_users')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', staffId)
+    .execute()
+}
+
+/** Signs a staff member out everywhere (password reset, account disabled). */
+export async function endStaffSessions(trx: Database, staffId: number, now = new Date()) {
+  await trx
+    .updateTable('sessions')
+    .set({ ended_at: now })
+    .where('staff_user_id', '=', staffId)
+    .where('ended_at', 'is', null)
+    .execute()
+}

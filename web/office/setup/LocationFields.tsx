@@ -1,0 +1,67 @@
+import { Button } from 'react-aria-components'
+import { TextInputField } from '../../ui/text-field.tsx'
+import type { WeekHours } from '../settings/contact-form.ts'
+import { CONTACT_LABELS } from '../settings/contact-labels.ts'
+import { HoursEditor } from '../settings/HoursEditor.tsx'
+import type { LocationForm } from './setup-form.ts'
+
+/** One location (clinic): its name, contact details and opening hours. */
+export function LocationFields({
+  index,
+  location,
+  errors,
+  newKey,
+  onChange,
+  onRemove,
+}: {
+  index: number
+  location: LocationForm
+  errors: { ranges: Record<string, string>; hours?: string } | undefined
+  newKey: () => string
+  onChange: (location: LocationForm) => void
+  onRemove: (() => void) | undefined
+}) {
+  const title = `Location ${index + 1}`
+  // The form's validationErrors are keyed by `name`; this location's carry its index.
+  const nameOf = (field: string) => `locations.${index}.${field}`
+  return (
+    <fieldset className="setup-group">
+      <legend>{location.name.trim() ? `${title}: ${location.name.trim()}` : title}</legend>
+      <TextInputField
+        label="Location name"
+        description="As patients know it, e.g. “Lakeside Dental – Harbour Street”."
+        name={nameOf('name')}
+        value={location.name}
+        onChange={(name) => onChange({ ...location, name })}
+        isRequired
+        maxLength={200}
+      />
+      <div className="setup-row">
+        {CONTACT_LABELS.map((field) => (
+          <TextInputField
+            key={field.name}
+            label={field.label}
+            name={nameOf(field.name)}
+            type={field.type ?? 'text'}
+            value={location[field.name]}
+            onChange={(value) => onChange({ ...location, [field.name]: value })}
+            maxLength={field.maxLength}
+            autoComplete="off"
+          />
+        ))}
+      </div>
+      <HoursEditor
+        week={location.week}
+        onChange={(week: WeekHours) => onChange({ ...location, week })}
+        errors={errors?.ranges ?? {}}
+        problem={errors?.hours}
+        newKey={newKey}
+      />
+      {onRemove ? (
+        <Button className="button button-danger-outline" onPress={onRemove}>
+          Remove {location.name.trim() || title}
+        </Button>
+      ) : null}
+    </fieldset>
+  )
+}

@@ -1,0 +1,283 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { type FormEvent, useMemo, useRef, useState } from 'react'
+import { Button, Form } from 'react-aria-components'
+import { Link } from 'react-router'
+import type { FieldErrors } from '../../ui/api.ts'
+import { useDocumentTitle } from '../../ui/document-title.ts'
+import { Card, Page } from '../../ui/layout.tsx'
+import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { TextInputField } from '../../ui/text-field.tsx'
+import { actionFailureMessage } from '../labels.ts'
+import { NativeSelect } from '../NativeSelect.tsx'
+import { useFieldErrors, useFocusFirstInvalid } from '../settings/section.tsx'
+import { LocationFields } from './LocationFields.tsx'
+import { fetchSetupStatus, SETUP_STATUS_KEY, type SetupDone, submitSetup } from './setup-api.ts'
+import {
+  emptyLocation,
+  passwordAgainError,
+  type SetupForm,
+  setupBodyOf,
+  splitSetupErrors,
+  suggestedCountry,
+  suggestedCurrency,
+  tokenFromHash,
+} from './setup-form.ts'
+import './setup.css'
+
+/**
+ * First-run setup, opened from the one-time link the server printed (`/office/setup#token=…`):
+ * the practice, its locations and its first administrator. Once a practice exists it only says
+ * so and points to sign-in.
+ */
+export function SetupPage() {
+  useDocumentTitle('Set up Bitewing')
+  const [token] = useState(() => tokenFromHash(window.location.hash))
+  const [done, setDone] = useState<SetupDone | null>(null)
+  const status = useQuery({
+    queryKey: SETUP_STATUS_KEY,
+    queryFn: ({ signal }) => fetchSetupStatus(signal),
+  })
+
+  return (
+    <Page>
+      <Card>
+        <div className={done ? undefined : 'setup-card-body'}>
+          {done ? (
+            <>
+              <h1>{done.practiceName} is set up</h1>
+              <p role="status">
+                Sign in to the office console as <strong>{done.username}</strong> with the password
+                you chose, then add your staff and a sync API key.
+              </p>
+              <Link className="button" to="/sign-in">
+                Sign in
+              </Link>
+            </>
+          ) : (
+            <>
+              <h1>Set up your practice</h1>
+              {status.isPending ? <Loading /> : null}
+              {status.isError ? (
+                <LoadFailed error={status.error} onRetry={() => void status.refetch()} />
+              ) : null}
+              {status.data?.needed === false ? (
+                <div className="notice notice-info">
+                  <p>
+                    A practice is set up already.{' '}
+                    <Link to="/sign-in">Sign in to the office console</Link>.
+                  </p>
+                </div>
+              ) : null}
+              {status.data?.needed && !token ? (
+                <div className="notice notice-info">
+                  <p>
+                    Open the setup link Bitewing printed when it started (it ends with “#token=…”),
+                    or run <code>npm run setup</code> on the server.
+                  </p>
+                </div>
+              ) : null}
+              {status.data?.needed && token ? (
+                <SetupFormView token={token} onDone={setDone} />
+              ) : null}
+            </>
+          )}
+        </div>
+      </Card>
+    </Page>
+  )
+}
+
+function initialForm(): SetupForm {
+  const country = suggestedCountry(navigator.languages ?? [navigator.language])
+  return {
+    practice: {
+      name: '',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      country,
+      currency: suggestedCurrency(country),
+    },
+    locations: [emptyLocation('location-1')],
+    admin: { username: '', displayName: '', password: '', passwordAgain: '' },
+  }
+}
+
+function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupDone) => void }) {
+  const [form, setForm] = useState(initialForm)
+  const [sentKeys, setSentKeys] = useState<string[][]>([])
+  const nextKey = useRef(1)
+  const formRef = useRef<HTMLFormElement>(null)
+  const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), [])
+  const currencies = useMemo(() => currencyOptions(), [])
+
+  const setup = useMutation({ mutationFn: submitSetup, onSuccess: onDone })
+  const serverErrors = useFieldErrors(setup.error)
+  const errors = useMemo(() => splitSetupErrors(serverErrors, sentKeys), [serverErrors, sentKeys])
+  const againError = passwordAgainError(form)
+  const fieldErrors: FieldErrors = {
+    ...errors.fields,
+    ...errors.locationFields,
+    ...(againError ? { 'admin.passwordAgain': againError } : {}),
+  }
+  useFocusFirstInvalid(formRef, setup.error)
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (setup.isPending || againError) return
+    const { body, rangeKeys } = setupBodyOf(token, form)
+    setSentKeys(rangeKeys)
+    setup.mutate(body)
+  }
+
+  const practice = (change: Partial<SetupForm['practice']>) =>
+    setForm((current) => ({ ...current, practice: { ...current.practice, ...change } }))
+  const admin = (change: Partial<SetupForm['admin']>) =>
+    setForm((current) => ({ ...current, admin: { ...current.admin, ...change } }))
+
+  return (
+    <Form
+      ref={formRef}
+      className="form"
+      onSubmit={submit}
+      validationErrors={fieldErrors}
+      validationBehavior="aria"
+      aria-label="Set up your practice"
+    >
+      <p className="card-subtitle">
+        This link works once. Everything here can be changed later in Portal Settings.
+      </p>
+      <fieldset className="setup-group">
+        <legend>Practice</legend>
+        <TextInputField
+          label="Practice name"
+          name="practice.name"
+          value={form.practice.name}
+          onChange={(name) => practice({ name })}
+          isRequired
+          maxLength={200}
+        />
+        <div className="setup-row">
+          <NativeSelect
+            label="Time zone"
+            value={form.practice.timeZone}
+            onChange={(timeZone) => practice({ timeZone })}
+            options={timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
+            error={fieldErrors['practice.timeZone']}
+          />
+          <TextInputField
+            label="Country"
+            description="Two letters, e.g. CA or US."
+            name="practice.country"
+            value={form.practice.country}
+            onChange={(country) => practice({ country: country.toUpperCase() })}
+            isRequired
+            maxLength={2}
+          />
+          <NativeSelect
+            label="Currency"
+            value={form.practice.currency}
+            onChange={(currency) => practice({ currency })}
+            options={currencies}
+            error={fieldErrors['practice.currency']}
+          />
+        </div>
+      </fieldset>
+      {form.locations.map((location, index) => (
+        <LocationFields
+          key={location.key}
+          index={index}
+          location={location}
+          errors={errors.locations[index]}
+          newKey={() => `new.${++nextKey.current}`}
+          onChange={(changed) =>
+            setForm((current) => ({
+              ...current,
+              locations: current.locations.map((each) =>
+                each.key === location.key ? changed : each,
+              ),
+            }))
+          }
+          onRemove={
+            form.locations.length > 1
+              ? () =>
+                  setForm((current) => ({
+                    ...current,
+                    locations: current.locations.filter((each) => each.key !== location.key),
+                  }))
+              : undefined
+          }
+        />
+      ))}
+      <Button
+        className="button button-secondary"
+        onPress={() =>
+          setForm((current) => ({
+            ...current,
+            locations: [...current.locations, emptyLocation(`location-${++nextKey.current}`)],
+          }))
+        }
+      >
+        Add another location
+      </Button>
+      <fieldset className="setup-group">
+        <legend>First administrator</legend>
+        <div className="setup-row">
+          <TextInputField
+            label="User name"
+            name="admin.username"
+            value={form.admin.username}
+            onChange={(username) => admin({ username })}
+            isRequired
+            autoComplete="username"
+            maxLength={40}
+          />
+          <TextInputField
+            label="Display name"
+            description="The name other staff see."
+            name="admin.displayName"
+            value={form.admin.displayName}
+            onChange={(displayName) => admin({ displayName })}
+            isRequired
+            maxLength={200}
+          />
+        </div>
+        <TextInputField
+          label="Password"
+          description="At least 8 characters; a few unrelated words make a good one."
+          name="admin.password"
+          type="password"
+          value={form.admin.password}
+          onChange={(password) => admin({ password })}
+          isRequired
+          autoComplete="new-password"
+          maxLength={128}
+        />
+        <TextInputField
+          label="Password again"
+          name="admin.passwordAgain"
+          type="password"
+          value={form.admin.passwordAgain}
+          onChange={(passwordAgain) => admin({ passwordAgain })}
+          isRequired
+          autoComplete="new-password"
+          maxLength={128}
+        />
+      </fieldset>
+      {setup.isError ? (
+        <div className="notice notice-error" role="alert">
+          <p>{actionFailureMessage(setup.error, 'Setting up the practice')}</p>
+        </div>
+      ) : null}
+      <Button type="submit" className="button" isPending={setup.isPending}>
+        Set up the practice
+      </Button>
+    </Form>
+  )
+}
+
+function currencyOptions() {
+  const names = new Intl.DisplayNames([navigator.language], { type: 'currency' })
+  return Intl.supportedValuesOf('currency').map((code) => ({
+    value: code,
+    label: `${code} – ${names.of(code) ?? code}`,
+  }))
+}
