@@ -145,20 +145,19 @@ describeEachDatabase('sync API over HTTP', (kind) => {
   }
 
   it('applies a batch all or nothing: a bad operation at index 999 leaves nothing', async () => {
-    const operations = Array.from({ length: 1000 }, (_, index) => ({
+    const bulk = (index: number) => ({
       op: 'put',
       collection: 'patients',
       externalId: `bulk-${index}`,
-      body: patient,
-    }))
-    operations[999] = { ...operations[999], body: { ...patient, birthdate: 'yesterday' } } as never
+      body: patient as object,
+    })
+    const operations = Array.from({ length: 1000 }, (_, index) => bulk(index))
+    const last = (body: object) => ({ ...bulk(999), body })
+    operations[999] = last({ ...patient, birthdate: 'yesterday' })
     const invalid = await a.call('POST', 'batch', { operations })
     expect(invalid.statusCode).toBe(400)
     expect(invalid.json().errors).toEqual({ 'operations/999/birthdate': expect.any(String) })
-    operations[999] = {
-      ...operations[999],
-      body: { ...patient, guarantorExternalId: 'nobody' },
-    } as never
+    operations[999] = last({ ...patient, guarantorExternalId: 'nobody' })
     const unresolved = await a.call('POST', 'batch', { operations })
     expect(unresolved.statusCode).toBe(422)
     expect(unresolved.json().errors).toEqual({
@@ -166,7 +165,7 @@ describeEachDatabase('sync API over HTTP', (kind) => {
     })
     expect((await a.call('GET', 'patients/bulk-0')).statusCode).toBe(404)
     expect(
-      (await a.call('POST', 'batch', { operations: [...operations, operations[0]] })).statusCode,
+      (await a.call('POST', 'batch', { operations: [...operations, bulk(1000)] })).statusCode,
     ).toBe(400)
   })
 
