@@ -96,6 +96,18 @@ describeEachDatabase('sync collections: statements and payments', (kind) => {
       expect(await family.files.exists(after?.pdf_storage_key as string)).toBe(true)
     })
 
+    it('keeps the stored PDF when a replacement fails to commit', async () => {
+      const before = await storedStatement()
+      const failed = family.inTransaction(async (ctx) => {
+        await statements.upsert(ctx, 'st-1', statement('never committed') as never)
+        throw new Error('the batch failed further on')
+      })
+      await expect(failed).rejects.toThrow('the batch failed')
+      await family.removeQueuedFiles()
+      expect(await storedStatement()).toEqual(before)
+      expect((await pdfOf(Number(before?.id))).rawPayload).toEqual(pdf('March, corrected'))
+    })
+
     it('refuses a file that is not a PDF (422 naming the field), changing nothing', async () => {
       const before = await storedStatement()
       const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])

@@ -3,7 +3,7 @@ import type { Static, TObject } from 'typebox'
 import { queueFileRemoval } from '../../platform/files/removal.ts'
 import type { ServedType } from '../../portal/images/rules.ts'
 import type { SyncCollection, SyncContext } from '../collection.ts'
-import { freshFileKey, type ReceivedFile, receiveFile } from './stored-files.ts'
+import { freshFileKey, isOwnFile, type ReceivedFile, receiveFile } from './stored-files.ts'
 
 type Row = Record<string, unknown>
 
@@ -74,8 +74,9 @@ export function fileCollection<S extends TObject>(spec: FileCollectionSpec<S>): 
     return { fileKey: key, fileSha256: sent.sha256, ...described }
   }
 
+  /** The files only this row uses, which go when the row stops naming them. */
   function filesOf(row: Row | undefined) {
-    return keyFields.map((field) => row?.[field] as string | undefined)
+    return keyFields.map((field) => row?.[field]).filter(isOwnFile)
   }
 
   return {

@@ -169,6 +169,23 @@ describeEachDatabase('sync collections: image categories and documents', (kind) 
       }
     })
 
+    it('leaves a file other rows share alone when a row that used it changes or goes', async () => {
+      // The demo's way: many documents on one stored file, adopted by the PMS by external id.
+      const { sofiaEarlier, mateo } = family.seeded.documents
+      await family.db
+        .updateTable('documents')
+        .set({ external_id: 'doc-shared' })
+        .where('id', '=', sofiaEarlier)
+        .execute()
+      const categoryOf = { categoryExternalId: 'cat-forms' }
+      expect(await family.put(documents, 'doc-shared', document(png, categoryOf))).toBe('updated')
+      expect(await family.remove(documents, 'doc-shared')).toBe(true)
+      await family.removeQueuedFiles()
+      expect(await family.files.exists('documents/xray.png')).toBe(true)
+      const mateos = `${family.seeded.patients.mateo}/documents/${mateo}/view`
+      expect((await family.portal(mateos)).statusCode).toBe(200)
+    })
+
     it("follows the category's portal flag", async () => {
       await family.put(imageCategories, 'cat-xrays', { ...category, showInPortal: false })
       expect(await shown()).not.toContain('Bitewing - left (synced)')

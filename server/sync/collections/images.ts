@@ -7,7 +7,7 @@ import { makeThumbnail, thumbnailKey } from '../../portal/images/thumbnails.ts'
 import { tableCollection } from '../table-collection.ts'
 import { FreeText, Instant, Opt, RefTo, Text } from './fields.ts'
 import { fileCollection } from './file-collection.ts'
-import { Base64File, FILE_TYPES } from './stored-files.ts'
+import { Base64File, FILE_TYPES, isOwnFile } from './stored-files.ts'
 
 /** The Images tab: image categories (folders, shared to the portal or not) and their documents. */
 
@@ -35,7 +35,10 @@ export const imageCategories = tableCollection({
     await queueFileRemoval(
       ctx.db,
       ctx.practiceId,
-      rows.flatMap((row) => [row.storage_key, row.thumb, thumbnailKey(ctx.practiceId, row.id)]),
+      rows.flatMap((row) => [
+        ...[row.storage_key, row.thumb].filter(isOwnFile),
+        thumbnailKey(ctx.practiceId, row.id),
+      ]),
     )
     await sql`delete from image_categories where id = ${id}`.execute(ctx.db)
   },

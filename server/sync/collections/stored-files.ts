@@ -89,3 +89,16 @@ export function receiveFile(field: string, base64: string, declared: ServedType)
 export function freshFileKey(practiceId: number, folder: string, type: ServedType): string {
   return `practices/${practiceId}/${folder}/${randomUUID()}${EXTENSIONS[type]}`
 }
+
+const FRESH_KEY =
+  /^practices\/\d+\/[a-z-]+\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\./
+
+/**
+ * Whether the file under `key` is one this API stored for a single row (a fresh key, or a file
+ * named after it such as its preview), so removing it with the row cannot take another row's
+ * file. Rows written otherwise may share one file: the demo points thousands of documents at
+ * the same few images, and a PMS may adopt such a row by its external id.
+ */
+export function isOwnFile(key: unknown): key is string {
+  return typeof key === 'string' && FRESH_KEY.test(key)
+}
