@@ -32,7 +32,15 @@ export interface ChildRows {
   orderColumn?: string
   /** Values every child row gets that the body does not carry. */
   fixed?: Record<string, unknown>
+  /** Columns read back through an expression, so they compare equal to what was sent. */
+  readAs?: ReadAs
 }
+
+/** A column read back in the shape the API sends it, e.g. a time as `HH:MM`. */
+export type ReadAs = Record<string, (column: RawBuilder<unknown>) => RawBuilder<unknown>>
+
+/** `time` columns as the `HH:MM` the API takes. */
+export const asHourMinute = (column: RawBuilder<unknown>) => sql`to_char(${column}, 'HH24:MI')`
 
 export interface TableCollectionSpec<S extends TObject> {
   name: string
@@ -44,13 +52,22 @@ export interface TableCollectionSpec<S extends TObject> {
   /** Reference fields: `{ guarantorExternalId: ['patients', 'guarantor_id'] }`. */
   references?: Partial<Record<FieldOf<S>, Reference>>
   children?: ChildRows[]
+  /** Columns read back through an expression (see ChildRows.readAs). */
+  readAs?: ReadAs
   /** Columns set to now() whenever the row changes (`updated_at`); never compared. */
   touch?: string[]
   /**
-   * Replaces the plain delete: hide a row whose history must stay, or refuse while other rows
-   * still depend on it. Called with the row's id; the row exists.
+   * Hide rather than delete (clinics, providers: past visits still name them): DELETE sets this
+   * boolean column, GET and DELETE then find nothing, and the next PUT shows the row again.
    */
+  hiddenColumn?: string
+  /** Replaces the plain delete (given the row's id, which exists), e.g. to remove its files too. */
   remove?: (ctx: SyncContext, id: number) => Promise<void>
+  /**
+   * Runs before DELETE removes or hides the row (given its id): refuses while other rows still
+   * depend on it, or clears what only mentions it.
+   */
+  beforeRemove?: (ctx: SyncContext, id: number) => Promise<void>
   /**
    * Turns the body into the values written, before references are resolved (e.g. a default
    * looked up elsewhere). Must give the same values for the same body, or replays would write.
@@ -71,10 +88,15 @@ export function tableCollection<S extends TObject>(
   const references = Object.entries((spec.references ?? {}) as Record<string, Reference>)
   const children = spec.children ?? []
 
-  async function idOf(ctx: SyncContext, externalId: string) {
+  const hidden = spec.hiddenColumn
+  /** Only rows the PMS has not deleted (hidden rows are deleted as far as the API goes). */
+  const shown = (alias: string) => (hidden ? sql`and not ${sql.ref(`${alias}.${hidden}`)}` : sql``)
+
+  async function idOf(ctx: SyncContext, externalId: string, visibleOnly = false) {
     const { rows } = await sql<{ id: number }>`
-      select id from ${sql.table(spec.table)}
-      where practice_id = ${ctx.practiceId} and external_id = ${externalId}`.execute(ctx.db)
+      select t.id from ${sql.table(spec.table)} t
+      where t.practice_id = ${ctx.practiceId} and t.external_id = ${externalId}
+      ${visibleOnly ? shown('t') : sql``}`.execute(ctx.db)
     return rows[0] ? Number(rows[0].id) : null
   }
 
@@ -87,6 +109,8 @@ export function tableCollection<S extends TObject>(
       column,
       valueOrDefault(body[field]),
     ])
+    // Sending a deleted (hidden) row again shows it again.
+    if (hidden) values.push([hidden, sql`false`])
     // A row naming itself (a family head is their own guarantor) cannot be found before it
     // exists: written as null first, then pointed at itself.
     const selfReferences: string[] = []
@@ -137,12 +161,13 @@ export function tableCollection<S extends TObject>(
 
   async function read(ctx: SyncContext, externalId: string) {
     const selections = [
-      ...plain.map(([field, column]) => sql`t.${sql.ref(column)} as ${sql.ref(field)}`),
+      ...plain.map(([field, column]) => readColumn('t', column, field, spec.readAs)),
       ...references.map(([field, reference]) => externalIdOf('t', reference, field)),
     ]
     const { rows } = await sql<Record<string, unknown>>`
       select t.id as "__id", ${sql.join(selections)} from ${sql.table(spec.table)} t
-      where t.practice_id = ${ctx.practiceId} and t.external_id = ${externalId}`.execute(ctx.db)
+      where t.practice_id = ${ctx.practiceId} and t.external_id = ${externalId}
+      ${shown('t')}`.execute(ctx.db)
     const row = rows[0]
     if (!row) return null
     const { __id: id, ...fields } = row
@@ -154,14 +179,27 @@ export function tableCollection<S extends TObject>(
   }
 
   async function remove(ctx: SyncContext, externalId: string) {
-    const id = await idOf(ctx, externalId)
+    const id = await idOf(ctx, externalId, true)
     if (id === null) return false
-    if (spec.remove) await spec.remove(ctx, id)
-    else await sql`delete from ${sql.table(spec.table)} where id = ${id}`.execute(ctx.db)
+    await spec.beforeRemove?.(ctx, id)
+    if (spec.remove) {
+      await spec.remove(ctx, id)
+    } else if (hidden) {
+      await sql`update ${sql.table(spec.table)} set ${sql.ref(hidden)} = true where id = ${id}`.execute(
+        ctx.db,
+      )
+    } else {
+      await sql`delete from ${sql.table(spec.table)} where id = ${id}`.execute(ctx.db)
+    }
     return true
   }
 
   return { name: spec.name, schema: spec.schema, example: spec.example, upsert, read, remove }
+}
+
+function readColumn(alias: string, column: string, field: string, readAs: ReadAs = {}) {
+  const ref = sql.ref(`${alias}.${column}`)
+  return sql`${readAs[field]?.(ref) ?? ref} as ${sql.ref(field)}`
 }
 
 /** A reference read back as the external id it was sent as (null once the target is gone). */
@@ -187,8 +225,8 @@ function present(row: Record<string, unknown>): Record<string, unknown> {
 
 async function storedChildren(ctx: SyncContext, child: ChildRows, parentId: number) {
   const selections = [
-    ...Object.entries(child.columns).map(
-      ([field, column]) => sql`c.${sql.ref(column)} as ${sql.ref(field)}`,
+    ...Object.entries(child.columns).map(([field, column]) =>
+      readColumn('c', column, field, child.readAs),
     ),
     ...Object.entries(child.references ?? {}).map(([field, reference]) =>
       externalIdOf('c', reference, field),

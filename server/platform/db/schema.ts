@@ -599,6 +599,13 @@ export interface SyncEventsTable {
   acknowledged_at: Timestamp | null
 }
 
+export interface SyncRateBucketsTable {
+  key_id: number
+  tokens: number
+  refilled_at: Timestamp
+  allowed: boolean
+}
+
 export interface TreatmentPlanRowsTable {
   id: Generated<number>
   practice_id: number
@@ -698,6 +705,7 @@ export interface DB {
   statements: StatementsTable
   sync_api_keys: SyncApiKeysTable
   sync_events: SyncEventsTable
+  sync_rate_buckets: SyncRateBucketsTable
   treatment_plan_rows: TreatmentPlanRowsTable
   treatment_plans: TreatmentPlansTable
   vital_signs: VitalSignsTable

@@ -3,6 +3,7 @@ import { type Static, Type } from 'typebox'
 import { Problem } from '../../platform/http/problems.ts'
 import { tableCollection } from '../table-collection.ts'
 import { ADDRESS_COLUMNS, ADDRESS_FIELDS, Day, Opt, RefTo, Text } from './fields.ts'
+import { forgetAppointmentsOf, refuseWhileUsed } from './mentions.ts'
 
 const STATUSES = [
   'Patient',
@@ -71,6 +72,8 @@ export const patients = tableCollection({
     postalCode: 'N1H 2B2',
     country: 'CA',
     guarantorExternalId: 'example',
+    clinicExternalId: 'example',
+    primaryProviderExternalId: 'example',
     representatives: [],
   },
   columns: {
@@ -135,23 +138,24 @@ export const patients = tableCollection({
     }
     return body
   },
-  async remove(ctx, id) {
-    // Family members still billed to this guarantor would point at nothing: the PMS moves them first.
-    const { rows } = await sql<{ count: number }>`
-      select count(*)::int as count from patients where guarantor_id = ${id} and id <> ${id}`.execute(
-      ctx.db,
+  async beforeRemove(ctx, id) {
+    // Family members still billed to this guarantor would point at nothing: the PMS moves them.
+    await refuseWhileUsed(
+      ctx,
+      'patient',
+      [
+        {
+          table: 'patients',
+          column: 'guarantor_id',
+          label: 'family member(s) as guarantor',
+          except: id,
+        },
+      ],
+      id,
     )
-    const dependants = Number(rows[0]?.count ?? 0)
-    if (dependants > 0) {
-      throw new Problem(
-        409,
-        'still-referenced',
-        'Still referenced',
-        `This patient is still the guarantor of ${dependants} other patient(s); send them with another guarantor first.`,
-      )
-    }
-    // Cascades to the patient's appointments, recalls, statements, plans, documents, clinical
-    // rows, representative links and portal sign-in: nothing of theirs stays visible.
-    await sql`delete from patients where id = ${id}`.execute(ctx.db)
+    // The delete cascades to the patient's appointments, recalls, statements, plans, documents,
+    // clinical rows, representative links and portal sign-in: nothing of theirs stays visible.
+    // What merely mentions their appointments loses the mention.
+    await forgetAppointmentsOf(ctx, sql`patient_id = ${id}`)
   },
 })
