@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Config } from './config.ts'
 import type { Database } from './platform/db/database.ts'
+import { REMOVE_FILES_JOB, removeFilesJob } from './platform/files/removal.ts'
 import type { FileStorage } from './platform/files/storage.ts'
 import { createJobWorker } from './platform/jobs/worker.ts'
 import { SEND_EMAIL_JOB, sendEmailJob } from './platform/mail/outbox.ts'
@@ -41,6 +42,7 @@ export function createBackgroundWorker(deps: {
       [SEND_EMAIL_JOB]: sendEmailJob(deps.db, delivery),
       [CREATE_CARE_SUMMARY_JOB]: createCareSummaryJob(deps.db, deps.files),
       [PASSWORD_RESET_REQUEST_JOB]: passwordResetRequestJob(deps.db, secrets),
+      [REMOVE_FILES_JOB]: removeFilesJob(deps.files),
     },
     {
       onError: deps.onError,

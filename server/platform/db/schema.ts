@@ -581,6 +581,7 @@ export interface StatementsTable {
   note: string | null
   pdf_storage_key: string | null
   created_at: Generated<Timestamp>
+  pdf_sha256: string | null
 }
 
 export interface SyncApiKeysTable {
