@@ -37,6 +37,7 @@ import { signInRoutes } from './portal/signin/routes.ts'
 import { portalSessionRoutes } from './portal/signin/session-routes.ts'
 import { portalVerifyRoutes } from './portal/signin/verify-routes.ts'
 import { summaryRoutes } from './portal/summary/routes.ts'
+import { syncEventRoutes } from './sync/events/routes.ts'
 
 export interface AppDependencies {
   config: Pick<Config, 'env' | 'publicUrl' | 'logLevel' | 'webDist' | 'trustProxy'>
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(outgoingEmailRoutes, { db, guard: office })
   await app.register(settingsRoutes, { db, guard: office })
   await app.register(codeSystemRoutes, { db, guard: office })
+  await app.register(syncEventRoutes, { db, secrets, prefix: '/api/sync/v1' })
   // Not encapsulated: its not-found handler is the app's own (pages for the browser, JSON for /api).
   await webAppRoutes(app, { root: deps.config.webDist })
   return app

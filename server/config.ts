@@ -44,6 +44,8 @@ export interface Config {
    * a key made once in `dataDir` (server/platform/mail/secrets.ts).
    */
   secretKey: string | undefined
+  /** Days an acknowledged sync event is kept before the retention job deletes it. */
+  syncEventRetentionDays: number
 }
 
 export type TrustProxy = false | number | string[]
@@ -75,6 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobConcurrency: Math.ceil(parsePositive('JOB_CONCURRENCY', env.JOB_CONCURRENCY ?? '4')),
     smtpTimeoutSeconds: parsePositive('SMTP_TIMEOUT_SECONDS', env.SMTP_TIMEOUT_SECONDS ?? '20'),
     secretKey: parseSecretKey(emptyToUndefined(env.SECRET_KEY)),
+    syncEventRetentionDays: parsePositive(
+      'SYNC_EVENT_RETENTION_DAYS',
+      env.SYNC_EVENT_RETENTION_DAYS ?? '30',
+    ),
   }
 }
 

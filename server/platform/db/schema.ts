@@ -598,6 +598,14 @@ export interface SyncEventsTable {
   acknowledged_at: Timestamp | null
 }
 
+export interface SyncWebhooksTable {
+  practice_id: number
+  url: string
+  sealed_secret: string
+  created_at: Generated<Timestamp>
+  updated_at: Generated<Timestamp>
+}
+
 export interface TreatmentPlanRowsTable {
   id: Generated<number>
   practice_id: number
@@ -697,6 +705,7 @@ export interface DB {
   statements: StatementsTable
   sync_api_keys: SyncApiKeysTable
   sync_events: SyncEventsTable
+  sync_webhooks: SyncWebhooksTable
   treatment_plan_rows: TreatmentPlanRowsTable
   treatment_plans: TreatmentPlansTable
   vital_signs: VitalSignsTable
