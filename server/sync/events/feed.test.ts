@@ -149,6 +149,43 @@ describeEachDatabase('Sync event feed', (kind) => {
     expect((await feed(keyB)).json().events).toHaveLength(2)
   })
 
+  it.skipIf(kind === 'pglite')(
+    "numbers a practice's events in commit order, so a cursor never skips a late commit",
+    async () => {
+      let releaseFirst: () => void = () => {}
+      const held = new Promise<void>((resolve) => {
+        releaseFirst = resolve
+      })
+      let firstQueued: () => void = () => {}
+      const queued = new Promise<void>((resolve) => {
+        firstQueued = resolve
+      })
+      const first = db.transaction().execute(async (trx) => {
+        await queueSyncEvent(trx, {
+          practiceId: practiceB,
+          kind: 'test.slow',
+          entityType: 'test',
+          entityId: 1,
+          payload: {},
+        })
+        firstQueued()
+        await held
+      })
+      await queued
+      let secondDone = false
+      const second = queue(practiceB, 1).then(() => {
+        secondDone = true
+      })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      // The second writer waits for the first to commit before it takes a number.
+      expect(secondDone).toBe(false)
+      releaseFirst()
+      await Promise.all([first, second])
+      const types = (await feed(keyB)).json().events.map((e: { type: string }) => e.type)
+      expect(types.slice(-2)).toEqual(['test.slow', 'test.happened'])
+    },
+  )
+
   it('audits each read and acknowledgement with its count and key, nothing of the events', async () => {
     const rows = await db
       .selectFrom('audit_events')
