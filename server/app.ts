@@ -40,6 +40,7 @@ import { signInRoutes } from './portal/signin/routes.ts'
 import { portalSessionRoutes } from './portal/signin/session-routes.ts'
 import { portalVerifyRoutes } from './portal/signin/verify-routes.ts'
 import { summaryRoutes } from './portal/summary/routes.ts'
+import { syncEventRoutes } from './sync/events/routes.ts'
 import type { SyncRateLimit } from './sync/rate-limit.ts'
 import { syncApi } from './sync/routes.ts'
 
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     rateLimit: deps.syncRateLimit,
     extensions: [],
   })
+  await app.register(syncEventRoutes, { db, secrets, prefix: '/api/sync/v1' })
   // Not encapsulated: its not-found handler is the app's own (pages for the browser, JSON for /api).
   await webAppRoutes(app, { root: deps.config.webDist })
   return app

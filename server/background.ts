@@ -12,6 +12,13 @@ import {
   passwordResetRequestJob,
 } from './portal/signin/reset-request-job.ts'
 import { CREATE_CARE_SUMMARY_JOB, createCareSummaryJob } from './portal/summary/create.ts'
+import {
+  PRUNE_SYNC_EVENTS_JOB,
+  pruneSyncEventsJob,
+  schedulePruneSyncEvents,
+} from './sync/events/retention.ts'
+import { deliverWebhookJob } from './sync/events/webhooks.ts'
+import { SYNC_WEBHOOK_JOB } from './sync/outbox.ts'
 
 /** The process's background work: every job kind and its handler, run from the `jobs` table. */
 export function createBackgroundWorker(deps: {
@@ -19,7 +26,14 @@ export function createBackgroundWorker(deps: {
   files: FileStorage
   config: Pick<Config, 'smtpUrl' | 'mailFrom'> &
     Partial<
-      Pick<Config, 'directSmtpUrl' | 'jobLeaseSeconds' | 'jobConcurrency' | 'smtpTimeoutSeconds'>
+      Pick<
+        Config,
+        | 'directSmtpUrl'
+        | 'jobLeaseSeconds'
+        | 'jobConcurrency'
+        | 'smtpTimeoutSeconds'
+        | 'syncEventRetentionDays'
+      >
     >
   pollMilliseconds?: number
   /** Opens the secrets that emails carry: the same box the app sealed them with. */
@@ -36,13 +50,18 @@ export function createBackgroundWorker(deps: {
     readAttachment: (key: string) => deps.files.get(key),
     secrets,
   }
-  return createJobWorker(
+  const worker = createJobWorker(
     deps.db,
     {
       [SEND_EMAIL_JOB]: sendEmailJob(deps.db, delivery),
       [CREATE_CARE_SUMMARY_JOB]: createCareSummaryJob(deps.db, deps.files),
       [PASSWORD_RESET_REQUEST_JOB]: passwordResetRequestJob(deps.db, secrets),
       [REMOVE_FILES_JOB]: removeFilesJob(deps.files),
+      [SYNC_WEBHOOK_JOB]: deliverWebhookJob(deps.db, secrets),
+      [PRUNE_SYNC_EVENTS_JOB]: pruneSyncEventsJob(
+        deps.db,
+        deps.config.syncEventRetentionDays ?? DEFAULT_RETENTION_DAYS,
+      ),
     },
     {
       onError: deps.onError,
@@ -51,4 +70,14 @@ export function createBackgroundWorker(deps: {
       pollMilliseconds: deps.pollMilliseconds,
     },
   )
+  return {
+    ...worker,
+    /** Starts polling, and makes sure the sync events' retention run is scheduled. */
+    start() {
+      schedulePruneSyncEvents(deps.db).catch((error: unknown) => deps.onError?.(error))
+      worker.start()
+    },
+  }
 }
+
+const DEFAULT_RETENTION_DAYS = 30

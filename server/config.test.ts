@@ -58,6 +58,12 @@ it('reads the background job lease, concurrency and SMTP timeout, refusing nonse
   expect(() => loadConfig({ SMTP_TIMEOUT_SECONDS: '-1' })).toThrow(/SMTP_TIMEOUT_SECONDS/)
 })
 
+it('keeps acknowledged sync events 30 days unless SYNC_EVENT_RETENTION_DAYS says otherwise', () => {
+  expect(loadConfig({}).syncEventRetentionDays).toBe(30)
+  expect(loadConfig({ SYNC_EVENT_RETENTION_DAYS: '7' }).syncEventRetentionDays).toBe(7)
+  expect(() => loadConfig({ SYNC_EVENT_RETENTION_DAYS: '0' })).toThrow(/SYNC_EVENT_RETENTION/)
+})
+
 it('creates the demo practice by default only in development on the embedded database', () => {
   expect(loadConfig({}).demo).toBe(true)
   expect(loadConfig({ NODE_ENV: 'development' }).demo).toBe(true)

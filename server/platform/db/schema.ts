@@ -613,6 +613,14 @@ export interface SyncRateBucketsTable {
   allowed: boolean
 }
 
+export interface SyncWebhooksTable {
+  practice_id: number
+  url: string
+  sealed_secret: string
+  created_at: Generated<Timestamp>
+  updated_at: Generated<Timestamp>
+}
+
 export interface TreatmentPlanRowsTable {
   id: Generated<number>
   practice_id: number
@@ -714,6 +722,7 @@ export interface DB {
   sync_api_keys: SyncApiKeysTable
   sync_events: SyncEventsTable
   sync_rate_buckets: SyncRateBucketsTable
+  sync_webhooks: SyncWebhooksTable
   treatment_plan_rows: TreatmentPlanRowsTable
   treatment_plans: TreatmentPlansTable
   vital_signs: VitalSignsTable

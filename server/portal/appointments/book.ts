@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/database.ts'
 import { Conflict, NotFound, Problem } from '../../platform/http/problems.ts'
-import { queueSyncEvent } from '../../sync/outbox.ts'
+import { externalIdsOf, queueSyncEvent } from '../../sync/outbox.ts'
 import type { Auditor, PatientAccess } from '../audit-read.ts'
 import {
   type AppointmentRow,
@@ -88,12 +88,25 @@ export async function bookRecall(
     if (!(await markRecallScheduled(trx, recall.id, id))) {
       throw new Conflict('This recall is already scheduled.')
     }
+    const ids = await externalIdsOf(trx, practiceId, {
+      patientExternalId: ['patients', patientId],
+      recallExternalId: ['recalls', recall.id],
+      providerExternalId: ['providers', openTime.provider_id],
+      clinicExternalId: ['clinics', openTime.clinic_id],
+      openTimeExternalId: ['web-sched-open-times', openTime.id],
+    })
     await queueSyncEvent(trx, {
       practiceId,
-      kind: 'appointment.booked',
+      kind: 'recall.booked',
       entityType: 'appointment',
       entityId: id,
-      payload: { recallId: recall.id, openTimeId: openTime.id, portalUserId: access.user.id },
+      payload: {
+        appointmentId: id,
+        ...ids,
+        startsAt: openTime.starts_at.toISOString(),
+        lengthMinutes: openTime.length_minutes,
+        bookedAt: now.toISOString(),
+      },
     })
     await audit.record(trx, 'appointment.booked', { target: { type: 'appointment', id } })
     return id

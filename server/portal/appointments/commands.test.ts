@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Database } from '../../platform/db/database.ts'
+import type { DB } from '../../platform/db/schema.ts'
 import {
   createTestDatabase,
   describeEachDatabase,
@@ -88,6 +90,23 @@ describeEachDatabase('Appointment commands', (kind) => {
 
   it('books a recall with its sync event and audit row, and only once', async () => {
     const openTimeId = seeded.openTimes[2] ?? 0
+    const openTime = await db
+      .selectFrom('web_sched_open_times')
+      .select(['provider_id', 'clinic_id', 'starts_at', 'length_minutes'])
+      .where('id', '=', openTimeId)
+      .executeTakeFirstOrThrow()
+    const pmsIds: [keyof DB, number, string][] = [
+      ['patients', seeded.patients.mateo, 'PAT-MATEO'],
+      ['recalls', seeded.recall, 'REC-1'],
+      ['providers', openTime.provider_id, 'PROV-ANA'],
+      ['clinics', openTime.clinic_id, 'CLINIC-1'],
+      ['web_sched_open_times', openTimeId, 'SLOT-OP2-0900'],
+    ]
+    for (const [table, id, externalId] of pmsIds) {
+      await sql`update ${sql.table(table)} set external_id = ${externalId} where id = ${id}`.execute(
+        db,
+      )
+    }
     const booked = await bookRecall(...command(seeded.patients.mateo), {
       recallId: seeded.recall,
       openTimeId,
@@ -102,10 +121,20 @@ describeEachDatabase('Appointment commands', (kind) => {
         target_type: 'appointment',
       },
     ])
-    expect(await syncEvents('appointment.booked', booked.id)).toEqual([
+    expect(await syncEvents('recall.booked', booked.id)).toEqual([
       {
         entity_type: 'appointment',
-        payload: { recallId: seeded.recall, openTimeId, portalUserId: mariaUserId },
+        payload: {
+          appointmentId: booked.id,
+          patientExternalId: 'PAT-MATEO',
+          recallExternalId: 'REC-1',
+          providerExternalId: 'PROV-ANA',
+          clinicExternalId: 'CLINIC-1',
+          openTimeExternalId: 'SLOT-OP2-0900',
+          startsAt: openTime.starts_at.toISOString(),
+          lengthMinutes: openTime.length_minutes,
+          bookedAt: expect.any(String),
+        },
       },
     ])
     const again = bookRecall(...command(seeded.patients.mateo), {
@@ -147,11 +176,7 @@ describeEachDatabase('Appointment commands', (kind) => {
     expect(recall).toEqual({ status: 'Invited', scheduled_appointment_id: null })
     expect(await db.selectFrom('audit_events').select('id').execute()).toEqual(before)
     expect(
-      await db
-        .selectFrom('sync_events')
-        .select('id')
-        .where('kind', '=', 'appointment.booked')
-        .execute(),
+      await db.selectFrom('sync_events').select('id').where('kind', '=', 'recall.booked').execute(),
     ).toHaveLength(1)
   })
 
@@ -176,7 +201,12 @@ describeEachDatabase('Appointment commands', (kind) => {
     expect(await syncEvents('appointment.confirmed', appointmentId)).toEqual([
       {
         entity_type: 'appointment',
-        payload: { confirmedAt: now.toISOString(), portalUserId: mariaUserId },
+        payload: {
+          appointmentId,
+          appointmentExternalId: null,
+          patientExternalId: null,
+          confirmedAt: now.toISOString(),
+        },
       },
     ])
   })

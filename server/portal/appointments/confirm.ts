@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/database.ts'
 import { Conflict, NotFound } from '../../platform/http/problems.ts'
-import { queueSyncEvent } from '../../sync/outbox.ts'
+import { externalIdsOf, queueSyncEvent } from '../../sync/outbox.ts'
 import type { Auditor, PatientAccess } from '../audit-read.ts'
 import { type AppointmentRow, confirmAppointment, findAppointment } from './queries.ts'
 import { confirmDecision } from './rules.ts'
@@ -28,12 +28,16 @@ export async function confirmVisit(
   if (decision === 'confirm') {
     await db.transaction().execute(async (trx) => {
       await confirmAppointment(trx, row.id, access.user.id, now)
+      const ids = await externalIdsOf(trx, practiceId, {
+        appointmentExternalId: ['appointments', row.id],
+        patientExternalId: ['patients', access.patientId],
+      })
       await queueSyncEvent(trx, {
         practiceId,
         kind: 'appointment.confirmed',
         entityType: 'appointment',
         entityId: row.id,
-        payload: { confirmedAt: now.toISOString(), portalUserId: access.user.id },
+        payload: { appointmentId: row.id, ...ids, confirmedAt: now.toISOString() },
       })
       await audit.record(trx, 'appointment.confirmed', {
         target: { type: 'appointment', id: row.id },

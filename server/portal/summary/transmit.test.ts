@@ -65,6 +65,11 @@ describeEachDatabase('Transmit a care summary', (kind) => {
     db.selectFrom('outgoing_emails').select(['id', 'to_address', 'attachments']).execute()
 
   it('queues the email with the XML attached and audits it, naming the email', async () => {
+    await db
+      .updateTable('patients')
+      .set({ external_id: 'PAT-SOFIA' })
+      .where('id', '=', seeded.patients.sofia)
+      .execute()
     const emailId = await transmit('  dr.smith@example.org ')
     const [email] = await emails()
     expect(email).toMatchObject({ id: emailId, to_address: 'dr.smith@example.org' })
@@ -84,6 +89,18 @@ describeEachDatabase('Transmit a care summary', (kind) => {
         details: { emailId, via: 'email' },
       },
     ])
+    const events = await db.selectFrom('sync_events').select(['kind', 'payload']).execute()
+    expect(events).toEqual([
+      {
+        kind: 'care_summary.transmitted',
+        payload: {
+          careSummaryId: summaryId,
+          patientExternalId: 'PAT-SOFIA',
+          via: 'email',
+          transmittedAt: expect.any(String),
+        },
+      },
+    ])
   })
 
   it('refuses a malformed address or another patient’s summary, queueing nothing', async () => {
@@ -92,5 +109,6 @@ describeEachDatabase('Transmit a care summary', (kind) => {
     const luis = { ...access, patientId: seeded.patients.luis }
     await expect(transmit('dr.smith@example.org', luis)).rejects.toBeInstanceOf(NotFound)
     expect(await emails()).toEqual(before)
+    expect(await db.selectFrom('sync_events').select('id').execute()).toHaveLength(1)
   })
 })

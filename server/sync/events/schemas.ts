@@ -1,0 +1,105 @@
+import { type Static, Type } from 'typebox'
+import { Id, Nullable } from '../../practice/schemas.ts'
+
+/**
+ * A position in a practice's event feed: the decimal id of an event. Opaque to the PMS, which
+ * only hands back what it was given (`next`, an event's `id`); ids only grow.
+ */
+export const Cursor = Type.String({ pattern: '^(0|[1-9][0-9]{0,17})$', maxLength: 18 })
+
+const ExternalId = Nullable(Type.String())
+const Instant = Type.String({ format: 'date-time' })
+
+/**
+ * What each event type carries, keyed by type: Bitewing's own id of the row it is about, the PMS's
+ * external ids of everything it names (null for a row the PMS did not send), times and statuses —
+ * never clinical content. Producers are typed by these (server/sync/outbox.ts).
+ */
+export const SyncEventData = {
+  /** A patient (or their representative) confirmed an upcoming visit in the portal. */
+  'appointment.confirmed': Type.Object({
+    appointmentId: Id,
+    appointmentExternalId: ExternalId,
+    patientExternalId: ExternalId,
+    confirmedAt: Instant,
+  }),
+  /**
+   * Web Sched: a recall booked into an open time. The appointment is Bitewing's (no external id
+   * yet): the PMS books it in its own schedule at this time, provider and operatory slot.
+   */
+  'recall.booked': Type.Object({
+    appointmentId: Id,
+    patientExternalId: ExternalId,
+    recallExternalId: ExternalId,
+    providerExternalId: ExternalId,
+    clinicExternalId: ExternalId,
+    openTimeExternalId: ExternalId,
+    startsAt: Instant,
+    lengthMinutes: Type.Integer(),
+    bookedAt: Instant,
+  }),
+  /** A care summary was sent (email or Direct) to an address the patient gave. */
+  'care_summary.transmitted': Type.Object({
+    careSummaryId: Id,
+    patientExternalId: ExternalId,
+    via: Type.Union([Type.Literal('email'), Type.Literal('direct')]),
+    transmittedAt: Instant,
+  }),
+}
+
+export type SyncEventType = keyof typeof SyncEventData
+export type SyncEventDataOf<T extends SyncEventType> = Static<(typeof SyncEventData)[T]>
+
+/**
+ * One event as the feed and webhooks deliver it. `data` is the type's object (SyncEventData);
+ * types added later (`portal_access.changed`, `message.sent`, `payment.made`) keep this envelope.
+ */
+export const SyncEventEnvelope = Type.Object({
+  /** The event's cursor: acknowledging it acknowledges every earlier event. */
+  id: Cursor,
+  type: Type.String(),
+  occurredAt: Instant,
+  data: Type.Record(Type.String(), Type.Unknown()),
+})
+export type SyncEventEnvelope = Static<typeof SyncEventEnvelope>
+
+export const MAX_EVENTS_PAGE = 1000
+export const DEFAULT_EVENTS_PAGE = 100
+
+export const EventsQuery = Type.Object(
+  {
+    /** Events after this cursor; omitted: from the first event not yet acknowledged. */
+    after: Type.Optional(Cursor),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_EVENTS_PAGE })),
+  },
+  { additionalProperties: false },
+)
+
+export const EventsPage = Type.Object({
+  events: Type.Array(SyncEventEnvelope),
+  /** Where the next page starts (`after=`): the last event's id, or the cursor asked with. */
+  next: Nullable(Cursor),
+  /** More events wait after `next`. */
+  hasMore: Type.Boolean(),
+})
+export type EventsPage = Static<typeof EventsPage>
+
+export const AckBody = Type.Object({ cursor: Cursor }, { additionalProperties: false })
+
+export const AckResult = Type.Object({
+  /** Events newly acknowledged by this call (0 when they already were). */
+  acknowledged: Type.Integer(),
+})
+
+export const WebhookBody = Type.Object(
+  { url: Type.String({ minLength: 8, maxLength: 2000 }) },
+  { additionalProperties: false },
+)
+
+export const WebhookCreated = Type.Object({
+  url: Type.String(),
+  /** The signing secret, shown once: Bitewing keeps it sealed and never shows it again. */
+  secret: Type.String(),
+})
+
+export const WebhookView = Type.Object({ url: Nullable(Type.String()) })

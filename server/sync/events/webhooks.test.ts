@@ -1,0 +1,194 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createBackgroundWorker } from '../../background.ts'
+import type { Database } from '../../platform/db/database.ts'
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from '../../platform/db/testing.ts'
+import { seedPractice } from '../../testing/fixtures.ts'
+import { buildTestApp } from '../../testing/http.ts'
+import { createSyncKey } from '../keys.ts'
+import { queueSyncEvent, SYNC_WEBHOOK_JOB } from '../outbox.ts'
+import { SIGNATURE_HEADER, verifyWebhookSignature } from './rules.ts'
+
+interface Received {
+  signature: string | undefined
+  eventId: string | undefined
+  body: string
+}
+
+/**
+ * A PMS's receiver on a real loopback port: it answers each request with the next status of
+ * `answers` (then 204), and keeps what it received.
+ */
+async function startReceiver() {
+  const received: Received[] = []
+  const answers: number[] = []
+  const server = http.createServer((request, response) => {
+    let body = ''
+    request.on('data', (chunk) => {
+      body += chunk
+    })
+    request.on('end', () => {
+      received.push({
+        signature: request.headers[SIGNATURE_HEADER] as string | undefined,
+        eventId: request.headers['bitewing-event-id'] as string | undefined,
+        body,
+      })
+      response.statusCode = answers.shift() ?? 204
+      response.end()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/bitewing/events`,
+    received,
+    answers,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  }
+}
+
+describeEachDatabase('Sync webhooks', (kind) => {
+  let database: TestDatabase
+  let db: Database
+  let app: FastifyInstance
+  let worker: ReturnType<typeof createBackgroundWorker>
+  let receiver: Awaited<ReturnType<typeof startReceiver>>
+  let closeApp: () => Promise<void>
+  let practiceId = 0
+  let key = ''
+  let secret = ''
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+    db = database.db
+    practiceId = await seedPractice(db, 'Maple Grove Dental')
+    key = (await createSyncKey(db, practiceId, 'Open Dental')).key
+    const built = await buildTestApp(database)
+    app = built.app
+    closeApp = built.close
+    worker = createBackgroundWorker({
+      db,
+      files: built.files,
+      config: { smtpUrl: undefined, mailFrom: 'test@example.org' },
+      secrets: built.secrets,
+    })
+    receiver = await startReceiver()
+  })
+  afterAll(async () => {
+    await worker.stop()
+    await receiver.close()
+    await closeApp()
+    await database.destroy()
+  })
+
+  const call = (method: 'GET' | 'PUT' | 'DELETE', payload?: object) =>
+    app.inject({
+      method,
+      url: '/api/sync/v1/webhook',
+      headers: { authorization: `Bearer ${key}` },
+      ...(payload ? { payload } : {}),
+    })
+  const queueEvent = (n: number) =>
+    db.transaction().execute((trx) =>
+      queueSyncEvent(trx, {
+        practiceId,
+        kind: 'test.happened',
+        entityType: 'test',
+        entityId: n,
+        payload: { n },
+      }),
+    )
+  const webhookJobs = () =>
+    db
+      .selectFrom('jobs')
+      .select(['id', 'status', 'attempts', 'run_at', 'last_error'])
+      .where('kind', '=', SYNC_WEBHOOK_JOB)
+      .orderBy('id')
+      .execute()
+
+  it('queues no announcement while the practice has no webhook', async () => {
+    await queueEvent(0)
+    expect(await webhookJobs()).toEqual([])
+  })
+
+  it('refuses an address that is not http(s), setting nothing', async () => {
+    const response = await call('PUT', { url: 'ftp://pms.example.com/' })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().errors).toHaveProperty('url')
+    expect((await call('GET')).json()).toEqual({ url: null })
+  })
+
+  it('shows the signing secret once and keeps it sealed', async () => {
+    const response = await call('PUT', { url: receiver.url })
+    expect(response.statusCode).toBe(200)
+    secret = response.json().secret
+    expect(secret).toMatch(/^whsec_/)
+    expect((await call('GET')).json()).toEqual({ url: receiver.url })
+    const stored = await db.selectFrom('sync_webhooks').selectAll().executeTakeFirstOrThrow()
+    expect(JSON.stringify(stored)).not.toContain(secret.slice(6))
+  })
+
+  it('announces a new event, signed, retrying with backoff until the receiver takes it', async () => {
+    await queueEvent(1)
+    receiver.answers.push(503)
+    expect(await worker.runDue()).toBe(1)
+    const [failed] = await webhookJobs()
+    expect(failed).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      last_error: 'The webhook answered 503.',
+    })
+    // Retried later, not at once: the queue's backoff (30 s after the first failure).
+    expect(new Date(failed?.run_at ?? 0).getTime()).toBeGreaterThan(Date.now() + 20_000)
+    expect(await worker.runDue()).toBe(0)
+
+    await db
+      .updateTable('jobs')
+      .set({ run_at: new Date(0) })
+      .where('id', '=', Number(failed?.id))
+      .execute()
+    expect(await worker.runDue()).toBe(1)
+    expect(await webhookJobs()).toMatchObject([{ status: 'done', attempts: 2 }])
+
+    expect(receiver.received).toHaveLength(2)
+    const [first, second] = receiver.received
+    expect(second?.body).toBe(first?.body)
+    const delivered = JSON.parse(second?.body ?? '{}')
+    expect(delivered.events).toMatchObject([{ type: 'test.happened', data: { n: 1 } }])
+    expect(second?.eventId).toBe(delivered.events[0].id)
+    expect(verifyWebhookSignature(secret, second?.signature, second?.body ?? '', new Date())).toBe(
+      true,
+    )
+    expect(
+      verifyWebhookSignature('whsec_guess', second?.signature, second?.body ?? '', new Date()),
+    ).toBe(false)
+  })
+
+  it('sends nothing for an event the PMS acknowledged meanwhile, or once the webhook is removed', async () => {
+    await queueEvent(2)
+    const feed = await app.inject({
+      method: 'GET',
+      url: '/api/sync/v1/events?after=0&limit=1000',
+      headers: { authorization: `Bearer ${key}` },
+    })
+    const { next } = feed.json()
+    await app.inject({
+      method: 'POST',
+      url: '/api/sync/v1/events/ack',
+      headers: { authorization: `Bearer ${key}` },
+      payload: { cursor: next },
+    })
+    await queueEvent(3)
+    expect((await call('DELETE')).statusCode).toBe(204)
+    const before = receiver.received.length
+    expect(await worker.runDue()).toBe(2)
+    expect(receiver.received).toHaveLength(before)
+    expect((await webhookJobs()).map((job) => job.status)).toEqual(['done', 'done', 'done'])
+  })
+})
