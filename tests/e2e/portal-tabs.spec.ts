@@ -7,8 +7,8 @@ import { chooseFamilyMember, type Garcia, openTab, patientIdIn, tabBar } from '.
 test.describe.configure({ timeout: 90_000 })
 
 // Both page sizes, in parallel, all as Maria, who represents the whole family. Nothing here
-// changes data: confirming and booking are in portal-tabs.desktop.spec.ts, so the checks below
-// hold whether or not that file has run.
+// changes data: confirming and booking are in portal-tabs.desktop.spec.ts, on fresh families of
+// its own, so the Garcias stay as the demo made them.
 
 const TABS = ['Appointments', 'Account', 'Plan', 'Summary', 'Images']
 
@@ -70,7 +70,7 @@ for (const who of Object.keys(expected) as Garcia[]) {
       await expect(upcoming).toContainText('No upcoming appointments.')
       await expect(past.getByRole('article')).toHaveCount(2)
     } else if (who === 'Sofia Garcia') {
-      // Nothing booked until her recall is (portal-tabs.desktop.spec.ts books it).
+      // Her recall is not booked (the booking test books a fresh family's).
       await expect(past.getByRole('article').first()).toBeVisible()
     } else {
       await expect(upcoming.getByRole('article').first()).toBeVisible()
