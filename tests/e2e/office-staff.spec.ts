@@ -29,7 +29,9 @@ test('Staff: add a member with a one-time password, reset it, disable and enable
   await add.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Provider' })
   await add.getByRole('button', { name: 'Add staff member' }).click()
   const details = page.getByRole('region', { name: `Sign-in details for ${displayName}` })
-  await expect(details).toBeFocused()
+  await expect(
+    details.getByRole('heading', { name: `Sign-in details for ${displayName}` }),
+  ).toBeFocused()
   await expect(details.getByText('This password will not be shown again.')).toBeVisible()
   const firstPassword = await details.locator('dd').nth(1).textContent()
   expect(firstPassword).toMatch(/^\S{8}$/)

@@ -27,7 +27,7 @@ test('Sync API keys: create a key shown once with a copy button, see it listed, 
   await create.getByRole('button', { name: 'Create key' }).click()
 
   const shown = page.getByRole('region', { name: `New key: ${name}` })
-  await expect(shown).toBeFocused()
+  await expect(shown.getByRole('heading', { name: `New key: ${name}` })).toBeFocused()
   await expect(shown.getByText('This key will not be shown again.')).toBeVisible()
   const key = (await shown.locator('dd').textContent()) ?? ''
   expect(key).toMatch(/^bw_[\w-]{40,}$/)
