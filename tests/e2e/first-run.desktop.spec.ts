@@ -91,6 +91,10 @@ test('a production start is set up from its one-time link, then staff and a sync
   await admin.getByLabel('Password again').fill('password1')
   await expectNoAxeViolations(page)
   await expectNoHorizontalOverflow(page)
+  // This file runs at desktop size only: the form must fit a phone too.
+  await page.setViewportSize({ width: 360, height: 740 })
+  await expectNoHorizontalOverflow(page)
+  await page.setViewportSize({ width: 1280, height: 800 })
   await page.getByRole('button', { name: 'Set up the practice' }).click()
   await expect(admin.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(
     /too common/,
