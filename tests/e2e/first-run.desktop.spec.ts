@@ -68,6 +68,10 @@ test('a production start is set up from its one-time link, then staff and a sync
   const link = await setupLink()
   expect(output).toContain('No practice has been set up yet.')
 
+  // Before setup the office's sign-in page points to the link.
+  await page.goto(`${origin}/office/`)
+  await expect(page.getByText('No practice is set up yet.')).toBeVisible()
+  await expectNoAxeViolations(page)
   await page.goto(link)
   await expect(page.getByRole('heading', { level: 1, name: 'Set up your practice' })).toBeVisible()
   await page.getByRole('textbox', { name: 'Practice name' }).fill('Lakeside Dental')
