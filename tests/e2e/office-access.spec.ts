@@ -49,6 +49,8 @@ test('an administrator gives a patient online access, prints, emails, resets and
     'Patient Portal Access',
     'Outgoing email',
     'Portal Settings',
+    'Staff',
+    'Sync API keys',
   ])
   await expectPageIsSound(page)
 

@@ -1,4 +1,5 @@
 import { useLocation } from 'react-router'
+import { isApiError } from '../ui/api.ts'
 import { useDocumentTitle } from '../ui/document-title.ts'
 import { Card, Page } from '../ui/layout.tsx'
 import { usePublicPractice } from '../ui/practice.ts'
@@ -15,6 +16,8 @@ export function OfficeSignInPage() {
   const location = useLocation()
   const state = (location.state ?? {}) as SignInState
   useDocumentTitle('Office console', practice.data?.name)
+  // A production start with an empty database: the practice comes from first-run setup.
+  const notSetUp = practice.isError && isApiError(practice.error) && practice.error.status === 404
 
   function signedIn() {
     // A full load: nothing from an earlier session (another staff member's) can linger, and the
@@ -37,7 +40,15 @@ export function OfficeSignInPage() {
           </div>
         ) : null}
         {practice.isPending ? <Loading /> : null}
-        {practice.isError ? (
+        {notSetUp ? (
+          <div className="notice notice-info">
+            <p>
+              No practice is set up yet. Open the setup link Bitewing printed when it started, or
+              run <code>npm run setup</code> on the server.
+            </p>
+          </div>
+        ) : null}
+        {practice.isError && !notSetUp ? (
           <LoadFailed error={practice.error} onRetry={() => void practice.refetch()} />
         ) : null}
         {practice.isSuccess ? (

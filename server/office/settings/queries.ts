@@ -57,7 +57,8 @@ export interface ContactChange {
   postalCode: string | null
 }
 
-function contactColumns(contact: ContactChange) {
+/** A contact as the columns practices and clinics share. */
+export function contactColumns(contact: ContactChange) {
   return {
     phone: contact.phone,
     email: contact.email,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { type ContactChange, contactColumns } from '../settings/queries.ts'
 
 export async function anyPracticeExists(db: Database): Promise<boolean> {
   const row = await db.selectFrom('practices').select('id').limit(1).executeTakeFirst()
@@ -40,28 +41,9 @@ export interface NewPractice {
   currency: string
 }
 
-export interface NewLocation {
+export interface NewLocation extends ContactChange {
   name: string
-  phone: string | null
-  email: string | null
-  address1: string | null
-  address2: string | null
-  city: string | null
-  region: string | null
-  postalCode: string | null
   hours: { weekday: number; opens: string; closes: string }[]
-}
-
-function contactColumns(location: NewLocation) {
-  return {
-    phone: location.phone,
-    email: location.email,
-    address1: location.address1,
-    address2: location.address2,
-    city: location.city,
-    region: location.region,
-    postal_code: location.postalCode,
-  }
 }
 
 /** The practice, whose contact details are its first location's until the office edits them. */

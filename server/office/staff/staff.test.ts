@@ -126,6 +126,8 @@ describeEachDatabase('office: staff accounts', (kind) => {
     expect(await sessionStatus(theirs)).toBe(401)
     expect(await signInStatus('sam.desk', oneTimePassword)).toBe(401)
     expect((await setActive(samId, true)).json()).toMatchObject({ active: true })
+    // Enabled again, the old session stays ended: they sign in afresh.
+    expect(await sessionStatus(theirs)).toBe(401)
     expect(await signInStatus('sam.desk', oneTimePassword)).toBe(200)
     const actions = await db
       .selectFrom('audit_events')

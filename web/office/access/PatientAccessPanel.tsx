@@ -4,6 +4,7 @@ import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-a
 import { isApiError } from '../../ui/api.ts'
 import { formatCalendarDate, formatDateTime } from '../../ui/i18n/format.ts'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { Announcements } from '../Announcements.tsx'
 import {
   actionFailureMessage,
   fullName,
@@ -90,17 +91,7 @@ export function PatientAccessPanel({ patientId }: { patientId: number }) {
         </div>
       ) : null}
 
-      {/* Always present, so every change of its text is announced. */}
-      <div className="panel-announcement" role="status">
-        {announcement?.kind === 'success' ? (
-          <p className="notice notice-success">{announcement.text}</p>
-        ) : null}
-      </div>
-      {announcement?.kind === 'error' ? (
-        <div className="notice notice-error" role="alert">
-          <p>{announcement.text}</p>
-        </div>
-      ) : null}
+      <Announcements announcement={announcement} />
 
       {credentials ? (
         <CredentialsCard

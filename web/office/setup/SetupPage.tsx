@@ -267,8 +267,10 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
           <p>{actionFailureMessage(setup.error, 'Setting up the practice')}</p>
         </div>
       ) : null}
-      <Button type="submit" className="button" isPending={setup.isPending}>
-        Set up the practice
+      {/* Not isPending: the button is gone on success, and React Aria's pending announcement
+          would dangle (axe: role-img-alt). A second press is ignored by submit. */}
+      <Button type="submit" className="button">
+        {setup.isPending ? 'Setting up…' : 'Set up the practice'}
       </Button>
     </Form>
   )
