@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Static, TObject } from 'typebox'
 import type { SyncCollection, SyncContext, UpsertOutcome } from './collection.ts'
-import { COLLECTION_TABLES, type ReferableCollection } from './refs.ts'
+import { COLLECTION_TABLES, type ReferableCollection, UnknownReference } from './refs.ts'
 
 type FieldOf<S extends TObject> = keyof Static<S> & string
 
@@ -114,14 +114,18 @@ export function tableCollection<S extends TObject>(
     // A row naming itself (a family head is their own guarantor) cannot be found before it
     // exists: written as null first, then pointed at itself.
     const selfReferences: string[] = []
-    for (const [field, [collection, column]] of references) {
+    for (const [field, reference] of references) {
       const target = body[field] as string | null | undefined
+      const [collection, column] = reference
       if (collection === spec.name && target === externalId) {
-        const own = await idOf(ctx, externalId)
-        if (own === null) selfReferences.push(column)
-        values.push([column, sql`${own}`])
+        selfReferences.push(column)
+        values.push([
+          column,
+          sql`(select id from ${sql.table(spec.table)}
+          where practice_id = ${ctx.practiceId} and external_id = ${externalId})`,
+        ])
       } else {
-        values.push([column, sql`${await ctx.refs.optional(collection, target, field)}`])
+        values.push([column, resolved(ctx.practiceId, reference, target, field)])
       }
     }
     const columns = values.map(([column]) => sql.ref(column))
@@ -137,17 +141,19 @@ export function tableCollection<S extends TObject>(
       values.length > 1
         ? sql`(${stored}) is distinct from (${excluded})`
         : sql`${stored} is distinct from ${excluded}`
-    const { rows } = await sql<{ id: number; created: boolean }>`
+    const { rows } = await unknownReferenceNamed(
+      sql<{ id: number; created: boolean }>`
       insert into ${sql.table(spec.table)} as t (practice_id, external_id, ${sql.join(columns)})
       values (${ctx.practiceId}, ${externalId}, ${sql.join(values.map(([, value]) => value))})
       on conflict (practice_id, external_id) do update set ${assignments}
       where ${compared}
-      returning t.id, (t.xmax::text = '0') as created`.execute(ctx.db)
+      returning t.id, (t.xmax::text = '0') as created`.execute(ctx.db),
+    )
     const written = rows[0]
     let outcome: UpsertOutcome = written ? (written.created ? 'created' : 'updated') : 'unchanged'
     const id = written ? Number(written.id) : await idOf(ctx, externalId)
     if (id === null) throw new Error(`${spec.name}/${externalId} vanished during its upsert`)
-    for (const column of selfReferences) {
+    for (const column of outcome === 'created' ? selfReferences : []) {
       await sql`update ${sql.table(spec.table)} set ${sql.ref(column)} = id where id = ${id}`.execute(
         ctx.db,
       )
@@ -202,6 +208,35 @@ export function tableCollection<S extends TObject>(
 function readColumn(alias: string, column: string, field: string, readAs: ReadAs = {}) {
   const ref = sql.ref(`${alias}.${column}`)
   return sql`${readAs[field]?.(ref) ?? ref} as ${sql.ref(field)}`
+}
+
+/**
+ * A reference resolved inside the statement that writes it (no round trip per reference); one
+ * that finds nothing fails the statement through `sync_unknown_reference` (migration 0011).
+ */
+function resolved(
+  practiceId: number,
+  [collection, _column]: Reference,
+  target: string | null | undefined,
+  field: string,
+): RawBuilder<unknown> {
+  if (target == null) return sql`null`
+  return sql`coalesce(
+    (select r.id from ${sql.table(COLLECTION_TABLES[collection])} r
+     where r.practice_id = ${practiceId} and r.external_id = ${target}),
+    sync_unknown_reference(${field}, ${collection}, ${target}))`
+}
+
+/** The database's refusal of an unresolved reference, as the API's 422 naming the field. */
+async function unknownReferenceNamed<T>(statement: Promise<T>): Promise<T> {
+  try {
+    return await statement
+  } catch (error) {
+    const { code, message, detail } = error as { code?: string; message?: string; detail?: string }
+    if (code !== 'BW422' || !message || !detail) throw error
+    const slash = detail.indexOf('/')
+    throw new UnknownReference(message, detail.slice(0, slash), detail.slice(slash + 1))
+  }
 }
 
 /** A reference read back as the external id it was sent as (null once the target is gone). */
@@ -276,11 +311,9 @@ async function replaceChildren(
     for (const field of Object.keys(child.columns)) {
       values.push(sql`${row[field] ?? child.defaults?.[field] ?? null}`)
     }
-    for (const [field, [collection]] of Object.entries(child.references ?? {})) {
+    for (const [field, reference] of Object.entries(child.references ?? {})) {
       const target = row[field] as string | null | undefined
-      values.push(
-        sql`${await ctx.refs.optional(collection, target, `${child.field}/${index}/${field}`)}`,
-      )
+      values.push(resolved(ctx.practiceId, reference, target, `${child.field}/${index}/${field}`))
     }
     for (const value of Object.values(child.fixed ?? {})) values.push(sql`${value}`)
     if (child.orderColumn) values.push(sql`${index}`)
@@ -294,7 +327,9 @@ async function replaceChildren(
     ...Object.keys(child.fixed ?? {}),
     ...(child.orderColumn ? [child.orderColumn] : []),
   ]
-  await sql`insert into ${sql.table(child.table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-    values ${sql.join(rows)}`.execute(ctx.db)
+  await unknownReferenceNamed(
+    sql`insert into ${sql.table(child.table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+    values ${sql.join(rows)}`.execute(ctx.db),
+  )
   return true
 }
