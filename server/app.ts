@@ -129,7 +129,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(syncApi, {
     db,
     files: deps.files,
+    secrets,
     rateLimit: deps.syncRateLimit,
+    // More routes under /api/sync/v1 (the event feed) are added here.
     extensions: [],
   })
   await app.register(syncEventRoutes, { db, secrets, prefix: '/api/sync/v1' })
