@@ -2,6 +2,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { documents, imageCategories } from './images.ts'
+import { queuePatientFilesRemoval } from './patient-files.ts'
 import { MAX_FILE_BYTES } from './stored-files.ts'
 import { type SyncedFamily, syncedFamily } from './testing.ts'
 
@@ -219,6 +220,20 @@ describeEachDatabase('sync collections: image categories and documents', (kind) 
         status: 422,
         errors: { categoryExternalId: expect.any(String) },
       })
+    })
+
+    it("removes a deleted patient's own files, not the ones others share", async () => {
+      await family.put(imageCategories, 'cat-2', category)
+      await family.put(documents, 'doc-3', document(png, { categoryExternalId: 'cat-2' }))
+      const stored = await storedDocument('doc-3')
+      await family.inTransaction(async (ctx) => {
+        await queuePatientFilesRemoval(ctx, sofia())
+        await ctx.db.deleteFrom('patients').where('id', '=', sofia()).execute()
+      })
+      await family.removeQueuedFiles()
+      expect(await family.files.exists(stored?.storage_key as string)).toBe(false)
+      expect(await family.files.exists(stored?.thumbnail_storage_key as string)).toBe(false)
+      expect(await family.files.exists('documents/xray.png')).toBe(true)
     })
   })
 })
