@@ -153,7 +153,9 @@ export function tableCollection<S extends TObject>(
       )
     }
     for (const child of children) {
-      const replaced = await replaceChildren(ctx, child, id, body[child.field])
+      // A row just created has no children yet: nothing to read back and compare.
+      const fresh = outcome === 'created'
+      const replaced = await replaceChildren(ctx, child, id, body[child.field], fresh)
       if (replaced && outcome === 'unchanged') outcome = 'updated'
     }
     return outcome
@@ -254,15 +256,18 @@ async function replaceChildren(
   child: ChildRows,
   parentId: number,
   sent: unknown,
+  fresh: boolean,
 ): Promise<boolean> {
   const wanted = (Array.isArray(sent) ? sent : []) as Record<string, unknown>[]
-  const stored = await storedChildren(ctx, child, parentId)
+  if (fresh && wanted.length === 0) return false
+  const stored = fresh ? [] : await storedChildren(ctx, child, parentId)
   const same =
     stored.length === wanted.length &&
     JSON.stringify(stored.map((row) => comparable(child, row))) ===
       JSON.stringify(wanted.map((row) => comparable(child, row)))
   if (same) return false
-  await sql`delete from ${sql.table(child.table)}
+  if (!fresh)
+    await sql`delete from ${sql.table(child.table)}
     where ${sql.ref(child.parentColumn)} = ${parentId}`.execute(ctx.db)
   if (wanted.length === 0) return true
   const rows: RawBuilder<unknown>[] = []
