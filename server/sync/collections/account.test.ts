@@ -127,21 +127,6 @@ describeEachDatabase('sync collections: statements and payments', (kind) => {
       expect(await storedStatement()).toEqual(before)
     })
 
-    it('refuses a PDF over the size limit with 413 naming the field', async () => {
-      const big = Buffer.alloc(MAX_FILE_BYTES + 1, 0x20)
-      big.write('%PDF-1.4\n')
-      const refused = family.put(
-        statements,
-        'st-big',
-        statement('x', { pdf: big.toString('base64') }),
-      )
-      await expect(refused).rejects.toMatchObject({
-        status: 413,
-        errors: { pdf: expect.any(String) },
-      })
-      expect(await family.read(statements, 'st-big')).toBeNull()
-    })
-
     it('refuses an unknown guarantor with 422 naming the field', async () => {
       const refused = family.put(
         statements,
