@@ -187,6 +187,21 @@ describeEachDatabase('sync collections: image categories and documents', (kind) 
       expect((await family.portal(mateos)).statusCode).toBe(200)
     })
 
+    it('leaves no document when its batch fails further on', async () => {
+      const document3 = document(png, { description: 'Never shown' })
+      const problem = { patientExternalId: 'nobody', description: 'Caries' }
+      const batch = await family.call('POST', 'batch', {
+        operations: [
+          { op: 'put', collection: 'documents', externalId: 'doc-batch', body: document3 },
+          { op: 'put', collection: 'problems', externalId: 'pr-batch', body: problem },
+        ],
+      })
+      expect(batch.statusCode).toBe(422)
+      expect(batch.json().errors).toHaveProperty(['operations/1/patientExternalId'])
+      expect((await family.call('GET', 'documents/doc-batch')).statusCode).toBe(404)
+      expect(await shown()).not.toContain('Never shown')
+    })
+
     it("follows the category's portal flag", async () => {
       await family.put(imageCategories, 'cat-xrays', { ...category, showInPortal: false })
       expect(await shown()).not.toContain('Bitewing - left (synced)')

@@ -51,7 +51,7 @@ export async function syncedFamily(kind: DatabaseKind) {
     remove: (collection: SyncCollection, externalId: string) =>
       inTransaction((ctx) => collection.remove(ctx, externalId)),
     /** A call to the sync API with the practice's key: `call('PUT', 'statements/st-1', body)`. */
-    call: (method: 'GET' | 'PUT' | 'DELETE', path: string, payload?: object) =>
+    call: (method: 'GET' | 'PUT' | 'DELETE' | 'POST', path: string, payload?: object) =>
       built.app.inject({
         method,
         url: `/api/sync/v1/${path}`,
