@@ -122,7 +122,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(syncApi, {
     db,
     files: deps.files,
+    secrets,
     rateLimit: deps.syncRateLimit,
+    // More routes under /api/sync/v1 (the event feed) are added here.
     extensions: [],
   })
   // Not encapsulated: its not-found handler is the app's own (pages for the browser, JSON for /api).
