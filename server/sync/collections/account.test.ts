@@ -127,21 +127,6 @@ describeEachDatabase('sync collections: statements and payments', (kind) => {
       expect(await storedStatement()).toEqual(before)
     })
 
-    it('refuses a PDF over the size limit with 413 naming the field', async () => {
-      const big = Buffer.alloc(MAX_FILE_BYTES + 1, 0x20)
-      big.write('%PDF-1.4\n')
-      const refused = family.put(
-        statements,
-        'st-big',
-        statement('x', { pdf: big.toString('base64') }),
-      )
-      await expect(refused).rejects.toMatchObject({
-        status: 413,
-        errors: { pdf: expect.any(String) },
-      })
-      expect(await family.read(statements, 'st-big')).toBeNull()
-    })
-
     it('refuses an unknown guarantor with 422 naming the field', async () => {
       const refused = family.put(
         statements,
@@ -163,6 +148,41 @@ describeEachDatabase('sync collections: statements and payments', (kind) => {
       await expect(failed).rejects.toThrow('the batch failed')
       expect(await family.read(statements, 'st-3')).toBeNull()
       expect((await accountTab()).statements).toHaveLength(3)
+    })
+  })
+
+  describe('over HTTP', () => {
+    it('answers a PUT with the statement, PDF included, and GET and DELETE by external id', async () => {
+      const sent = statement('April', { statementDate: '2026-04-10' })
+      const put = await family.call('PUT', 'statements/st-http', sent)
+      expect(put.statusCode).toBe(200)
+      expect(put.headers['sync-outcome']).toBe('created')
+      expect(put.json()).toEqual({ ...sent, delivery: 'Email' })
+      const again = await family.call('PUT', 'statements/st-http', sent)
+      expect(again.headers['sync-outcome']).toBe('unchanged')
+      expect((await family.call('GET', 'statements/st-http')).json().pdf).toBe(sent.pdf)
+      expect((await family.call('DELETE', 'statements/st-http')).statusCode).toBe(204)
+      expect((await family.call('GET', 'statements/st-http')).statusCode).toBe(404)
+    })
+
+    it('refuses a wrong file with 422 and an oversized one with 413, as problem+json', async () => {
+      const notPdf = statement('x', { pdf: Buffer.from('GIF89a').toString('base64') })
+      const wrong = await family.call('PUT', 'statements/st-http', notPdf)
+      expect(wrong.statusCode).toBe(422)
+      expect(wrong.headers['content-type']).toContain('application/problem+json')
+      expect(wrong.json().errors).toEqual({
+        pdf: 'is a file of type image/gif, not application/pdf',
+      })
+      const big = Buffer.alloc(MAX_FILE_BYTES + 3, 0x20)
+      big.write('%PDF-1.4\n')
+      const oversize = await family.call(
+        'PUT',
+        'statements/st-http',
+        statement('x', { pdf: big.toString('base64') }),
+      )
+      expect(oversize.statusCode).toBe(413)
+      expect(oversize.json()).toMatchObject({ errors: { pdf: expect.stringContaining('over') } })
+      expect((await family.call('GET', 'statements/st-http')).statusCode).toBe(404)
     })
   })
 

@@ -30,6 +30,8 @@ export const SyncStatement = Type.Object(
   { additionalProperties: false, $id: 'SyncStatement' },
 )
 
+const STATEMENT_FILE_COLUMNS = { fileKey: 'pdf_storage_key', fileSha256: 'pdf_sha256' }
+
 const statementRows = tableCollection({
   name: 'statements',
   table: 'statements',
@@ -45,8 +47,7 @@ const statementRows = tableCollection({
     status: 'status',
     delivery: 'delivery',
     note: 'note',
-    fileKey: 'pdf_storage_key',
-    fileSha256: 'pdf_sha256',
+    ...STATEMENT_FILE_COLUMNS,
   },
   references: { patientExternalId: ['patients', 'patient_id'] },
   // Payments that named the statement stay on the account, no longer tied to it.
@@ -73,6 +74,7 @@ export const statements = fileCollection({
   },
   rows: statementRows,
   table: 'statements',
+  fileColumns: STATEMENT_FILE_COLUMNS,
   field: 'pdf',
   folder: 'statements',
   declaredType: () => 'application/pdf',

@@ -16,6 +16,16 @@ const Measure = (maximum: number, description: string) =>
 const Count = (maximum: number, description: string) =>
   Opt(Type.Integer({ minimum: 0, maximum, description }))
 
+/** Where an encounter or a procedure happened: the visit and who saw the patient, if known. */
+const VISIT_FIELDS = {
+  appointmentExternalId: Opt(RefTo('appointments')),
+  providerExternalId: Opt(RefTo('providers')),
+}
+const VISIT_REFERENCES = {
+  appointmentExternalId: ['appointments', 'appointment_id'],
+  providerExternalId: ['providers', 'provider_id'],
+} as const satisfies Record<keyof typeof VISIT_FIELDS, Reference>
+
 interface ClinicalSpec<P extends TProperties> {
   name: string
   table: string
@@ -251,8 +261,7 @@ export const clinicalCollections: SyncCollection[] = [
       description: Text(200),
       code: Opt(Code),
       codeSystem: Opt(Text(20)),
-      appointmentExternalId: Opt(RefTo('appointments')),
-      providerExternalId: Opt(RefTo('providers')),
+      ...VISIT_FIELDS,
       clinicExternalId: Opt(RefTo('clinics')),
     },
     columns: {
@@ -261,11 +270,7 @@ export const clinicalCollections: SyncCollection[] = [
       code: 'code',
       codeSystem: 'code_system',
     },
-    references: {
-      appointmentExternalId: ['appointments', 'appointment_id'],
-      providerExternalId: ['providers', 'provider_id'],
-      clinicExternalId: ['clinics', 'clinic_id'],
-    },
+    references: { ...VISIT_REFERENCES, clinicExternalId: ['clinics', 'clinic_id'] },
     example: {
       date: '2026-01-12',
       description: 'Periodic oral evaluation',
@@ -288,8 +293,7 @@ export const clinicalCollections: SyncCollection[] = [
       performedOn: Day,
       status: Type.Optional(Type.Enum(['Complete', 'Existing', 'Planned'])),
       feeCents: Type.Optional(Cents),
-      appointmentExternalId: Opt(RefTo('appointments')),
-      providerExternalId: Opt(RefTo('providers')),
+      ...VISIT_FIELDS,
     },
     columns: {
       code: 'code',
@@ -301,10 +305,7 @@ export const clinicalCollections: SyncCollection[] = [
       status: 'status',
       feeCents: 'fee_cents',
     },
-    references: {
-      appointmentExternalId: ['appointments', 'appointment_id'],
-      providerExternalId: ['providers', 'provider_id'],
-    },
+    references: VISIT_REFERENCES,
     example: {
       code: 'D2392',
       codeSystem: 'CDT',

@@ -7,8 +7,11 @@ import { freshFileKey, isOwnFile, type ReceivedFile, receiveFile } from './store
 
 type Row = Record<string, unknown>
 
-/** What every file-carrying row records about its file; never part of the API. */
-export const FILE_FIELDS = ['fileKey', 'fileSha256'] as const
+/**
+ * What a file-carrying row records about its file, field → column; never part of the API.
+ * `fileKey` and `fileSha256` always; fields ending in `Key` name files that go with the row.
+ */
+export type FileColumns = { fileKey: string; fileSha256: string } & Record<string, string>
 
 export interface FileCollectionSpec<S extends TObject> {
   name: string
@@ -16,10 +19,11 @@ export interface FileCollectionSpec<S extends TObject> {
   example: Static<S>
   /**
    * The rows without their file: a table collection over the API's fields less `field`, plus
-   * `fileKey`, `fileSha256` and any `describedBy` fields mapped to their columns.
+   * the `fileColumns` fields mapped to their columns.
    */
   rows: SyncCollection
   table: 'statements' | 'documents'
+  fileColumns: FileColumns
   /** The body's base64 field: `pdf`, `file`. */
   field: keyof Static<S> & string
   /** Where the files go under the practice's folder. */
@@ -27,11 +31,10 @@ export interface FileCollectionSpec<S extends TObject> {
   /** What the bytes must prove to be. */
   declaredType: (body: Static<S>) => ServedType
   /**
-   * Row fields describing a newly stored file beyond its key and hash (its size, its thumbnail's
-   * key), writing any file they name. Fields ending in `Key` name files removed with the row's.
+   * The `fileColumns` fields beyond key and hash for a newly stored file (its size, its
+   * preview's key), writing any file they name.
    */
   describe?: (ctx: SyncContext, file: ReceivedFile, key: string) => Promise<Row>
-  describedBy?: readonly string[]
   /** Files the portal may have made from the row on its own (a lazily made preview). */
   madeLater?: (practiceId: number, id: number) => string[]
 }
@@ -45,19 +48,22 @@ export interface FileCollectionSpec<S extends TObject> {
  * stored file and key, so a replay writes nothing.
  */
 export function fileCollection<S extends TObject>(spec: FileCollectionSpec<S>): SyncCollection<S> {
-  const internal = [...FILE_FIELDS, ...(spec.describedBy ?? [])]
+  const internal = Object.keys(spec.fileColumns)
   const keyFields = internal.filter((field) => field.endsWith('Key'))
+  const selected = sql.join(
+    Object.entries(spec.fileColumns).map(
+      ([field, column]) => sql`${sql.ref(column)} as ${sql.ref(field)}`,
+    ),
+  )
 
-  /** The row's id and stored file, its row locked so no one replaces the file meanwhile. */
+  /** The row's id and what it records of its file, locked so no one replaces the file meanwhile. */
   async function lockedRow(ctx: SyncContext, externalId: string) {
-    const { rows } = await sql<{ id: number }>`
-      select id from ${sql.table(spec.table)}
+    const { rows } = await sql<Row & { id: number }>`
+      select id, ${selected} from ${sql.table(spec.table)}
       where practice_id = ${ctx.practiceId} and external_id = ${externalId}
       for update`.execute(ctx.db)
-    const id = rows[0]?.id
-    if (id === undefined) return null
-    const row = (await spec.rows.read(ctx, externalId)) as Row | null
-    return row ? { id: Number(id), row } : null
+    const row = rows[0]
+    return row ? { id: Number(row.id), row } : null
   }
 
   async function storedFile(ctx: SyncContext, sent: ReceivedFile, current: Row | undefined) {

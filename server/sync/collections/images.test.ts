@@ -2,6 +2,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { documents, imageCategories } from './images.ts'
+import { queuePatientFilesRemoval } from './patient-files.ts'
 import { MAX_FILE_BYTES } from './stored-files.ts'
 import { type SyncedFamily, syncedFamily } from './testing.ts'
 
@@ -186,6 +187,21 @@ describeEachDatabase('sync collections: image categories and documents', (kind) 
       expect((await family.portal(mateos)).statusCode).toBe(200)
     })
 
+    it('leaves no document when its batch fails further on', async () => {
+      const document3 = document(png, { description: 'Never shown' })
+      const problem = { patientExternalId: 'nobody', description: 'Caries' }
+      const batch = await family.call('POST', 'batch', {
+        operations: [
+          { op: 'put', collection: 'documents', externalId: 'doc-batch', body: document3 },
+          { op: 'put', collection: 'problems', externalId: 'pr-batch', body: problem },
+        ],
+      })
+      expect(batch.statusCode).toBe(422)
+      expect(batch.json().errors).toHaveProperty(['operations/1/patientExternalId'])
+      expect((await family.call('GET', 'documents/doc-batch')).statusCode).toBe(404)
+      expect(await shown()).not.toContain('Never shown')
+    })
+
     it("follows the category's portal flag", async () => {
       await family.put(imageCategories, 'cat-xrays', { ...category, showInPortal: false })
       expect(await shown()).not.toContain('Bitewing - left (synced)')
@@ -219,6 +235,20 @@ describeEachDatabase('sync collections: image categories and documents', (kind) 
         status: 422,
         errors: { categoryExternalId: expect.any(String) },
       })
+    })
+
+    it("removes a deleted patient's own files, not the ones others share", async () => {
+      await family.put(imageCategories, 'cat-2', category)
+      await family.put(documents, 'doc-3', document(png, { categoryExternalId: 'cat-2' }))
+      const stored = await storedDocument('doc-3')
+      await family.inTransaction(async (ctx) => {
+        await queuePatientFilesRemoval(ctx, sofia())
+        await ctx.db.deleteFrom('patients').where('id', '=', sofia()).execute()
+      })
+      await family.removeQueuedFiles()
+      expect(await family.files.exists(stored?.storage_key as string)).toBe(false)
+      expect(await family.files.exists(stored?.thumbnail_storage_key as string)).toBe(false)
+      expect(await family.files.exists('documents/xray.png')).toBe(true)
     })
   })
 })

@@ -60,6 +60,13 @@ export const SyncDocument = Type.Object(
   { additionalProperties: false, $id: 'SyncDocument' },
 )
 
+const DOCUMENT_FILE_COLUMNS = {
+  fileKey: 'storage_key',
+  fileSha256: 'sha256',
+  sizeBytes: 'size_bytes',
+  thumbnailKey: 'thumbnail_storage_key',
+}
+
 const documentRows = tableCollection({
   name: 'documents',
   table: 'documents',
@@ -85,10 +92,7 @@ const documentRows = tableCollection({
     fileName: 'file_name',
     contentType: 'content_type',
     takenAt: 'taken_at',
-    fileKey: 'storage_key',
-    fileSha256: 'sha256',
-    sizeBytes: 'size_bytes',
-    thumbnailKey: 'thumbnail_storage_key',
+    ...DOCUMENT_FILE_COLUMNS,
   },
   references: {
     patientExternalId: ['patients', 'patient_id'],
@@ -122,10 +126,10 @@ export const documents = fileCollection({
   },
   rows: documentRows,
   table: 'documents',
+  fileColumns: DOCUMENT_FILE_COLUMNS,
   field: 'file',
   folder: 'documents',
   declaredType: (body) => body.contentType,
-  describedBy: ['sizeBytes', 'thumbnailKey'],
   // Images get the preview the Images tab shows, made now beside the file: the first view need
   // not wait for it, and an image that cannot be decoded is refused before any row is written.
   async describe(ctx, file, key) {

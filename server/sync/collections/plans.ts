@@ -53,6 +53,8 @@ export const treatmentPlans = tableCollection({
         description: 'Crown – porcelain/ceramic',
         feeCents: 115_000,
         primaryInsuranceCents: 57_500,
+        secondaryInsuranceCents: 0,
+        discountCents: 0,
         patientPortionCents: 57_500,
       },
     ],

@@ -56,7 +56,7 @@ export class FileTooLarge extends Problem {
 /** The bytes are not what the body says they are (or not valid base64 at all). */
 export class FileTypeMismatch extends Problem {
   constructor(field: string, declared: ServedType, found: ServedType | undefined) {
-    const actual = found ? `a ${found} file` : 'not an image or PDF the portal can show'
+    const actual = found ? `a file of type ${found}` : 'not an image or PDF the portal can show'
     super(
       422,
       'file-type-mismatch',

@@ -7,6 +7,7 @@ import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
 import { buildTestApp, portalSignIn } from '../../testing/http.ts'
 import type { SyncCollection, SyncContext } from '../collection.ts'
 import { syncContext } from '../context.ts'
+import { createSyncKey } from '../keys.ts'
 
 /**
  * The Garcia family (server/testing/family.ts) as a PMS knows them: each patient carries their
@@ -31,6 +32,7 @@ export async function syncedFamily(kind: DatabaseKind) {
       .execute()
   }
   const maria = await portalSignIn(built.app, 'maria.garcia', FAMILY_PASSWORD)
+  const { key } = await createSyncKey(db, practiceId, 'Garcia family PMS')
   const files = built.files
 
   const inTransaction = <T>(work: (ctx: SyncContext) => Promise<T>) =>
@@ -48,6 +50,14 @@ export async function syncedFamily(kind: DatabaseKind) {
       inTransaction((ctx) => collection.read(ctx, externalId)),
     remove: (collection: SyncCollection, externalId: string) =>
       inTransaction((ctx) => collection.remove(ctx, externalId)),
+    /** A call to the sync API with the practice's key: `call('PUT', 'statements/st-1', body)`. */
+    call: (method: 'GET' | 'PUT' | 'DELETE' | 'POST', path: string, payload?: object) =>
+      built.app.inject({
+        method,
+        url: `/api/sync/v1/${path}`,
+        headers: { authorization: `Bearer ${key}` },
+        ...(payload ? { payload } : {}),
+      }),
     /** A portal read as Maria, once every change so far has dropped the reads it touched. */
     async portal(path: string, options: { method?: 'GET' | 'POST'; headers?: object } = {}) {
       await built.reads.settle()
