@@ -38,6 +38,8 @@ import { portalSessionRoutes } from './portal/signin/session-routes.ts'
 import { portalVerifyRoutes } from './portal/signin/verify-routes.ts'
 import { summaryRoutes } from './portal/summary/routes.ts'
 import { syncEventRoutes } from './sync/events/routes.ts'
+import type { SyncRateLimit } from './sync/rate-limit.ts'
+import { syncApi } from './sync/routes.ts'
 
 export interface AppDependencies {
   config: Pick<Config, 'env' | 'publicUrl' | 'logLevel' | 'webDist' | 'trustProxy'>
@@ -52,6 +54,8 @@ export interface AppDependencies {
    * with the same key. Omitted: a key of this app's own, so no other process can send them.
    */
   secrets?: SecretBox
+  /** Requests per sync API key; omitted: the default (see server/sync/rate-limit.ts). */
+  syncRateLimit?: SyncRateLimit
   /** Tests pass false to keep their output quiet, or a destination to read what is logged. */
   logging?: boolean | LogDestination
 }
@@ -116,7 +120,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(outgoingEmailRoutes, { db, guard: office })
   await app.register(settingsRoutes, { db, guard: office })
   await app.register(codeSystemRoutes, { db, guard: office })
-  await app.register(syncEventRoutes, { db, secrets, prefix: '/api/sync/v1' })
+  await app.register(syncApi, {
+    db,
+    files: deps.files,
+    rateLimit: deps.syncRateLimit,
+    extensions: [syncEventRoutes(secrets)],
+  })
   // Not encapsulated: its not-found handler is the app's own (pages for the browser, JSON for /api).
   await webAppRoutes(app, { root: deps.config.webDist })
   return app

@@ -46,6 +46,8 @@ export interface Config {
   secretKey: string | undefined
   /** Days an acknowledged sync event is kept before the retention job deletes it. */
   syncEventRetentionDays: number
+  /** Requests per sync API key: on average per second, and at most at once. */
+  syncRateLimit: { perSecond: number; burst: number }
 }
 
 export type TrustProxy = false | number | string[]
@@ -81,6 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'SYNC_EVENT_RETENTION_DAYS',
       env.SYNC_EVENT_RETENTION_DAYS ?? '30',
     ),
+    syncRateLimit: {
+      perSecond: parsePositive('SYNC_RATE_PER_SECOND', env.SYNC_RATE_PER_SECOND ?? '50'),
+      burst: Math.ceil(parsePositive('SYNC_RATE_BURST', env.SYNC_RATE_BURST ?? '50')),
+    },
   }
 }
 

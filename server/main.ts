@@ -70,7 +70,14 @@ async function main() {
         ),
       )
     : undefined
-  app = await buildApp({ config, db: database.db, files, reads, secrets })
+  app = await buildApp({
+    config,
+    db: database.db,
+    files,
+    reads,
+    secrets,
+    syncRateLimit: config.syncRateLimit,
+  })
   await app.listen({ host: config.host, port: config.port })
   worker.start()
   const signIns = config.demo ? await workingDemoSignInsKept(database.db, config.dataDir) : []

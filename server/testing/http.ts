@@ -18,7 +18,9 @@ export const TEST_ORIGIN = 'http://localhost:3000'
  */
 export async function buildTestApp(
   database: DatabaseHandle,
-  options: Pick<AppDependencies, 'onRoute'> & { trustProxy?: Config['trustProxy'] } = {},
+  options: Pick<AppDependencies, 'onRoute' | 'syncRateLimit'> & {
+    trustProxy?: Config['trustProxy']
+  } = {},
 ) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-test-'))
   const files = new LocalFileStorage(path.join(root, 'files'))

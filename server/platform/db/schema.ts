@@ -598,6 +598,13 @@ export interface SyncEventsTable {
   acknowledged_at: Timestamp | null
 }
 
+export interface SyncRateBucketsTable {
+  key_id: number
+  tokens: number
+  refilled_at: Timestamp
+  allowed: boolean
+}
+
 export interface SyncWebhooksTable {
   practice_id: number
   url: string
@@ -705,6 +712,7 @@ export interface DB {
   statements: StatementsTable
   sync_api_keys: SyncApiKeysTable
   sync_events: SyncEventsTable
+  sync_rate_buckets: SyncRateBucketsTable
   sync_webhooks: SyncWebhooksTable
   treatment_plan_rows: TreatmentPlanRowsTable
   treatment_plans: TreatmentPlansTable

@@ -1,0 +1,225 @@
+import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Database } from '../platform/db/database.ts'
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from '../platform/db/testing.ts'
+import { buildTestApp } from '../testing/http.ts'
+import { syncCollections } from './collections/index.ts'
+import { revokeSyncKey } from './keys.ts'
+import { syncClient } from './testing.ts'
+
+describeEachDatabase('sync API over HTTP', (kind) => {
+  let database: TestDatabase
+  let db: Database
+  let app: FastifyInstance
+  let close: () => Promise<void>
+  let a: Awaited<ReturnType<typeof syncClient>>
+  let b: Awaited<ReturnType<typeof syncClient>>
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind)
+    db = database.db
+    const built = await buildTestApp(database)
+    app = built.app
+    close = built.close
+    a = await syncClient(app, db, 'Practice A')
+    b = await syncClient(app, db, 'Practice B')
+  })
+  afterAll(async () => {
+    await close()
+    await database.destroy()
+  })
+
+  const patient = {
+    firstName: 'Avery',
+    lastName: 'Example',
+    birthdate: '1985-05-20',
+    status: 'Patient',
+  }
+
+  it('puts a patient, reads it back, and answers a replay the same', async () => {
+    const first = await a.call('PUT', 'patients/p-1', patient)
+    expect(first.statusCode).toBe(200)
+    expect(first.headers['sync-outcome']).toBe('created')
+    const again = await a.call('PUT', 'patients/p-1', patient)
+    expect(again.statusCode).toBe(200)
+    expect(again.headers['sync-outcome']).toBe('unchanged')
+    expect(again.json()).toEqual(first.json())
+    const read = await a.call('GET', 'patients/p-1')
+    expect(read.json()).toEqual(first.json())
+  })
+
+  it('refuses a bad body with field errors, changing nothing', async () => {
+    const response = await a.call('PUT', 'patients/p-1', {
+      ...patient,
+      birthdate: '1985-02-30',
+      nickname: 'x',
+    })
+    expect(response.statusCode).toBe(400)
+    expect(response.headers['content-type']).toContain('application/problem+json')
+    expect(response.json().errors).toMatchObject({
+      birthdate: expect.any(String),
+      nickname: expect.any(String),
+    })
+    expect((await a.call('GET', 'patients/p-1')).json()).toMatchObject(patient)
+  })
+
+  it('refuses an external id that is too long or has other characters', async () => {
+    for (const bad of ['a'.repeat(65), 'has%20space', 'semi;colon']) {
+      const response = await a.call('PUT', `patients/${bad}`, patient)
+      expect(response.statusCode, bad).toBe(400)
+      expect(response.json().errors).toHaveProperty('externalId')
+    }
+  })
+
+  it("keeps practices apart: the same external id is each practice's own row", async () => {
+    await b.call('PUT', 'patients/p-1', { ...patient, firstName: 'Blake' })
+    expect((await a.call('GET', 'patients/p-1')).json().firstName).toBe('Avery')
+    expect((await b.call('GET', 'patients/p-1')).json().firstName).toBe('Blake')
+    await b.call('PUT', 'patients/only-b', patient)
+    expect((await a.call('GET', 'patients/only-b')).statusCode).toBe(404)
+    const deleted = await a.call('DELETE', 'patients/only-b')
+    expect(deleted.headers['sync-outcome']).toBe('absent')
+    expect((await b.call('GET', 'patients/only-b')).statusCode).toBe(200)
+    const guarantor = await a.call('PUT', 'patients/p-2', {
+      ...patient,
+      guarantorExternalId: 'only-b',
+    })
+    expect(guarantor.statusCode).toBe(422)
+    expect(guarantor.json().errors).toHaveProperty('guarantorExternalId')
+  })
+
+  it('refuses a missing, unknown or revoked key with 401', async () => {
+    expect((await a.call('GET', 'patients/p-1', undefined, 'bw_nope')).statusCode).toBe(401)
+    const noKey = await app.inject({ method: 'GET', url: '/api/sync/v1/patients/p-1' })
+    expect(noKey.statusCode).toBe(401)
+    const c = await syncClient(app, db, 'Practice C')
+    expect((await c.call('GET', 'patients/p-1')).statusCode).toBe(404)
+    await revokeSyncKey(db, c.practiceId, c.keyId)
+    const revoked = await c.call('GET', 'patients/p-1')
+    expect(revoked.statusCode).toBe(401)
+    expect(revoked.headers['content-type']).toContain('application/problem+json')
+  })
+
+  it('audits every call with the key and counts, never field values', async () => {
+    const before = await auditCount(a.keyId)
+    await a.call('PUT', 'patients/p-1', patient)
+    await a.call('GET', 'patients/p-1')
+    await a.call('PUT', 'patients/p-1', { ...patient, birthdate: 'soon' })
+    await a.call('POST', 'batch', {
+      operations: [
+        { op: 'put', collection: 'patients', externalId: 'p-3', body: patient },
+        { op: 'put', collection: 'patients', externalId: 'p-4', body: patient },
+      ],
+    })
+    await waitFor(async () => (await auditCount(a.keyId)) >= before + 4).catch(async () => {
+      throw new Error(`audit rows: ${before} then ${await auditCount(a.keyId)}`)
+    })
+    const rows = await db
+      .selectFrom('audit_events')
+      .select(['action', 'outcome', 'details'])
+      .where('target_type', '=', 'sync_api_key')
+      .where('target_id', '=', String(a.keyId))
+      .orderBy('id', 'desc')
+      .limit(4)
+      .execute()
+    expect(rows.map((row) => [row.action, row.outcome])).toEqual([
+      ['sync.batch', 'success'],
+      ['sync.put', 'failure'],
+      ['sync.get', 'success'],
+      ['sync.put', 'success'],
+    ])
+    expect(rows[0]?.details).toMatchObject({ keyId: a.keyId, counts: { created: 2 } })
+    expect(JSON.stringify(rows)).not.toMatch(/Avery|1985/)
+  })
+
+  async function auditCount(keyId: number) {
+    const { rows } = await sql<{ count: number }>`
+      select count(*)::int as count from audit_events
+      where target_type = 'sync_api_key' and target_id = ${String(keyId)}`.execute(db)
+    return Number(rows[0]?.count)
+  }
+
+  it('applies a batch all or nothing: a bad operation at index 999 leaves nothing', async () => {
+    const bulk = (index: number) => ({
+      op: 'put',
+      collection: 'patients',
+      externalId: `bulk-${index}`,
+      body: patient as object,
+    })
+    const operations = Array.from({ length: 1000 }, (_, index) => bulk(index))
+    const last = (body: object) => ({ ...bulk(999), body })
+    operations[999] = last({ ...patient, birthdate: 'yesterday' })
+    const invalid = await a.call('POST', 'batch', { operations })
+    expect(invalid.statusCode).toBe(400)
+    expect(invalid.json().errors).toEqual({ 'operations/999/birthdate': expect.any(String) })
+    operations[999] = last({ ...patient, guarantorExternalId: 'nobody' })
+    const unresolved = await a.call('POST', 'batch', { operations })
+    expect(unresolved.statusCode).toBe(422)
+    expect(unresolved.json().errors).toEqual({
+      'operations/999/guarantorExternalId': expect.any(String),
+    })
+    expect((await a.call('GET', 'patients/bulk-0')).statusCode).toBe(404)
+    expect(
+      (await a.call('POST', 'batch', { operations: [...operations, bulk(1000)] })).statusCode,
+    ).toBe(400)
+  })
+
+  it('resolves references to rows put earlier in the same batch', async () => {
+    const kid = {
+      ...patient,
+      guarantorExternalId: 'mom',
+      representatives: [{ patientExternalId: 'mom' }],
+    }
+    const response = await a.call('POST', 'batch', {
+      operations: [
+        {
+          op: 'put',
+          collection: 'patients',
+          externalId: 'mom',
+          body: { ...patient, guarantorExternalId: 'mom' },
+        },
+        { op: 'put', collection: 'patients', externalId: 'kid', body: kid },
+        { op: 'delete', collection: 'patients', externalId: 'never-sent' },
+      ],
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({
+      created: 2,
+      absent: 1,
+      outcomes: ['created', 'created', 'absent'],
+    })
+    expect((await a.call('GET', 'patients/kid')).json()).toMatchObject({
+      guarantorExternalId: 'mom',
+    })
+  })
+
+  it('serves an OpenAPI 3.1 document naming every collection, and a reference page', async () => {
+    const document = (await app.inject({ url: '/api/sync/v1/openapi.json' })).json()
+    expect(document.openapi).toBe('3.1.0')
+    for (const { name } of syncCollections) {
+      expect(Object.keys(document.paths[`/api/sync/v1/${name}/{externalId}`])).toEqual([
+        'put',
+        'get',
+        'delete',
+      ])
+    }
+    const page = await app.inject({ url: '/api/sync/docs' })
+    expect(page.statusCode).toBe(200)
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(page.body).toContain('/api/sync/v1/patients/{externalId}')
+    expect((await app.inject({ url: '/api/sync/docs/docs.css' })).statusCode).toBe(200)
+  })
+})
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000) {
+  const until = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}

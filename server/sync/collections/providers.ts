@@ -1,0 +1,47 @@
+import { type Static, Type } from 'typebox'
+import { tableCollection } from '../table-collection.ts'
+import { Opt, RefTo, Text } from './fields.ts'
+import { withdrawOpenTimes } from './mentions.ts'
+
+export const SyncProvider = Type.Object(
+  {
+    firstName: Text(100),
+    lastName: Text(100),
+    suffix: Opt(Text(20)),
+    abbreviation: Opt(Text(40)),
+    specialty: Opt(Text(100)),
+    isHygienist: Type.Optional(Type.Boolean()),
+    npi: Opt(Type.String({ pattern: '^\\d{10}$' })),
+    clinicExternalId: Opt(RefTo('clinics')),
+  },
+  { additionalProperties: false, $id: 'SyncProvider' },
+)
+export type SyncProvider = Static<typeof SyncProvider>
+
+/** Deleted providers are hidden: past visits still name who saw the patient. */
+export const providers = tableCollection({
+  name: 'providers',
+  table: 'providers',
+  schema: SyncProvider,
+  example: {
+    firstName: 'Jordan',
+    lastName: 'Example',
+    suffix: 'DDS',
+    abbreviation: 'DOC1',
+    specialty: 'General dentistry',
+    isHygienist: false,
+    clinicExternalId: 'example',
+  },
+  columns: {
+    firstName: 'first_name',
+    lastName: 'last_name',
+    suffix: 'suffix',
+    abbreviation: 'abbreviation',
+    specialty: 'specialty',
+    isHygienist: 'is_hygienist',
+    npi: 'npi',
+  },
+  references: { clinicExternalId: ['clinics', 'clinic_id'] },
+  hiddenColumn: 'is_hidden',
+  beforeRemove: (ctx, id) => withdrawOpenTimes(ctx, 'provider_id', id),
+})
