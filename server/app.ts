@@ -123,8 +123,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(syncApi, {
     db,
     files: deps.files,
+    secrets,
     rateLimit: deps.syncRateLimit,
-    extensions: [syncEventRoutes(secrets)],
+    extensions: [syncEventRoutes],
   })
   // Not encapsulated: its not-found handler is the app's own (pages for the browser, JSON for /api).
   await webAppRoutes(app, { root: deps.config.webDist })

@@ -3,7 +3,7 @@ import { recordAudit } from '../platform/audit/audit.ts'
 import type { Database } from '../platform/db/database.ts'
 import type { FileStorage } from '../platform/files/storage.ts'
 import { type FieldErrors, Invalid, Problem } from '../platform/http/problems.ts'
-import type { SyncCollection, SyncContext } from './collection.ts'
+import { RowFailure, type SyncCollection, type SyncContext } from './collection.ts'
 import { findCollection } from './collections/index.ts'
 import { syncContext } from './context.ts'
 import type { SyncKeyHolder } from './keys.ts'
@@ -113,20 +113,52 @@ export async function applyBatch(deps: SyncDeps, caller: SyncKeyHolder, operatio
       absent: 0,
       outcomes: [],
     }
-    for (const [index, { collection, operation }] of planned.entries()) {
-      const outcome = await atIndex(index, async () => {
-        if (operation.op === 'delete') {
-          return (await collection.remove(ctx, operation.externalId)) ? 'deleted' : 'absent'
-        }
-        return collection.upsert(ctx, operation.externalId, operation.body as never)
-      })
+    const record = (outcome: keyof Counts) => {
       result[outcome] += 1
       result.outcomes.push(outcome)
+    }
+    for (let index = 0; index < planned.length; ) {
+      const { collection, operation } = planned[index] as (typeof planned)[number]
+      const run = consecutivePuts(planned, index)
+      const upsertMany = collection.upsertMany?.bind(collection)
+      if (upsertMany && run.length > 1) {
+        const rows = run.map((step) => ({
+          externalId: step.operation.externalId,
+          body: step.operation.body as never,
+        }))
+        const outcomes = await atIndex(index, () => upsertMany(ctx, rows))
+        for (const outcome of outcomes) record(outcome)
+        index += run.length
+        continue
+      }
+      record(
+        await atIndex(index, async () => {
+          if (operation.op === 'delete') {
+            return (await collection.remove(ctx, operation.externalId)) ? 'deleted' : 'absent'
+          }
+          return collection.upsert(ctx, operation.externalId, operation.body as never)
+        }),
+      )
+      index += 1
     }
     const { outcomes: _, ...counts } = result
     await auditSyncCall(ctx.db, caller, 'batch', { counts })
     return result
   })
+}
+
+/** The puts into one collection that follow each other from `start`: written together. */
+function consecutivePuts(planned: ReturnType<typeof plan>[], start: number) {
+  const first = planned[start]
+  let end = start
+  while (
+    end < planned.length &&
+    planned[end]?.operation.op === 'put' &&
+    planned[end]?.collection === first?.collection
+  ) {
+    end += 1
+  }
+  return planned.slice(start, end)
 }
 
 function plan(operation: Operation, index: number) {
@@ -158,7 +190,12 @@ async function atIndex<T>(index: number | null, work: () => Promise<T>): Promise
   const prefix = index === null ? '' : `operations/${index}/`
   try {
     return await work()
-  } catch (error) {
+  } catch (thrown) {
+    // A row of several written together: name the operation it came from.
+    if (thrown instanceof RowFailure && index !== null) {
+      return atIndex(index + thrown.position, () => Promise.reject(thrown.cause))
+    }
+    const error = thrown instanceof RowFailure ? thrown.cause : thrown
     if (error instanceof Problem) {
       if (index === null) throw error
       const errors: FieldErrors = {}

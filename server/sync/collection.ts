@@ -26,6 +26,15 @@ export interface SyncCollection<S extends TSchema = TSchema> {
    * resolved with `ctx.refs`, which refuses a missing one with a field-level problem.
    */
   upsert(ctx: SyncContext, externalId: string, body: Static<S>): Promise<UpsertOutcome>
+  /**
+   * Optional: the same as `upsert` for each row in order, in as few statements as it can (the
+   * batch endpoint groups consecutive puts of one collection). Throws a RowFailure naming the
+   * row by its position in `rows`.
+   */
+  upsertMany?(
+    ctx: SyncContext,
+    rows: { externalId: string; body: Static<S> }[],
+  ): Promise<UpsertOutcome[]>
   /** The stored row in the shape of `schema`, or null. */
   read(ctx: SyncContext, externalId: string): Promise<Static<S> | null>
   /**
@@ -36,6 +45,16 @@ export interface SyncCollection<S extends TSchema = TSchema> {
 }
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged'
+
+/** What went wrong with one row of an `upsertMany`, by its position in the rows given. */
+export class RowFailure extends Error {
+  constructor(
+    readonly position: number,
+    override readonly cause: unknown,
+  ) {
+    super(`row ${position} failed`)
+  }
+}
 
 export interface SyncContext {
   /** A transaction: one PUT, or a whole batch. */

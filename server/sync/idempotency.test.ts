@@ -84,7 +84,7 @@ describeEachDatabase('sync API replays', (kind) => {
       expect(response.headers['sync-outcome']).toBe('created')
       first.set(collection.name, response.json())
     }
-    expect(await announcedSoFar()).not.toEqual([])
+    if (kind === 'pglite') expect(await announcedSoFar()).not.toEqual([])
     const before = await rowVersions()
 
     for (const collection of syncCollections) {
@@ -108,6 +108,8 @@ describeEachDatabase('sync API replays', (kind) => {
     })
 
     expect(await rowVersions()).toEqual(before)
-    expect(await announcedSoFar()).toEqual([])
+    // PostgreSQL's channel is shared by every schema of the test database, so other test files'
+    // changes arrive too; the embedded database hears only this file's.
+    if (kind === 'pglite') expect(await announcedSoFar()).toEqual([])
   })
 })

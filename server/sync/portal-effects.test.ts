@@ -46,12 +46,24 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
     const load = await client.call('POST', 'batch', {
       operations: [
         { op: 'put', collection: 'clinics', externalId: 'clinic', body: { name: 'Main Street' } },
-        { op: 'put', collection: 'providers', externalId: 'doc', body: { firstName: 'Ana', lastName: 'Lind', suffix: 'DDS' } },
+        {
+          op: 'put',
+          collection: 'providers',
+          externalId: 'doc',
+          body: { firstName: 'Ana', lastName: 'Lind', suffix: 'DDS' },
+        },
         {
           op: 'put',
           collection: 'patients',
           externalId: 'pat',
-          body: { firstName: 'Pat', lastName: 'Doe', birthdate: '1980-01-01', status: 'Patient', guarantorExternalId: 'pat', address1: '1 Road' },
+          body: {
+            firstName: 'Pat',
+            lastName: 'Doe',
+            birthdate: '1980-01-01',
+            status: 'Patient',
+            guarantorExternalId: 'pat',
+            address1: '1 Road',
+          },
         },
         { op: 'put', collection: 'appointments', externalId: 'visit', body: visit },
       ],
@@ -64,7 +76,13 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
       .where('external_id', '=', 'pat')
       .executeTakeFirstOrThrow()
     patientId = row.id
-    await seedPortalUser(database.db, client.practiceId, patientId, 'pat.doe', 'correct horse battery')
+    await seedPortalUser(
+      database.db,
+      client.practiceId,
+      patientId,
+      'pat.doe',
+      'correct horse battery',
+    )
     cookie = await portalSignIn(app, 'pat.doe', 'correct horse battery')
   })
   afterAll(async () => {
@@ -85,9 +103,15 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
   it('shows a moved appointment and a renamed provider on the next read', async () => {
     expect((await upcoming()).map((a) => a.startsAt)).toEqual([soon.toISOString()])
     const later = new Date(soon.getTime() + 3_600_000).toISOString()
-    expect((await client.call('PUT', 'appointments/visit', { ...visit, startsAt: later })).statusCode).toBe(200)
+    expect(
+      (await client.call('PUT', 'appointments/visit', { ...visit, startsAt: later })).statusCode,
+    ).toBe(200)
     expect((await upcoming()).map((a) => a.startsAt)).toEqual([later])
-    await client.call('PUT', 'providers/doc', { firstName: 'Ana', lastName: 'Lindqvist', suffix: 'DDS' })
+    await client.call('PUT', 'providers/doc', {
+      firstName: 'Ana',
+      lastName: 'Lindqvist',
+      suffix: 'DDS',
+    })
     expect((await upcoming())[0]?.provider).toContain('Lindqvist')
     visit.startsAt = later
   })
@@ -104,9 +128,17 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
     const earlier = new Date(Date.now() - 3_600_000).toISOString()
     await client.call('PUT', 'appointments/done', { ...visit, startsAt: earlier })
     expect(await jobs()).toEqual([])
-    await client.call('PUT', 'appointments/done', { ...visit, startsAt: earlier, status: 'Complete' })
+    await client.call('PUT', 'appointments/done', {
+      ...visit,
+      startsAt: earlier,
+      status: 'Complete',
+    })
     expect(await jobs()).toHaveLength(1)
-    await client.call('PUT', 'appointments/done', { ...visit, startsAt: earlier, status: 'Complete' })
+    await client.call('PUT', 'appointments/done', {
+      ...visit,
+      startsAt: earlier,
+      status: 'Complete',
+    })
     expect(await jobs()).toHaveLength(1)
   })
 

@@ -3,6 +3,7 @@ import { recordAudit } from '../platform/audit/audit.ts'
 import type { Database } from '../platform/db/database.ts'
 import type { FileStorage } from '../platform/files/storage.ts'
 import { NotFound } from '../platform/http/problems.ts'
+import type { SecretBox } from '../platform/mail/secrets.ts'
 import { applyBatch, auditSyncCall, deleteRow, putRow } from './apply.ts'
 import { requireSyncKey, syncKeyOf } from './auth.ts'
 import type { SyncCollection } from './collection.ts'
@@ -33,6 +34,8 @@ export const SYNC_BODY_LIMIT = 32 * 1024 * 1024
 export interface SyncRouteOptions {
   db: Database
   files: FileStorage
+  /** The app's secret box (webhook secrets are sealed with it). */
+  secrets: SecretBox
 }
 
 export interface SyncApiOptions extends SyncRouteOptions {
@@ -61,7 +64,7 @@ export function auditedInCommand(request: FastifyRequest) {
 }
 
 export const syncApi: FastifyPluginAsync<SyncApiOptions> = async (app, options) => {
-  const { db, files } = options
+  const { db, files, secrets } = options
   const described: RouteOptions[] = []
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith(SYNC_PREFIX) && route.url !== OPENAPI_URL) described.push(route)
@@ -84,9 +87,9 @@ export const syncApi: FastifyPluginAsync<SyncApiOptions> = async (app, options) 
 
   await app.register(async (keyed) => {
     registerKeyChecks(keyed, db, options.rateLimit ?? DEFAULT_SYNC_RATE_LIMIT)
-    registerCollectionRoutes(keyed, { db, files })
+    registerCollectionRoutes(keyed, { db, files, secrets })
     for (const extension of options.extensions ?? []) {
-      await keyed.register(extension, { prefix: SYNC_PREFIX, db, files })
+      await keyed.register(extension, { prefix: SYNC_PREFIX, db, files, secrets })
     }
   })
 }

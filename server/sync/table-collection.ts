@@ -1,7 +1,12 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Static, TObject } from 'typebox'
-import type { SyncCollection, SyncContext, UpsertOutcome } from './collection.ts'
-import { COLLECTION_TABLES, type ReferableCollection } from './refs.ts'
+import {
+  RowFailure,
+  type SyncCollection,
+  type SyncContext,
+  type UpsertOutcome,
+} from './collection.ts'
+import { COLLECTION_TABLES, type ReferableCollection, UnknownReference } from './refs.ts'
 
 type FieldOf<S extends TObject> = keyof Static<S> & string
 
@@ -100,65 +105,147 @@ export function tableCollection<S extends TObject>(
     return rows[0] ? Number(rows[0].id) : null
   }
 
-  async function upsert(ctx: SyncContext, externalId: string, sent: Static<S>) {
+  /** The columns every upsert writes, in order: plain fields, the hidden flag, references. */
+  const written = [
+    ...plain.map(([, column]) => column),
+    ...(hidden ? [hidden] : []),
+    ...references.map(([, [, column]]) => column),
+  ]
+
+  /** One row's values for `written`, its references resolved in SQL and named `label + field`. */
+  async function rowOf(ctx: SyncContext, externalId: string, sent: Static<S>, label: string) {
     const body = (spec.prepare ? await spec.prepare(ctx, externalId, sent) : sent) as Record<
       string,
       unknown
     >
-    const values: [string, RawBuilder<unknown>][] = plain.map(([field, column]) => [
-      column,
-      valueOrDefault(body[field]),
-    ])
+    const values = plain.map(([field]) => valueOrDefault(body[field]))
     // Sending a deleted (hidden) row again shows it again.
-    if (hidden) values.push([hidden, sql`false`])
+    if (hidden) values.push(sql`false`)
     // A row naming itself (a family head is their own guarantor) cannot be found before it
-    // exists: written as null first, then pointed at itself.
+    // exists: written as null first, then pointed at itself. A row naming another row of this
+    // collection must be written after it.
     const selfReferences: string[] = []
-    for (const [field, [collection, column]] of references) {
+    const dependsOn: string[] = []
+    for (const [field, reference] of references) {
       const target = body[field] as string | null | undefined
+      const [collection, column] = reference
       if (collection === spec.name && target === externalId) {
-        const own = await idOf(ctx, externalId)
-        if (own === null) selfReferences.push(column)
-        values.push([column, sql`${own}`])
+        selfReferences.push(column)
+        values.push(sql`(select id from ${sql.table(spec.table)}
+          where practice_id = ${ctx.practiceId} and external_id = ${externalId})`)
       } else {
-        values.push([column, sql`${await ctx.refs.optional(collection, target, field)}`])
+        if (collection === spec.name && target != null) dependsOn.push(target)
+        values.push(resolved(ctx.practiceId, reference, target, label + field))
       }
     }
-    const columns = values.map(([column]) => sql.ref(column))
-    const stored = sql.join(values.map(([column]) => sql`t.${sql.ref(column)}`))
-    const excluded = sql.join(values.map(([column]) => sql`excluded.${sql.ref(column)}`))
-    const touched = (spec.touch ?? []).map((column) => sql`${sql.ref(column)} = now()`)
-    const assignments = sql.join([
-      ...values.map(([column]) => sql`${sql.ref(column)} = excluded.${sql.ref(column)}`),
-      ...touched,
-    ])
-    // Row constructors need two members; a one-column collection compares the bare column.
-    const compared =
-      values.length > 1
-        ? sql`(${stored}) is distinct from (${excluded})`
-        : sql`${stored} is distinct from ${excluded}`
-    const { rows } = await sql<{ id: number; created: boolean }>`
-      insert into ${sql.table(spec.table)} as t (practice_id, external_id, ${sql.join(columns)})
-      values (${ctx.practiceId}, ${externalId}, ${sql.join(values.map(([, value]) => value))})
+    return { externalId, body, values, selfReferences, dependsOn }
+  }
+  type Row = Awaited<ReturnType<typeof rowOf>>
+
+  const stored = sql.join(written.map((column) => sql`t.${sql.ref(column)}`))
+  const excluded = sql.join(written.map((column) => sql`excluded.${sql.ref(column)}`))
+  const assignments = sql.join([
+    ...written.map((column) => sql`${sql.ref(column)} = excluded.${sql.ref(column)}`),
+    ...(spec.touch ?? []).map((column) => sql`${sql.ref(column)} = now()`),
+  ])
+  // Row constructors need two members; a one-column collection compares the bare column.
+  const compared =
+    written.length > 1
+      ? sql`(${stored}) is distinct from (${excluded})`
+      : sql`${stored} is distinct from ${excluded}`
+
+  /**
+   * Writes rows in one statement (their triggers fire once): those that differ from what is
+   * stored come back, with `xmax = 0` for the new ones; the rest were left as they were.
+   */
+  async function writeRows(ctx: SyncContext, rows: Row[], first: number) {
+    const tuples = rows.map(
+      (row) => sql`(${ctx.practiceId}, ${row.externalId}, ${sql.join(row.values)})`,
+    )
+    const { rows: changed } = await atRow(
+      null,
+      sql<{ id: number; external_id: string; created: boolean }>`
+      insert into ${sql.table(spec.table)} as t
+        (practice_id, external_id, ${sql.join(written.map((column) => sql.ref(column)))})
+      values ${sql.join(tuples)}
       on conflict (practice_id, external_id) do update set ${assignments}
       where ${compared}
-      returning t.id, (t.xmax::text = '0') as created`.execute(ctx.db)
-    const written = rows[0]
-    let outcome: UpsertOutcome = written ? (written.created ? 'created' : 'updated') : 'unchanged'
-    const id = written ? Number(written.id) : await idOf(ctx, externalId)
-    if (id === null) throw new Error(`${spec.name}/${externalId} vanished during its upsert`)
-    for (const column of selfReferences) {
-      await sql`update ${sql.table(spec.table)} set ${sql.ref(column)} = id where id = ${id}`.execute(
-        ctx.db,
-      )
+      returning t.id, t.external_id, (t.xmax::text = '0') as created`.execute(ctx.db),
+    )
+    const ids = new Map(changed.map((row) => [row.external_id, Number(row.id)]))
+    const created = new Set(changed.filter((row) => row.created).map((row) => row.external_id))
+    const unchanged = rows.map((row) => row.externalId).filter((id) => !ids.has(id))
+    if (children.length > 0 && unchanged.length > 0) {
+      const { rows: found } = await sql<{ id: number; external_id: string }>`
+        select id, external_id from ${sql.table(spec.table)}
+        where practice_id = ${ctx.practiceId} and external_id = any(${unchanged})`.execute(ctx.db)
+      for (const row of found) ids.set(row.external_id, Number(row.id))
     }
-    for (const child of children) {
-      // A row just created has no children yet: nothing to read back and compare.
-      const fresh = outcome === 'created'
-      const replaced = await replaceChildren(ctx, child, id, body[child.field], fresh)
-      if (replaced && outcome === 'unchanged') outcome = 'updated'
+    const pointAtSelf = rows.filter(
+      (row) => created.has(row.externalId) && row.selfReferences.length,
+    )
+    for (const column of new Set(pointAtSelf.flatMap((row) => row.selfReferences))) {
+      const own = pointAtSelf
+        .filter((row) => row.selfReferences.includes(column))
+        .map((row) => ids.get(row.externalId))
+      await sql`update ${sql.table(spec.table)} set ${sql.ref(column)} = id
+        where id = any(${own})`.execute(ctx.db)
     }
-    return outcome
+    const outcomes: UpsertOutcome[] = []
+    for (const [position, row] of rows.entries()) {
+      let outcome: UpsertOutcome = created.has(row.externalId)
+        ? 'created'
+        : ids.has(row.externalId) && !unchanged.includes(row.externalId)
+          ? 'updated'
+          : 'unchanged'
+      const id = ids.get(row.externalId)
+      for (const child of id === undefined ? [] : children) {
+        // A row just created has no children yet: nothing to read back and compare.
+        const fresh = outcome === 'created'
+        const replaced = await atRow(first + position, () =>
+          replaceChildren(ctx, child, id as number, row.body[child.field], fresh),
+        )
+        if (replaced && outcome === 'unchanged') outcome = 'updated'
+      }
+      outcomes.push(outcome)
+    }
+    return outcomes
+  }
+
+  /**
+   * Rows in order, as few statements as their dependencies allow: a statement does not see the
+   * rows it writes itself, so a row naming an earlier one of this collection (or the same
+   * external id twice) starts the next statement.
+   */
+  async function upsertMany(ctx: SyncContext, sent: { externalId: string; body: Static<S> }[]) {
+    const outcomes: UpsertOutcome[] = []
+    let batch: Row[] = []
+    let first = 0
+    const inBatch = new Set<string>()
+    const flush = async () => {
+      if (batch.length) outcomes.push(...(await writeRows(ctx, batch, first)))
+      first += batch.length
+      batch = []
+      inBatch.clear()
+    }
+    for (const [position, { externalId, body }] of sent.entries()) {
+      const row = await atRow(position, () => rowOf(ctx, externalId, body, `${position}${LABEL}`))
+      const waits = inBatch.has(externalId) || row.dependsOn.some((id) => inBatch.has(id))
+      if (waits || batch.length >= ROWS_PER_STATEMENT) await flush()
+      batch.push(row)
+      inBatch.add(externalId)
+    }
+    await flush()
+    return outcomes
+  }
+
+  async function upsert(ctx: SyncContext, externalId: string, body: Static<S>) {
+    try {
+      const [outcome] = await upsertMany(ctx, [{ externalId, body }])
+      return outcome as UpsertOutcome
+    } catch (error) {
+      throw error instanceof RowFailure ? error.cause : error
+    }
   }
 
   async function read(ctx: SyncContext, externalId: string) {
@@ -196,12 +283,71 @@ export function tableCollection<S extends TObject>(
     return true
   }
 
-  return { name: spec.name, schema: spec.schema, example: spec.example, upsert, read, remove }
+  return {
+    name: spec.name,
+    schema: spec.schema,
+    example: spec.example,
+    upsert,
+    upsertMany,
+    read,
+    remove,
+  }
 }
 
 function readColumn(alias: string, column: string, field: string, readAs: ReadAs = {}) {
   const ref = sql.ref(`${alias}.${column}`)
   return sql`${readAs[field]?.(ref) ?? ref} as ${sql.ref(field)}`
+}
+
+/**
+ * A reference resolved inside the statement that writes it (no round trip per reference); one
+ * that finds nothing fails the statement through `sync_unknown_reference` (migration 0011).
+ */
+function resolved(
+  practiceId: number,
+  [collection, _column]: Reference,
+  target: string | null | undefined,
+  field: string,
+): RawBuilder<unknown> {
+  if (target == null) return sql`null`
+  return sql`coalesce(
+    (select r.id from ${sql.table(COLLECTION_TABLES[collection])} r
+     where r.practice_id = ${practiceId} and r.external_id = ${target}),
+    sync_unknown_reference(${field}, ${collection}, ${target}))`
+}
+
+/** Separates a row's position from the field in an unresolved reference's label. */
+const LABEL = '\u001f'
+/** Rows per statement: well under PostgreSQL's 65,535 parameters for the widest collection. */
+const ROWS_PER_STATEMENT = 500
+
+/**
+ * Runs the work for one row (`position`), or for a statement of several (null): what it throws
+ * is a RowFailure naming the row, and the database's refusal of an unresolved reference becomes
+ * the API's 422 naming the field.
+ */
+async function atRow<T>(
+  position: number | null,
+  work: Promise<T> | (() => Promise<T>),
+): Promise<T> {
+  try {
+    return await (typeof work === 'function' ? work() : work)
+  } catch (error) {
+    if (error instanceof RowFailure) throw error
+    const { code, message, detail } = error as { code?: string; message?: string; detail?: string }
+    if (code === 'BW422' && message && detail) {
+      const [at, field] = message.includes(LABEL) ? message.split(LABEL) : [null, message]
+      const slash = detail.indexOf('/')
+      const problem = new UnknownReference(
+        field ?? message,
+        detail.slice(0, slash),
+        detail.slice(slash + 1),
+      )
+      throw new RowFailure(at === null ? (position ?? 0) : Number(at), problem)
+    }
+    if (position === null) throw error
+    throw new RowFailure(position, error)
+  }
 }
 
 /** A reference read back as the external id it was sent as (null once the target is gone). */
@@ -276,11 +422,9 @@ async function replaceChildren(
     for (const field of Object.keys(child.columns)) {
       values.push(sql`${row[field] ?? child.defaults?.[field] ?? null}`)
     }
-    for (const [field, [collection]] of Object.entries(child.references ?? {})) {
+    for (const [field, reference] of Object.entries(child.references ?? {})) {
       const target = row[field] as string | null | undefined
-      values.push(
-        sql`${await ctx.refs.optional(collection, target, `${child.field}/${index}/${field}`)}`,
-      )
+      values.push(resolved(ctx.practiceId, reference, target, `${child.field}/${index}/${field}`))
     }
     for (const value of Object.values(child.fixed ?? {})) values.push(sql`${value}`)
     if (child.orderColumn) values.push(sql`${index}`)
@@ -294,7 +438,10 @@ async function replaceChildren(
     ...Object.keys(child.fixed ?? {}),
     ...(child.orderColumn ? [child.orderColumn] : []),
   ]
-  await sql`insert into ${sql.table(child.table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-    values ${sql.join(rows)}`.execute(ctx.db)
+  await atRow(
+    null,
+    sql`insert into ${sql.table(child.table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+    values ${sql.join(rows)}`.execute(ctx.db),
+  )
   return true
 }

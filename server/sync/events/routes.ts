@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
-import type { SecretBox } from '../../platform/mail/secrets.ts'
 import { requireSyncKey } from '../auth.ts'
 import { auditedInCommand, type SyncRouteOptions } from '../routes.ts'
 import { ProblemDetails } from '../schemas.ts'
@@ -24,80 +23,81 @@ const PROBLEMS = { '4xx': ProblemDetails }
  * pulled in order and acknowledged by cursor (docs/sync-api.md). The feed's commands write their
  * own audit rows (with counts), so the API's per-call row is skipped for them.
  */
-export const syncEventRoutes =
-  (secrets: SecretBox): FastifyPluginAsyncTypebox<SyncRouteOptions> =>
-  async (app, { db }) => {
-    const key = (request: FastifyRequest) => {
-      auditedInCommand(request)
-      return requireSyncKey(db, request)
-    }
-
-    app.get(
-      '/events',
-      {
-        schema: {
-          summary: 'Events after a cursor, in order (from the first unacknowledged without one)',
-          tags: ['events'],
-          querystring: EventsQuery,
-          response: { 200: EventsPage, ...PROBLEMS },
-        },
-      },
-      async (request) => readEventFeed(db, await key(request), request.query),
-    )
-
-    app.post(
-      '/events/ack',
-      {
-        schema: {
-          summary: 'Acknowledge every event up to a cursor',
-          tags: ['events'],
-          body: AckBody,
-          response: { 200: AckResult, ...PROBLEMS },
-        },
-      },
-      async (request) => acknowledgeEventFeed(db, await key(request), request.body.cursor),
-    )
-
-    app.get(
-      '/webhook',
-      {
-        schema: {
-          summary: 'Where new events are announced (null: nowhere)',
-          tags: ['events'],
-          response: { 200: WebhookView, ...PROBLEMS },
-        },
-      },
-      async (request) => readWebhook(db, await requireSyncKey(db, request)),
-    )
-
-    app.put(
-      '/webhook',
-      {
-        schema: {
-          summary: 'Announce new events to this address; answers the signing secret, once',
-          tags: ['events'],
-          body: WebhookBody,
-          response: { 200: WebhookCreated, ...PROBLEMS },
-        },
-      },
-      async (request) => setWebhook(db, secrets, await key(request), request.body.url),
-    )
-
-    app.delete(
-      '/webhook',
-      {
-        schema: {
-          summary: 'Stop announcing events',
-          tags: ['events'],
-          response: {
-            204: { type: 'null', description: 'Removed, or there was none' },
-            ...PROBLEMS,
-          },
-        },
-      },
-      async (request, reply) => {
-        await deleteWebhook(db, await key(request))
-        return reply.status(204).send(null)
-      },
-    )
+export const syncEventRoutes: FastifyPluginAsyncTypebox<SyncRouteOptions> = async (
+  app,
+  { db, secrets },
+) => {
+  const key = (request: FastifyRequest) => {
+    auditedInCommand(request)
+    return requireSyncKey(db, request)
   }
+
+  app.get(
+    '/events',
+    {
+      schema: {
+        summary: 'Events after a cursor, in order (from the first unacknowledged without one)',
+        tags: ['events'],
+        querystring: EventsQuery,
+        response: { 200: EventsPage, ...PROBLEMS },
+      },
+    },
+    async (request) => readEventFeed(db, await key(request), request.query),
+  )
+
+  app.post(
+    '/events/ack',
+    {
+      schema: {
+        summary: 'Acknowledge every event up to a cursor',
+        tags: ['events'],
+        body: AckBody,
+        response: { 200: AckResult, ...PROBLEMS },
+      },
+    },
+    async (request) => acknowledgeEventFeed(db, await key(request), request.body.cursor),
+  )
+
+  app.get(
+    '/webhook',
+    {
+      schema: {
+        summary: 'Where new events are announced (null: nowhere)',
+        tags: ['events'],
+        response: { 200: WebhookView, ...PROBLEMS },
+      },
+    },
+    async (request) => readWebhook(db, await requireSyncKey(db, request)),
+  )
+
+  app.put(
+    '/webhook',
+    {
+      schema: {
+        summary: 'Announce new events to this address; answers the signing secret, once',
+        tags: ['events'],
+        body: WebhookBody,
+        response: { 200: WebhookCreated, ...PROBLEMS },
+      },
+    },
+    async (request) => setWebhook(db, secrets, await key(request), request.body.url),
+  )
+
+  app.delete(
+    '/webhook',
+    {
+      schema: {
+        summary: 'Stop announcing events',
+        tags: ['events'],
+        response: {
+          204: { type: 'null', description: 'Removed, or there was none' },
+          ...PROBLEMS,
+        },
+      },
+    },
+    async (request, reply) => {
+      await deleteWebhook(db, await key(request))
+      return reply.status(204).send(null)
+    },
+  )
+}

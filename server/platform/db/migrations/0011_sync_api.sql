@@ -75,3 +75,16 @@ select announce_changes_of('providers', '*');
 select announce_changes_of('clinics', '*');
 select announce_changes_of('recall_types', '*');
 select announce_changes_of('image_categories', '*');
+
+-- A sync upsert resolves the PMS's references inside its own statement:
+-- `coalesce((select id … where external_id = $1), sync_unknown_reference('field', 'patients', $1))`.
+-- Only a reference that finds nothing calls this, which fails the statement (and its batch) with
+-- SQLSTATE BW422; the API answers 422 naming the field. External ids are the PMS's keys, not
+-- health information.
+create function sync_unknown_reference(field text, collection text, external_id text)
+returns bigint
+language plpgsql as $$
+begin
+  raise exception using errcode = 'BW422', message = field, detail = collection || '/' || external_id;
+end
+$$;
