@@ -131,10 +131,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     files: deps.files,
     secrets,
     rateLimit: deps.syncRateLimit,
-    // More routes under /api/sync/v1 (the event feed) are added here.
-    extensions: [],
+    extensions: [syncEventRoutes],
   })
-  await app.register(syncEventRoutes, { db, secrets, prefix: '/api/sync/v1' })
   // Not encapsulated: its not-found handler is the app's own (pages for the browser, JSON for /api).
   await webAppRoutes(app, { root: deps.config.webDist })
   return app

@@ -44,10 +44,10 @@ export interface Config {
    * a key made once in `dataDir` (server/platform/mail/secrets.ts).
    */
   secretKey: string | undefined
-  /** Requests per sync API key: on average per second, and at most at once. */
-  syncRateLimit: { perSecond: number; burst: number }
   /** Days an acknowledged sync event is kept before the retention job deletes it. */
   syncEventRetentionDays: number
+  /** Requests per sync API key: on average per second, and at most at once. */
+  syncRateLimit: { perSecond: number; burst: number }
 }
 
 export type TrustProxy = false | number | string[]
@@ -79,14 +79,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobConcurrency: Math.ceil(parsePositive('JOB_CONCURRENCY', env.JOB_CONCURRENCY ?? '4')),
     smtpTimeoutSeconds: parsePositive('SMTP_TIMEOUT_SECONDS', env.SMTP_TIMEOUT_SECONDS ?? '20'),
     secretKey: parseSecretKey(emptyToUndefined(env.SECRET_KEY)),
-    syncRateLimit: {
-      perSecond: parsePositive('SYNC_RATE_PER_SECOND', env.SYNC_RATE_PER_SECOND ?? '50'),
-      burst: Math.ceil(parsePositive('SYNC_RATE_BURST', env.SYNC_RATE_BURST ?? '50')),
-    },
     syncEventRetentionDays: parsePositive(
       'SYNC_EVENT_RETENTION_DAYS',
       env.SYNC_EVENT_RETENTION_DAYS ?? '30',
     ),
+    syncRateLimit: {
+      perSecond: parsePositive('SYNC_RATE_PER_SECOND', env.SYNC_RATE_PER_SECOND ?? '50'),
+      burst: Math.ceil(parsePositive('SYNC_RATE_BURST', env.SYNC_RATE_BURST ?? '50')),
+    },
   }
 }
 

@@ -25,7 +25,8 @@ export function openApiDocument(
       const body = schema.body
       const example =
         collection?.example ??
-        (path.endsWith('/batch') ? batchExample(options.collections) : undefined)
+        (path.endsWith('/batch') ? batchExample(options.collections) : undefined) ??
+        (body as { examples?: unknown[] } | undefined)?.examples?.[0]
       paths[path] ??= {}
       ;(paths[path] as Record<string, unknown>)[method.toLowerCase()] = {
         operationId: operationId(method, path),

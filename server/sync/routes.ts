@@ -58,6 +58,11 @@ const PROBLEM_RESPONSES = { '4xx': ProblemDetails }
 /** Calls whose command wrote their audit row in its own transaction. */
 const auditedByCommand = new WeakSet<FastifyRequest>()
 
+/** For routes added to the API whose command audits the call itself (the event feed). */
+export function auditedInCommand(request: FastifyRequest) {
+  auditedByCommand.add(request)
+}
+
 export const syncApi: FastifyPluginAsync<SyncApiOptions> = async (app, options) => {
   const { db, files, secrets } = options
   const described: RouteOptions[] = []

@@ -84,7 +84,10 @@ export const EventsPage = Type.Object({
 })
 export type EventsPage = Static<typeof EventsPage>
 
-export const AckBody = Type.Object({ cursor: Cursor }, { additionalProperties: false })
+export const AckBody = Type.Object(
+  { cursor: Cursor },
+  { additionalProperties: false, examples: [{ cursor: '4711' }] },
+)
 
 export const AckResult = Type.Object({
   /** Events newly acknowledged by this call (0 when they already were). */
@@ -93,7 +96,7 @@ export const AckResult = Type.Object({
 
 export const WebhookBody = Type.Object(
   { url: Type.String({ minLength: 8, maxLength: 2000 }) },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ url: 'https://pms.example.com/bitewing/events' }] },
 )
 
 export const WebhookCreated = Type.Object({
