@@ -144,7 +144,7 @@ describeEachDatabase('first-run setup', (kind) => {
     // Every link printed so far is used up with it.
     const unused = await db.selectFrom('setup_tokens').where('used_at', 'is', null).execute()
     expect(unused).toEqual([])
-  })
+  }, 120_000)
 
   it('signs the new administrator in, and the portal serves the new practice', async () => {
     const winner = await db.selectFrom('practices').selectAll().executeTakeFirstOrThrow()

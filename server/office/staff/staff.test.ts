@@ -179,5 +179,5 @@ describeEachDatabase('office: staff accounts', (kind) => {
         admin = await officeSignIn(app, 'admin', 'admin password 1')
       }
     }
-  })
+  }, 120_000)
 })
