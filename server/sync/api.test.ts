@@ -167,7 +167,7 @@ describeEachDatabase('sync API over HTTP', (kind) => {
     expect(
       (await a.call('POST', 'batch', { operations: [...operations, bulk(1000)] })).statusCode,
     ).toBe(400)
-  })
+  }, 120_000)
 
   it('resolves references to rows put earlier in the same batch', async () => {
     const kid = {

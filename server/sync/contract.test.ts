@@ -114,5 +114,5 @@ describeEachDatabase('sync API contract', (kind) => {
     }
 
     expect([...called].sort()).toEqual(all.map(({ path, method }) => `${method} ${path}`).sort())
-  })
+  }, 120_000)
 })

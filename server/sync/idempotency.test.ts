@@ -111,5 +111,5 @@ describeEachDatabase('sync API replays', (kind) => {
     // PostgreSQL's channel is shared by every schema of the test database, so other test files'
     // changes arrive too; the embedded database hears only this file's.
     if (kind === 'pglite') expect(await announcedSoFar()).toEqual([])
-  })
+  }, 120_000)
 })

@@ -158,7 +158,7 @@ export function tableCollection<S extends TObject>(
    * Writes rows in one statement (their triggers fire once): those that differ from what is
    * stored come back, with `xmax = 0` for the new ones; the rest were left as they were.
    */
-  async function writeRows(ctx: SyncContext, rows: Row[], first: number) {
+  async function writeRows(ctx: SyncContext, rows: Row[], positions: number[]) {
     const tuples = rows.map(
       (row) => sql`(${ctx.practiceId}, ${row.externalId}, ${sql.join(row.values)})`,
     )
@@ -191,49 +191,65 @@ export function tableCollection<S extends TObject>(
       await sql`update ${sql.table(spec.table)} set ${sql.ref(column)} = id
         where id = any(${own})`.execute(ctx.db)
     }
-    const outcomes: UpsertOutcome[] = []
-    for (const [position, row] of rows.entries()) {
-      let outcome: UpsertOutcome = created.has(row.externalId)
-        ? 'created'
-        : ids.has(row.externalId) && !unchanged.includes(row.externalId)
-          ? 'updated'
-          : 'unchanged'
-      const id = ids.get(row.externalId)
-      for (const child of id === undefined ? [] : children) {
-        // A row just created has no children yet: nothing to read back and compare.
-        const fresh = outcome === 'created'
-        const replaced = await atRow(first + position, () =>
-          replaceChildren(ctx, child, id as number, row.body[child.field], fresh),
-        )
-        if (replaced && outcome === 'unchanged') outcome = 'updated'
+    const outcomes = rows.map((row): UpsertOutcome => {
+      if (created.has(row.externalId)) return 'created'
+      return unchanged.includes(row.externalId) ? 'unchanged' : 'updated'
+    })
+    for (const child of children) {
+      // Rows just created have no children yet: theirs are inserted together, unread.
+      const fresh: RawBuilder<unknown>[] = []
+      for (const [index, row] of rows.entries()) {
+        const id = ids.get(row.externalId)
+        if (id === undefined) continue
+        const label = `${positions[index]}${LABEL}`
+        const wanted = listOf(row.body[child.field])
+        if (outcomes[index] === 'created') {
+          fresh.push(...childTuples(ctx, child, id, wanted, label))
+        } else if (
+          (await atRow(positions[index] ?? 0, () =>
+            replaceChildren(ctx, child, id, wanted, label),
+          )) &&
+          outcomes[index] === 'unchanged'
+        ) {
+          outcomes[index] = 'updated'
+        }
       }
-      outcomes.push(outcome)
+      await insertChildren(ctx, child, fresh)
     }
     return outcomes
   }
 
   /**
-   * Rows in order, as few statements as their dependencies allow: a statement does not see the
-   * rows it writes itself, so a row naming an earlier one of this collection (or the same
-   * external id twice) starts the next statement.
+   * Rows in as few statements as their dependencies allow. A statement does not see the rows it
+   * writes itself, so a row naming another row of this collection sent before it (a child's
+   * guarantor) goes into a later statement than that row: rows are written by depth. The same
+   * external id twice writes everything before the second one first.
    */
   async function upsertMany(ctx: SyncContext, sent: { externalId: string; body: Static<S> }[]) {
     const outcomes: UpsertOutcome[] = []
-    let batch: Row[] = []
-    let first = 0
-    const inBatch = new Set<string>()
+    let window: { row: Row; position: number; depth: number }[] = []
+    const depthOf = new Map<string, number>()
     const flush = async () => {
-      if (batch.length) outcomes.push(...(await writeRows(ctx, batch, first)))
-      first += batch.length
-      batch = []
-      inBatch.clear()
+      const deepest = Math.max(-1, ...window.map((entry) => entry.depth))
+      for (let depth = 0; depth <= deepest; depth += 1) {
+        const level = window.filter((entry) => entry.depth === depth)
+        const written = await writeRows(
+          ctx,
+          level.map((entry) => entry.row),
+          level.map((entry) => entry.position),
+        )
+        for (const [index, entry] of level.entries())
+          outcomes[entry.position] = written[index] as UpsertOutcome
+      }
+      window = []
+      depthOf.clear()
     }
     for (const [position, { externalId, body }] of sent.entries()) {
       const row = await atRow(position, () => rowOf(ctx, externalId, body, `${position}${LABEL}`))
-      const waits = inBatch.has(externalId) || row.dependsOn.some((id) => inBatch.has(id))
-      if (waits || batch.length >= ROWS_PER_STATEMENT) await flush()
-      batch.push(row)
-      inBatch.add(externalId)
+      if (depthOf.has(externalId) || window.length >= ROWS_PER_STATEMENT) await flush()
+      const depth = Math.max(-1, ...row.dependsOn.map((id) => depthOf.get(id) ?? -1)) + 1
+      window.push({ row, position, depth })
+      depthOf.set(externalId, depth)
     }
     await flush()
     return outcomes
@@ -396,40 +412,60 @@ function comparable(child: ChildRows, row: Record<string, unknown>) {
   })
 }
 
-/** Replaces the parent's child rows when the body's differ from the stored ones; true if it did. */
+const listOf = (sent: unknown) => (Array.isArray(sent) ? sent : []) as Record<string, unknown>[]
+
+/**
+ * Replaces the parent's child rows when the body's differ from the stored ones; true if it did.
+ * `label` names the parent's row in an unresolved reference.
+ */
 async function replaceChildren(
   ctx: SyncContext,
   child: ChildRows,
   parentId: number,
-  sent: unknown,
-  fresh: boolean,
+  wanted: Record<string, unknown>[],
+  label: string,
 ): Promise<boolean> {
-  const wanted = (Array.isArray(sent) ? sent : []) as Record<string, unknown>[]
-  if (fresh && wanted.length === 0) return false
-  const stored = fresh ? [] : await storedChildren(ctx, child, parentId)
+  const stored = await storedChildren(ctx, child, parentId)
   const same =
     stored.length === wanted.length &&
     JSON.stringify(stored.map((row) => comparable(child, row))) ===
       JSON.stringify(wanted.map((row) => comparable(child, row)))
   if (same) return false
-  if (!fresh)
-    await sql`delete from ${sql.table(child.table)}
+  await sql`delete from ${sql.table(child.table)}
     where ${sql.ref(child.parentColumn)} = ${parentId}`.execute(ctx.db)
-  if (wanted.length === 0) return true
-  const rows: RawBuilder<unknown>[] = []
-  for (const [index, row] of wanted.entries()) {
+  await insertChildren(ctx, child, childTuples(ctx, child, parentId, wanted, label))
+  return true
+}
+
+/** One parent's child rows as value tuples for `insertChildren`. */
+function childTuples(
+  ctx: SyncContext,
+  child: ChildRows,
+  parentId: number,
+  wanted: Record<string, unknown>[],
+  label: string,
+) {
+  return wanted.map((row, index) => {
     const values: RawBuilder<unknown>[] = [sql`${ctx.practiceId}`, sql`${parentId}`]
     for (const field of Object.keys(child.columns)) {
       values.push(sql`${row[field] ?? child.defaults?.[field] ?? null}`)
     }
     for (const [field, reference] of Object.entries(child.references ?? {})) {
       const target = row[field] as string | null | undefined
-      values.push(resolved(ctx.practiceId, reference, target, `${child.field}/${index}/${field}`))
+      values.push(
+        resolved(ctx.practiceId, reference, target, `${label}${child.field}/${index}/${field}`),
+      )
     }
     for (const value of Object.values(child.fixed ?? {})) values.push(sql`${value}`)
     if (child.orderColumn) values.push(sql`${index}`)
-    rows.push(sql`(${sql.join(values)})`)
-  }
+    return sql`(${sql.join(values)})`
+  })
+}
+
+/** Child rows per statement: a statement holds at most 65,535 parameters. */
+const CHILD_ROWS_PER_STATEMENT = 2000
+
+async function insertChildren(ctx: SyncContext, child: ChildRows, tuples: RawBuilder<unknown>[]) {
   const columns = [
     'practice_id',
     child.parentColumn,
@@ -438,10 +474,12 @@ async function replaceChildren(
     ...Object.keys(child.fixed ?? {}),
     ...(child.orderColumn ? [child.orderColumn] : []),
   ]
-  await atRow(
-    null,
-    sql`insert into ${sql.table(child.table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-    values ${sql.join(rows)}`.execute(ctx.db),
-  )
-  return true
+  for (let start = 0; start < tuples.length; start += CHILD_ROWS_PER_STATEMENT) {
+    const slice = tuples.slice(start, start + CHILD_ROWS_PER_STATEMENT)
+    await atRow(
+      null,
+      sql`insert into ${sql.table(child.table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+      values ${sql.join(slice)}`.execute(ctx.db),
+    )
+  }
 }
