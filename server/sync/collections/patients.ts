@@ -4,6 +4,7 @@ import { Problem } from '../../platform/http/problems.ts'
 import { tableCollection } from '../table-collection.ts'
 import { ADDRESS_COLUMNS, ADDRESS_FIELDS, Day, Opt, RefTo, Text } from './fields.ts'
 import { forgetAppointmentsOf, refuseWhileUsed } from './mentions.ts'
+import { queuePatientFilesRemoval } from './patient-files.ts'
 
 const STATUSES = [
   'Patient',
@@ -157,5 +158,7 @@ export const patients = tableCollection({
     // clinical rows, representative links and portal sign-in: nothing of theirs stays visible.
     // What merely mentions their appointments loses the mention.
     await forgetAppointmentsOf(ctx, sql`patient_id = ${id}`)
+    // Their stored files (statement PDFs, images, care summaries) go once the delete commits.
+    await queuePatientFilesRemoval(ctx, id)
   },
 })
