@@ -1,6 +1,5 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
 import { getJson, isApiError } from '../ui/api.ts'
 import { LoadFailed, Loading } from '../ui/status.tsx'
 import type { ContactDetails } from './session.ts'
@@ -90,42 +89,5 @@ export function LiveMessage({ message }: { message: string }) {
     <div className="tab-live" role="status">
       {message ? <p className="notice notice-info">{message}</p> : null}
     </div>
-  )
-}
-
-/**
- * A dialog opened from a tab, shown while it is mounted: titled, closed by Escape or a click
- * outside (`onClose`), `wide` for documents.
- */
-export function TabDialog({
-  title,
-  wide = false,
-  className,
-  onClose,
-  children,
-}: {
-  title: string
-  wide?: boolean
-  /** Added to the dialog's own class, for a dialog with a layout of its own. */
-  className?: string
-  onClose: () => void
-  children: ReactNode
-}) {
-  return (
-    <ModalOverlay
-      className="tab-modal-overlay"
-      isOpen
-      onOpenChange={(isOpen) => {
-        if (!isOpen) onClose()
-      }}
-      isDismissable
-    >
-      <Modal className={wide ? 'tab-modal tab-modal-wide' : 'tab-modal'}>
-        <Dialog className={className ? `tab-dialog ${className}` : 'tab-dialog'}>
-          <Heading slot="title">{title}</Heading>
-          {children}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
   )
 }

@@ -1,11 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
-import { Button, Form } from 'react-aria-components'
-import { isApiError, postJson } from '../../ui/api.ts'
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
+import type { Static } from 'typebox'
+import type { FirstSignIn as FirstSignInBody } from '../../../server/portal/signin/schemas.ts'
+import { postJson } from '../../ui/api.ts'
 import { useDocumentTitle } from '../../ui/document-title.ts'
 import { Card, Page } from '../../ui/layout.tsx'
+import {
+  type NewPassword,
+  NewPasswordFields,
+  NO_NEW_PASSWORD,
+} from '../../ui/new-password-fields.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { ProblemAlert } from '../problem-alert.tsx'
+import { MutationForm } from '../mutation-form.tsx'
 import {
   endSessionOn401,
   type PortalSession,
@@ -13,7 +20,6 @@ import {
   useSignedIn,
 } from '../session.ts'
 import { usePractice } from './PublicLayout.tsx'
-import { PASSWORD_HINT } from './password-hint.ts'
 import { SignOutButton } from './SignOutButton.tsx'
 import { StageGate } from './StageGate.tsx'
 
@@ -24,36 +30,25 @@ export default function FirstSignInPage() {
   )
 }
 
-interface FirstSignInBody {
-  newPassword: string
-  newPasswordAgain: string
-  newUsername?: string
-}
-
 function FirstSignIn({ session }: { session: PortalSession }) {
   const practice = usePractice()
   useDocumentTitle('Choose your password', practice.name)
   const signedIn = useSignedIn()
   const queryClient = useQueryClient()
-  const alertId = useId()
-  const [newPassword, setNewPassword] = useState('')
-  const [newPasswordAgain, setNewPasswordAgain] = useState('')
+  const [newPassword, setNewPassword] = useState<NewPassword>(NO_NEW_PASSWORD)
   const [newUsername, setNewUsername] = useState('')
 
   const save = useMutation({
-    mutationFn: (body: FirstSignInBody) =>
+    mutationFn: (body: Static<typeof FirstSignInBody>) =>
       postJson<PortalSessionView>('/api/portal/first-sign-in', body),
     onSuccess: (view) => signedIn(view),
     onError: (error) => endSessionOn401(queryClient, error),
   })
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (save.isPending) return
+  function submit() {
     const wanted = newUsername.trim()
     save.mutate({
-      newPassword,
-      newPasswordAgain,
+      ...newPassword,
       ...(session.canChangeUsername && wanted !== '' ? { newUsername: wanted } : {}),
     })
   }
@@ -66,34 +61,17 @@ function FirstSignIn({ session }: { session: PortalSession }) {
           Welcome. The password from the office works only once, so please choose your own password
           now.
         </p>
-        <Form
-          className="form"
+        <MutationForm
+          mutation={save}
           onSubmit={submit}
-          validationErrors={isApiError(save.error) ? save.error.errors : {}}
-          aria-labelledby="first-sign-in-title"
-          aria-describedby={save.isError ? alertId : undefined}
+          labelledBy="first-sign-in-title"
+          actions={
+            <Button className="button" type="submit">
+              {save.isPending ? 'Saving…' : 'Save and continue'}
+            </Button>
+          }
         >
-          <TextInputField
-            label="New password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            description={PASSWORD_HINT}
-            value={newPassword}
-            onChange={setNewPassword}
-            isRequired
-            validate={(value) => (value === '' ? 'Enter a new password.' : null)}
-          />
-          <TextInputField
-            label="New password again"
-            name="newPasswordAgain"
-            type="password"
-            autoComplete="new-password"
-            value={newPasswordAgain}
-            onChange={setNewPasswordAgain}
-            isRequired
-            validate={(value) => (value === '' ? 'Enter the new password again.' : null)}
-          />
+          <NewPasswordFields value={newPassword} onChange={setNewPassword} />
           {session.canChangeUsername ? (
             <TextInputField
               label="Choose a new user name (optional, this once only)"
@@ -105,13 +83,7 @@ function FirstSignIn({ session }: { session: PortalSession }) {
               inputProps={{ autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false }}
             />
           ) : null}
-          {save.isError ? (
-            <ProblemAlert key={save.submittedAt} id={alertId} error={save.error} />
-          ) : null}
-          <Button className="button" type="submit">
-            {save.isPending ? 'Saving…' : 'Save and continue'}
-          </Button>
-        </Form>
+        </MutationForm>
         <SignOutButton />
       </Card>
     </Page>

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
-import { Button, Form } from 'react-aria-components'
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
 import { isApiError, postJson } from '../../ui/api.ts'
 import { useDocumentTitle } from '../../ui/document-title.ts'
 import { Card, Page } from '../../ui/layout.tsx'
-import { ProblemAlert } from '../problem-alert.tsx'
+import { MutationForm } from '../mutation-form.tsx'
 import {
   endSessionLocally,
   endSessionOn401,
@@ -28,7 +28,6 @@ function Verify({ session }: { session: PortalSession }) {
   useDocumentTitle('Verify personal information', practice.name)
   const signedIn = useSignedIn()
   const queryClient = useQueryClient()
-  const alertId = useId()
   const [person, setPerson] = useState<PersonInfo>({ firstName: '', lastName: '', birthdate: '' })
 
   const verify = useMutation({
@@ -42,14 +41,12 @@ function Verify({ session }: { session: PortalSession }) {
     },
   })
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (!verify.isPending)
-      verify.mutate({
-        ...person,
-        firstName: person.firstName.trim(),
-        lastName: person.lastName.trim(),
-      })
+  function submit() {
+    verify.mutate({
+      ...person,
+      firstName: person.firstName.trim(),
+      lastName: person.lastName.trim(),
+    })
   }
 
   return (
@@ -60,21 +57,18 @@ function Verify({ session }: { session: PortalSession }) {
           Before you go on, please confirm who you are. Enter your name and birthdate as your dental
           office has them.
         </p>
-        <Form
-          className="form"
+        <MutationForm
+          mutation={verify}
           onSubmit={submit}
-          validationErrors={isApiError(verify.error) ? verify.error.errors : {}}
-          aria-labelledby="verify-title"
-          aria-describedby={verify.isError ? alertId : undefined}
+          labelledBy="verify-title"
+          actions={
+            <Button className="button" type="submit">
+              {verify.isPending ? 'Checking…' : 'Continue'}
+            </Button>
+          }
         >
           <PersonFields value={person} onChange={setPerson} />
-          {verify.isError ? (
-            <ProblemAlert key={verify.submittedAt} id={alertId} error={verify.error} />
-          ) : null}
-          <Button className="button" type="submit">
-            {verify.isPending ? 'Checking…' : 'Continue'}
-          </Button>
-        </Form>
+        </MutationForm>
         <details className="disclosure">
           <summary>Privacy policy</summary>
           <div className="privacy-policy">{session.privacyPolicy}</div>

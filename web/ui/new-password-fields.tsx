@@ -1,0 +1,50 @@
+import type { Static } from 'typebox'
+import type { ChangePassword } from '../../server/portal/signin/schemas.ts'
+import { TextInputField } from './text-field.tsx'
+
+/** Shown under every new-password field; the server decides what it accepts. */
+export const PASSWORD_HINT = 'At least 8 characters. A few words you can remember work well.'
+
+/** The new password, typed twice, as every password form sends it. */
+export type NewPassword = Pick<Static<typeof ChangePassword>, 'newPassword' | 'newPasswordAgain'>
+
+export const NO_NEW_PASSWORD: NewPassword = { newPassword: '', newPasswordAgain: '' }
+
+/**
+ * Choosing a password (first sign-in, reset, change): the new one with the policy hint, then the
+ * same again. Inside a `<Form validationErrors>`, the server's messages for `newPassword` and
+ * `newPasswordAgain` show under these fields.
+ */
+export function NewPasswordFields({
+  value,
+  onChange,
+}: {
+  value: NewPassword
+  onChange: (next: NewPassword) => void
+}) {
+  return (
+    <>
+      <TextInputField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        description={PASSWORD_HINT}
+        value={value.newPassword}
+        onChange={(newPassword) => onChange({ ...value, newPassword })}
+        isRequired
+        validate={(typed) => (typed === '' ? 'Enter a new password.' : null)}
+      />
+      <TextInputField
+        label="New password again"
+        name="newPasswordAgain"
+        type="password"
+        autoComplete="new-password"
+        value={value.newPasswordAgain}
+        onChange={(newPasswordAgain) => onChange({ ...value, newPasswordAgain })}
+        isRequired
+        validate={(typed) => (typed === '' ? 'Enter the new password again.' : null)}
+      />
+    </>
+  )
+}
