@@ -5,6 +5,9 @@ import type { FieldErrors } from '../ui/api.ts'
 import { isApiError } from '../ui/api.ts'
 import { ProblemAlert } from './problem-alert.tsx'
 
+const NONE: FieldErrors = {}
+const apiErrors = (error: unknown) => (isApiError(error) ? error.errors : NONE)
+
 /** What the form needs to know of a TanStack mutation. */
 export interface FormMutation {
   error: unknown
@@ -37,6 +40,11 @@ export function MutationForm({
   children: ReactNode
 }) {
   const alertId = useId()
+  // React Aria drops a server message once its field is edited, but only while the errors
+  // object stays the same one: a fresh object on every render would bring the message back.
+  const validationErrors = moreErrors
+    ? { ...apiErrors(mutation.error), ...moreErrors }
+    : apiErrors(mutation.error)
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (!mutation.isPending) onSubmit()
@@ -45,10 +53,7 @@ export function MutationForm({
     <Form
       className="form"
       onSubmit={submit}
-      validationErrors={{
-        ...(isApiError(mutation.error) ? mutation.error.errors : {}),
-        ...moreErrors,
-      }}
+      validationErrors={validationErrors}
       aria-labelledby={labelledBy}
       aria-describedby={mutation.isError ? alertId : undefined}
     >

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react'
-import { FieldError, Form, Input, Label, TextField } from 'react-aria-components'
+import { Form } from 'react-aria-components'
 import {
   type ContactField,
   type ContactForm,
@@ -11,7 +11,13 @@ import {
   type WeekHours,
 } from './contact-form.ts'
 import { HoursEditor } from './HoursEditor.tsx'
-import { SaveRow, useFieldErrors, useFocusFirstInvalid, useLeaveWarning } from './section.tsx'
+import {
+  SaveRow,
+  SettingTextField,
+  useFieldErrors,
+  useFocusFirstInvalid,
+  useLeaveWarning,
+} from './section.tsx'
 import { type Contact, SETTINGS_KEY, type Settings, saveContact } from './settings-api.ts'
 
 const FIELDS: readonly {
@@ -102,20 +108,17 @@ export function ContactSection({ contact }: { contact: Contact }) {
       >
         <div className="contact-fields">
           {FIELDS.map((field) => (
-            <TextField
+            <SettingTextField
               key={field.name}
               className={field.wide ? 'field contact-field-wide' : 'field'}
               name={field.name}
+              label={field.label}
               type={field.type ?? 'text'}
               value={form[field.name]}
               onChange={(value) => setForm((current) => ({ ...current, [field.name]: value }))}
               maxLength={field.maxLength}
               autoComplete={field.autoComplete}
-            >
-              <Label>{field.label}</Label>
-              <Input />
-              <FieldError className="field-error" />
-            </TextField>
+            />
           ))}
         </div>
         <HoursEditor
