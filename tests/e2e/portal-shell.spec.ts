@@ -110,9 +110,16 @@ test.describe('the signed-in portal', () => {
     await expect(dialog.getByRole('row', { name: /Sunday/ })).toContainText('Closed')
     await expectNoAxeViolations(page)
     await expectNoHorizontalOverflow(page)
+    const contactUs = page.getByRole('banner').getByRole('button', { name: 'Contact us' })
     await dialog.getByRole('button', { name: 'Close' }).click()
     await expect(dialog).toHaveCount(0)
-    await expect(page.getByRole('banner').getByRole('button', { name: 'Contact us' })).toBeFocused()
+    await expect(contactUs).toBeFocused()
+    // Escape closes it too, and focus again goes back to what opened it.
+    await contactUs.press('Enter')
+    await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(dialog).toHaveCount(0)
+    await expect(contactUs).toBeFocused()
   })
 
   test('Refresh reads everything again, the session included', async ({ page }) => {
