@@ -143,6 +143,10 @@ test.describe('the signed-in portal', () => {
     await page.getByRole('menuitem', { name: 'Change password' }).click()
     const dialog = page.getByRole('dialog', { name: 'Change password' })
     await expect(dialog.getByLabel('Current password')).toBeFocused()
+    // The password policy is read out with the field (the same hint on every new-password form).
+    await expect(dialog.getByLabel('New password', { exact: true })).toHaveAccessibleDescription(
+      'At least 8 characters. A few words you can remember work well.',
+    )
     await dialog.getByRole('button', { name: 'Change password' }).click()
     await expect(dialog.getByText('Enter your current password.')).toBeVisible()
     await expectNoAxeViolations(page)
