@@ -32,6 +32,12 @@ export async function expectNoHorizontalOverflow(page: Page) {
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth)
 }
 
+/** What every page promises: WCAG 2.1 AA by axe, and no sideways scrolling on a phone. */
+export async function expectUsablePage(page: Page) {
+  await expectNoAxeViolations(page)
+  await expectNoHorizontalOverflow(page)
+}
+
 /**
  * Collects console errors and uncaught exceptions from the moment it is called. A blocked
  * inline script or style (Content-Security-Policy) shows up here too.

@@ -3,7 +3,7 @@ import {
   collectConsoleErrors,
   DEMO_PRACTICE,
   expectNoAxeViolations,
-  expectNoHorizontalOverflow,
+  expectUsablePage,
 } from './checks.ts'
 import { mailMatching, textBody } from './mail.ts'
 import { ADMIN, type PatientRow, patientsWithoutAccess, signInToOffice } from './office-helpers.ts'
@@ -11,8 +11,7 @@ import { ADMIN, type PatientRow, patientsWithoutAccess, signInToOffice } from '.
 const INVITATION_SUBJECT = `Your ${DEMO_PRACTICE} patient portal`
 
 async function expectPageIsSound(page: Page) {
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 }
 
 /** The sign-in details the panel shows once: user name, then one-time password. */

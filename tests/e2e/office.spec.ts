@@ -4,7 +4,7 @@ import {
   collectConsoleErrors,
   DEMO_PRACTICE,
   expectNoAxeViolations,
-  expectNoHorizontalOverflow,
+  expectUsablePage,
   withoutFailedRequestsTo,
 } from './checks.ts'
 
@@ -26,8 +26,7 @@ test.describe('office console sign-in page', () => {
     await expect(page.getByRole('checkbox', { name: 'Remember user name' })).toHaveCount(0)
     await expect(page.locator('script:not([src])')).toHaveCount(0)
 
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
     // The console first asks who is signed in; nobody is, and the server says so with a 401.
     expect(withoutFailedRequestsTo(errors, '/api/office/session')).toEqual([])
   })
@@ -49,8 +48,7 @@ test.describe('office console sign-in page', () => {
     await expect(page.getByRole('alert')).toContainText(
       'Signing in is not available yet on this server.',
     )
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(
       'Bitewing-admin-1',
     )

@@ -3,7 +3,7 @@ import {
   collectConsoleErrors,
   DEMO_PRACTICE,
   expectNoAxeViolations,
-  expectNoHorizontalOverflow,
+  expectUsablePage,
   withoutFailedRequestsTo,
 } from './checks.ts'
 import {
@@ -38,8 +38,7 @@ test.describe('the signed-in portal', () => {
       'Images',
     ])
     await expect(page.getByRole('heading', { level: 2, name: 'Appointments' })).toBeVisible()
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
     const mariaUrl = page.url()
 
     await patientMenu(page, 'Maria Garcia').click()
@@ -55,8 +54,7 @@ test.describe('the signed-in portal', () => {
     await expect(page.getByRole('menuitem', { name: 'Refresh' })).toBeVisible()
     await expect(page.getByRole('menuitem', { name: 'Change password' })).toBeVisible()
     await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible()
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
 
     await page.getByRole('menuitemradio', { name: 'Sofia Garcia' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Sofia Garcia' })).toBeVisible()
@@ -108,8 +106,7 @@ test.describe('the signed-in portal', () => {
     await expect(dialog.getByRole('link', { name: /@/ })).toHaveAttribute('href', /^mailto:/)
     await expect(dialog.getByRole('rowheader', { name: 'Monday' })).toBeVisible()
     await expect(dialog.getByRole('row', { name: /Sunday/ })).toContainText('Closed')
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
     const contactUs = page.getByRole('banner').getByRole('button', { name: 'Contact us' })
     await dialog.getByRole('button', { name: 'Close' }).click()
     await expect(dialog).toHaveCount(0)
@@ -163,8 +160,7 @@ test.describe('the signed-in portal', () => {
     const message = dialog.getByText(/too common/)
     expect(describedBy.split(' ')).toContain(await message.getAttribute('id'))
     await expect(dialog.getByRole('alert')).toBeVisible()
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     await expect(dialog).toHaveCount(0)
   })
@@ -286,8 +282,7 @@ test.describe('the idle time-out', () => {
     const warning = page.getByRole('alertdialog', { name: 'Are you still there?' })
     await expect(warning).toBeVisible()
     await expect(warning).toContainText(/You will be signed out in \d+ seconds for your security\./)
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
     await page.clock.fastForward('00:05')
     await expect(warning).toContainText(/in (5\d|4\d) seconds/)
 

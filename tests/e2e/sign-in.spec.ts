@@ -4,7 +4,7 @@ import {
   collectConsoleErrors,
   DEMO_PRACTICE,
   expectNoAxeViolations,
-  expectNoHorizontalOverflow,
+  expectUsablePage,
   storedInBrowser,
   withoutFailedRequestsTo,
 } from './checks.ts'
@@ -54,8 +54,7 @@ test.describe('patient portal sign-in page', () => {
   test('passes axe and fits the screen', async ({ page }) => {
     await page.goto('/')
     await expect(page.getByRole('heading', { name: DEMO_PRACTICE })).toBeVisible()
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
   })
 
   test('asks for both fields before sending anything', async ({ page }) => {
@@ -93,8 +92,7 @@ test.describe('patient portal sign-in page', () => {
     await expect(page.getByRole('alert')).toContainText(NOT_YET)
     // The person's input stays, so nothing has to be typed again.
     await expect(userName(page)).toHaveValue('  maria.garcia ')
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
     expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
   })
 
@@ -158,8 +156,7 @@ test.describe('pages linked from the sign-in page', () => {
           ? page.getByRole('region').first()
           : page.getByRole('textbox').first(),
       ).toBeVisible()
-      await expectNoAxeViolations(page)
-      await expectNoHorizontalOverflow(page)
+      await expectUsablePage(page)
 
       await page.getByRole('link', { name: 'Back to sign in' }).click()
       await expect(page.getByRole('heading', { name: DEMO_PRACTICE })).toBeVisible()
@@ -206,8 +203,7 @@ test('a failed load of the practice is explained and can be retried', async ({ p
   await page.goto('/')
   await expect(page.getByRole('heading', { level: 1, name: 'Patient portal' })).toBeVisible()
   await expect(page.getByRole('alert')).toContainText('This page could not be loaded.')
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 
   await page.unroute('**/api/public/practice')
   await page.getByRole('button', { name: 'Try again' }).click()
