@@ -13,6 +13,14 @@ export const patientKey = (patientId: number, ...rest: unknown[]) =>
 export const patientApi = (patientId: number, path: string) =>
   `/api/portal/patients/${patientId}/${path}`
 
+/** One read of a patient's records, kept under the patient's key (see patientKey). */
+export function usePatientRead<T>(patientId: number, key: string, path: string) {
+  return useQuery({
+    queryKey: patientKey(patientId, key),
+    queryFn: ({ signal }) => getJson<T>(patientApi(patientId, path), signal),
+  })
+}
+
 /** A tab's frame: its `h2` (under the patient's name) and its content. */
 export function TabSection({
   id,
@@ -32,6 +40,34 @@ export function TabSection({
         {actions}
       </div>
       {children}
+    </section>
+  )
+}
+
+/**
+ * One titled part of a tab (`h3`, under the tab's `h2`). `empty`, when given, is said instead of
+ * the content: there is nothing to list.
+ */
+export function TabPanel({
+  id,
+  title,
+  className,
+  empty,
+  children,
+}: {
+  id: string
+  title: string
+  className?: string
+  empty?: string | false
+  children: ReactNode
+}) {
+  return (
+    <section
+      className={className ? `tab-panel ${className}` : 'tab-panel'}
+      aria-labelledby={`${id}-heading`}
+    >
+      <h3 id={`${id}-heading`}>{title}</h3>
+      {empty ? <p className="muted">{empty}</p> : children}
     </section>
   )
 }

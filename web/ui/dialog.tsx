@@ -2,6 +2,12 @@ import type { ReactNode } from 'react'
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
 import './dialog.css'
 
+/** A dialog opened and closed by its parent (a menu item or a button elsewhere). */
+export interface DialogOpenState {
+  isOpen: boolean
+  onOpenChange: (isOpen: boolean) => void
+}
+
 export interface DialogShellProps {
   /** The dialog's heading, which also names it (aria-labelledby). */
   title: string

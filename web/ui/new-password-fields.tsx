@@ -1,6 +1,6 @@
 import type { Static } from 'typebox'
 import type { ChangePassword } from '../../server/portal/signin/schemas.ts'
-import { TextInputField } from './text-field.tsx'
+import { type Controlled, TextInputField } from './text-field.tsx'
 
 /** Shown under every new-password field; the server decides what it accepts. */
 export const PASSWORD_HINT = 'At least 8 characters. A few words you can remember work well.'
@@ -15,13 +15,7 @@ export const NO_NEW_PASSWORD: NewPassword = { newPassword: '', newPasswordAgain:
  * same again. Inside a `<Form validationErrors>`, the server's messages for `newPassword` and
  * `newPasswordAgain` show under these fields.
  */
-export function NewPasswordFields({
-  value,
-  onChange,
-}: {
-  value: NewPassword
-  onChange: (next: NewPassword) => void
-}) {
+export function NewPasswordFields({ value, onChange }: Controlled<NewPassword>) {
   return (
     <>
       <TextInputField

@@ -10,6 +10,12 @@ import {
 } from 'react-aria-components'
 import './form.css'
 
+/** The props of a group of fields that edits one value held by its parent. */
+export interface Controlled<T> {
+  value: T
+  onChange: (next: T) => void
+}
+
 export interface TextInputFieldProps extends Omit<TextFieldProps, 'children' | 'className'> {
   label: string
   /** A hint under the label, tied to the input with aria-describedby. */

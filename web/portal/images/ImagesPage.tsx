@@ -1,15 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
-import { getJson } from '../../ui/api.ts'
 import { formatDate } from '../../ui/i18n/format.ts'
-import {
-  patientApi,
-  patientKey,
-  QueryView,
-  TabSection,
-  usePracticeTimeZone,
-} from '../tab-parts.tsx'
+import { QueryView, TabSection, usePatientRead, usePracticeTimeZone } from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
 import { DocumentViewer } from './DocumentViewer.tsx'
 import { documentPath, type ImagesView, kindLabel, type SharedDocument } from './rules.ts'
@@ -17,10 +9,7 @@ import './images.css'
 
 /** The Images tab: the documents the practice shares, oldest to newest; click to view. */
 export default function ImagesPage({ patientId }: TabPageProps) {
-  const query = useQuery({
-    queryKey: patientKey(patientId, 'images'),
-    queryFn: ({ signal }) => getJson<ImagesView>(patientApi(patientId, 'documents'), signal),
-  })
+  const query = usePatientRead<ImagesView>(patientId, 'images', 'documents')
   const timeZone = usePracticeTimeZone()
   const [open, setOpen] = useState<SharedDocument | null>(null)
   return (

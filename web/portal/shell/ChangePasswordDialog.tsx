@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { postJson } from '../../ui/api.ts'
-import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { CloseButton, DialogActions, type DialogOpenState, DialogShell } from '../../ui/dialog.tsx'
 import {
   type NewPassword,
   NewPasswordFields,
@@ -13,13 +13,7 @@ import { MutationForm } from '../mutation-form.tsx'
 import { StatusNotice } from '../problem-alert.tsx'
 
 /** Change password: the current one, then the new one twice. */
-export function ChangePasswordDialog({
-  isOpen,
-  onOpenChange,
-}: {
-  isOpen: boolean
-  onOpenChange: (isOpen: boolean) => void
-}) {
+export function ChangePasswordDialog({ isOpen, onOpenChange }: DialogOpenState) {
   return (
     <DialogShell title="Change password" isOpen={isOpen} onOpenChange={onOpenChange}>
       <ChangePasswordForm />

@@ -1,18 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { getJson } from '../../ui/api.ts'
-import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { CloseButton, DialogActions, type DialogOpenState, DialogShell } from '../../ui/dialog.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ContactDetailsView } from '../contact/ContactDetailsView.tsx'
 import type { ContactDetails } from '../session.ts'
 
 /** Contact us after sign-in: the patient's own office, without asking who they are. */
-export function ContactDialog({
-  isOpen,
-  onOpenChange,
-}: {
-  isOpen: boolean
-  onOpenChange: (isOpen: boolean) => void
-}) {
+export function ContactDialog({ isOpen, onOpenChange }: DialogOpenState) {
   return (
     <DialogShell title="Contact us" isOpen={isOpen} onOpenChange={onOpenChange}>
       <ContactBody />

@@ -1,4 +1,4 @@
-import { TextInputField } from '../../ui/text-field.tsx'
+import { type Controlled, TextInputField } from '../../ui/text-field.tsx'
 import { localCalendarDate } from '../session-rules.ts'
 
 export interface PersonInfo {
@@ -12,13 +12,7 @@ export interface PersonInfo {
  * First name, last name and birthdate, as on the office's record. The birthdate is the
  * browser's own date input: it shows the reader's date order and offers a calendar.
  */
-export function PersonFields({
-  value,
-  onChange,
-}: {
-  value: PersonInfo
-  onChange: (value: PersonInfo) => void
-}) {
+export function PersonFields({ value, onChange }: Controlled<PersonInfo>) {
   return (
     <>
       <TextInputField
