@@ -26,8 +26,7 @@ export function NewPasswordFields({ value, onChange }: Controlled<NewPassword>) 
         description={PASSWORD_HINT}
         value={value.newPassword}
         onChange={(newPassword) => onChange({ ...value, newPassword })}
-        isRequired
-        validate={(typed) => (typed === '' ? 'Enter a new password.' : null)}
+        requiredMessage="Enter a new password."
       />
       <TextInputField
         label="New password again"
@@ -36,8 +35,7 @@ export function NewPasswordFields({ value, onChange }: Controlled<NewPassword>) 
         autoComplete="new-password"
         value={value.newPasswordAgain}
         onChange={(newPasswordAgain) => onChange({ ...value, newPasswordAgain })}
-        isRequired
-        validate={(typed) => (typed === '' ? 'Enter the new password again.' : null)}
+        requiredMessage="Enter the new password again."
       />
     </>
   )

@@ -20,6 +20,11 @@ export interface TextInputFieldProps extends Omit<TextFieldProps, 'children' | '
   label: string
   /** A hint under the label, tied to the input with aria-describedby. */
   description?: ReactNode
+  /**
+   * Makes the field required, with this message when it is left empty (blank, except for a
+   * password, which is taken exactly as typed).
+   */
+  requiredMessage?: string
   /** Passed to the `<input>` itself (autoCapitalize, spellCheck, inputMode, max…). */
   inputProps?: Omit<InputProps, 'className'>
 }
@@ -29,9 +34,22 @@ export interface TextInputFieldProps extends Omit<TextFieldProps, 'children' | '
  * surrounding `<Form validationErrors>` (the server's field messages, matched by `name`); React
  * Aria then sets aria-invalid and points aria-describedby at the message.
  */
-export function TextInputField({ label, description, inputProps, ...field }: TextInputFieldProps) {
+export function TextInputField({
+  label,
+  description,
+  inputProps,
+  requiredMessage,
+  ...field
+}: TextInputFieldProps) {
+  const required = requiredMessage
+    ? {
+        isRequired: true,
+        validate: (value: string) =>
+          (field.type === 'password' ? value : value.trim()) === '' ? requiredMessage : null,
+      }
+    : {}
   return (
-    <TextField className="field" {...field}>
+    <TextField className="field" {...required} {...field}>
       <Label>{label}</Label>
       {description ? (
         <Text slot="description" className="field-hint">

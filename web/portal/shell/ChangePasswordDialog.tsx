@@ -63,8 +63,7 @@ function ChangePasswordForm() {
         inputProps={{ autoFocus: true }}
         value={currentPassword}
         onChange={setCurrentPassword}
-        isRequired
-        validate={(value) => (value === '' ? 'Enter your current password.' : null)}
+        requiredMessage="Enter your current password."
       />
       <NewPasswordFields value={newPassword} onChange={setNewPassword} />
     </MutationForm>

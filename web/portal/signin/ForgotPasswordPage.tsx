@@ -120,9 +120,8 @@ function RequestCode({
             setHaveCodeError(false)
             onUserName(value)
           }}
-          isRequired
+          requiredMessage="Enter your user name."
           maxLength={100}
-          validate={(value) => (value.trim() === '' ? 'Enter your user name.' : null)}
           inputProps={{ autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false }}
         />
       </MutationForm>
@@ -175,9 +174,8 @@ function CompleteReset({
           autoComplete="one-time-code"
           value={code}
           onChange={setCode}
-          isRequired
+          requiredMessage="Enter the code from the email."
           maxLength={20}
-          validate={(value) => (value.trim() === '' ? 'Enter the code from the email.' : null)}
           inputProps={{ inputMode: 'numeric', spellCheck: false }}
         />
         <NewPasswordFields value={newPassword} onChange={setNewPassword} />

@@ -21,9 +21,8 @@ export function PersonFields({ value, onChange }: Controlled<PersonInfo>) {
         autoComplete="given-name"
         value={value.firstName}
         onChange={(firstName) => onChange({ ...value, firstName })}
-        isRequired
+        requiredMessage="Enter your first name."
         maxLength={100}
-        validate={(text) => (text.trim() === '' ? 'Enter your first name.' : null)}
       />
       <TextInputField
         label="Last name"
@@ -31,9 +30,8 @@ export function PersonFields({ value, onChange }: Controlled<PersonInfo>) {
         autoComplete="family-name"
         value={value.lastName}
         onChange={(lastName) => onChange({ ...value, lastName })}
-        isRequired
+        requiredMessage="Enter your last name."
         maxLength={100}
-        validate={(text) => (text.trim() === '' ? 'Enter your last name.' : null)}
       />
       <TextInputField
         label="Birthdate"
@@ -42,9 +40,8 @@ export function PersonFields({ value, onChange }: Controlled<PersonInfo>) {
         autoComplete="bday"
         value={value.birthdate}
         onChange={(birthdate) => onChange({ ...value, birthdate })}
-        isRequired
+        requiredMessage="Enter your birthdate."
         inputProps={{ min: '1900-01-01', max: localCalendarDate(new Date()) }}
-        validate={(text) => (text === '' ? 'Enter your birthdate.' : null)}
       />
     </>
   )
