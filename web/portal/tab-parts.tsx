@@ -72,6 +72,15 @@ export function TabPanel({
   )
 }
 
+/** A tab with nothing to list says so in one muted sentence. */
+export function NothingYet({ children }: { children: ReactNode }) {
+  return (
+    <div className="tab-panel">
+      <p className="muted">{children}</p>
+    </div>
+  )
+}
+
 /** Loading, failure (with Try again) or the content, for one query. */
 export function QueryView<T>({
   query,

@@ -69,19 +69,35 @@ type PortalSection = Pick<
   'formRef' | 'submit' | 'fieldErrors' | 'save' | 'changed' | 'savedMessage'
 >
 
-/** A section's form: its fields, then Save and what saving did. */
-function SectionForm({
-  section,
-  name,
-  saveLabel,
-  what,
-  savedText,
-  onSubmit = section.submit,
-  validationErrors = section.fieldErrors,
-  error = section.save.error,
-  children,
-}: {
-  section: PortalSection
+/** What each section's form is called and says about saving. */
+const COPY = {
+  features: {
+    name: 'Features',
+    saveLabel: 'Save features',
+    what: 'Saving the features',
+    savedText: 'Features saved.',
+  },
+  security: {
+    name: 'Sign-in and security',
+    saveLabel: 'Save sign-in and security',
+    what: 'Saving the sign-in settings',
+    savedText: 'Sign-in and security saved.',
+  },
+  privacy: {
+    name: 'Privacy policy',
+    saveLabel: 'Save privacy policy',
+    what: 'Saving the privacy policy',
+    savedText: 'Privacy policy saved.',
+  },
+  webmail: {
+    name: 'WebMail notification email',
+    saveLabel: 'Save notification email',
+    what: 'Saving the notification email',
+    savedText: 'Notification email saved.',
+  },
+} satisfies Record<string, SectionCopy>
+
+interface SectionCopy {
   /** The form's accessible name. */
   name: string
   saveLabel: string
@@ -89,6 +105,19 @@ function SectionForm({
   what: string
   /** Said once saved, before TAKES_EFFECT. */
   savedText: string
+}
+
+/** A section's form: its fields, then Save and what saving did. */
+function SectionForm({
+  section,
+  copy,
+  onSubmit = section.submit,
+  validationErrors = section.fieldErrors,
+  error = section.save.error,
+  children,
+}: {
+  section: PortalSection
+  copy: SectionCopy
   onSubmit?: (event: FormEvent<HTMLFormElement>) => void
   validationErrors?: Record<string, string>
   error?: unknown
@@ -101,15 +130,15 @@ function SectionForm({
       onSubmit={onSubmit}
       validationErrors={validationErrors}
       validationBehavior="aria"
-      aria-label={name}
+      aria-label={copy.name}
     >
       {children}
       <SaveRow
-        label={saveLabel}
-        what={what}
+        label={copy.saveLabel}
+        what={copy.what}
         isPending={section.save.isPending}
         changed={section.changed}
-        saved={section.savedMessage(`${savedText} ${TAKES_EFFECT}`)}
+        saved={section.savedMessage(`${copy.savedText} ${TAKES_EFFECT}`)}
         error={error}
       />
     </Form>
@@ -158,13 +187,7 @@ export function FeaturesSection({ initial }: { initial: Settings }) {
       title="Features patients get"
       intro="Each feature switched off disappears from the portal, and its pages and downloads are refused."
     >
-      <SectionForm
-        section={section}
-        name="Features"
-        saveLabel="Save features"
-        what="Saving the features"
-        savedText="Features saved."
-      >
+      <SectionForm section={section} copy={COPY.features}>
         <ul className="feature-list">
           {FEATURES.map((feature) => (
             <li key={feature.key}>
@@ -227,10 +250,7 @@ export function SecuritySection({ initial }: { initial: Settings }) {
     <SettingsSection id="security" title="Sign-in and security">
       <SectionForm
         section={section}
-        name="Sign-in and security"
-        saveLabel="Save sign-in and security"
-        what="Saving the sign-in settings"
-        savedText="Sign-in and security saved."
+        copy={COPY.security}
         onSubmit={submit}
         validationErrors={validationErrors}
         error={Object.keys(clientErrors).length > 0 ? null : section.save.error}
@@ -279,13 +299,7 @@ export function PrivacySection({ initial }: { initial: Settings }) {
   )
   return (
     <SettingsSection id="privacy" title="Privacy policy">
-      <SectionForm
-        section={section}
-        name="Privacy policy"
-        saveLabel="Save privacy policy"
-        what="Saving the privacy policy"
-        savedText="Privacy policy saved."
-      >
+      <SectionForm section={section} copy={COPY.privacy}>
         <SettingTextField
           name="privacyPolicy"
           label="Privacy policy text"
@@ -338,13 +352,7 @@ export function WebmailEmailSection({ initial }: { initial: Settings }) {
           message itself stays in the portal.
         </p>
       </div>
-      <SectionForm
-        section={section}
-        name="WebMail notification email"
-        saveLabel="Save notification email"
-        what="Saving the notification email"
-        savedText="Notification email saved."
-      >
+      <SectionForm section={section} copy={COPY.webmail}>
         {WEBMAIL_FIELDS.map((field) => (
           <SettingTextField
             key={field.name}

@@ -1,7 +1,13 @@
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { formatDate } from '../../ui/i18n/format.ts'
-import { QueryView, TabSection, usePatientRead, usePracticeTimeZone } from '../tab-parts.tsx'
+import {
+  NothingYet,
+  QueryView,
+  TabSection,
+  usePatientRead,
+  usePracticeTimeZone,
+} from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
 import { DocumentViewer } from './DocumentViewer.tsx'
 import { documentPath, type ImagesView, kindLabel, type SharedDocument } from './rules.ts'
@@ -17,9 +23,7 @@ export default function ImagesPage({ patientId }: TabPageProps) {
       <QueryView query={query} label="Images">
         {(view) =>
           view.documents.length === 0 ? (
-            <div className="tab-panel">
-              <p className="muted">The practice has not shared any images or documents yet.</p>
-            </div>
+            <NothingYet>The practice has not shared any images or documents yet.</NothingYet>
           ) : (
             <>
               <p className="muted tab-note">

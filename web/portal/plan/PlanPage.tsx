@@ -1,7 +1,7 @@
 import { useRef } from 'react'
 import { Button } from 'react-aria-components'
 import { formatCalendarDate, formatMoney } from '../../ui/i18n/format.ts'
-import { QueryView, TabSection, usePatientRead } from '../tab-parts.tsx'
+import { NothingYet, QueryView, TabSection, usePatientRead } from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
 import { MONEY_COLUMNS, type PlansView, printOnly, type SavedPlan } from './rules.ts'
 import './plan.css'
@@ -24,12 +24,10 @@ export default function PlanPage({ patientId, patientName }: TabPageProps) {
       <QueryView query={query} label="Treatment plans">
         {(view) =>
           view.plans.length === 0 ? (
-            <div className="tab-panel">
-              <p className="muted">
-                There are no saved treatment plans. When the dentist saves a plan for you, it
-                appears here.
-              </p>
-            </div>
+            <NothingYet>
+              There are no saved treatment plans. When the dentist saves a plan for you, it appears
+              here.
+            </NothingYet>
           ) : (
             view.plans.map((plan) => (
               <Plan key={plan.id} plan={plan} currency={view.currency} patientName={patientName} />

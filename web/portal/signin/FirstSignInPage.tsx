@@ -4,8 +4,6 @@ import { Button } from 'react-aria-components'
 import type { Static } from 'typebox'
 import type { FirstSignIn as FirstSignInBody } from '../../../server/portal/signin/schemas.ts'
 import { postJson } from '../../ui/api.ts'
-import { useDocumentTitle } from '../../ui/document-title.ts'
-import { Card, Page } from '../../ui/layout.tsx'
 import {
   type NewPassword,
   NewPasswordFields,
@@ -19,7 +17,7 @@ import {
   type PortalSessionView,
   useSignedIn,
 } from '../session.ts'
-import { usePractice } from './PublicLayout.tsx'
+import { PracticePage } from './PublicLayout.tsx'
 import { SignOutButton } from './SignOutButton.tsx'
 import { StageGate } from './StageGate.tsx'
 
@@ -31,8 +29,6 @@ export default function FirstSignInPage() {
 }
 
 function FirstSignIn({ session }: { session: PortalSession }) {
-  const practice = usePractice()
-  useDocumentTitle('Choose your password', practice.name)
   const signedIn = useSignedIn()
   const queryClient = useQueryClient()
   const [newPassword, setNewPassword] = useState<NewPassword>(NO_NEW_PASSWORD)
@@ -54,38 +50,35 @@ function FirstSignIn({ session }: { session: PortalSession }) {
   }
 
   return (
-    <Page>
-      <Card brand={practice.name}>
-        <h1 id="first-sign-in-title">Choose your password</h1>
-        <p>
-          Welcome. The password from the office works only once, so please choose your own password
-          now.
-        </p>
-        <MutationForm
-          mutation={save}
-          onSubmit={submit}
-          labelledBy="first-sign-in-title"
-          actions={
-            <Button className="button" type="submit">
-              {save.isPending ? 'Saving…' : 'Save and continue'}
-            </Button>
-          }
-        >
-          <NewPasswordFields value={newPassword} onChange={setNewPassword} />
-          {session.canChangeUsername ? (
-            <TextInputField
-              label="Choose a new user name (optional, this once only)"
-              name="newUsername"
-              autoComplete="username"
-              description={`Your user name is ${session.username}. Leave this empty to keep it.`}
-              value={newUsername}
-              onChange={setNewUsername}
-              inputProps={{ autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false }}
-            />
-          ) : null}
-        </MutationForm>
-        <SignOutButton />
-      </Card>
-    </Page>
+    <PracticePage title="Choose your password" titleId="first-sign-in-title">
+      <p>
+        Welcome. The password from the office works only once, so please choose your own password
+        now.
+      </p>
+      <MutationForm
+        mutation={save}
+        onSubmit={submit}
+        labelledBy="first-sign-in-title"
+        actions={
+          <Button className="button" type="submit">
+            {save.isPending ? 'Saving…' : 'Save and continue'}
+          </Button>
+        }
+      >
+        <NewPasswordFields value={newPassword} onChange={setNewPassword} />
+        {session.canChangeUsername ? (
+          <TextInputField
+            label="Choose a new user name (optional, this once only)"
+            name="newUsername"
+            autoComplete="username"
+            description={`Your user name is ${session.username}. Leave this empty to keep it.`}
+            value={newUsername}
+            onChange={setNewUsername}
+            inputProps={{ autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false }}
+          />
+        ) : null}
+      </MutationForm>
+      <SignOutButton />
+    </PracticePage>
   )
 }

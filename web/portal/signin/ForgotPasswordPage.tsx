@@ -1,12 +1,9 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
-import { Link } from 'react-router'
 import type { Static } from 'typebox'
 import type { ResetCompletion } from '../../../server/portal/signin/schemas.ts'
 import { postJson } from '../../ui/api.ts'
-import { useDocumentTitle } from '../../ui/document-title.ts'
-import { Card, Page } from '../../ui/layout.tsx'
 import {
   type NewPassword,
   NewPasswordFields,
@@ -16,52 +13,47 @@ import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import { StatusNotice } from '../problem-alert.tsx'
 import { type PortalSessionView, useSignedIn } from '../session.ts'
-import { usePractice } from './PublicLayout.tsx'
+import { PracticePage } from './PublicLayout.tsx'
 
 /**
  * Forgot password, in two steps on one page: the user name (an email with a code goes to the
  * address on file), then the code and a new password, which signs the person in.
  */
 export default function ForgotPasswordPage() {
-  const practice = usePractice()
-  useDocumentTitle('Forgot password', practice.name)
   const [userName, setUserName] = useState('')
   const [step, setStep] = useState<'request' | 'complete'>('request')
   const [sentMessage, setSentMessage] = useState<string>()
 
   return (
-    <Page
-      footer={
-        <>
-          <Link to="/">Back to sign in</Link>
-          <Link to="/contact">Contact us</Link>
-        </>
-      }
+    <PracticePage
+      title="Forgot password"
+      titleId="forgot-title"
+      links={[
+        { to: '/', label: 'Back to sign in' },
+        { to: '/contact', label: 'Contact us' },
+      ]}
     >
-      <Card brand={practice.name}>
-        <h1 id="forgot-title">Forgot password</h1>
-        {step === 'request' ? (
-          <RequestCode
-            userName={userName}
-            onUserName={setUserName}
-            onSent={(message) => {
-              setSentMessage(message)
-              setStep('complete')
-            }}
-            onHaveCode={() => {
-              setSentMessage(undefined)
-              setStep('complete')
-            }}
-          />
-        ) : (
-          <CompleteReset
-            userName={userName.trim()}
-            sentMessage={sentMessage}
-            onStartOver={() => setStep('request')}
-          />
-        )}
-      </Card>
-    </Page>
+      {step === 'request' ? (
+        <RequestCode
+          userName={userName}
+          onUserName={setUserName}
+          onSent={(message) => {
+            setSentMessage(message)
+            setStep('complete')
+          }}
+          onHaveCode={() => {
+            setSentMessage(undefined)
+            setStep('complete')
+          }}
+        />
+      ) : (
+        <CompleteReset
+          userName={userName.trim()}
+          sentMessage={sentMessage}
+          onStartOver={() => setStep('request')}
+        />
+      )}
+    </PracticePage>
   )
 }
 

@@ -2,8 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { isApiError, postJson } from '../../ui/api.ts'
-import { useDocumentTitle } from '../../ui/document-title.ts'
-import { Card, Page } from '../../ui/layout.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import {
   endSessionLocally,
@@ -13,7 +11,7 @@ import {
   useSignedIn,
 } from '../session.ts'
 import { PersonFields, type PersonInfo } from './PersonFields.tsx'
-import { usePractice } from './PublicLayout.tsx'
+import { PracticePage } from './PublicLayout.tsx'
 import { SignOutButton } from './SignOutButton.tsx'
 import { StageGate } from './StageGate.tsx'
 import './signin.css'
@@ -24,8 +22,6 @@ export default function VerifyPage() {
 }
 
 function Verify({ session }: { session: PortalSession }) {
-  const practice = usePractice()
-  useDocumentTitle('Verify personal information', practice.name)
   const signedIn = useSignedIn()
   const queryClient = useQueryClient()
   const [person, setPerson] = useState<PersonInfo>({ firstName: '', lastName: '', birthdate: '' })
@@ -50,31 +46,28 @@ function Verify({ session }: { session: PortalSession }) {
   }
 
   return (
-    <Page>
-      <Card brand={practice.name}>
-        <h1 id="verify-title">Verify personal information</h1>
-        <p>
-          Before you go on, please confirm who you are. Enter your name and birthdate as your dental
-          office has them.
-        </p>
-        <MutationForm
-          mutation={verify}
-          onSubmit={submit}
-          labelledBy="verify-title"
-          actions={
-            <Button className="button" type="submit">
-              {verify.isPending ? 'Checking…' : 'Continue'}
-            </Button>
-          }
-        >
-          <PersonFields value={person} onChange={setPerson} />
-        </MutationForm>
-        <details className="disclosure">
-          <summary>Privacy policy</summary>
-          <div className="privacy-policy">{session.privacyPolicy}</div>
-        </details>
-        <SignOutButton />
-      </Card>
-    </Page>
+    <PracticePage title="Verify personal information" titleId="verify-title">
+      <p>
+        Before you go on, please confirm who you are. Enter your name and birthdate as your dental
+        office has them.
+      </p>
+      <MutationForm
+        mutation={verify}
+        onSubmit={submit}
+        labelledBy="verify-title"
+        actions={
+          <Button className="button" type="submit">
+            {verify.isPending ? 'Checking…' : 'Continue'}
+          </Button>
+        }
+      >
+        <PersonFields value={person} onChange={setPerson} />
+      </MutationForm>
+      <details className="disclosure">
+        <summary>Privacy policy</summary>
+        <div className="privacy-policy">{session.privacyPolicy}</div>
+      </details>
+      <SignOutButton />
+    </PracticePage>
   )
 }
