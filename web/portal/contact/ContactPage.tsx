@@ -3,7 +3,7 @@ import { useId } from 'react'
 import { getJson } from '../../ui/api.ts'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import type { ContactDetails } from '../session.ts'
-import { PracticePage } from '../signin/PublicLayout.tsx'
+import { LINKS, PracticePage } from '../signin/PublicLayout.tsx'
 import { ContactDetailsView } from './ContactDetailsView.tsx'
 
 /** What GET /api/public/contact answers (PublicContact on the server). */
@@ -24,10 +24,7 @@ export default function ContactPage() {
     <PracticePage
       title="Contact us"
       titleId="contact-title"
-      links={[
-        { to: '/', label: 'Back to sign in' },
-        { to: '/forgot-password', label: 'Forgot password' },
-      ]}
+      links={[LINKS.signIn, LINKS.forgotPassword]}
     >
       {contact.isPending ? (
         <Loading />

@@ -13,7 +13,7 @@ import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import { StatusNotice } from '../problem-alert.tsx'
 import { type PortalSessionView, useSignedIn } from '../session.ts'
-import { PracticePage } from './PublicLayout.tsx'
+import { LINKS, PracticePage } from './PublicLayout.tsx'
 
 /**
  * Forgot password, in two steps on one page: the user name (an email with a code goes to the
@@ -28,10 +28,7 @@ export default function ForgotPasswordPage() {
     <PracticePage
       title="Forgot password"
       titleId="forgot-title"
-      links={[
-        { to: '/', label: 'Back to sign in' },
-        { to: '/contact', label: 'Contact us' },
-      ]}
+      links={[LINKS.signIn, LINKS.contact]}
     >
       {step === 'request' ? (
         <RequestCode

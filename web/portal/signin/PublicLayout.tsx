@@ -37,6 +37,13 @@ export interface FooterLink {
   label: string
 }
 
+/** The links between the pages shown before sign-in. */
+export const LINKS = {
+  signIn: { to: '/', label: 'Back to sign in' },
+  contact: { to: '/contact', label: 'Contact us' },
+  forgotPassword: { to: '/forgot-password', label: 'Forgot password' },
+} as const satisfies Record<string, FooterLink>
+
 /**
  * A page shown before (or on the way into) the portal: titled in the browser's tab and in the
  * card's `h1` (with `titleId`, for a form it names), under the practice's name.
