@@ -40,22 +40,21 @@ export async function expectUsablePage(page: Page) {
 
 /**
  * Collects console errors and uncaught exceptions from the moment it is called. A blocked
- * inline script or style (Content-Security-Policy) shows up here too.
+ * inline script or style (Content-Security-Policy) shows up here too. `besidesFailedRequestsTo`
+ * leaves out the browser's own "Failed to load resource" line for a request the test expects
+ * to fail.
  */
-export function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = []
+export function collectConsoleErrors(page: Page) {
+  const all: string[] = []
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${message.text()} at ${message.location().url}`)
+    if (message.type() === 'error') all.push(`${message.text()} at ${message.location().url}`)
   })
-  page.on('pageerror', (error) => errors.push(`Uncaught: ${error.message}`))
-  return errors
-}
-
-/** The browser's own "Failed to load resource" line for a request the test expects to fail. */
-export function withoutFailedRequestsTo(errors: string[], path: string): string[] {
-  return errors.filter(
-    (error) => !(error.startsWith('Failed to load resource') && error.includes(path)),
-  )
+  page.on('pageerror', (error) => all.push(`Uncaught: ${error.message}`))
+  return {
+    all,
+    besidesFailedRequestsTo: (path: string) =>
+      all.filter((error) => !(error.startsWith('Failed to load resource') && error.includes(path))),
+  }
 }
 
 /** Every name and value the page keeps in the browser (storage and script-visible cookies). */

@@ -5,7 +5,6 @@ import {
   DEMO_PRACTICE,
   expectNoAxeViolations,
   expectUsablePage,
-  withoutFailedRequestsTo,
 } from './checks.ts'
 
 test.describe('office console sign-in page', () => {
@@ -28,7 +27,7 @@ test.describe('office console sign-in page', () => {
 
     await expectUsablePage(page)
     // The console first asks who is signed in; nobody is, and the server says so with a 401.
-    expect(withoutFailedRequestsTo(errors, '/api/office/session')).toEqual([])
+    expect(errors.besidesFailedRequestsTo('/api/office/session')).toEqual([])
   })
 
   test('sends the credentials, and says honestly when the server cannot sign in yet', async ({
@@ -52,7 +51,7 @@ test.describe('office console sign-in page', () => {
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(
       'Bitewing-admin-1',
     )
-    expect(withoutFailedRequestsTo(errors, '/api/office/session')).toEqual([])
+    expect(errors.besidesFailedRequestsTo('/api/office/session')).toEqual([])
   })
 
   test('a refused sign-in is explained in a sentence', async ({ page }, testInfo) => {
@@ -81,7 +80,7 @@ test.describe('office console sign-in page', () => {
     await page.getByRole('button', { name: 'Sign in' }).click()
     // Whichever this server answers: not built yet, or a user name that does not exist.
     await expect(page.getByRole('alert')).toHaveText(/not available yet|not right/)
-    expect(withoutFailedRequestsTo(errors, '/api/office/session')).toEqual([])
+    expect(errors.besidesFailedRequestsTo('/api/office/session')).toEqual([])
   })
 
   test('an unknown console address says so and leads back to the console', async ({ page }) => {

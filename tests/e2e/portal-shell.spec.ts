@@ -4,7 +4,6 @@ import {
   DEMO_PRACTICE,
   expectNoAxeViolations,
   expectUsablePage,
-  withoutFailedRequestsTo,
 } from './checks.ts'
 import {
   HASHING,
@@ -81,7 +80,7 @@ test.describe('the signed-in portal', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Sofia Garcia' })).toBeVisible()
     await expect(page).toHaveURL(sofiaUrl)
     // Only the sign-in page's "is anyone signed in?" 401, which the browser logs.
-    expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+    expect(errors.besidesFailedRequestsTo(SESSION)).toEqual([])
   })
 
   test('an address for someone outside the family leads to the user’s own page', async ({
@@ -185,7 +184,7 @@ test.describe('the signed-in portal', () => {
     await page.goto(home)
     await expect(page).toHaveURL('/')
     await expect(page.getByRole('status').filter({ hasText: 'Please sign in' })).toBeVisible()
-    expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+    expect(errors.besidesFailedRequestsTo(SESSION)).toEqual([])
   })
 
   test('a tab opened while signing out asks the server for nothing', async ({ page }) => {
@@ -222,7 +221,7 @@ test.describe('the signed-in portal', () => {
       HASHING,
     )
     expect(accountRequests).toEqual([])
-    expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+    expect(errors.besidesFailedRequestsTo(SESSION)).toEqual([])
   })
 
   test('a session that ended elsewhere sends the person to sign in again', async ({ page }) => {

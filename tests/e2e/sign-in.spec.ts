@@ -6,7 +6,6 @@ import {
   expectNoAxeViolations,
   expectUsablePage,
   storedInBrowser,
-  withoutFailedRequestsTo,
 } from './checks.ts'
 
 const NOT_YET = 'Signing in is not available yet on this server.'
@@ -48,7 +47,7 @@ test.describe('patient portal sign-in page', () => {
     await expect(page.locator('script:not([src])')).toHaveCount(0)
     await expect(signInButton(page)).toBeVisible()
     // The page asks whether someone is signed in already; "no" is a 401 the browser logs.
-    expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+    expect(errors.besidesFailedRequestsTo(SESSION)).toEqual([])
   })
 
   test('passes axe and fits the screen', async ({ page }) => {
@@ -93,7 +92,7 @@ test.describe('patient portal sign-in page', () => {
     // The person's input stays, so nothing has to be typed again.
     await expect(userName(page)).toHaveValue('  maria.garcia ')
     await expectUsablePage(page)
-    expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+    expect(errors.besidesFailedRequestsTo(SESSION)).toEqual([])
   })
 
   test('remembers the user name, never the password, and forgets it when asked', async ({
@@ -160,7 +159,7 @@ test.describe('pages linked from the sign-in page', () => {
 
       await page.getByRole('link', { name: 'Back to sign in' }).click()
       await expect(page.getByRole('heading', { name: DEMO_PRACTICE })).toBeVisible()
-      expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+      expect(errors.besidesFailedRequestsTo(SESSION)).toEqual([])
     })
   }
 
