@@ -1,6 +1,6 @@
 import type { Static } from 'typebox'
 import type { ChangePassword } from '../../server/portal/signin/schemas.ts'
-import { type Controlled, TextInputField } from './text-field.tsx'
+import { type Controlled, FieldGroup, type GroupField } from './text-field.tsx'
 
 /** Shown under every new-password field; the server decides what it accepts. */
 export const PASSWORD_HINT = 'At least 8 characters. A few words you can remember work well.'
@@ -10,33 +10,29 @@ export type NewPassword = Pick<Static<typeof ChangePassword>, 'newPassword' | 'n
 
 export const NO_NEW_PASSWORD: NewPassword = { newPassword: '', newPasswordAgain: '' }
 
+const FIELDS: readonly GroupField<NewPassword>[] = [
+  {
+    label: 'New password',
+    name: 'newPassword',
+    type: 'password',
+    autoComplete: 'new-password',
+    description: PASSWORD_HINT,
+    requiredMessage: 'Enter a new password.',
+  },
+  {
+    label: 'New password again',
+    name: 'newPasswordAgain',
+    type: 'password',
+    autoComplete: 'new-password',
+    requiredMessage: 'Enter the new password again.',
+  },
+]
+
 /**
  * Choosing a password (first sign-in, reset, change): the new one with the policy hint, then the
  * same again. Inside a `<Form validationErrors>`, the server's messages for `newPassword` and
  * `newPasswordAgain` show under these fields.
  */
-export function NewPasswordFields({ value, onChange }: Controlled<NewPassword>) {
-  return (
-    <>
-      <TextInputField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        description={PASSWORD_HINT}
-        value={value.newPassword}
-        onChange={(newPassword) => onChange({ ...value, newPassword })}
-        requiredMessage="Enter a new password."
-      />
-      <TextInputField
-        label="New password again"
-        name="newPasswordAgain"
-        type="password"
-        autoComplete="new-password"
-        value={value.newPasswordAgain}
-        onChange={(newPasswordAgain) => onChange({ ...value, newPasswordAgain })}
-        requiredMessage="Enter the new password again."
-      />
-    </>
-  )
+export function NewPasswordFields(props: Controlled<NewPassword>) {
+  return <FieldGroup fields={FIELDS} {...props} />
 }

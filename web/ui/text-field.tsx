@@ -71,3 +71,28 @@ export function TextInputField({
     </TextField>
   )
 }
+
+/** One field of a FieldGroup: a TextInputField named after the part of the value it edits. */
+export type GroupField<T> = Omit<TextInputFieldProps, 'name' | 'value' | 'onChange'> & {
+  name: keyof T & string
+}
+
+/** Text fields that together edit one object, one field per property. */
+export function FieldGroup<T extends { [K in keyof T]: string }>({
+  fields,
+  value,
+  onChange,
+}: Controlled<T> & { fields: readonly GroupField<T>[] }) {
+  return (
+    <>
+      {fields.map((field) => (
+        <TextInputField
+          key={field.name}
+          {...field}
+          value={value[field.name]}
+          onChange={(typed) => onChange({ ...value, [field.name]: typed })}
+        />
+      ))}
+    </>
+  )
+}
