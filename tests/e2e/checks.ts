@@ -32,24 +32,29 @@ export async function expectNoHorizontalOverflow(page: Page) {
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth)
 }
 
-/**
- * Collects console errors and uncaught exceptions from the moment it is called. A blocked
- * inline script or style (Content-Security-Policy) shows up here too.
- */
-export function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${message.text()} at ${message.location().url}`)
-  })
-  page.on('pageerror', (error) => errors.push(`Uncaught: ${error.message}`))
-  return errors
+/** What every page promises: WCAG 2.1 AA by axe, and no sideways scrolling on a phone. */
+export async function expectUsablePage(page: Page) {
+  await expectNoAxeViolations(page)
+  await expectNoHorizontalOverflow(page)
 }
 
-/** The browser's own "Failed to load resource" line for a request the test expects to fail. */
-export function withoutFailedRequestsTo(errors: string[], path: string): string[] {
-  return errors.filter(
-    (error) => !(error.startsWith('Failed to load resource') && error.includes(path)),
-  )
+/**
+ * Collects console errors and uncaught exceptions from the moment it is called. A blocked
+ * inline script or style (Content-Security-Policy) shows up here too. `besidesFailedRequestsTo`
+ * leaves out the browser's own "Failed to load resource" line for a request the test expects
+ * to fail.
+ */
+export function collectConsoleErrors(page: Page) {
+  const all: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') all.push(`${message.text()} at ${message.location().url}`)
+  })
+  page.on('pageerror', (error) => all.push(`Uncaught: ${error.message}`))
+  return {
+    all,
+    besidesFailedRequestsTo: (path: string) =>
+      all.filter((error) => !(error.startsWith('Failed to load resource') && error.includes(path))),
+  }
 }
 
 /** Every name and value the page keeps in the browser (storage and script-visible cookies). */

@@ -1,5 +1,5 @@
 import { expect, type Page, type Route, test } from '@playwright/test'
-import { DEMO_PRACTICE, expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
+import { DEMO_PRACTICE, expectNoAxeViolations, expectUsablePage } from './checks.ts'
 import { type PatientRow, signInToOffice, submitOfficeSignIn } from './office-helpers.ts'
 
 /**
@@ -59,8 +59,7 @@ test('a console address asks for sign-in first, then opens', async ({ page }) =>
   await expect(page).toHaveURL(/\/office\/outgoing-email$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Outgoing email' })).toBeVisible()
   await expect(page).toHaveTitle(`Outgoing email – ${DEMO_PRACTICE}`)
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 })
 
 test('a session that ended on the server leads to the sign-in page, and back', async ({
@@ -80,8 +79,7 @@ test('a session that ended on the server leads to the sign-in page, and back', a
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(page).toHaveURL(/\/office\/sign-in$/)
   await expect(page.getByRole('alert')).toHaveText('Your session has ended. Please sign in again.')
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 
   await submitOfficeSignIn(page)
   await expect(page).toHaveURL(/\/office\/access$/)
@@ -104,8 +102,7 @@ test('the search asks for a name or a birthdate, and finds the Garcias', async (
     .filter({ has: page.getByRole('link', { name: 'Garcia, Maria' }) })
   await expect(maria).toContainText('Yes maria.garcia')
   await expect(page.getByRole('link', { name: /^Garcia, / })).toHaveCount(4)
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 
   await maria.getByRole('link', { name: 'Garcia, Maria' }).click()
   const panel = page.getByRole('region', { name: 'Maria Garcia' })
@@ -121,8 +118,7 @@ test('the search asks for a name or a birthdate, and finds the Garcias', async (
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()
   await expect(panel.getByRole('button', { name: 'Remove access' })).toBeFocused()
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 })
 
 test('a patient with missing details cannot be given access, and the page says why', async ({
@@ -136,8 +132,7 @@ test('a patient with missing details cannot be given access, and the page says w
     "Add the patient's address and birthdate in the practice-management system first.",
   )
   await expect(panel.getByRole('button', { name: 'Provide online access' })).toHaveCount(0)
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 })
 
 test('a refused user name is explained next to the field; without email no invitation', async ({
@@ -180,8 +175,7 @@ test('a refused user name is explained next to the field; without email no invit
   await expect(card.getByRole('button', { name: 'Email invitation' })).toBeDisabled()
   await expect(card).toContainText('there is no email address on file for this patient')
   await expect(card.getByRole('button', { name: 'Print' })).toBeEnabled()
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 })
 
 test('front-desk staff see Patient Portal Access but not Outgoing email', async ({ page }) => {
@@ -201,8 +195,7 @@ test('front-desk staff see Patient Portal Access but not Outgoing email', async 
   await expect(page.getByRole('banner')).toContainText('Front desk')
   const nav = page.getByRole('navigation', { name: 'Console' })
   await expect(nav.getByRole('link')).toHaveText(['Patient Portal Access'])
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
   // Typed in by hand, the page explains instead of failing.
   await page.goto('/office/outgoing-email')
   await expect(page.getByText('Your role does not give access to this page.')).toBeVisible()

@@ -24,6 +24,16 @@ export async function signInToOffice(page: Page) {
   ).toBeVisible()
 }
 
+/** Signs the administrator in and opens Portal Settings from the console's navigation. */
+export async function openPortalSettings(page: Page) {
+  await signInToOffice(page)
+  await page
+    .getByRole('navigation', { name: 'Console' })
+    .getByRole('link', { name: 'Portal Settings' })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Portal Settings' })).toBeVisible()
+}
+
 export interface PatientRow {
   id: number
   firstName: string

@@ -1,36 +1,13 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import type { Contact, Settings } from '../../web/office/settings/settings-api.ts'
 import { expectNoAxeViolations } from './checks.ts'
-import { signInToOffice } from './office-helpers.ts'
+import { openPortalSettings } from './office-helpers.ts'
 import { LUIS, SESSION } from './portal.ts'
 
 // Desktop only (see playwright.config.ts): these tests change the demo practice's settings and
 // put every one of them back, in `finally`, even when a check fails. Tests in a file run in order.
 
 const SETTINGS = '/api/office/settings'
-
-interface Contact {
-  id: number | null
-  name: string
-  phone: string | null
-  email: string | null
-  address1: string | null
-  address2: string | null
-  city: string | null
-  region: string | null
-  postalCode: string | null
-  hours: { weekday: number; opens: string; closes: string }[]
-}
-
-interface Settings {
-  features: Record<string, boolean>
-  idleTimeoutMinutes: number
-  verifyPersonalInfo: boolean
-  privacyPolicy: string
-  webmailNotificationSubject: string
-  webmailNotificationBody: string
-  practice: Contact
-  clinics: Contact[]
-}
 
 /** The saved settings, read with the signed-in administrator's session. */
 async function savedSettings(page: Page): Promise<Settings> {
@@ -58,15 +35,6 @@ async function restoreClinic(page: Page, clinic: Contact) {
   const { id, name: _name, ...body } = clinic
   const answer = await page.request.put(`${SETTINGS}/clinics/${id}`, { data: body })
   expect(answer.ok()).toBe(true)
-}
-
-async function openSettings(page: Page) {
-  await signInToOffice(page)
-  await page
-    .getByRole('navigation', { name: 'Console' })
-    .getByRole('link', { name: 'Portal Settings' })
-    .click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Portal Settings' })).toBeVisible()
 }
 
 /** Luis signed in to the portal through the API, as his browser would (with its Origin). */
@@ -102,7 +70,7 @@ test('switching Images off hides them from the patient at once, and back on', as
 }) => {
   const origin = baseURL as string
   const luis = await portalAsLuis(playwright, origin)
-  await openSettings(page)
+  await openPortalSettings(page)
   const before = await savedSettings(page)
   expect(before.features.images).toBe(true)
   expect(await luisSees(luis)).toEqual({
@@ -152,7 +120,7 @@ test('switching Images off hides them from the patient at once, and back on', as
 test('an idle time-out of 0 is refused at the field and changes nothing', async ({ page }) => {
   // Runs axe over the whole (long) page.
   test.slow()
-  await openSettings(page)
+  await openPortalSettings(page)
   const before = await savedSettings(page)
   const security = page.getByRole('region', { name: 'Sign-in and security' })
   const minutes = security.getByRole('textbox', { name: 'Idle time-out (minutes)' })
@@ -181,7 +149,7 @@ test('an idle time-out of 0 is refused at the field and changes nothing', async 
 test("a clinic's opening hours: a wrong range is marked, a right one round-trips", async ({
   page,
 }) => {
-  await openSettings(page)
+  await openPortalSettings(page)
   const before = await savedSettings(page)
   // The clinic closed on Sundays, so nothing a patient is shown today changes meanwhile.
   const clinic = before.clinics.find((candidate) =>

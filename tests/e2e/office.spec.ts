@@ -4,8 +4,7 @@ import {
   collectConsoleErrors,
   DEMO_PRACTICE,
   expectNoAxeViolations,
-  expectNoHorizontalOverflow,
-  withoutFailedRequestsTo,
+  expectUsablePage,
 } from './checks.ts'
 
 test.describe('office console sign-in page', () => {
@@ -26,10 +25,9 @@ test.describe('office console sign-in page', () => {
     await expect(page.getByRole('checkbox', { name: 'Remember user name' })).toHaveCount(0)
     await expect(page.locator('script:not([src])')).toHaveCount(0)
 
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
     // The console first asks who is signed in; nobody is, and the server says so with a 401.
-    expect(withoutFailedRequestsTo(errors, '/api/office/session')).toEqual([])
+    expect(errors.besidesFailedRequestsTo('/api/office/session')).toEqual([])
   })
 
   test('sends the credentials, and says honestly when the server cannot sign in yet', async ({
@@ -49,12 +47,11 @@ test.describe('office console sign-in page', () => {
     await expect(page.getByRole('alert')).toContainText(
       'Signing in is not available yet on this server.',
     )
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(
       'Bitewing-admin-1',
     )
-    expect(withoutFailedRequestsTo(errors, '/api/office/session')).toEqual([])
+    expect(errors.besidesFailedRequestsTo('/api/office/session')).toEqual([])
   })
 
   test('a refused sign-in is explained in a sentence', async ({ page }, testInfo) => {
@@ -83,7 +80,7 @@ test.describe('office console sign-in page', () => {
     await page.getByRole('button', { name: 'Sign in' }).click()
     // Whichever this server answers: not built yet, or a user name that does not exist.
     await expect(page.getByRole('alert')).toHaveText(/not available yet|not right/)
-    expect(withoutFailedRequestsTo(errors, '/api/office/session')).toEqual([])
+    expect(errors.besidesFailedRequestsTo('/api/office/session')).toEqual([])
   })
 
   test('an unknown console address says so and leads back to the console', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
+import { expectNoAxeViolations, expectUsablePage } from './checks.ts'
 import {
   HASHING,
   NEW_PATIENT,
@@ -35,8 +35,7 @@ test('new.patient replaces the one-time password, may choose a user name, and is
   await expect(
     page.getByText('This password is too common and easy to guess. Choose another.'),
   ).toBeVisible()
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 
   // The one-time password itself cannot be kept as the new one.
   await newPassword.fill(NEW_PATIENT.password)

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
+import { expectNoAxeViolations, expectNoHorizontalOverflow, expectUsablePage } from './checks.ts'
 import { MARIA, patientMenu, SESSION, signInToPortal } from './portal.ts'
 import { chooseFamilyMember, type Garcia, openTab, patientIdIn, tabBar } from './portal-tabs.ts'
 
@@ -13,8 +13,7 @@ test.describe.configure({ timeout: 90_000 })
 const TABS = ['Appointments', 'Account', 'Plan', 'Summary', 'Images']
 
 async function checkPage(page: Page) {
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 }
 
 /** What the demo (server/demo/garcia.ts) shows on each tab for each Garcia. */

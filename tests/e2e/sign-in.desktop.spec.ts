@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { collectConsoleErrors, withoutFailedRequestsTo } from './checks.ts'
+import { collectConsoleErrors } from './checks.ts'
 import { passwordField, SESSION, userNameField } from './portal.ts'
 
 // Desktop only (see playwright.config.ts): a real failed attempt counts against the server's
@@ -13,5 +13,5 @@ test('a refused sign-in is explained in a sentence', async ({ page }) => {
   await expect(page.getByRole('alert')).toHaveText('The user name or password is not right.')
   await expect(page).toHaveURL('/')
   await expect(userNameField(page)).toHaveValue('e2e.nobody')
-  expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+  expect(errors.besidesFailedRequestsTo(SESSION)).toEqual([])
 })

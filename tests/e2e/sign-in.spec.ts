@@ -4,9 +4,8 @@ import {
   collectConsoleErrors,
   DEMO_PRACTICE,
   expectNoAxeViolations,
-  expectNoHorizontalOverflow,
+  expectUsablePage,
   storedInBrowser,
-  withoutFailedRequestsTo,
 } from './checks.ts'
 
 const NOT_YET = 'Signing in is not available yet on this server.'
@@ -48,14 +47,13 @@ test.describe('patient portal sign-in page', () => {
     await expect(page.locator('script:not([src])')).toHaveCount(0)
     await expect(signInButton(page)).toBeVisible()
     // The page asks whether someone is signed in already; "no" is a 401 the browser logs.
-    expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+    expect(errors.besidesFailedRequestsTo(SESSION)).toEqual([])
   })
 
   test('passes axe and fits the screen', async ({ page }) => {
     await page.goto('/')
     await expect(page.getByRole('heading', { name: DEMO_PRACTICE })).toBeVisible()
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
+    await expectUsablePage(page)
   })
 
   test('asks for both fields before sending anything', async ({ page }) => {
@@ -93,9 +91,8 @@ test.describe('patient portal sign-in page', () => {
     await expect(page.getByRole('alert')).toContainText(NOT_YET)
     // The person's input stays, so nothing has to be typed again.
     await expect(userName(page)).toHaveValue('  maria.garcia ')
-    await expectNoAxeViolations(page)
-    await expectNoHorizontalOverflow(page)
-    expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+    await expectUsablePage(page)
+    expect(errors.besidesFailedRequestsTo(SESSION)).toEqual([])
   })
 
   test('remembers the user name, never the password, and forgets it when asked', async ({
@@ -158,12 +155,11 @@ test.describe('pages linked from the sign-in page', () => {
           ? page.getByRole('region').first()
           : page.getByRole('textbox').first(),
       ).toBeVisible()
-      await expectNoAxeViolations(page)
-      await expectNoHorizontalOverflow(page)
+      await expectUsablePage(page)
 
       await page.getByRole('link', { name: 'Back to sign in' }).click()
       await expect(page.getByRole('heading', { name: DEMO_PRACTICE })).toBeVisible()
-      expect(withoutFailedRequestsTo(errors, SESSION)).toEqual([])
+      expect(errors.besidesFailedRequestsTo(SESSION)).toEqual([])
     })
   }
 
@@ -206,8 +202,7 @@ test('a failed load of the practice is explained and can be retried', async ({ p
   await page.goto('/')
   await expect(page.getByRole('heading', { level: 1, name: 'Patient portal' })).toBeVisible()
   await expect(page.getByRole('alert')).toContainText('This page could not be loaded.')
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 
   await page.unroute('**/api/public/practice')
   await page.getByRole('button', { name: 'Try again' }).click()

@@ -19,10 +19,10 @@ const problem = (status: number, detail?: string) =>
 
 describe('office wording', () => {
   it('names roles and statuses for people', () => {
-    expect(roleLabel('admin')).toBe('Administrator')
-    expect(roleLabel('front_desk')).toBe('Front desk')
-    expect(roleLabel('provider')).toBe('Provider')
-    expect(roleLabel('other')).toBe('other')
+    const roles = { admin: 'Administrator', front_desk: 'Front desk', provider: 'Provider' }
+    for (const [role, label] of Object.entries({ ...roles, other: 'other' })) {
+      expect(roleLabel(role)).toBe(label)
+    }
     expect(patientStatusLabel('NonPatient')).toBe('Non-patient')
     expect(patientStatusLabel('Patient')).toBe('Patient')
     expect(statusBlocksSignIn('Archived')).toBe(true)
@@ -51,10 +51,13 @@ describe('office wording', () => {
   it('describes emails', () => {
     expect(emailStatusLabel('stored')).toContain('no mail server')
     expect(emailStatusLabel('sent')).toBe('Sent')
-    expect(emailKindLabel('access-invitation')).toBe('Portal invitation')
-    expect(emailKindLabel('care-summary')).toBe('Care summary sent by a patient (email)')
-    expect(emailKindLabel('care-summary-direct')).toBe('Care summary sent by a patient (Direct)')
-    expect(emailKindLabel('webmail_notice')).toBe('Webmail notice')
+    const kinds = {
+      'access-invitation': 'Portal invitation',
+      'care-summary': 'Care summary sent by a patient (email)',
+      'care-summary-direct': 'Care summary sent by a patient (Direct)',
+      webmail_notice: 'Webmail notice',
+    }
+    for (const [kind, label] of Object.entries(kinds)) expect(emailKindLabel(kind)).toBe(label)
   })
 
   it('ends the session on a 401, except for the first who-am-I check', () => {

@@ -1,21 +1,6 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { RouterProvider } from 'react-router/dom'
-import { applyDocumentLanguage } from '../ui/i18n/locale.ts'
-import { createQueryClient } from '../ui/query-client.ts'
+import { mountApp } from '../ui/mount.tsx'
 import { officeRouter } from './routes.tsx'
+// After the pages' own styles, as it always was: where specificity ties, the theme wins.
 import '../ui/theme.css'
 
-applyDocumentLanguage()
-
-const root = document.getElementById('root')
-if (!root) throw new Error('The page has no #root element.')
-
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={officeRouter} />
-    </QueryClientProvider>
-  </StrictMode>,
-)
+mountApp(officeRouter)

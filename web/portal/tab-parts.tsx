@@ -1,6 +1,5 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
 import { getJson, isApiError } from '../ui/api.ts'
 import { LoadFailed, Loading } from '../ui/status.tsx'
 import type { ContactDetails } from './session.ts'
@@ -13,6 +12,14 @@ export const patientKey = (patientId: number, ...rest: unknown[]) =>
 /** The API address of one patient's records. */
 export const patientApi = (patientId: number, path: string) =>
   `/api/portal/patients/${patientId}/${path}`
+
+/** One read of a patient's records, kept under the patient's key (see patientKey). */
+export function usePatientRead<T>(patientId: number, key: string, path: string) {
+  return useQuery({
+    queryKey: patientKey(patientId, key),
+    queryFn: ({ signal }) => getJson<T>(patientApi(patientId, path), signal),
+  })
+}
 
 /** A tab's frame: its `h2` (under the patient's name) and its content. */
 export function TabSection({
@@ -34,6 +41,43 @@ export function TabSection({
       </div>
       {children}
     </section>
+  )
+}
+
+/**
+ * One titled part of a tab (`h3`, under the tab's `h2`). `empty`, when given, is said instead of
+ * the content: there is nothing to list.
+ */
+export function TabPanel({
+  id,
+  title,
+  className,
+  empty,
+  children,
+}: {
+  id: string
+  title: string
+  className?: string
+  empty?: string | false
+  children: ReactNode
+}) {
+  return (
+    <section
+      className={className ? `tab-panel ${className}` : 'tab-panel'}
+      aria-labelledby={`${id}-heading`}
+    >
+      <h3 id={`${id}-heading`}>{title}</h3>
+      {empty ? <p className="muted">{empty}</p> : children}
+    </section>
+  )
+}
+
+/** A tab with nothing to list says so in one muted sentence. */
+export function NothingYet({ children }: { children: ReactNode }) {
+  return (
+    <div className="tab-panel">
+      <p className="muted">{children}</p>
+    </div>
   )
 }
 
@@ -90,42 +134,5 @@ export function LiveMessage({ message }: { message: string }) {
     <div className="tab-live" role="status">
       {message ? <p className="notice notice-info">{message}</p> : null}
     </div>
-  )
-}
-
-/**
- * A dialog opened from a tab, shown while it is mounted: titled, closed by Escape or a click
- * outside (`onClose`), `wide` for documents.
- */
-export function TabDialog({
-  title,
-  wide = false,
-  className,
-  onClose,
-  children,
-}: {
-  title: string
-  wide?: boolean
-  /** Added to the dialog's own class, for a dialog with a layout of its own. */
-  className?: string
-  onClose: () => void
-  children: ReactNode
-}) {
-  return (
-    <ModalOverlay
-      className="tab-modal-overlay"
-      isOpen
-      onOpenChange={(isOpen) => {
-        if (!isOpen) onClose()
-      }}
-      isDismissable
-    >
-      <Modal className={wide ? 'tab-modal tab-modal-wide' : 'tab-modal'}>
-        <Dialog className={className ? `tab-dialog ${className}` : 'tab-dialog'}>
-          <Heading slot="title">{title}</Heading>
-          {children}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
   )
 }

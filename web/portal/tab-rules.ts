@@ -1,18 +1,18 @@
+import { PORTAL_FEATURES, type PortalFeature } from '../../server/platform/auth/access-rules.ts'
+
 /**
  * Which tabs a signed-in page shows, as pure decisions (no React), so they are unit-tested
  * without a browser. The registry itself (with the lazily loaded pages) is `tabs.ts`.
  */
 
-/** The portal's tabs in the order SPEC.md lists them; a tab is named by its Portal Settings feature. */
-export const TAB_ORDER = [
-  'appointments',
-  'account',
-  'plan',
-  'messages',
-  'summary',
-  'images',
-] as const
-export type TabFeature = (typeof TAB_ORDER)[number]
+/**
+ * The portal's tabs in the order SPEC.md lists them; a tab is named by its Portal Settings
+ * feature. Every portal feature is a tab except payments, which has a page of its own.
+ */
+export const TAB_ORDER = PORTAL_FEATURES.filter(
+  (feature): feature is Exclude<PortalFeature, 'payments'> => feature !== 'payments',
+)
+export type TabFeature = Exclude<PortalFeature, 'payments'>
 
 export interface TabEntry {
   feature: TabFeature

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { Static } from 'typebox'
-import type { PublicPractice as PublicPracticeSchema } from '../../server/portal/signin/routes.ts'
+import type { PublicPractice as PublicPracticeSchema } from '../../server/portal/signin/schemas.ts'
 import { getJson } from './api.ts'
 
 /** What the server tells anyone about the practice: its name, currency, clinics, payments. */

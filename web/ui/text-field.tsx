@@ -10,10 +10,21 @@ import {
 } from 'react-aria-components'
 import './form.css'
 
+/** The props of a group of fields that edits one value held by its parent. */
+export interface Controlled<T> {
+  value: T
+  onChange: (next: T) => void
+}
+
 export interface TextInputFieldProps extends Omit<TextFieldProps, 'children' | 'className'> {
   label: string
   /** A hint under the label, tied to the input with aria-describedby. */
   description?: ReactNode
+  /**
+   * Makes the field required, with this message when it is left empty (blank, except for a
+   * password, which is taken exactly as typed).
+   */
+  requiredMessage?: string
   /** Passed to the `<input>` itself (autoCapitalize, spellCheck, inputMode, max…). */
   inputProps?: Omit<InputProps, 'className'>
 }
@@ -23,9 +34,22 @@ export interface TextInputFieldProps extends Omit<TextFieldProps, 'children' | '
  * surrounding `<Form validationErrors>` (the server's field messages, matched by `name`); React
  * Aria then sets aria-invalid and points aria-describedby at the message.
  */
-export function TextInputField({ label, description, inputProps, ...field }: TextInputFieldProps) {
+export function TextInputField({
+  label,
+  description,
+  inputProps,
+  requiredMessage,
+  ...field
+}: TextInputFieldProps) {
+  const required = requiredMessage
+    ? {
+        isRequired: true,
+        validate: (value: string) =>
+          (field.type === 'password' ? value : value.trim()) === '' ? requiredMessage : null,
+      }
+    : {}
   return (
-    <TextField className="field" {...field}>
+    <TextField className="field" {...required} {...field}>
       <Label>{label}</Label>
       {description ? (
         <Text slot="description" className="field-hint">
@@ -45,5 +69,30 @@ export function TextInputField({ label, description, inputProps, ...field }: Tex
       />
       <FieldError className="field-error" />
     </TextField>
+  )
+}
+
+/** One field of a FieldGroup: a TextInputField named after the part of the value it edits. */
+export type GroupField<T> = Omit<TextInputFieldProps, 'name' | 'value' | 'onChange'> & {
+  name: keyof T & string
+}
+
+/** Text fields that together edit one object, one field per property. */
+export function FieldGroup<T extends { [K in keyof T]: string }>({
+  fields,
+  value,
+  onChange,
+}: Controlled<T> & { fields: readonly GroupField<T>[] }) {
+  return (
+    <>
+      {fields.map((field) => (
+        <TextInputField
+          key={field.name}
+          {...field}
+          value={value[field.name]}
+          onChange={(typed) => onChange({ ...value, [field.name]: typed })}
+        />
+      ))}
+    </>
   )
 }

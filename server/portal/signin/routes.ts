@@ -1,17 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { findPortalPractice } from '../../practice/queries.ts'
 import { listVisibleClinics } from './queries.ts'
 import { offersOnlinePayments } from './rules.ts'
-
-export const PublicPractice = Type.Object({
-  name: Type.String(),
-  currency: Type.String(),
-  clinics: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  onlinePayments: Type.Boolean(),
-})
+import { PublicPractice } from './schemas.ts'
 
 /** What the public sign-in page shows before anyone signs in: no patient data at all. */
 export const signInRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {

@@ -85,3 +85,11 @@ export const PublicContact = Type.Object({
 })
 
 export const Accepted = Type.Object({ message: Type.String() })
+
+/** What anyone may know of the practice before signing in: no patient data at all. */
+export const PublicPractice = Type.Object({
+  name: Type.String(),
+  currency: Type.String(),
+  clinics: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  onlinePayments: Type.Boolean(),
+})

@@ -4,6 +4,7 @@ import { Button, Input, Label, TextField } from 'react-aria-components'
 import { NavLink, Outlet, useParams } from 'react-router'
 import { formatCalendarDate } from '../../ui/i18n/format.ts'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { ColumnHeads } from '../../ui/table.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
 import { listName, patientStatusLabel, resultsSummary } from '../labels.ts'
 import {
@@ -127,14 +128,7 @@ function ResultsTable({ patients }: { patients: PatientWithAccess[] }) {
   return (
     <table className="results-table">
       <caption className="visually-hidden">Patients found; choose one to see their access</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Birthdate</th>
-          <th scope="col">Status</th>
-          <th scope="col">Online access</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Name', 'Birthdate', 'Status', 'Online access']} />
       <tbody>
         {patients.map((patient) => (
           <tr key={patient.id}>

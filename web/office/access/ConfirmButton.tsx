@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components'
+import { Button, DialogTrigger } from 'react-aria-components'
+import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
 
 /**
  * A button whose action needs a second thought: it opens an alert dialog that says what will
@@ -35,34 +36,21 @@ export function ConfirmButton({
       >
         {isPending ? pendingLabel : label}
       </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog role="alertdialog" className="dialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title" className="dialog-title">
-                  {title}
-                </Heading>
-                {children}
-                <div className="dialog-actions">
-                  <Button className="button button-secondary" onPress={close} autoFocus>
-                    Cancel
-                  </Button>
-                  <Button
-                    className={danger ? 'button button-danger' : 'button'}
-                    onPress={() => {
-                      close()
-                      if (!isPending) onConfirm()
-                    }}
-                  >
-                    {confirmLabel}
-                  </Button>
-                </div>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <DialogShell title={title} role="alertdialog">
+        {children}
+        <DialogActions>
+          <CloseButton label="Cancel" autoFocus />
+          <Button
+            slot="close"
+            className={danger ? 'button button-danger' : 'button'}
+            onPress={() => {
+              if (!isPending) onConfirm()
+            }}
+          >
+            {confirmLabel}
+          </Button>
+        </DialogActions>
+      </DialogShell>
     </DialogTrigger>
   )
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react'
-import { FieldError, Form, Input, Label, TextField } from 'react-aria-components'
+import { Form } from 'react-aria-components'
 import {
   type ContactForm,
   contactBodyOf,
@@ -11,7 +11,13 @@ import {
 } from './contact-form.ts'
 import { CONTACT_LABELS } from './contact-labels.ts'
 import { HoursEditor } from './HoursEditor.tsx'
-import { SaveRow, useFieldErrors, useFocusFirstInvalid, useLeaveWarning } from './section.tsx'
+import {
+  SaveRow,
+  SettingTextField,
+  useFieldErrors,
+  useFocusFirstInvalid,
+  useLeaveWarning,
+} from './section.tsx'
 import { type Contact, SETTINGS_KEY, type Settings, saveContact } from './settings-api.ts'
 
 function contactOf(view: Settings, clinicId: number | null): Contact | undefined {
@@ -85,20 +91,17 @@ export function ContactSection({ contact }: { contact: Contact }) {
       >
         <div className="contact-fields">
           {CONTACT_LABELS.map((field) => (
-            <TextField
+            <SettingTextField
               key={field.name}
               className={field.wide ? 'field contact-field-wide' : 'field'}
               name={field.name}
+              label={field.label}
               type={field.type ?? 'text'}
               value={form[field.name]}
               onChange={(value) => setForm((current) => ({ ...current, [field.name]: value }))}
               maxLength={field.maxLength}
               autoComplete={field.autoComplete}
-            >
-              <Label>{field.label}</Label>
-              <Input />
-              <FieldError className="field-error" />
-            </TextField>
+            />
           ))}
         </div>
         <HoursEditor

@@ -3,6 +3,12 @@ import { Button } from 'react-aria-components'
 import { firstDayOfWeek, formatWeekday } from '../../ui/i18n/format.ts'
 import { addRange, changeRange, removeRange, type WeekHours, weekdayOrder } from './contact-form.ts'
 
+/** The two times of an opening-hours range, as the editor shows them. */
+const ENDS = [
+  { end: 'opens', label: 'Opens' },
+  { end: 'closes', label: 'Closes' },
+] as const
+
 /**
  * Opening hours, a row of time ranges per weekday (closed days have none). The days come in
  * the reader's order with their names from the browser's language. Adding a range puts focus on
@@ -61,41 +67,27 @@ export function HoursEditor({
                   return (
                     <div key={range.key} className="hours-range">
                       <div className="hours-times">
-                        <label className="field hours-time">
-                          <span className="hours-time-label">Opens</span>
-                          <input
-                            type="time"
-                            value={range.opens}
-                            data-focus-key={range.key}
-                            aria-invalid={error ? true : undefined}
-                            aria-describedby={described}
-                            onChange={(event) =>
-                              onChange(
-                                changeRange(week, weekday, range.key, {
-                                  opens: event.currentTarget.value,
-                                }),
-                                range.key,
-                              )
-                            }
-                          />
-                        </label>
-                        <label className="field hours-time">
-                          <span className="hours-time-label">Closes</span>
-                          <input
-                            type="time"
-                            value={range.closes}
-                            aria-invalid={error ? true : undefined}
-                            aria-describedby={described}
-                            onChange={(event) =>
-                              onChange(
-                                changeRange(week, weekday, range.key, {
-                                  closes: event.currentTarget.value,
-                                }),
-                                range.key,
-                              )
-                            }
-                          />
-                        </label>
+                        {ENDS.map(({ end, label }) => (
+                          <label key={end} className="field hours-time">
+                            <span className="hours-time-label">{label}</span>
+                            <input
+                              type="time"
+                              value={range[end]}
+                              // The range's first field, where focus goes when it is marked.
+                              data-focus-key={end === 'opens' ? range.key : undefined}
+                              aria-invalid={error ? true : undefined}
+                              aria-describedby={described}
+                              onChange={(event) =>
+                                onChange(
+                                  changeRange(week, weekday, range.key, {
+                                    [end]: event.currentTarget.value,
+                                  }),
+                                  range.key,
+                                )
+                              }
+                            />
+                          </label>
+                        ))}
                         <Button
                           className="button button-secondary button-small hours-remove"
                           onPress={() => {

@@ -1,19 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react'
-import {
-  FieldError,
-  Form,
-  Input,
-  Label,
-  NumberField,
-  Switch,
-  Text,
-  TextArea,
-  TextField,
-} from 'react-aria-components'
+import { FieldError, Form, Input, Label, NumberField, Switch, Text } from 'react-aria-components'
 import {
   SaveRow,
   SettingsSection,
+  SettingTextField,
   useFieldErrors,
   useFocusFirstInvalid,
   useLeaveWarning,
@@ -72,6 +63,88 @@ function usePortalSection<T extends object>(
   }
 }
 
+/** What SectionForm reads of a section: the parts that do not depend on its fields. */
+type PortalSection = Pick<
+  ReturnType<typeof usePortalSection<object>>,
+  'formRef' | 'submit' | 'fieldErrors' | 'save' | 'changed' | 'savedMessage'
+>
+
+/** What each section's form is called and says about saving. */
+const COPY = {
+  features: {
+    name: 'Features',
+    saveLabel: 'Save features',
+    what: 'Saving the features',
+    savedText: 'Features saved.',
+  },
+  security: {
+    name: 'Sign-in and security',
+    saveLabel: 'Save sign-in and security',
+    what: 'Saving the sign-in settings',
+    savedText: 'Sign-in and security saved.',
+  },
+  privacy: {
+    name: 'Privacy policy',
+    saveLabel: 'Save privacy policy',
+    what: 'Saving the privacy policy',
+    savedText: 'Privacy policy saved.',
+  },
+  webmail: {
+    name: 'WebMail notification email',
+    saveLabel: 'Save notification email',
+    what: 'Saving the notification email',
+    savedText: 'Notification email saved.',
+  },
+} satisfies Record<string, SectionCopy>
+
+interface SectionCopy {
+  /** The form's accessible name. */
+  name: string
+  saveLabel: string
+  /** For a failure message: "Saving the features". */
+  what: string
+  /** Said once saved, before TAKES_EFFECT. */
+  savedText: string
+}
+
+/** A section's form: its fields, then Save and what saving did. */
+function SectionForm({
+  section,
+  copy,
+  onSubmit = section.submit,
+  validationErrors = section.fieldErrors,
+  error = section.save.error,
+  children,
+}: {
+  section: PortalSection
+  copy: SectionCopy
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void
+  validationErrors?: Record<string, string>
+  error?: unknown
+  children: ReactNode
+}) {
+  return (
+    <Form
+      ref={section.formRef}
+      className="form"
+      onSubmit={onSubmit}
+      validationErrors={validationErrors}
+      validationBehavior="aria"
+      aria-label={copy.name}
+    >
+      {children}
+      <SaveRow
+        label={copy.saveLabel}
+        what={copy.what}
+        isPending={section.save.isPending}
+        changed={section.changed}
+        saved={section.savedMessage(`${copy.savedText} ${TAKES_EFFECT}`)}
+        error={error}
+      />
+    </Form>
+  )
+}
+
 function SettingSwitch({
   isSelected,
   onChange,
@@ -114,7 +187,7 @@ export function FeaturesSection({ initial }: { initial: Settings }) {
       title="Features patients get"
       intro="Each feature switched off disappears from the portal, and its pages and downloads are refused."
     >
-      <form ref={section.formRef} className="form" onSubmit={section.submit} aria-label="Features">
+      <SectionForm section={section} copy={COPY.features}>
         <ul className="feature-list">
           {FEATURES.map((feature) => (
             <li key={feature.key}>
@@ -142,15 +215,7 @@ export function FeaturesSection({ initial }: { initial: Settings }) {
             </li>
           ))}
         </ul>
-        <SaveRow
-          label="Save features"
-          what="Saving the features"
-          isPending={section.save.isPending}
-          changed={section.changed}
-          saved={section.savedMessage(`Features saved. ${TAKES_EFFECT}`)}
-          error={section.save.error}
-        />
-      </form>
+      </SectionForm>
     </SettingsSection>
   )
 }
@@ -183,13 +248,12 @@ export function SecuritySection({ initial }: { initial: Settings }) {
 
   return (
     <SettingsSection id="security" title="Sign-in and security">
-      <Form
-        ref={section.formRef}
-        className="form"
+      <SectionForm
+        section={section}
+        copy={COPY.security}
         onSubmit={submit}
         validationErrors={validationErrors}
-        validationBehavior="aria"
-        aria-label="Sign-in and security"
+        error={Object.keys(clientErrors).length > 0 ? null : section.save.error}
       >
         <NumberField
           className="field field-narrow"
@@ -222,15 +286,7 @@ export function SecuritySection({ initial }: { initial: Settings }) {
         >
           Personal-info verification required
         </SettingSwitch>
-        <SaveRow
-          label="Save sign-in and security"
-          what="Saving the sign-in settings"
-          isPending={section.save.isPending}
-          changed={section.changed}
-          saved={section.savedMessage(`Sign-in and security saved. ${TAKES_EFFECT}`)}
-          error={Object.keys(clientErrors).length > 0 ? null : section.save.error}
-        />
-      </Form>
+      </SectionForm>
     </SettingsSection>
   )
 }
@@ -243,40 +299,36 @@ export function PrivacySection({ initial }: { initial: Settings }) {
   )
   return (
     <SettingsSection id="privacy" title="Privacy policy">
-      <Form
-        ref={section.formRef}
-        className="form"
-        onSubmit={section.submit}
-        validationErrors={section.fieldErrors}
-        validationBehavior="aria"
-        aria-label="Privacy policy"
-      >
-        <TextField
-          className="field"
+      <SectionForm section={section} copy={COPY.privacy}>
+        <SettingTextField
           name="privacyPolicy"
+          label="Privacy policy text"
+          hint="Shown to patients in the portal. Plain text; line breaks are kept."
           value={section.form.privacyPolicy}
           onChange={(privacyPolicy) => section.setForm({ privacyPolicy })}
           maxLength={20_000}
-        >
-          <Label>Privacy policy text</Label>
-          <Text slot="description" className="field-hint">
-            Shown to patients in the portal. Plain text; line breaks are kept.
-          </Text>
-          <TextArea rows={10} />
-          <FieldError className="field-error" />
-        </TextField>
-        <SaveRow
-          label="Save privacy policy"
-          what="Saving the privacy policy"
-          isPending={section.save.isPending}
-          changed={section.changed}
-          saved={section.savedMessage(`Privacy policy saved. ${TAKES_EFFECT}`)}
-          error={section.save.error}
+          rows={10}
         />
-      </Form>
+      </SectionForm>
     </SettingsSection>
   )
 }
+
+const WEBMAIL_FIELDS = [
+  {
+    name: 'webmailNotificationSubject',
+    label: 'Subject',
+    hint: 'Must not contain health information.',
+    maxLength: 200,
+  },
+  {
+    name: 'webmailNotificationBody',
+    label: 'Text',
+    hint: 'Must not contain health information. Tell the patient to sign in to read the message.',
+    maxLength: 2_000,
+    rows: 5,
+  },
+] as const
 
 export function WebmailEmailSection({ initial }: { initial: Settings }) {
   const section = usePortalSection(
@@ -300,55 +352,16 @@ export function WebmailEmailSection({ initial }: { initial: Settings }) {
           message itself stays in the portal.
         </p>
       </div>
-      <Form
-        ref={section.formRef}
-        className="form"
-        onSubmit={section.submit}
-        validationErrors={section.fieldErrors}
-        validationBehavior="aria"
-        aria-label="WebMail notification email"
-      >
-        <TextField
-          className="field"
-          name="webmailNotificationSubject"
-          value={section.form.webmailNotificationSubject}
-          onChange={(webmailNotificationSubject) =>
-            section.setForm((form) => ({ ...form, webmailNotificationSubject }))
-          }
-          maxLength={200}
-        >
-          <Label>Subject</Label>
-          <Text slot="description" className="field-hint">
-            Must not contain health information.
-          </Text>
-          <Input />
-          <FieldError className="field-error" />
-        </TextField>
-        <TextField
-          className="field"
-          name="webmailNotificationBody"
-          value={section.form.webmailNotificationBody}
-          onChange={(webmailNotificationBody) =>
-            section.setForm((form) => ({ ...form, webmailNotificationBody }))
-          }
-          maxLength={2_000}
-        >
-          <Label>Text</Label>
-          <Text slot="description" className="field-hint">
-            Must not contain health information. Tell the patient to sign in to read the message.
-          </Text>
-          <TextArea rows={5} />
-          <FieldError className="field-error" />
-        </TextField>
-        <SaveRow
-          label="Save notification email"
-          what="Saving the notification email"
-          isPending={section.save.isPending}
-          changed={section.changed}
-          saved={section.savedMessage(`Notification email saved. ${TAKES_EFFECT}`)}
-          error={section.save.error}
-        />
-      </Form>
+      <SectionForm section={section} copy={COPY.webmail}>
+        {WEBMAIL_FIELDS.map((field) => (
+          <SettingTextField
+            key={field.name}
+            {...field}
+            value={section.form[field.name]}
+            onChange={(value) => section.setForm((form) => ({ ...form, [field.name]: value }))}
+          />
+        ))}
+      </SectionForm>
     </SettingsSection>
   )
 }

@@ -1,5 +1,5 @@
 import { type ReactNode, type RefObject, useEffect, useId, useMemo } from 'react'
-import { Button } from 'react-aria-components'
+import { Button, FieldError, Input, Label, Text, TextArea, TextField } from 'react-aria-components'
 import { type FieldErrors, isApiError } from '../../ui/api.ts'
 import { actionFailureMessage } from '../labels.ts'
 import { readableFieldErrors } from './settings-form.ts'
@@ -106,4 +106,50 @@ export function useLeaveWarning(changed: boolean) {
     window.addEventListener('beforeunload', warn)
     return () => window.removeEventListener('beforeunload', warn)
   }, [changed])
+}
+
+/** A labelled text setting with its hint and the server's message; `rows` makes it a text area. */
+export function SettingTextField({
+  name,
+  label,
+  hint,
+  value,
+  onChange,
+  maxLength,
+  rows,
+  type,
+  autoComplete,
+  className = 'field',
+}: {
+  name: string
+  label: string
+  hint?: string
+  value: string
+  onChange: (value: string) => void
+  maxLength: number
+  rows?: number
+  type?: string
+  autoComplete?: string
+  className?: string
+}) {
+  return (
+    <TextField
+      className={className}
+      name={name}
+      type={type}
+      value={value}
+      onChange={onChange}
+      maxLength={maxLength}
+      autoComplete={autoComplete}
+    >
+      <Label>{label}</Label>
+      {hint ? (
+        <Text slot="description" className="field-hint">
+          {hint}
+        </Text>
+      ) : null}
+      {rows ? <TextArea rows={rows} /> : <Input />}
+      <FieldError className="field-error" />
+    </TextField>
+  )
 }

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query'
-import { getJson } from '../../ui/api.ts'
 import { formatCalendarDate, formatDate, formatMoney } from '../../ui/i18n/format.ts'
+import { ColumnHeads } from '../../ui/table.tsx'
 import {
-  patientApi,
-  patientKey,
   QueryView,
+  TabPanel,
   TabSection,
+  usePatientRead,
   usePracticeTimeZone,
 } from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
@@ -20,10 +19,7 @@ import {
 
 /** The Account tab: the balance on the last statement, the statements, the payments. */
 export default function AccountPage({ patientId }: TabPageProps) {
-  const query = useQuery({
-    queryKey: patientKey(patientId, 'account'),
-    queryFn: ({ signal }) => getJson<AccountView>(patientApi(patientId, 'account'), signal),
-  })
+  const query = usePatientRead<AccountView>(patientId, 'account', 'account')
   return (
     <TabSection id="account" title="Account">
       <QueryView query={query} label="Account">
@@ -46,8 +42,7 @@ function Account({ view, patientId }: { view: AccountView; patientId: number }) 
   return (
     <>
       {owner ? <p className="account-owner">{owner}</p> : null}
-      <section className="tab-panel balance" aria-labelledby="balance-heading">
-        <h3 id="balance-heading">Balance</h3>
+      <TabPanel id="balance" title="Balance" className="balance">
         {view.balance ? (
           <p className="balance-line">
             Balance on your statement of {formatCalendarDate(view.balance.statementDate)}:{' '}
@@ -59,25 +54,21 @@ function Account({ view, patientId }: { view: AccountView; patientId: number }) 
             current balance.
           </p>
         )}
-      </section>
-
-      <section className="tab-panel" aria-labelledby="statements-heading">
-        <h3 id="statements-heading">Statements</h3>
-        {view.statements.length === 0 ? (
-          <p className="muted">No statements yet.</p>
-        ) : (
-          <Statements statements={view.statements} currency={view.currency} patientId={patientId} />
-        )}
-      </section>
-
-      <section className="tab-panel" aria-labelledby="payments-heading">
-        <h3 id="payments-heading">Payments</h3>
-        {view.payments.length === 0 ? (
-          <p className="muted">No payments yet.</p>
-        ) : (
-          <Payments payments={view.payments} currency={view.currency} timeZone={timeZone} />
-        )}
-      </section>
+      </TabPanel>
+      <TabPanel
+        id="statements"
+        title="Statements"
+        empty={view.statements.length === 0 && 'No statements yet.'}
+      >
+        <Statements statements={view.statements} currency={view.currency} patientId={patientId} />
+      </TabPanel>
+      <TabPanel
+        id="payments"
+        title="Payments"
+        empty={view.payments.length === 0 && 'No payments yet.'}
+      >
+        <Payments payments={view.payments} currency={view.currency} timeZone={timeZone} />
+      </TabPanel>
     </>
   )
 }
@@ -94,18 +85,14 @@ function Statements({
   return (
     <table className="data-table stack-table">
       <caption className="visually-hidden">Statements, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col" className="num">
-            Amount
-          </th>
-          <th scope="col">Status</th>
-          <th scope="col">
-            <span className="visually-hidden">Statement PDF</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          'Date',
+          { label: 'Amount', num: true },
+          'Status',
+          { label: 'Statement PDF', hidden: true },
+        ]}
+      />
       <tbody>
         {statements.map((statement) => {
           const date = formatCalendarDate(statement.date)
@@ -166,17 +153,7 @@ function Payments({
   return (
     <table className="data-table stack-table">
       <caption className="visually-hidden">Payments, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col" className="num">
-            Amount
-          </th>
-          <th scope="col">Method</th>
-          <th scope="col">Status</th>
-          <th scope="col">Note</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Date', { label: 'Amount', num: true }, 'Method', 'Status', 'Note']} />
       <tbody>
         {payments.map((payment) => (
           <tr key={payment.id}>

@@ -22,6 +22,7 @@ import {
   NotOffered,
   patientApi,
   patientKey,
+  TabPanel,
   TabSection,
 } from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
@@ -146,84 +147,83 @@ function Sections({
   return (
     <>
       {zoneName ? <p className="muted tab-note">Times are in {zoneName}.</p> : null}
-      <section className="tab-panel" aria-labelledby="action-needed-heading">
-        <h3 id="action-needed-heading">Action needed</h3>
-        {confirmations.length === 0 && recalls.length === 0 ? (
-          <p className="muted">Nothing needs your attention.</p>
-        ) : (
-          <ul className="item-list">
-            {confirmations.map((appointment) => (
-              <li key={appointment.id}>
-                <AppointmentCard
-                  appointment={appointment}
-                  practiceTimeZone={view.timeZone}
-                  idPrefix="action"
-                  actions={(headingId) =>
-                    appointment.canConfirm ? (
-                      <Button
-                        className="button"
-                        aria-describedby={headingId}
-                        isDisabled={confirming !== undefined}
-                        onPress={() => onConfirm(appointment)}
-                      >
-                        {confirming === appointment.id ? 'Confirming…' : 'Confirm appointment'}
-                      </Button>
-                    ) : null
-                  }
-                />
-              </li>
-            ))}
-            {recalls.map((recall) => (
-              <li key={`recall-${recall.id}`}>
-                <RecallCard
-                  recall={recall}
-                  patientId={patientId}
-                  onBooked={(appointment) =>
-                    onBooked(appointment, zoneOf(appointment, view.timeZone))
-                  }
-                />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <TabPanel
+        id="action-needed"
+        title="Action needed"
+        empty={
+          confirmations.length === 0 && recalls.length === 0 && 'Nothing needs your attention.'
+        }
+      >
+        <ul className="item-list">
+          {confirmations.map((appointment) => (
+            <li key={appointment.id}>
+              <AppointmentCard
+                appointment={appointment}
+                practiceTimeZone={view.timeZone}
+                idPrefix="action"
+                actions={(headingId) =>
+                  appointment.canConfirm ? (
+                    <Button
+                      className="button"
+                      aria-describedby={headingId}
+                      isDisabled={confirming !== undefined}
+                      onPress={() => onConfirm(appointment)}
+                    >
+                      {confirming === appointment.id ? 'Confirming…' : 'Confirm appointment'}
+                    </Button>
+                  ) : null
+                }
+              />
+            </li>
+          ))}
+          {recalls.map((recall) => (
+            <li key={`recall-${recall.id}`}>
+              <RecallCard
+                recall={recall}
+                patientId={patientId}
+                onBooked={(appointment) =>
+                  onBooked(appointment, zoneOf(appointment, view.timeZone))
+                }
+              />
+            </li>
+          ))}
+        </ul>
+      </TabPanel>
 
-      <section className="tab-panel" aria-labelledby="upcoming-heading">
-        <h3 id="upcoming-heading">Upcoming</h3>
-        {view.upcoming.length === 0 ? (
-          <p className="muted">No upcoming appointments.</p>
-        ) : (
-          <ul className="item-list">
-            {view.upcoming.map((appointment) => (
-              <li key={appointment.id}>
-                <AppointmentCard
-                  appointment={appointment}
-                  practiceTimeZone={view.timeZone}
-                  idPrefix="upcoming"
-                  actions={(headingId) => (
-                    <>
-                      <a
-                        className="button-link"
-                        href={patientApi(patientId, `appointments/${appointment.id}/calendar.ics`)}
-                        download="appointment.ics"
-                        aria-describedby={headingId}
-                      >
-                        Add to calendar
-                      </a>
-                      {awaiting.has(appointment.id) && appointment.canConfirm ? (
-                        <span className="muted">Please confirm it under Action needed.</span>
-                      ) : null}
-                    </>
-                  )}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <TabPanel
+        id="upcoming"
+        title="Upcoming"
+        empty={view.upcoming.length === 0 && 'No upcoming appointments.'}
+      >
+        <ul className="item-list">
+          {view.upcoming.map((appointment) => (
+            <li key={appointment.id}>
+              <AppointmentCard
+                appointment={appointment}
+                practiceTimeZone={view.timeZone}
+                idPrefix="upcoming"
+                actions={(headingId) => (
+                  <>
+                    <a
+                      className="button-link"
+                      href={patientApi(patientId, `appointments/${appointment.id}/calendar.ics`)}
+                      download="appointment.ics"
+                      aria-describedby={headingId}
+                    >
+                      Add to calendar
+                    </a>
+                    {awaiting.has(appointment.id) && appointment.canConfirm ? (
+                      <span className="muted">Please confirm it under Action needed.</span>
+                    ) : null}
+                  </>
+                )}
+              />
+            </li>
+          ))}
+        </ul>
+      </TabPanel>
 
-      <section className="tab-panel" aria-labelledby="past-heading">
-        <h3 id="past-heading">Past</h3>
+      <TabPanel id="past" title="Past">
         {past.length === 0 ? (
           <p className="muted">No past appointments.</p>
         ) : (
@@ -242,7 +242,7 @@ function Sections({
         )}
         {olderError ? <LoadFailed error={olderError} onRetry={onRetryOlder} /> : null}
         {olderButton ? <p className="item-actions past-more">{olderButton}</p> : null}
-      </section>
+      </TabPanel>
     </>
   )
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
+import { Button } from 'react-aria-components'
 import { getJson, isApiError, postJson } from '../../ui/api.ts'
+import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import { formatAppointmentDate, formatMinutes, formatTime } from '../../ui/i18n/format.ts'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
@@ -29,32 +30,20 @@ export function ScheduleDialog({
   onBooked: (appointment: Appointment) => void
 }) {
   return (
-    <ModalOverlay
-      className="tab-modal-overlay"
+    <DialogShell
+      title="Schedule appointment"
+      size="medium"
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      isDismissable
     >
-      <Modal className="tab-modal">
-        <Dialog className="tab-dialog">
-          {({ close }) => (
-            <>
-              <Heading slot="title">Schedule appointment</Heading>
-              <p>
-                {recall.description}, {formatMinutes(recall.lengthMinutes)}. Choose a time that
-                suits you.
-              </p>
-              <OpenTimes patientId={patientId} recall={recall} onBooked={onBooked} />
-              <div className="dialog-close-row">
-                <Button className="button button-secondary" onPress={close}>
-                  Close
-                </Button>
-              </div>
-            </>
-          )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      <p>
+        {recall.description}, {formatMinutes(recall.lengthMinutes)}. Choose a time that suits you.
+      </p>
+      <OpenTimes patientId={patientId} recall={recall} onBooked={onBooked} />
+      <DialogActions>
+        <CloseButton />
+      </DialogActions>
+    </DialogShell>
   )
 }
 

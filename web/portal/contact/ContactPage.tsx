@@ -1,12 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
-import { Link } from 'react-router'
 import { getJson } from '../../ui/api.ts'
-import { useDocumentTitle } from '../../ui/document-title.ts'
-import { Card, Page } from '../../ui/layout.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import type { ContactDetails } from '../session.ts'
-import { usePractice } from '../signin/PublicLayout.tsx'
+import { LINKS, PracticePage } from '../signin/PublicLayout.tsx'
 import { ContactDetailsView } from './ContactDetailsView.tsx'
 
 /** What GET /api/public/contact answers (PublicContact on the server). */
@@ -18,37 +15,29 @@ type Contact = { practice: ContactDetails; locations: ContactDetails[] }
  * tell strangers who is a patient, and where).
  */
 export default function ContactPage() {
-  const practice = usePractice()
-  useDocumentTitle('Contact us', practice.name)
   const contact = useQuery({
     queryKey: ['public', 'contact'],
     queryFn: ({ signal }) => getJson<Contact>('/api/public/contact', signal),
   })
 
   return (
-    <Page
-      footer={
-        <>
-          <Link to="/">Back to sign in</Link>
-          <Link to="/forgot-password">Forgot password</Link>
-        </>
-      }
+    <PracticePage
+      title="Contact us"
+      titleId="contact-title"
+      links={[LINKS.signIn, LINKS.forgotPassword]}
     >
-      <Card brand={practice.name}>
-        <h1 id="contact-title">Contact us</h1>
-        {contact.isPending ? (
-          <Loading />
-        ) : contact.isError ? (
-          <LoadFailed error={contact.error} onRetry={() => contact.refetch()} />
-        ) : (
-          <Places
-            places={
-              contact.data.locations.length > 0 ? contact.data.locations : [contact.data.practice]
-            }
-          />
-        )}
-      </Card>
-    </Page>
+      {contact.isPending ? (
+        <Loading />
+      ) : contact.isError ? (
+        <LoadFailed error={contact.error} onRetry={() => contact.refetch()} />
+      ) : (
+        <Places
+          places={
+            contact.data.locations.length > 0 ? contact.data.locations : [contact.data.practice]
+          }
+        />
+      )}
+    </PracticePage>
   )
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
-import { TabDialog } from '../tab-parts.tsx'
+import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import {
   documentPath,
   kindLabel,
@@ -29,7 +29,7 @@ export function DocumentViewer({
   const [zoom, setZoom] = useState(ZOOM_MIN)
   const view = documentPath(patientId, document.id, 'view')
   return (
-    <TabDialog title={document.description} wide className="viewer" onClose={onClose}>
+    <DialogShell title={document.description} size="wide" onClose={onClose}>
       <p className="muted">
         {date} · {document.category} · {kindLabel(document.kind)}
       </p>
@@ -79,7 +79,7 @@ export function DocumentViewer({
       ) : (
         <p>This file cannot be shown in the browser.</p>
       )}
-      <div className="dialog-close-row">
+      <DialogActions>
         {canDownload ? (
           <a
             className="button-link"
@@ -89,10 +89,8 @@ export function DocumentViewer({
             Download
           </a>
         ) : null}
-        <Button className="button button-secondary" onPress={onClose}>
-          Close
-        </Button>
-      </div>
-    </TabDialog>
+        <CloseButton />
+      </DialogActions>
+    </DialogShell>
   )
 }

@@ -1,13 +1,11 @@
-import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
-import { getJson } from '../../ui/api.ts'
 import { formatDate } from '../../ui/i18n/format.ts'
 import {
-  patientApi,
-  patientKey,
+  NothingYet,
   QueryView,
   TabSection,
+  usePatientRead,
   usePracticeTimeZone,
 } from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
@@ -17,10 +15,7 @@ import './images.css'
 
 /** The Images tab: the documents the practice shares, oldest to newest; click to view. */
 export default function ImagesPage({ patientId }: TabPageProps) {
-  const query = useQuery({
-    queryKey: patientKey(patientId, 'images'),
-    queryFn: ({ signal }) => getJson<ImagesView>(patientApi(patientId, 'documents'), signal),
-  })
+  const query = usePatientRead<ImagesView>(patientId, 'images', 'documents')
   const timeZone = usePracticeTimeZone()
   const [open, setOpen] = useState<SharedDocument | null>(null)
   return (
@@ -28,9 +23,7 @@ export default function ImagesPage({ patientId }: TabPageProps) {
       <QueryView query={query} label="Images">
         {(view) =>
           view.documents.length === 0 ? (
-            <div className="tab-panel">
-              <p className="muted">The practice has not shared any images or documents yet.</p>
-            </div>
+            <NothingYet>The practice has not shared any images or documents yet.</NothingYet>
           ) : (
             <>
               <p className="muted tab-note">

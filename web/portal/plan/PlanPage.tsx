@@ -1,30 +1,33 @@
-import { useQuery } from '@tanstack/react-query'
 import { useRef } from 'react'
 import { Button } from 'react-aria-components'
-import { getJson } from '../../ui/api.ts'
 import { formatCalendarDate, formatMoney } from '../../ui/i18n/format.ts'
-import { patientApi, patientKey, QueryView, TabSection } from '../tab-parts.tsx'
+import { NothingYet, QueryView, TabSection, usePatientRead } from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
 import { MONEY_COLUMNS, type PlansView, printOnly, type SavedPlan } from './rules.ts'
 import './plan.css'
+import { ColumnHeads } from '../../ui/table.tsx'
+
+const PLAN_COLUMNS = [
+  'Priority',
+  'Tooth',
+  'Surface',
+  'Code',
+  'Description',
+  ...MONEY_COLUMNS.map((column) => ({ label: column.label, num: true })),
+]
 
 /** The Plan tab: saved treatment plans, newest first, each printable on its own. */
 export default function PlanPage({ patientId, patientName }: TabPageProps) {
-  const query = useQuery({
-    queryKey: patientKey(patientId, 'plan'),
-    queryFn: ({ signal }) => getJson<PlansView>(patientApi(patientId, 'plans'), signal),
-  })
+  const query = usePatientRead<PlansView>(patientId, 'plan', 'plans')
   return (
     <TabSection id="plan" title="Treatment plans">
       <QueryView query={query} label="Treatment plans">
         {(view) =>
           view.plans.length === 0 ? (
-            <div className="tab-panel">
-              <p className="muted">
-                There are no saved treatment plans. When the dentist saves a plan for you, it
-                appears here.
-              </p>
-            </div>
+            <NothingYet>
+              There are no saved treatment plans. When the dentist saves a plan for you, it appears
+              here.
+            </NothingYet>
           ) : (
             view.plans.map((plan) => (
               <Plan key={plan.id} plan={plan} currency={view.currency} patientName={patientName} />
@@ -78,20 +81,7 @@ function Plan({
               Procedures in {plan.heading}
               <span className="visually-hidden">, with fees and estimates</span>
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Priority</th>
-                <th scope="col">Tooth</th>
-                <th scope="col">Surface</th>
-                <th scope="col">Code</th>
-                <th scope="col">Description</th>
-                {MONEY_COLUMNS.map((column) => (
-                  <th key={column.key} scope="col" className="num">
-                    {column.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads columns={PLAN_COLUMNS} />
             <tbody>
               {plan.rows.map((row, index) => (
                 // Rows have no id of their own; their order is the plan's.

@@ -1,41 +1,19 @@
 import { useQuery } from '@tanstack/react-query'
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
 import { getJson } from '../../ui/api.ts'
+import { CloseButton, DialogActions, type DialogOpenState, DialogShell } from '../../ui/dialog.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ContactDetailsView } from '../contact/ContactDetailsView.tsx'
 import type { ContactDetails } from '../session.ts'
 
 /** Contact us after sign-in: the patient's own office, without asking who they are. */
-export function ContactDialog({
-  isOpen,
-  onOpenChange,
-}: {
-  isOpen: boolean
-  onOpenChange: (isOpen: boolean) => void
-}) {
+export function ContactDialog({ isOpen, onOpenChange }: DialogOpenState) {
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isOpen={isOpen}
-      onOpenChange={onOpenChange}
-      isDismissable
-    >
-      <Modal className="modal">
-        <Dialog className="dialog">
-          {({ close }) => (
-            <>
-              <Heading slot="title">Contact us</Heading>
-              <ContactBody />
-              <div className="dialog-actions">
-                <Button className="button button-secondary" onPress={close}>
-                  Close
-                </Button>
-              </div>
-            </>
-          )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <DialogShell title="Contact us" isOpen={isOpen} onOpenChange={onOpenChange}>
+      <ContactBody />
+      <DialogActions>
+        <CloseButton />
+      </DialogActions>
+    </DialogShell>
   )
 }
 

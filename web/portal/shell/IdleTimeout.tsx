@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
+import { Button } from 'react-aria-components'
+import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import { type PortalSession, SESSION_KEY, signOut } from '../session.ts'
 import { idlePhase, idleSignOutMessage, inSeconds, secondsLeft } from '../session-rules.ts'
 import { SIGNED_OUT } from '../signin/SignOutButton.tsx'
@@ -40,41 +41,36 @@ export function IdleTimeout({ session }: { session: PortalSession }) {
   }
 
   return (
-    <ModalOverlay
-      className="modal-overlay"
+    <DialogShell
+      title="Are you still there?"
+      role="alertdialog"
       isOpen={phase !== 'active'}
       isDismissable={false}
       isKeyboardDismissDisabled
     >
-      <Modal className="modal">
-        <Dialog className="dialog" role="alertdialog">
-          <Heading slot="title">Are you still there?</Heading>
-          <p>
-            You will be signed out {inSeconds(secondsLeft(session.deadline, now))} for your
-            security.
-          </p>
-          <div className="dialog-actions">
-            <Button
-              className="button"
-              autoFocus
-              onPress={() => {
-                if (!staying) void stay()
-              }}
-            >
-              Stay signed in
-            </Button>
-            <Button
-              className="button button-secondary"
-              onPress={() => {
-                ending.current = true
-                void signOut(queryClient, SIGNED_OUT, { evenIfUnreachable: true })
-              }}
-            >
-              Sign out
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      <p>
+        You will be signed out {inSeconds(secondsLeft(session.deadline, now))} for your security.
+      </p>
+      <DialogActions>
+        <Button
+          className="button"
+          autoFocus
+          onPress={() => {
+            if (!staying) void stay()
+          }}
+        >
+          Stay signed in
+        </Button>
+        <Button
+          className="button button-secondary"
+          onPress={() => {
+            ending.current = true
+            void signOut(queryClient, SIGNED_OUT, { evenIfUnreachable: true })
+          }}
+        >
+          Sign out
+        </Button>
+      </DialogActions>
+    </DialogShell>
   )
 }

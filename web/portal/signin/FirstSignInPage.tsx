@@ -1,19 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
-import { Button, Form } from 'react-aria-components'
-import { isApiError, postJson } from '../../ui/api.ts'
-import { useDocumentTitle } from '../../ui/document-title.ts'
-import { Card, Page } from '../../ui/layout.tsx'
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
+import type { Static } from 'typebox'
+import type { FirstSignIn as FirstSignInBody } from '../../../server/portal/signin/schemas.ts'
+import { postJson } from '../../ui/api.ts'
+import {
+  type NewPassword,
+  NewPasswordFields,
+  NO_NEW_PASSWORD,
+} from '../../ui/new-password-fields.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { ProblemAlert } from '../problem-alert.tsx'
+import { MutationForm } from '../mutation-form.tsx'
 import {
   endSessionOn401,
   type PortalSession,
   type PortalSessionView,
   useSignedIn,
 } from '../session.ts'
-import { usePractice } from './PublicLayout.tsx'
-import { PASSWORD_HINT } from './password-hint.ts'
+import { PracticePage } from './PublicLayout.tsx'
 import { SignOutButton } from './SignOutButton.tsx'
 import { StageGate } from './StageGate.tsx'
 
@@ -24,96 +28,57 @@ export default function FirstSignInPage() {
   )
 }
 
-interface FirstSignInBody {
-  newPassword: string
-  newPasswordAgain: string
-  newUsername?: string
-}
-
 function FirstSignIn({ session }: { session: PortalSession }) {
-  const practice = usePractice()
-  useDocumentTitle('Choose your password', practice.name)
   const signedIn = useSignedIn()
   const queryClient = useQueryClient()
-  const alertId = useId()
-  const [newPassword, setNewPassword] = useState('')
-  const [newPasswordAgain, setNewPasswordAgain] = useState('')
+  const [newPassword, setNewPassword] = useState<NewPassword>(NO_NEW_PASSWORD)
   const [newUsername, setNewUsername] = useState('')
 
   const save = useMutation({
-    mutationFn: (body: FirstSignInBody) =>
+    mutationFn: (body: Static<typeof FirstSignInBody>) =>
       postJson<PortalSessionView>('/api/portal/first-sign-in', body),
     onSuccess: (view) => signedIn(view),
     onError: (error) => endSessionOn401(queryClient, error),
   })
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (save.isPending) return
+  function submit() {
     const wanted = newUsername.trim()
     save.mutate({
-      newPassword,
-      newPasswordAgain,
+      ...newPassword,
       ...(session.canChangeUsername && wanted !== '' ? { newUsername: wanted } : {}),
     })
   }
 
   return (
-    <Page>
-      <Card brand={practice.name}>
-        <h1 id="first-sign-in-title">Choose your password</h1>
-        <p>
-          Welcome. The password from the office works only once, so please choose your own password
-          now.
-        </p>
-        <Form
-          className="form"
-          onSubmit={submit}
-          validationErrors={isApiError(save.error) ? save.error.errors : {}}
-          aria-labelledby="first-sign-in-title"
-          aria-describedby={save.isError ? alertId : undefined}
-        >
-          <TextInputField
-            label="New password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            description={PASSWORD_HINT}
-            value={newPassword}
-            onChange={setNewPassword}
-            isRequired
-            validate={(value) => (value === '' ? 'Enter a new password.' : null)}
-          />
-          <TextInputField
-            label="New password again"
-            name="newPasswordAgain"
-            type="password"
-            autoComplete="new-password"
-            value={newPasswordAgain}
-            onChange={setNewPasswordAgain}
-            isRequired
-            validate={(value) => (value === '' ? 'Enter the new password again.' : null)}
-          />
-          {session.canChangeUsername ? (
-            <TextInputField
-              label="Choose a new user name (optional, this once only)"
-              name="newUsername"
-              autoComplete="username"
-              description={`Your user name is ${session.username}. Leave this empty to keep it.`}
-              value={newUsername}
-              onChange={setNewUsername}
-              inputProps={{ autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false }}
-            />
-          ) : null}
-          {save.isError ? (
-            <ProblemAlert key={save.submittedAt} id={alertId} error={save.error} />
-          ) : null}
+    <PracticePage title="Choose your password" titleId="first-sign-in-title">
+      <p>
+        Welcome. The password from the office works only once, so please choose your own password
+        now.
+      </p>
+      <MutationForm
+        mutation={save}
+        onSubmit={submit}
+        labelledBy="first-sign-in-title"
+        actions={
           <Button className="button" type="submit">
             {save.isPending ? 'Saving…' : 'Save and continue'}
           </Button>
-        </Form>
-        <SignOutButton />
-      </Card>
-    </Page>
+        }
+      >
+        <NewPasswordFields value={newPassword} onChange={setNewPassword} />
+        {session.canChangeUsername ? (
+          <TextInputField
+            label="Choose a new user name (optional, this once only)"
+            name="newUsername"
+            autoComplete="username"
+            description={`Your user name is ${session.username}. Leave this empty to keep it.`}
+            value={newUsername}
+            onChange={setNewUsername}
+            inputProps={{ autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false }}
+          />
+        ) : null}
+      </MutationForm>
+      <SignOutButton />
+    </PracticePage>
   )
 }

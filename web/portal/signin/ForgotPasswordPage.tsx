@@ -1,67 +1,56 @@
 import { useMutation } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
-import { Button, Form } from 'react-aria-components'
-import { Link } from 'react-router'
-import { isApiError, postJson } from '../../ui/api.ts'
-import { useDocumentTitle } from '../../ui/document-title.ts'
-import { Card, Page } from '../../ui/layout.tsx'
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
+import type { Static } from 'typebox'
+import type { ResetCompletion } from '../../../server/portal/signin/schemas.ts'
+import { postJson } from '../../ui/api.ts'
+import {
+  type NewPassword,
+  NewPasswordFields,
+  NO_NEW_PASSWORD,
+} from '../../ui/new-password-fields.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { ProblemAlert, StatusNotice } from '../problem-alert.tsx'
+import { MutationForm } from '../mutation-form.tsx'
+import { StatusNotice } from '../problem-alert.tsx'
 import { type PortalSessionView, useSignedIn } from '../session.ts'
-import { usePractice } from './PublicLayout.tsx'
-import { PASSWORD_HINT } from './password-hint.ts'
-
-interface ResetCompletion {
-  username: string
-  code: string
-  newPassword: string
-  newPasswordAgain: string
-}
+import { LINKS, PracticePage } from './PublicLayout.tsx'
 
 /**
  * Forgot password, in two steps on one page: the user name (an email with a code goes to the
  * address on file), then the code and a new password, which signs the person in.
  */
 export default function ForgotPasswordPage() {
-  const practice = usePractice()
-  useDocumentTitle('Forgot password', practice.name)
   const [userName, setUserName] = useState('')
   const [step, setStep] = useState<'request' | 'complete'>('request')
   const [sentMessage, setSentMessage] = useState<string>()
 
   return (
-    <Page
-      footer={
-        <>
-          <Link to="/">Back to sign in</Link>
-          <Link to="/contact">Contact us</Link>
-        </>
-      }
+    <PracticePage
+      title="Forgot password"
+      titleId="forgot-title"
+      links={[LINKS.signIn, LINKS.contact]}
     >
-      <Card brand={practice.name}>
-        <h1 id="forgot-title">Forgot password</h1>
-        {step === 'request' ? (
-          <RequestCode
-            userName={userName}
-            onUserName={setUserName}
-            onSent={(message) => {
-              setSentMessage(message)
-              setStep('complete')
-            }}
-            onHaveCode={() => {
-              setSentMessage(undefined)
-              setStep('complete')
-            }}
-          />
-        ) : (
-          <CompleteReset
-            userName={userName.trim()}
-            sentMessage={sentMessage}
-            onStartOver={() => setStep('request')}
-          />
-        )}
-      </Card>
-    </Page>
+      {step === 'request' ? (
+        <RequestCode
+          userName={userName}
+          onUserName={setUserName}
+          onSent={(message) => {
+            setSentMessage(message)
+            setStep('complete')
+          }}
+          onHaveCode={() => {
+            setSentMessage(undefined)
+            setStep('complete')
+          }}
+        />
+      ) : (
+        <CompleteReset
+          userName={userName.trim()}
+          sentMessage={sentMessage}
+          onStartOver={() => setStep('request')}
+        />
+      )}
+    </PracticePage>
   )
 }
 
@@ -76,7 +65,6 @@ function RequestCode({
   onSent: (message: string) => void
   onHaveCode: () => void
 }) {
-  const alertId = useId()
   const [haveCodeError, setHaveCodeError] = useState(false)
   const request = useMutation({
     mutationFn: (username: string) =>
@@ -84,26 +72,33 @@ function RequestCode({
     onSuccess: (answer) => onSent(answer.message),
   })
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (!request.isPending) request.mutate(userName.trim())
-  }
-
   return (
     <>
       <p>
         Enter your user name. We will email a reset code to the address your dental office has on
         file.
       </p>
-      <Form
-        className="form"
-        onSubmit={submit}
-        validationErrors={{
-          ...(isApiError(request.error) ? request.error.errors : {}),
-          ...(haveCodeError ? { username: 'Enter your user name first.' } : {}),
-        }}
-        aria-labelledby="forgot-title"
-        aria-describedby={request.isError ? alertId : undefined}
+      <MutationForm
+        mutation={request}
+        onSubmit={() => request.mutate(userName.trim())}
+        labelledBy="forgot-title"
+        moreErrors={haveCodeError ? { username: 'Enter your user name first.' } : {}}
+        actions={
+          <>
+            <Button className="button" type="submit">
+              {request.isPending ? 'Sending…' : 'Email me a code'}
+            </Button>
+            <Button
+              className="button button-secondary"
+              onPress={() => {
+                if (userName.trim() === '') setHaveCodeError(true)
+                else onHaveCode()
+              }}
+            >
+              I already have a code
+            </Button>
+          </>
+        }
       >
         <TextInputField
           label="User name"
@@ -114,27 +109,11 @@ function RequestCode({
             setHaveCodeError(false)
             onUserName(value)
           }}
-          isRequired
+          requiredMessage="Enter your user name."
           maxLength={100}
-          validate={(value) => (value.trim() === '' ? 'Enter your user name.' : null)}
           inputProps={{ autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false }}
         />
-        {request.isError ? (
-          <ProblemAlert key={request.submittedAt} id={alertId} error={request.error} />
-        ) : null}
-        <Button className="button" type="submit">
-          {request.isPending ? 'Sending…' : 'Email me a code'}
-        </Button>
-        <Button
-          className="button button-secondary"
-          onPress={() => {
-            if (userName.trim() === '') setHaveCodeError(true)
-            else onHaveCode()
-          }}
-        >
-          I already have a code
-        </Button>
-      </Form>
+      </MutationForm>
     </>
   )
 }
@@ -149,21 +128,13 @@ function CompleteReset({
   onStartOver: () => void
 }) {
   const signedIn = useSignedIn()
-  const alertId = useId()
   const [code, setCode] = useState('')
-  const [newPassword, setNewPassword] = useState('')
-  const [newPasswordAgain, setNewPasswordAgain] = useState('')
+  const [newPassword, setNewPassword] = useState<NewPassword>(NO_NEW_PASSWORD)
   const complete = useMutation({
-    mutationFn: (body: ResetCompletion) =>
+    mutationFn: (body: Static<typeof ResetCompletion>) =>
       postJson<PortalSessionView>('/api/public/password-reset/complete', body),
     onSuccess: (view) => signedIn(view),
   })
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (complete.isPending) return
-    complete.mutate({ username: userName, code: code.trim(), newPassword, newPasswordAgain })
-  }
 
   return (
     <>
@@ -171,12 +142,20 @@ function CompleteReset({
       <p>
         Enter the code from the email for <strong>{userName}</strong> and choose a new password.
       </p>
-      <Form
-        className="form"
-        onSubmit={submit}
-        validationErrors={isApiError(complete.error) ? complete.error.errors : {}}
-        aria-labelledby="forgot-title"
-        aria-describedby={complete.isError ? alertId : undefined}
+      <MutationForm
+        mutation={complete}
+        onSubmit={() => complete.mutate({ username: userName, code: code.trim(), ...newPassword })}
+        labelledBy="forgot-title"
+        actions={
+          <>
+            <Button className="button" type="submit">
+              {complete.isPending ? 'Saving…' : 'Set password and sign in'}
+            </Button>
+            <Button className="button button-secondary" onPress={onStartOver}>
+              Ask for a new code
+            </Button>
+          </>
+        }
       >
         <TextInputField
           label="Reset code"
@@ -184,42 +163,12 @@ function CompleteReset({
           autoComplete="one-time-code"
           value={code}
           onChange={setCode}
-          isRequired
+          requiredMessage="Enter the code from the email."
           maxLength={20}
-          validate={(value) => (value.trim() === '' ? 'Enter the code from the email.' : null)}
           inputProps={{ inputMode: 'numeric', spellCheck: false }}
         />
-        <TextInputField
-          label="New password"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          description={PASSWORD_HINT}
-          value={newPassword}
-          onChange={setNewPassword}
-          isRequired
-          validate={(value) => (value === '' ? 'Enter a new password.' : null)}
-        />
-        <TextInputField
-          label="New password again"
-          name="newPasswordAgain"
-          type="password"
-          autoComplete="new-password"
-          value={newPasswordAgain}
-          onChange={setNewPasswordAgain}
-          isRequired
-          validate={(value) => (value === '' ? 'Enter the new password again.' : null)}
-        />
-        {complete.isError ? (
-          <ProblemAlert key={complete.submittedAt} id={alertId} error={complete.error} />
-        ) : null}
-        <Button className="button" type="submit">
-          {complete.isPending ? 'Saving…' : 'Set password and sign in'}
-        </Button>
-        <Button className="button button-secondary" onPress={onStartOver}>
-          Ask for a new code
-        </Button>
-      </Form>
+        <NewPasswordFields value={newPassword} onChange={setNewPassword} />
+      </MutationForm>
     </>
   )
 }

@@ -1,4 +1,4 @@
-import { TextInputField } from '../../ui/text-field.tsx'
+import { type Controlled, FieldGroup, type GroupField } from '../../ui/text-field.tsx'
 import { localCalendarDate } from '../session-rules.ts'
 
 export interface PersonInfo {
@@ -12,46 +12,31 @@ export interface PersonInfo {
  * First name, last name and birthdate, as on the office's record. The birthdate is the
  * browser's own date input: it shows the reader's date order and offers a calendar.
  */
-export function PersonFields({
-  value,
-  onChange,
-}: {
-  value: PersonInfo
-  onChange: (value: PersonInfo) => void
-}) {
-  return (
-    <>
-      <TextInputField
-        label="First name"
-        name="firstName"
-        autoComplete="given-name"
-        value={value.firstName}
-        onChange={(firstName) => onChange({ ...value, firstName })}
-        isRequired
-        maxLength={100}
-        validate={(text) => (text.trim() === '' ? 'Enter your first name.' : null)}
-      />
-      <TextInputField
-        label="Last name"
-        name="lastName"
-        autoComplete="family-name"
-        value={value.lastName}
-        onChange={(lastName) => onChange({ ...value, lastName })}
-        isRequired
-        maxLength={100}
-        validate={(text) => (text.trim() === '' ? 'Enter your last name.' : null)}
-      />
-      <TextInputField
-        label="Birthdate"
-        name="birthdate"
-        type="date"
-        autoComplete="bday"
-        value={value.birthdate}
-        onChange={(birthdate) => onChange({ ...value, birthdate })}
-        isRequired
-        inputProps={{ min: '1900-01-01', max: localCalendarDate(new Date()) }}
-        validate={(text) => (text === '' ? 'Enter your birthdate.' : null)}
-      />
-    </>
-  )
+export function PersonFields(props: Controlled<PersonInfo>) {
+  const fields: readonly GroupField<PersonInfo>[] = [
+    {
+      label: 'First name',
+      name: 'firstName',
+      autoComplete: 'given-name',
+      requiredMessage: 'Enter your first name.',
+      maxLength: 100,
+    },
+    {
+      label: 'Last name',
+      name: 'lastName',
+      autoComplete: 'family-name',
+      requiredMessage: 'Enter your last name.',
+      maxLength: 100,
+    },
+    {
+      label: 'Birthdate',
+      name: 'birthdate',
+      type: 'date',
+      autoComplete: 'bday',
+      requiredMessage: 'Enter your birthdate.',
+      // Today, where the reader is: nobody is born tomorrow.
+      inputProps: { min: '1900-01-01', max: localCalendarDate(new Date()) },
+    },
+  ]
+  return <FieldGroup fields={fields} {...props} />
 }

@@ -1,4 +1,6 @@
-import { Outlet, useOutletContext } from 'react-router'
+import type { ReactNode } from 'react'
+import { Link, Outlet, useOutletContext } from 'react-router'
+import { useDocumentTitle } from '../../ui/document-title.ts'
 import { Card, Page } from '../../ui/layout.tsx'
 import { type PublicPractice, usePublicPractice } from '../../ui/practice.ts'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
@@ -27,4 +29,49 @@ export function PublicLayout() {
 /** The practice, for a page rendered inside `PublicLayout`. */
 export function usePractice(): PublicPractice {
   return useOutletContext<PublicPractice>()
+}
+
+/** A link under the card, to another page shown before sign-in. */
+export interface FooterLink {
+  to: string
+  label: string
+}
+
+/** The links between the pages shown before sign-in. */
+export const LINKS = {
+  signIn: { to: '/', label: 'Back to sign in' },
+  contact: { to: '/contact', label: 'Contact us' },
+  forgotPassword: { to: '/forgot-password', label: 'Forgot password' },
+} as const satisfies Record<string, FooterLink>
+
+/**
+ * A page shown before (or on the way into) the portal: titled in the browser's tab and in the
+ * card's `h1` (with `titleId`, for a form it names), under the practice's name.
+ */
+export function PracticePage({
+  title,
+  titleId,
+  links,
+  children,
+}: {
+  title: string
+  titleId?: string
+  links?: readonly FooterLink[]
+  children: ReactNode
+}) {
+  const practice = usePractice()
+  useDocumentTitle(title, practice.name)
+  const footer = links?.map((link) => (
+    <Link key={link.to} to={link.to}>
+      {link.label}
+    </Link>
+  ))
+  return (
+    <Page footer={footer}>
+      <Card brand={practice.name}>
+        <h1 id={titleId}>{title}</h1>
+        {children}
+      </Card>
+    </Page>
+  )
 }

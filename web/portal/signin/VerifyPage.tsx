@@ -1,10 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
-import { Button, Form } from 'react-aria-components'
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
 import { isApiError, postJson } from '../../ui/api.ts'
-import { useDocumentTitle } from '../../ui/document-title.ts'
-import { Card, Page } from '../../ui/layout.tsx'
-import { ProblemAlert } from '../problem-alert.tsx'
+import { MutationForm } from '../mutation-form.tsx'
 import {
   endSessionLocally,
   endSessionOn401,
@@ -13,7 +11,7 @@ import {
   useSignedIn,
 } from '../session.ts'
 import { PersonFields, type PersonInfo } from './PersonFields.tsx'
-import { usePractice } from './PublicLayout.tsx'
+import { PracticePage } from './PublicLayout.tsx'
 import { SignOutButton } from './SignOutButton.tsx'
 import { StageGate } from './StageGate.tsx'
 import './signin.css'
@@ -24,11 +22,8 @@ export default function VerifyPage() {
 }
 
 function Verify({ session }: { session: PortalSession }) {
-  const practice = usePractice()
-  useDocumentTitle('Verify personal information', practice.name)
   const signedIn = useSignedIn()
   const queryClient = useQueryClient()
-  const alertId = useId()
   const [person, setPerson] = useState<PersonInfo>({ firstName: '', lastName: '', birthdate: '' })
 
   const verify = useMutation({
@@ -42,45 +37,37 @@ function Verify({ session }: { session: PortalSession }) {
     },
   })
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (!verify.isPending)
-      verify.mutate({
-        ...person,
-        firstName: person.firstName.trim(),
-        lastName: person.lastName.trim(),
-      })
+  function submit() {
+    verify.mutate({
+      ...person,
+      firstName: person.firstName.trim(),
+      lastName: person.lastName.trim(),
+    })
   }
 
   return (
-    <Page>
-      <Card brand={practice.name}>
-        <h1 id="verify-title">Verify personal information</h1>
-        <p>
-          Before you go on, please confirm who you are. Enter your name and birthdate as your dental
-          office has them.
-        </p>
-        <Form
-          className="form"
-          onSubmit={submit}
-          validationErrors={isApiError(verify.error) ? verify.error.errors : {}}
-          aria-labelledby="verify-title"
-          aria-describedby={verify.isError ? alertId : undefined}
-        >
-          <PersonFields value={person} onChange={setPerson} />
-          {verify.isError ? (
-            <ProblemAlert key={verify.submittedAt} id={alertId} error={verify.error} />
-          ) : null}
+    <PracticePage title="Verify personal information" titleId="verify-title">
+      <p>
+        Before you go on, please confirm who you are. Enter your name and birthdate as your dental
+        office has them.
+      </p>
+      <MutationForm
+        mutation={verify}
+        onSubmit={submit}
+        labelledBy="verify-title"
+        actions={
           <Button className="button" type="submit">
             {verify.isPending ? 'Checking…' : 'Continue'}
           </Button>
-        </Form>
-        <details className="disclosure">
-          <summary>Privacy policy</summary>
-          <div className="privacy-policy">{session.privacyPolicy}</div>
-        </details>
-        <SignOutButton />
-      </Card>
-    </Page>
+        }
+      >
+        <PersonFields value={person} onChange={setPerson} />
+      </MutationForm>
+      <details className="disclosure">
+        <summary>Privacy policy</summary>
+        <div className="privacy-policy">{session.privacyPolicy}</div>
+      </details>
+      <SignOutButton />
+    </PracticePage>
   )
 }

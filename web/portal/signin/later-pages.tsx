@@ -1,7 +1,5 @@
 import { Link } from 'react-router'
-import { useDocumentTitle } from '../../ui/document-title.ts'
-import { Card, Page } from '../../ui/layout.tsx'
-import { usePractice } from './PublicLayout.tsx'
+import { PracticePage } from './PublicLayout.tsx'
 
 /**
  * Make payment: the sign-in page links here only when the practice takes payments online, and
@@ -9,20 +7,15 @@ import { usePractice } from './PublicLayout.tsx'
  * back, so no link on the sign-in page is a dead end.
  */
 export function MakePaymentPage() {
-  const practice = usePractice()
-  useDocumentTitle('Make payment', practice.name)
   return (
-    <Page>
-      <Card brand={practice.name}>
-        <h1>Make payment</h1>
-        <div className="notice notice-info">
-          <p>Paying online is not available yet on this server.</p>
-          <p>Please pay at the office or by phone in the meantime.</p>
-        </div>
-        <p>
-          <Link to="/">Back to sign in</Link>
-        </p>
-      </Card>
-    </Page>
+    <PracticePage title="Make payment">
+      <div className="notice notice-info">
+        <p>Paying online is not available yet on this server.</p>
+        <p>Please pay at the office or by phone in the meantime.</p>
+      </div>
+      <p>
+        <Link to="/">Back to sign in</Link>
+      </p>
+    </PracticePage>
   )
 }

@@ -1,7 +1,7 @@
-import { useState } from 'react'
-import { Button } from 'react-aria-components'
 import { formatDateTime } from '../../ui/i18n/format.ts'
+import { ColumnHeads } from '../../ui/table.tsx'
 import { type ActivityEvent, activityWhat, type CareSummary, deliveryLabel } from './rules.ts'
+import { useShowAll } from './show-all.tsx'
 
 /** Events shown before "Show all": the latest acts are what people check. */
 const FIRST_SHOWN = 20
@@ -21,8 +21,7 @@ export function ActivityHistory({
   firstName: string
   timeZone: string | undefined
 }) {
-  const [showAll, setShowAll] = useState(false)
-  const shown = showAll ? events : events.slice(0, FIRST_SHOWN)
+  const { shown, more } = useShowAll(events, FIRST_SHOWN, 'events')
   const summaryDates = new Map(
     summaries.map((summary) => [
       summary.id,
@@ -41,15 +40,7 @@ export function ActivityHistory({
           <caption className="visually-hidden">
             Views, downloads and transmissions of {firstName}’s care summaries, newest first
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Summary</th>
-              <th scope="col">By</th>
-              <th scope="col">To</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['When', 'What', 'Summary', 'By', 'To']} />
           <tbody>
             {shown.map((event) => (
               <tr key={event.id}>
@@ -78,13 +69,7 @@ export function ActivityHistory({
           </tbody>
         </table>
       )}
-      {shown.length < events.length ? (
-        <p className="item-actions summary-more">
-          <Button className="button button-secondary" onPress={() => setShowAll(true)}>
-            Show all {events.length} events
-          </Button>
-        </p>
-      ) : null}
+      {more}
     </section>
   )
 }

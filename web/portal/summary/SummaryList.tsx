@@ -1,6 +1,7 @@
-import { type ReactNode, useState } from 'react'
+import type { ReactNode } from 'react'
 import { Button } from 'react-aria-components'
 import { type CareSummary, reasonLabel, type SummaryFormat } from './rules.ts'
+import { useShowAll } from './show-all.tsx'
 
 /** Summaries shown before "Show all": the newest are the ones people want. */
 const FIRST_SHOWN = 5
@@ -21,8 +22,7 @@ export function SummaryList({
   dateOf: (summary: CareSummary) => string
   actions: (summary: CareSummary, headingId: string) => ReactNode
 }) {
-  const [showAll, setShowAll] = useState(false)
-  const shown = showAll ? summaries : summaries.slice(0, FIRST_SHOWN)
+  const { shown, more } = useShowAll(summaries, FIRST_SHOWN, 'summaries')
   return (
     <section className="tab-panel" aria-labelledby="summary-list-heading">
       <h3 id="summary-list-heading">{firstName}’s summaries</h3>
@@ -51,16 +51,15 @@ export function SummaryList({
           })}
         </ul>
       )}
-      {shown.length < summaries.length ? (
-        <p className="item-actions summary-more">
-          <Button className="button button-secondary" onPress={() => setShowAll(true)}>
-            Show all {summaries.length} summaries
-          </Button>
-        </p>
-      ) : null}
+      {more}
     </section>
   )
 }
+
+const DOWNLOADS: readonly { format: SummaryFormat; label: string }[] = [
+  { format: 'package', label: 'Download (zip)' },
+  { format: 'xml', label: 'Download XML' },
+]
 
 /** The two downloads of a summary: the XDM package (zip) and the C-CDA XML alone. */
 export function DownloadButtons({
@@ -75,20 +74,16 @@ export function DownloadButtons({
 }) {
   return (
     <>
-      <Button
-        className="button button-secondary button-small"
-        aria-describedby={describedBy}
-        onPress={() => onDownload('package')}
-      >
-        {busy === 'package' ? 'Downloading…' : 'Download (zip)'}
-      </Button>
-      <Button
-        className="button button-secondary button-small"
-        aria-describedby={describedBy}
-        onPress={() => onDownload('xml')}
-      >
-        {busy === 'xml' ? 'Downloading…' : 'Download XML'}
-      </Button>
+      {DOWNLOADS.map(({ format, label }) => (
+        <Button
+          key={format}
+          className="button button-secondary button-small"
+          aria-describedby={describedBy}
+          onPress={() => onDownload(format)}
+        >
+          {busy === format ? 'Downloading…' : label}
+        </Button>
+      ))}
     </>
   )
 }

@@ -13,6 +13,7 @@ import {
   patientKey,
   QueryView,
   TabSection,
+  usePatientRead,
   usePracticeTimeZone,
 } from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
@@ -46,10 +47,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
   const timeZone = usePracticeTimeZone()
   const summariesKey = patientKey(patientId, 'summaries')
   const activityKey = patientKey(patientId, 'summary-activity')
-  const summaries = useQuery({
-    queryKey: summariesKey,
-    queryFn: ({ signal }) => getJson<SummariesView>(patientApi(patientId, 'summaries'), signal),
-  })
+  const summaries = usePatientRead<SummariesView>(patientId, 'summaries', 'summaries')
   const activity = useQuery({
     queryKey: activityKey,
     queryFn: ({ signal }) =>

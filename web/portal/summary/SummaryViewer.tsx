@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react'
-import { Button } from 'react-aria-components'
-import { TabDialog } from '../tab-parts.tsx'
+import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import { type CareSummary, reasonLabel, summaryFilePath } from './rules.ts'
 
 /**
@@ -33,7 +32,7 @@ export function SummaryViewer({
 }) {
   const title = `Care summary of ${date}`
   return (
-    <TabDialog title={title} wide onClose={onClose}>
+    <DialogShell title={title} size="wide" onClose={onClose}>
       <p className="muted">
         {patientName} · {reasonLabel(summary.reason)}. The contents at the top link to each section.
       </p>
@@ -45,12 +44,10 @@ export function SummaryViewer({
         onLoad={onLoaded}
       />
       {notice}
-      <div className="dialog-close-row">
+      <DialogActions>
         {actions}
-        <Button className="button button-secondary" onPress={onClose}>
-          Close
-        </Button>
-      </div>
-    </TabDialog>
+        <CloseButton />
+      </DialogActions>
+    </DialogShell>
   )
 }

@@ -2,9 +2,10 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components'
 import { type FieldErrors, getJson, isApiError, postJson } from '../../ui/api.ts'
+import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
-import { patientApi, patientKey, TabDialog } from '../tab-parts.tsx'
+import { patientApi, patientKey } from '../tab-parts.tsx'
 import {
   addressProblem,
   type CareSummary,
@@ -68,7 +69,7 @@ export function TransmitDialog({
   })
 
   return (
-    <TabDialog title="Transmit care summary" onClose={onClose}>
+    <DialogShell title="Transmit care summary" size="medium" onClose={onClose}>
       <p className="muted">
         {patientName}’s care summary of {date}
       </p>
@@ -96,7 +97,7 @@ export function TransmitDialog({
           {transmit.isError && !(isApiError(transmit.error) && transmit.error.errors.to) ? (
             <ProblemAlert key={transmit.submittedAt} error={transmit.error} />
           ) : null}
-          <div className="dialog-close-row">
+          <DialogActions>
             <Button
               className="button button-secondary"
               onPress={() => setStep({ name: 'address' })}
@@ -115,7 +116,7 @@ export function TransmitDialog({
             >
               {transmit.isPending ? 'Sending…' : 'Send'}
             </Button>
-          </div>
+          </DialogActions>
         </>
       ) : (
         <Delivery
@@ -130,7 +131,7 @@ export function TransmitDialog({
           onClose={onClose}
         />
       )}
-    </TabDialog>
+    </DialogShell>
   )
 }
 
@@ -183,14 +184,14 @@ function AddressStep({
         isRequired
         validate={(value) => addressProblem(value, recipient.kind) ?? null}
       />
-      <div className="dialog-close-row">
+      <DialogActions>
         <Button className="button button-secondary" onPress={onCancel}>
           Cancel
         </Button>
         <Button className="button" type="submit">
           Continue
         </Button>
-      </div>
+      </DialogActions>
     </Form>
   )
 }
@@ -244,7 +245,7 @@ function Delivery({
           The status could not be checked just now; it is tried again in a moment.
         </p>
       ) : null}
-      <div className="dialog-close-row">
+      <DialogActions>
         {shown.status === 'failed' ? (
           <Button className="button button-secondary" onPress={onAnother}>
             Try another address
@@ -253,7 +254,7 @@ function Delivery({
         <Button className="button" autoFocus onPress={onClose}>
           Close
         </Button>
-      </div>
+      </DialogActions>
     </>
   )
 }
