@@ -117,7 +117,7 @@ describeEachDatabase('kept reads in a warm session', (kind) => {
     app = built.app
     close = built.close
     settle = built.reads.settle
-    seeded = await seedFamilyWithRecords(database.db, built.files)
+    seeded = await seedFamilyWithRecords(database.db, { files: built.files })
     maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
     luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
   })

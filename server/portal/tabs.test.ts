@@ -26,7 +26,7 @@ describeEachDatabase("the patient's tabs", (kind) => {
     app = built.app
     close = built.close
     settle = built.reads.settle
-    seeded = await seedFamilyWithRecords(db, built.files)
+    seeded = await seedFamilyWithRecords(db, { files: built.files })
     maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
     luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
   })

@@ -28,22 +28,29 @@ describeEachDatabase('office: patient portal access', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     db = database.db
-    const practiceId = await seedPractice(db, 'Maple Grove Dental')
-    adminId = await seedStaff(db, practiceId, 'admin', 'admin password 1', 'admin')
-    await seedStaff(db, practiceId, 'dr.lee', 'provider password 1', 'provider')
-    ana = await seedPatient(db, practiceId, {
+    const practiceId = await seedPractice(db)
+    adminId = await seedStaff(db, { practiceId, username: 'admin', password: 'admin password 1' })
+    await seedStaff(db, {
+      practiceId,
+      username: 'dr.lee',
+      password: 'provider password 1',
+      role: 'provider',
+    })
+    ana = await seedPatient(db, {
+      practiceId,
       first_name: 'Ana',
       last_name: 'Silva',
       birthdate: '1992-03-04',
       email: 'ana@example.test',
     })
-    noAddress = await seedPatient(db, practiceId, {
+    noAddress = await seedPatient(db, {
+      practiceId,
       first_name: 'Ben',
       last_name: 'Silva',
       address1: null,
     })
-    const other = await seedPractice(db, 'Other Dental')
-    await seedPatient(db, other, { first_name: 'Ana', last_name: 'Silvana' })
+    const other = await seedPractice(db, { name: 'Other Dental' })
+    await seedPatient(db, { practiceId: other, first_name: 'Ana', last_name: 'Silvana' })
     const built = await buildTestApp(database)
     app = built.app
     files = built.files

@@ -29,19 +29,21 @@ describeEachDatabase('office: outgoing email keeps no secrets', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     db = database.db
-    const practiceId = await seedPractice(db, 'Maple Grove Dental')
-    adminId = await seedStaff(db, practiceId, 'admin', 'admin password 1', 'admin')
-    ana = await seedPatient(db, practiceId, {
+    const practiceId = await seedPractice(db)
+    adminId = await seedStaff(db, { practiceId, username: 'admin', password: 'admin password 1' })
+    ana = await seedPatient(db, {
+      practiceId,
       first_name: 'Ana',
       last_name: 'Silva',
       email: 'ana@example.test',
     })
-    const luis = await seedPatient(db, practiceId, {
+    const luis = await seedPatient(db, {
+      practiceId,
       first_name: 'Luis',
       last_name: 'Garcia',
       email: 'luis@example.test',
     })
-    await seedPortalUser(db, practiceId, luis, 'luis.garcia', 'correct horse battery')
+    await seedPortalUser(db, { practiceId, patientId: luis, username: 'luis.garcia' })
     ;({ app, files, secrets, close } = await buildTestApp(database))
     admin = await officeSignIn(app, 'admin', 'admin password 1')
     smtp = await startLoopbackSmtp()
@@ -185,7 +187,7 @@ describeEachDatabase('migration 0008: secrets already kept in outgoing email', (
       database,
       all.filter((migration) => migration.name < '0008'),
     )
-    const practiceId = await seedPractice(database.db, 'Maple Grove Dental')
+    const practiceId = await seedPractice(database.db)
     const old = (kindOfEmail: string, text: string) => ({
       practice_id: practiceId,
       kind: kindOfEmail,

@@ -23,9 +23,18 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     const built = await buildTestApp(database)
     app = built.app
     close = built.close
-    seeded = await seedFamilyWithRecords(database.db, built.files)
-    await seedStaff(database.db, seeded.practiceId, 'admin', 'admin password 1', 'admin')
-    await seedStaff(database.db, seeded.practiceId, 'desk', 'desk password 1', 'front_desk')
+    seeded = await seedFamilyWithRecords(database.db, { files: built.files })
+    await seedStaff(database.db, {
+      practiceId: seeded.practiceId,
+      username: 'admin',
+      password: 'admin password 1',
+    })
+    await seedStaff(database.db, {
+      practiceId: seeded.practiceId,
+      username: 'desk',
+      password: 'desk password 1',
+      role: 'front_desk',
+    })
     admin = await officeSignIn(app, 'admin', 'admin password 1')
     frontDesk = await officeSignIn(app, 'desk', 'desk password 1')
     maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)

@@ -30,7 +30,7 @@ describeEachDatabase('Appointment commands', (kind) => {
     database = await createTestDatabase(kind)
     db = database.db
     folder = await mkdtemp(path.join(tmpdir(), 'bitewing-commands-'))
-    seeded = await seedFamilyWithRecords(db, new LocalFileStorage(folder))
+    seeded = await seedFamilyWithRecords(db, { files: new LocalFileStorage(folder) })
     const maria = await db
       .selectFrom('portal_users')
       .select('id')

@@ -34,7 +34,7 @@ describeEachDatabase('Web Sched', (kind) => {
     const built = await buildTestApp(database)
     app = built.app
     close = built.close
-    seeded = await seedFamilyWithRecords(db, built.files)
+    seeded = await seedFamilyWithRecords(db, { files: built.files })
     recalls.mateo = seeded.recall
     const mateos = await db
       .selectFrom('recalls')

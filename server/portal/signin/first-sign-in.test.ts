@@ -20,20 +20,40 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     db = database.db
-    practiceId = await seedPractice(db, 'Maple Grove Dental')
-    const newPatient = await seedPatient(db, practiceId, { first_name: 'Nora', last_name: 'Quinn' })
-    await seedPortalUser(db, practiceId, newPatient, 'new.patient', 'Welcome-2024', {
+    practiceId = await seedPractice(db)
+    const newPatient = await seedPatient(db, { practiceId, first_name: 'Nora', last_name: 'Quinn' })
+    await seedPortalUser(db, {
+      practiceId,
+      patientId: newPatient,
+      username: 'new.patient',
+      password: 'Welcome-2024',
       temporary: true,
     })
-    const taken = await seedPatient(db, practiceId, { first_name: 'Tom', last_name: 'Taken' })
-    await seedPortalUser(db, practiceId, taken, 'tom.taken', 'tom password 1')
-    zoeId = await seedPatient(db, practiceId, {
+    const taken = await seedPatient(db, { practiceId, first_name: 'Tom', last_name: 'Taken' })
+    await seedPortalUser(db, {
+      practiceId,
+      patientId: taken,
+      username: 'tom.taken',
+      password: 'tom password 1',
+    })
+    zoeId = await seedPatient(db, {
+      practiceId,
       first_name: 'Zoë',
       last_name: 'Ñúñez',
       birthdate: '1990-07-14',
     })
-    await seedPortalUser(db, practiceId, zoeId, 'zoe', 'zoe password 1')
-    await seedStaff(db, practiceId, 'frontdesk', 'front desk password', 'front_desk')
+    await seedPortalUser(db, {
+      practiceId,
+      patientId: zoeId,
+      username: 'zoe',
+      password: 'zoe password 1',
+    })
+    await seedStaff(db, {
+      practiceId,
+      username: 'frontdesk',
+      password: 'front desk password',
+      role: 'front_desk',
+    })
     const built = await buildTestApp(database)
     app = built.app
     close = built.close

@@ -10,11 +10,14 @@ import {
 } from '../../platform/db/testing.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
-import { seedPatient, seedPortalUser, seedPractice } from '../../testing/fixtures.ts'
+import {
+  FAMILY_PASSWORD,
+  seedPatient,
+  seedPortalUser,
+  seedPractice,
+} from '../../testing/fixtures.ts'
 import { buildTestApp, cookieFrom, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
-
-const PASSWORD = 'correct horse battery'
 
 describeEachDatabase('patient sign-in', (kind) => {
   let database: TestDatabase
@@ -31,14 +34,15 @@ describeEachDatabase('patient sign-in', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     db = database.db
-    practiceId = await seedPractice(db, 'Maple Grove Dental')
-    luisId = await seedPatient(db, practiceId, {
+    practiceId = await seedPractice(db)
+    luisId = await seedPatient(db, {
+      practiceId,
       first_name: 'Luis',
       last_name: 'García',
       birthdate: '1984-02-29',
       email: 'luis@example.test',
     })
-    await seedPortalUser(db, practiceId, luisId, 'luis.garcia', PASSWORD)
+    await seedPortalUser(db, { practiceId, patientId: luisId, username: 'luis.garcia' })
     const built = await buildTestApp(database)
     app = built.app
     files = built.files
@@ -84,7 +88,7 @@ describeEachDatabase('patient sign-in', (kind) => {
   it('signs in with a case-insensitive user name and a case-sensitive password', async () => {
     const response = await post('/api/portal/session', {
       username: 'Luis.Garcia',
-      password: PASSWORD,
+      password: FAMILY_PASSWORD,
     })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({ stage: 'ready', username: 'luis.garcia' })
@@ -94,7 +98,7 @@ describeEachDatabase('patient sign-in', (kind) => {
     expect(setCookie).toContain('Secure')
     const wrongCase = await post('/api/portal/session', {
       username: 'luis.garcia',
-      password: PASSWORD.toUpperCase(),
+      password: FAMILY_PASSWORD.toUpperCase(),
     })
     expect(wrongCase.statusCode).toBe(401)
   })
@@ -114,7 +118,7 @@ describeEachDatabase('patient sign-in', (kind) => {
         const response = await post('/api/portal/session', { username, password: 'wrong' })
         expect(response.statusCode).toBe(401)
       }
-      const blocked = await post('/api/portal/session', { username, password: PASSWORD })
+      const blocked = await post('/api/portal/session', { username, password: FAMILY_PASSWORD })
       expect(blocked.statusCode).toBe(429)
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0)
       expect(blocked.json().detail).toMatch(/try again/)
@@ -135,11 +139,11 @@ describeEachDatabase('patient sign-in', (kind) => {
       .execute()
     expect(events.some((event) => event.outcome === 'success')).toBe(true)
     expect(events.some((event) => event.outcome === 'failure')).toBe(true)
-    expect(JSON.stringify(events)).not.toContain(PASSWORD)
+    expect(JSON.stringify(events)).not.toContain(FAMILY_PASSWORD)
   })
 
   it('signs out on the server: the old cookie no longer works', async () => {
-    const cookie = await portalSignIn(app, 'luis.garcia', PASSWORD)
+    const cookie = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
     expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(
       200,
     )
@@ -155,7 +159,7 @@ describeEachDatabase('patient sign-in', (kind) => {
   })
 
   it('ends a session left idle longer than the practice allows', async () => {
-    const cookie = await portalSignIn(app, 'luis.garcia', PASSWORD)
+    const cookie = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
     await db
       .updateTable('sessions')
       .set({ last_seen_at: new Date(Date.now() - 16 * 60_000) })
@@ -167,7 +171,7 @@ describeEachDatabase('patient sign-in', (kind) => {
   })
 
   it('changes the password with the current one, and refuses common ones', async () => {
-    const cookie = await portalSignIn(app, 'luis.garcia', PASSWORD)
+    const cookie = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
     const wrongCurrent = await post(
       '/api/portal/password',
       { currentPassword: 'nope', newPassword: 'x', newPasswordAgain: 'x' },
@@ -176,7 +180,7 @@ describeEachDatabase('patient sign-in', (kind) => {
     expect(wrongCurrent.json().errors).toHaveProperty('currentPassword')
     const common = await post(
       '/api/portal/password',
-      { currentPassword: PASSWORD, newPassword: 'password1', newPasswordAgain: 'password1' },
+      { currentPassword: FAMILY_PASSWORD, newPassword: 'password1', newPasswordAgain: 'password1' },
       cookie,
     )
     expect(common.statusCode).toBe(400)
@@ -184,7 +188,7 @@ describeEachDatabase('patient sign-in', (kind) => {
     const changed = await post(
       '/api/portal/password',
       {
-        currentPassword: PASSWORD,
+        currentPassword: FAMILY_PASSWORD,
         newPassword: 'new maple leaf',
         newPasswordAgain: 'new maple leaf',
       },
@@ -194,7 +198,11 @@ describeEachDatabase('patient sign-in', (kind) => {
     await portalSignIn(app, 'luis.garcia', 'new maple leaf')
     const back = await post(
       '/api/portal/password',
-      { currentPassword: 'new maple leaf', newPassword: PASSWORD, newPasswordAgain: PASSWORD },
+      {
+        currentPassword: 'new maple leaf',
+        newPassword: FAMILY_PASSWORD,
+        newPasswordAgain: FAMILY_PASSWORD,
+      },
       cookie,
     )
     expect(back.statusCode).toBe(204)
@@ -237,7 +245,7 @@ describeEachDatabase('patient sign-in', (kind) => {
     await portalSignIn(app, 'luis.garcia', 'spring tulips 2026')
     await db
       .updateTable('portal_users')
-      .set({ password_hash: await hashPassword(PASSWORD) })
+      .set({ password_hash: await hashPassword(FAMILY_PASSWORD) })
       .where('patient_id', '=', luisId)
       .execute()
   })

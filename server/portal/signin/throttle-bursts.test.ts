@@ -8,10 +8,15 @@ import {
   type TestDatabase,
 } from '../../platform/db/testing.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
-import { seedPatient, seedPortalUser, seedPractice, seedStaff } from '../../testing/fixtures.ts'
+import {
+  FAMILY_PASSWORD,
+  seedPatient,
+  seedPortalUser,
+  seedPractice,
+  seedStaff,
+} from '../../testing/fixtures.ts'
 import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 
-const PASSWORD = 'correct horse battery'
 const BURST = 15
 
 /** How many of each status code the answers carry, e.g. { 401: 5, 429: 10 }. */
@@ -34,14 +39,20 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     db = database.db
-    const practiceId = await seedPractice(db, 'Maple Grove Dental')
-    const patientId = await seedPatient(db, practiceId, {
+    const practiceId = await seedPractice(db)
+    const patientId = await seedPatient(db, {
+      practiceId,
       first_name: 'Luis',
       last_name: 'García',
       email: 'luis@example.test',
     })
-    luisId = await seedPortalUser(db, practiceId, patientId, 'luis.garcia', PASSWORD)
-    await seedStaff(db, practiceId, 'frontdesk', PASSWORD, 'front_desk')
+    luisId = await seedPortalUser(db, { practiceId, patientId, username: 'luis.garcia' })
+    await seedStaff(db, {
+      practiceId,
+      username: 'frontdesk',
+      password: FAMILY_PASSWORD,
+      role: 'front_desk',
+    })
     const built = await buildTestApp(database)
     app = built.app
     files = built.files
@@ -84,7 +95,7 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
       expect(counts).toEqual({ 401: 5, 429: BURST - 5 })
       // Only the five let through were checked (each check of a wrong password is audited).
       expect((await failuresAudited(`${realm}.sign_in`)) - before).toBe(5)
-      const right = await post(`/api/${realm}/session`, { username, password: PASSWORD })
+      const right = await post(`/api/${realm}/session`, { username, password: FAMILY_PASSWORD })
       expect(right.statusCode).toBe(429)
       expect(Number(right.headers['retry-after'])).toBeGreaterThan(0)
     })
@@ -93,7 +104,7 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
   it('lets an honest sign-in give its attempt back to a shared address', async () => {
     for (let round = 0; round <= 20; round++) {
       await db.deleteFrom('attempt_counters').where('scope', '=', 'sign-in').execute()
-      await portalSignIn(app, 'luis.garcia', PASSWORD)
+      await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
     }
     const address = await db
       .selectFrom('attempt_counters')
@@ -146,7 +157,7 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
   })
 
   it('checks at most 5 of a burst of wrong current passwords on Change password', async () => {
-    const cookie = await portalSignIn(app, 'luis.garcia', PASSWORD)
+    const cookie = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
     const answers = await burst(BURST, (index) =>
       post(
         '/api/portal/password',
@@ -162,7 +173,7 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
     const right = await post(
       '/api/portal/password',
       {
-        currentPassword: PASSWORD,
+        currentPassword: FAMILY_PASSWORD,
         newPassword: 'new maple leaf',
         newPasswordAgain: 'new maple leaf',
       },

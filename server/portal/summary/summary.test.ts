@@ -1,7 +1,5 @@
-import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { unzipSync } from 'fflate'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { validateCcd } from '../../ccd/index.ts'
@@ -15,58 +13,15 @@ import type { FileStorage } from '../../platform/files/storage.ts'
 import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
 import { seedCareSummaryCodes } from '../../testing/fixtures.ts'
 import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { type LoopbackSmtp, startLoopbackSmtp } from '../../testing/smtp.ts'
 import { CREATE_CARE_SUMMARY_JOB, onAppointmentCompleted } from './create.ts'
 import { XDM_ENTRIES } from './package.ts'
 import { SUMMARY_HTML_CSP } from './routes.ts'
 
-interface Received {
-  to: string[]
-  raw: string
-}
-
-/**
- * A loopback SMTP server that keeps what it receives, refuses recipients named reject@ for good
- * (550) and busy@ for now (451).
- */
-async function startSmtp() {
-  const received: Received[] = []
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    disableReverseLookup: true,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('reject@')) {
-        const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 })
-        return callback(error)
-      }
-      if (address.address.startsWith('busy@')) {
-        const error = Object.assign(new Error('Mailbox busy, try again later'), {
-          responseCode: 451,
-        })
-        return callback(error)
-      }
-      callback()
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.server.address() as AddressInfo
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
+/** Recipients named reject@ are refused for good (550), busy@ for now (451). */
+const REFUSALS = {
+  refuse: (address: string) => address.startsWith('reject@'),
+  busy: (address: string) => address.startsWith('busy@'),
 }
 
 describeEachDatabase('portal: care summaries', (kind) => {
@@ -77,8 +32,8 @@ describeEachDatabase('portal: care summaries', (kind) => {
   let close: () => Promise<void>
   let settle: () => Promise<void>
   let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
-  let smtp: Awaited<ReturnType<typeof startSmtp>>
-  let directSmtp: Awaited<ReturnType<typeof startSmtp>>
+  let smtp: LoopbackSmtp
+  let directSmtp: LoopbackSmtp
   let maria = ''
   let luis = ''
   let summaryId = 0
@@ -91,7 +46,7 @@ describeEachDatabase('portal: care summaries', (kind) => {
     files = built.files
     close = built.close
     settle = built.reads.settle
-    seeded = await seedFamilyWithRecords(db, files)
+    seeded = await seedFamilyWithRecords(db, { files })
     const { practiceId } = seeded
     const sofia = seeded.patients.sofia
     await db
@@ -139,8 +94,8 @@ describeEachDatabase('portal: care summaries', (kind) => {
         recorded_on: '2025-01-10',
       })
       .execute()
-    smtp = await startSmtp()
-    directSmtp = await startSmtp()
+    smtp = await startLoopbackSmtp(REFUSALS)
+    directSmtp = await startLoopbackSmtp(REFUSALS)
     maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
     luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
   })

@@ -29,7 +29,7 @@ describeEachDatabase('Transmit a care summary', (kind) => {
     database = await createTestDatabase(kind)
     db = database.db
     folder = await mkdtemp(path.join(tmpdir(), 'bitewing-transmit-'))
-    seeded = await seedFamilyWithRecords(db, new LocalFileStorage(folder))
+    seeded = await seedFamilyWithRecords(db, { files: new LocalFileStorage(folder) })
     const maria = await db
       .selectFrom('portal_users')
       .select('id')
