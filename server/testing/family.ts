@@ -61,9 +61,11 @@ export async function seedFamilyWithRecords(
     representativeId: maria,
     patientIds: [luis, sofia, mateo],
   })
-  await seedPortalUser(db, { practiceId, patientId: maria, username: 'maria.garcia' })
-  await seedPortalUser(db, { practiceId, patientId: luis, username: 'luis.garcia' })
-  await seedPortalUser(db, { practiceId, patientId: smith, username: 'ann.smith' })
+  const users = {
+    maria: await seedPortalUser(db, { practiceId, patientId: maria, username: 'maria.garcia' }),
+    luis: await seedPortalUser(db, { practiceId, patientId: luis, username: 'luis.garcia' }),
+    ann: await seedPortalUser(db, { practiceId, patientId: smith, username: 'ann.smith' }),
+  }
 
   const appointment = async (patientId: number, startsAt: Date, extra = {}) => {
     const row = await db
@@ -305,6 +307,8 @@ export async function seedFamilyWithRecords(
   return {
     practiceId,
     patients: { maria, luis, sofia, mateo, smith },
+    /** Portal users' ids. */
+    users,
     appointments: { sofiaNext, sofiaLater, sofiaBroken, sofiaPast, sofiaPastMissed },
     recall: recall.id,
     openTimes,

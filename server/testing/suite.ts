@@ -9,7 +9,8 @@ import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../pla
 import { type FileStorage, LocalFileStorage } from '../platform/files/storage.ts'
 import type { SecretBox } from '../platform/mail/secrets.ts'
 import { FAMILY_PASSWORD, seedFamilyWithRecords } from './family.ts'
-import { buildTestApp, portalSignIn } from './http.ts'
+import { STAFF_PASSWORD, seedStaff } from './fixtures.ts'
+import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from './http.ts'
 
 /*
  * The set-up integration suites share, registered as the suite's beforeAll/afterAll: call one of
@@ -91,10 +92,15 @@ export interface FamilyApp extends TestApp {
  */
 export function useFamilyApp(
   kind: DatabaseKind,
-  options: Parameters<typeof buildTestApp>[1] = {},
+  options: Parameters<typeof buildTestApp>[1] & {
+    /** Runs on the empty database before the family is seeded. */
+    beforeSeeding?: (db: Database) => Promise<void>
+  } = {},
 ): FamilyApp {
-  const suite = useTestApp(kind, options) as FamilyApp
+  const { beforeSeeding, ...appOptions } = options
+  const suite = useTestApp(kind, appOptions) as FamilyApp
   beforeAll(async () => {
+    await beforeSeeding?.(suite.db)
     suite.family = await seedFamilyWithRecords(suite.db, { files: suite.files })
     const signIn = (username: string) => portalSignIn(suite.app, username, FAMILY_PASSWORD)
     suite.cookies = {
@@ -104,4 +110,26 @@ export function useFamilyApp(
     }
   })
   return suite
+}
+
+/** A staff member seeded into the practice and signed in to the office: their session cookie. */
+export async function signedInStaff(
+  suite: Pick<TestApp, 'app' | 'db'>,
+  options: Parameters<typeof seedStaff>[1],
+) {
+  await seedStaff(suite.db, options)
+  return officeSignIn(suite.app, options.username, options.password ?? STAFF_PASSWORD)
+}
+
+/** Requests as a family member (Maria unless another's cookie is given), as her browser sends them. */
+export function familyRequests(suite: FamilyApp) {
+  return {
+    get: (url: string, cookie = suite.cookies.maria) =>
+      suite.app.inject({ url, headers: { cookie } }),
+    post: (url: string, payload: object = {}, cookie = suite.cookies.maria) =>
+      suite.app.inject({ method: 'POST', url, payload, headers: { cookie, origin: TEST_ORIGIN } }),
+    /** The URL of one patient's routes. */
+    base: (patient: keyof SeededFamily['patients']) =>
+      `/api/portal/patients/${suite.family.patients[patient]}`,
+  }
 }

@@ -1,10 +1,9 @@
-import type { FastifyInstance, HTTPMethods, RouteOptions } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { seedFamilyWithRecords } from '../../testing/family.ts'
-import { seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import type { HTTPMethods, RouteOptions } from 'fastify'
+import { beforeAll, expect, it } from 'vitest'
+import { TEST_ORIGIN } from '../../testing/http.ts'
 import { type JsonSchema, type RouteTarget, routeTargets, sample } from '../../testing/routes.ts'
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
+import { signedInStaff, useFamilyApp } from '../../testing/suite.ts'
+import { describeEachDatabase } from '../db/testing.ts'
 
 /**
  * Every registered route, every field of its params, query string and body, each replaced in
@@ -110,36 +109,23 @@ interface Sent {
 }
 
 describeEachDatabase('hostile input to every route', (kind) => {
-  let database: TestDatabase
-  let close: () => Promise<void>
-  let app: FastifyInstance
+  const routes: RouteOptions[] = []
+  const suite = useFamilyApp(kind, { onRoute: (route) => routes.push(route) })
   let cookie: string
   let ids: Record<string, number>
-  const routes: RouteOptions[] = []
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    const built = await buildTestApp(database, { onRoute: (route) => routes.push(route) })
-    app = built.app
-    close = built.close
-    const family = await seedFamilyWithRecords(database.db, { files: built.files })
-    await seedStaff(database.db, {
+    const { family } = suite
+    const office = await signedInStaff(suite, {
       practiceId: family.practiceId,
       username: 'fuzz.admin',
-      password: 'Fuzz-admin-password-1',
     })
-    const portal = await portalSignIn(app, 'maria.garcia', 'correct horse battery')
-    const office = await officeSignIn(app, 'fuzz.admin', 'Fuzz-admin-password-1')
-    cookie = `${portal}; ${office}`
+    cookie = `${suite.cookies.maria}; ${office}`
     ids = {
       patientId: family.patients.sofia,
       appointmentId: family.appointments.sofiaNext,
       recallId: family.recall,
     }
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
   })
 
   it('answers no hostile value with a 5xx, and every 4xx with problem+json', async () => {
@@ -151,7 +137,7 @@ describeEachDatabase('hostile input to every route', (kind) => {
       const group = requests.slice(start, start + 8)
       await Promise.all(
         group.map(async (sent) => {
-          const response = await app.inject({
+          const response = await suite.app.inject({
             method: sent.method,
             url: sent.url,
             headers: {
