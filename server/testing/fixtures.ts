@@ -109,6 +109,26 @@ export async function seedPortalUser(
   return row.id
 }
 
+/** A patient with a portal sign-in of their own: the patient's and the user's ids. */
+export async function seedPortalPatient(
+  db: Database,
+  {
+    username,
+    password,
+    temporary,
+    ...patient
+  }: Parameters<typeof seedPatient>[1] & {
+    username: string
+    password?: string
+    temporary?: boolean
+  },
+) {
+  const patientId = await seedPatient(db, patient)
+  const { practiceId } = patient
+  const userId = await seedPortalUser(db, { practiceId, patientId, username, password, temporary })
+  return { patientId, userId }
+}
+
 /** A staff member of the practice, an administrator unless a role is given. */
 export async function seedStaff(
   db: Database,
