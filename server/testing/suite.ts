@@ -112,13 +112,14 @@ export function useFamilyApp(
   return suite
 }
 
-/** A staff member seeded into the practice and signed in to the office: their session cookie. */
+/** A staff member seeded into the practice and signed in to the office: id and session cookie. */
 export async function signedInStaff(
   suite: Pick<TestApp, 'app' | 'db'>,
   options: Parameters<typeof seedStaff>[1],
 ) {
-  await seedStaff(suite.db, options)
-  return officeSignIn(suite.app, options.username, options.password ?? STAFF_PASSWORD)
+  const id = await seedStaff(suite.db, options)
+  const cookie = await officeSignIn(suite.app, options.username, options.password ?? STAFF_PASSWORD)
+  return { id, cookie }
 }
 
 /** Requests as a family member (Maria unless another's cookie is given), as her browser sends them. */

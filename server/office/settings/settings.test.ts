@@ -10,8 +10,9 @@ describeEachDatabase('office: Portal Settings', (kind) => {
 
   beforeAll(async () => {
     const { practiceId } = suite.family
-    admin = await signedInStaff(suite, { practiceId, username: 'admin' })
-    frontDesk = await signedInStaff(suite, { practiceId, username: 'desk', role: 'front_desk' })
+    admin = (await signedInStaff(suite, { practiceId, username: 'admin' })).cookie
+    frontDesk = (await signedInStaff(suite, { practiceId, username: 'desk', role: 'front_desk' }))
+      .cookie
   })
 
   const put = (url: string, payload: object, cookie = admin) =>

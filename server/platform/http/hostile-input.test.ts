@@ -120,7 +120,7 @@ describeEachDatabase('hostile input to every route', (kind) => {
       practiceId: family.practiceId,
       username: 'fuzz.admin',
     })
-    cookie = `${suite.cookies.maria}; ${office}`
+    cookie = `${suite.cookies.maria}; ${office.cookie}`
     ids = {
       patientId: family.patients.sofia,
       appointmentId: family.appointments.sofiaNext,
