@@ -3,7 +3,7 @@ import { createBackgroundWorker } from '../../background.ts'
 import { hashPassword } from '../../platform/auth/passwords.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { FAMILY_PASSWORD, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
-import { cookieFrom, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { browserPost, cookieFrom, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { type LoopbackSmtp, readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
 import { useTestApp } from '../../testing/suite.ts'
 
@@ -32,12 +32,7 @@ describeEachDatabase('patient sign-in', (kind) => {
   })
 
   const post = (url: string, payload: object, cookie?: string) =>
-    suite.app.inject({
-      method: 'POST',
-      url,
-      payload,
-      headers: { origin: TEST_ORIGIN, ...(cookie ? { cookie } : {}) },
-    })
+    browserPost(suite.app, url, payload, cookie)
 
   /** Sends the queued emails over SMTP; the reset code is only in the copy the patient gets. */
   async function emailedResetCode() {
