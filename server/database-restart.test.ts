@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
@@ -11,6 +10,7 @@ import { migrate } from './platform/db/migrate.ts'
 import { startThrowawayPostgres, type ThrowawayPostgres } from './platform/db/throwaway-postgres.ts'
 import { queueEmail } from './platform/mail/outbox.ts'
 import { FAMILY_PASSWORD, seedPatient, seedPortalUser, seedPractice } from './testing/fixtures.ts'
+import { freePort } from './testing/ports.ts'
 
 // The real server process on a PostgreSQL cluster of this test's own, which it stops, starts and
 // cuts connections of. The machine's shared PostgreSQL is never touched.
@@ -349,14 +349,4 @@ async function startServer(databaseUrl: string, dir: string): Promise<RunningSer
     running,
   )
   return running
-}
-
-function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer()
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 }
