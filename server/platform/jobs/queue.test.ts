@@ -7,7 +7,7 @@ import { claimNextJob, completeJob, enqueueJob } from './queue.ts'
 describeEachDatabase('jobs: claiming due jobs', (kind) => {
   const store = useTestDatabase(kind)
 
-  it('claims a job the store.database queued a moment ago, in the same millisecond', async () => {
+  it('claims a job the database queued a moment ago, in the same millisecond', async () => {
     // Triggers queue jobs at the database's now(), in microseconds; a claim compared against the
     // app's clock (milliseconds, truncated) skipped them until the next millisecond.
     for (let attempt = 0; attempt < 40; attempt++) {
