@@ -21,9 +21,14 @@ export async function benchPasswordVerification(runs = 15) {
 /** Whole sign-in requests through the app (embedded database), `concurrency` at a time. */
 export async function benchSignIn(total = 40, concurrency = 4) {
   const database = await createTestDatabase('pglite')
-  const practiceId = await seedPractice(database.db, 'Bench Dental')
-  const patientId = await seedPatient(database.db, practiceId, { first_name: 'B', last_name: 'B' })
-  await seedPortalUser(database.db, practiceId, patientId, 'bench.user', PASSWORD)
+  const practiceId = await seedPractice(database.db, { name: 'Bench Dental' })
+  const patientId = await seedPatient(database.db, { practiceId, first_name: 'B', last_name: 'B' })
+  await seedPortalUser(database.db, {
+    practiceId,
+    patientId,
+    username: 'bench.user',
+    password: PASSWORD,
+  })
   const { app, close } = await buildTestApp(database)
   const latencies: number[] = []
   const started = performance.now()

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
@@ -10,13 +9,13 @@ import { openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
 import { startThrowawayPostgres, type ThrowawayPostgres } from './platform/db/throwaway-postgres.ts'
 import { queueEmail } from './platform/mail/outbox.ts'
-import { seedPatient, seedPortalUser, seedPractice } from './testing/fixtures.ts'
+import { FAMILY_PASSWORD, seedPatient, seedPortalUser, seedPractice } from './testing/fixtures.ts'
+import { freePort } from './testing/ports.ts'
 
 // The real server process on a PostgreSQL cluster of this test's own, which it stops, starts and
 // cuts connections of. The machine's shared PostgreSQL is never touched.
 
 const ROOT = path.resolve(import.meta.dirname, '..')
-const PASSWORD = 'correct horse battery'
 // Far beyond any answer the server should give; reaching it means the request hung.
 const HANG_MS = 20_000
 
@@ -257,11 +256,11 @@ async function seed(url: string) {
   try {
     await migrate(database)
     const { db } = database
-    const practiceId = await seedPractice(db, 'Restart Dental')
-    const loadPatient = await seedPatient(db, practiceId, { first_name: 'Lo', last_name: 'Ad' })
-    const keptPatient = await seedPatient(db, practiceId, { first_name: 'Kay', last_name: 'Pt' })
-    await seedPortalUser(db, practiceId, loadPatient, 'load.tester', PASSWORD)
-    await seedPortalUser(db, practiceId, keptPatient, 'kept.reader', PASSWORD)
+    const practiceId = await seedPractice(db, { name: 'Restart Dental' })
+    const loadPatient = await seedPatient(db, { practiceId, first_name: 'Lo', last_name: 'Ad' })
+    const keptPatient = await seedPatient(db, { practiceId, first_name: 'Kay', last_name: 'Pt' })
+    await seedPortalUser(db, { practiceId, patientId: loadPatient, username: 'load.tester' })
+    await seedPortalUser(db, { practiceId, patientId: keptPatient, username: 'kept.reader' })
     const upcoming = (patientId: number, count: number) =>
       sql<{ id: number }>`insert into appointments
           (practice_id, patient_id, starts_at, length_minutes, confirmation)
@@ -284,7 +283,7 @@ async function signIn(target: RunningServer, username: string) {
   const response = await fetch(`${target.url}/api/portal/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: target.url },
-    body: JSON.stringify({ username, password: PASSWORD }),
+    body: JSON.stringify({ username, password: FAMILY_PASSWORD }),
   })
   expect(response.status).toBe(200)
   const cookie = response.headers.getSetCookie().find((line) => line.startsWith('bitewing_portal='))
@@ -350,14 +349,4 @@ async function startServer(databaseUrl: string, dir: string): Promise<RunningSer
     running,
   )
   return running
-}
-
-function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer()
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 }

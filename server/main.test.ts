@@ -4,6 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { freePort } from './testing/ports.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -118,13 +119,3 @@ it('serves, then shuts down cleanly on SIGTERM with the data kept', async () => 
   expect(await exited).toBe(0)
   expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(true)
 }, 120_000)
-
-function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer()
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}

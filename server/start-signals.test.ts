@@ -4,6 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { freePort } from './testing/ports.ts'
 
 // `npm start` as operators run it, stopped the ways they stop it: Ctrl-C (SIGINT to the
 // terminal's process group), systemd (SIGTERM to every process of the service), or a SIGTERM to
@@ -190,15 +191,5 @@ function isFree(port: number) {
     const probe = net.createServer()
     probe.once('error', () => resolve(false))
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
-  })
-}
-
-function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer()
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
   })
 }

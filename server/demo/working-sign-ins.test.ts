@@ -19,17 +19,23 @@ describeEachDatabase('the start banner’s demo sign-ins', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     db = database.db
-    const practiceId = await seedPractice(db, 'Maple Grove Dental')
+    const practiceId = await seedPractice(db)
     for (const signIn of DEMO_SIGN_INS) {
       if (signIn.where === 'office') {
-        await seedStaff(db, practiceId, signIn.username, signIn.password, 'admin')
+        await seedStaff(db, { practiceId, username: signIn.username, password: signIn.password })
         continue
       }
-      const patientId = await seedPatient(db, practiceId, {
+      const patientId = await seedPatient(db, {
+        practiceId,
         first_name: signIn.username,
         last_name: 'Demo',
       })
-      await seedPortalUser(db, practiceId, patientId, signIn.username, signIn.password)
+      await seedPortalUser(db, {
+        practiceId,
+        patientId,
+        username: signIn.username,
+        password: signIn.password,
+      })
     }
   })
   afterAll(async () => {

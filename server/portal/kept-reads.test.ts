@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sessionContext, sessionContextDependencies } from '../platform/auth/portal-guard.ts'
@@ -10,8 +9,7 @@ import {
   describeEachDatabase,
   type TestDatabase,
 } from '../platform/db/testing.ts'
-import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../testing/family.ts'
-import { buildTestApp, portalSignIn } from '../testing/http.ts'
+import { useFamilyApp } from '../testing/suite.ts'
 import { accountTab, accountTabDependencies } from './account/queries.ts'
 import { appointmentsTab, appointmentsTabDependencies } from './appointments/queries.ts'
 import { sharedDocuments, sharedDocumentsDependencies } from './images/queries.ts'
@@ -102,31 +100,9 @@ async function staggerIds(db: Database) {
  * ordinary triggers do not fire. The very next request must see each of them.
  */
 describeEachDatabase('kept reads in a warm session', (kind) => {
-  let database: TestDatabase
-  let app: FastifyInstance
-  let close: () => Promise<void>
-  let settle: () => Promise<void>
-  let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
-  let maria = ''
-  let luis = ''
+  const suite = useFamilyApp(kind, { beforeSeeding: staggerIds })
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    await staggerIds(database.db)
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-    settle = built.reads.settle
-    seeded = await seedFamilyWithRecords(database.db, built.files)
-    maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
-    luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
-  })
-
-  const get = (url: string, cookie: string) => app.inject({ url, headers: { cookie } })
+  const get = (url: string, cookie: string) => suite.app.inject({ url, headers: { cookie } })
   const family = async (cookie: string) => {
     const response = await get('/api/portal/session', cookie)
     expect(response.statusCode).toBe(200)
@@ -140,38 +116,40 @@ describeEachDatabase('kept reads in a warm session', (kind) => {
     mode: 'normally' | 'in replica mode',
     change: (db: Database) => Promise<unknown>,
   ) {
-    await database.db.transaction().execute(async (trx) => {
+    await suite.db.transaction().execute(async (trx) => {
       if (mode === 'in replica mode') {
         await sql`set local session_replication_role = replica`.execute(trx)
       }
       await change(trx)
     })
-    await settle()
+    await suite.settle()
   }
 
   describe.each(['normally', 'in replica mode'] as const)('written %s', (mode) => {
     it('a removed representative link hides the child on the very next request', async () => {
-      const child = mode === 'normally' ? seeded.patients.sofia : seeded.patients.mateo
+      const child = mode === 'normally' ? suite.family.patients.sofia : suite.family.patients.mateo
       // Warm: the session and the child's tab are read twice, so the second came from memory.
       for (let round = 0; round < 2; round++) {
-        expect((await family(maria)).map((member) => member.id)).toContain(child)
-        expect((await tab(child, maria)).statusCode).toBe(200)
+        expect((await family(suite.cookies.maria)).map((member) => member.id)).toContain(child)
+        expect((await tab(child, suite.cookies.maria)).statusCode).toBe(200)
       }
       await writeAs(mode, (db) =>
         db
           .deleteFrom('patient_representatives')
-          .where('representative_id', '=', seeded.patients.maria)
+          .where('representative_id', '=', suite.family.patients.maria)
           .where('patient_id', '=', child)
           .execute(),
       )
-      expect((await family(maria)).map((member) => member.id)).not.toContain(child)
-      expect((await tab(child, maria)).statusCode).toBe(404)
+      expect((await family(suite.cookies.maria)).map((member) => member.id)).not.toContain(child)
+      expect((await tab(child, suite.cookies.maria)).statusCode).toBe(404)
     })
 
     it("a patient's new status shows on the very next request", async () => {
       // Luis reads his own tab; Maria hers. Both may download images until archived.
       const [patient, cookie] =
-        mode === 'normally' ? [seeded.patients.luis, luis] : [seeded.patients.maria, maria]
+        mode === 'normally'
+          ? [suite.family.patients.luis, suite.cookies.luis]
+          : [suite.family.patients.maria, suite.cookies.maria]
       for (let round = 0; round < 2; round++) {
         expect((await family(cookie))[0]).toMatchObject({ id: patient, status: 'Patient' })
         expect((await tab(patient, cookie)).json().canDownload).toBe(true)

@@ -1,45 +1,11 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../platform/db/testing.ts'
-import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../testing/family.ts'
-import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../testing/http.ts'
+import { describe, expect, it } from 'vitest'
+import { describeEachDatabase } from '../platform/db/testing.ts'
+import { familyRequests, useFamilyApp } from '../testing/suite.ts'
 
 describeEachDatabase("the patient's tabs", (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let close: () => Promise<void>
-  let settle: () => Promise<void>
-  let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
-  let maria = ''
-  let luis = ''
+  const suite = useFamilyApp(kind)
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-    settle = built.reads.settle
-    seeded = await seedFamilyWithRecords(db, built.files)
-    maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
-    luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
-  })
-
-  const get = (url: string, cookie = maria) => app.inject({ url, headers: { cookie } })
-  const post = (url: string, payload: object = {}, cookie = maria) =>
-    app.inject({ method: 'POST', url, payload, headers: { cookie, origin: TEST_ORIGIN } })
-  const base = (patient: keyof typeof seeded.patients) =>
-    `/api/portal/patients/${seeded.patients[patient]}`
+  const { get, post, base } = familyRequests(suite)
 
   describe('Appointments', () => {
     it('splits action needed, upcoming (soonest first, no broken ones) and past', async () => {
@@ -47,14 +13,14 @@ describeEachDatabase("the patient's tabs", (kind) => {
       expect(response.statusCode).toBe(200)
       const body = response.json()
       expect(body.upcoming.map((a: { id: number }) => a.id)).toEqual([
-        seeded.appointments.sofiaNext,
-        seeded.appointments.sofiaLater,
+        suite.family.appointments.sofiaNext,
+        suite.family.appointments.sofiaLater,
       ])
       expect(body.actionNeeded.confirmations.map((a: { id: number }) => a.id)).toEqual([
-        seeded.appointments.sofiaNext,
+        suite.family.appointments.sofiaNext,
       ])
       expect(body.past.items.map((a: { id: number }) => a.id)).toEqual([
-        seeded.appointments.sofiaPast,
+        suite.family.appointments.sofiaPast,
       ])
       expect(body.upcoming[0]).toMatchObject({
         provider: 'Ana Lindqvist, DDS',
@@ -68,18 +34,18 @@ describeEachDatabase("the patient's tabs", (kind) => {
 
     it('moves a visit out of Upcoming the moment it begins, with nothing else changed', async () => {
       const startsAt = new Date(Date.now() + 1500)
-      const soon = await db
+      const soon = await suite.db
         .insertInto('appointments')
         .values({
-          practice_id: seeded.practiceId,
-          patient_id: seeded.patients.mateo,
+          practice_id: suite.family.practiceId,
+          patient_id: suite.family.patients.mateo,
           starts_at: startsAt,
           length_minutes: 30,
           confirmation: 'AwaitingConfirmation',
         })
         .returning('id')
         .executeTakeFirstOrThrow()
-      await settle()
+      await suite.settle()
       const ids = (body: { upcoming: { id: number }[] }) => body.upcoming.map((a) => a.id)
       const before = (await get(`${base('mateo')}/appointments`)).json()
       expect(ids(before)).toContain(soon.id)
@@ -89,40 +55,47 @@ describeEachDatabase("the patient's tabs", (kind) => {
       const after = (await get(`${base('mateo')}/appointments`)).json()
       expect(ids(after)).not.toContain(soon.id)
       expect(after.actionNeeded.confirmations).toEqual([])
-      await db.deleteFrom('appointments').where('id', '=', soon.id).execute()
-      await settle()
+      await suite.db.deleteFrom('appointments').where('id', '=', soon.id).execute()
+      await suite.settle()
     })
 
     it('pages past appointments 20 at a time, newest first', async () => {
-      const first = (await get(`${base('luis')}/appointments`, luis)).json()
+      const first = (await get(`${base('luis')}/appointments`, suite.cookies.luis)).json()
       expect(first.past.items).toHaveLength(20)
       expect(first.past.hasMore).toBe(true)
       const dates = first.past.items.map((a: { startsAt: string }) => a.startsAt)
       expect([...dates].sort().reverse()).toEqual(dates)
-      const second = (await get(`${base('luis')}/appointments?pastPage=2`, luis)).json()
+      const second = (
+        await get(`${base('luis')}/appointments?pastPage=2`, suite.cookies.luis)
+      ).json()
       expect(second.past).toMatchObject({ page: 2, hasMore: false })
       expect(second.past.items).toHaveLength(2)
-      expect((await get(`${base('luis')}/appointments?pastPage=zero`, luis)).statusCode).toBe(400)
+      expect(
+        (await get(`${base('luis')}/appointments?pastPage=zero`, suite.cookies.luis)).statusCode,
+      ).toBe(400)
     })
 
     it('confirms an appointment once, harmlessly twice, and queues a sync event', async () => {
-      const url = `${base('sofia')}/appointments/${seeded.appointments.sofiaNext}/confirm`
+      const url = `${base('sofia')}/appointments/${suite.family.appointments.sofiaNext}/confirm`
       const first = await post(url)
       expect(first.statusCode).toBe(200)
       expect(first.json()).toMatchObject({ confirmation: 'Confirmed', canConfirm: false })
       expect((await post(url)).statusCode).toBe(200)
-      const events = await db
+      const events = await suite.db
         .selectFrom('sync_events')
         .select(['kind', 'entity_id'])
         .where('kind', '=', 'appointment.confirmed')
         .execute()
       expect(events).toEqual([
-        { kind: 'appointment.confirmed', entity_id: seeded.appointments.sofiaNext },
+        { kind: 'appointment.confirmed', entity_id: suite.family.appointments.sofiaNext },
       ])
     })
 
     it('refuses to confirm a past or broken appointment', async () => {
-      for (const id of [seeded.appointments.sofiaPastMissed, seeded.appointments.sofiaBroken]) {
+      for (const id of [
+        suite.family.appointments.sofiaPastMissed,
+        suite.family.appointments.sofiaBroken,
+      ]) {
         const response = await post(`${base('sofia')}/appointments/${id}/confirm`)
         expect(response.statusCode).toBe(409)
       }
@@ -130,7 +103,7 @@ describeEachDatabase("the patient's tabs", (kind) => {
 
     it('offers a calendar file for an upcoming appointment, without health details', async () => {
       const response = await get(
-        `${base('sofia')}/appointments/${seeded.appointments.sofiaLater}/calendar.ics`,
+        `${base('sofia')}/appointments/${suite.family.appointments.sofiaLater}/calendar.ics`,
       )
       expect(response.statusCode).toBe(200)
       expect(response.headers['content-type']).toContain('text/calendar')
@@ -141,16 +114,16 @@ describeEachDatabase("the patient's tabs", (kind) => {
     it('books a recall into an open time, once', async () => {
       const before = (await get(`${base('mateo')}/appointments`)).json()
       expect(before.actionNeeded.recalls).toEqual([
-        expect.objectContaining({ id: seeded.recall, description: 'Child prophylaxis' }),
+        expect.objectContaining({ id: suite.family.recall, description: 'Child prophylaxis' }),
       ])
-      const times = (await get(`${base('mateo')}/recalls/${seeded.recall}/open-times`)).json()
-      expect(times.map((t: { id: number }) => t.id)).toEqual(seeded.openTimes.slice(0, 2))
-      const chosen = seeded.openTimes[0] ?? 0
+      const times = (await get(`${base('mateo')}/recalls/${suite.family.recall}/open-times`)).json()
+      expect(times.map((t: { id: number }) => t.id)).toEqual(suite.family.openTimes.slice(0, 2))
+      const chosen = suite.family.openTimes[0] ?? 0
       // Two patients racing for one time: appointments/web-sched.test.ts.
-      const url = `${base('mateo')}/recalls/${seeded.recall}/book`
+      const url = `${base('mateo')}/recalls/${suite.family.recall}/book`
       expect((await post(url, { openTimeId: chosen })).statusCode).toBe(201)
       expect((await post(url, { openTimeId: chosen })).statusCode).toBe(409)
-      const booked = await db
+      const booked = await suite.db
         .selectFrom('web_sched_open_times')
         .select('booked_appointment_id')
         .where('id', '=', chosen)
@@ -159,10 +132,10 @@ describeEachDatabase("the patient's tabs", (kind) => {
       const after = (await get(`${base('mateo')}/appointments`)).json()
       expect(after.actionNeeded.recalls).toEqual([])
       expect(after.upcoming).toHaveLength(1)
-      const count = await db
+      const count = await suite.db
         .selectFrom('appointments')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('patient_id', '=', seeded.patients.mateo)
+        .where('patient_id', '=', suite.family.patients.mateo)
         .executeTakeFirstOrThrow()
       expect(Number(count.n)).toBe(1)
     })
@@ -173,12 +146,12 @@ describeEachDatabase("the patient's tabs", (kind) => {
       const body = (await get(`${base('sofia')}/account`)).json()
       expect(body).toMatchObject({
         visible: true,
-        holder: { id: seeded.patients.maria, name: 'Maria Garcia', isSelectedPatient: false },
+        holder: { id: suite.family.patients.maria, name: 'Maria Garcia', isSelectedPatient: false },
         balance: { cents: 4_550, statementDate: '2026-02-10' },
       })
       expect(body.statements.map((s: { id: number }) => s.id)).toEqual([
-        seeded.statements.latestStatement,
-        seeded.statements.olderStatement,
+        suite.family.statements.latestStatement,
+        suite.family.statements.olderStatement,
       ])
       expect(body.payments).toEqual([
         expect.objectContaining({
@@ -190,7 +163,7 @@ describeEachDatabase("the patient's tabs", (kind) => {
       // The same account's rows, read for its holder: only the holder line differs.
       const own = (await get(`${base('maria')}/account`)).json()
       expect(own.holder).toEqual({
-        id: seeded.patients.maria,
+        id: suite.family.patients.maria,
         name: 'Maria Garcia',
         isSelectedPatient: true,
       })
@@ -198,17 +171,17 @@ describeEachDatabase("the patient's tabs", (kind) => {
     })
 
     it('keeps the family account from Luis, whose guarantor he does not represent', async () => {
-      const body = (await get(`${base('luis')}/account`, luis)).json()
+      const body = (await get(`${base('luis')}/account`, suite.cookies.luis)).json()
       expect(body).toMatchObject({ visible: false, balance: null, statements: [], payments: [] })
       const pdf = await get(
-        `${base('luis')}/statements/${seeded.statements.latestStatement}/pdf`,
-        luis,
+        `${base('luis')}/statements/${suite.family.statements.latestStatement}/pdf`,
+        suite.cookies.luis,
       )
       expect(pdf.statusCode).toBe(404)
     })
 
     it('serves the statement PDF inline or as a download', async () => {
-      const url = `${base('maria')}/statements/${seeded.statements.latestStatement}/pdf`
+      const url = `${base('maria')}/statements/${suite.family.statements.latestStatement}/pdf`
       const inline = await get(url)
       expect(inline.headers['content-type']).toBe('application/pdf')
       expect(inline.headers['content-disposition']).toMatch(/^inline/)
@@ -216,7 +189,7 @@ describeEachDatabase("the patient's tabs", (kind) => {
         /^attachment/,
       )
       expect(
-        (await get(`${base('maria')}/statements/${seeded.statements.olderStatement}/pdf`))
+        (await get(`${base('maria')}/statements/${suite.family.statements.olderStatement}/pdf`))
           .statusCode,
       ).toBe(404)
     })
@@ -224,7 +197,7 @@ describeEachDatabase("the patient's tabs", (kind) => {
 
   describe('Plan', () => {
     it('lists saved plans only, newest first, with totals in cents', async () => {
-      const body = (await get(`${base('luis')}/plans`, luis)).json()
+      const body = (await get(`${base('luis')}/plans`, suite.cookies.luis)).json()
       expect(body.plans.map((p: { heading: string }) => p.heading)).toEqual([
         'Crown and filling',
         'Older plan',
@@ -245,30 +218,34 @@ describeEachDatabase("the patient's tabs", (kind) => {
       const body = (await get(`${base('sofia')}/documents`)).json()
       expect(body.canDownload).toBe(true)
       expect(body.documents.map((d: { id: number }) => d.id)).toEqual([
-        seeded.documents.sofiaEarlier,
-        seeded.documents.sofiaLater,
-        seeded.documents.sofiaMislabelled,
+        suite.family.documents.sofiaEarlier,
+        suite.family.documents.sofiaLater,
+        suite.family.documents.sofiaMislabelled,
       ])
-      const hidden = await get(`${base('sofia')}/documents/${seeded.documents.sofiaHidden}/view`)
+      const hidden = await get(
+        `${base('sofia')}/documents/${suite.family.documents.sofiaHidden}/view`,
+      )
       expect(hidden.statusCode).toBe(404)
     })
 
     it('makes a thumbnail once and serves files by the type their bytes prove', async () => {
       const thumb = await get(
-        `${base('sofia')}/documents/${seeded.documents.sofiaEarlier}/thumbnail`,
+        `${base('sofia')}/documents/${suite.family.documents.sofiaEarlier}/thumbnail`,
       )
       expect(thumb.headers['content-type']).toBe('image/jpeg')
-      const stored = await db
+      const stored = await suite.db
         .selectFrom('documents')
         .select('thumbnail_storage_key')
-        .where('id', '=', seeded.documents.sofiaEarlier)
+        .where('id', '=', suite.family.documents.sofiaEarlier)
         .executeTakeFirstOrThrow()
       expect(stored.thumbnail_storage_key).toBeTruthy()
-      const pdf = await get(`${base('sofia')}/documents/${seeded.documents.sofiaLater}/view`)
+      const pdf = await get(`${base('sofia')}/documents/${suite.family.documents.sofiaLater}/view`)
       expect(pdf.headers['content-type']).toBe('application/pdf')
       expect(pdf.headers['x-content-type-options']).toBe('nosniff')
       expect(pdf.headers['content-security-policy']).toContain("frame-ancestors 'self'")
-      const evil = await get(`${base('sofia')}/documents/${seeded.documents.sofiaMislabelled}/view`)
+      const evil = await get(
+        `${base('sofia')}/documents/${suite.family.documents.sofiaMislabelled}/view`,
+      )
       expect(evil.headers['content-type']).toBe('application/octet-stream')
       expect(evil.headers['content-disposition']).toMatch(/^attachment/)
     })
@@ -276,21 +253,23 @@ describeEachDatabase("the patient's tabs", (kind) => {
     it('lets Mateo (Archived) be viewed but not downloaded, even by a direct call', async () => {
       const body = (await get(`${base('mateo')}/documents`)).json()
       expect(body.canDownload).toBe(false)
-      const view = await get(`${base('mateo')}/documents/${seeded.documents.mateo}/view`)
+      const view = await get(`${base('mateo')}/documents/${suite.family.documents.mateo}/view`)
       expect(view.statusCode).toBe(200)
-      const download = await get(`${base('mateo')}/documents/${seeded.documents.mateo}/download`)
+      const download = await get(
+        `${base('mateo')}/documents/${suite.family.documents.mateo}/download`,
+      )
       expect(download.statusCode).toBe(403)
       const sofia = await get(
-        `${base('sofia')}/documents/${seeded.documents.sofiaEarlier}/download`,
+        `${base('sofia')}/documents/${suite.family.documents.sofiaEarlier}/download`,
       )
       expect(sofia.statusCode).toBe(200)
       expect(sofia.headers['content-disposition']).toMatch(/^attachment/)
     })
 
     it('audits a thumbnail exactly as it audits viewing the image', async () => {
-      const id = seeded.documents.sofiaEarlier
+      const id = suite.family.documents.sofiaEarlier
       const auditedViews = () =>
-        db
+        suite.db
           .selectFrom('audit_events')
           .select([
             'practice_id',
@@ -314,12 +293,15 @@ describeEachDatabase("the patient's tabs", (kind) => {
       expect((await get(`${base('sofia')}/documents/${id}/view`)).statusCode).toBe(200)
       const [thumbnail, view, ...more] = (await auditedViews()).slice(before)
       expect(more).toEqual([])
-      expect(view).toMatchObject({ action: 'document.viewed', patient_id: seeded.patients.sofia })
+      expect(view).toMatchObject({
+        action: 'document.viewed',
+        patient_id: suite.family.patients.sofia,
+      })
       expect(thumbnail).toEqual(view)
     })
 
     it('audits views and downloads', async () => {
-      const actions = await db
+      const actions = await suite.db
         .selectFrom('audit_events')
         .select('action')
         .where('action', 'in', ['document.viewed', 'document.downloaded'])
@@ -332,10 +314,10 @@ describeEachDatabase("the patient's tabs", (kind) => {
 
   describe('access', () => {
     it("answers 404 for another family's records and 400 for malformed ids", async () => {
-      expect((await get(`${base('sofia')}/appointments`, luis)).statusCode).toBe(404)
+      expect((await get(`${base('sofia')}/appointments`, suite.cookies.luis)).statusCode).toBe(404)
       expect((await get(`${base('smith')}/plans`)).statusCode).toBe(404)
       expect(
-        (await get(`${base('sofia')}/documents/${seeded.documents.mateo}/view`)).statusCode,
+        (await get(`${base('sofia')}/documents/${suite.family.documents.mateo}/view`)).statusCode,
       ).toBe(404)
       expect((await get('/api/portal/patients/abc/plans')).statusCode).toBe(400)
       expect((await get(`${base('sofia')}/documents/-4/view`)).statusCode).toBe(400)

@@ -35,7 +35,7 @@ it('create-key prints a working key once, for the one practice in the database',
     // Started from the migrated template: the CLI's own migrate then has nothing to do.
     const setup = await openDatabase({ dataDir, template: await loadPGliteTemplate() })
     await migrate(setup)
-    const practiceId = await seedPractice(setup.db, 'Maple Grove Dental')
+    const practiceId = await seedPractice(setup.db, { name: 'Maple Grove Dental' })
     await setup.close()
 
     const { stdout } = await sync(['create-key', '--name', 'Open Dental'], { DATA_DIR: dataDir })
@@ -66,7 +66,7 @@ describeEachDatabase('npm run sync -- events', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
-    const practiceId = await seedPractice(database.db, 'Maple Grove Dental')
+    const practiceId = await seedPractice(database.db, { name: 'Maple Grove Dental' })
     key = (await createSyncKey(database.db, practiceId, 'Open Dental')).key
     await database.db.transaction().execute((trx) =>
       queueSyncEvent(trx, {

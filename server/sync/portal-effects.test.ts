@@ -76,13 +76,12 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
       .where('external_id', '=', 'pat')
       .executeTakeFirstOrThrow()
     patientId = row.id
-    await seedPortalUser(
-      database.db,
-      client.practiceId,
+    await seedPortalUser(database.db, {
+      practiceId: client.practiceId,
       patientId,
-      'pat.doe',
-      'correct horse battery',
-    )
+      username: 'pat.doe',
+      password: 'correct horse battery',
+    })
     cookie = await portalSignIn(app, 'pat.doe', 'correct horse battery')
   })
   afterAll(async () => {

@@ -42,7 +42,7 @@ describeEachDatabase('sync API rate limit', (kind) => {
   }
 
   it('lets the burst through and refuses the rest with 429 and Retry-After', async () => {
-    const practiceId = await seedPractice(database.db, 'Busy Dental')
+    const practiceId = await seedPractice(database.db, { name: 'Busy Dental' })
     const busy = await createSyncKey(database.db, practiceId, 'busy')
     const other = await createSyncKey(database.db, practiceId, 'other')
     const answers = await burst(busy.key, 20)

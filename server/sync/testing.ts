@@ -5,7 +5,7 @@ import { createSyncKey } from './keys.ts'
 
 /** A practice with a sync API key, and calls to the API with that key. */
 export async function syncClient(app: FastifyInstance, db: Database, name: string) {
-  const practiceId = await seedPractice(db, name)
+  const practiceId = await seedPractice(db, { name })
   const { key, id: keyId } = await createSyncKey(db, practiceId, `${name} PMS`)
   const call = (method: string, path: string, payload?: unknown, bearer = key) =>
     app.inject({

@@ -1,9 +1,16 @@
 import sharp from 'sharp'
 import type { Database } from '../platform/db/database.ts'
 import type { FileStorage } from '../platform/files/storage.ts'
-import { seedPatient, seedPortalUser, seedPractice, seedRepresentation } from './fixtures.ts'
+import {
+  FAMILY_PASSWORD,
+  seedPatient,
+  seedPortalUser,
+  seedPractice,
+  seedRepresentation,
+} from './fixtures.ts'
 
-export const FAMILY_PASSWORD = 'correct horse battery'
+export { FAMILY_PASSWORD }
+
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
@@ -11,8 +18,11 @@ const DAY = 24 * HOUR
  * A small Garcia family with something on every tab, relative to `now`: Maria represents Luis,
  * Sofia and Mateo (Archived); the Smiths are another family of the same practice.
  */
-export async function seedFamilyWithRecords(db: Database, files: FileStorage, now = new Date()) {
-  const practiceId = await seedPractice(db, 'Maple Grove Dental')
+export async function seedFamilyWithRecords(
+  db: Database,
+  { files, now = new Date() }: { files: FileStorage; now?: Date },
+) {
+  const practiceId = await seedPractice(db)
   const clinic = await db
     .insertInto('clinics')
     .values({
@@ -32,9 +42,10 @@ export async function seedFamilyWithRecords(db: Database, files: FileStorage, no
     .values({ practice_id: practiceId, first_name: 'Ana', last_name: 'Lindqvist', suffix: 'DDS' })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const maria = await seedPatient(db, practiceId, { first_name: 'Maria', last_name: 'Garcia' })
+  const maria = await seedPatient(db, { practiceId, first_name: 'Maria', last_name: 'Garcia' })
   const family = (first: string, extra = {}) =>
-    seedPatient(db, practiceId, {
+    seedPatient(db, {
+      practiceId,
       first_name: first,
       last_name: 'Garcia',
       guarantor_id: maria,
@@ -44,11 +55,17 @@ export async function seedFamilyWithRecords(db: Database, files: FileStorage, no
   const sofia = await family('Sofia', { birthdate: '2017-01-05' })
   const mateo = await family('Mateo', { status: 'Archived' })
   await db.updateTable('patients').set({ guarantor_id: maria }).where('id', '=', maria).execute()
-  const smith = await seedPatient(db, practiceId, { first_name: 'Ann', last_name: 'Smith' })
-  await seedRepresentation(db, practiceId, maria, [luis, sofia, mateo])
-  await seedPortalUser(db, practiceId, maria, 'maria.garcia', FAMILY_PASSWORD)
-  await seedPortalUser(db, practiceId, luis, 'luis.garcia', FAMILY_PASSWORD)
-  await seedPortalUser(db, practiceId, smith, 'ann.smith', FAMILY_PASSWORD)
+  const smith = await seedPatient(db, { practiceId, first_name: 'Ann', last_name: 'Smith' })
+  await seedRepresentation(db, {
+    practiceId,
+    representativeId: maria,
+    patientIds: [luis, sofia, mateo],
+  })
+  const users = {
+    maria: await seedPortalUser(db, { practiceId, patientId: maria, username: 'maria.garcia' }),
+    luis: await seedPortalUser(db, { practiceId, patientId: luis, username: 'luis.garcia' }),
+    ann: await seedPortalUser(db, { practiceId, patientId: smith, username: 'ann.smith' }),
+  }
 
   const appointment = async (patientId: number, startsAt: Date, extra = {}) => {
     const row = await db
@@ -290,6 +307,8 @@ export async function seedFamilyWithRecords(db: Database, files: FileStorage, no
   return {
     practiceId,
     patients: { maria, luis, sofia, mateo, smith },
+    /** Portal users' ids. */
+    users,
     appointments: { sofiaNext, sofiaLater, sofiaBroken, sofiaPast, sofiaPastMissed },
     recall: recall.id,
     openTimes,

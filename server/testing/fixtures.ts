@@ -4,12 +4,20 @@ import { hashPassword } from '../platform/auth/passwords.ts'
 import type { Database } from '../platform/db/database.ts'
 import type { PatientsTable, PortalSettingsTable, StaffRole } from '../platform/db/schema.ts'
 
-/** Small, explicit test data: a practice, people in it, and their sign-ins. */
+/** The password every test family's portal users have, unless a test gives one. */
+export const FAMILY_PASSWORD = 'correct horse battery'
+/** The password of test staff, unless a test gives one. */
+export const STAFF_PASSWORD = 'staff password 1'
+
+/**
+ * Small, explicit test data: a practice, people in it, and their sign-ins. Each factory takes
+ * one options object and fills in the rest, so a test names only what it is about.
+ */
 export async function seedPractice(
   db: Database,
-  name: string,
-  settings: Partial<Insertable<PortalSettingsTable>> = {},
+  options: { name?: string; settings?: Partial<Insertable<PortalSettingsTable>> } = {},
 ) {
+  const name = options.name ?? 'Maple Grove Dental'
   const practice = await db
     .insertInto('practices')
     .values({
@@ -29,88 +37,111 @@ export async function seedPractice(
     .executeTakeFirstOrThrow()
   await db
     .insertInto('portal_settings')
-    .values({ practice_id: practice.id, ...settings })
+    .values({ practice_id: practice.id, ...options.settings })
     .execute()
   return practice.id
 }
 
+/** A patient of the practice; any column of the row may be given, the others are plausible. */
 export async function seedPatient(
   db: Database,
-  practiceId: number,
-  patient: Partial<Insertable<PatientsTable>> & { first_name: string; last_name: string },
+  { practiceId, ...columns }: { practiceId: number } & Partial<Insertable<PatientsTable>>,
 ) {
   const row = await db
     .insertInto('patients')
     .values({
       practice_id: practiceId,
+      first_name: 'Test',
+      last_name: 'Patient',
       birthdate: '1985-05-20',
       address1: '12 Elm St',
       city: 'Guelph',
       region: 'ON',
       postal_code: 'N1H 2B2',
-      ...patient,
+      ...columns,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
 }
 
+/** Makes `representativeId` the one who sees `patientIds` in the portal (a parent, a carer). */
 export async function seedRepresentation(
   db: Database,
-  practiceId: number,
-  representativeId: number,
-  patientIds: number[],
+  options: { practiceId: number; representativeId: number; patientIds: number[] },
 ) {
   await db
     .insertInto('patient_representatives')
     .values(
-      patientIds.map((patientId) => ({
-        practice_id: practiceId,
-        representative_id: representativeId,
+      options.patientIds.map((patientId) => ({
+        practice_id: options.practiceId,
+        representative_id: options.representativeId,
         patient_id: patientId,
       })),
     )
     .execute()
 }
 
+/** A patient's portal sign-in; `temporary` is a password the office issued, to be changed. */
 export async function seedPortalUser(
   db: Database,
-  practiceId: number,
-  patientId: number,
-  username: string,
-  password: string,
-  options: { temporary?: boolean } = {},
+  options: {
+    practiceId: number
+    patientId: number
+    username: string
+    password?: string
+    temporary?: boolean
+  },
 ) {
+  const temporary = options.temporary ?? false
   const row = await db
     .insertInto('portal_users')
     .values({
-      practice_id: practiceId,
-      patient_id: patientId,
-      username,
-      password_hash: await hashPassword(password),
-      password_is_temporary: options.temporary ?? false,
-      username_change_offered: !(options.temporary ?? false),
+      practice_id: options.practiceId,
+      patient_id: options.patientId,
+      username: options.username,
+      password_hash: await hashPassword(options.password ?? FAMILY_PASSWORD),
+      password_is_temporary: temporary,
+      username_change_offered: !temporary,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
 }
 
+/** A patient with a portal sign-in of their own: the patient's and the user's ids. */
+export async function seedPortalPatient(
+  db: Database,
+  {
+    username,
+    password,
+    temporary,
+    ...patient
+  }: Parameters<typeof seedPatient>[1] & {
+    username: string
+    password?: string
+    temporary?: boolean
+  },
+) {
+  const patientId = await seedPatient(db, patient)
+  const { practiceId } = patient
+  const userId = await seedPortalUser(db, { practiceId, patientId, username, password, temporary })
+  return { patientId, userId }
+}
+
+/** A staff member of the practice, an administrator unless a role is given. */
 export async function seedStaff(
   db: Database,
-  practiceId: number,
-  username: string,
-  password: string,
-  role: StaffRole,
+  options: { practiceId: number; username: string; password?: string; role?: StaffRole },
 ) {
   const row = await db
     .insertInto('staff_users')
     .values({
-      practice_id: practiceId,
-      username,
-      password_hash: await hashPassword(password),
-      display_name: username,
-      role,
+      practice_id: options.practiceId,
+      username: options.username,
+      password_hash: await hashPassword(options.password ?? STAFF_PASSWORD),
+      display_name: options.username,
+      role: options.role ?? 'admin',
     })
     .returning('id')
     .executeTakeFirstOrThrow()

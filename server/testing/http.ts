@@ -89,3 +89,13 @@ export async function officeSignIn(app: FastifyInstance, username: string, passw
   }
   return cookieFrom(response, 'bitewing_office')
 }
+
+/** A POST as the app's own pages send it: with their Origin, and a session cookie if given. */
+export function browserPost(app: FastifyInstance, url: string, payload: object, cookie?: string) {
+  return app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: { origin: TEST_ORIGIN, ...(cookie ? { cookie } : {}) },
+  })
+}

@@ -6,14 +6,40 @@ export interface ReceivedMail {
   raw: string
 }
 
-/** A loopback SMTP server that accepts every message and keeps it, as a patient's inbox would. */
-export async function startLoopbackSmtp() {
+export interface LoopbackSmtpOptions {
+  /** Recipients refused for good (550 Mailbox unavailable), as a mail server that knows none. */
+  refuse?: (address: string) => boolean
+  /** Recipients refused for now (451 try again later), as a busy mailbox. */
+  busy?: (address: string) => boolean
+}
+
+const refusal = (message: string, responseCode: number) =>
+  Object.assign(new Error(message), { responseCode })
+
+/**
+ * A loopback SMTP server that keeps every message it accepts, as a patient's inbox would; it
+ * refuses the recipients `options` name. `hang()` makes it accept connections and never greet
+ * them, as a stuck mail server does, until `answer()`.
+ */
+export async function startLoopbackSmtp(options: LoopbackSmtpOptions = {}) {
   const received: ReceivedMail[] = []
+  const unanswered: (() => void)[] = []
+  let hanging = false
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     disableReverseLookup: true,
+    closeTimeout: 100,
+    onConnect(_session, callback) {
+      if (hanging) unanswered.push(() => callback())
+      else callback()
+    },
+    onRcptTo({ address }, _session, callback) {
+      if (options.refuse?.(address)) return callback(refusal('Mailbox unavailable', 550))
+      if (options.busy?.(address)) return callback(refusal('Mailbox busy, try again later', 451))
+      callback()
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -31,9 +57,23 @@ export async function startLoopbackSmtp() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** Every recipient of every message received, in order. */
+    recipients: () => received.flatMap((mail) => mail.to),
+    /** How many connections are kept waiting for a greeting. */
+    waiting: () => unanswered.length,
+    hang() {
+      hanging = true
+    },
+    /** Greets the connections kept waiting, and the ones to come. */
+    answer() {
+      hanging = false
+      for (const greet of unanswered.splice(0)) greet()
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
+
+export type LoopbackSmtp = Awaited<ReturnType<typeof startLoopbackSmtp>>
 
 /** A message's text as the reader sees it: quoted-printable soft breaks and escapes undone. */
 export function readableText(mail: ReceivedMail): string {

@@ -1,22 +1,12 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
-import type { FileStorage } from '../../platform/files/storage.ts'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { seedPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { signedInStaff, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('office: patient portal access', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let files: FileStorage
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let admin = ''
   let provider = ''
   let ana = 0
@@ -26,38 +16,38 @@ describeEachDatabase('office: patient portal access', (kind) => {
   let firstCookie = ''
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    const practiceId = await seedPractice(db, 'Maple Grove Dental')
-    adminId = await seedStaff(db, practiceId, 'admin', 'admin password 1', 'admin')
-    await seedStaff(db, practiceId, 'dr.lee', 'provider password 1', 'provider')
-    ana = await seedPatient(db, practiceId, {
+    const { db } = suite
+    const practiceId = await seedPractice(db)
+    adminId = await seedStaff(db, { practiceId, username: 'admin', password: 'admin password 1' })
+    provider = (
+      await signedInStaff(suite, {
+        practiceId,
+        username: 'dr.lee',
+        password: 'provider password 1',
+        role: 'provider',
+      })
+    ).cookie
+    ana = await seedPatient(db, {
+      practiceId,
       first_name: 'Ana',
       last_name: 'Silva',
       birthdate: '1992-03-04',
       email: 'ana@example.test',
     })
-    noAddress = await seedPatient(db, practiceId, {
+    noAddress = await seedPatient(db, {
+      practiceId,
       first_name: 'Ben',
       last_name: 'Silva',
       address1: null,
     })
-    const other = await seedPractice(db, 'Other Dental')
-    await seedPatient(db, other, { first_name: 'Ana', last_name: 'Silvana' })
-    const built = await buildTestApp(database)
-    app = built.app
-    files = built.files
-    close = built.close
-    admin = await officeSignIn(app, 'ADMIN', 'admin password 1')
-    provider = await officeSignIn(app, 'dr.lee', 'provider password 1')
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    const other = await seedPractice(db, { name: 'Other Dental' })
+    await seedPatient(db, { practiceId: other, first_name: 'Ana', last_name: 'Silvana' })
+    // Staff user names are matched without regard to case.
+    admin = await officeSignIn(suite.app, 'ADMIN', 'admin password 1')
   })
 
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie: string, payload?: object) =>
-    app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
+    suite.app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
 
   it('shows the signed-in staff member and keeps roles apart', async () => {
     const me = await call('GET', '/api/office/session', admin)
@@ -72,7 +62,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
     expect((await call('GET', '/api/office/outgoing-emails', provider)).statusCode).toBe(403)
     expect(
       (
-        await app.inject({
+        await suite.app.inject({
           method: 'POST',
           url: '/api/office/patients/search',
           payload: { name: 'silva' },
@@ -131,8 +121,8 @@ describeEachDatabase('office: patient portal access', (kind) => {
     })
     expect(invited.statusCode).toBe(202)
     const worker = createBackgroundWorker({
-      db,
-      files,
+      db: suite.db,
+      files: suite.files,
       config: { smtpUrl: undefined, mailFrom: 'test@example.test' },
     })
     await worker.runDue()
@@ -147,8 +137,8 @@ describeEachDatabase('office: patient portal access', (kind) => {
     expect(emails.body).not.toContain(oneTimePassword)
 
     firstPassword = oneTimePassword
-    firstCookie = await portalSignIn(app, username, oneTimePassword)
-    const session = await app.inject({
+    firstCookie = await portalSignIn(suite.app, username, oneTimePassword)
+    const session = await suite.app.inject({
       url: '/api/portal/session',
       headers: { cookie: firstCookie },
     })
@@ -162,16 +152,18 @@ describeEachDatabase('office: patient portal access', (kind) => {
     expect(reset.statusCode).toBe(200)
     const { username, oneTimePassword } = reset.json()
     expect(oneTimePassword).not.toBe(firstPassword)
-    const oldPassword = await portalSignIn(app, username, firstPassword).catch(() => 'refused')
+    const oldPassword = await portalSignIn(suite.app, username, firstPassword).catch(
+      () => 'refused',
+    )
     expect(oldPassword).toBe('refused')
-    const oldSession = await app.inject({
+    const oldSession = await suite.app.inject({
       url: '/api/portal/session',
       headers: { cookie: firstCookie },
     })
     expect(oldSession.statusCode).toBe(401)
-    const signedIn = await portalSignIn(app, username, oneTimePassword)
+    const signedIn = await portalSignIn(suite.app, username, oneTimePassword)
     expect(signedIn).toContain('bitewing_portal=')
-    const events = await db
+    const events = await suite.db
       .selectFrom('audit_events')
       .select(['action', 'staff_user_id', 'patient_id'])
       .where('action', 'like', 'access.%')
@@ -188,12 +180,12 @@ describeEachDatabase('office: patient portal access', (kind) => {
   it('remove access signs the patient out everywhere', async () => {
     const { access } = (await call('GET', `/api/office/patients/${ana}/access`, admin)).json()
     const reset = await call('POST', `/api/office/patients/${ana}/access/reset`, admin)
-    const cookie = await portalSignIn(app, access.username, reset.json().oneTimePassword)
+    const cookie = await portalSignIn(suite.app, access.username, reset.json().oneTimePassword)
     const removed = await call('DELETE', `/api/office/patients/${ana}/access`, admin)
     expect(removed.statusCode).toBe(204)
-    expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(
-      401,
-    )
+    expect(
+      (await suite.app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode,
+    ).toBe(401)
     const status = await call('GET', `/api/office/patients/${ana}/access`, admin)
     expect(status.json().access).toBeNull()
   })

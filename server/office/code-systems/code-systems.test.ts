@@ -49,9 +49,14 @@ describeEachDatabase('office: code systems', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     db = database.db
-    practiceId = await seedPractice(db, 'Maple Grove Dental')
-    await seedStaff(db, practiceId, 'admin', 'admin password 1', 'admin')
-    await seedStaff(db, practiceId, 'dr.lee', 'provider password 1', 'provider')
+    practiceId = await seedPractice(db)
+    await seedStaff(db, { practiceId, username: 'admin', password: 'admin password 1' })
+    await seedStaff(db, {
+      practiceId,
+      username: 'dr.lee',
+      password: 'provider password 1',
+      role: 'provider',
+    })
     const built = await buildTestApp(database)
     app = built.app
     close = built.close

@@ -1,68 +1,62 @@
-import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
-import type { Database } from '../../platform/db/database.ts'
 import { loadMigrations, migrate } from '../../platform/db/migrate.ts'
 import {
   createTestDatabase,
   describeEachDatabase,
   type TestDatabase,
 } from '../../platform/db/testing.ts'
-import type { FileStorage } from '../../platform/files/storage.ts'
 import { HIDDEN_SECRET, type SecretBox } from '../../platform/mail/secrets.ts'
-import { seedPatient, seedPortalUser, seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, officeSignIn, TEST_ORIGIN } from '../../testing/http.ts'
-import { readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
+import { seedPatient, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
+import { TEST_ORIGIN } from '../../testing/http.ts'
+import { type LoopbackSmtp, readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
+import { signedInStaff, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('office: outgoing email keeps no secrets', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let files: FileStorage
-  let secrets: SecretBox
-  let close: () => Promise<void>
-  let smtp: Awaited<ReturnType<typeof startLoopbackSmtp>>
+  const suite = useTestApp(kind)
+  let smtp: LoopbackSmtp
   let admin = ''
   let adminId = 0
   let ana = 0
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    const practiceId = await seedPractice(db, 'Maple Grove Dental')
-    adminId = await seedStaff(db, practiceId, 'admin', 'admin password 1', 'admin')
-    ana = await seedPatient(db, practiceId, {
+    const { db } = suite
+    const practiceId = await seedPractice(db)
+    ;({ id: adminId, cookie: admin } = await signedInStaff(suite, {
+      practiceId,
+      username: 'admin',
+    }))
+    ana = await seedPatient(db, {
+      practiceId,
       first_name: 'Ana',
       last_name: 'Silva',
       email: 'ana@example.test',
     })
-    const luis = await seedPatient(db, practiceId, {
+    await seedPortalPatient(db, {
+      practiceId,
       first_name: 'Luis',
       last_name: 'Garcia',
       email: 'luis@example.test',
+      username: 'luis.garcia',
     })
-    await seedPortalUser(db, practiceId, luis, 'luis.garcia', 'correct horse battery')
-    ;({ app, files, secrets, close } = await buildTestApp(database))
-    admin = await officeSignIn(app, 'admin', 'admin password 1')
     smtp = await startLoopbackSmtp()
   })
-  afterAll(async () => {
-    await close()
-    await smtp.close()
-    await database.destroy()
-  })
+  afterAll(() => smtp.close())
   beforeEach(() => {
     smtp.received.length = 0
   })
 
   const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
-    app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie: admin } })
+    suite.app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie: admin } })
 
   /** Sends what is queued, as the server's own worker does, through the given SMTP server. */
-  async function sendQueued(smtpUrl: string | undefined, box: SecretBox | undefined = secrets) {
+  async function sendQueued(
+    smtpUrl: string | undefined,
+    box: SecretBox | undefined = suite.secrets,
+  ) {
     const worker = createBackgroundWorker({
-      db,
-      files,
+      db: suite.db,
+      files: suite.files,
       config: { smtpUrl, mailFrom: 'office@example.test' },
       secrets: box,
     })
@@ -70,7 +64,7 @@ describeEachDatabase('office: outgoing email keeps no secrets', (kind) => {
   }
 
   const storedRow = (kindOfEmail: string) =>
-    db
+    suite.db
       .selectFrom('outgoing_emails')
       .selectAll()
       .where('kind', '=', kindOfEmail)
@@ -112,7 +106,7 @@ describeEachDatabase('office: outgoing email keeps no secrets', (kind) => {
   })
 
   it('sends the reset code to the patient but keeps and shows it hidden', async () => {
-    const asked = await app.inject({
+    const asked = await suite.app.inject({
       method: 'POST',
       url: '/api/public/password-reset',
       headers: { origin: TEST_ORIGIN },
@@ -152,14 +146,14 @@ describeEachDatabase('office: outgoing email keeps no secrets', (kind) => {
   })
 
   it('audits every reading of the outgoing email list with the staff member', async () => {
-    const before = await db
+    const before = await suite.db
       .selectFrom('audit_events')
-      .select(db.fn.countAll<number>().as('count'))
+      .select(suite.db.fn.countAll<number>().as('count'))
       .where('action', '=', 'outgoing_email.viewed')
       .executeTakeFirstOrThrow()
     const listed = await call('GET', '/api/office/outgoing-emails?limit=2')
     expect(listed.statusCode).toBe(200)
-    const events = await db
+    const events = await suite.db
       .selectFrom('audit_events')
       .selectAll()
       .where('action', '=', 'outgoing_email.viewed')
@@ -185,7 +179,7 @@ describeEachDatabase('migration 0008: secrets already kept in outgoing email', (
       database,
       all.filter((migration) => migration.name < '0008'),
     )
-    const practiceId = await seedPractice(database.db, 'Maple Grove Dental')
+    const practiceId = await seedPractice(database.db)
     const old = (kindOfEmail: string, text: string) => ({
       practice_id: practiceId,
       kind: kindOfEmail,

@@ -1,53 +1,33 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
-import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
-import { seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { TEST_ORIGIN } from '../../testing/http.ts'
+import { signedInStaff, useFamilyApp } from '../../testing/suite.ts'
 
 describeEachDatabase('office: Portal Settings', (kind) => {
-  let database: TestDatabase
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useFamilyApp(kind)
   let admin = ''
   let frontDesk = ''
-  let maria = ''
-  let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-    seeded = await seedFamilyWithRecords(database.db, built.files)
-    await seedStaff(database.db, seeded.practiceId, 'admin', 'admin password 1', 'admin')
-    await seedStaff(database.db, seeded.practiceId, 'desk', 'desk password 1', 'front_desk')
-    admin = await officeSignIn(app, 'admin', 'admin password 1')
-    frontDesk = await officeSignIn(app, 'desk', 'desk password 1')
-    maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    const { practiceId } = suite.family
+    admin = (await signedInStaff(suite, { practiceId, username: 'admin' })).cookie
+    frontDesk = (await signedInStaff(suite, { practiceId, username: 'desk', role: 'front_desk' }))
+      .cookie
   })
 
   const put = (url: string, payload: object, cookie = admin) =>
-    app.inject({ method: 'PUT', url, payload, headers: { cookie, origin: TEST_ORIGIN } })
+    suite.app.inject({ method: 'PUT', url, payload, headers: { cookie, origin: TEST_ORIGIN } })
 
   it('is for administrators only', async () => {
     expect(
-      (await app.inject({ url: '/api/office/settings', headers: { cookie: frontDesk } }))
+      (await suite.app.inject({ url: '/api/office/settings', headers: { cookie: frontDesk } }))
         .statusCode,
     ).toBe(403)
   })
 
   it("switches a tab off for the patient's very next request, and back on", async () => {
     const current = (
-      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     const {
       practice: _practice,
@@ -61,25 +41,28 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     })
     expect(off.statusCode).toBe(200)
     const session = (
-      await app.inject({ url: '/api/portal/session', headers: { cookie: maria } })
+      await suite.app.inject({
+        url: '/api/portal/session',
+        headers: { cookie: suite.cookies.maria },
+      })
     ).json()
     expect(session.features).not.toContain('images')
-    const refused = await app.inject({
-      url: `/api/portal/patients/${seeded.patients.sofia}/documents`,
-      headers: { cookie: maria },
+    const refused = await suite.app.inject({
+      url: `/api/portal/patients/${suite.family.patients.sofia}/documents`,
+      headers: { cookie: suite.cookies.maria },
     })
     expect(refused.statusCode).toBe(403)
     await put('/api/office/settings', editable)
-    const back = await app.inject({
-      url: `/api/portal/patients/${seeded.patients.sofia}/documents`,
-      headers: { cookie: maria },
+    const back = await suite.app.inject({
+      url: `/api/portal/patients/${suite.family.patients.sofia}/documents`,
+      headers: { cookie: suite.cookies.maria },
     })
     expect(back.statusCode).toBe(200)
   })
 
   it('refuses bad values and changes nothing', async () => {
     const before = (
-      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     const { practice: _p, clinics: _c, paymentProcessor: _x, ...editable } = before
     const bad = await put('/api/office/settings', { ...editable, idleTimeoutMinutes: 0 })
@@ -91,14 +74,14 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     })
     expect(reversed.statusCode).toBe(400)
     const after = (
-      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     expect(after).toEqual(before)
   })
 
   it("updates a clinic's contact details and hours, shown by Contact us", async () => {
     const before = (
-      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     const clinic = before.clinics[0]
     const saved = await put(`/api/office/settings/clinics/${clinic.id}`, {
@@ -111,13 +94,16 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     expect((await put('/api/office/settings/clinics/999999', contactOf(clinic))).statusCode).toBe(
       404,
     )
-    await database.db
+    await suite.db
       .updateTable('patients')
       .set({ clinic_id: clinic.id })
-      .where('id', '=', seeded.patients.maria)
+      .where('id', '=', suite.family.patients.maria)
       .execute()
     const contact = (
-      await app.inject({ url: '/api/portal/contact', headers: { cookie: maria } })
+      await suite.app.inject({
+        url: '/api/portal/contact',
+        headers: { cookie: suite.cookies.maria },
+      })
     ).json()
     expect(contact).toMatchObject({
       phone: '763-555-0199',

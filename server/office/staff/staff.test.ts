@@ -21,9 +21,19 @@ describeEachDatabase('office: staff accounts', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     db = database.db
-    const practiceId = await seedPractice(db, 'Maple Grove Dental')
-    adminId = await seedStaff(db, practiceId, 'admin', 'admin password 1', 'admin')
-    await seedStaff(db, practiceId, 'desk', 'desk password 1', 'front_desk')
+    const practiceId = await seedPractice(db, { name: 'Maple Grove Dental' })
+    adminId = await seedStaff(db, {
+      practiceId: practiceId,
+      username: 'admin',
+      password: 'admin password 1',
+      role: 'admin',
+    })
+    await seedStaff(db, {
+      practiceId: practiceId,
+      username: 'desk',
+      password: 'desk password 1',
+      role: 'front_desk',
+    })
     ;({ app, close } = await buildTestApp(database))
     admin = await officeSignIn(app, 'admin', 'admin password 1')
     frontDesk = await officeSignIn(app, 'desk', 'desk password 1')

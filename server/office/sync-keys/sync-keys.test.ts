@@ -22,10 +22,20 @@ describeEachDatabase('office: sync API keys', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     db = database.db
-    const practiceId = await seedPractice(db, 'Maple Grove Dental')
-    await seedStaff(db, practiceId, 'admin', 'admin password 1', 'admin')
-    await seedStaff(db, practiceId, 'desk', 'desk password 1', 'front_desk')
-    const other = await seedPractice(db, 'Other Dental')
+    const practiceId = await seedPractice(db, { name: 'Maple Grove Dental' })
+    await seedStaff(db, {
+      practiceId: practiceId,
+      username: 'admin',
+      password: 'admin password 1',
+      role: 'admin',
+    })
+    await seedStaff(db, {
+      practiceId: practiceId,
+      username: 'desk',
+      password: 'desk password 1',
+      role: 'front_desk',
+    })
+    const other = await seedPractice(db, { name: 'Other Dental' })
     otherPracticeKeyId = (await createSyncKey(db, other, 'Their PMS')).id
     ;({ app, close } = await buildTestApp(database))
     admin = await officeSignIn(app, 'admin', 'admin password 1')

@@ -11,8 +11,8 @@ describeEachDatabase('the audit log', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
-    practiceId = await seedPractice(database.db, 'Maple Grove Dental')
-    patientId = await seedPatient(database.db, practiceId, { first_name: 'Ann', last_name: 'Lee' })
+    practiceId = await seedPractice(database.db)
+    patientId = await seedPatient(database.db, { practiceId, first_name: 'Ann', last_name: 'Lee' })
   })
   afterAll(() => database.destroy())
 
@@ -120,7 +120,8 @@ describeEachDatabase('the audit log', (kind) => {
   })
 
   it('keeps an event as recorded when the patient it names is deleted later', async () => {
-    const gone = await seedPatient(database.db, practiceId, {
+    const gone = await seedPatient(database.db, {
+      practiceId,
       first_name: 'Gone',
       last_name: 'Soon',
     })

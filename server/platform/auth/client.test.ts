@@ -11,7 +11,7 @@ describeEachDatabase('the client address behind proxies (TRUST_PROXY)', (kind) =
 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
-    await seedPractice(database.db, 'Maple Grove Dental')
+    await seedPractice(database.db)
   })
   afterAll(async () => {
     await database.destroy()

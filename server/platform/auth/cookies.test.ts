@@ -14,8 +14,8 @@ describeEachDatabase('session cookies', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-cookies-'))
-    const practiceId = await seedPractice(database.db, 'Maple Grove Dental')
-    await seedStaff(database.db, practiceId, 'admin', 'admin password 1', 'admin')
+    const practiceId = await seedPractice(database.db)
+    await seedStaff(database.db, { practiceId, username: 'admin', password: 'admin password 1' })
   })
   afterAll(async () => {
     await database.destroy()

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  FAMILY_PASSWORD,
   seedPatient,
   seedPortalUser,
   seedPractice,
@@ -10,8 +11,6 @@ import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
 import { PORTAL_FEATURES } from './access-rules.ts'
 import { createPortalGuard } from './portal-guard.ts'
-
-const PASSWORD = 'correct horse battery'
 
 describeEachDatabase('the portal access guard', (kind) => {
   let database: TestDatabase
@@ -25,22 +24,31 @@ describeEachDatabase('the portal access guard', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     const { db } = database
-    practiceId = await seedPractice(db, 'Maple Grove Dental')
-    ids.maria = await seedPatient(db, practiceId, { first_name: 'Maria', last_name: 'Garcia' })
-    ids.luis = await seedPatient(db, practiceId, { first_name: 'Luis', last_name: 'Garcia' })
-    ids.sofia = await seedPatient(db, practiceId, { first_name: 'Sofia', last_name: 'Garcia' })
-    ids.mateo = await seedPatient(db, practiceId, {
+    practiceId = await seedPractice(db)
+    ids.maria = await seedPatient(db, { practiceId, first_name: 'Maria', last_name: 'Garcia' })
+    ids.luis = await seedPatient(db, { practiceId, first_name: 'Luis', last_name: 'Garcia' })
+    ids.sofia = await seedPatient(db, { practiceId, first_name: 'Sofia', last_name: 'Garcia' })
+    ids.mateo = await seedPatient(db, {
+      practiceId,
       first_name: 'Mateo',
       last_name: 'Garcia',
       status: 'Archived',
     })
-    ids.smith = await seedPatient(db, practiceId, { first_name: 'Ann', last_name: 'Smith' })
-    await seedRepresentation(db, practiceId, ids.maria, [ids.luis, ids.sofia, ids.mateo])
-    await seedPortalUser(db, practiceId, ids.maria, 'maria.garcia', PASSWORD)
-    await seedPortalUser(db, practiceId, ids.luis, 'luis.garcia', PASSWORD)
-    await seedPortalUser(db, practiceId, ids.smith, 'ann.smith', PASSWORD)
-    const otherPractice = await seedPractice(db, 'Other Dental')
-    ids.foreign = await seedPatient(db, otherPractice, { first_name: 'Maria', last_name: 'Garcia' })
+    ids.smith = await seedPatient(db, { practiceId, first_name: 'Ann', last_name: 'Smith' })
+    await seedRepresentation(db, {
+      practiceId,
+      representativeId: ids.maria,
+      patientIds: [ids.luis, ids.sofia, ids.mateo],
+    })
+    await seedPortalUser(db, { practiceId, patientId: ids.maria, username: 'maria.garcia' })
+    await seedPortalUser(db, { practiceId, patientId: ids.luis, username: 'luis.garcia' })
+    await seedPortalUser(db, { practiceId, patientId: ids.smith, username: 'ann.smith' })
+    const otherPractice = await seedPractice(db, { name: 'Other Dental' })
+    ids.foreign = await seedPatient(db, {
+      practiceId: otherPractice,
+      first_name: 'Maria',
+      last_name: 'Garcia',
+    })
 
     const built = await buildTestApp(database)
     app = built.app
@@ -57,8 +65,8 @@ describeEachDatabase('the portal access guard', (kind) => {
         },
       )
     }
-    cookies.maria = await portalSignIn(app, 'maria.garcia', PASSWORD)
-    cookies.luis = await portalSignIn(app, 'luis.garcia', PASSWORD)
+    cookies.maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
+    cookies.luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
   })
   afterAll(async () => {
     await close()

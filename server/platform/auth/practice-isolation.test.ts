@@ -16,8 +16,6 @@ import { createSession } from './sessions.ts'
  * Each test fails when the one filter it names is taken out.
  */
 
-const PASSWORD = 'correct horse battery'
-
 interface Practice {
   id: number
   maria: number
@@ -30,18 +28,26 @@ interface Practice {
 }
 
 async function seedSameShape(db: Database, name: string, adminPassword: string): Promise<Practice> {
-  const id = await seedPractice(db, name)
-  const maria = await seedPatient(db, id, { first_name: 'Maria', last_name: 'Garcia' })
-  const luis = await seedPatient(db, id, { first_name: 'Luis', last_name: 'Garcia' })
-  const smith = await seedPatient(db, id, { first_name: 'Ann', last_name: 'Smith' })
-  const rosa = await seedPatient(db, id, { first_name: 'Rosa', last_name: 'Diaz' })
+  const id = await seedPractice(db, { name })
+  const maria = await seedPatient(db, { practiceId: id, first_name: 'Maria', last_name: 'Garcia' })
+  const luis = await seedPatient(db, { practiceId: id, first_name: 'Luis', last_name: 'Garcia' })
+  const smith = await seedPatient(db, { practiceId: id, first_name: 'Ann', last_name: 'Smith' })
+  const rosa = await seedPatient(db, { practiceId: id, first_name: 'Rosa', last_name: 'Diaz' })
   await db
     .insertInto('patient_representatives')
     .values({ practice_id: id, representative_id: maria, patient_id: luis })
     .execute()
-  const mariaUser = await seedPortalUser(db, id, maria, 'maria.garcia', PASSWORD)
-  const rosaUser = await seedPortalUser(db, id, rosa, 'rosa.diaz', PASSWORD)
-  const admin = await seedStaff(db, id, 'admin', adminPassword, 'admin')
+  const mariaUser = await seedPortalUser(db, {
+    practiceId: id,
+    patientId: maria,
+    username: 'maria.garcia',
+  })
+  const rosaUser = await seedPortalUser(db, {
+    practiceId: id,
+    patientId: rosa,
+    username: 'rosa.diaz',
+  })
+  const admin = await seedStaff(db, { practiceId: id, username: 'admin', password: adminPassword })
   return { id, maria, luis, smith, rosa, admin, mariaUser, rosaUser }
 }
 

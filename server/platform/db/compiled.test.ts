@@ -9,9 +9,10 @@ describeEachDatabase('a query compiled once', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
-    practiceId = await seedPractice(database.db, 'Maple Grove Dental')
+    practiceId = await seedPractice(database.db)
     for (const first_name of ['Ann', 'Bea', 'Cy']) {
-      await seedPatient(database.db, practiceId, {
+      await seedPatient(database.db, {
+        practiceId,
         first_name,
         last_name: 'Lee',
         status: 'Patient',

@@ -19,9 +19,9 @@ describeEachDatabase('kept reads', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     const { db } = database
-    practiceId = await seedPractice(db, 'Cache Dental')
-    ana = await seedPatient(db, practiceId, { first_name: 'Ana', last_name: 'Ash' })
-    ben = await seedPatient(db, practiceId, { first_name: 'Ben', last_name: 'Birch' })
+    practiceId = await seedPractice(db, { name: 'Cache Dental' })
+    ana = await seedPatient(db, { practiceId, first_name: 'Ana', last_name: 'Ash' })
+    ben = await seedPatient(db, { practiceId, first_name: 'Ben', last_name: 'Birch' })
     const row = await db
       .insertInto('appointments')
       .values({

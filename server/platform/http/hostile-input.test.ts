@@ -1,9 +1,9 @@
-import type { FastifyInstance, HTTPMethods, RouteOptions } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { seedFamilyWithRecords } from '../../testing/family.ts'
-import { seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
+import type { HTTPMethods, RouteOptions } from 'fastify'
+import { beforeAll, expect, it } from 'vitest'
+import { TEST_ORIGIN } from '../../testing/http.ts'
+import { type JsonSchema, type RouteTarget, routeTargets, sample } from '../../testing/routes.ts'
+import { signedInStaff, useFamilyApp } from '../../testing/suite.ts'
+import { describeEachDatabase } from '../db/testing.ts'
 
 /**
  * Every registered route, every field of its params, query string and body, each replaced in
@@ -12,18 +12,6 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../
  * itself (an onRoute hook and the routes' schemas), so a new route is covered without a line
  * here.
  */
-
-type JsonSchema = {
-  type?: string
-  properties?: Record<string, JsonSchema>
-  items?: JsonSchema
-  anyOf?: JsonSchema[]
-  allOf?: JsonSchema[]
-  const?: unknown
-  format?: string
-  pattern?: string
-  minimum?: number
-}
 
 /** Raw JSON text, put where any value of a body goes. */
 const HOSTILE_JSON = [
@@ -112,14 +100,6 @@ const HOSTILE_BODIES = [
 
 const MARKER = 'hostile-marker-7f3a'
 
-interface Target {
-  method: HTTPMethods
-  url: string
-  params: JsonSchema | undefined
-  querystring: JsonSchema | undefined
-  body: JsonSchema | undefined
-}
-
 interface Sent {
   method: HTTPMethods
   url: string
@@ -129,32 +109,23 @@ interface Sent {
 }
 
 describeEachDatabase('hostile input to every route', (kind) => {
-  let database: TestDatabase
-  let close: () => Promise<void>
-  let app: FastifyInstance
+  const routes: RouteOptions[] = []
+  const suite = useFamilyApp(kind, { onRoute: (route) => routes.push(route) })
   let cookie: string
   let ids: Record<string, number>
-  const routes: RouteOptions[] = []
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    const built = await buildTestApp(database, { onRoute: (route) => routes.push(route) })
-    app = built.app
-    close = built.close
-    const family = await seedFamilyWithRecords(database.db, built.files)
-    await seedStaff(database.db, family.practiceId, 'fuzz.admin', 'Fuzz-admin-password-1', 'admin')
-    const portal = await portalSignIn(app, 'maria.garcia', 'correct horse battery')
-    const office = await officeSignIn(app, 'fuzz.admin', 'Fuzz-admin-password-1')
-    cookie = `${portal}; ${office}`
+    const { family } = suite
+    const office = await signedInStaff(suite, {
+      practiceId: family.practiceId,
+      username: 'fuzz.admin',
+    })
+    cookie = `${suite.cookies.maria}; ${office.cookie}`
     ids = {
       patientId: family.patients.sofia,
       appointmentId: family.appointments.sofiaNext,
       recallId: family.recall,
     }
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
   })
 
   it('answers no hostile value with a 5xx, and every 4xx with problem+json', async () => {
@@ -166,7 +137,7 @@ describeEachDatabase('hostile input to every route', (kind) => {
       const group = requests.slice(start, start + 8)
       await Promise.all(
         group.map(async (sent) => {
-          const response = await app.inject({
+          const response = await suite.app.inject({
             method: sent.method,
             url: sent.url,
             headers: {
@@ -194,28 +165,7 @@ describeEachDatabase('hostile input to every route', (kind) => {
   }, 600_000)
 })
 
-/** The app's own routes (not the web app's files), GETs and writes, session-ending ones last. */
-function routeTargets(routes: RouteOptions[]): Target[] {
-  const targets: Target[] = []
-  for (const route of routes) {
-    const methods = Array.isArray(route.method) ? route.method : [route.method]
-    for (const method of methods) {
-      if (method === 'HEAD' || route.url.includes('*')) continue
-      const schema = (route.schema ?? {}) as Record<string, JsonSchema | undefined>
-      targets.push({
-        method,
-        url: route.url,
-        params: schema.params,
-        querystring: schema.querystring,
-        body: schema.body,
-      })
-    }
-  }
-  const endsSession = (target: Target) => target.method === 'DELETE' && /session$/.test(target.url)
-  return [...targets.filter((t) => !endsSession(t)), ...targets.filter(endsSession)]
-}
-
-function hostileRequests(target: Target, ids: Record<string, number>): Sent[] {
+function hostileRequests(target: RouteTarget, ids: Record<string, number>): Sent[] {
   const params = (target.params ? sample(target.params, '', ids) : {}) as Record<string, unknown>
   const query = (target.querystring ? sample(target.querystring, '', ids) : {}) as Record<
     string,
@@ -291,47 +241,6 @@ function hostileRequests(target: Target, ids: Record<string, number>): Sent[] {
     }
   }
   return sent
-}
-
-/** A value the schema accepts (ids from the seeded family where the name says which). */
-function sample(schema: JsonSchema, name: string, ids: Record<string, number>): unknown {
-  if (schema.const !== undefined) return schema.const
-  if (schema.anyOf) {
-    const first = schema.anyOf.find((option) => option.type !== 'null') ?? schema.anyOf[0]
-    return first ? sample(first, name, ids) : null
-  }
-  if (schema.allOf) {
-    return Object.assign({}, ...schema.allOf.map((part) => sample(part, name, ids)))
-  }
-  switch (schema.type) {
-    case 'object':
-      return Object.fromEntries(
-        Object.entries(schema.properties ?? {}).map(([key, value]) => [
-          key,
-          sample(value, key, ids),
-        ]),
-      )
-    case 'array':
-      return schema.items ? [sample(schema.items, name, ids)] : []
-    case 'integer':
-    case 'number':
-      return ids[name] ?? schema.minimum ?? 1
-    case 'boolean':
-      return false
-    case 'null':
-      return null
-    default:
-      return sampleString(schema)
-  }
-}
-
-function sampleString(schema: JsonSchema): string {
-  if (schema.format === 'email') return 'fuzz@example.test'
-  if (schema.format === 'date') return '2020-01-01'
-  const candidates = ['fuzz-text', '09:00', '2020-01-01', 'email']
-  if (!schema.pattern) return candidates[0] ?? ''
-  const pattern = new RegExp(schema.pattern)
-  return candidates.find((candidate) => pattern.test(candidate)) ?? 'fuzz-text'
 }
 
 /** The schema of the value at a path of a sampled body (the first non-null choice of a union). */

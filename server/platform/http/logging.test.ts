@@ -36,9 +36,10 @@ describeEachDatabase('logs: an unexpected database error', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-logging-'))
-    const practiceId = await seedPractice(database.db, 'Maple Grove Dental')
-    await seedStaff(database.db, practiceId, 'admin', 'admin password 1', 'admin')
-    patientId = await seedPatient(database.db, practiceId, {
+    const practiceId = await seedPractice(database.db)
+    await seedStaff(database.db, { practiceId, username: 'admin', password: 'admin password 1' })
+    patientId = await seedPatient(database.db, {
+      practiceId,
       first_name: NAME,
       last_name: 'Quill',
       birthdate: '1961-07-14',

@@ -4,11 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
+import { useTestDatabase } from '../../testing/suite.ts'
 import type { Database } from '../db/database.ts'
 import { openDatabase } from '../db/database.ts'
 import { loadPGliteTemplate } from '../db/pglite-template.ts'
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
+import { describeEachDatabase, type TestDatabase } from '../db/testing.ts'
 import { claimNextJob, enqueueJob } from './queue.ts'
 import { createJobWorker, type JobHandler } from './worker.ts'
 
@@ -35,17 +36,10 @@ const jobRow = (db: Database, id: number) =>
     .executeTakeFirstOrThrow()
 
 describeEachDatabase('jobs: leases', (kind) => {
-  let database: TestDatabase
-  let db: Database
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-  })
-  afterAll(() => database.destroy())
+  const store = useTestDatabase(kind)
 
   it('renews the lease of a long job, so no other worker takes it while it runs', async () => {
-    const id = await enqueueJob(db, { practiceId: null, kind: 'test.long', payload: {} })
+    const id = await enqueueJob(store.db, { practiceId: null, kind: 'test.long', payload: {} })
     const started = gate()
     const finish = gate()
     let runs = 0
@@ -55,44 +49,50 @@ describeEachDatabase('jobs: leases', (kind) => {
       await finish.opened
     }
     const leaseSeconds = 2
-    const worker = createJobWorker(db, { 'test.long': long }, { leaseSeconds })
+    const worker = createJobWorker(store.db, { 'test.long': long }, { leaseSeconds })
     const running = worker.runDue()
     await started.opened
-    const firstLease = (await jobRow(db, id)).locked_until as Date
+    const firstLease = (await jobRow(store.db, id)).locked_until as Date
     // Held for more than three leases: another worker finds nothing to take all along.
     await waitFor(async () => {
-      expect(await claimNextJob(db, 'another-worker', undefined, leaseSeconds)).toBeUndefined()
-      const lease = (await jobRow(db, id)).locked_until as Date
+      expect(
+        await claimNextJob(store.db, 'another-worker', undefined, leaseSeconds),
+      ).toBeUndefined()
+      const lease = (await jobRow(store.db, id)).locked_until as Date
       return lease.getTime() > firstLease.getTime() + 3 * leaseSeconds * 1000
     })
     finish.open()
     expect(await running).toBe(1)
     expect(runs).toBe(1)
-    expect(await jobRow(db, id)).toMatchObject({ status: 'done', attempts: 1, locked_by: null })
+    expect(await jobRow(store.db, id)).toMatchObject({
+      status: 'done',
+      attempts: 1,
+      locked_by: null,
+    })
   })
 
   it('gives each job to exactly one worker in a parallel burst, expired leases included', async () => {
     const queued = await Promise.all(
       Array.from({ length: 24 }, () =>
-        enqueueJob(db, { practiceId: null, kind: 'test.burst', payload: {} }),
+        enqueueJob(store.db, { practiceId: null, kind: 'test.burst', payload: {} }),
       ),
     )
     // Jobs whose workers died: leases ran out a minute ago. And one still held by a live worker.
-    const expired = await insertRunning(db, 8, "statement_timestamp() - interval '1 minute'")
-    const [held] = await insertRunning(db, 1, "statement_timestamp() + interval '1 hour'")
+    const expired = await insertRunning(store.db, 8, "statement_timestamp() - interval '1 minute'")
+    const [held] = await insertRunning(store.db, 1, "statement_timestamp() + interval '1 hour'")
     const runs: number[] = []
     const handler: JobHandler = async (job) => {
       runs.push(job.id)
       // A moment's work, so the workers' claims overlap.
-      await sql`select pg_sleep(0.01)`.execute(db)
+      await sql`select pg_sleep(0.01)`.execute(store.db)
     }
     const workers = Array.from({ length: 4 }, () =>
-      createJobWorker(db, { 'test.burst': handler }, { concurrency: 3 }),
+      createJobWorker(store.db, { 'test.burst': handler }, { concurrency: 3 }),
     )
     const counts = await Promise.all(workers.map((worker) => worker.runDue()))
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(queued.length + expired.length)
     expect(runs.sort((a, b) => a - b)).toEqual([...queued, ...expired].sort((a, b) => a - b))
-    const statuses = await db
+    const statuses = await store.db
       .selectFrom('jobs')
       .select(['id', 'status', 'attempts'])
       .where('kind', '=', 'test.burst')
@@ -104,11 +104,11 @@ describeEachDatabase('jobs: leases', (kind) => {
   })
 
   it('hands its running jobs back on stop(), and a late finish does not overwrite the new owner', async () => {
-    const id = await enqueueJob(db, { practiceId: null, kind: 'test.handback', payload: {} })
+    const id = await enqueueJob(store.db, { practiceId: null, kind: 'test.handback', payload: {} })
     const started = gate()
     const finish = gate()
     const worker = createJobWorker(
-      db,
+      store.db,
       {
         'test.handback': async () => {
           started.open()
@@ -120,20 +120,24 @@ describeEachDatabase('jobs: leases', (kind) => {
     const running = worker.runDue()
     await started.opened
     await worker.stop({ graceMilliseconds: 0 })
-    expect(await jobRow(db, id)).toMatchObject({ status: 'queued', attempts: 0, locked_by: null })
+    expect(await jobRow(store.db, id)).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      locked_by: null,
+    })
     // Another instance takes it at once, not after the ten-minute lease.
-    const taken = await claimNextJob(db, 'another-instance')
+    const taken = await claimNextJob(store.db, 'another-instance')
     expect(taken).toMatchObject({ id, attempts: 1 })
     finish.open()
     await running
-    expect(await jobRow(db, id)).toMatchObject({
+    expect(await jobRow(store.db, id)).toMatchObject({
       status: 'running',
       locked_by: 'another-instance',
     })
   })
 
   it('fails a job whose worker stopped during its last attempt, and tells its handler', async () => {
-    const [id] = await insertRunning(db, 1, "statement_timestamp() - interval '1 minute'", {
+    const [id] = await insertRunning(store.db, 1, "statement_timestamp() - interval '1 minute'", {
       attempts: 5,
     })
     const abandoned: number[] = []
@@ -148,10 +152,10 @@ describeEachDatabase('jobs: leases', (kind) => {
         },
       },
     )
-    await createJobWorker(db, { 'test.crashing': handler }).runDue()
+    await createJobWorker(store.db, { 'test.crashing': handler }).runDue()
     expect(runs).toBe(0)
     expect(abandoned).toEqual([id])
-    expect(await jobRow(db, id as number)).toMatchObject({
+    expect(await jobRow(store.db, id as number)).toMatchObject({
       status: 'failed',
       last_error: expect.stringMatching(/stopped before it finished/),
     })
@@ -159,7 +163,7 @@ describeEachDatabase('jobs: leases', (kind) => {
 
   it('does the job of a worker killed mid-job (kill -9) once its lease runs out', async () => {
     const leaseSeconds = 1
-    const crash = await crashTarget(kind, database)
+    const crash = await crashTarget(kind, store.database)
     const id = await enqueueJob(crash.db, { practiceId: null, kind: 'test.hang', payload: {} })
     await crash.beforeChild()
 

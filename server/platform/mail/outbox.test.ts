@@ -1,58 +1,15 @@
 import fs from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { seedPractice } from '../../testing/fixtures.ts'
+import { type LoopbackSmtp, startLoopbackSmtp } from '../../testing/smtp.ts'
 import type { Database } from '../db/database.ts'
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
 import { LocalFileStorage } from '../files/storage.ts'
 import { queueEmail, SEND_EMAIL_JOB } from './outbox.ts'
-
-/**
- * A loopback SMTP server that keeps the recipients of what it receives. While `hang` is set it
- * accepts connections and never answers them (no greeting), as a stuck mail server does.
- */
-async function startSmtp() {
-  const received: string[] = []
-  const unanswered: (() => void)[] = []
-  const state = { hang: false }
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    disableReverseLookup: true,
-    closeTimeout: 100,
-    onConnect(_session, callback) {
-      if (state.hang) unanswered.push(() => callback())
-      else callback()
-    },
-    onData(stream, session, callback) {
-      stream.resume()
-      stream.on('end', () => {
-        received.push(...session.envelope.rcptTo.map((rcpt) => rcpt.address))
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.server.address() as AddressInfo
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    unanswered,
-    state,
-    /** Answers the connections kept waiting, and the ones to come. */
-    answer() {
-      state.hang = false
-      for (const greet of unanswered.splice(0)) greet()
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
-}
 
 async function waitFor(ready: () => Promise<boolean> | boolean) {
   while (!(await ready())) await new Promise((resolve) => setTimeout(resolve, 20))
@@ -63,16 +20,16 @@ describeEachDatabase('email: a hung mail server', (kind) => {
   let db: Database
   let practiceId: number
   let filesDir: string
-  let smtp: Awaited<ReturnType<typeof startSmtp>>
-  let direct: Awaited<ReturnType<typeof startSmtp>>
+  let smtp: LoopbackSmtp
+  let direct: LoopbackSmtp
 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
     db = database.db
-    practiceId = await seedPractice(db, 'Mail Practice')
+    practiceId = await seedPractice(db, { name: 'Mail Practice' })
     filesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-mail-'))
-    smtp = await startSmtp()
-    direct = await startSmtp()
+    smtp = await startLoopbackSmtp()
+    direct = await startLoopbackSmtp()
   })
   afterAll(async () => {
     await smtp.close()
@@ -117,7 +74,7 @@ describeEachDatabase('email: a hung mail server', (kind) => {
       .executeTakeFirstOrThrow()
 
   it('sends a reset code queued behind a send to a hung server while that send waits', async () => {
-    direct.state.hang = true
+    direct.hang()
     const stuck = await queueCareSummary()
     const reset = await queueEmail(db, {
       practiceId,
@@ -128,20 +85,20 @@ describeEachDatabase('email: a hung mail server', (kind) => {
     })
     const running = worker(60)
     running.start()
-    await waitFor(() => smtp.received.includes('maria@example.org'))
+    await waitFor(() => smtp.recipients().includes('maria@example.org'))
     // The reset code went out while the first send was still waiting for the hung server.
-    expect(direct.unanswered).toHaveLength(1)
+    expect(direct.waiting()).toBe(1)
     expect(await job(stuck)).toMatchObject({ status: 'running', attempts: 1 })
     await waitFor(async () => (await email(reset)).status === 'sent')
 
     direct.answer()
     await waitFor(async () => (await email(stuck)).status === 'sent')
     await running.stop()
-    expect(direct.received).toEqual(['dr.smith@direct.example.org'])
+    expect(direct.recipients()).toEqual(['dr.smith@direct.example.org'])
   })
 
   it('gives up on a server that never answers within the timeout, and retries later', async () => {
-    direct.state.hang = true
+    direct.hang()
     const stuck = await queueCareSummary()
     const run = worker(0.5)
     expect(await run.runDue()).toBe(1)

@@ -1,18 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import type { Database } from '../../platform/db/database.ts'
 import type { DB } from '../../platform/db/schema.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
-import { LocalFileStorage } from '../../platform/files/storage.ts'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { Conflict } from '../../platform/http/problems.ts'
 import { seedFamilyWithRecords } from '../../testing/family.ts'
+import { type SeededFamily, useTestDatabase } from '../../testing/suite.ts'
 import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { bookRecall, OpenTimeTaken } from './book.ts'
 import { confirmVisit } from './confirm.ts'
@@ -22,31 +15,17 @@ const IP = '203.0.113.7'
 
 /** Booking and confirming as commands: no HTTP, the same checks, rows and audit. */
 describeEachDatabase('Appointment commands', (kind) => {
-  let database: TestDatabase
+  const store = useTestDatabase(kind)
   let db: Database
-  let folder = ''
-  let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
-  let mariaUserId = 0
+  let seeded: SeededFamily
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    folder = await mkdtemp(path.join(tmpdir(), 'bitewing-commands-'))
-    seeded = await seedFamilyWithRecords(db, new LocalFileStorage(folder))
-    const maria = await db
-      .selectFrom('portal_users')
-      .select('id')
-      .where('username', '=', 'maria.garcia')
-      .executeTakeFirstOrThrow()
-    mariaUserId = maria.id
-  })
-  afterAll(async () => {
-    await database.destroy()
-    await rm(folder, { recursive: true, force: true })
+    db = store.db
+    seeded = await seedFamilyWithRecords(db, { files: store.files })
   })
 
   const as = (patientId: number): PatientAccess => ({
-    user: { id: mariaUserId, practice_id: seeded.practiceId },
+    user: { id: seeded.users.maria, practice_id: seeded.practiceId },
     patientId,
   })
   const command = (patientId: number) => {
@@ -115,7 +94,7 @@ describeEachDatabase('Appointment commands', (kind) => {
     expect(booked).toMatchObject({ status: 'Scheduled', confirmation: 'Confirmed' })
     expect(await auditRows('appointment.booked', booked.id)).toEqual([
       {
-        portal_user_id: mariaUserId,
+        portal_user_id: seeded.users.maria,
         patient_id: seeded.patients.mateo,
         ip: IP,
         target_type: 'appointment',
@@ -192,7 +171,7 @@ describeEachDatabase('Appointment commands', (kind) => {
     expect(again.confirmed_at).toEqual(confirmed.confirmed_at)
     expect(await auditRows('appointment.confirmed', appointmentId)).toEqual([
       {
-        portal_user_id: mariaUserId,
+        portal_user_id: seeded.users.maria,
         patient_id: seeded.patients.sofia,
         ip: IP,
         target_type: 'appointment',

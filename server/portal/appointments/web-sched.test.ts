@@ -1,14 +1,8 @@
 import type { AddressInfo } from 'node:net'
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
-import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
-import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { TEST_ORIGIN } from '../../testing/http.ts'
+import { useFamilyApp } from '../../testing/suite.ts'
 
 const DAY = 86_400_000
 
@@ -18,23 +12,12 @@ const DAY = 86_400_000
  * with the second open time.
  */
 describeEachDatabase('Web Sched', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let close: () => Promise<void>
-  let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
+  const suite = useFamilyApp(kind)
   let origin = ''
-  let maria = ''
-  let luis = ''
   const recalls = { sofia: 0, luis: 0, mateo: 0 }
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-    seeded = await seedFamilyWithRecords(db, built.files)
+    const { db, app, family: seeded } = suite
     recalls.mateo = seeded.recall
     const mateos = await db
       .selectFrom('recalls')
@@ -58,16 +41,10 @@ describeEachDatabase('Web Sched', (kind) => {
     }
     await app.listen({ port: 0, host: '127.0.0.1' })
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-    maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
-    luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
   })
 
   const recallUrl = (who: keyof typeof recalls) =>
-    `${origin}/api/portal/patients/${seeded.patients[who]}/recalls/${recalls[who]}`
+    `${origin}/api/portal/patients/${suite.family.patients[who]}/recalls/${recalls[who]}`
   const openTimes = async (who: keyof typeof recalls, cookie: string) => {
     const response = await fetch(`${recallUrl(who)}/open-times`, { headers: { cookie } })
     expect(response.status).toBe(200)
@@ -81,14 +58,14 @@ describeEachDatabase('Web Sched', (kind) => {
     })
   const bookedBy = async (openTimeId: number) =>
     (
-      await db
+      await suite.db
         .selectFrom('web_sched_open_times')
         .select('booked_appointment_id')
         .where('id', '=', openTimeId)
         .executeTakeFirstOrThrow()
     ).booked_appointment_id
   const onlineBookings = async (patientId: number) =>
-    db
+    suite.db
       .selectFrom('appointments')
       .select('id')
       .where('patient_id', '=', patientId)
@@ -96,27 +73,30 @@ describeEachDatabase('Web Sched', (kind) => {
       .execute()
 
   it("never offers a time that overlaps one of the patient's own visits", async () => {
-    const [first, second] = seeded.openTimes
-    expect(await openTimes('mateo', maria)).toEqual([first, second])
+    const [first, second] = suite.family.openTimes
+    expect(await openTimes('mateo', suite.cookies.maria)).toEqual([first, second])
     // Sofia's cleaning (3 days from now, an hour) overlaps the second time; her broken
     // appointment in 5 days holds no chair.
-    expect(await openTimes('sofia', maria)).toEqual([first])
+    expect(await openTimes('sofia', suite.cookies.maria)).toEqual([first])
   })
 
   it("refuses to book a time that overlaps one of the patient's own visits, changing nothing", async () => {
-    const second = seeded.openTimes[1] ?? 0
-    const response = await book('sofia', maria, second)
+    const second = suite.family.openTimes[1] ?? 0
+    const response = await book('sofia', suite.cookies.maria, second)
     expect(response.status).toBe(409)
     expect(response.headers.get('content-type')).toContain('application/problem+json')
     expect(await response.json()).toMatchObject({ type: '/problems/time-clashes-with-visit' })
     expect(await bookedBy(second)).toBeNull()
-    expect(await onlineBookings(seeded.patients.sofia)).toEqual([])
+    expect(await onlineBookings(suite.family.patients.sofia)).toEqual([])
   })
 
   it("two patients' recalls racing for one open time: exactly one wins", async () => {
-    const first = seeded.openTimes[0] ?? 0
+    const first = suite.family.openTimes[0] ?? 0
     // Two people, two patients, two connections, at once.
-    const answers = await Promise.all([book('luis', luis, first), book('mateo', maria, first)])
+    const answers = await Promise.all([
+      book('luis', suite.cookies.luis, first),
+      book('mateo', suite.cookies.maria, first),
+    ])
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409])
     const lost = answers.find((answer) => answer.status === 409)
     expect(lost?.headers.get('content-type')).toContain('application/problem+json')
@@ -124,12 +104,12 @@ describeEachDatabase('Web Sched', (kind) => {
     const won = (await answers.find((answer) => answer.status === 201)?.json()) as { id: number }
     expect(await bookedBy(first)).toBe(won.id)
     const booked = [
-      ...(await onlineBookings(seeded.patients.luis)),
-      ...(await onlineBookings(seeded.patients.mateo)),
+      ...(await onlineBookings(suite.family.patients.luis)),
+      ...(await onlineBookings(suite.family.patients.mateo)),
     ]
     expect(booked).toEqual([{ id: won.id }])
     const loser = answers[0]?.status === 409 ? 'luis' : 'mateo'
-    const recall = await db
+    const recall = await suite.db
       .selectFrom('recalls')
       .select('scheduled_appointment_id')
       .where('id', '=', recalls[loser])
@@ -139,20 +119,20 @@ describeEachDatabase('Web Sched', (kind) => {
 
   it("one patient's two recalls racing for overlapping times: exactly one is booked", async () => {
     // Sofia is also due for a fluoride varnish, offered 15 minutes into a cleaning time.
-    const varnish = await db
+    const varnish = await suite.db
       .insertInto('recall_types')
       .values({
-        practice_id: seeded.practiceId,
+        practice_id: suite.family.practiceId,
         description: 'Fluoride varnish',
         length_minutes: 15,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    const recall = await db
+    const recall = await suite.db
       .insertInto('recalls')
       .values({
-        practice_id: seeded.practiceId,
-        patient_id: seeded.patients.sofia,
+        practice_id: suite.family.practiceId,
+        patient_id: suite.family.patients.sofia,
         recall_type_id: varnish.id,
         date_due: new Date(Date.now() - DAY).toISOString().slice(0, 10),
         status: 'Invited',
@@ -160,18 +140,18 @@ describeEachDatabase('Web Sched', (kind) => {
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    const cleaning = await db
+    const cleaning = await suite.db
       .selectFrom('recalls')
       .select('recall_type_id')
       .where('id', '=', recalls.sofia)
       .executeTakeFirstOrThrow()
-    const { clinic_id, provider_id } = await db
+    const { clinic_id, provider_id } = await suite.db
       .selectFrom('web_sched_open_times')
       .select(['clinic_id', 'provider_id'])
-      .where('id', '=', seeded.openTimes[0] ?? 0)
+      .where('id', '=', suite.family.openTimes[0] ?? 0)
       .executeTakeFirstOrThrow()
     const startsAt = new Date(Date.now() + 12 * DAY)
-    const times = await db
+    const times = await suite.db
       .insertInto('web_sched_open_times')
       .values(
         [
@@ -181,16 +161,25 @@ describeEachDatabase('Web Sched', (kind) => {
             starts_at: new Date(startsAt.getTime() + 15 * 60_000),
             length_minutes: 15,
           },
-        ].map((time) => ({ ...time, practice_id: seeded.practiceId, clinic_id, provider_id })),
+        ].map((time) => ({
+          ...time,
+          practice_id: suite.family.practiceId,
+          clinic_id,
+          provider_id,
+        })),
       )
       .returning('id')
       .execute()
-    const url = `${origin}/api/portal/patients/${seeded.patients.sofia}/recalls`
+    const url = `${origin}/api/portal/patients/${suite.family.patients.sofia}/recalls`
     const answers = await Promise.all(
       [recalls.sofia, recall.id].map((recallId, index) =>
         fetch(`${url}/${recallId}/book`, {
           method: 'POST',
-          headers: { cookie: maria, origin: TEST_ORIGIN, 'content-type': 'application/json' },
+          headers: {
+            cookie: suite.cookies.maria,
+            origin: TEST_ORIGIN,
+            'content-type': 'application/json',
+          },
           body: JSON.stringify({ openTimeId: times[index]?.id }),
         }),
       ),
@@ -198,6 +187,6 @@ describeEachDatabase('Web Sched', (kind) => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409])
     const lost = answers.find((answer) => answer.status === 409)
     expect(await lost?.json()).toMatchObject({ type: '/problems/time-clashes-with-visit' })
-    expect(await onlineBookings(seeded.patients.sofia)).toHaveLength(1)
+    expect(await onlineBookings(suite.family.patients.sofia)).toHaveLength(1)
   })
 })

@@ -10,20 +10,23 @@ export async function findPatientClinicId(db: Database, practiceId: number, pati
   return row?.clinic_id ?? null
 }
 
+/** What the Contact tab shows of a practice or a clinic: the same columns in both tables. */
+const CONTACT_COLUMNS = [
+  'name',
+  'phone',
+  'email',
+  'address1',
+  'address2',
+  'city',
+  'region',
+  'postal_code',
+  'time_zone',
+] as const
+
 export async function findPracticeContact(db: Database, practiceId: number) {
   return db
     .selectFrom('practices')
-    .select([
-      'name',
-      'phone',
-      'email',
-      'address1',
-      'address2',
-      'city',
-      'region',
-      'postal_code',
-      'time_zone',
-    ])
+    .select(CONTACT_COLUMNS)
     .where('id', '=', practiceId)
     .executeTakeFirstOrThrow()
 }
@@ -31,17 +34,7 @@ export async function findPracticeContact(db: Database, practiceId: number) {
 export async function findClinicContact(db: Database, practiceId: number, clinicId: number) {
   return db
     .selectFrom('clinics')
-    .select([
-      'name',
-      'phone',
-      'email',
-      'address1',
-      'address2',
-      'city',
-      'region',
-      'postal_code',
-      'time_zone',
-    ])
+    .select(CONTACT_COLUMNS)
     .where('practice_id', '=', practiceId)
     .where('id', '=', clinicId)
     .where('is_hidden', '=', false)

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Static } from 'typebox'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { ReadCache } from '../../platform/db/read-cache.ts'
@@ -23,11 +24,9 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { db, guard, reads, files }) => {
   const serveTab = tabServer(db, reads)
 
-  async function documentFor(
-    request: Parameters<PortalGuard['patient']>[0],
-    patientId: number,
-    documentId: number,
-  ) {
+  /** The shared document a route's params name, once the guard lets the user see the patient. */
+  async function documentFor(request: FastifyRequest<{ Params: Static<typeof DocumentParams> }>) {
+    const { patientId, documentId } = request.params
     const access = await guard.patient(request, patientId, 'images')
     const document = await findSharedDocument(
       db,
@@ -66,11 +65,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
     '/api/portal/patients/:patientId/documents/:documentId/thumbnail',
     { schema: { params: DocumentParams } },
     async (request, reply) => {
-      const { access, document } = await documentFor(
-        request,
-        request.params.patientId,
-        request.params.documentId,
-      )
+      const { access, document } = await documentFor(request)
       const body = await storedThumbnail(db, files, access.user.practice_id, document)
       // A preview shows the image as surely as the viewer does: audited the same way.
       await auditDocument(request, access, 'document.viewed', document.id)
@@ -82,11 +77,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
     '/api/portal/patients/:patientId/documents/:documentId/view',
     { schema: { params: DocumentParams } },
     async (request, reply) => {
-      const { access, document } = await documentFor(
-        request,
-        request.params.patientId,
-        request.params.documentId,
-      )
+      const { access, document } = await documentFor(request)
       const body = await files.get(document.storage_key)
       await auditDocument(request, access, 'document.viewed', document.id)
       return sendFile(
@@ -102,11 +93,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
     '/api/portal/patients/:patientId/documents/:documentId/download',
     { schema: { params: DocumentParams } },
     async (request, reply) => {
-      const { access, document } = await documentFor(
-        request,
-        request.params.patientId,
-        request.params.documentId,
-      )
+      const { access, document } = await documentFor(request)
       if (!mayDownloadImages(access.patient.status)) {
         throw new Forbidden('Images of this patient can be viewed but not downloaded.')
       }

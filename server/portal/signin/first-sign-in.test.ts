@@ -1,61 +1,62 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
-import { seedPatient, seedPortalUser, seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { seedPortalPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
+import { officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('first sign-in and personal-information checks', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let practiceId = 0
   let zoeId = 0
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    practiceId = await seedPractice(db, 'Maple Grove Dental')
-    const newPatient = await seedPatient(db, practiceId, { first_name: 'Nora', last_name: 'Quinn' })
-    await seedPortalUser(db, practiceId, newPatient, 'new.patient', 'Welcome-2024', {
+    const { db } = suite
+    practiceId = await seedPractice(db)
+    await seedPortalPatient(db, {
+      practiceId,
+      first_name: 'Nora',
+      last_name: 'Quinn',
+      username: 'new.patient',
+      password: 'Welcome-2024',
       temporary: true,
     })
-    const taken = await seedPatient(db, practiceId, { first_name: 'Tom', last_name: 'Taken' })
-    await seedPortalUser(db, practiceId, taken, 'tom.taken', 'tom password 1')
-    zoeId = await seedPatient(db, practiceId, {
+    await seedPortalPatient(db, {
+      practiceId,
+      first_name: 'Tom',
+      last_name: 'Taken',
+      username: 'tom.taken',
+      password: 'tom password 1',
+    })
+    const zoe = await seedPortalPatient(db, {
+      practiceId,
       first_name: 'Zoë',
       last_name: 'Ñúñez',
       birthdate: '1990-07-14',
+      username: 'zoe',
+      password: 'zoe password 1',
     })
-    await seedPortalUser(db, practiceId, zoeId, 'zoe', 'zoe password 1')
-    await seedStaff(db, practiceId, 'frontdesk', 'front desk password', 'front_desk')
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    zoeId = zoe.patientId
+    await seedStaff(suite.db, {
+      practiceId,
+      username: 'frontdesk',
+      password: 'front desk password',
+      role: 'front_desk',
+    })
   })
 
   const post = (url: string, payload: object, cookie: string) =>
-    app.inject({ method: 'POST', url, payload, headers: { origin: TEST_ORIGIN, cookie } })
+    suite.app.inject({ method: 'POST', url, payload, headers: { origin: TEST_ORIGIN, cookie } })
   const session = async (cookie: string) =>
-    (await app.inject({ url: '/api/portal/session', headers: { cookie } })).json()
+    (await suite.app.inject({ url: '/api/portal/session', headers: { cookie } })).json()
 
   it('makes the one-time password holder set a new password, offering a new user name once', async () => {
-    const cookie = await portalSignIn(app, 'new.patient', 'Welcome-2024')
+    const cookie = await portalSignIn(suite.app, 'new.patient', 'Welcome-2024')
     expect(await session(cookie)).toMatchObject({
       stage: 'change-password',
       canChangeUsername: true,
     })
 
-    const contact = await app.inject({ url: '/api/portal/contact', headers: { cookie } })
+    const contact = await suite.app.inject({ url: '/api/portal/contact', headers: { cookie } })
     expect(contact.statusCode).toBe(403)
     expect(contact.json()).toMatchObject({ type: '/problems/sign-in-incomplete' })
 
@@ -115,20 +116,20 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
       username: 'nora.q',
       canChangeUsername: false,
     })
-    expect((await app.inject({ url: '/api/portal/contact', headers: { cookie } })).statusCode).toBe(
-      200,
-    )
+    expect(
+      (await suite.app.inject({ url: '/api/portal/contact', headers: { cookie } })).statusCode,
+    ).toBe(200)
   })
 
   it('no longer accepts the one-time password once it has been replaced', async () => {
-    const old = await app.inject({
+    const old = await suite.app.inject({
       method: 'POST',
       url: '/api/portal/session',
       headers: { origin: TEST_ORIGIN },
       payload: { username: 'nora.q', password: 'Welcome-2024' },
     })
     expect(old.statusCode).toBe(401)
-    const cookie = await portalSignIn(app, 'nora.q', 'quiet harbour 7')
+    const cookie = await portalSignIn(suite.app, 'nora.q', 'quiet harbour 7')
     expect(await session(cookie)).toMatchObject({ stage: 'ready' })
     const again = await post(
       '/api/portal/first-sign-in',
@@ -150,12 +151,12 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
   })
 
   it('asks for name and birthdate when the practice requires it, and locks out after 3 misses', async () => {
-    await db
+    await suite.db
       .updateTable('portal_settings')
       .set({ verify_personal_info: true, privacy_policy: 'We keep your data safe.' })
       .where('practice_id', '=', practiceId)
       .execute()
-    const cookie = await portalSignIn(app, 'zoe', 'zoe password 1')
+    const cookie = await portalSignIn(suite.app, 'zoe', 'zoe password 1')
     expect(await session(cookie)).toMatchObject({
       stage: 'verify',
       privacyPolicy: 'We keep your data safe.',
@@ -168,7 +169,7 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
     expect(matched.statusCode).toBe(200)
     expect(matched.json()).toMatchObject({ stage: 'ready' })
 
-    const second = await portalSignIn(app, 'zoe', 'zoe password 1')
+    const second = await portalSignIn(suite.app, 'zoe', 'zoe password 1')
     for (const left of ['2 tries', 'One try']) {
       const miss = await post(
         '/api/portal/verify',
@@ -186,15 +187,16 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
     expect(locked.statusCode).toBe(403)
     expect(locked.json()).toMatchObject({ type: '/problems/verification-locked' })
     expect(
-      (await app.inject({ url: '/api/portal/session', headers: { cookie: second } })).statusCode,
+      (await suite.app.inject({ url: '/api/portal/session', headers: { cookie: second } }))
+        .statusCode,
     ).toBe(401)
-    const audit = await db
+    const audit = await suite.db
       .selectFrom('audit_events')
       .select('action')
       .where('action', '=', 'portal.verification_locked')
       .execute()
     expect(audit).toHaveLength(1)
-    await db
+    await suite.db
       .updateTable('portal_settings')
       .set({ verify_personal_info: false })
       .where('practice_id', '=', practiceId)
@@ -206,7 +208,7 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
   const RIGHT = '1990-07-14'
   // The test above leaves Zoë locked; each test below starts from no misses.
   const clearMisses = () =>
-    db
+    suite.db
       .updateTable('portal_users')
       .set({ verification_failures: 0, verification_failed_at: null })
       .where('patient_id', '=', zoeId)
@@ -215,27 +217,28 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
 
   it('locks the account, not the session, after 3 misses: signing in again gives no new tries', async () => {
     await clearMisses()
-    await db
+    await suite.db
       .updateTable('portal_settings')
       .set({ verify_personal_info: true })
       .where('practice_id', '=', practiceId)
       .execute()
-    const first = await portalSignIn(app, 'zoe', 'zoe password 1')
+    const first = await portalSignIn(suite.app, 'zoe', 'zoe password 1')
     expect((await verifyAs(first, WRONG)).statusCode).toBe(400)
     expect((await verifyAs(first, WRONG)).statusCode).toBe(400)
     expect((await verifyAs(first, WRONG)).statusCode).toBe(403)
 
-    const again = await portalSignIn(app, 'zoe', 'zoe password 1')
+    const again = await portalSignIn(suite.app, 'zoe', 'zoe password 1')
     const refused = await verifyAs(again, RIGHT)
     expect(refused.statusCode).toBe(403)
     expect(refused.json()).toMatchObject({ type: '/problems/verification-locked' })
     expect(
-      (await app.inject({ url: '/api/portal/session', headers: { cookie: again } })).statusCode,
+      (await suite.app.inject({ url: '/api/portal/session', headers: { cookie: again } }))
+        .statusCode,
     ).toBe(401)
 
     // The office sees the lock and lifts it; the unlock is audited.
-    const office = await officeSignIn(app, 'frontdesk', 'front desk password')
-    const seen = await app.inject({
+    const office = await officeSignIn(suite.app, 'frontdesk', 'front desk password')
+    const seen = await suite.app.inject({
       url: `/api/office/patients/${zoeId}/access`,
       headers: { cookie: office },
     })
@@ -243,39 +246,39 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
     const unlocked = await post(`/api/office/patients/${zoeId}/access/unlock`, {}, office)
     expect(unlocked.statusCode).toBe(200)
     expect(unlocked.json().access).toMatchObject({ verificationLocked: false })
-    const audit = await db
+    const audit = await suite.db
       .selectFrom('audit_events')
       .select(['action', 'patient_id'])
       .where('action', '=', 'access.verification_unlocked')
       .execute()
     expect(audit).toEqual([{ action: 'access.verification_unlocked', patient_id: zoeId }])
 
-    const third = await portalSignIn(app, 'zoe', 'zoe password 1')
+    const third = await portalSignIn(suite.app, 'zoe', 'zoe password 1')
     expect((await verifyAs(third, RIGHT)).statusCode).toBe(200)
   })
 
   it('lets a locked account try again once the lock has run out', async () => {
     await clearMisses()
-    const cookie = await portalSignIn(app, 'zoe', 'zoe password 1')
+    const cookie = await portalSignIn(suite.app, 'zoe', 'zoe password 1')
     for (const expected of [400, 400, 403]) {
       expect((await verifyAs(cookie, WRONG)).statusCode).toBe(expected)
     }
-    await db
+    await suite.db
       .updateTable('portal_users')
       .set({ verification_failed_at: new Date(Date.now() - 25 * 3_600_000) })
       .where('patient_id', '=', zoeId)
       .execute()
-    const later = await portalSignIn(app, 'zoe', 'zoe password 1')
+    const later = await portalSignIn(suite.app, 'zoe', 'zoe password 1')
     expect((await verifyAs(later, RIGHT)).statusCode).toBe(200)
   })
 
   it('counts a parallel burst of answers on the account: never more than 3 are compared', async () => {
     await clearMisses()
     const sessions = await Promise.all([
-      portalSignIn(app, 'zoe', 'zoe password 1'),
-      portalSignIn(app, 'zoe', 'zoe password 1'),
+      portalSignIn(suite.app, 'zoe', 'zoe password 1'),
+      portalSignIn(suite.app, 'zoe', 'zoe password 1'),
     ])
-    const before = await db
+    const before = await suite.db
       .selectFrom('audit_events')
       .select((eb) => eb.fn.max('id').as('id'))
       .executeTakeFirstOrThrow()
@@ -286,13 +289,13 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
     expect(misses.length).toBe(2)
     // The rest: refused as locked, or (once the lock signed that session out) no session.
     for (const answer of answers) expect([400, 401, 403]).toContain(answer.statusCode)
-    const row = await db
+    const row = await suite.db
       .selectFrom('portal_users')
       .select('verification_failures')
       .where('patient_id', '=', zoeId)
       .executeTakeFirstOrThrow()
     expect(row.verification_failures).toBe(3)
-    const audited = await db
+    const audited = await suite.db
       .selectFrom('audit_events')
       .select('details')
       .where('action', 'in', ['portal.personal_info_verified', 'portal.verification_locked'])

@@ -1,76 +1,46 @@
-import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { hashPassword } from '../../platform/auth/passwords.ts'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
-import type { FileStorage } from '../../platform/files/storage.ts'
-import type { SecretBox } from '../../platform/mail/secrets.ts'
-import { seedPatient, seedPortalUser, seedPractice } from '../../testing/fixtures.ts'
-import { buildTestApp, cookieFrom, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
-import { readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
-
-const PASSWORD = 'correct horse battery'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { FAMILY_PASSWORD, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
+import { browserPost, cookieFrom, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { type LoopbackSmtp, readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
+import { useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('patient sign-in', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let files: FileStorage
-  let secrets: SecretBox
-  let smtp: Awaited<ReturnType<typeof startLoopbackSmtp>>
-  let close: () => Promise<void>
-  let settle: () => Promise<void>
+  const suite = useTestApp(kind)
+  let smtp: LoopbackSmtp
   let practiceId = 0
   let luisId = 0
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    practiceId = await seedPractice(db, 'Maple Grove Dental')
-    luisId = await seedPatient(db, practiceId, {
+    practiceId = await seedPractice(suite.db)
+    const luis = await seedPortalPatient(suite.db, {
+      practiceId,
       first_name: 'Luis',
       last_name: 'García',
       birthdate: '1984-02-29',
       email: 'luis@example.test',
+      username: 'luis.garcia',
     })
-    await seedPortalUser(db, practiceId, luisId, 'luis.garcia', PASSWORD)
-    const built = await buildTestApp(database)
-    app = built.app
-    files = built.files
-    secrets = built.secrets
-    close = built.close
-    settle = built.reads.settle
+    luisId = luis.patientId
     smtp = await startLoopbackSmtp()
   })
-  afterAll(async () => {
-    await close()
-    await smtp.close()
-    await database.destroy()
-  })
+  afterAll(() => smtp.close())
   beforeEach(async () => {
-    await db.deleteFrom('attempt_counters').execute()
+    await suite.db.deleteFrom('attempt_counters').execute()
   })
 
   const post = (url: string, payload: object, cookie?: string) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload,
-      headers: { origin: TEST_ORIGIN, ...(cookie ? { cookie } : {}) },
-    })
+    browserPost(suite.app, url, payload, cookie)
 
   /** Sends the queued emails over SMTP; the reset code is only in the copy the patient gets. */
   async function emailedResetCode() {
     const worker = createBackgroundWorker({
-      db,
-      files,
+      db: suite.db,
+      files: suite.files,
       config: { smtpUrl: smtp.url, mailFrom: 'test@example.test' },
-      secrets,
+      secrets: suite.secrets,
     })
     const sent = await worker.runDue()
     const newest = smtp.received.at(-1)
@@ -84,7 +54,7 @@ describeEachDatabase('patient sign-in', (kind) => {
   it('signs in with a case-insensitive user name and a case-sensitive password', async () => {
     const response = await post('/api/portal/session', {
       username: 'Luis.Garcia',
-      password: PASSWORD,
+      password: FAMILY_PASSWORD,
     })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({ stage: 'ready', username: 'luis.garcia' })
@@ -94,7 +64,7 @@ describeEachDatabase('patient sign-in', (kind) => {
     expect(setCookie).toContain('Secure')
     const wrongCase = await post('/api/portal/session', {
       username: 'luis.garcia',
-      password: PASSWORD.toUpperCase(),
+      password: FAMILY_PASSWORD.toUpperCase(),
     })
     expect(wrongCase.statusCode).toBe(401)
   })
@@ -114,12 +84,12 @@ describeEachDatabase('patient sign-in', (kind) => {
         const response = await post('/api/portal/session', { username, password: 'wrong' })
         expect(response.statusCode).toBe(401)
       }
-      const blocked = await post('/api/portal/session', { username, password: PASSWORD })
+      const blocked = await post('/api/portal/session', { username, password: FAMILY_PASSWORD })
       expect(blocked.statusCode).toBe(429)
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0)
       expect(blocked.json().detail).toMatch(/try again/)
     }
-    const audited = await db
+    const audited = await suite.db
       .selectFrom('audit_events')
       .select('action')
       .where('action', '=', 'portal.sign_in_throttled')
@@ -128,46 +98,46 @@ describeEachDatabase('patient sign-in', (kind) => {
   })
 
   it('audits sign-ins and failures without passwords', async () => {
-    const events = await db
+    const events = await suite.db
       .selectFrom('audit_events')
       .select(['action', 'outcome', 'details'])
       .where('action', '=', 'portal.sign_in')
       .execute()
     expect(events.some((event) => event.outcome === 'success')).toBe(true)
     expect(events.some((event) => event.outcome === 'failure')).toBe(true)
-    expect(JSON.stringify(events)).not.toContain(PASSWORD)
+    expect(JSON.stringify(events)).not.toContain(FAMILY_PASSWORD)
   })
 
   it('signs out on the server: the old cookie no longer works', async () => {
-    const cookie = await portalSignIn(app, 'luis.garcia', PASSWORD)
-    expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(
-      200,
-    )
-    const out = await app.inject({
+    const cookie = await portalSignIn(suite.app, 'luis.garcia', FAMILY_PASSWORD)
+    expect(
+      (await suite.app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode,
+    ).toBe(200)
+    const out = await suite.app.inject({
       method: 'DELETE',
       url: '/api/portal/session',
       headers: { cookie, origin: TEST_ORIGIN },
     })
     expect(out.statusCode).toBe(204)
-    expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(
-      401,
-    )
+    expect(
+      (await suite.app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode,
+    ).toBe(401)
   })
 
   it('ends a session left idle longer than the practice allows', async () => {
-    const cookie = await portalSignIn(app, 'luis.garcia', PASSWORD)
-    await db
+    const cookie = await portalSignIn(suite.app, 'luis.garcia', FAMILY_PASSWORD)
+    await suite.db
       .updateTable('sessions')
       .set({ last_seen_at: new Date(Date.now() - 16 * 60_000) })
       .where('ended_at', 'is', null)
       .execute()
-    await settle() // written as another instance would; this one hears of it by notification
-    const response = await app.inject({ url: '/api/portal/session', headers: { cookie } })
+    await suite.settle() // written as another instance would; this one hears of it by notification
+    const response = await suite.app.inject({ url: '/api/portal/session', headers: { cookie } })
     expect(response.statusCode).toBe(401)
   })
 
   it('changes the password with the current one, and refuses common ones', async () => {
-    const cookie = await portalSignIn(app, 'luis.garcia', PASSWORD)
+    const cookie = await portalSignIn(suite.app, 'luis.garcia', FAMILY_PASSWORD)
     const wrongCurrent = await post(
       '/api/portal/password',
       { currentPassword: 'nope', newPassword: 'x', newPasswordAgain: 'x' },
@@ -176,7 +146,7 @@ describeEachDatabase('patient sign-in', (kind) => {
     expect(wrongCurrent.json().errors).toHaveProperty('currentPassword')
     const common = await post(
       '/api/portal/password',
-      { currentPassword: PASSWORD, newPassword: 'password1', newPasswordAgain: 'password1' },
+      { currentPassword: FAMILY_PASSWORD, newPassword: 'password1', newPasswordAgain: 'password1' },
       cookie,
     )
     expect(common.statusCode).toBe(400)
@@ -184,17 +154,21 @@ describeEachDatabase('patient sign-in', (kind) => {
     const changed = await post(
       '/api/portal/password',
       {
-        currentPassword: PASSWORD,
+        currentPassword: FAMILY_PASSWORD,
         newPassword: 'new maple leaf',
         newPasswordAgain: 'new maple leaf',
       },
       cookie,
     )
     expect(changed.statusCode).toBe(204)
-    await portalSignIn(app, 'luis.garcia', 'new maple leaf')
+    await portalSignIn(suite.app, 'luis.garcia', 'new maple leaf')
     const back = await post(
       '/api/portal/password',
-      { currentPassword: 'new maple leaf', newPassword: PASSWORD, newPasswordAgain: PASSWORD },
+      {
+        currentPassword: 'new maple leaf',
+        newPassword: FAMILY_PASSWORD,
+        newPasswordAgain: FAMILY_PASSWORD,
+      },
       cookie,
     )
     expect(back.statusCode).toBe(204)
@@ -229,27 +203,27 @@ describeEachDatabase('patient sign-in', (kind) => {
     expect(done.statusCode).toBe(200)
     expect(done.json()).toMatchObject({ stage: 'ready' })
     const cookie = cookieFrom(done, 'bitewing_portal')
-    expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(
-      200,
-    )
+    expect(
+      (await suite.app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode,
+    ).toBe(200)
     const reused = await complete({ code })
     expect(reused.statusCode).toBe(400)
-    await portalSignIn(app, 'luis.garcia', 'spring tulips 2026')
-    await db
+    await portalSignIn(suite.app, 'luis.garcia', 'spring tulips 2026')
+    await suite.db
       .updateTable('portal_users')
-      .set({ password_hash: await hashPassword(PASSWORD) })
+      .set({ password_hash: await hashPassword(FAMILY_PASSWORD) })
       .where('patient_id', '=', luisId)
       .execute()
   })
 
   it('stops accepting a reset code after five wrong tries', async () => {
-    await db.deleteFrom('password_reset_codes').execute()
+    await suite.db.deleteFrom('password_reset_codes').execute()
     await post('/api/public/password-reset', { username: 'luis.garcia' })
     const { code } = await emailedResetCode()
     expect(code).toMatch(/^\d{6,8}$/)
     const wrong = code === '000000' ? '111111' : '000000'
     for (let attempt = 0; attempt < 5; attempt++) {
-      await db.deleteFrom('attempt_counters').execute()
+      await suite.db.deleteFrom('attempt_counters').execute()
       await post('/api/public/password-reset/complete', {
         username: 'luis.garcia',
         code: wrong,
@@ -257,7 +231,7 @@ describeEachDatabase('patient sign-in', (kind) => {
         newPasswordAgain: 'autumn leaves 99',
       })
     }
-    await db.deleteFrom('attempt_counters').execute()
+    await suite.db.deleteFrom('attempt_counters').execute()
     const right = await post('/api/public/password-reset/complete', {
       username: 'luis.garcia',
       code,
@@ -268,7 +242,7 @@ describeEachDatabase('patient sign-in', (kind) => {
   })
 
   it('shows the practice and every location to anyone, asking nothing', async () => {
-    const response = await app.inject({ url: '/api/public/contact' })
+    const response = await suite.app.inject({ url: '/api/public/contact' })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({
       practice: { name: 'Maple Grove Dental', phone: '519-555-0100' },

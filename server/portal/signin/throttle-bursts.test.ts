@@ -1,17 +1,15 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
+import { beforeAll, beforeEach, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
-import type { Database } from '../../platform/db/database.ts'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
-import type { FileStorage } from '../../platform/files/storage.ts'
-import { seedPatient, seedPortalUser, seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+  FAMILY_PASSWORD,
+  seedPortalPatient,
+  seedPractice,
+  seedStaff,
+} from '../../testing/fixtures.ts'
+import { browserPost, portalSignIn } from '../../testing/http.ts'
+import { useTestApp } from '../../testing/suite.ts'
 
-const PASSWORD = 'correct horse battery'
 const BURST = 15
 
 /** How many of each status code the answers carry, e.g. { 401: 5, 429: 10 }. */
@@ -24,48 +22,37 @@ function statuses(responses: { statusCode: number }[]) {
 }
 
 describeEachDatabase('throttles under parallel bursts', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let files: FileStorage
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let luisId = 0
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    const practiceId = await seedPractice(db, 'Maple Grove Dental')
-    const patientId = await seedPatient(db, practiceId, {
+    const { db } = suite
+    const practiceId = await seedPractice(db)
+    const luis = await seedPortalPatient(db, {
+      practiceId,
       first_name: 'Luis',
       last_name: 'García',
       email: 'luis@example.test',
+      username: 'luis.garcia',
     })
-    luisId = await seedPortalUser(db, practiceId, patientId, 'luis.garcia', PASSWORD)
-    await seedStaff(db, practiceId, 'frontdesk', PASSWORD, 'front_desk')
-    const built = await buildTestApp(database)
-    app = built.app
-    files = built.files
-    close = built.close
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    luisId = luis.userId
+    await seedStaff(suite.db, {
+      practiceId,
+      username: 'frontdesk',
+      password: FAMILY_PASSWORD,
+      role: 'front_desk',
+    })
   })
   beforeEach(async () => {
-    await db.deleteFrom('attempt_counters').execute()
+    await suite.db.deleteFrom('attempt_counters').execute()
   })
 
   const post = (url: string, payload: object, cookie?: string) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload,
-      headers: { origin: TEST_ORIGIN, ...(cookie ? { cookie } : {}) },
-    })
+    browserPost(suite.app, url, payload, cookie)
   const burst = (count: number, send: (index: number) => ReturnType<typeof post>) =>
     Promise.all(Array.from({ length: count }, (_, index) => send(index)))
   const failuresAudited = (action: string) =>
-    db
+    suite.db
       .selectFrom('audit_events')
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('action', '=', action)
@@ -84,7 +71,7 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
       expect(counts).toEqual({ 401: 5, 429: BURST - 5 })
       // Only the five let through were checked (each check of a wrong password is audited).
       expect((await failuresAudited(`${realm}.sign_in`)) - before).toBe(5)
-      const right = await post(`/api/${realm}/session`, { username, password: PASSWORD })
+      const right = await post(`/api/${realm}/session`, { username, password: FAMILY_PASSWORD })
       expect(right.statusCode).toBe(429)
       expect(Number(right.headers['retry-after'])).toBeGreaterThan(0)
     })
@@ -92,10 +79,10 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
 
   it('lets an honest sign-in give its attempt back to a shared address', async () => {
     for (let round = 0; round <= 20; round++) {
-      await db.deleteFrom('attempt_counters').where('scope', '=', 'sign-in').execute()
-      await portalSignIn(app, 'luis.garcia', PASSWORD)
+      await suite.db.deleteFrom('attempt_counters').where('scope', '=', 'sign-in').execute()
+      await portalSignIn(suite.app, 'luis.garcia', FAMILY_PASSWORD)
     }
-    const address = await db
+    const address = await suite.db
       .selectFrom('attempt_counters')
       .select('attempts')
       .where('scope', '=', 'address')
@@ -106,12 +93,12 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
   it('never counts more than five tries of a reset code, however parallel, and then refuses the right one', async () => {
     await post('/api/public/password-reset', { username: 'luis.garcia' })
     const worker = createBackgroundWorker({
-      db,
-      files,
+      db: suite.db,
+      files: suite.files,
       config: { smtpUrl: undefined, mailFrom: 'test@example.test' },
     })
     await worker.runDue()
-    const email = await db
+    const email = await suite.db
       .selectFrom('outgoing_emails')
       .select('text_body')
       .where('kind', '=', 'password-reset')
@@ -129,24 +116,24 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
     // Two bursts of four, the sign-in counters emptied between them (as if from another address
     // a while later): the code's own count must stop at five.
     const first = await burst(4, () => complete(wrong))
-    await db.deleteFrom('attempt_counters').execute()
+    await suite.db.deleteFrom('attempt_counters').execute()
     const second = await burst(4, () => complete(wrong))
     expect(statuses([...first, ...second])).toEqual({ 400: 8 })
-    const row = await db
+    const row = await suite.db
       .selectFrom('password_reset_codes')
       .select('attempts')
       .where('portal_user_id', '=', luisId)
       .where('used_at', 'is', null)
       .executeTakeFirstOrThrow()
     expect(row.attempts).toBe(5)
-    await db.deleteFrom('attempt_counters').execute()
+    await suite.db.deleteFrom('attempt_counters').execute()
     const right = await complete(code)
     expect(right.statusCode).toBe(400)
     expect(right.json().errors).toHaveProperty('code')
   })
 
   it('checks at most 5 of a burst of wrong current passwords on Change password', async () => {
-    const cookie = await portalSignIn(app, 'luis.garcia', PASSWORD)
+    const cookie = await portalSignIn(suite.app, 'luis.garcia', FAMILY_PASSWORD)
     const answers = await burst(BURST, (index) =>
       post(
         '/api/portal/password',
@@ -162,7 +149,7 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
     const right = await post(
       '/api/portal/password',
       {
-        currentPassword: PASSWORD,
+        currentPassword: FAMILY_PASSWORD,
         newPassword: 'new maple leaf',
         newPasswordAgain: 'new maple leaf',
       },
@@ -172,18 +159,18 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
   })
 
   it('limits forgot-password requests per user name and per address, known or not', async () => {
-    await db.deleteFrom('jobs').execute()
+    await suite.db.deleteFrom('jobs').execute()
     for (const username of ['luis.garcia', 'nobody.here']) {
-      await db.deleteFrom('attempt_counters').execute()
+      await suite.db.deleteFrom('attempt_counters').execute()
       const answers = await burst(10, () => post('/api/public/password-reset', { username }))
       expect(statuses(answers)).toEqual({ 202: 3, 429: 7 })
     }
-    await db.deleteFrom('attempt_counters').execute()
+    await suite.db.deleteFrom('attempt_counters').execute()
     const names = await burst(BURST, (index) =>
       post('/api/public/password-reset', { username: `someone.${index}` }),
     )
     expect(statuses(names)).toEqual({ 202: 10, 429: BURST - 10 })
-    const queued = await db
+    const queued = await suite.db
       .selectFrom('jobs')
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('kind', '=', 'password-reset.request')
@@ -192,15 +179,15 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
   })
 
   it('answers forgot-password without looking the user up: the job does that', async () => {
-    await db.deleteFrom('password_reset_codes').execute()
+    await suite.db.deleteFrom('password_reset_codes').execute()
     const known = await post('/api/public/password-reset', { username: 'luis.garcia' })
     const unknown = await post('/api/public/password-reset', { username: 'nobody.at.all' })
     expect(known.statusCode).toBe(202)
     expect(known.body).toBe(unknown.body)
     // Nothing about Luis was touched by the request itself; the same job row was queued for both.
-    const codes = await db.selectFrom('password_reset_codes').select('id').execute()
+    const codes = await suite.db.selectFrom('password_reset_codes').select('id').execute()
     expect(codes).toEqual([])
-    const jobs = await db
+    const jobs = await suite.db
       .selectFrom('jobs')
       .select('payload')
       .where('kind', '=', 'password-reset.request')

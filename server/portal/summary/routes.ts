@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Static } from 'typebox'
 import { renderCcdHtml, renderCcdPdf } from '../../ccd/index.ts'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
@@ -51,7 +52,9 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { db, guard, files }) => {
   const base = '/api/portal/patients/:patientId'
 
-  async function summaryFor(request: FastifyRequest, patientId: number, summaryId: number) {
+  /** The summary a route's params name, once the guard lets the user see the patient. */
+  async function summaryFor(request: FastifyRequest<{ Params: Static<typeof SummaryParams> }>) {
+    const { patientId, summaryId } = request.params
     const access = await guard.patient(request, patientId, 'summary')
     const summary = await findCareSummary(db, access.user.practice_id, access.patientId, summaryId)
     if (!summary) throw new NotFound('No such care summary.')
@@ -127,11 +130,7 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
     `${base}/summaries/:summaryId/html`,
     { schema: { params: SummaryParams } },
     async (request, reply) => {
-      const { access, summary, xml, baseName } = await summaryFor(
-        request,
-        request.params.patientId,
-        request.params.summaryId,
-      )
+      const { access, summary, xml, baseName } = await summaryFor(request)
       const html = renderCcdHtml(xml)
       await audit(request, access, 'summary.viewed', summary.id)
       return reply
@@ -149,11 +148,7 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
     `${base}/summaries/:summaryId/xml`,
     { schema: { params: SummaryParams } },
     async (request, reply) => {
-      const { access, summary, xml, baseName } = await summaryFor(
-        request,
-        request.params.patientId,
-        request.params.summaryId,
-      )
+      const { access, summary, xml, baseName } = await summaryFor(request)
       await audit(request, access, 'summary.downloaded', summary.id, { format: 'xml' })
       return download(reply, Buffer.from(xml, 'utf8'), 'application/xml', `${baseName}.xml`)
     },
@@ -163,11 +158,7 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
     `${base}/summaries/:summaryId/package`,
     { schema: { params: SummaryParams } },
     async (request, reply) => {
-      const { access, summary, practice, xml, baseName } = await summaryFor(
-        request,
-        request.params.patientId,
-        request.params.summaryId,
-      )
+      const { access, summary, practice, xml, baseName } = await summaryFor(request)
       const zip = buildXdmPackage({
         xml,
         html: renderCcdHtml(xml),

@@ -1,105 +1,36 @@
-import type { AddressInfo } from 'node:net'
-import type { FastifyInstance } from 'fastify'
 import { unzipSync } from 'fflate'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { validateCcd } from '../../ccd/index.ts'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
-import type { FileStorage } from '../../platform/files/storage.ts'
-import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { seedCareSummaryCodes } from '../../testing/fixtures.ts'
-import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { type LoopbackSmtp, startLoopbackSmtp } from '../../testing/smtp.ts'
+import { familyRequests, useFamilyApp } from '../../testing/suite.ts'
 import { CREATE_CARE_SUMMARY_JOB, onAppointmentCompleted } from './create.ts'
 import { XDM_ENTRIES } from './package.ts'
 import { SUMMARY_HTML_CSP } from './routes.ts'
 
-interface Received {
-  to: string[]
-  raw: string
-}
-
-/**
- * A loopback SMTP server that keeps what it receives, refuses recipients named reject@ for good
- * (550) and busy@ for now (451).
- */
-async function startSmtp() {
-  const received: Received[] = []
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    disableReverseLookup: true,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('reject@')) {
-        const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 })
-        return callback(error)
-      }
-      if (address.address.startsWith('busy@')) {
-        const error = Object.assign(new Error('Mailbox busy, try again later'), {
-          responseCode: 451,
-        })
-        return callback(error)
-      }
-      callback()
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.server.address() as AddressInfo
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
+/** Recipients named reject@ are refused for good (550), busy@ for now (451). */
+const REFUSALS = {
+  refuse: (address: string) => address.startsWith('reject@'),
+  busy: (address: string) => address.startsWith('busy@'),
 }
 
 describeEachDatabase('portal: care summaries', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let files: FileStorage
-  let close: () => Promise<void>
-  let settle: () => Promise<void>
-  let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
-  let smtp: Awaited<ReturnType<typeof startSmtp>>
-  let directSmtp: Awaited<ReturnType<typeof startSmtp>>
-  let maria = ''
-  let luis = ''
+  const suite = useFamilyApp(kind)
+  let smtp: LoopbackSmtp
+  let directSmtp: LoopbackSmtp
   let summaryId = 0
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    const built = await buildTestApp(database)
-    app = built.app
-    files = built.files
-    close = built.close
-    settle = built.reads.settle
-    seeded = await seedFamilyWithRecords(db, files)
-    const { practiceId } = seeded
-    const sofia = seeded.patients.sofia
-    await db
+    const { practiceId } = suite.family
+    const sofia = suite.family.patients.sofia
+    await suite.db
       .updateTable('patients')
       .set({ birth_sex: 'F', race_code: '2106-3', ethnicity_code: '2135-2', language: 'es' })
       .where('id', '=', sofia)
       .execute()
-    await db
+    await suite.db
       .insertInto('problems')
       .values({
         practice_id: practiceId,
@@ -108,7 +39,7 @@ describeEachDatabase('portal: care summaries', (kind) => {
         snomed_code: '80967001',
       })
       .execute()
-    await db
+    await suite.db
       .insertInto('immunizations')
       .values({
         practice_id: practiceId,
@@ -118,18 +49,18 @@ describeEachDatabase('portal: care summaries', (kind) => {
         administered_on: '2018-02-01',
       })
       .execute()
-    await db
+    await suite.db
       .insertInto('clinical_procedures')
       .values({
         practice_id: practiceId,
         patient_id: sofia,
-        appointment_id: seeded.appointments.sofiaPast,
+        appointment_id: suite.family.appointments.sofiaPast,
         code: 'D1120',
         description: 'Prophylaxis – child',
         performed_on: '2025-01-10',
       })
       .execute()
-    await db
+    await suite.db
       .insertInto('smoking_statuses')
       .values({
         practice_id: practiceId,
@@ -139,33 +70,25 @@ describeEachDatabase('portal: care summaries', (kind) => {
         recorded_on: '2025-01-10',
       })
       .execute()
-    smtp = await startSmtp()
-    directSmtp = await startSmtp()
-    maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
-    luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
+    smtp = await startLoopbackSmtp(REFUSALS)
+    directSmtp = await startLoopbackSmtp(REFUSALS)
   })
   afterAll(async () => {
-    await close()
     await smtp?.close()
     await directSmtp?.close()
-    await database.destroy()
   })
 
-  const get = (url: string, cookie = maria) => app.inject({ url, headers: { cookie } })
-  const post = (url: string, payload: object = {}, cookie = maria) =>
-    app.inject({ method: 'POST', url, payload, headers: { cookie, origin: TEST_ORIGIN } })
-  const base = (patient: keyof typeof seeded.patients) =>
-    `/api/portal/patients/${seeded.patients[patient]}`
+  const { get, post, base } = familyRequests(suite)
   const worker = () =>
     createBackgroundWorker({
-      db,
-      files,
+      db: suite.db,
+      files: suite.files,
       config: { smtpUrl: smtp.url, directSmtpUrl: directSmtp.url, mailFrom: 'office@example.test' },
     })
   const emailCount = async () =>
     Number(
       (
-        await db
+        await suite.db
           .selectFrom('outgoing_emails')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
@@ -180,12 +103,12 @@ describeEachDatabase('portal: care summaries', (kind) => {
     expect(create.statusCode).toBe(409)
     expect(create.json().type).toBe('/problems/summaries-not-set-up')
     // A completed visit makes none either.
-    await onAppointmentCompleted(db, seeded.appointments.sofiaPast)
+    await onAppointmentCompleted(suite.db, suite.family.appointments.sofiaPast)
     await worker().runDue()
-    const rows = await db.selectFrom('care_summaries').selectAll().execute()
+    const rows = await suite.db.selectFrom('care_summaries').selectAll().execute()
     expect(rows).toEqual([])
 
-    await seedCareSummaryCodes(db, seeded.practiceId)
+    await seedCareSummaryCodes(suite.db, suite.family.practiceId)
     expect((await get(`${base('sofia')}/summaries`)).json().setUp).toBe(true)
   })
 
@@ -199,18 +122,21 @@ describeEachDatabase('portal: care summaries', (kind) => {
   })
 
   it('creates one visit summary when a visit is completed, however often it is reported', async () => {
-    await onAppointmentCompleted(db, seeded.appointments.sofiaPast)
-    await onAppointmentCompleted(db, seeded.appointments.sofiaPast)
+    await onAppointmentCompleted(suite.db, suite.family.appointments.sofiaPast)
+    await onAppointmentCompleted(suite.db, suite.family.appointments.sofiaPast)
     await worker().runDue()
-    const visits = await db
+    const visits = await suite.db
       .selectFrom('care_summaries')
       .select(['patient_id', 'appointment_id'])
       .where('reason', '=', 'visit')
       .execute()
     expect(visits).toEqual([
-      { patient_id: seeded.patients.sofia, appointment_id: seeded.appointments.sofiaPast },
+      {
+        patient_id: suite.family.patients.sofia,
+        appointment_id: suite.family.appointments.sofiaPast,
+      },
     ])
-    const jobs = await db
+    const jobs = await suite.db
       .selectFrom('jobs')
       .select('status')
       .where('kind', '=', CREATE_CARE_SUMMARY_JOB)
@@ -346,7 +272,7 @@ describeEachDatabase('portal: care summaries', (kind) => {
     expect(pending.error).toMatch(/451 Mailbox busy/)
     for (let attempt = 2; attempt <= 5; attempt++) {
       // Skip the growing wait between attempts.
-      await db
+      await suite.db
         .updateTable('jobs')
         .set({ run_at: new Date(Date.now() - 60_000) })
         .where('status', '=', 'queued')
@@ -373,7 +299,7 @@ describeEachDatabase('portal: care summaries', (kind) => {
   })
 
   const lastEmailJob = () =>
-    db
+    suite.db
       .selectFrom('jobs')
       .select(['status', 'attempts'])
       .where('kind', '=', 'email.send')
@@ -407,46 +333,52 @@ describeEachDatabase('portal: care summaries', (kind) => {
 
   describe('access', () => {
     it("keeps Luis out of Sofia's summaries, and other families' ids look absent", async () => {
-      expect((await get(`${base('sofia')}/summaries`, luis)).statusCode).toBe(404)
-      expect((await get(`${base('sofia')}/summaries/${summaryId}/html`, luis)).statusCode).toBe(404)
-      expect((await get(`${base('sofia')}/summary-activity`, luis)).statusCode).toBe(404)
+      expect((await get(`${base('sofia')}/summaries`, suite.cookies.luis)).statusCode).toBe(404)
+      expect(
+        (await get(`${base('sofia')}/summaries/${summaryId}/html`, suite.cookies.luis)).statusCode,
+      ).toBe(404)
+      expect((await get(`${base('sofia')}/summary-activity`, suite.cookies.luis)).statusCode).toBe(
+        404,
+      )
       expect(
         (
           await post(
             `${base('sofia')}/summaries/${summaryId}/transmit`,
             { to: 'x@example.org', kind: 'email' },
-            luis,
+            suite.cookies.luis,
           )
         ).statusCode,
       ).toBe(404)
       // Luis's own summary is his; Sofia's id under his own patient id is not found.
-      const own = await post(`${base('luis')}/summaries`, {}, luis)
+      const own = await post(`${base('luis')}/summaries`, {}, suite.cookies.luis)
       expect(own.statusCode).toBe(201)
-      expect((await get(`${base('luis')}/summaries/${summaryId}/xml`, luis)).statusCode).toBe(404)
+      expect(
+        (await get(`${base('luis')}/summaries/${summaryId}/xml`, suite.cookies.luis)).statusCode,
+      ).toBe(404)
       expect((await get(`${base('smith')}/summaries`)).statusCode).toBe(404)
       expect((await get(`${base('sofia')}/summaries/abc/xml`)).statusCode).toBe(400)
     })
 
     it('answers 403 when the practice switched care summaries off', async () => {
-      await db
+      await suite.db
         .updateTable('portal_settings')
         .set({ feature_care_summary: false })
-        .where('practice_id', '=', seeded.practiceId)
+        .where('practice_id', '=', suite.family.practiceId)
         .execute()
       // Written as another instance would: this one hears of it by notification.
-      await settle()
+      await suite.settle()
       try {
         const response = await get(`${base('sofia')}/summaries`)
         expect(response.statusCode).toBe(403)
         expect(response.json().type).toBe('/problems/feature-disabled')
         expect((await get(`${base('sofia')}/summaries/${summaryId}/html`)).statusCode).toBe(403)
       } finally {
-        await db
+        await suite.db
           .updateTable('portal_settings')
           .set({ feature_care_summary: true })
-          .where('practice_id', '=', seeded.practiceId)
+          .where('practice_id', '=', suite.family.practiceId)
           .execute()
-        await settle()
+        await suite.settle()
       }
     })
   })

@@ -1,16 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
-import { LocalFileStorage } from '../../platform/files/storage.ts'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
 import { seedFamilyWithRecords } from '../../testing/family.ts'
+import { type SeededFamily, useTestDatabase } from '../../testing/suite.ts'
 import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { transmitSummary } from './transmit.ts'
 
@@ -18,25 +11,17 @@ const IP = '198.51.100.4'
 
 /** Sending a care summary as a command: no HTTP, the same checks, email and audit row. */
 describeEachDatabase('Transmit a care summary', (kind) => {
-  let database: TestDatabase
+  const store = useTestDatabase(kind)
   let db: Database
-  let folder = ''
-  let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
+  let seeded: SeededFamily
   let access: PatientAccess
   let summaryId = 0
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    folder = await mkdtemp(path.join(tmpdir(), 'bitewing-transmit-'))
-    seeded = await seedFamilyWithRecords(db, new LocalFileStorage(folder))
-    const maria = await db
-      .selectFrom('portal_users')
-      .select('id')
-      .where('username', '=', 'maria.garcia')
-      .executeTakeFirstOrThrow()
+    db = store.db
+    seeded = await seedFamilyWithRecords(db, { files: store.files })
     access = {
-      user: { id: maria.id, practice_id: seeded.practiceId },
+      user: { id: seeded.users.maria, practice_id: seeded.practiceId },
       patientId: seeded.patients.sofia,
     }
     const summary = await db
@@ -53,10 +38,6 @@ describeEachDatabase('Transmit a care summary', (kind) => {
       .returning('id')
       .executeTakeFirstOrThrow()
     summaryId = summary.id
-  })
-  afterAll(async () => {
-    await database.destroy()
-    await rm(folder, { recursive: true, force: true })
   })
 
   const transmit = (to: string, as = access) =>

@@ -30,8 +30,8 @@ describeEachDatabase('portal: a visit summary for each completed visit', (kind) 
   let notSetUp: { practiceId: number; patientId: number }
 
   async function practiceWithPatient(name: string) {
-    const practiceId = await seedPractice(db, name)
-    const patientId = await seedPatient(db, practiceId, { first_name: 'Sofia', last_name: 'Ruiz' })
+    const practiceId = await seedPractice(db, { name })
+    const patientId = await seedPatient(db, { practiceId, first_name: 'Sofia', last_name: 'Ruiz' })
     return { practiceId, patientId }
   }
 

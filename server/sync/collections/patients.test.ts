@@ -19,7 +19,7 @@ describeEachDatabase('sync patients', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
-    practiceId = await seedPractice(database.db, 'Sync Patients Dental')
+    practiceId = await seedPractice(database.db, { name: 'Sync Patients Dental' })
   })
   afterAll(() => database.destroy())
 

@@ -32,7 +32,7 @@ describeEachDatabase('sync scheduling collections', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
-    practiceId = await seedPractice(database.db, 'Sync Scheduling Dental')
+    practiceId = await seedPractice(database.db, { name: 'Sync Scheduling Dental' })
   })
   afterAll(() => database.destroy())
 

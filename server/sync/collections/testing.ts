@@ -19,7 +19,7 @@ export async function syncedFamily(kind: DatabaseKind) {
   const database = await createTestDatabase(kind)
   const db = database.db
   const built = await buildTestApp(database)
-  const seeded = await seedFamilyWithRecords(db, built.files)
+  const seeded = await seedFamilyWithRecords(db, { files: built.files })
   const { practiceId } = seeded
   for (const [name, id] of Object.entries(seeded.patients)) {
     await db.updateTable('patients').set({ external_id: name }).where('id', '=', id).execute()

@@ -42,7 +42,7 @@ describeEachDatabase('npm run sync -- import', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
-    practiceId = await seedPractice(database.db, 'Maple Grove Dental')
+    practiceId = await seedPractice(database.db, { name: 'Maple Grove Dental' })
     key = (await createSyncKey(database.db, practiceId, 'Open Dental')).key
     folder = await mkdtemp(path.join(tmpdir(), 'bitewing-import-'))
     file = path.join(folder, 'practice.ndjson')

@@ -1,0 +1,136 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll } from 'vitest'
+import type { Database } from '../platform/db/database.ts'
+import type { ReadCache } from '../platform/db/read-cache.ts'
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../platform/db/testing.ts'
+import { type FileStorage, LocalFileStorage } from '../platform/files/storage.ts'
+import type { SecretBox } from '../platform/mail/secrets.ts'
+import { FAMILY_PASSWORD, seedFamilyWithRecords } from './family.ts'
+import { STAFF_PASSWORD, seedStaff } from './fixtures.ts'
+import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from './http.ts'
+
+/*
+ * The set-up integration suites share, registered as the suite's beforeAll/afterAll: call one of
+ * these first in a describe block, then seed in the suite's own beforeAll (it runs after). The
+ * returned object is filled in before the first test runs; read its fields inside tests and
+ * hooks, never at the describe block's top level.
+ */
+
+export interface TestStore {
+  database: TestDatabase
+  db: Database
+  /** Files in a folder of the suite's own, removed afterwards. */
+  files: FileStorage
+}
+
+export interface TestApp extends TestStore {
+  app: FastifyInstance
+  reads: ReadCache
+  secrets: SecretBox
+  /** Waits until every kept read that a write made stale has been dropped. */
+  settle(): Promise<void>
+}
+
+/** A migrated database of the suite's own and a throwaway files folder; no app. */
+export function useTestDatabase(kind: DatabaseKind): TestStore {
+  const store = {} as TestStore
+  let folder = ''
+  beforeAll(async () => {
+    store.database = await createTestDatabase(kind)
+    store.db = store.database.db
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-test-'))
+    store.files = new LocalFileStorage(folder)
+  })
+  afterAll(async () => {
+    await store.database?.destroy()
+    if (folder) await fs.rm(folder, { recursive: true, force: true })
+  })
+  return store
+}
+
+/** The whole app (buildTestApp) over a database of the suite's own. */
+export function useTestApp(
+  kind: DatabaseKind,
+  options: Parameters<typeof buildTestApp>[1] = {},
+): TestApp {
+  const suite = {} as TestApp
+  let close = async () => {}
+  beforeAll(async () => {
+    suite.database = await createTestDatabase(kind)
+    suite.db = suite.database.db
+    const built = await buildTestApp(suite.database, options)
+    close = built.close
+    Object.assign(suite, {
+      app: built.app,
+      files: built.files,
+      reads: built.reads,
+      secrets: built.secrets,
+      settle: built.reads.settle,
+    })
+  })
+  afterAll(async () => {
+    await close()
+    await suite.database?.destroy()
+  })
+  return suite
+}
+
+export type SeededFamily = Awaited<ReturnType<typeof seedFamilyWithRecords>>
+
+export interface FamilyApp extends TestApp {
+  family: SeededFamily
+  /** Session cookies of the family's portal users, signed in once for the suite. */
+  cookies: { maria: string; luis: string; ann: string }
+}
+
+/**
+ * The app with the Garcia family (seedFamilyWithRecords) and the Smiths next door, Maria, Luis
+ * and Ann signed in.
+ */
+export function useFamilyApp(
+  kind: DatabaseKind,
+  options: Parameters<typeof buildTestApp>[1] & {
+    /** Runs on the empty database before the family is seeded. */
+    beforeSeeding?: (db: Database) => Promise<void>
+  } = {},
+): FamilyApp {
+  const { beforeSeeding, ...appOptions } = options
+  const suite = useTestApp(kind, appOptions) as FamilyApp
+  beforeAll(async () => {
+    await beforeSeeding?.(suite.db)
+    suite.family = await seedFamilyWithRecords(suite.db, { files: suite.files })
+    const signIn = (username: string) => portalSignIn(suite.app, username, FAMILY_PASSWORD)
+    suite.cookies = {
+      maria: await signIn('maria.garcia'),
+      luis: await signIn('luis.garcia'),
+      ann: await signIn('ann.smith'),
+    }
+  })
+  return suite
+}
+
+/** A staff member seeded into the practice and signed in to the office: id and session cookie. */
+export async function signedInStaff(
+  suite: Pick<TestApp, 'app' | 'db'>,
+  options: Parameters<typeof seedStaff>[1],
+) {
+  const id = await seedStaff(suite.db, options)
+  const cookie = await officeSignIn(suite.app, options.username, options.password ?? STAFF_PASSWORD)
+  return { id, cookie }
+}
+
+/** Requests as a family member (Maria unless another's cookie is given), as her browser sends them. */
+export function familyRequests(suite: FamilyApp) {
+  return {
+    get: (url: string, cookie = suite.cookies.maria) =>
+      suite.app.inject({ url, headers: { cookie } }),
+    post: (url: string, payload: object = {}, cookie = suite.cookies.maria) =>
+      suite.app.inject({ method: 'POST', url, payload, headers: { cookie, origin: TEST_ORIGIN } }),
+    /** The URL of one patient's routes. */
+    base: (patient: keyof SeededFamily['patients']) =>
+      `/api/portal/patients/${suite.family.patients[patient]}`,
+  }
+}
