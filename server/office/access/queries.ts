@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { NotFound } from '../../platform/http/problems.ts'
 
 const PATIENT_COLUMNS = [
   'patients.id',
@@ -10,6 +11,7 @@ const PATIENT_COLUMNS = [
   'patients.email',
   'patients.address1',
   'patients.city',
+  'patients.external_id',
 ] as const
 
 const ACCESS_COLUMNS = [
@@ -51,13 +53,36 @@ export async function searchPatients(
 }
 
 export async function findPatientAccess(db: Database, practiceId: number, patientId: number) {
+  return patientAccessQuery(db, practiceId, patientId).executeTakeFirst()
+}
+
+/** The patient's row with their portal account, or a 404 when the practice has no such patient. */
+export async function findPatientAccessOrNotFound(
+  db: Database,
+  practiceId: number,
+  patientId: number,
+) {
+  const row = await findPatientAccess(db, practiceId, patientId)
+  if (!row) throw new NotFound('No such patient.')
+  return row
+}
+
+/**
+ * The same row with the patient locked until the transaction ends, so two staff members changing
+ * one patient's access at once (two grants, a reset and a removal) take turns, each deciding on
+ * what the other left.
+ */
+export async function lockPatientAccess(trx: Database, practiceId: number, patientId: number) {
+  return patientAccessQuery(trx, practiceId, patientId).forUpdate('patients').executeTakeFirst()
+}
+
+function patientAccessQuery(db: Database, practiceId: number, patientId: number) {
   return db
     .selectFrom('patients')
     .leftJoin('portal_users', 'portal_users.patient_id', 'patients.id')
     .select([...PATIENT_COLUMNS, ...ACCESS_COLUMNS])
     .where('patients.practice_id', '=', practiceId)
     .where('patients.id', '=', patientId)
-    .executeTakeFirst()
 }
 
 export type PatientAccessRow = NonNullable<Awaited<ReturnType<typeof findPatientAccess>>>
