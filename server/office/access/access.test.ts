@@ -19,6 +19,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
   let close: () => Promise<void>
   let admin = ''
   let provider = ''
+  let frontDesk = ''
   let ana = 0
   let noAddress = 0
   let adminId = 0
@@ -31,6 +32,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
     const practiceId = await seedPractice(db, 'Maple Grove Dental')
     adminId = await seedStaff(db, practiceId, 'admin', 'admin password 1', 'admin')
     await seedStaff(db, practiceId, 'dr.lee', 'provider password 1', 'provider')
+    await seedStaff(db, practiceId, 'desk', 'desk password 1', 'front_desk')
     ana = await seedPatient(db, practiceId, {
       first_name: 'Ana',
       last_name: 'Silva',
@@ -50,6 +52,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
     close = built.close
     admin = await officeSignIn(app, 'ADMIN', 'admin password 1')
     provider = await officeSignIn(app, 'dr.lee', 'provider password 1')
+    frontDesk = await officeSignIn(app, 'desk', 'desk password 1')
   })
   afterAll(async () => {
     await close()
@@ -79,6 +82,22 @@ describeEachDatabase('office: patient portal access', (kind) => {
         })
       ).statusCode,
     ).toBe(401)
+  })
+
+  it('lets the front desk manage portal access but nothing only administrators may do', async () => {
+    const search = await call('POST', '/api/office/patients/search', frontDesk, { name: 'silva' })
+    expect(search.statusCode).toBe(200)
+    const status = await call('GET', `/api/office/patients/${noAddress}/access`, frontDesk)
+    expect(status.json()).toMatchObject({ id: noAddress, missing: ['address'] })
+    for (const adminOnly of [
+      '/api/office/outgoing-emails',
+      '/api/office/settings',
+      '/api/office/code-systems',
+    ]) {
+      const refused = await call('GET', adminOnly, frontDesk)
+      expect([adminOnly, refused.statusCode]).toEqual([adminOnly, 403])
+      expect(refused.headers['content-type']).toContain('application/problem+json')
+    }
   })
 
   it("finds patients by name and birthdate in the staff member's practice only", async () => {
