@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { verifyPassword } from '../../platform/auth/passwords.ts'
 import type { Database } from '../../platform/db/database.ts'
@@ -59,14 +60,12 @@ describeEachDatabase('Portal access commands', (kind) => {
       .where('kind', '=', 'portal_access.changed')
       .orderBy('id')
       .execute()
-  const auditRows = (patientId: number) =>
-    db
-      .selectFrom('audit_events')
-      .select(['action', 'staff_user_id', 'ip'])
-      .where('patient_id', '=', patientId)
-      .where('action', 'like', 'access.%')
-      .orderBy('id')
-      .execute()
+  const auditRows = async (patientId: number) => {
+    const rows = await sql<{ action: string; staff_user_id: number; ip: string }>`
+      select action, staff_user_id, ip from audit_events where patient_id = ${patientId} order by id
+    `.execute(db)
+    return rows.rows
+  }
 
   it('grants, resets, unlocks and removes, telling the PMS each time by its own patient id', async () => {
     const granted = await grantPortalAccess(db, staff, audit(), {

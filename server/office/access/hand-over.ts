@@ -28,10 +28,9 @@ export async function printAccessLetter(
   audit: StaffAuditor,
   { patientId, oneTimePassword, portalUrl }: HandOver,
 ): Promise<Buffer> {
-  const row = await findPatientAccessOrNotFound(db, staff.practice_id, patientId)
-  const username = await checkedOneTimePassword(db, row, oneTimePassword)
+  const { row, username, practice } = await handingOver(db, staff, patientId, oneTimePassword)
   const pdf = await renderAccessLetter({
-    practice: await findPracticeLetterhead(db, staff.practice_id),
+    practice,
     patientName: `${row.first_name} ${row.last_name}`,
     portalUrl,
     username,
@@ -52,14 +51,13 @@ export async function emailInvitation(
   secrets: SecretBox,
   { patientId, oneTimePassword, portalUrl }: HandOver,
 ): Promise<void> {
-  const row = await findPatientAccessOrNotFound(db, staff.practice_id, patientId)
-  if (!row.email) throw new Invalid('This patient has no email address on file.')
-  const username = await checkedOneTimePassword(db, row, oneTimePassword)
-  const practice = await findPracticeLetterhead(db, staff.practice_id)
+  const { row, username, practice } = await handingOver(db, staff, patientId, oneTimePassword, {
+    needsEmail: true,
+  })
   await queueEmail(db, {
     practiceId: staff.practice_id,
     kind: 'access-invitation',
-    to: row.email,
+    to: row.email ?? '',
     subject: `Your ${practice.name} patient portal`,
     text: [
       `Hello ${row.first_name},`,
@@ -75,6 +73,23 @@ export async function emailInvitation(
     sealedSecret: secrets.seal(oneTimePassword),
   })
   await audit.record(db, 'access.invitation_emailed', { patientId: row.id })
+}
+
+/**
+ * The patient, their user name and the practice's letterhead, once `oneTimePassword` is shown to
+ * be the account's unused one-time password (and, for an email, that there is an address).
+ */
+async function handingOver(
+  db: Database,
+  staff: ActingStaff,
+  patientId: number,
+  oneTimePassword: string,
+  { needsEmail = false } = {},
+) {
+  const row = await findPatientAccessOrNotFound(db, staff.practice_id, patientId)
+  if (needsEmail && !row.email) throw new Invalid('This patient has no email address on file.')
+  const username = await checkedOneTimePassword(db, row, oneTimePassword)
+  return { row, username, practice: await findPracticeLetterhead(db, staff.practice_id) }
 }
 
 /** The account's user name, once `oneTimePassword` is shown to be its unused one-time password. */

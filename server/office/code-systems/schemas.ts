@@ -1,12 +1,14 @@
 import { Type } from 'typebox'
 import { Nullable } from '../../practice/schemas.ts'
 
-const ImportView = Type.Object({
+/** What an import brought in, as the status and the import's own answer show it. */
+const Imported = {
   version: Type.String(),
   codeCount: Type.Integer(),
   importedAt: Type.String(),
-  importedBy: Nullable(Type.String()),
-})
+}
+
+const ImportView = Type.Object({ ...Imported, importedBy: Nullable(Type.String()) })
 
 export const CodeSystemsView = Type.Object({
   /** Both systems imported: care summaries are created for this practice's patients. */
@@ -20,12 +22,7 @@ export const CodeSystemsView = Type.Object({
   ),
 })
 
-export const ImportResultView = Type.Object({
-  system: Type.String(),
-  version: Type.String(),
-  codeCount: Type.Integer(),
-  importedAt: Type.String(),
-})
+export const ImportResultView = Type.Object({ system: Type.String(), ...Imported })
 
 export const SnomedUploadQuery = Type.Object({
   fileName: Type.Optional(Type.String({ maxLength: 200 })),

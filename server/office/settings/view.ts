@@ -41,22 +41,22 @@ export function presentContact(
   contact: Contact,
   hours: HoursRow[],
 ): Static<typeof ContactView> {
+  const { name, phone, email, address1, address2, city, region, postal_code } = contact
+  const own = hours.filter((slot) => slot.clinic_id === id)
   return {
     id,
-    name: contact.name,
-    phone: contact.phone,
-    email: contact.email,
-    address1: contact.address1,
-    address2: contact.address2,
-    city: contact.city,
-    region: contact.region,
-    postalCode: contact.postal_code,
-    hours: hours
-      .filter((slot) => slot.clinic_id === id)
-      .map((slot) => ({
-        weekday: slot.weekday,
-        opens: hourMinute(slot.opens),
-        closes: hourMinute(slot.closes),
-      })),
+    name,
+    phone,
+    email,
+    address1,
+    address2,
+    city,
+    region,
+    postalCode: postal_code,
+    hours: own.map(({ weekday, opens, closes }) => ({
+      weekday,
+      opens: hourMinute(opens),
+      closes: hourMinute(closes),
+    })),
   }
 }

@@ -4,13 +4,8 @@ import type { StaffSessionView } from './schemas.ts'
 
 /** Who is signed in to the console, as its header and pages need them. */
 export function presentStaffSession(
-  staff: StaffMember,
+  { username, display_name, role }: StaffMember,
   practiceName: string,
 ): Static<typeof StaffSessionView> {
-  return {
-    username: staff.username,
-    displayName: staff.display_name,
-    role: staff.role,
-    practiceName,
-  }
+  return { username, displayName: display_name, role, practiceName }
 }
