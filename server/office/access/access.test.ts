@@ -100,6 +100,22 @@ describeEachDatabase('office: patient portal access', (kind) => {
     }
   })
 
+  it('records staff sign-in and sign-out with who and from where', async () => {
+    const cookie = await officeSignIn(app, 'desk', 'desk password 1')
+    expect((await call('DELETE', '/api/office/session', cookie)).statusCode).toBe(204)
+    const rows = await db
+      .selectFrom('audit_events')
+      .innerJoin('staff_users', 'staff_users.id', 'audit_events.staff_user_id')
+      .select(['action', 'actor_type', 'ip'])
+      .where('staff_users.username', '=', 'desk')
+      .orderBy('audit_events.id')
+      .execute()
+    expect(rows.slice(-2)).toEqual([
+      { action: 'office.sign_in', actor_type: 'staff_user', ip: '127.0.0.1' },
+      { action: 'office.sign_out', actor_type: 'staff_user', ip: '127.0.0.1' },
+    ])
+  })
+
   it("finds patients by name and birthdate in the staff member's practice only", async () => {
     const found = await call('POST', '/api/office/patients/search', admin, { name: 'silva' })
     expect(

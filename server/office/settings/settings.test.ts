@@ -1,13 +1,17 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createTestDatabase,
   describeEachDatabase,
   type TestDatabase,
 } from '../../platform/db/testing.ts'
+import { Invalid, NotFound } from '../../platform/http/problems.ts'
 import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
 import { seedStaff } from '../../testing/fixtures.ts'
 import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { staffAuditor } from '../staff-audit.ts'
+import { saveContact } from './commands.ts'
+import { loadSettings } from './queries.ts'
 
 describeEachDatabase('office: Portal Settings', (kind) => {
   let database: TestDatabase
@@ -17,6 +21,7 @@ describeEachDatabase('office: Portal Settings', (kind) => {
   let frontDesk = ''
   let maria = ''
   let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
+  let adminId = 0
 
   beforeAll(async () => {
     database = await createTestDatabase(kind)
@@ -24,7 +29,7 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     app = built.app
     close = built.close
     seeded = await seedFamilyWithRecords(database.db, built.files)
-    await seedStaff(database.db, seeded.practiceId, 'admin', 'admin password 1', 'admin')
+    adminId = await seedStaff(database.db, seeded.practiceId, 'admin', 'admin password 1', 'admin')
     await seedStaff(database.db, seeded.practiceId, 'desk', 'desk password 1', 'front_desk')
     admin = await officeSignIn(app, 'admin', 'admin password 1')
     frontDesk = await officeSignIn(app, 'desk', 'desk password 1')
@@ -123,6 +128,56 @@ describeEachDatabase('office: Portal Settings', (kind) => {
       phone: '763-555-0199',
       email: 'downtown@example.com',
       hours: [{ weekday: 2, opens: '08:00', closes: '16:30' }],
+    })
+  })
+
+  // The command itself, without HTTP: checks first, then the change and its audit row together.
+  describe('saving contact details as a command', () => {
+    const IP = '198.51.100.4'
+    const staff = () => ({ id: adminId, practice_id: seeded.practiceId })
+    const contact = (hours: { weekday: number; opens: string; closes: string }[]) => ({
+      ...{ phone: ' 519-555-0199 ', email: '', address1: '3 Oak Ave', address2: null },
+      ...{ city: 'Guelph', region: 'ON', postalCode: 'N1H 3C3', hours },
+    })
+    const save = (clinicId: number | null, hours: Parameters<typeof contact>[0]) =>
+      saveContact(database.db, staff(), staffAuditor({ ip: IP }, staff()), {
+        clinicId,
+        contact: contact(hours),
+      })
+    const auditsFromHere = () =>
+      database.db
+        .selectFrom('audit_events')
+        .select(['action', 'staff_user_id', 'target_type', 'target_id'])
+        .where('ip', '=', IP)
+        .execute()
+
+    it("saves the practice's details, blanks as none, and records who did it", async () => {
+      await save(null, [{ weekday: 1, opens: '08:00', closes: '12:00' }])
+      const { practice, hours } = await loadSettings(database.db, seeded.practiceId)
+      expect(practice).toMatchObject({ phone: '519-555-0199', email: null, address1: '3 Oak Ave' })
+      expect(hours.filter((slot) => slot.clinic_id === null).map((slot) => slot.weekday)).toEqual([
+        1,
+      ])
+      expect(await auditsFromHere()).toEqual([
+        {
+          action: 'settings.contact_updated',
+          staff_user_id: adminId,
+          target_type: 'practice',
+          target_id: String(seeded.practiceId),
+        },
+      ])
+    })
+
+    it('refuses overlapping hours or an unknown clinic, changing and auditing nothing', async () => {
+      const before = await loadSettings(database.db, seeded.practiceId)
+      const overlapping = [
+        { weekday: 2, opens: '08:00', closes: '12:00' },
+        { weekday: 2, opens: '11:00', closes: '13:00' },
+      ]
+      await expect(save(null, overlapping)).rejects.toThrow(Invalid)
+      await expect(save(999_999, [])).rejects.toThrow(NotFound)
+      expect((await loadSettings(database.db, seeded.practiceId)).hours).toEqual(before.hours)
+      expect(await auditsFromHere()).toHaveLength(1)
     })
   })
 })
