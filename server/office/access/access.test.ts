@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
+import { verifyPassword } from '../../platform/auth/passwords.ts'
 import type { Database } from '../../platform/db/database.ts'
 import {
   createTestDatabase,
@@ -8,8 +10,17 @@ import {
   type TestDatabase,
 } from '../../platform/db/testing.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
+import { Conflict, Invalid, NotFound } from '../../platform/http/problems.ts'
 import { seedPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
 import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { staffAuditor } from '../staff-audit.ts'
+import {
+  grantPortalAccess,
+  removePortalAccess,
+  resetPortalPassword,
+  unlockPortalVerification,
+} from './commands.ts'
+import { grantAccess } from './queries.ts'
 
 describeEachDatabase('office: patient portal access', (kind) => {
   let database: TestDatabase
@@ -240,4 +251,173 @@ describeEachDatabase('office: patient portal access', (kind) => {
     expect(response.statusCode).toBe(400)
     expect(response.json().errors).toHaveProperty('username')
   })
+
+  // The access changes as commands, without HTTP: checks, sync event and audit row together.
+  describe('access commands', () => {
+    const IP = '203.0.113.9'
+    let staff = { id: 0, practice_id: 0 }
+    let ava = 0
+    let bo = 0
+
+    beforeAll(async () => {
+      const practiceId = await seedPractice(db, 'Birch Dental')
+      const id = await seedStaff(db, practiceId, 'birch.desk', 'desk password 1', 'front_desk')
+      staff = { id, practice_id: practiceId }
+      const patient = (first_name: string, external_id: string, more = {}) =>
+        seedPatient(db, practiceId, { first_name, last_name: 'Silva', external_id, ...more })
+      ava = await patient('Ava', 'PMS-1001')
+      bo = await patient('Bo', 'PMS-1002', { address1: null })
+    })
+
+    const audit = () => staffAuditor({ ip: IP }, staff)
+    const syncEvents = (patientId: number) =>
+      db
+        .selectFrom('sync_events')
+        .select(['kind', 'entity_type', 'payload'])
+        .where('entity_id', '=', patientId)
+        .where('kind', '=', 'portal_access.changed')
+        .orderBy('id')
+        .execute()
+    const auditRows = async (patientId: number) => {
+      const rows = await sql<{ action: string; staff_user_id: number; ip: string }>`
+        select action, staff_user_id, ip from audit_events where patient_id = ${patientId} order by id
+      `.execute(db)
+      return rows.rows
+    }
+
+    it('grants, resets, unlocks and removes, telling the PMS each time by its own patient id', async () => {
+      const granted = await grantPortalAccess(db, staff, audit(), {
+        patientId: ava,
+        username: 'ava.s',
+      })
+      expect(granted.username).toBe('ava.s')
+      const reset = await resetPortalPassword(db, staff, audit(), { patientId: ava })
+      expect(reset.username).toBe('ava.s')
+      const user = await db
+        .selectFrom('portal_users')
+        .select('password_hash')
+        .where('patient_id', '=', ava)
+        .executeTakeFirstOrThrow()
+      expect(await verifyPassword(user.password_hash, reset.oneTimePassword)).toBe(true)
+      await unlockPortalVerification(db, staff, audit(), { patientId: ava })
+      await removePortalAccess(db, staff, audit(), { patientId: ava })
+
+      const events = await syncEvents(ava)
+      expect(events.map((event) => [event.entity_type, event.payload])).toEqual(
+        ['granted', 'reset', 'unlocked', 'removed'].map((change) => [
+          'patient',
+          { patientExternalId: 'PMS-1001', portalUserName: 'ava.s', change },
+        ]),
+      )
+      expect(await auditRows(ava)).toEqual(
+        [
+          'access.granted',
+          'access.password_reset',
+          'access.verification_unlocked',
+          'access.removed',
+        ].map((action) => ({ action, staff_user_id: staff.id, ip: IP })),
+      )
+    })
+
+    it('refuses without changing anything, queuing nothing and auditing nothing', async () => {
+      const before = await syncEvents(bo)
+      await expect(grantPortalAccess(db, staff, audit(), { patientId: bo })).rejects.toThrow(
+        Invalid,
+      )
+      await expect(resetPortalPassword(db, staff, audit(), { patientId: bo })).rejects.toThrow(
+        Conflict,
+      )
+      await expect(removePortalAccess(db, staff, audit(), { patientId: bo })).rejects.toThrow(
+        Conflict,
+      )
+      expect(await syncEvents(bo)).toEqual(before)
+      expect(await auditRows(bo)).toEqual([])
+    })
+
+    it("does not reach another practice's patient", async () => {
+      const before = await syncEvents(ana)
+      await expect(grantPortalAccess(db, staff, audit(), { patientId: ana })).rejects.toThrow(
+        NotFound,
+      )
+      await expect(removePortalAccess(db, staff, audit(), { patientId: ana })).rejects.toThrow(
+        NotFound,
+      )
+      expect(await syncEvents(ana)).toEqual(before)
+    })
+
+    it('gives one patient access once when staff grant it at the same moment', async () => {
+      const patientId = await seedPatient(db, staff.practice_id, {
+        first_name: 'Dee',
+        last_name: 'Ng',
+      })
+      const results = await Promise.allSettled(
+        Array.from({ length: 4 }, () => grantPortalAccess(db, staff, audit(), { patientId })),
+      )
+      const granted = results.filter((result) => result.status === 'fulfilled')
+      expect(granted).toHaveLength(1)
+      const refused = results.filter((result) => result.status === 'rejected')
+      expect(refused.map((result) => (result.reason as Error).constructor)).toEqual([
+        Conflict,
+        Conflict,
+        Conflict,
+      ])
+      expect(await syncEvents(patientId)).toHaveLength(1)
+    })
+
+    // Deterministic where the test above depends on timing: a change holding the patient's row
+    // makes a grant wait for it, then decide on what it left (here: access already given).
+    it('waits for a change in progress on the same patient, then decides on its result', async () => {
+      const patientId = await seedPatient(db, staff.practice_id, {
+        first_name: 'Eve',
+        last_name: 'Ng',
+      })
+      let release = () => {}
+      const released = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      let holding = () => {}
+      const held = new Promise<void>((resolve) => {
+        holding = resolve
+      })
+      const other = db.transaction().execute(async (trx) => {
+        await trx
+          .selectFrom('patients')
+          .select('id')
+          .where('id', '=', patientId)
+          .forUpdate()
+          .execute()
+        holding()
+        await released
+        await grantAccess(trx, {
+          ...{ practiceId: staff.practice_id, patientId, username: 'eve.first' },
+          ...{ passwordHash: 'not a hash', staffUserId: staff.id },
+        })
+      })
+      await held
+      const attempt = grantPortalAccess(db, staff, audit(), { patientId })
+      const outcome = attempt.then(
+        () => 'granted',
+        (error: unknown) => (error instanceof Conflict ? 'refused' : error),
+      )
+      // On PostgreSQL, see the grant reach the lock before letting the other change finish.
+      if (kind === 'postgres') {
+        expect(await Promise.race([outcome, waitingOnALock()])).toBe('waiting')
+      }
+      release()
+      await other
+      expect(await outcome).toBe('refused')
+    })
+  })
+
+  async function waitingOnALock(): Promise<'waiting'> {
+    for (let tries = 0; tries < 250; tries++) {
+      const { rows } = await sql<{ waiting: number }>`
+        select count(*)::int as waiting from pg_stat_activity
+        where wait_event_type = 'Lock' and datname = current_database()
+      `.execute(db)
+      if ((rows[0]?.waiting ?? 0) > 0) return 'waiting'
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    throw new Error('No query waited on a lock within 5 s.')
+  }
 })

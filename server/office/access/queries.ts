@@ -53,7 +53,13 @@ export async function searchPatients(
 }
 
 export async function findPatientAccess(db: Database, practiceId: number, patientId: number) {
-  return patientAccessQuery(db, practiceId, patientId).executeTakeFirst()
+  return db
+    .selectFrom('patients')
+    .leftJoin('portal_users', 'portal_users.patient_id', 'patients.id')
+    .select([...PATIENT_COLUMNS, ...ACCESS_COLUMNS])
+    .where('patients.practice_id', '=', practiceId)
+    .where('patients.id', '=', patientId)
+    .executeTakeFirst()
 }
 
 /** The patient's row with their portal account, or a 404 when the practice has no such patient. */
@@ -73,16 +79,16 @@ export async function findPatientAccessOrNotFound(
  * what the other left.
  */
 export async function lockPatientAccess(trx: Database, practiceId: number, patientId: number) {
-  return patientAccessQuery(trx, practiceId, patientId).forUpdate('patients').executeTakeFirst()
-}
-
-function patientAccessQuery(db: Database, practiceId: number, patientId: number) {
-  return db
+  // Lock first, read after, in two statements: a statement that waited for the lock still sees
+  // the joined account as it was when it started (PostgreSQL re-checks only the locked row).
+  await trx
     .selectFrom('patients')
-    .leftJoin('portal_users', 'portal_users.patient_id', 'patients.id')
-    .select([...PATIENT_COLUMNS, ...ACCESS_COLUMNS])
-    .where('patients.practice_id', '=', practiceId)
-    .where('patients.id', '=', patientId)
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', patientId)
+    .forUpdate()
+    .execute()
+  return findPatientAccess(trx, practiceId, patientId)
 }
 
 export type PatientAccessRow = NonNullable<Awaited<ReturnType<typeof findPatientAccess>>>
