@@ -253,6 +253,8 @@ describeEachDatabase('office: patient portal access', (kind) => {
   })
 
   // The access changes as commands, without HTTP: checks, sync event and audit row together.
+  type AccessCommand = (...args: Parameters<typeof removePortalAccess>) => Promise<unknown>
+
   describe('access commands', () => {
     const IP = '203.0.113.9'
     let staff = { id: 0, practice_id: 0 }
@@ -319,30 +321,29 @@ describeEachDatabase('office: patient portal access', (kind) => {
       )
     })
 
+    /** Each command is refused with its problem, and the PMS hears of nothing. */
+    const refusesEach = async (patientId: number, refusals: [AccessCommand, typeof Conflict][]) => {
+      const before = await syncEvents(patientId)
+      for (const [command, problem] of refusals) {
+        await expect(command(db, staff, audit(), { patientId })).rejects.toThrow(problem)
+      }
+      expect(await syncEvents(patientId)).toEqual(before)
+    }
+
     it('refuses without changing anything, queuing nothing and auditing nothing', async () => {
-      const before = await syncEvents(bo)
-      await expect(grantPortalAccess(db, staff, audit(), { patientId: bo })).rejects.toThrow(
-        Invalid,
-      )
-      await expect(resetPortalPassword(db, staff, audit(), { patientId: bo })).rejects.toThrow(
-        Conflict,
-      )
-      await expect(removePortalAccess(db, staff, audit(), { patientId: bo })).rejects.toThrow(
-        Conflict,
-      )
-      expect(await syncEvents(bo)).toEqual(before)
+      await refusesEach(bo, [
+        [grantPortalAccess, Invalid],
+        [resetPortalPassword, Conflict],
+        [removePortalAccess, Conflict],
+      ])
       expect(await auditRows(bo)).toEqual([])
     })
 
     it("does not reach another practice's patient", async () => {
-      const before = await syncEvents(ana)
-      await expect(grantPortalAccess(db, staff, audit(), { patientId: ana })).rejects.toThrow(
-        NotFound,
-      )
-      await expect(removePortalAccess(db, staff, audit(), { patientId: ana })).rejects.toThrow(
-        NotFound,
-      )
-      expect(await syncEvents(ana)).toEqual(before)
+      await refusesEach(ana, [
+        [grantPortalAccess, NotFound],
+        [removePortalAccess, NotFound],
+      ])
     })
 
     it('gives one patient access once when staff grant it at the same moment', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
+import { lockPatient } from '../../practice/queries.ts'
 
 const PATIENT_COLUMNS = [
   'patients.id',
@@ -81,13 +82,7 @@ export async function findPatientAccessOrNotFound(
 export async function lockPatientAccess(trx: Database, practiceId: number, patientId: number) {
   // Lock first, read after, in two statements: a statement that waited for the lock still sees
   // the joined account as it was when it started (PostgreSQL re-checks only the locked row).
-  await trx
-    .selectFrom('patients')
-    .select('id')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', patientId)
-    .forUpdate()
-    .execute()
+  await lockPatient(trx, practiceId, patientId)
   return findPatientAccess(trx, practiceId, patientId)
 }
 
