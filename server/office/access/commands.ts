@@ -8,6 +8,7 @@ import { suggestedUsername, usernameProblem } from '../../practice/rules.ts'
 import { queueSyncEvent } from '../../sync/outbox.ts'
 import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
 import {
+  findPatientAccessOrNotFound,
   grantAccess,
   lockPatientAccess,
   type PatientAccessRow,
@@ -43,20 +44,24 @@ export async function grantPortalAccess(
   audit: StaffAuditor,
   { patientId, username: wanted }: { patientId: number; username?: string | undefined },
 ): Promise<IssuedCredentials> {
-  const issued = await issuePassword()
-  return changeAccess(db, staff, audit, patientId, 'granted', async (trx, row) => {
-    if (hasAccess(row)) throw new Conflict('This patient already has online access.')
-    const missing = missingForAccess(row)
-    if (missing.length > 0) throw new Invalid(`Add the patient's ${missing.join(', ')} first.`)
-    const username = await chooseUsername(trx, staff.practice_id, row, wanted)
-    await grantAccess(trx, {
-      practiceId: staff.practice_id,
-      patientId: row.id,
-      username,
-      passwordHash: issued.hash,
-      staffUserId: staff.id,
-    })
-    return { username, oneTimePassword: issued.oneTimePassword }
+  return changeAccess(db, staff, audit, {
+    patientId,
+    change: 'granted',
+    check: grantable,
+    prepare: issuePassword,
+    apply: async (trx, row, issued) => {
+      const username = await chooseUsername(trx, staff.practice_id, row, wanted)
+      const practiceId = staff.practice_id
+      const passwordHash = issued.hash
+      await grantAccess(trx, {
+        practiceId,
+        patientId,
+        username,
+        passwordHash,
+        staffUserId: staff.id,
+      })
+      return { username, oneTimePassword: issued.oneTimePassword }
+    },
   })
 }
 
@@ -67,61 +72,88 @@ export async function resetPortalPassword(
   audit: StaffAuditor,
   { patientId }: { patientId: number },
 ): Promise<IssuedCredentials> {
-  const issued = await issuePassword()
-  return changeAccess(db, staff, audit, patientId, 'reset', async (trx, row) => {
-    const { portalUserId, username } = currentAccess(row, 'This patient has no online access yet.')
-    await setTemporaryPassword(trx, portalUserId, issued.hash)
-    await endPortalUserSessions(trx, portalUserId)
-    return { username, oneTimePassword: issued.oneTimePassword }
-  })
-}
-
-/** After three misses at "verify personal information" the account waits for the office (or a day). */
-export async function unlockPortalVerification(
-  db: Database,
-  staff: ActingStaff,
-  audit: StaffAuditor,
-  { patientId }: { patientId: number },
-): Promise<void> {
-  await changeAccess(db, staff, audit, patientId, 'unlocked', async (trx, row) => {
-    const access = currentAccess(row)
-    await clearVerificationMisses(trx, access.portalUserId)
-    return access
-  })
-}
-
-/** Ends the patient's online access and every session they have open. */
-export async function removePortalAccess(
-  db: Database,
-  staff: ActingStaff,
-  audit: StaffAuditor,
-  { patientId }: { patientId: number },
-): Promise<void> {
-  await changeAccess(db, staff, audit, patientId, 'removed', async (trx, row) => {
-    const access = currentAccess(row)
-    await removeAccess(trx, access.portalUserId)
-    await endPortalUserSessions(trx, access.portalUserId)
-    return access
+  const account = (row: PatientAccessRow) =>
+    currentAccess(row, 'This patient has no online access yet.')
+  return changeAccess(db, staff, audit, {
+    patientId,
+    change: 'reset',
+    check: account,
+    prepare: issuePassword,
+    apply: async (trx, row, issued) => {
+      const { portalUserId, username } = account(row)
+      await setTemporaryPassword(trx, portalUserId, issued.hash)
+      await endPortalUserSessions(trx, portalUserId)
+      return { username, oneTimePassword: issued.oneTimePassword }
+    },
   })
 }
 
 /**
- * One access change in one transaction: the patient's row locked and checked by `apply`, then
- * the sync event the PMS pulls and the audit row. `apply` answers with the account's user name;
- * the event carries it and the PMS's own patient id, never health information.
+ * A change to an existing account that issues nothing: refused (409) when the patient has none.
+ * `act` gets the account's id, inside the transaction.
  */
-async function changeAccess<T extends { username: string }>(
+function accountChange(
+  change: AccessChange,
+  act: (trx: Database, portalUserId: number) => Promise<void>,
+) {
+  return async (
+    db: Database,
+    staff: ActingStaff,
+    audit: StaffAuditor,
+    { patientId }: { patientId: number },
+  ): Promise<void> => {
+    await changeAccess(db, staff, audit, {
+      patientId,
+      change,
+      check: currentAccess,
+      prepare: async () => undefined,
+      apply: async (trx, row) => {
+        const access = currentAccess(row)
+        await act(trx, access.portalUserId)
+        return access
+      },
+    })
+  }
+}
+
+/** After three misses at "verify personal information" the account waits for the office (or a day). */
+export const unlockPortalVerification = accountChange('unlocked', clearVerificationMisses)
+
+/** Ends the patient's online access and every session they have open. */
+export const removePortalAccess = accountChange('removed', async (trx, portalUserId) => {
+  await removeAccess(trx, portalUserId)
+  await endPortalUserSessions(trx, portalUserId)
+})
+
+interface AccessSteps<P, T> {
+  patientId: number
+  change: AccessChange
+  /** The refusals, on a plain read before any slow work, and again on the locked row. */
+  check: (row: PatientAccessRow) => unknown
+  /** Slow work done outside the transaction (argon2: too long to hold a lock and connection). */
+  prepare: () => Promise<P>
+  /** The change itself, answering with the account's user name. */
+  apply: (trx: Database, row: PatientAccessRow, prepared: P) => Promise<T>
+}
+
+/**
+ * One access change: checked first (so a refusal costs no hashing), then in one transaction the
+ * patient's row locked and checked again, the change, the sync event the PMS pulls and the audit
+ * row. The event carries the user name and the PMS's own patient id, never health information.
+ */
+async function changeAccess<P, T extends { username: string }>(
   db: Database,
   staff: ActingStaff,
   audit: StaffAuditor,
-  patientId: number,
-  change: AccessChange,
-  apply: (trx: Database, row: PatientAccessRow) => Promise<T>,
+  { patientId, change, check, prepare, apply }: AccessSteps<P, T>,
 ): Promise<T> {
+  check(await findPatientAccessOrNotFound(db, staff.practice_id, patientId))
+  const prepared = await prepare()
   return db.transaction().execute(async (trx) => {
     const row = await lockPatientAccess(trx, staff.practice_id, patientId)
     if (!row) throw new NotFound('No such patient.')
-    const result = await apply(trx, row)
+    check(row)
+    const result = await apply(trx, row, prepared)
     await queueSyncEvent(trx, {
       practiceId: staff.practice_id,
       kind: 'portal_access.changed',
@@ -134,13 +166,19 @@ async function changeAccess<T extends { username: string }>(
   })
 }
 
+function grantable(row: PatientAccessRow) {
+  if (hasAccess(row)) throw new Conflict('This patient already has online access.')
+  const missing = missingForAccess(row)
+  if (missing.length > 0) throw new Invalid(`Add the patient's ${missing.join(', ')} first.`)
+}
+
 /** The patient's portal account, or a 409 saying they have none to change. */
 function currentAccess(row: PatientAccessRow, refusal = 'This patient has no online access.') {
   if (!hasAccess(row) || row.portal_user_id === null || !row.username) throw new Conflict(refusal)
   return { portalUserId: row.portal_user_id, username: row.username }
 }
 
-/** Hashed before the transaction: argon2 takes tens of milliseconds, too long to hold a lock. */
+/** A one-time password and its argon2 hash. */
 async function issuePassword() {
   const oneTimePassword = newOneTimePassword()
   return { oneTimePassword, hash: await hashPassword(oneTimePassword) }
