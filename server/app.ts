@@ -40,6 +40,7 @@ import { signInRoutes } from './portal/signin/routes.ts'
 import { portalSessionRoutes } from './portal/signin/session-routes.ts'
 import { portalVerifyRoutes } from './portal/signin/verify-routes.ts'
 import { summaryRoutes } from './portal/summary/routes.ts'
+import { can } from './practice/staff-permissions.ts'
 import { syncEventRoutes } from './sync/events/routes.ts'
 import type { SyncRateLimit } from './sync/rate-limit.ts'
 import { syncApi } from './sync/routes.ts'
@@ -105,7 +106,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const secrets = deps.secrets ?? createSecretBox(randomBytes(32))
   const cookies = { secure: secureCookies(deps.config) }
   const portal = createPortalGuard(db, reads)
-  const office = createOfficeGuard(db)
+  const office = createOfficeGuard(db, can)
 
   await app.register(healthRoutes, { db })
   await app.register(signInRoutes, { db })

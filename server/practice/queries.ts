@@ -40,3 +40,19 @@ export async function careSummariesReady(db: Database, practiceId: number): Prom
     .execute()
   return summariesReady(rows.map((row) => row.system))
 }
+
+/**
+ * Holds the patient's row until the transaction ends, so that changes to one patient (two
+ * bookings, two staff changing portal access) take turns, each seeing what the other left. Read
+ * what the change decides on in a later statement: one that waited sees only this row anew.
+ * Undefined when the practice has no such patient.
+ */
+export async function lockPatient(db: Database, practiceId: number, patientId: number) {
+  return db
+    .selectFrom('patients')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', patientId)
+    .forUpdate()
+    .executeTakeFirst()
+}

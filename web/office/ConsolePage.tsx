@@ -1,7 +1,8 @@
 import { type ReactNode, useEffect, useRef } from 'react'
 import { useOutletContext } from 'react-router'
+import { can, type StaffAction } from '../../server/practice/staff-permissions.ts'
 import { useDocumentTitle } from '../ui/document-title.ts'
-import type { StaffRole, StaffSession } from './office-api.ts'
+import type { StaffSession } from './office-api.ts'
 
 /** The signed-in staff member, for pages inside the console shell. */
 export function useStaff(): StaffSession {
@@ -18,13 +19,14 @@ let firstPageShown = false
 export function ConsolePage({
   title,
   heading: headingText = title,
-  roles,
+  action,
   children,
 }: {
   title: string
   /** The `h1`, when it says more than the tab's title. */
   heading?: string
-  roles?: StaffRole[]
+  /** What the page does, from the staff permissions table; left out, any role may open it. */
+  action?: StaffAction
   children: ReactNode
 }) {
   const staff = useStaff()
@@ -34,7 +36,7 @@ export function ConsolePage({
     if (firstPageShown) heading.current?.focus()
     firstPageShown = true
   }, [])
-  const allowed = !roles || roles.includes(staff.role)
+  const allowed = action === undefined || can(staff.role, action)
   return (
     <div className="console-page">
       <h1 ref={heading} tabIndex={-1}>

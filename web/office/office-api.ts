@@ -3,8 +3,8 @@ import type {
   IssuedCredentials as IssuedCredentialsSchema,
   PatientWithAccess as PatientWithAccessSchema,
 } from '../../server/office/access/schemas.ts'
-import type { OutgoingEmailView } from '../../server/office/outgoing-email/routes.ts'
-import type { StaffSessionView } from '../../server/office/signin/routes.ts'
+import type { OutgoingEmailView } from '../../server/office/outgoing-email/schemas.ts'
+import type { StaffSessionView } from '../../server/office/signin/schemas.ts'
 import { ApiError, getJson, postJson, readProblem } from '../ui/api.ts'
 
 /** The signed-in staff member, as `GET /api/office/session` describes them. */

@@ -1,18 +1,18 @@
+import { can, type StaffAction } from '../../server/practice/staff-permissions.ts'
 import type { StaffRole } from './office-api.ts'
 
 /**
- * The console's pages and the roles that may open them, matching what the API allows, so the
- * navigation never offers a page that would refuse the person.
+ * The console's pages and the action each needs, from the same permissions table the API's guard
+ * reads, so the navigation never offers a page that would refuse the person.
  */
-export const CONSOLE_PAGES: readonly { path: string; label: string; roles: StaffRole[] }[] = [
-  { path: '/access', label: 'Patient Portal Access', roles: ['admin', 'front_desk'] },
-  { path: '/outgoing-email', label: 'Outgoing email', roles: ['admin'] },
-  { path: '/settings', label: 'Portal Settings', roles: ['admin'] },
-  // `staff.manage` and `sync-keys.manage`: administrators until the permission table says more.
-  { path: '/staff', label: 'Staff', roles: ['admin'] },
-  { path: '/sync-keys', label: 'Sync API keys', roles: ['admin'] },
+export const CONSOLE_PAGES: readonly { path: string; label: string; action: StaffAction }[] = [
+  { path: '/access', label: 'Patient Portal Access', action: 'access.manage' },
+  { path: '/outgoing-email', label: 'Outgoing email', action: 'outgoing-email.read' },
+  { path: '/settings', label: 'Portal Settings', action: 'settings.manage' },
+  { path: '/staff', label: 'Staff', action: 'staff.manage' },
+  { path: '/sync-keys', label: 'Sync API keys', action: 'sync-keys.manage' },
 ]
 
 export function pagesFor(role: StaffRole) {
-  return CONSOLE_PAGES.filter((page) => page.roles.includes(role))
+  return CONSOLE_PAGES.filter((page) => can(role, page.action))
 }

@@ -1,14 +1,36 @@
-import { beforeAll, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
-import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { verifyPassword } from '../../platform/auth/passwords.ts'
+import type { Database } from '../../platform/db/database.ts'
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from '../../platform/db/testing.ts'
+import type { FileStorage } from '../../platform/files/storage.ts'
+import { Conflict, Invalid, NotFound } from '../../platform/http/problems.ts'
 import { seedPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
-import { signedInStaff, useTestApp } from '../../testing/suite.ts'
+import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { staffAuditor } from '../staff-audit.ts'
+import {
+  grantPortalAccess,
+  removePortalAccess,
+  resetPortalPassword,
+  unlockPortalVerification,
+} from './commands.ts'
+import { grantAccess } from './queries.ts'
 
 describeEachDatabase('office: patient portal access', (kind) => {
-  const suite = useTestApp(kind)
+  let database: TestDatabase
+  let db: Database
+  let app: FastifyInstance
+  let files: FileStorage
+  let close: () => Promise<void>
   let admin = ''
   let provider = ''
+  let frontDesk = ''
   let ana = 0
   let noAddress = 0
   let adminId = 0
@@ -16,38 +38,57 @@ describeEachDatabase('office: patient portal access', (kind) => {
   let firstCookie = ''
 
   beforeAll(async () => {
-    const { db } = suite
-    const practiceId = await seedPractice(db)
-    adminId = await seedStaff(db, { practiceId, username: 'admin', password: 'admin password 1' })
-    provider = (
-      await signedInStaff(suite, {
-        practiceId,
-        username: 'dr.lee',
-        password: 'provider password 1',
-        role: 'provider',
-      })
-    ).cookie
+    database = await createTestDatabase(kind)
+    db = database.db
+    const practiceId = await seedPractice(db, { name: 'Maple Grove Dental' })
+    adminId = await seedStaff(db, {
+      practiceId: practiceId,
+      username: 'admin',
+      password: 'admin password 1',
+      role: 'admin',
+    })
+    await seedStaff(db, {
+      practiceId: practiceId,
+      username: 'dr.lee',
+      password: 'provider password 1',
+      role: 'provider',
+    })
+    await seedStaff(db, {
+      practiceId: practiceId,
+      username: 'desk',
+      password: 'desk password 1',
+      role: 'front_desk',
+    })
     ana = await seedPatient(db, {
-      practiceId,
+      practiceId: practiceId,
       first_name: 'Ana',
       last_name: 'Silva',
       birthdate: '1992-03-04',
       email: 'ana@example.test',
     })
     noAddress = await seedPatient(db, {
-      practiceId,
+      practiceId: practiceId,
       first_name: 'Ben',
       last_name: 'Silva',
       address1: null,
     })
     const other = await seedPractice(db, { name: 'Other Dental' })
     await seedPatient(db, { practiceId: other, first_name: 'Ana', last_name: 'Silvana' })
-    // Staff user names are matched without regard to case.
-    admin = await officeSignIn(suite.app, 'ADMIN', 'admin password 1')
+    const built = await buildTestApp(database)
+    app = built.app
+    files = built.files
+    close = built.close
+    admin = await officeSignIn(app, 'ADMIN', 'admin password 1')
+    provider = await officeSignIn(app, 'dr.lee', 'provider password 1')
+    frontDesk = await officeSignIn(app, 'desk', 'desk password 1')
+  })
+  afterAll(async () => {
+    await close()
+    await database.destroy()
   })
 
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie: string, payload?: object) =>
-    suite.app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
+    app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
 
   it('shows the signed-in staff member and keeps roles apart', async () => {
     const me = await call('GET', '/api/office/session', admin)
@@ -62,13 +103,45 @@ describeEachDatabase('office: patient portal access', (kind) => {
     expect((await call('GET', '/api/office/outgoing-emails', provider)).statusCode).toBe(403)
     expect(
       (
-        await suite.app.inject({
+        await app.inject({
           method: 'POST',
           url: '/api/office/patients/search',
           payload: { name: 'silva' },
         })
       ).statusCode,
     ).toBe(401)
+  })
+
+  it('lets the front desk manage portal access but nothing only administrators may do', async () => {
+    const search = await call('POST', '/api/office/patients/search', frontDesk, { name: 'silva' })
+    expect(search.statusCode).toBe(200)
+    const status = await call('GET', `/api/office/patients/${noAddress}/access`, frontDesk)
+    expect(status.json()).toMatchObject({ id: noAddress, missing: ['address'] })
+    for (const adminOnly of [
+      '/api/office/outgoing-emails',
+      '/api/office/settings',
+      '/api/office/code-systems',
+    ]) {
+      const refused = await call('GET', adminOnly, frontDesk)
+      expect([adminOnly, refused.statusCode]).toEqual([adminOnly, 403])
+      expect(refused.headers['content-type']).toContain('application/problem+json')
+    }
+  })
+
+  it('records staff sign-in and sign-out with who and from where', async () => {
+    const cookie = await officeSignIn(app, 'desk', 'desk password 1')
+    expect((await call('DELETE', '/api/office/session', cookie)).statusCode).toBe(204)
+    const rows = await db
+      .selectFrom('audit_events')
+      .innerJoin('staff_users', 'staff_users.id', 'audit_events.staff_user_id')
+      .select(['action', 'actor_type', 'ip'])
+      .where('staff_users.username', '=', 'desk')
+      .orderBy('audit_events.id')
+      .execute()
+    expect(rows.slice(-2)).toEqual([
+      { action: 'office.sign_in', actor_type: 'staff_user', ip: '127.0.0.1' },
+      { action: 'office.sign_out', actor_type: 'staff_user', ip: '127.0.0.1' },
+    ])
   })
 
   it("finds patients by name and birthdate in the staff member's practice only", async () => {
@@ -121,8 +194,8 @@ describeEachDatabase('office: patient portal access', (kind) => {
     })
     expect(invited.statusCode).toBe(202)
     const worker = createBackgroundWorker({
-      db: suite.db,
-      files: suite.files,
+      db,
+      files,
       config: { smtpUrl: undefined, mailFrom: 'test@example.test' },
     })
     await worker.runDue()
@@ -137,8 +210,8 @@ describeEachDatabase('office: patient portal access', (kind) => {
     expect(emails.body).not.toContain(oneTimePassword)
 
     firstPassword = oneTimePassword
-    firstCookie = await portalSignIn(suite.app, username, oneTimePassword)
-    const session = await suite.app.inject({
+    firstCookie = await portalSignIn(app, username, oneTimePassword)
+    const session = await app.inject({
       url: '/api/portal/session',
       headers: { cookie: firstCookie },
     })
@@ -152,18 +225,16 @@ describeEachDatabase('office: patient portal access', (kind) => {
     expect(reset.statusCode).toBe(200)
     const { username, oneTimePassword } = reset.json()
     expect(oneTimePassword).not.toBe(firstPassword)
-    const oldPassword = await portalSignIn(suite.app, username, firstPassword).catch(
-      () => 'refused',
-    )
+    const oldPassword = await portalSignIn(app, username, firstPassword).catch(() => 'refused')
     expect(oldPassword).toBe('refused')
-    const oldSession = await suite.app.inject({
+    const oldSession = await app.inject({
       url: '/api/portal/session',
       headers: { cookie: firstCookie },
     })
     expect(oldSession.statusCode).toBe(401)
-    const signedIn = await portalSignIn(suite.app, username, oneTimePassword)
+    const signedIn = await portalSignIn(app, username, oneTimePassword)
     expect(signedIn).toContain('bitewing_portal=')
-    const events = await suite.db
+    const events = await db
       .selectFrom('audit_events')
       .select(['action', 'staff_user_id', 'patient_id'])
       .where('action', 'like', 'access.%')
@@ -180,12 +251,12 @@ describeEachDatabase('office: patient portal access', (kind) => {
   it('remove access signs the patient out everywhere', async () => {
     const { access } = (await call('GET', `/api/office/patients/${ana}/access`, admin)).json()
     const reset = await call('POST', `/api/office/patients/${ana}/access/reset`, admin)
-    const cookie = await portalSignIn(suite.app, access.username, reset.json().oneTimePassword)
+    const cookie = await portalSignIn(app, access.username, reset.json().oneTimePassword)
     const removed = await call('DELETE', `/api/office/patients/${ana}/access`, admin)
     expect(removed.statusCode).toBe(204)
-    expect(
-      (await suite.app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode,
-    ).toBe(401)
+    expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(
+      401,
+    )
     const status = await call('GET', `/api/office/patients/${ana}/access`, admin)
     expect(status.json().access).toBeNull()
   })
@@ -197,4 +268,187 @@ describeEachDatabase('office: patient portal access', (kind) => {
     expect(response.statusCode).toBe(400)
     expect(response.json().errors).toHaveProperty('username')
   })
+
+  // The access changes as commands, without HTTP: checks, sync event and audit row together.
+  type AccessCommand = (...args: Parameters<typeof removePortalAccess>) => Promise<unknown>
+
+  describe('access commands', () => {
+    const IP = '203.0.113.9'
+    let staff = { id: 0, practice_id: 0 }
+    let ava = 0
+    let bo = 0
+
+    beforeAll(async () => {
+      const practiceId = await seedPractice(db, { name: 'Birch Dental' })
+      const id = await seedStaff(db, {
+        practiceId: practiceId,
+        username: 'birch.desk',
+        password: 'desk password 1',
+        role: 'front_desk',
+      })
+      staff = { id, practice_id: practiceId }
+      const patient = (first_name: string, external_id: string, more = {}) =>
+        seedPatient(db, {
+          practiceId: practiceId,
+          first_name,
+          last_name: 'Silva',
+          external_id,
+          ...more,
+        })
+      ava = await patient('Ava', 'PMS-1001')
+      bo = await patient('Bo', 'PMS-1002', { address1: null })
+    })
+
+    const audit = () => staffAuditor({ ip: IP }, staff)
+    const syncEvents = (patientId: number) =>
+      db
+        .selectFrom('sync_events')
+        .select(['kind', 'entity_type', 'payload'])
+        .where('entity_id', '=', patientId)
+        .where('kind', '=', 'portal_access.changed')
+        .orderBy('id')
+        .execute()
+    const auditRows = async (patientId: number) => {
+      const rows = await sql<{ action: string; staff_user_id: number; ip: string }>`
+        select action, staff_user_id, ip from audit_events where patient_id = ${patientId} order by id
+      `.execute(db)
+      return rows.rows
+    }
+
+    it('grants, resets, unlocks and removes, telling the PMS each time by its own patient id', async () => {
+      const granted = await grantPortalAccess(db, staff, audit(), {
+        patientId: ava,
+        username: 'ava.s',
+      })
+      expect(granted.username).toBe('ava.s')
+      const reset = await resetPortalPassword(db, staff, audit(), { patientId: ava })
+      expect(reset.username).toBe('ava.s')
+      const user = await db
+        .selectFrom('portal_users')
+        .select('password_hash')
+        .where('patient_id', '=', ava)
+        .executeTakeFirstOrThrow()
+      expect(await verifyPassword(user.password_hash, reset.oneTimePassword)).toBe(true)
+      await unlockPortalVerification(db, staff, audit(), { patientId: ava })
+      await removePortalAccess(db, staff, audit(), { patientId: ava })
+
+      const events = await syncEvents(ava)
+      expect(events.map((event) => [event.entity_type, event.payload])).toEqual(
+        ['granted', 'reset', 'unlocked', 'removed'].map((change) => [
+          'patient',
+          { patientExternalId: 'PMS-1001', portalUserName: 'ava.s', change },
+        ]),
+      )
+      expect(await auditRows(ava)).toEqual(
+        [
+          'access.granted',
+          'access.password_reset',
+          'access.verification_unlocked',
+          'access.removed',
+        ].map((action) => ({ action, staff_user_id: staff.id, ip: IP })),
+      )
+    })
+
+    /** Each command is refused with its problem, and the PMS hears of nothing. */
+    const refusesEach = async (patientId: number, refusals: [AccessCommand, typeof Conflict][]) => {
+      const before = await syncEvents(patientId)
+      for (const [command, problem] of refusals) {
+        await expect(command(db, staff, audit(), { patientId })).rejects.toThrow(problem)
+      }
+      expect(await syncEvents(patientId)).toEqual(before)
+    }
+
+    it('refuses without changing anything, queuing nothing and auditing nothing', async () => {
+      await refusesEach(bo, [
+        [grantPortalAccess, Invalid],
+        [resetPortalPassword, Conflict],
+        [removePortalAccess, Conflict],
+      ])
+      expect(await auditRows(bo)).toEqual([])
+    })
+
+    it("does not reach another practice's patient", async () => {
+      await refusesEach(ana, [
+        [grantPortalAccess, NotFound],
+        [removePortalAccess, NotFound],
+      ])
+    })
+
+    it('gives one patient access once when staff grant it at the same moment', async () => {
+      const patientId = await seedPatient(db, {
+        practiceId: staff.practice_id,
+        first_name: 'Dee',
+        last_name: 'Ng',
+      })
+      const results = await Promise.allSettled(
+        Array.from({ length: 4 }, () => grantPortalAccess(db, staff, audit(), { patientId })),
+      )
+      const granted = results.filter((result) => result.status === 'fulfilled')
+      expect(granted).toHaveLength(1)
+      const refused = results.filter((result) => result.status === 'rejected')
+      expect(refused.map((result) => (result.reason as Error).constructor)).toEqual([
+        Conflict,
+        Conflict,
+        Conflict,
+      ])
+      expect(await syncEvents(patientId)).toHaveLength(1)
+    })
+
+    // Deterministic where the test above depends on timing: a change holding the patient's row
+    // makes a grant wait for it, then decide on what it left (here: access already given).
+    it('waits for a change in progress on the same patient, then decides on its result', async () => {
+      const patientId = await seedPatient(db, {
+        practiceId: staff.practice_id,
+        first_name: 'Eve',
+        last_name: 'Ng',
+      })
+      let release = () => {}
+      const released = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      let holding = () => {}
+      const held = new Promise<void>((resolve) => {
+        holding = resolve
+      })
+      const other = db.transaction().execute(async (trx) => {
+        await trx
+          .selectFrom('patients')
+          .select('id')
+          .where('id', '=', patientId)
+          .forUpdate()
+          .execute()
+        holding()
+        await released
+        await grantAccess(trx, {
+          ...{ practiceId: staff.practice_id, patientId, username: 'eve.first' },
+          ...{ passwordHash: 'not a hash', staffUserId: staff.id },
+        })
+      })
+      await held
+      const attempt = grantPortalAccess(db, staff, audit(), { patientId })
+      const outcome = attempt.then(
+        () => 'granted',
+        (error: unknown) => (error instanceof Conflict ? 'refused' : error),
+      )
+      // On PostgreSQL, see the grant reach the lock before letting the other change finish.
+      if (kind === 'postgres') {
+        expect(await Promise.race([outcome, waitingOnALock()])).toBe('waiting')
+      }
+      release()
+      await other
+      expect(await outcome).toBe('refused')
+    })
+  })
+
+  async function waitingOnALock(): Promise<'waiting'> {
+    for (let tries = 0; tries < 250; tries++) {
+      const { rows } = await sql<{ waiting: number }>`
+        select count(*)::int as waiting from pg_stat_activity
+        where wait_event_type = 'Lock' and datname = current_database()
+      `.execute(db)
+      if ((rows[0]?.waiting ?? 0) > 0) return 'waiting'
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    throw new Error('No query waited on a lock within 5 s.')
+  }
 })

@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { NotFound } from '../../platform/http/problems.ts'
+import { lockPatient } from '../../practice/queries.ts'
 
 const PATIENT_COLUMNS = [
   'patients.id',
@@ -10,6 +12,7 @@ const PATIENT_COLUMNS = [
   'patients.email',
   'patients.address1',
   'patients.city',
+  'patients.external_id',
 ] as const
 
 const ACCESS_COLUMNS = [
@@ -58,6 +61,29 @@ export async function findPatientAccess(db: Database, practiceId: number, patien
     .where('patients.practice_id', '=', practiceId)
     .where('patients.id', '=', patientId)
     .executeTakeFirst()
+}
+
+/** The patient's row with their portal account, or a 404 when the practice has no such patient. */
+export async function findPatientAccessOrNotFound(
+  db: Database,
+  practiceId: number,
+  patientId: number,
+) {
+  const row = await findPatientAccess(db, practiceId, patientId)
+  if (!row) throw new NotFound('No such patient.')
+  return row
+}
+
+/**
+ * The same row with the patient locked until the transaction ends, so two staff members changing
+ * one patient's access at once (two grants, a reset and a removal) take turns, each deciding on
+ * what the other left.
+ */
+export async function lockPatientAccess(trx: Database, practiceId: number, patientId: number) {
+  // Lock first, read after, in two statements: a statement that waited for the lock still sees
+  // the joined account as it was when it started (PostgreSQL re-checks only the locked row).
+  await lockPatient(trx, practiceId, patientId)
+  return findPatientAccess(trx, practiceId, patientId)
 }
 
 export type PatientAccessRow = NonNullable<Awaited<ReturnType<typeof findPatientAccess>>>

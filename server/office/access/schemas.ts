@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { CalendarDate, Id } from '../../practice/schemas.ts'
+import { CalendarDate, Id, Nullable } from '../../practice/schemas.ts'
 
 export const PatientIdParams = Type.Object({ patientId: Id })
 
@@ -7,9 +7,6 @@ export const PatientSearch = Type.Object({
   name: Type.Optional(Type.String({ maxLength: 100 })),
   birthdate: Type.Optional(CalendarDate),
 })
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()])
 
 export const PortalAccess = Type.Object({
   username: Type.String(),

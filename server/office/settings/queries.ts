@@ -1,4 +1,17 @@
+import type { Static } from 'typebox'
 import type { Database } from '../../platform/db/database.ts'
+import type { PortalSettingsBody } from './schemas.ts'
+
+/** Everything Portal Settings shows, read at once. */
+export async function loadSettings(db: Database, practiceId: number) {
+  const [settings, practice, clinics, hours] = await Promise.all([
+    findSettings(db, practiceId),
+    findPracticeContact(db, practiceId),
+    listClinicContacts(db, practiceId),
+    listHours(db, practiceId),
+  ])
+  return { settings, practice, clinics, hours }
+}
 
 export async function findSettings(db: Database, practiceId: number) {
   return db
@@ -44,6 +57,34 @@ export async function listHours(db: Database, practiceId: number) {
     .where('practice_id', '=', practiceId)
     .orderBy('weekday')
     .orderBy('opens')
+    .execute()
+}
+
+export async function updatePortalSettings(
+  db: Database,
+  practiceId: number,
+  staffId: number,
+  body: Static<typeof PortalSettingsBody>,
+) {
+  await db
+    .updateTable('portal_settings')
+    .set({
+      feature_make_payments: body.features.makePayments,
+      feature_account: body.features.account,
+      feature_webmail: body.features.webmail,
+      feature_care_summary: body.features.careSummary,
+      feature_images: body.features.images,
+      feature_appointments: body.features.appointments,
+      feature_treatment_plan: body.features.treatmentPlan,
+      idle_timeout_minutes: body.idleTimeoutMinutes,
+      verify_personal_info: body.verifyPersonalInfo,
+      privacy_policy: body.privacyPolicy,
+      webmail_notification_subject: body.webmailNotificationSubject.trim(),
+      webmail_notification_body: body.webmailNotificationBody.trim(),
+      updated_at: new Date(),
+      updated_by_staff_id: staffId,
+    })
+    .where('practice_id', '=', practiceId)
     .execute()
 }
 

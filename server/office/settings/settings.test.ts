@@ -1,33 +1,68 @@
-import { beforeAll, expect, it } from 'vitest'
-import { describeEachDatabase } from '../../platform/db/testing.ts'
-import { TEST_ORIGIN } from '../../testing/http.ts'
-import { signedInStaff, useFamilyApp } from '../../testing/suite.ts'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+} from '../../platform/db/testing.ts'
+import { Invalid, NotFound } from '../../platform/http/problems.ts'
+import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
+import { seedStaff } from '../../testing/fixtures.ts'
+import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { staffAuditor } from '../staff-audit.ts'
+import { saveContact } from './commands.ts'
+import { loadSettings } from './queries.ts'
 
 describeEachDatabase('office: Portal Settings', (kind) => {
-  const suite = useFamilyApp(kind)
+  let database: TestDatabase
+  let app: FastifyInstance
+  let close: () => Promise<void>
   let admin = ''
   let frontDesk = ''
+  let maria = ''
+  let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
+  let adminId = 0
 
   beforeAll(async () => {
-    const { practiceId } = suite.family
-    admin = (await signedInStaff(suite, { practiceId, username: 'admin' })).cookie
-    frontDesk = (await signedInStaff(suite, { practiceId, username: 'desk', role: 'front_desk' }))
-      .cookie
+    database = await createTestDatabase(kind)
+    const built = await buildTestApp(database)
+    app = built.app
+    close = built.close
+    seeded = await seedFamilyWithRecords(database.db, { files: built.files })
+    adminId = await seedStaff(database.db, {
+      practiceId: seeded.practiceId,
+      username: 'admin',
+      password: 'admin password 1',
+      role: 'admin',
+    })
+    await seedStaff(database.db, {
+      practiceId: seeded.practiceId,
+      username: 'desk',
+      password: 'desk password 1',
+      role: 'front_desk',
+    })
+    admin = await officeSignIn(app, 'admin', 'admin password 1')
+    frontDesk = await officeSignIn(app, 'desk', 'desk password 1')
+    maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
+  })
+  afterAll(async () => {
+    await close()
+    await database.destroy()
   })
 
   const put = (url: string, payload: object, cookie = admin) =>
-    suite.app.inject({ method: 'PUT', url, payload, headers: { cookie, origin: TEST_ORIGIN } })
+    app.inject({ method: 'PUT', url, payload, headers: { cookie, origin: TEST_ORIGIN } })
 
   it('is for administrators only', async () => {
     expect(
-      (await suite.app.inject({ url: '/api/office/settings', headers: { cookie: frontDesk } }))
+      (await app.inject({ url: '/api/office/settings', headers: { cookie: frontDesk } }))
         .statusCode,
     ).toBe(403)
   })
 
   it("switches a tab off for the patient's very next request, and back on", async () => {
     const current = (
-      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     const {
       practice: _practice,
@@ -41,28 +76,25 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     })
     expect(off.statusCode).toBe(200)
     const session = (
-      await suite.app.inject({
-        url: '/api/portal/session',
-        headers: { cookie: suite.cookies.maria },
-      })
+      await app.inject({ url: '/api/portal/session', headers: { cookie: maria } })
     ).json()
     expect(session.features).not.toContain('images')
-    const refused = await suite.app.inject({
-      url: `/api/portal/patients/${suite.family.patients.sofia}/documents`,
-      headers: { cookie: suite.cookies.maria },
+    const refused = await app.inject({
+      url: `/api/portal/patients/${seeded.patients.sofia}/documents`,
+      headers: { cookie: maria },
     })
     expect(refused.statusCode).toBe(403)
     await put('/api/office/settings', editable)
-    const back = await suite.app.inject({
-      url: `/api/portal/patients/${suite.family.patients.sofia}/documents`,
-      headers: { cookie: suite.cookies.maria },
+    const back = await app.inject({
+      url: `/api/portal/patients/${seeded.patients.sofia}/documents`,
+      headers: { cookie: maria },
     })
     expect(back.statusCode).toBe(200)
   })
 
   it('refuses bad values and changes nothing', async () => {
     const before = (
-      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     const { practice: _p, clinics: _c, paymentProcessor: _x, ...editable } = before
     const bad = await put('/api/office/settings', { ...editable, idleTimeoutMinutes: 0 })
@@ -74,14 +106,14 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     })
     expect(reversed.statusCode).toBe(400)
     const after = (
-      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     expect(after).toEqual(before)
   })
 
   it("updates a clinic's contact details and hours, shown by Contact us", async () => {
     const before = (
-      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     const clinic = before.clinics[0]
     const saved = await put(`/api/office/settings/clinics/${clinic.id}`, {
@@ -94,21 +126,68 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     expect((await put('/api/office/settings/clinics/999999', contactOf(clinic))).statusCode).toBe(
       404,
     )
-    await suite.db
+    await database.db
       .updateTable('patients')
       .set({ clinic_id: clinic.id })
-      .where('id', '=', suite.family.patients.maria)
+      .where('id', '=', seeded.patients.maria)
       .execute()
     const contact = (
-      await suite.app.inject({
-        url: '/api/portal/contact',
-        headers: { cookie: suite.cookies.maria },
-      })
+      await app.inject({ url: '/api/portal/contact', headers: { cookie: maria } })
     ).json()
     expect(contact).toMatchObject({
       phone: '763-555-0199',
       email: 'downtown@example.com',
       hours: [{ weekday: 2, opens: '08:00', closes: '16:30' }],
+    })
+  })
+
+  // The command itself, without HTTP: checks first, then the change and its audit row together.
+  describe('saving contact details as a command', () => {
+    const IP = '198.51.100.4'
+    const staff = () => ({ id: adminId, practice_id: seeded.practiceId })
+    const contact = (hours: { weekday: number; opens: string; closes: string }[]) => ({
+      ...{ phone: ' 519-555-0199 ', email: '', address1: '3 Oak Ave', address2: null },
+      ...{ city: 'Guelph', region: 'ON', postalCode: 'N1H 3C3', hours },
+    })
+    const save = (clinicId: number | null, hours: Parameters<typeof contact>[0]) =>
+      saveContact(database.db, staff(), staffAuditor({ ip: IP }, staff()), {
+        clinicId,
+        contact: contact(hours),
+      })
+    const auditsFromHere = () =>
+      database.db
+        .selectFrom('audit_events')
+        .select(['action', 'staff_user_id', 'target_type', 'target_id'])
+        .where('ip', '=', IP)
+        .execute()
+
+    it("saves the practice's details, blanks as none, and records who did it", async () => {
+      await save(null, [{ weekday: 1, opens: '08:00', closes: '12:00' }])
+      const { practice, hours } = await loadSettings(database.db, seeded.practiceId)
+      expect(practice).toMatchObject({ phone: '519-555-0199', email: null, address1: '3 Oak Ave' })
+      expect(hours.filter((slot) => slot.clinic_id === null).map((slot) => slot.weekday)).toEqual([
+        1,
+      ])
+      expect(await auditsFromHere()).toEqual([
+        {
+          action: 'settings.contact_updated',
+          staff_user_id: adminId,
+          target_type: 'practice',
+          target_id: String(seeded.practiceId),
+        },
+      ])
+    })
+
+    it('refuses overlapping hours or an unknown clinic, changing and auditing nothing', async () => {
+      const before = await loadSettings(database.db, seeded.practiceId)
+      const overlapping = [
+        { weekday: 2, opens: '08:00', closes: '12:00' },
+        { weekday: 2, opens: '11:00', closes: '13:00' },
+      ]
+      await expect(save(null, overlapping)).rejects.toThrow(Invalid)
+      await expect(save(999_999, [])).rejects.toThrow(NotFound)
+      expect((await loadSettings(database.db, seeded.practiceId)).hours).toEqual(before.hours)
+      expect(await auditsFromHere()).toHaveLength(1)
     })
   })
 })

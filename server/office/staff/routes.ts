@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { OfficeGuard } from '../../platform/auth/office-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { administratorActor } from '../administrator.ts'
+import { permittedActor } from '../administrator.ts'
 import { changeStaffStatus, createStaffMember, resetStaffPassword } from './commands.ts'
 import { listStaff } from './queries.ts'
 import {
@@ -20,7 +20,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: Offic
   app,
   { db, guard },
 ) => {
-  const administrator = (request: FastifyRequest) => administratorActor(guard, request)
+  const administrator = (request: FastifyRequest) => permittedActor(guard, request, 'staff.manage')
 
   app.get(
     '/api/office/staff',

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { OfficeGuard } from '../../platform/auth/office-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { administratorActor } from '../administrator.ts'
+import { permittedActor } from '../administrator.ts'
 import { createPracticeSyncKey, revokePracticeSyncKey } from './commands.ts'
 import { listSyncKeys } from './queries.ts'
 import { CreatedSyncKeyView, NewSyncKey, SyncKeyParams, SyncKeyView } from './schemas.ts'
@@ -14,7 +14,8 @@ export const syncKeyRoutes: FastifyPluginAsyncTypebox<{
   db: Database
   guard: OfficeGuard
 }> = async (app, { db, guard }) => {
-  const administrator = (request: FastifyRequest) => administratorActor(guard, request)
+  const administrator = (request: FastifyRequest) =>
+    permittedActor(guard, request, 'sync-keys.manage')
 
   app.get(
     '/api/office/sync-keys',

@@ -15,8 +15,15 @@ export type StaffMember = NonNullable<Awaited<ReturnType<typeof findActiveStaff>
 
 const contexts = perRequest<OfficeContext | null>('office context')
 
-/** The office console's guard: which staff member is signed in, and whether their role may act. */
-export function createOfficeGuard(db: Database) {
+/**
+ * The office console's guard: which staff member is signed in, and whether their role may do an
+ * action. What each role may do is the practice's table (`practice/staff-permissions.ts`), given
+ * here as `may` because platform imports no feature.
+ */
+export function createOfficeGuard<Action extends string>(
+  db: Database,
+  may: (role: StaffRole, action: Action) => boolean,
+) {
   async function context(request: FastifyRequest): Promise<OfficeContext | null> {
     const known = contexts.get(request)
     if (known !== undefined) return known
@@ -28,11 +35,11 @@ export function createOfficeGuard(db: Database) {
 
   return {
     context,
-    /** The signed-in staff member, refused unless their role is among `roles` (default: any). */
-    async staff(request: FastifyRequest, roles?: StaffRole[]) {
+    /** The signed-in staff member, refused unless their role may do `action` (default: any). */
+    async staff(request: FastifyRequest, action?: Action) {
       const found = await context(request)
       if (!found) throw new Unauthorized('Your session has ended. Please sign in again.')
-      if (roles && !roles.includes(found.staff.role)) {
+      if (action !== undefined && !may(found.staff.role, action)) {
         throw new Forbidden('Your role does not allow this. Ask the practice administrator.')
       }
       return found
@@ -40,7 +47,9 @@ export function createOfficeGuard(db: Database) {
   }
 }
 
-export type OfficeGuard = ReturnType<typeof createOfficeGuard>
+export type OfficeGuard<Action extends string = string> = ReturnType<
+  typeof createOfficeGuard<Action>
+>
 
 export async function officeContextFromToken(db: Database, token: string) {
   const session = await resumeSession(db, token)

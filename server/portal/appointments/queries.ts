@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { Dependency } from '../../platform/db/read-cache.ts'
+import { lockPatient } from '../../practice/queries.ts'
 import { PAST_PAGE_SIZE, type RecallFacts } from './rules.ts'
 
 function appointmentsOf(db: Database, practiceId: number, patientId: number) {
@@ -248,13 +249,8 @@ export async function listOwnVisits(
  * tabs, two representatives) check their visits one after the other, each seeing the other's.
  */
 export async function lockPatientForBooking(db: Database, practiceId: number, patientId: number) {
-  await db
-    .selectFrom('patients')
-    .select('id')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', patientId)
-    .forUpdate()
-    .executeTakeFirstOrThrow()
+  if (!(await lockPatient(db, practiceId, patientId)))
+    throw new Error('No such patient to book for.')
 }
 
 export async function findOpenTime(db: Database, practiceId: number, openTimeId: number) {

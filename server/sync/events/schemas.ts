@@ -39,6 +39,17 @@ export const SyncEventData = {
     bookedAt: Instant,
   }),
   /** A care summary was sent (email or Direct) to an address the patient gave. */
+  /** The office gave, reset, unlocked or removed a patient's portal sign-in. */
+  'portal_access.changed': Type.Object({
+    patientExternalId: ExternalId,
+    portalUserName: Type.Union([Type.String(), Type.Null()]),
+    change: Type.Union([
+      Type.Literal('granted'),
+      Type.Literal('reset'),
+      Type.Literal('unlocked'),
+      Type.Literal('removed'),
+    ]),
+  }),
   'care_summary.transmitted': Type.Object({
     careSummaryId: Id,
     patientExternalId: ExternalId,
@@ -52,7 +63,7 @@ export type SyncEventDataOf<T extends SyncEventType> = Static<(typeof SyncEventD
 
 /**
  * One event as the feed and webhooks deliver it. `data` is the type's object (SyncEventData);
- * types added later (`portal_access.changed`, `message.sent`, `payment.made`) keep this envelope.
+ * types added later (`message.sent`, `payment.made`) keep this envelope.
  */
 export const SyncEventEnvelope = Type.Object({
   /** The event's cursor: acknowledging it acknowledges every earlier event. */

@@ -23,7 +23,7 @@ import './access.css'
 export function AccessPage() {
   const [criteria, setCriteria] = useState<PatientCriteria | null>(null)
   return (
-    <ConsolePage title="Patient Portal Access" roles={['admin', 'front_desk']}>
+    <ConsolePage title="Patient Portal Access" action="access.manage">
       <PatientSearch onSearch={setCriteria} />
       {criteria ? <SearchResults criteria={criteria} /> : null}
       <Outlet />

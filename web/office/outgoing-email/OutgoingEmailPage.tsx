@@ -15,7 +15,7 @@ import './outgoing-email.css'
  */
 export function OutgoingEmailPage() {
   return (
-    <ConsolePage title="Outgoing email" roles={['admin']}>
+    <ConsolePage title="Outgoing email" action="outgoing-email.read">
       <EmailList />
     </ConsolePage>
   )

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { can } from '../../../server/practice/staff-permissions.ts'
 import { isApiError } from '../../ui/api.ts'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ConsolePage, useStaff } from '../ConsolePage.tsx'
@@ -22,7 +23,7 @@ export function SettingsPage() {
   const staff = useStaff()
   return (
     <ConsolePage title="Portal Settings">
-      {staff.role === 'admin' ? <SettingsContent /> : <OnlyAdministrators />}
+      {can(staff.role, 'settings.manage') ? <SettingsContent /> : <OnlyAdministrators />}
     </ConsolePage>
   )
 }

@@ -31,7 +31,7 @@ const ROLE_OPTIONS = (['front_desk', 'provider', 'admin'] as const).map((role) =
 /** Staff (administrators): accounts, roles, one-time passwords, disabling. */
 export function StaffPage() {
   return (
-    <ConsolePage title="Staff" roles={['admin']}>
+    <ConsolePage title="Staff" action="staff.manage">
       <StaffManager />
     </ConsolePage>
   )

@@ -23,7 +23,7 @@ import '../access/access.css'
 /** Sync API keys (administrators): the keys a practice-management system signs its calls with. */
 export function SyncKeysPage() {
   return (
-    <ConsolePage title="Sync API keys" roles={['admin']}>
+    <ConsolePage title="Sync API keys" action="sync-keys.manage">
       <SyncKeysManager />
     </ConsolePage>
   )

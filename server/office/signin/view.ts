@@ -1,0 +1,11 @@
+import type { Static } from 'typebox'
+import type { StaffMember } from '../../platform/auth/office-guard.ts'
+import type { StaffSessionView } from './schemas.ts'
+
+/** Who is signed in to the console, as its header and pages need them. */
+export function presentStaffSession(
+  { username, display_name, role }: StaffMember,
+  practiceName: string,
+): Static<typeof StaffSessionView> {
+  return { username, displayName: display_name, role, practiceName }
+}
