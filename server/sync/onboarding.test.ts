@@ -147,6 +147,14 @@ describeEachDatabase('A practice onboarded through setup and the sync API', (kin
     const feed = (await pms('GET', 'events')).json()
     expect(feed.events).toEqual([
       expect.objectContaining({
+        type: 'portal_access.changed',
+        data: {
+          patientExternalId: README_PATIENT.externalId,
+          portalUserName: expect.any(String),
+          change: 'granted',
+        },
+      }),
+      expect.objectContaining({
         type: 'appointment.confirmed',
         data: expect.objectContaining({
           appointmentId: awaiting.id,
@@ -156,7 +164,7 @@ describeEachDatabase('A practice onboarded through setup and the sync API', (kin
       }),
     ])
     const ack = await pms('POST', 'events/ack', { cursor: feed.next })
-    expect(ack.json()).toEqual({ acknowledged: 1 })
+    expect(ack.json()).toEqual({ acknowledged: 2 })
     expect((await pms('GET', 'events')).json().events).toEqual([])
 
     // The PMS reads back what it holds now: still its own rows, by its own ids.
