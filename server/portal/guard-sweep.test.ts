@@ -15,7 +15,13 @@ import { type SeededFamily, useFamilyApp } from '../testing/suite.ts'
 const PATIENT_ROUTES = /^\/api\/portal\/patients\/:patientId(\/|$)/
 const OFFICE_ROUTES = /^\/api\/office\//
 /** Staff routes anyone may call: signing in, and signing out (which only clears a cookie). */
-const OFFICE_PUBLIC = new Set(['POST /api/office/session', 'DELETE /api/office/session'])
+// Signing in and out, and first-run setup (its one-time token, not a session, is the guard).
+const OFFICE_PUBLIC = new Set([
+  'POST /api/office/session',
+  'DELETE /api/office/session',
+  'GET /api/office/setup',
+  'POST /api/office/setup',
+])
 
 /** The Garcia family's real ids, so a route that checked only the id after the patient's passes. */
 function garciaIds(seeded: SeededFamily): Record<string, number> {

@@ -149,7 +149,10 @@ describeEachDatabase('Sync event feed', (kind) => {
     expect((await feed(keyB)).json().events).toHaveLength(2)
   })
 
-  it.skipIf(kind === 'pglite')(
+  // Only PostgreSQL runs two transactions at once: on the embedded database (one connection) the
+  // late commit this guards against cannot happen, so the test exists for PostgreSQL only.
+  const onConcurrentDatabase = kind === 'postgres' ? it : () => undefined
+  onConcurrentDatabase(
     "numbers a practice's events in commit order, so a cursor never skips a late commit",
     async () => {
       let releaseFirst: () => void = () => {}
