@@ -41,6 +41,9 @@ export async function buildTestApp(
     secrets,
     logging: false,
     ...options,
+    // Tests call the sync API back to back, faster than a PMS is allowed to on a quick machine;
+    // the limit itself is tested with its own small one (server/sync/rate-limit.test.ts).
+    syncRateLimit: options.syncRateLimit ?? { perSecond: 100_000, burst: 100_000 },
   })
   return {
     app,
