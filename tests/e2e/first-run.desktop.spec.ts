@@ -1,72 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs'
 import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
+import { productionServer } from './production-server.ts'
 
 // A production start of its own (no demo, an empty data folder, its own port): the setup link
 // it prints → the practice and its administrator → signed in → a staff member and a sync key.
 
-const port = Number(process.env.E2E_PORT ?? 3100) + 50
-const origin = `http://localhost:${port}`
-let server: ChildProcess | undefined
-let dataDir = ''
-let output = ''
+const server = productionServer(50)
+const { origin } = server
 
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bitewing-first-run-'))
-  const root = path.resolve(import.meta.dirname, '../..')
-  server = spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'server/main.ts')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DEMO: 'false',
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: origin,
-        SECRET_KEY: 'first-run-test-secret-key-0123456789abcdef',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  server.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString()
-  })
-  server.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString()
-  })
-})
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve))
-    server.kill('SIGTERM')
-    await exited
-  }
-  fs.rmSync(dataDir, { recursive: true, force: true })
-})
-
-async function setupLink(): Promise<string> {
-  await expect
-    .poll(() => /\/office\/setup#token=\S+/.exec(output)?.[0] ?? '', { timeout: 90_000 })
-    .not.toBe('')
-  return `${origin}${/\/office\/setup#token=\S+/.exec(output)?.[0]}`
-}
+test.beforeAll(() => server.start())
+test.afterAll(() => server.stop())
 
 test('a production start is set up from its one-time link, then staff and a sync key', async ({
   page,
 }) => {
   test.setTimeout(180_000)
-  const link = await setupLink()
-  expect(output).toContain('No practice has been set up yet.')
+  const link = await server.setupLink()
+  expect(server.output()).toContain('No practice has been set up yet.')
 
   // Before setup the office's sign-in page points to the link.
   await page.goto(`${origin}/office/`)
@@ -142,5 +92,5 @@ test('a production start is set up from its one-time link, then staff and a sync
   // The portal serves the new practice (and no demo).
   await page.goto(`${origin}/`)
   await expect(page.getByText('Lakeside Dental').first()).toBeVisible()
-  expect(output).not.toContain('Demo')
+  expect(server.output()).not.toContain('Demo')
 })
