@@ -138,6 +138,10 @@ describeEachDatabase('patient sign-in', (kind) => {
 
   it('changes the password with the current one, and refuses common ones', async () => {
     const cookie = await portalSignIn(suite.app, 'luis.garcia', FAMILY_PASSWORD)
+    const otherBrowser = await portalSignIn(suite.app, 'luis.garcia', FAMILY_PASSWORD)
+    const sessionOf = async (browser: string) =>
+      (await suite.app.inject({ url: '/api/portal/session', headers: { cookie: browser } }))
+        .statusCode
     const wrongCurrent = await post(
       '/api/portal/password',
       { currentPassword: 'nope', newPassword: 'x', newPasswordAgain: 'x' },
@@ -161,6 +165,9 @@ describeEachDatabase('patient sign-in', (kind) => {
       cookie,
     )
     expect(changed.statusCode).toBe(204)
+    // The browser that changed it stays signed in; others signed in with the old one do not.
+    expect(await sessionOf(cookie)).toBe(200)
+    expect(await sessionOf(otherBrowser)).toBe(401)
     await portalSignIn(suite.app, 'luis.garcia', 'new maple leaf')
     const back = await post(
       '/api/portal/password',
