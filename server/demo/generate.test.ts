@@ -10,6 +10,7 @@ import {
   type TestDatabase,
 } from '../platform/db/testing.ts'
 import { LocalFileStorage } from '../platform/files/storage.ts'
+import { useTestDatabase } from '../testing/suite.ts'
 import { ageOn, ClinicClock } from './dates.ts'
 import { countDemoRows, ensureDemoPractice, generateDemoPractice } from './generate.ts'
 import { DEMO_TIME_ZONE } from './practice.ts'
@@ -36,35 +37,30 @@ describe('the demo calendar', () => {
 })
 
 describeEachDatabase('demo practice', (kind) => {
-  let database: TestDatabase
+  const suite = useTestDatabase(kind)
   let storage: Awaited<ReturnType<typeof tempStorage>>
   let practiceId: number
   let counts: Record<string, number>
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
     storage = await tempStorage()
     // Through ensureDemoPractice, as a first start does; the last test checks a second start.
-    const first = await ensureDemoPractice(database.db, storage.files, {
+    const first = await ensureDemoPractice(suite.db, storage.files, {
       patients: PATIENTS,
       today: TODAY,
     })
     expect(first).toEqual({ created: true })
-    const practice = await database.db
-      .selectFrom('practices')
-      .select('id')
-      .executeTakeFirstOrThrow()
+    const practice = await suite.db.selectFrom('practices').select('id').executeTakeFirstOrThrow()
     practiceId = practice.id
-    counts = await countDemoRows(database.db, practiceId)
+    counts = await countDemoRows(suite.db, practiceId)
   }, 120_000)
 
   afterAll(async () => {
-    await database?.destroy()
     if (storage) await fs.rm(storage.root, { recursive: true, force: true })
   })
 
   const garcias = () =>
-    database.db
+    suite.db
       .selectFrom('patients')
       .selectAll()
       .where('practice_id', '=', practiceId)
@@ -73,7 +69,7 @@ describeEachDatabase('demo practice', (kind) => {
       .execute()
 
   const portalUser = (username: string) =>
-    database.db
+    suite.db
       .selectFrom('portal_users')
       .selectAll()
       .where('practice_id', '=', practiceId)
@@ -81,7 +77,7 @@ describeEachDatabase('demo practice', (kind) => {
       .executeTakeFirstOrThrow()
 
   it('builds the practice with two clinics, four providers and its settings', async () => {
-    const practice = await database.db
+    const practice = await suite.db
       .selectFrom('practices')
       .selectAll()
       .where('id', '=', practiceId)
@@ -91,7 +87,7 @@ describeEachDatabase('demo practice', (kind) => {
     expect(counts.clinics).toBe(2)
     expect(counts.providers).toBe(4)
     expect(counts.patients).toBe(PATIENTS)
-    const settings = await database.db
+    const settings = await suite.db
       .selectFrom('portal_settings')
       .selectAll()
       .where('practice_id', '=', practiceId)
@@ -109,7 +105,7 @@ describeEachDatabase('demo practice', (kind) => {
       payment_processor: null,
     })
     expect(settings.privacy_policy.length).toBeGreaterThan(100)
-    const hours = await database.db
+    const hours = await suite.db
       .selectFrom('business_hours')
       .select('clinic_id')
       .where('practice_id', '=', practiceId)
@@ -126,7 +122,7 @@ describeEachDatabase('demo practice', (kind) => {
     expect(mateo?.status).toBe('Archived')
     expect(luis?.status).toBe('Patient')
 
-    const represented = await database.db
+    const represented = await suite.db
       .selectFrom('patient_representatives')
       .select(['representative_id', 'patient_id'])
       .where('practice_id', '=', practiceId)
@@ -158,7 +154,7 @@ describeEachDatabase('demo practice', (kind) => {
     expect(user.password_is_temporary).toBe(true)
     expect(user.last_sign_in_at).toBeNull()
     expect(await verifyPassword(user.password_hash, passwordOf('new.patient'))).toBe(true)
-    const patient = await database.db
+    const patient = await suite.db
       .selectFrom('patients')
       .selectAll()
       .where('id', '=', user.patient_id)
@@ -169,7 +165,7 @@ describeEachDatabase('demo practice', (kind) => {
   })
 
   it('has an admin staff user with the published password', async () => {
-    const admin = await database.db
+    const admin = await suite.db
       .selectFrom('staff_users')
       .selectAll()
       .where('practice_id', '=', practiceId)
@@ -181,7 +177,7 @@ describeEachDatabase('demo practice', (kind) => {
 
   it('dates everything relative to today', async () => {
     const family = await garcias()
-    const upcoming = await database.db
+    const upcoming = await suite.db
       .selectFrom('appointments')
       .select(['starts_at', 'confirmation', 'patient_id'])
       .where('practice_id', '=', practiceId)
@@ -200,7 +196,7 @@ describeEachDatabase('demo practice', (kind) => {
         (a) => garciaIds.has(a.patient_id) && a.confirmation === 'AwaitingConfirmation',
       ),
     ).toBe(true)
-    const past = await database.db
+    const past = await suite.db
       .selectFrom('appointments')
       .select('starts_at')
       .where('practice_id', '=', practiceId)
@@ -209,7 +205,7 @@ describeEachDatabase('demo practice', (kind) => {
     for (const appointment of past) {
       expect(new Date(appointment.starts_at).getTime()).toBeLessThan(startOfTomorrow.getTime())
     }
-    const invited = await database.db
+    const invited = await suite.db
       .selectFrom('recalls')
       .select('patient_id')
       .where('practice_id', '=', practiceId)
@@ -217,7 +213,7 @@ describeEachDatabase('demo practice', (kind) => {
       .where('scheduled_appointment_id', 'is', null)
       .execute()
     expect(invited.some((r) => garciaIds.has(r.patient_id))).toBe(true)
-    const openTimes = await database.db
+    const openTimes = await suite.db
       .selectFrom('web_sched_open_times')
       .select(['starts_at', 'clinic_id'])
       .where('practice_id', '=', practiceId)
@@ -227,7 +223,7 @@ describeEachDatabase('demo practice', (kind) => {
   })
 
   it('keeps treatment plan rows consistent', async () => {
-    const rows = await database.db
+    const rows = await suite.db
       .selectFrom('treatment_plan_rows')
       .selectAll()
       .where('practice_id', '=', practiceId)
@@ -243,7 +239,7 @@ describeEachDatabase('demo practice', (kind) => {
       expect(row.patient_portion_cents).toBeGreaterThanOrEqual(0)
       expect(row.code).toMatch(/^D\d{4}$/)
     }
-    const statuses = await database.db
+    const statuses = await suite.db
       .selectFrom('treatment_plans')
       .select('status')
       .distinct()
@@ -253,7 +249,7 @@ describeEachDatabase('demo practice', (kind) => {
   })
 
   it('stores real statement PDFs and images', async () => {
-    const statement = await database.db
+    const statement = await suite.db
       .selectFrom('statements')
       .select('pdf_storage_key')
       .where('practice_id', '=', practiceId)
@@ -262,7 +258,7 @@ describeEachDatabase('demo practice', (kind) => {
     const pdf = await storage.files.get(statement.pdf_storage_key as string)
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
 
-    const images = await database.db
+    const images = await suite.db
       .selectFrom('documents')
       .select(['storage_key', 'content_type', 'size_bytes', 'thumbnail_storage_key'])
       .distinct()
@@ -297,14 +293,14 @@ describeEachDatabase('demo practice', (kind) => {
     ]) {
       expect(counts[table], table).toBeGreaterThan(0)
     }
-    const cvx = await database.db
+    const cvx = await suite.db
       .selectFrom('immunizations')
       .select('cvx_code')
       .distinct()
       .where('practice_id', '=', practiceId)
       .execute()
     expect(cvx.map((row) => row.cvx_code)).toEqual(expect.arrayContaining(['03', '08', '20', '88']))
-    const directions = await database.db
+    const directions = await suite.db
       .selectFrom('messages')
       .select('direction')
       .distinct()
@@ -314,7 +310,7 @@ describeEachDatabase('demo practice', (kind) => {
   })
 
   it('is ready for care summaries: code systems imported and one summary per Garcia', async () => {
-    const imports = await database.db
+    const imports = await suite.db
       .selectFrom('code_system_imports')
       .select(['system', 'version', 'code_count'])
       .where('practice_id', '=', practiceId)
@@ -324,7 +320,7 @@ describeEachDatabase('demo practice', (kind) => {
     expect(imports.find((row) => row.system === 'SNOMEDCT')?.version).toBe('demo subset')
     expect(imports.find((row) => row.system === 'CVX')?.code_count).toBeGreaterThan(100)
     const family = await garcias()
-    const summaries = await database.db
+    const summaries = await suite.db
       .selectFrom('care_summaries')
       .select(['patient_id', 'reason', 'xml_storage_key', 'effective_at'])
       .where('practice_id', '=', practiceId)
@@ -345,14 +341,14 @@ describeEachDatabase('demo practice', (kind) => {
         today: TODAY,
       })
       expect(again.counts).toEqual(counts)
-      const names = (db: TestDatabase['db'], id: number) =>
-        db
+      const names = (_db: TestDatabase['db'], id: number) =>
+        suite.db
           .selectFrom('patients')
           .select(['external_id', 'first_name', 'last_name', 'birthdate', 'status'])
           .where('practice_id', '=', id)
           .orderBy('external_id')
           .execute()
-      expect(await names(other.db, again.practiceId)).toEqual(await names(database.db, practiceId))
+      expect(await names(other.db, again.practiceId)).toEqual(await names(suite.db, practiceId))
     } finally {
       await other.destroy()
       await fs.rm(otherStorage.root, { recursive: true, force: true })
@@ -360,9 +356,9 @@ describeEachDatabase('demo practice', (kind) => {
   }, 120_000)
 
   it('creates the demo practice only once', async () => {
-    const again = await ensureDemoPractice(database.db, storage.files, { today: TODAY })
+    const again = await ensureDemoPractice(suite.db, storage.files, { today: TODAY })
     expect(again).toEqual({ created: false })
-    const practices = await database.db.selectFrom('practices').select('id').execute()
+    const practices = await suite.db.selectFrom('practices').select('id').execute()
     expect(practices).toHaveLength(1)
   })
 })

@@ -1,37 +1,19 @@
-import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Database } from '../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../platform/db/testing.ts'
-import { buildTestApp } from '../testing/http.ts'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../platform/db/testing.ts'
+import { useTestApp } from '../testing/suite.ts'
 import { syncCollections } from './collections/index.ts'
 import { revokeSyncKey } from './keys.ts'
 import { syncClient } from './testing.ts'
 
 describeEachDatabase('sync API over HTTP', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let a: Awaited<ReturnType<typeof syncClient>>
   let b: Awaited<ReturnType<typeof syncClient>>
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-    a = await syncClient(app, db, 'Practice A')
-    b = await syncClient(app, db, 'Practice B')
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    a = await syncClient(suite.app, suite.db, 'Practice A')
+    b = await syncClient(suite.app, suite.db, 'Practice B')
   })
 
   const patient = {
@@ -95,11 +77,11 @@ describeEachDatabase('sync API over HTTP', (kind) => {
 
   it('refuses a missing, unknown or revoked key with 401', async () => {
     expect((await a.call('GET', 'patients/p-1', undefined, 'bw_nope')).statusCode).toBe(401)
-    const noKey = await app.inject({ method: 'GET', url: '/api/sync/v1/patients/p-1' })
+    const noKey = await suite.app.inject({ method: 'GET', url: '/api/sync/v1/patients/p-1' })
     expect(noKey.statusCode).toBe(401)
-    const c = await syncClient(app, db, 'Practice C')
+    const c = await syncClient(suite.app, suite.db, 'Practice C')
     expect((await c.call('GET', 'patients/p-1')).statusCode).toBe(404)
-    await revokeSyncKey(db, c.practiceId, c.keyId)
+    await revokeSyncKey(suite.db, c.practiceId, c.keyId)
     const revoked = await c.call('GET', 'patients/p-1')
     expect(revoked.statusCode).toBe(401)
     expect(revoked.headers['content-type']).toContain('application/problem+json')
@@ -119,7 +101,7 @@ describeEachDatabase('sync API over HTTP', (kind) => {
     await waitFor(async () => (await auditCount(a.keyId)) >= before + 4).catch(async () => {
       throw new Error(`audit rows: ${before} then ${await auditCount(a.keyId)}`)
     })
-    const rows = await db
+    const rows = await suite.db
       .selectFrom('audit_events')
       .select(['action', 'outcome', 'details'])
       .where('target_type', '=', 'sync_api_key')
@@ -140,7 +122,7 @@ describeEachDatabase('sync API over HTTP', (kind) => {
   async function auditCount(keyId: number) {
     const { rows } = await sql<{ count: number }>`
       select count(*)::int as count from audit_events
-      where target_type = 'sync_api_key' and target_id = ${String(keyId)}`.execute(db)
+      where target_type = 'sync_api_key' and target_id = ${String(keyId)}`.execute(suite.db)
     return Number(rows[0]?.count)
   }
 
@@ -199,7 +181,7 @@ describeEachDatabase('sync API over HTTP', (kind) => {
   })
 
   it('serves an OpenAPI 3.1 document naming every collection, and a reference page', async () => {
-    const document = (await app.inject({ url: '/api/sync/v1/openapi.json' })).json()
+    const document = (await suite.app.inject({ url: '/api/sync/v1/openapi.json' })).json()
     expect(document.openapi).toBe('3.1.0')
     for (const { name } of syncCollections) {
       expect(Object.keys(document.paths[`/api/sync/v1/${name}/{externalId}`])).toEqual([
@@ -208,11 +190,11 @@ describeEachDatabase('sync API over HTTP', (kind) => {
         'delete',
       ])
     }
-    const page = await app.inject({ url: '/api/sync/docs' })
+    const page = await suite.app.inject({ url: '/api/sync/docs' })
     expect(page.statusCode).toBe(200)
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
     expect(page.body).toContain('/api/sync/v1/patients/{externalId}')
-    expect((await app.inject({ url: '/api/sync/docs/docs.css' })).statusCode).toBe(200)
+    expect((await suite.app.inject({ url: '/api/sync/docs/docs.css' })).statusCode).toBe(200)
   })
 })
 

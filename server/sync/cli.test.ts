@@ -5,17 +5,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { openDatabase } from '../platform/db/database.ts'
 import { migrate } from '../platform/db/migrate.ts'
 import { loadPGliteTemplate } from '../platform/db/pglite-template.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../platform/db/testing.ts'
+import { describeEachDatabase } from '../platform/db/testing.ts'
 import { seedPractice } from '../testing/fixtures.ts'
-import { buildTestApp } from '../testing/http.ts'
+import { useTestApp } from '../testing/suite.ts'
 import { authenticateSyncKey, createSyncKey } from './keys.ts'
 import { queueSyncEvent } from './outbox.ts'
 
@@ -59,16 +55,14 @@ it('create-key prints a working key once, for the one practice in the database',
 }, 180_000)
 
 describeEachDatabase('npm run sync -- events', (kind) => {
-  let database: TestDatabase
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let url = ''
   let key = ''
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    const practiceId = await seedPractice(database.db, { name: 'Maple Grove Dental' })
-    key = (await createSyncKey(database.db, practiceId, 'Open Dental')).key
-    await database.db.transaction().execute((trx) =>
+    const practiceId = await seedPractice(suite.db, { name: 'Maple Grove Dental' })
+    key = (await createSyncKey(suite.db, practiceId, 'Open Dental')).key
+    await suite.db.transaction().execute((trx) =>
       queueSyncEvent(trx, {
         practiceId,
         kind: 'appointment.confirmed',
@@ -82,14 +76,8 @@ describeEachDatabase('npm run sync -- events', (kind) => {
         },
       }),
     )
-    const built = await buildTestApp(database)
-    await built.app.listen({ port: 0, host: '127.0.0.1' })
-    url = `http://127.0.0.1:${(built.app.server.address() as AddressInfo).port}`
-    close = built.close
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    await suite.app.listen({ port: 0, host: '127.0.0.1' })
+    url = `http://127.0.0.1:${(suite.app.server.address() as AddressInfo).port}`
   })
 
   it('prints the feed through the HTTP API, one event a line, and where to go on', async () => {

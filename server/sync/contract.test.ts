@@ -1,11 +1,6 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../platform/db/testing.ts'
-import { buildTestApp } from '../testing/http.ts'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../platform/db/testing.ts'
+import { useTestApp } from '../testing/suite.ts'
 import { findCollection } from './collections/index.ts'
 import { syncClient } from './testing.ts'
 import { fieldErrors } from './validate.ts'
@@ -25,23 +20,13 @@ type Document = {
  * reverse for DELETE, so every example's references resolve.
  */
 describeEachDatabase('sync API contract', (kind) => {
-  let database: TestDatabase
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let client: Awaited<ReturnType<typeof syncClient>>
   let document: Document
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-    client = await syncClient(app, database.db, 'Contract Dental')
-    document = (await app.inject({ url: '/api/sync/v1/openapi.json' })).json()
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    client = await syncClient(suite.app, suite.db, 'Contract Dental')
+    document = (await suite.app.inject({ url: '/api/sync/v1/openapi.json' })).json()
   })
 
   function expectProblem(response: { statusCode: number; headers: Record<string, unknown> }) {

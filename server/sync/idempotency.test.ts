@@ -1,13 +1,8 @@
-import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { CHANGES_CHANNEL } from '../platform/db/change-feed.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../platform/db/testing.ts'
-import { buildTestApp } from '../testing/http.ts'
+import { describeEachDatabase } from '../platform/db/testing.ts'
+import { useTestApp } from '../testing/suite.ts'
 import { syncCollections } from './collections/index.ts'
 import { COLLECTION_TABLES } from './refs.ts'
 import { syncClient } from './testing.ts'
@@ -18,34 +13,26 @@ import { syncClient } from './testing.ts'
  * change is announced, so no patient's kept reads are dropped.
  */
 describeEachDatabase('sync API replays', (kind) => {
-  let database: TestDatabase
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let client: Awaited<ReturnType<typeof syncClient>>
   const announced: string[] = []
   let stopListening: () => Promise<void>
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-    client = await syncClient(app, database.db, 'Replay Dental')
-    stopListening = await database.listen(CHANGES_CHANNEL, {
+    client = await syncClient(suite.app, suite.db, 'Replay Dental')
+    stopListening = await suite.database.listen(CHANGES_CHANNEL, {
       onMessage: (payload) => announced.push(payload),
       onLost: () => announced.push('(lost)'),
     })
   })
   afterAll(async () => {
     await stopListening()
-    await close()
-    await database.destroy()
   })
 
   /** Every announcement up to now: a marker sent last arrives after all of them. */
   async function announcedSoFar() {
     const marker = `~marker ${announced.length} ${Date.now()}`
-    await sql`select pg_notify(${CHANGES_CHANNEL}, ${marker})`.execute(database.db)
+    await sql`select pg_notify(${CHANGES_CHANNEL}, ${marker})`.execute(suite.db)
     const until = Date.now() + 5000
     while (!announced.includes(marker) && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 10))
@@ -69,7 +56,7 @@ describeEachDatabase('sync API replays', (kind) => {
     for (const table of tables) {
       const { rows } = await sql<{ v: string }>`
         select id::text || ':' || xmin::text as v from ${sql.table(table)} order by id`.execute(
-        database.db,
+        suite.db,
       )
       versions[table] = rows.map((row) => row.v)
     }

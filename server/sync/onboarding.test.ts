@@ -1,12 +1,8 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { issueSetupLink } from '../office/setup/setup.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../platform/db/testing.ts'
-import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../testing/http.ts'
+import { describeEachDatabase } from '../platform/db/testing.ts'
+import { officeSignIn, portalSignIn, TEST_ORIGIN } from '../testing/http.ts'
+import { useTestApp } from '../testing/suite.ts'
 import {
   README_APPOINTMENT,
   README_PATIENT,
@@ -22,35 +18,26 @@ import {
  * confirms, and the PMS reads the confirmation from the feed with its own ids.
  */
 describeEachDatabase('A practice onboarded through setup and the sync API', (kind) => {
-  let database: TestDatabase
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    ;({ app, close } = await buildTestApp(database))
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
-  })
+  beforeAll(async () => {})
 
   const asOffice = (cookie: string) => (method: 'GET' | 'POST', url: string, payload?: object) =>
-    app.inject({ method, url, headers: { cookie, origin: TEST_ORIGIN }, payload })
+    suite.app.inject({ method, url, headers: { cookie, origin: TEST_ORIGIN }, payload })
   const asPms = (key: string) => (method: 'GET' | 'PUT' | 'POST', path: string, payload?: object) =>
-    app.inject({
+    suite.app.inject({
       method,
       url: `/api/sync/v1/${path}`,
       headers: { authorization: `Bearer ${key}` },
       payload,
     })
   const asPatient = (cookie: string) => (method: 'GET' | 'POST', url: string, payload?: object) =>
-    app.inject({ method, url, headers: { cookie, origin: TEST_ORIGIN }, payload })
+    suite.app.inject({ method, url, headers: { cookie, origin: TEST_ORIGIN }, payload })
 
   it('goes from an empty database to the confirmation in the PMS feed', async () => {
     // First run: the link's token creates the practice and its administrator.
-    const link = (await issueSetupLink(database.db, TEST_ORIGIN)) ?? ''
-    const setup = await app.inject({
+    const link = (await issueSetupLink(suite.db, TEST_ORIGIN)) ?? ''
+    const setup = await suite.app.inject({
       method: 'POST',
       url: '/api/office/setup',
       headers: { origin: TEST_ORIGIN },
@@ -85,7 +72,7 @@ describeEachDatabase('A practice onboarded through setup and the sync API', (kin
     expect(setup.statusCode).toBe(201)
 
     // The administrator makes a key; the whole key is in this answer only.
-    const office = asOffice(await officeSignIn(app, 'owner', 'harbour street owner'))
+    const office = asOffice(await officeSignIn(suite.app, 'owner', 'harbour street owner'))
     const created = await office('POST', '/api/office/sync-keys', { name: 'Open Dental' })
     expect(created.statusCode).toBe(201)
     const key: string = created.json().key
@@ -121,7 +108,7 @@ describeEachDatabase('A practice onboarded through setup and the sync API', (kin
     const { username, oneTimePassword } = granted.json()
 
     // The patient's first sign-in replaces the one-time password.
-    const portal = asPatient(await portalSignIn(app, username, oneTimePassword))
+    const portal = asPatient(await portalSignIn(suite.app, username, oneTimePassword))
     const chosen = 'Elm-street-maria-42'
     const first = await portal('POST', '/api/portal/first-sign-in', {
       newPassword: chosen,

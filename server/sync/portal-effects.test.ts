@@ -1,13 +1,9 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../platform/db/testing.ts'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../platform/db/testing.ts'
 import { CREATE_CARE_SUMMARY_JOB } from '../portal/summary/create.ts'
 import { seedPortalUser } from '../testing/fixtures.ts'
-import { buildTestApp, portalSignIn } from '../testing/http.ts'
+import { portalSignIn } from '../testing/http.ts'
+import { useTestApp } from '../testing/suite.ts'
 import { syncClient } from './testing.ts'
 
 /**
@@ -16,9 +12,7 @@ import { syncClient } from './testing.ts'
  * its visit summary.
  */
 describeEachDatabase('sync API writes as the portal sees them', (kind) => {
-  let database: TestDatabase
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let settle: () => Promise<void>
   let client: Awaited<ReturnType<typeof syncClient>>
   let cookie = ''
@@ -37,12 +31,8 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-    settle = built.reads.settle
-    client = await syncClient(app, database.db, 'Portal Effects Dental')
+    settle = suite.reads.settle
+    client = await syncClient(suite.app, suite.db, 'Portal Effects Dental')
     const load = await client.call('POST', 'batch', {
       operations: [
         { op: 'put', collection: 'clinics', externalId: 'clinic', body: { name: 'Main Street' } },
@@ -69,29 +59,25 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
       ],
     })
     expect(load.statusCode, load.body).toBe(200)
-    const row = await database.db
+    const row = await suite.db
       .selectFrom('patients')
       .select('id')
       .where('practice_id', '=', client.practiceId)
       .where('external_id', '=', 'pat')
       .executeTakeFirstOrThrow()
     patientId = row.id
-    await seedPortalUser(database.db, {
+    await seedPortalUser(suite.db, {
       practiceId: client.practiceId,
       patientId,
       username: 'pat.doe',
       password: 'correct horse battery',
     })
-    cookie = await portalSignIn(app, 'pat.doe', 'correct horse battery')
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    cookie = await portalSignIn(suite.app, 'pat.doe', 'correct horse battery')
   })
 
   async function upcoming() {
     await settle()
-    const response = await app.inject({
+    const response = await suite.app.inject({
       url: `/api/portal/patients/${patientId}/appointments`,
       headers: { cookie },
     })
@@ -117,7 +103,7 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
 
   it('makes the visit summary when a recent visit turns Complete', async () => {
     const jobs = () =>
-      database.db
+      suite.db
         .selectFrom('jobs')
         .select('payload')
         .where('kind', '=', CREATE_CARE_SUMMARY_JOB)
@@ -147,7 +133,7 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
     expect(await upcoming()).toEqual([])
     expect((await client.call('DELETE', 'patients/pat')).statusCode).toBe(204)
     await settle()
-    const gone = await app.inject({
+    const gone = await suite.app.inject({
       url: `/api/portal/patients/${patientId}/appointments`,
       headers: { cookie },
     })

@@ -10,6 +10,19 @@ import { COLLECTION_TABLES, type ReferableCollection, UnknownReference } from '.
 
 type FieldOf<S extends TObject> = keyof Static<S> & string
 
+/**
+ * Body fields → columns. A list names fields stored in the column of the same name in snake_case
+ * (`balanceCents` → `balance_cents`); a map is for the fields whose column is named otherwise.
+ */
+export type FieldColumns<F extends string> = readonly F[] | Partial<Record<F, string>>
+
+export function columnMap(columns: FieldColumns<string>): Record<string, string> {
+  if (!Array.isArray(columns)) return columns as Record<string, string>
+  return Object.fromEntries(
+    columns.map((field) => [field, field.replace(/[A-Z]/g, (c: string) => `_${c.toLowerCase()}`)]),
+  )
+}
+
 /** A reference field: the collection it names by external id, and the column holding its row id. */
 export type Reference = readonly [ReferableCollection, string]
 
@@ -25,7 +38,7 @@ export interface ChildRows {
   /** The child's column holding the parent's id. */
   parentColumn: string
   /** Each child row's camelCase field → column. */
-  columns: Record<string, string>
+  columns: FieldColumns<string>
   /** Each child row's reference fields, resolved like the parent's. */
   references?: Record<string, Reference>
   /**
@@ -52,8 +65,8 @@ export interface TableCollectionSpec<S extends TObject> {
   table: string
   schema: S
   example: Static<S>
-  /** The body's plain fields: camelCase field → column. An omitted field writes the column's default. */
-  columns: Partial<Record<FieldOf<S>, string>>
+  /** The body's plain fields and their columns. An omitted field writes the column's default. */
+  columns: FieldColumns<FieldOf<S>>
   /** Reference fields: `{ guarantorExternalId: ['patients', 'guarantor_id'] }`. */
   references?: Partial<Record<FieldOf<S>, Reference>>
   children?: ChildRows[]
@@ -89,7 +102,7 @@ export interface TableCollectionSpec<S extends TObject> {
 export function tableCollection<S extends TObject>(
   spec: TableCollectionSpec<S>,
 ): SyncCollection<S> {
-  const plain = Object.entries(spec.columns as Record<string, string>)
+  const plain = Object.entries(columnMap(spec.columns))
   const references = Object.entries((spec.references ?? {}) as Record<string, Reference>)
   const children = spec.children ?? []
 
@@ -389,7 +402,7 @@ function present(row: Record<string, unknown>): Record<string, unknown> {
 
 async function storedChildren(ctx: SyncContext, child: ChildRows, parentId: number) {
   const selections = [
-    ...Object.entries(child.columns).map(([field, column]) =>
+    ...Object.entries(columnMap(child.columns)).map(([field, column]) =>
       readColumn('c', column, field, child.readAs),
     ),
     ...Object.entries(child.references ?? {}).map(([field, reference]) =>
@@ -405,7 +418,7 @@ async function storedChildren(ctx: SyncContext, child: ChildRows, parentId: numb
 
 /** Rows compared as written: every field present, omitted ones as their column's default. */
 function comparable(child: ChildRows, row: Record<string, unknown>) {
-  const fields = [...Object.keys(child.columns), ...Object.keys(child.references ?? {})]
+  const fields = [...Object.keys(columnMap(child.columns)), ...Object.keys(child.references ?? {})]
   return fields.map((field) => {
     const value = row[field] ?? child.defaults?.[field] ?? null
     return value instanceof Date ? value.toISOString() : value
@@ -447,7 +460,7 @@ function childTuples(
 ) {
   return wanted.map((row, index) => {
     const values: RawBuilder<unknown>[] = [sql`${ctx.practiceId}`, sql`${parentId}`]
-    for (const field of Object.keys(child.columns)) {
+    for (const field of Object.keys(columnMap(child.columns))) {
       values.push(sql`${row[field] ?? child.defaults?.[field] ?? null}`)
     }
     for (const [field, reference] of Object.entries(child.references ?? {})) {
@@ -469,7 +482,7 @@ async function insertChildren(ctx: SyncContext, child: ChildRows, tuples: RawBui
   const columns = [
     'practice_id',
     child.parentColumn,
-    ...Object.values(child.columns),
+    ...Object.values(columnMap(child.columns)),
     ...Object.values(child.references ?? {}).map(([, column]) => column),
     ...Object.keys(child.fixed ?? {}),
     ...(child.orderColumn ? [child.orderColumn] : []),

@@ -134,3 +134,19 @@ export function familyRequests(suite: FamilyApp) {
       `/api/portal/patients/${suite.family.patients[patient]}`,
   }
 }
+
+/** Who works at the practice in the office suites, with the passwords they sign in with. */
+export const OFFICE_TEAM = {
+  admin: { username: 'admin', password: 'admin password 1', role: 'admin' },
+  desk: { username: 'desk', password: 'desk password 1', role: 'front_desk' },
+  provider: { username: 'dr.lee', password: 'provider password 1', role: 'provider' },
+} as const
+
+/** The practice's administrator, front desk and provider, each seeded and signed in. */
+export async function signedInOfficeTeam(suite: Pick<TestApp, 'app' | 'db'>, practiceId: number) {
+  return {
+    admin: await signedInStaff(suite, { practiceId, ...OFFICE_TEAM.admin }),
+    desk: await signedInStaff(suite, { practiceId, ...OFFICE_TEAM.desk }),
+    provider: await signedInStaff(suite, { practiceId, ...OFFICE_TEAM.provider }),
+  }
+}

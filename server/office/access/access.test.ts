@@ -1,18 +1,13 @@
-import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { verifyPassword } from '../../platform/auth/passwords.ts'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Conflict, Invalid, NotFound } from '../../platform/http/problems.ts'
 import { seedPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { useTestApp } from '../../testing/suite.ts'
 import { staffAuditor } from '../staff-audit.ts'
 import {
   grantPortalAccess,
@@ -23,11 +18,8 @@ import {
 import { grantAccess } from './queries.ts'
 
 describeEachDatabase('office: patient portal access', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
+  const suite = useTestApp(kind)
   let files: FileStorage
-  let close: () => Promise<void>
   let admin = ''
   let provider = ''
   let frontDesk = ''
@@ -38,57 +30,48 @@ describeEachDatabase('office: patient portal access', (kind) => {
   let firstCookie = ''
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    const practiceId = await seedPractice(db, { name: 'Maple Grove Dental' })
-    adminId = await seedStaff(db, {
+    const practiceId = await seedPractice(suite.db, { name: 'Maple Grove Dental' })
+    adminId = await seedStaff(suite.db, {
       practiceId: practiceId,
       username: 'admin',
       password: 'admin password 1',
       role: 'admin',
     })
-    await seedStaff(db, {
+    await seedStaff(suite.db, {
       practiceId: practiceId,
       username: 'dr.lee',
       password: 'provider password 1',
       role: 'provider',
     })
-    await seedStaff(db, {
+    await seedStaff(suite.db, {
       practiceId: practiceId,
       username: 'desk',
       password: 'desk password 1',
       role: 'front_desk',
     })
-    ana = await seedPatient(db, {
+    ana = await seedPatient(suite.db, {
       practiceId: practiceId,
       first_name: 'Ana',
       last_name: 'Silva',
       birthdate: '1992-03-04',
       email: 'ana@example.test',
     })
-    noAddress = await seedPatient(db, {
+    noAddress = await seedPatient(suite.db, {
       practiceId: practiceId,
       first_name: 'Ben',
       last_name: 'Silva',
       address1: null,
     })
-    const other = await seedPractice(db, { name: 'Other Dental' })
-    await seedPatient(db, { practiceId: other, first_name: 'Ana', last_name: 'Silvana' })
-    const built = await buildTestApp(database)
-    app = built.app
-    files = built.files
-    close = built.close
-    admin = await officeSignIn(app, 'ADMIN', 'admin password 1')
-    provider = await officeSignIn(app, 'dr.lee', 'provider password 1')
-    frontDesk = await officeSignIn(app, 'desk', 'desk password 1')
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    const other = await seedPractice(suite.db, { name: 'Other Dental' })
+    await seedPatient(suite.db, { practiceId: other, first_name: 'Ana', last_name: 'Silvana' })
+    files = suite.files
+    admin = await officeSignIn(suite.app, 'ADMIN', 'admin password 1')
+    provider = await officeSignIn(suite.app, 'dr.lee', 'provider password 1')
+    frontDesk = await officeSignIn(suite.app, 'desk', 'desk password 1')
   })
 
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie: string, payload?: object) =>
-    app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
+    suite.app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
 
   it('shows the signed-in staff member and keeps roles apart', async () => {
     const me = await call('GET', '/api/office/session', admin)
@@ -103,7 +86,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
     expect((await call('GET', '/api/office/outgoing-emails', provider)).statusCode).toBe(403)
     expect(
       (
-        await app.inject({
+        await suite.app.inject({
           method: 'POST',
           url: '/api/office/patients/search',
           payload: { name: 'silva' },
@@ -129,9 +112,9 @@ describeEachDatabase('office: patient portal access', (kind) => {
   })
 
   it('records staff sign-in and sign-out with who and from where', async () => {
-    const cookie = await officeSignIn(app, 'desk', 'desk password 1')
+    const cookie = await officeSignIn(suite.app, 'desk', 'desk password 1')
     expect((await call('DELETE', '/api/office/session', cookie)).statusCode).toBe(204)
-    const rows = await db
+    const rows = await suite.db
       .selectFrom('audit_events')
       .innerJoin('staff_users', 'staff_users.id', 'audit_events.staff_user_id')
       .select(['action', 'actor_type', 'ip'])
@@ -194,7 +177,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
     })
     expect(invited.statusCode).toBe(202)
     const worker = createBackgroundWorker({
-      db,
+      db: suite.db,
       files,
       config: { smtpUrl: undefined, mailFrom: 'test@example.test' },
     })
@@ -210,8 +193,8 @@ describeEachDatabase('office: patient portal access', (kind) => {
     expect(emails.body).not.toContain(oneTimePassword)
 
     firstPassword = oneTimePassword
-    firstCookie = await portalSignIn(app, username, oneTimePassword)
-    const session = await app.inject({
+    firstCookie = await portalSignIn(suite.app, username, oneTimePassword)
+    const session = await suite.app.inject({
       url: '/api/portal/session',
       headers: { cookie: firstCookie },
     })
@@ -225,16 +208,18 @@ describeEachDatabase('office: patient portal access', (kind) => {
     expect(reset.statusCode).toBe(200)
     const { username, oneTimePassword } = reset.json()
     expect(oneTimePassword).not.toBe(firstPassword)
-    const oldPassword = await portalSignIn(app, username, firstPassword).catch(() => 'refused')
+    const oldPassword = await portalSignIn(suite.app, username, firstPassword).catch(
+      () => 'refused',
+    )
     expect(oldPassword).toBe('refused')
-    const oldSession = await app.inject({
+    const oldSession = await suite.app.inject({
       url: '/api/portal/session',
       headers: { cookie: firstCookie },
     })
     expect(oldSession.statusCode).toBe(401)
-    const signedIn = await portalSignIn(app, username, oneTimePassword)
+    const signedIn = await portalSignIn(suite.app, username, oneTimePassword)
     expect(signedIn).toContain('bitewing_portal=')
-    const events = await db
+    const events = await suite.db
       .selectFrom('audit_events')
       .select(['action', 'staff_user_id', 'patient_id'])
       .where('action', 'like', 'access.%')
@@ -251,12 +236,12 @@ describeEachDatabase('office: patient portal access', (kind) => {
   it('remove access signs the patient out everywhere', async () => {
     const { access } = (await call('GET', `/api/office/patients/${ana}/access`, admin)).json()
     const reset = await call('POST', `/api/office/patients/${ana}/access/reset`, admin)
-    const cookie = await portalSignIn(app, access.username, reset.json().oneTimePassword)
+    const cookie = await portalSignIn(suite.app, access.username, reset.json().oneTimePassword)
     const removed = await call('DELETE', `/api/office/patients/${ana}/access`, admin)
     expect(removed.statusCode).toBe(204)
-    expect((await app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode).toBe(
-      401,
-    )
+    expect(
+      (await suite.app.inject({ url: '/api/portal/session', headers: { cookie } })).statusCode,
+    ).toBe(401)
     const status = await call('GET', `/api/office/patients/${ana}/access`, admin)
     expect(status.json().access).toBeNull()
   })
@@ -279,8 +264,8 @@ describeEachDatabase('office: patient portal access', (kind) => {
     let bo = 0
 
     beforeAll(async () => {
-      const practiceId = await seedPractice(db, { name: 'Birch Dental' })
-      const id = await seedStaff(db, {
+      const practiceId = await seedPractice(suite.db, { name: 'Birch Dental' })
+      const id = await seedStaff(suite.db, {
         practiceId: practiceId,
         username: 'birch.desk',
         password: 'desk password 1',
@@ -288,7 +273,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
       })
       staff = { id, practice_id: practiceId }
       const patient = (first_name: string, external_id: string, more = {}) =>
-        seedPatient(db, {
+        seedPatient(suite.db, {
           practiceId: practiceId,
           first_name,
           last_name: 'Silva',
@@ -301,7 +286,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
 
     const audit = () => staffAuditor({ ip: IP }, staff)
     const syncEvents = (patientId: number) =>
-      db
+      suite.db
         .selectFrom('sync_events')
         .select(['kind', 'entity_type', 'payload'])
         .where('entity_id', '=', patientId)
@@ -311,26 +296,26 @@ describeEachDatabase('office: patient portal access', (kind) => {
     const auditRows = async (patientId: number) => {
       const rows = await sql<{ action: string; staff_user_id: number; ip: string }>`
         select action, staff_user_id, ip from audit_events where patient_id = ${patientId} order by id
-      `.execute(db)
+      `.execute(suite.db)
       return rows.rows
     }
 
     it('grants, resets, unlocks and removes, telling the PMS each time by its own patient id', async () => {
-      const granted = await grantPortalAccess(db, staff, audit(), {
+      const granted = await grantPortalAccess(suite.db, staff, audit(), {
         patientId: ava,
         username: 'ava.s',
       })
       expect(granted.username).toBe('ava.s')
-      const reset = await resetPortalPassword(db, staff, audit(), { patientId: ava })
+      const reset = await resetPortalPassword(suite.db, staff, audit(), { patientId: ava })
       expect(reset.username).toBe('ava.s')
-      const user = await db
+      const user = await suite.db
         .selectFrom('portal_users')
         .select('password_hash')
         .where('patient_id', '=', ava)
         .executeTakeFirstOrThrow()
       expect(await verifyPassword(user.password_hash, reset.oneTimePassword)).toBe(true)
-      await unlockPortalVerification(db, staff, audit(), { patientId: ava })
-      await removePortalAccess(db, staff, audit(), { patientId: ava })
+      await unlockPortalVerification(suite.db, staff, audit(), { patientId: ava })
+      await removePortalAccess(suite.db, staff, audit(), { patientId: ava })
 
       const events = await syncEvents(ava)
       expect(events.map((event) => [event.entity_type, event.payload])).toEqual(
@@ -353,7 +338,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
     const refusesEach = async (patientId: number, refusals: [AccessCommand, typeof Conflict][]) => {
       const before = await syncEvents(patientId)
       for (const [command, problem] of refusals) {
-        await expect(command(db, staff, audit(), { patientId })).rejects.toThrow(problem)
+        await expect(command(suite.db, staff, audit(), { patientId })).rejects.toThrow(problem)
       }
       expect(await syncEvents(patientId)).toEqual(before)
     }
@@ -375,13 +360,13 @@ describeEachDatabase('office: patient portal access', (kind) => {
     })
 
     it('gives one patient access once when staff grant it at the same moment', async () => {
-      const patientId = await seedPatient(db, {
+      const patientId = await seedPatient(suite.db, {
         practiceId: staff.practice_id,
         first_name: 'Dee',
         last_name: 'Ng',
       })
       const results = await Promise.allSettled(
-        Array.from({ length: 4 }, () => grantPortalAccess(db, staff, audit(), { patientId })),
+        Array.from({ length: 4 }, () => grantPortalAccess(suite.db, staff, audit(), { patientId })),
       )
       const granted = results.filter((result) => result.status === 'fulfilled')
       expect(granted).toHaveLength(1)
@@ -397,7 +382,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
     // Deterministic where the test above depends on timing: a change holding the patient's row
     // makes a grant wait for it, then decide on what it left (here: access already given).
     it('waits for a change in progress on the same patient, then decides on its result', async () => {
-      const patientId = await seedPatient(db, {
+      const patientId = await seedPatient(suite.db, {
         practiceId: staff.practice_id,
         first_name: 'Eve',
         last_name: 'Ng',
@@ -410,7 +395,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
       const held = new Promise<void>((resolve) => {
         holding = resolve
       })
-      const other = db.transaction().execute(async (trx) => {
+      const other = suite.db.transaction().execute(async (trx) => {
         await trx
           .selectFrom('patients')
           .select('id')
@@ -425,7 +410,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
         })
       })
       await held
-      const attempt = grantPortalAccess(db, staff, audit(), { patientId })
+      const attempt = grantPortalAccess(suite.db, staff, audit(), { patientId })
       const outcome = attempt.then(
         () => 'granted',
         (error: unknown) => (error instanceof Conflict ? 'refused' : error),
@@ -445,7 +430,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
       const { rows } = await sql<{ waiting: number }>`
         select count(*)::int as waiting from pg_stat_activity
         where wait_event_type = 'Lock' and datname = current_database()
-      `.execute(db)
+      `.execute(suite.db)
       if ((rows[0]?.waiting ?? 0) > 0) return 'waiting'
       await new Promise((resolve) => setTimeout(resolve, 20))
     }

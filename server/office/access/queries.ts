@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { updateRowById } from '../../platform/db/rows.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { lockPatient } from '../../practice/queries.ts'
 
@@ -136,19 +137,14 @@ export async function grantAccess(
 }
 
 export async function setTemporaryPassword(db: Database, portalUserId: number, hash: string) {
-  await db
-    .updateTable('portal_users')
-    .set({ password_hash: hash, password_is_temporary: true })
-    .where('id', '=', portalUserId)
-    .execute()
+  await updateRowById(db, 'portal_users', portalUserId, {
+    password_hash: hash,
+    password_is_temporary: true,
+  })
 }
 
 export async function removeAccess(db: Database, portalUserId: number, now = new Date()) {
-  await db
-    .updateTable('portal_users')
-    .set({ removed_at: now })
-    .where('id', '=', portalUserId)
-    .execute()
+  await updateRowById(db, 'portal_users', portalUserId, { removed_at: now })
 }
 
 export async function findPasswordHash(db: Database, portalUserId: number) {

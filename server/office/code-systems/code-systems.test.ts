@@ -1,15 +1,10 @@
 import { Readable } from 'node:stream'
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { careSummariesReady } from '../../practice/queries.ts'
-import { seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, officeSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { seedPractice } from '../../testing/fixtures.ts'
+import { TEST_ORIGIN } from '../../testing/http.ts'
+import { signedInOfficeTeam, useTestApp } from '../../testing/suite.ts'
 import { importCvx, importSnomed } from './import.ts'
 import { CODE_BATCH_SIZE } from './queries.ts'
 import { RF2_DESCRIPTION_HEADER } from './rules.ts'
@@ -38,47 +33,29 @@ const FIXTURE = [
 ].join('\r\n')
 
 describeEachDatabase('office: code systems', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let admin = ''
   let provider = ''
   let practiceId = 0
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    practiceId = await seedPractice(db)
-    await seedStaff(db, { practiceId, username: 'admin', password: 'admin password 1' })
-    await seedStaff(db, {
-      practiceId,
-      username: 'dr.lee',
-      password: 'provider password 1',
-      role: 'provider',
-    })
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-    admin = await officeSignIn(app, 'admin', 'admin password 1')
-    provider = await officeSignIn(app, 'dr.lee', 'provider password 1')
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    practiceId = await seedPractice(suite.db)
+    const team = await signedInOfficeTeam(suite, practiceId)
+    admin = team.admin.cookie
+    provider = team.provider.cookie
   })
 
   const status = async () =>
-    (await app.inject({ url: '/api/office/code-systems', headers: { cookie: admin } })).json()
+    (await suite.app.inject({ url: '/api/office/code-systems', headers: { cookie: admin } })).json()
   const upload = (body: string, cookie = admin, query = '') =>
-    app.inject({
+    suite.app.inject({
       method: 'POST',
       url: `/api/office/code-systems/snomed${query}`,
       headers: { cookie, origin: TEST_ORIGIN, 'content-type': 'text/plain' },
       payload: body,
     })
   const codeCount = async (system: string) => {
-    const row = await db
+    const row = await suite.db
       .selectFrom('code_system_codes')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('system', '=', system)
@@ -94,14 +71,17 @@ describeEachDatabase('office: code systems', (kind) => {
         { system: 'CVX', label: 'CVX (vaccines administered)', latest: null },
       ],
     })
-    expect(await careSummariesReady(db, practiceId)).toBe(false)
+    expect(await careSummariesReady(suite.db, practiceId)).toBe(false)
   })
 
   it('is for administrators only', async () => {
-    const get = await app.inject({ url: '/api/office/code-systems', headers: { cookie: provider } })
+    const get = await suite.app.inject({
+      url: '/api/office/code-systems',
+      headers: { cookie: provider },
+    })
     expect(get.statusCode).toBe(403)
     expect((await upload(FIXTURE, provider)).statusCode).toBe(403)
-    expect((await app.inject({ url: '/api/office/code-systems' })).statusCode).toBe(401)
+    expect((await suite.app.inject({ url: '/api/office/code-systems' })).statusCode).toBe(401)
   })
 
   it('refuses a file that is not RF2 and changes nothing', async () => {
@@ -125,10 +105,10 @@ describeEachDatabase('office: code systems', (kind) => {
     )
     const text = [RF2_DESCRIPTION_HEADER, ...rows, 'not\ta\tvalid\trow', ''].join('\n')
     await expect(
-      importSnomed(db, { practiceId, staffId: null, input: Readable.from([text]) }),
+      importSnomed(suite.db, { practiceId, staffId: null, input: Readable.from([text]) }),
     ).rejects.toThrow(/Line \d+ has 4 columns/)
     expect(await codeCount('SNOMEDCT')).toBe(0)
-    const imports = await db.selectFrom('code_system_imports').selectAll().execute()
+    const imports = await suite.db.selectFrom('code_system_imports').selectAll().execute()
     expect(imports).toEqual([])
   })
 
@@ -144,7 +124,7 @@ describeEachDatabase('office: code systems', (kind) => {
       version: 'INT_20240101',
       codeCount: 2,
     })
-    const codes = await db
+    const codes = await suite.db
       .selectFrom('code_system_codes')
       .select(['code', 'display'])
       .where('system', '=', 'SNOMEDCT')
@@ -160,7 +140,7 @@ describeEachDatabase('office: code systems', (kind) => {
   })
 
   it('takes the version from the rows when the upload has no file name', async () => {
-    const octet = await app.inject({
+    const octet = await suite.app.inject({
       method: 'POST',
       url: '/api/office/code-systems/snomed',
       headers: { cookie: admin, origin: TEST_ORIGIN, 'content-type': 'application/octet-stream' },
@@ -171,7 +151,7 @@ describeEachDatabase('office: code systems', (kind) => {
   })
 
   it('imports the shipped CVX list, and then summaries are set up', async () => {
-    const response = await app.inject({
+    const response = await suite.app.inject({
       method: 'POST',
       url: '/api/office/code-systems/cvx',
       headers: { cookie: admin, origin: TEST_ORIGIN },
@@ -180,8 +160,8 @@ describeEachDatabase('office: code systems', (kind) => {
     expect(response.json()).toMatchObject({ system: 'CVX', codeCount: 166 })
     expect(await codeCount('CVX')).toBe(166)
     expect((await status()).ready).toBe(true)
-    expect(await careSummariesReady(db, practiceId)).toBe(true)
-    const audit = await db
+    expect(await careSummariesReady(suite.db, practiceId)).toBe(true)
+    const audit = await suite.db
       .selectFrom('audit_events')
       .select(['action', 'outcome'])
       .where('action', '=', 'code_system.imported')
@@ -196,10 +176,10 @@ describeEachDatabase('office: code systems', (kind) => {
       '999       |unknown|unknown vaccine or immune globulin||Inactive|999|True|2/1/2024',
       '',
     ].join('\r\n')
-    const result = await importCvx(db, { practiceId, staffId: null, text })
+    const result = await importCvx(suite.db, { practiceId, staffId: null, text })
     expect(result).toMatchObject({ system: 'CVX', codeCount: 2, version: 'CDC 2024-02-01' })
-    await expect(importCvx(db, { practiceId, staffId: null, text: 'nonsense\n' })).rejects.toThrow(
-      /not a CVX list/,
-    )
+    await expect(
+      importCvx(suite.db, { practiceId, staffId: null, text: 'nonsense\n' }),
+    ).rejects.toThrow(/not a CVX list/)
   })
 })

@@ -1,5 +1,6 @@
 import type { Static } from 'typebox'
 import type { Database } from '../../platform/db/database.ts'
+import { updateRowById } from '../../platform/db/rows.ts'
 import type { PortalSettingsBody } from './schemas.ts'
 
 /** Everything Portal Settings shows, read at once. */
@@ -116,11 +117,7 @@ export async function updatePracticeContact(
   practiceId: number,
   contact: ContactChange,
 ) {
-  await db
-    .updateTable('practices')
-    .set(contactColumns(contact))
-    .where('id', '=', practiceId)
-    .execute()
+  await updateRowById(db, 'practices', practiceId, contactColumns(contact))
 }
 
 export async function updateClinicContact(

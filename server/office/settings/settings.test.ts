@@ -1,22 +1,15 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
 import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
-import { seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { signedInOfficeTeam, useTestApp } from '../../testing/suite.ts'
 import { staffAuditor } from '../staff-audit.ts'
 import { saveContact } from './commands.ts'
 import { loadSettings } from './queries.ts'
 
 describeEachDatabase('office: Portal Settings', (kind) => {
-  let database: TestDatabase
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let admin = ''
   let frontDesk = ''
   let maria = ''
@@ -24,45 +17,27 @@ describeEachDatabase('office: Portal Settings', (kind) => {
   let adminId = 0
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-    seeded = await seedFamilyWithRecords(database.db, { files: built.files })
-    adminId = await seedStaff(database.db, {
-      practiceId: seeded.practiceId,
-      username: 'admin',
-      password: 'admin password 1',
-      role: 'admin',
-    })
-    await seedStaff(database.db, {
-      practiceId: seeded.practiceId,
-      username: 'desk',
-      password: 'desk password 1',
-      role: 'front_desk',
-    })
-    admin = await officeSignIn(app, 'admin', 'admin password 1')
-    frontDesk = await officeSignIn(app, 'desk', 'desk password 1')
-    maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    seeded = await seedFamilyWithRecords(suite.db, { files: suite.files })
+    const team = await signedInOfficeTeam(suite, seeded.practiceId)
+    admin = team.admin.cookie
+    frontDesk = team.desk.cookie
+    adminId = team.admin.id
+    maria = await portalSignIn(suite.app, 'maria.garcia', FAMILY_PASSWORD)
   })
 
   const put = (url: string, payload: object, cookie = admin) =>
-    app.inject({ method: 'PUT', url, payload, headers: { cookie, origin: TEST_ORIGIN } })
+    suite.app.inject({ method: 'PUT', url, payload, headers: { cookie, origin: TEST_ORIGIN } })
 
   it('is for administrators only', async () => {
     expect(
-      (await app.inject({ url: '/api/office/settings', headers: { cookie: frontDesk } }))
+      (await suite.app.inject({ url: '/api/office/settings', headers: { cookie: frontDesk } }))
         .statusCode,
     ).toBe(403)
   })
 
   it("switches a tab off for the patient's very next request, and back on", async () => {
     const current = (
-      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     const {
       practice: _practice,
@@ -76,16 +51,16 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     })
     expect(off.statusCode).toBe(200)
     const session = (
-      await app.inject({ url: '/api/portal/session', headers: { cookie: maria } })
+      await suite.app.inject({ url: '/api/portal/session', headers: { cookie: maria } })
     ).json()
     expect(session.features).not.toContain('images')
-    const refused = await app.inject({
+    const refused = await suite.app.inject({
       url: `/api/portal/patients/${seeded.patients.sofia}/documents`,
       headers: { cookie: maria },
     })
     expect(refused.statusCode).toBe(403)
     await put('/api/office/settings', editable)
-    const back = await app.inject({
+    const back = await suite.app.inject({
       url: `/api/portal/patients/${seeded.patients.sofia}/documents`,
       headers: { cookie: maria },
     })
@@ -94,7 +69,7 @@ describeEachDatabase('office: Portal Settings', (kind) => {
 
   it('refuses bad values and changes nothing', async () => {
     const before = (
-      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     const { practice: _p, clinics: _c, paymentProcessor: _x, ...editable } = before
     const bad = await put('/api/office/settings', { ...editable, idleTimeoutMinutes: 0 })
@@ -106,14 +81,14 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     })
     expect(reversed.statusCode).toBe(400)
     const after = (
-      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     expect(after).toEqual(before)
   })
 
   it("updates a clinic's contact details and hours, shown by Contact us", async () => {
     const before = (
-      await app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
     ).json()
     const clinic = before.clinics[0]
     const saved = await put(`/api/office/settings/clinics/${clinic.id}`, {
@@ -126,13 +101,13 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     expect((await put('/api/office/settings/clinics/999999', contactOf(clinic))).statusCode).toBe(
       404,
     )
-    await database.db
+    await suite.db
       .updateTable('patients')
       .set({ clinic_id: clinic.id })
       .where('id', '=', seeded.patients.maria)
       .execute()
     const contact = (
-      await app.inject({ url: '/api/portal/contact', headers: { cookie: maria } })
+      await suite.app.inject({ url: '/api/portal/contact', headers: { cookie: maria } })
     ).json()
     expect(contact).toMatchObject({
       phone: '763-555-0199',
@@ -150,12 +125,12 @@ describeEachDatabase('office: Portal Settings', (kind) => {
       ...{ city: 'Guelph', region: 'ON', postalCode: 'N1H 3C3', hours },
     })
     const save = (clinicId: number | null, hours: Parameters<typeof contact>[0]) =>
-      saveContact(database.db, staff(), staffAuditor({ ip: IP }, staff()), {
+      saveContact(suite.db, staff(), staffAuditor({ ip: IP }, staff()), {
         clinicId,
         contact: contact(hours),
       })
     const auditsFromHere = () =>
-      database.db
+      suite.db
         .selectFrom('audit_events')
         .select(['action', 'staff_user_id', 'target_type', 'target_id'])
         .where('ip', '=', IP)
@@ -163,7 +138,7 @@ describeEachDatabase('office: Portal Settings', (kind) => {
 
     it("saves the practice's details, blanks as none, and records who did it", async () => {
       await save(null, [{ weekday: 1, opens: '08:00', closes: '12:00' }])
-      const { practice, hours } = await loadSettings(database.db, seeded.practiceId)
+      const { practice, hours } = await loadSettings(suite.db, seeded.practiceId)
       expect(practice).toMatchObject({ phone: '519-555-0199', email: null, address1: '3 Oak Ave' })
       expect(hours.filter((slot) => slot.clinic_id === null).map((slot) => slot.weekday)).toEqual([
         1,
@@ -179,14 +154,14 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     })
 
     it('refuses overlapping hours or an unknown clinic, changing and auditing nothing', async () => {
-      const before = await loadSettings(database.db, seeded.practiceId)
+      const before = await loadSettings(suite.db, seeded.practiceId)
       const overlapping = [
         { weekday: 2, opens: '08:00', closes: '12:00' },
         { weekday: 2, opens: '11:00', closes: '13:00' },
       ]
       await expect(save(null, overlapping)).rejects.toThrow(Invalid)
       await expect(save(999_999, [])).rejects.toThrow(NotFound)
-      expect((await loadSettings(database.db, seeded.practiceId)).hours).toEqual(before.hours)
+      expect((await loadSettings(suite.db, seeded.practiceId)).hours).toEqual(before.hours)
       expect(await auditsFromHere()).toHaveLength(1)
     })
   })

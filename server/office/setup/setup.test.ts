@@ -1,12 +1,7 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
-import { buildTestApp, officeSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { officeSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { useTestApp } from '../../testing/suite.ts'
 import { issueSetupLink, setUpPractice } from './setup.ts'
 
 const tokenOf = (link: string) => decodeURIComponent(link.split('#token=')[1] ?? '')
@@ -45,23 +40,12 @@ function setupBody(token: string, overrides: { practiceName?: string; password?:
 }
 
 describeEachDatabase('first-run setup', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    ;({ app, close } = await buildTestApp(database))
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
-  })
+  beforeAll(async () => {})
 
   const post = (payload: object) =>
-    app.inject({
+    suite.app.inject({
       method: 'POST',
       url: '/api/office/setup',
       headers: { origin: TEST_ORIGIN },
@@ -70,7 +54,7 @@ describeEachDatabase('first-run setup', (kind) => {
   const practiceCount = async () =>
     Number(
       (
-        await db
+        await suite.db
           .selectFrom('practices')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow()
@@ -78,24 +62,28 @@ describeEachDatabase('first-run setup', (kind) => {
     )
   const tableCounts = async () => ({
     practices: await practiceCount(),
-    staff: (await db.selectFrom('staff_users').select('id').execute()).length,
-    clinics: (await db.selectFrom('clinics').select('id').execute()).length,
+    staff: (await suite.db.selectFrom('staff_users').select('id').execute()).length,
+    clinics: (await suite.db.selectFrom('clinics').select('id').execute()).length,
     usedTokens: (
-      await db.selectFrom('setup_tokens').select('id').where('used_at', 'is not', null).execute()
+      await suite.db
+        .selectFrom('setup_tokens')
+        .select('id')
+        .where('used_at', 'is not', null)
+        .execute()
     ).length,
   })
 
   it('offers setup while the database is empty, through a link whose token is kept hashed', async () => {
-    const status = await app.inject({ method: 'GET', url: '/api/office/setup' })
+    const status = await suite.app.inject({ method: 'GET', url: '/api/office/setup' })
     expect(status.json()).toEqual({ needed: true })
-    const link = await issueSetupLink(db, 'https://portal.example')
+    const link = await issueSetupLink(suite.db, 'https://portal.example')
     expect(link).toMatch(/^https:\/\/portal\.example\/office\/setup#token=[\w-]{40,}$/)
-    const stored = await db.selectFrom('setup_tokens').select('token_hash').execute()
+    const stored = await suite.db.selectFrom('setup_tokens').select('token_hash').execute()
     expect(stored.map((row) => row.token_hash)).not.toContain(tokenOf(link ?? ''))
   })
 
   it('refuses bad input field by field with a 400 and changes nothing', async () => {
-    const token = tokenOf((await issueSetupLink(db, TEST_ORIGIN)) ?? '')
+    const token = tokenOf((await issueSetupLink(suite.db, TEST_ORIGIN)) ?? '')
     const before = await tableCounts()
     const body = setupBody(token, { password: 'password' })
     body.practice.timeZone = 'Mars/Olympus_Mons'
@@ -130,7 +118,7 @@ describeEachDatabase('first-run setup', (kind) => {
 
   it('lets exactly one of a burst of setups win, each with a valid token', async () => {
     const tokens = await Promise.all(
-      [1, 2, 3].map(async () => tokenOf((await issueSetupLink(db, TEST_ORIGIN)) ?? '')),
+      [1, 2, 3].map(async () => tokenOf((await issueSetupLink(suite.db, TEST_ORIGIN)) ?? '')),
     )
     const burst = await Promise.all(
       Array.from({ length: 8 }, (_, index) =>
@@ -142,24 +130,24 @@ describeEachDatabase('first-run setup', (kind) => {
     expect(statuses.filter((status) => status !== 201).every((s) => s === 409)).toBe(true)
     expect(await practiceCount()).toBe(1)
     // Every link printed so far is used up with it.
-    const unused = await db.selectFrom('setup_tokens').where('used_at', 'is', null).execute()
+    const unused = await suite.db.selectFrom('setup_tokens').where('used_at', 'is', null).execute()
     expect(unused).toEqual([])
   }, 120_000)
 
   it('signs the new administrator in, and the portal serves the new practice', async () => {
-    const winner = await db.selectFrom('practices').selectAll().executeTakeFirstOrThrow()
+    const winner = await suite.db.selectFrom('practices').selectAll().executeTakeFirstOrThrow()
     expect(winner).toMatchObject({ time_zone: 'America/Toronto', country: 'CA', currency: 'CAD' })
-    const cookie = await officeSignIn(app, 'owner', 'harbour street owner')
-    const session = await app.inject({
+    const cookie = await officeSignIn(suite.app, 'owner', 'harbour street owner')
+    const session = await suite.app.inject({
       method: 'GET',
       url: '/api/office/session',
       headers: { cookie },
     })
     expect(session.json()).toMatchObject({ role: 'admin', practiceName: winner.name })
-    const contact = await app.inject({ method: 'GET', url: '/api/public/contact' })
+    const contact = await suite.app.inject({ method: 'GET', url: '/api/public/contact' })
     expect(contact.statusCode).toBe(200)
     expect(contact.json().locations).toHaveLength(1)
-    const audit = await db
+    const audit = await suite.db
       .selectFrom('audit_events')
       .select(['action', 'details'])
       .where('action', '=', 'practice.set_up')
@@ -169,14 +157,14 @@ describeEachDatabase('first-run setup', (kind) => {
   })
 
   it('is refused once a practice exists, by link and by command, and offers no new link', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/office/setup' })).json()).toEqual({
+    expect((await suite.app.inject({ method: 'GET', url: '/api/office/setup' })).json()).toEqual({
       needed: false,
     })
-    expect(await issueSetupLink(db, TEST_ORIGIN)).toBeNull()
+    expect(await issueSetupLink(suite.db, TEST_ORIGIN)).toBeNull()
     const again = await post(setupBody('any-token'))
     expect(again.statusCode).toBe(409)
     const { token: _token, ...setup } = setupBody('')
-    await expect(setUpPractice(db, setup, { token: null })).rejects.toMatchObject({
+    await expect(setUpPractice(suite.db, setup, { token: null })).rejects.toMatchObject({
       status: 409,
     })
     expect(await practiceCount()).toBe(1)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { updateRowById } from '../../platform/db/rows.ts'
 
 export async function findStaffForSignIn(db: Database, practiceId: number, username: string) {
   return db
@@ -12,9 +13,5 @@ export async function findStaffForSignIn(db: Database, practiceId: number, usern
 }
 
 export async function recordStaffSignIn(db: Database, staffUserId: number, now = new Date()) {
-  await db
-    .updateTable('staff_users')
-    .set({ last_sign_in_at: now })
-    .where('id', '=', staffUserId)
-    .execute()
+  await updateRowById(db, 'staff_users', staffUserId, { last_sign_in_at: now })
 }

@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
+import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
+import { updateRowById } from '../../platform/db/rows.ts'
 import type { StaffRole } from '../../platform/db/schema.ts'
 
 export async function insertStaffUser(
@@ -92,27 +94,14 @@ export async function countOtherActiveAdmins(trx: Database, practiceId: number, 
 }
 
 export async function setStaffActive(trx: Database, staffId: number, active: boolean) {
-  await trx
-    .updateTable('staff_users')
-    .set({ is_active: active })
-    .where('id', '=', staffId)
-    .execute()
+  await updateRowById(trx, 'staff_users', staffId, { is_active: active })
 }
 
 export async function setStaffPassword(trx: Database, staffId: number, passwordHash: string) {
-  await trx
-    .updateTable('staff_users')
-    .set({ password_hash: passwordHash })
-    .where('id', '=', staffId)
-    .execute()
+  await updateRowById(trx, 'staff_users', staffId, { password_hash: passwordHash })
 }
 
 /** Signs a staff member out everywhere (password reset, account disabled). */
 export async function endStaffSessions(trx: Database, staffId: number, now = new Date()) {
-  await trx
-    .updateTable('sessions')
-    .set({ ended_at: now })
-    .where('staff_user_id', '=', staffId)
-    .where('ended_at', 'is', null)
-    .execute()
+  await endSessions(trx, { staff_user_id: staffId }, { now })
 }

@@ -1,53 +1,28 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
-import { seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, officeSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { seedPractice } from '../../testing/fixtures.ts'
+import { officeSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { signedInOfficeTeam, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('office: staff accounts', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let admin = ''
   let adminId = 0
   let frontDesk = ''
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    const practiceId = await seedPractice(db, { name: 'Maple Grove Dental' })
-    adminId = await seedStaff(db, {
-      practiceId: practiceId,
-      username: 'admin',
-      password: 'admin password 1',
-      role: 'admin',
-    })
-    await seedStaff(db, {
-      practiceId: practiceId,
-      username: 'desk',
-      password: 'desk password 1',
-      role: 'front_desk',
-    })
-    ;({ app, close } = await buildTestApp(database))
-    admin = await officeSignIn(app, 'admin', 'admin password 1')
-    frontDesk = await officeSignIn(app, 'desk', 'desk password 1')
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    const practiceId = await seedPractice(suite.db, { name: 'Maple Grove Dental' })
+    const team = await signedInOfficeTeam(suite, practiceId)
+    admin = team.admin.cookie
+    frontDesk = team.desk.cookie
+    adminId = team.admin.id
   })
 
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: object) =>
-    app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
+    suite.app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
   const signInStatus = async (username: string, password: string) =>
     (
-      await app.inject({
+      await suite.app.inject({
         method: 'POST',
         url: '/api/office/session',
         headers: { origin: TEST_ORIGIN },
@@ -58,7 +33,7 @@ describeEachDatabase('office: staff accounts', (kind) => {
     (await call('GET', '/api/office/session', cookie)).statusCode
   const staffIdOf = async (username: string) =>
     (
-      await db
+      await suite.db
         .selectFrom('staff_users')
         .select('id')
         .where('username', '=', username)
@@ -92,7 +67,7 @@ describeEachDatabase('office: staff accounts', (kind) => {
       active: true,
       lastSignInAt: expect.any(String),
     })
-    const audit = await db
+    const audit = await suite.db
       .selectFrom('audit_events')
       .selectAll()
       .where('action', '=', 'staff.created')
@@ -102,18 +77,18 @@ describeEachDatabase('office: staff accounts', (kind) => {
   })
 
   it('refuses a taken or malformed user name and an unknown role, creating nothing', async () => {
-    const before = (await db.selectFrom('staff_users').select('id').execute()).length
+    const before = (await suite.db.selectFrom('staff_users').select('id').execute()).length
     const taken = await create('INES.hygiene')
     expect(taken.statusCode).toBe(409)
     expect(taken.json().errors).toEqual({ username: 'This user name is taken.' })
     expect((await create('no spaces please')).statusCode).toBe(400)
     expect((await create('valid.name', 'owner')).statusCode).toBe(400)
-    expect((await db.selectFrom('staff_users').select('id').execute()).length).toBe(before)
+    expect((await suite.db.selectFrom('staff_users').select('id').execute()).length).toBe(before)
   })
 
   it('resets a password: a new one-time password, and their sessions end', async () => {
     const { oneTimePassword: first } = (await create('pat.desk')).json()
-    const theirs = await officeSignIn(app, 'pat.desk', first)
+    const theirs = await officeSignIn(suite.app, 'pat.desk', first)
     const reset = await call(
       'POST',
       `/api/office/staff/${await staffIdOf('pat.desk')}/password`,
@@ -129,7 +104,7 @@ describeEachDatabase('office: staff accounts', (kind) => {
 
   it('disables and enables an account; disabling ends its sessions', async () => {
     const { oneTimePassword } = (await create('sam.desk')).json()
-    const theirs = await officeSignIn(app, 'sam.desk', oneTimePassword)
+    const theirs = await officeSignIn(suite.app, 'sam.desk', oneTimePassword)
     const samId = await staffIdOf('sam.desk')
     const disabled = await setActive(samId, false)
     expect(disabled.json()).toMatchObject({ username: 'sam.desk', active: false })
@@ -139,7 +114,7 @@ describeEachDatabase('office: staff accounts', (kind) => {
     // Enabled again, the old session stays ended: they sign in afresh.
     expect(await sessionStatus(theirs)).toBe(401)
     expect(await signInStatus('sam.desk', oneTimePassword)).toBe(200)
-    const actions = await db
+    const actions = await suite.db
       .selectFrom('audit_events')
       .select('action')
       .where('target_id', '=', String(samId))
@@ -162,7 +137,7 @@ describeEachDatabase('office: staff accounts', (kind) => {
     for (let round = 0; round < 3; round++) {
       const name = `second.admin${round}`
       const { oneTimePassword } = (await create(name, 'admin')).json()
-      const second = await officeSignIn(app, name, oneTimePassword)
+      const second = await officeSignIn(suite.app, name, oneTimePassword)
       const secondId = await staffIdOf(name)
       const [first, other] = await Promise.all([
         setActive(secondId, false, admin),
@@ -172,7 +147,7 @@ describeEachDatabase('office: staff accounts', (kind) => {
       // Whoever is decided first wins; the other is signed out by then or meets the last-admin rule.
       expect(statuses[0]).toBe(200)
       expect(statuses[1]).toBeGreaterThanOrEqual(401)
-      const admins = await db
+      const admins = await suite.db
         .selectFrom('staff_users')
         .select('id')
         .where('role', '=', 'admin')
@@ -181,12 +156,12 @@ describeEachDatabase('office: staff accounts', (kind) => {
       expect(admins).toHaveLength(1)
       if (other.statusCode === 200) {
         // The second administrator won: the first one is back on for the next round.
-        await db
+        await suite.db
           .updateTable('staff_users')
           .set({ is_active: true })
           .where('id', '=', adminId)
           .execute()
-        admin = await officeSignIn(app, 'admin', 'admin password 1')
+        admin = await officeSignIn(suite.app, 'admin', 'admin password 1')
       }
     }
   }, 120_000)

@@ -1,53 +1,27 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { authenticateSyncKey, createSyncKey } from '../../sync/keys.ts'
-import { seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, officeSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { seedPractice } from '../../testing/fixtures.ts'
+import { TEST_ORIGIN } from '../../testing/http.ts'
+import { signedInOfficeTeam, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('office: sync API keys', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let admin = ''
   let frontDesk = ''
   let otherPracticeKeyId = 0
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    const practiceId = await seedPractice(db, { name: 'Maple Grove Dental' })
-    await seedStaff(db, {
-      practiceId: practiceId,
-      username: 'admin',
-      password: 'admin password 1',
-      role: 'admin',
-    })
-    await seedStaff(db, {
-      practiceId: practiceId,
-      username: 'desk',
-      password: 'desk password 1',
-      role: 'front_desk',
-    })
-    const other = await seedPractice(db, { name: 'Other Dental' })
-    otherPracticeKeyId = (await createSyncKey(db, other, 'Their PMS')).id
-    ;({ app, close } = await buildTestApp(database))
-    admin = await officeSignIn(app, 'admin', 'admin password 1')
-    frontDesk = await officeSignIn(app, 'desk', 'desk password 1')
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    const practiceId = await seedPractice(suite.db, { name: 'Maple Grove Dental' })
+    const team = await signedInOfficeTeam(suite, practiceId)
+    admin = team.admin.cookie
+    frontDesk = team.desk.cookie
+    const other = await seedPractice(suite.db, { name: 'Other Dental' })
+    otherPracticeKeyId = (await createSyncKey(suite.db, other, 'Their PMS')).id
   })
 
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie = admin, payload?: object) =>
-    app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
+    suite.app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
   const list = async () => (await call('GET', '/api/office/sync-keys')).json()
 
   it('is for administrators only', async () => {
@@ -77,9 +51,9 @@ describeEachDatabase('office: sync API keys', (kind) => {
         revokedAt: null,
       },
     ])
-    expect(await authenticateSyncKey(db, key)).toMatchObject({ keyId: id })
+    expect(await authenticateSyncKey(suite.db, key)).toMatchObject({ keyId: id })
     expect((await list())[0].lastUsedAt).toEqual(expect.any(String))
-    const audit = await db.selectFrom('audit_events').selectAll().execute()
+    const audit = await suite.db.selectFrom('audit_events').selectAll().execute()
     expect(audit.map((row) => row.action)).toContain('sync_key.created')
     expect(JSON.stringify(audit)).not.toContain(key)
   })
@@ -96,14 +70,14 @@ describeEachDatabase('office: sync API keys', (kind) => {
   it('revokes a key: it stops working at once; revoking again or another practice’s key is a 404', async () => {
     const { key, id } = (await call('POST', '/api/office/sync-keys', admin, { name: 'Old' })).json()
     expect((await call('DELETE', `/api/office/sync-keys/${id}`)).statusCode).toBe(204)
-    expect(await authenticateSyncKey(db, key)).toBeNull()
+    expect(await authenticateSyncKey(suite.db, key)).toBeNull()
     expect((await list()).find((row: { id: number }) => row.id === id).revokedAt).toEqual(
       expect.any(String),
     )
     expect((await call('DELETE', `/api/office/sync-keys/${id}`)).statusCode).toBe(404)
     const theirs = await call('DELETE', `/api/office/sync-keys/${otherPracticeKeyId}`)
     expect(theirs.statusCode).toBe(404)
-    const revoked = await db
+    const revoked = await suite.db
       .selectFrom('audit_events')
       .select(['action', 'target_id'])
       .where('action', '=', 'sync_key.revoked')

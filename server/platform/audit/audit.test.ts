@@ -1,20 +1,24 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
+import { useTestDatabase } from '../../testing/suite.ts'
+import { describeEachDatabase } from '../db/testing.ts'
 import { type AuditEvent, recordAudit } from './audit.ts'
 
 describeEachDatabase('the audit log', (kind) => {
-  let database: TestDatabase
+  const suite = useTestDatabase(kind)
   let practiceId = 0
   let patientId = 0
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    practiceId = await seedPractice(database.db)
-    patientId = await seedPatient(database.db, { practiceId, first_name: 'Ann', last_name: 'Lee' })
+    practiceId = await seedPractice(suite.db)
+    patientId = await seedPatient(suite.db, {
+      practiceId,
+      first_name: 'Ann',
+      last_name: 'Lee',
+    })
   })
-  afterAll(() => database.destroy())
+  afterAll(() => suite.database.destroy())
 
   const read = (action: string, patient = patientId): AuditEvent => ({
     practiceId,
@@ -27,12 +31,12 @@ describeEachDatabase('the audit log', (kind) => {
   async function transactionsOf(action: string) {
     const result = await sql<{ rows: number; transactions: number }>`
       select count(*)::int as rows, count(distinct xmin::text)::int as transactions
-      from audit_events where action = ${action}`.execute(database.db)
+      from audit_events where action = ${action}`.execute(suite.db)
     return result.rows[0]
   }
 
   it('stores every event of requests that arrive together, in far fewer inserts', async () => {
-    await Promise.all(Array.from({ length: 200 }, () => recordAudit(database.db, read('many'))))
+    await Promise.all(Array.from({ length: 200 }, () => recordAudit(suite.db, read('many'))))
     const written = await transactionsOf('many')
     expect(written?.rows).toBe(200)
     expect(written?.transactions).toBeLessThan(10)
@@ -51,8 +55,8 @@ describeEachDatabase('the audit log', (kind) => {
       details: { reason: 'quote " backslash \\ comma, brace } – ünïcode', count: 3 },
     }
     const bare: AuditEvent = { practiceId: null, actor: { type: 'sync' }, action: 'exact.fields' }
-    await Promise.all([recordAudit(database.db, full), recordAudit(database.db, bare)])
-    const rows = await database.db
+    await Promise.all([recordAudit(suite.db, full), recordAudit(suite.db, bare)])
+    const rows = await suite.db
       .selectFrom('audit_events')
       .select(['practice_id', 'actor_type', 'outcome', 'patient_id', 'target_type'])
       .select(['target_id', 'ip', 'details', 'portal_user_id', 'staff_user_id'])
@@ -93,7 +97,7 @@ describeEachDatabase('the audit log', (kind) => {
       for (let i = 0; i < 30; i++) {
         const action = `wave-${wave}-${i}`
         waves.push(
-          recordAudit(database.db, read(action)).then(
+          recordAudit(suite.db, read(action)).then(
             async () => (await transactionsOf(action))?.rows,
           ),
         )
@@ -104,30 +108,30 @@ describeEachDatabase('the audit log', (kind) => {
   })
 
   it('resolves only once the event is stored', async () => {
-    await recordAudit(database.db, read('stored-before-resolve'))
+    await recordAudit(suite.db, read('stored-before-resolve'))
     expect((await transactionsOf('stored-before-resolve'))?.rows).toBe(1)
   })
 
   it('fails only the event that cannot be stored, never its neighbours', async () => {
     const results = await Promise.allSettled([
-      recordAudit(database.db, read('neighbour')),
+      recordAudit(suite.db, read('neighbour')),
       // An outcome the table's check refuses: written alone, it fails alone.
-      recordAudit(database.db, { ...read('neighbour'), outcome: 'unknown' as never }),
-      recordAudit(database.db, read('neighbour')),
+      recordAudit(suite.db, { ...read('neighbour'), outcome: 'unknown' as never }),
+      recordAudit(suite.db, read('neighbour')),
     ])
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     expect((await transactionsOf('neighbour'))?.rows).toBe(2)
   })
 
   it('keeps an event as recorded when the patient it names is deleted later', async () => {
-    const gone = await seedPatient(database.db, {
+    const gone = await seedPatient(suite.db, {
       practiceId,
       first_name: 'Gone',
       last_name: 'Soon',
     })
-    await recordAudit(database.db, read('history', gone))
-    await database.db.deleteFrom('patients').where('id', '=', gone).execute()
-    const kept = await database.db
+    await recordAudit(suite.db, read('history', gone))
+    await suite.db.deleteFrom('patients').where('id', '=', gone).execute()
+    const kept = await suite.db
       .selectFrom('audit_events')
       .select('patient_id')
       .where('action', '=', 'history')
@@ -137,7 +141,7 @@ describeEachDatabase('the audit log', (kind) => {
 
   it('writes inside a transaction with it, so a rollback takes the event too', async () => {
     await expect(
-      database.db.transaction().execute(async (trx) => {
+      suite.db.transaction().execute(async (trx) => {
         await recordAudit(trx, read('rolled-back'))
         throw new Error('half-way failure')
       }),

@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
   FAMILY_PASSWORD,
   seedPatient,
@@ -7,57 +6,59 @@ import {
   seedPractice,
   seedRepresentation,
 } from '../../testing/fixtures.ts'
-import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
+import { portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { useTestApp } from '../../testing/suite.ts'
+import { describeEachDatabase } from '../db/testing.ts'
 import { PORTAL_FEATURES } from './access-rules.ts'
 import { createPortalGuard } from './portal-guard.ts'
 
 describeEachDatabase('the portal access guard', (kind) => {
-  let database: TestDatabase
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let settle: () => Promise<void>
   const ids: Record<string, number> = {}
   let practiceId = 0
   const cookies: Record<string, string> = {}
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    const { db } = database
-    practiceId = await seedPractice(db)
-    ids.maria = await seedPatient(db, { practiceId, first_name: 'Maria', last_name: 'Garcia' })
-    ids.luis = await seedPatient(db, { practiceId, first_name: 'Luis', last_name: 'Garcia' })
-    ids.sofia = await seedPatient(db, { practiceId, first_name: 'Sofia', last_name: 'Garcia' })
-    ids.mateo = await seedPatient(db, {
+    practiceId = await seedPractice(suite.db)
+    ids.maria = await seedPatient(suite.db, {
+      practiceId,
+      first_name: 'Maria',
+      last_name: 'Garcia',
+    })
+    ids.luis = await seedPatient(suite.db, { practiceId, first_name: 'Luis', last_name: 'Garcia' })
+    ids.sofia = await seedPatient(suite.db, {
+      practiceId,
+      first_name: 'Sofia',
+      last_name: 'Garcia',
+    })
+    ids.mateo = await seedPatient(suite.db, {
       practiceId,
       first_name: 'Mateo',
       last_name: 'Garcia',
       status: 'Archived',
     })
-    ids.smith = await seedPatient(db, { practiceId, first_name: 'Ann', last_name: 'Smith' })
-    await seedRepresentation(db, {
+    ids.smith = await seedPatient(suite.db, { practiceId, first_name: 'Ann', last_name: 'Smith' })
+    await seedRepresentation(suite.db, {
       practiceId,
       representativeId: ids.maria,
       patientIds: [ids.luis, ids.sofia, ids.mateo],
     })
-    await seedPortalUser(db, { practiceId, patientId: ids.maria, username: 'maria.garcia' })
-    await seedPortalUser(db, { practiceId, patientId: ids.luis, username: 'luis.garcia' })
-    await seedPortalUser(db, { practiceId, patientId: ids.smith, username: 'ann.smith' })
-    const otherPractice = await seedPractice(db, { name: 'Other Dental' })
-    ids.foreign = await seedPatient(db, {
+    await seedPortalUser(suite.db, { practiceId, patientId: ids.maria, username: 'maria.garcia' })
+    await seedPortalUser(suite.db, { practiceId, patientId: ids.luis, username: 'luis.garcia' })
+    await seedPortalUser(suite.db, { practiceId, patientId: ids.smith, username: 'ann.smith' })
+    const otherPractice = await seedPractice(suite.db, { name: 'Other Dental' })
+    ids.foreign = await seedPatient(suite.db, {
       practiceId: otherPractice,
       first_name: 'Maria',
       last_name: 'Garcia',
     })
 
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
     // A probe route per feature, guarded exactly as every patient route is.
-    const guard = createPortalGuard(db, built.reads)
-    settle = built.reads.settle
+    const guard = createPortalGuard(suite.db, suite.reads)
+    settle = suite.reads.settle
     for (const feature of PORTAL_FEATURES) {
-      app.get<{ Params: { patientId: string } }>(
+      suite.app.get<{ Params: { patientId: string } }>(
         `/api/test/${feature}/:patientId`,
         async (request) => {
           const access = await guard.patient(request, Number(request.params.patientId), feature)
@@ -65,16 +66,15 @@ describeEachDatabase('the portal access guard', (kind) => {
         },
       )
     }
-    cookies.maria = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
-    cookies.luis = await portalSignIn(app, 'luis.garcia', FAMILY_PASSWORD)
-  })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
+    cookies.maria = await portalSignIn(suite.app, 'maria.garcia', FAMILY_PASSWORD)
+    cookies.luis = await portalSignIn(suite.app, 'luis.garcia', FAMILY_PASSWORD)
   })
 
   const read = (who: string, patient: string, feature = 'appointments') =>
-    app.inject({ url: `/api/test/${feature}/${ids[patient]}`, headers: { cookie: cookies[who] } })
+    suite.app.inject({
+      url: `/api/test/${feature}/${ids[patient]}`,
+      headers: { cookie: cookies[who] },
+    })
 
   it('lets Maria, the representative, read all four Garcias', async () => {
     for (const patient of ['maria', 'luis', 'sofia', 'mateo']) {
@@ -96,7 +96,7 @@ describeEachDatabase('the portal access guard', (kind) => {
   it("refuses another family's and another practice's patients as if they did not exist", async () => {
     expect((await read('maria', 'smith')).statusCode).toBe(404)
     expect((await read('maria', 'foreign')).statusCode).toBe(404)
-    const unknown = await app.inject({
+    const unknown = await suite.app.inject({
       url: '/api/test/appointments/999999',
       headers: { cookie: cookies.maria },
     })
@@ -105,12 +105,12 @@ describeEachDatabase('the portal access guard', (kind) => {
   })
 
   it('refuses requests without a session', async () => {
-    const response = await app.inject({ url: `/api/test/appointments/${ids.maria}` })
+    const response = await suite.app.inject({ url: `/api/test/appointments/${ids.maria}` })
     expect(response.statusCode).toBe(401)
   })
 
   it('refuses a feature switched off in Portal Settings with 403, until it is switched on', async () => {
-    await database.db
+    await suite.db
       .updateTable('portal_settings')
       .set({ feature_images: false })
       .where('practice_id', '=', practiceId)
@@ -120,7 +120,7 @@ describeEachDatabase('the portal access guard', (kind) => {
     expect(off.statusCode).toBe(403)
     expect(off.json()).toMatchObject({ type: '/problems/feature-disabled' })
     expect((await read('maria', 'sofia', 'appointments')).statusCode).toBe(200)
-    await database.db
+    await suite.db
       .updateTable('portal_settings')
       .set({ feature_images: true })
       .where('practice_id', '=', practiceId)
@@ -130,7 +130,7 @@ describeEachDatabase('the portal access guard', (kind) => {
   })
 
   it('lists the family in the session: the user first, then those they represent', async () => {
-    const maria = await app.inject({
+    const maria = await suite.app.inject({
       url: '/api/portal/session',
       headers: { cookie: cookies.maria },
     })
@@ -139,19 +139,22 @@ describeEachDatabase('the portal access guard', (kind) => {
       expect.arrayContaining([ids.maria, ids.luis, ids.sofia, ids.mateo]),
     )
     expect(family[0]).toMatchObject({ id: ids.maria, self: true })
-    const luis = await app.inject({ url: '/api/portal/session', headers: { cookie: cookies.luis } })
+    const luis = await suite.app.inject({
+      url: '/api/portal/session',
+      headers: { cookie: cookies.luis },
+    })
     expect(luis.json().family).toEqual([expect.objectContaining({ id: ids.luis, self: true })])
   })
 
   it('refuses a state-changing request from another site', async () => {
-    const response = await app.inject({
+    const response = await suite.app.inject({
       method: 'DELETE',
       url: '/api/portal/session',
       headers: { cookie: cookies.luis, origin: 'https://evil.example' },
     })
     expect(response.statusCode).toBe(403)
     expect(response.json()).toMatchObject({ type: '/problems/cross-site' })
-    const still = await app.inject({
+    const still = await suite.app.inject({
       url: '/api/portal/session',
       headers: { cookie: cookies.luis },
     })

@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { seedPatient, seedPortalUser, seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { buildTestApp, TEST_ORIGIN } from '../../testing/http.ts'
+import { TEST_ORIGIN } from '../../testing/http.ts'
+import { useTestApp } from '../../testing/suite.ts'
 import type { Database } from '../db/database.ts'
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
+import { describeEachDatabase } from '../db/testing.ts'
 import { createPortalGuard, findAccessiblePatientIds } from './portal-guard.ts'
 import { createSession } from './sessions.ts'
 
@@ -60,25 +60,21 @@ async function writeUnchecked(db: Database, work: (trx: Database) => Promise<unk
 }
 
 describeEachDatabase('practice filters of the access guards', (kind) => {
-  let database: TestDatabase
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let a: Practice
   let b: Practice
   const cookies: Record<string, string> = {}
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    const { db } = database
     // A is the oldest practice: the one this installation's sign-in pages serve.
-    a = await seedSameShape(db, 'Maple Grove Dental', 'A-admin-password-1')
-    b = await seedSameShape(db, 'Other Dental', 'B-admin-password-1')
+    a = await seedSameShape(suite.db, 'Maple Grove Dental', 'A-admin-password-1')
+    b = await seedSameShape(suite.db, 'Other Dental', 'B-admin-password-1')
 
     // A portal user recorded under B but for A's patient; a session of A naming B's staff.
     let crossUser = 0
     let crossSession = ''
     let staffSession = ''
-    await writeUnchecked(db, async (trx) => {
+    await writeUnchecked(suite.db, async (trx) => {
       const row = await trx
         .insertInto('portal_users')
         .values({
@@ -128,16 +124,20 @@ describeEachDatabase('practice filters of the access guards', (kind) => {
     cookies.cross = `bitewing_portal=${crossSession}`
     cookies.staffOfB = `bitewing_office=${staffSession}`
 
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
-    const guard = createPortalGuard(db, built.reads)
-    app.get<{ Params: { patientId: string } }>('/api/test/patients/:patientId', async (request) => {
-      const access = await guard.patient(request, Number(request.params.patientId), 'appointments')
-      return { patientId: access.patientId }
-    })
+    const guard = createPortalGuard(suite.db, suite.reads)
+    suite.app.get<{ Params: { patientId: string } }>(
+      '/api/test/patients/:patientId',
+      async (request) => {
+        const access = await guard.patient(
+          request,
+          Number(request.params.patientId),
+          'appointments',
+        )
+        return { patientId: access.patientId }
+      },
+    )
     const portal = async (practice: Practice, user: number) =>
-      `bitewing_portal=${await createSession(db, {
+      `bitewing_portal=${await createSession(suite.db, {
         practiceId: practice.id,
         owner: { kind: 'portal', portalUserId: user },
         idleTimeoutMinutes: 15,
@@ -147,7 +147,7 @@ describeEachDatabase('practice filters of the access guards', (kind) => {
     cookies.mariaA = await portal(a, a.mariaUser)
     cookies.mariaB = await portal(b, b.mariaUser)
     cookies.rosaA = await portal(a, a.rosaUser)
-    cookies.adminA = `bitewing_office=${await createSession(db, {
+    cookies.adminA = `bitewing_office=${await createSession(suite.db, {
       practiceId: a.id,
       owner: { kind: 'office', staffUserId: a.admin },
       idleTimeoutMinutes: 15,
@@ -155,13 +155,9 @@ describeEachDatabase('practice filters of the access guards', (kind) => {
       userAgent: undefined,
     })}`
   })
-  afterAll(async () => {
-    await close()
-    await database.destroy()
-  })
 
   const read = (cookie: string | undefined, patientId: number) =>
-    app.inject({ url: `/api/test/patients/${patientId}`, headers: { cookie: cookie ?? '' } })
+    suite.app.inject({ url: `/api/test/patients/${patientId}`, headers: { cookie: cookie ?? '' } })
 
   it("gives each practice's Maria her own family, and the other practice's as 404", async () => {
     // Checks the session context's Portal Settings and practice filters: without them the
@@ -201,11 +197,11 @@ describeEachDatabase('practice filters of the access guards', (kind) => {
   })
 
   it("keeps the family look-up to the practice's own rows (findAccessiblePatientIds)", async () => {
-    expect(await findAccessiblePatientIds(database.db, a.id, a.rosa)).toEqual([a.rosa])
+    expect(await findAccessiblePatientIds(suite.db, a.id, a.rosa)).toEqual([a.rosa])
   })
 
   const office = (cookie: string | undefined, patientId: number) =>
-    app.inject({
+    suite.app.inject({
       url: `/api/office/patients/${patientId}/access`,
       headers: { cookie: cookie ?? '' },
     })
@@ -218,7 +214,7 @@ describeEachDatabase('practice filters of the access guards', (kind) => {
   })
 
   it("finds only A's patients in A's patient search", async () => {
-    const response = await app.inject({
+    const response = await suite.app.inject({
       method: 'POST',
       url: '/api/office/patients/search',
       headers: { cookie: cookies.adminA, origin: TEST_ORIGIN },

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts'
+import { updateRowById } from '../db/rows.ts'
 import { ABSOLUTE_SESSION_HOURS, sessionState, shouldTouch } from './session-rules.ts'
 import { hashToken, newToken } from './tokens.ts'
 
@@ -82,29 +83,34 @@ export async function continueSession<Row extends ActiveSession>(
   return { ...row, last_seen_at: now }
 }
 
-export async function endSession(db: Database, sessionId: number, now = new Date()) {
-  await db
+/** Whose open sessions end: one session, or everyone signed in as a portal user or staff member. */
+export type SessionsToEnd = { id: number } | { portal_user_id: number } | { staff_user_id: number }
+
+/** Ends the open sessions that match, all but `except` (the browser the person is using). */
+export async function endSessions(
+  db: Database,
+  which: SessionsToEnd,
+  { now = new Date(), except }: { now?: Date; except?: number } = {},
+) {
+  const [column, value] = Object.entries(which)[0] as [keyof SessionsToEnd, number]
+  let query = db
     .updateTable('sessions')
     .set({ ended_at: now })
-    .where('id', '=', sessionId)
+    .where(column as 'id', '=', value)
     .where('ended_at', 'is', null)
-    .execute()
+  if (except !== undefined) query = query.where('id', '<>', except)
+  await query.execute()
+}
+
+export async function endSession(db: Database, sessionId: number, now = new Date()) {
+  await endSessions(db, { id: sessionId }, { now })
 }
 
 /** Signs a portal user out everywhere (access removed, password reset by the office). */
 export async function endPortalUserSessions(db: Database, portalUserId: number, now = new Date()) {
-  await db
-    .updateTable('sessions')
-    .set({ ended_at: now })
-    .where('portal_user_id', '=', portalUserId)
-    .where('ended_at', 'is', null)
-    .execute()
+  await endSessions(db, { portal_user_id: portalUserId }, { now })
 }
 
 export async function markPersonalInfoVerified(db: Database, sessionId: number, now = new Date()) {
-  await db
-    .updateTable('sessions')
-    .set({ personal_info_verified_at: now })
-    .where('id', '=', sessionId)
-    .execute()
+  await updateRowById(db, 'sessions', sessionId, { personal_info_verified_at: now })
 }

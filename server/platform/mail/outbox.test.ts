@@ -6,8 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { seedPractice } from '../../testing/fixtures.ts'
 import { type LoopbackSmtp, startLoopbackSmtp } from '../../testing/smtp.ts'
-import type { Database } from '../db/database.ts'
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../db/testing.ts'
+import { useTestDatabase } from '../../testing/suite.ts'
+import { describeEachDatabase } from '../db/testing.ts'
 import { LocalFileStorage } from '../files/storage.ts'
 import { queueEmail, SEND_EMAIL_JOB } from './outbox.ts'
 
@@ -16,17 +16,14 @@ async function waitFor(ready: () => Promise<boolean> | boolean) {
 }
 
 describeEachDatabase('email: a hung mail server', (kind) => {
-  let database: TestDatabase
-  let db: Database
+  const suite = useTestDatabase(kind)
   let practiceId: number
   let filesDir: string
   let smtp: LoopbackSmtp
   let direct: LoopbackSmtp
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    practiceId = await seedPractice(db, { name: 'Mail Practice' })
+    practiceId = await seedPractice(suite.db, { name: 'Mail Practice' })
     filesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-mail-'))
     smtp = await startLoopbackSmtp()
     direct = await startLoopbackSmtp()
@@ -34,13 +31,12 @@ describeEachDatabase('email: a hung mail server', (kind) => {
   afterAll(async () => {
     await smtp.close()
     await direct.close()
-    await database.destroy()
     await fs.rm(filesDir, { recursive: true, force: true })
   })
 
   const worker = (smtpTimeoutSeconds: number) =>
     createBackgroundWorker({
-      db,
+      db: suite.db,
       files: new LocalFileStorage(filesDir),
       config: {
         smtpUrl: smtp.url,
@@ -51,7 +47,7 @@ describeEachDatabase('email: a hung mail server', (kind) => {
       pollMilliseconds: 20,
     })
   const queueCareSummary = () =>
-    queueEmail(db, {
+    queueEmail(suite.db, {
       practiceId,
       kind: 'care-summary',
       to: 'dr.smith@direct.example.org',
@@ -60,13 +56,13 @@ describeEachDatabase('email: a hung mail server', (kind) => {
       relay: 'direct',
     })
   const email = (id: number) =>
-    db
+    suite.db
       .selectFrom('outgoing_emails')
       .select(['status', 'error'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
   const job = (emailId: number) =>
-    db
+    suite.db
       .selectFrom('jobs')
       .select(['status', 'attempts', 'last_error'])
       .where('kind', '=', SEND_EMAIL_JOB)
@@ -76,7 +72,7 @@ describeEachDatabase('email: a hung mail server', (kind) => {
   it('sends a reset code queued behind a send to a hung server while that send waits', async () => {
     direct.hang()
     const stuck = await queueCareSummary()
-    const reset = await queueEmail(db, {
+    const reset = await queueEmail(suite.db, {
       practiceId,
       kind: 'password-reset',
       to: 'maria@example.org',
@@ -111,7 +107,7 @@ describeEachDatabase('email: a hung mail server', (kind) => {
     direct.answer()
     // Skip the wait before the retry (of the email only: the worker's start also scheduled the
     // sync events' retention run, which is not due yet).
-    await db
+    await suite.db
       .updateTable('jobs')
       .set({ run_at: new Date(Date.now() - 60_000) })
       .where('status', '=', 'queued')
@@ -125,7 +121,7 @@ describeEachDatabase('email: a hung mail server', (kind) => {
   it('marks the email failed when the worker of its last attempt died mid-send', async () => {
     const emailId = await queueCareSummary()
     // The fifth and last attempt's worker was killed: its lease ran out a minute ago.
-    await db
+    await suite.db
       .updateTable('jobs')
       .set({
         status: 'running',

@@ -1,6 +1,7 @@
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { Dependency } from '../../platform/db/read-cache.ts'
+import { updateRowById } from '../../platform/db/rows.ts'
 
 export const sharedDocuments = compiledQuery(
   (db, values: { practiceId: number; patientId: number }) =>
@@ -57,9 +58,5 @@ export async function findSharedDocument(
 }
 
 export async function saveThumbnailKey(db: Database, documentId: number, key: string) {
-  await db
-    .updateTable('documents')
-    .set({ thumbnail_storage_key: key })
-    .where('id', '=', documentId)
-    .execute()
+  await updateRowById(db, 'documents', documentId, { thumbnail_storage_key: key })
 }

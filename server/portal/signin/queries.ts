@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
+import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
+import { updateRowById } from '../../platform/db/rows.ts'
 
 export async function listVisibleClinics(db: Database, practiceId: number) {
   return db
@@ -75,19 +77,11 @@ export async function setPassword(
 }
 
 export async function setUsername(db: Database, portalUserId: number, username: string) {
-  await db
-    .updateTable('portal_users')
-    .set({ username: username.trim() })
-    .where('id', '=', portalUserId)
-    .execute()
+  await updateRowById(db, 'portal_users', portalUserId, { username: username.trim() })
 }
 
 export async function recordSignIn(db: Database, portalUserId: number, now = new Date()) {
-  await db
-    .updateTable('portal_users')
-    .set({ last_sign_in_at: now })
-    .where('id', '=', portalUserId)
-    .execute()
+  await updateRowById(db, 'portal_users', portalUserId, { last_sign_in_at: now })
 }
 
 /** What the personal-information check compares the patient's answers with. */
@@ -106,11 +100,5 @@ export async function endOtherPortalSessions(
   portalUserId: number,
   keepSessionId: number,
 ) {
-  await db
-    .updateTable('sessions')
-    .set({ ended_at: new Date() })
-    .where('portal_user_id', '=', portalUserId)
-    .where('id', '<>', keepSessionId)
-    .where('ended_at', 'is', null)
-    .execute()
+  await endSessions(db, { portal_user_id: portalUserId }, { except: keepSessionId })
 }

@@ -4,14 +4,10 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { type FileStorage, LocalFileStorage } from '../../platform/files/storage.ts'
 import { seedCareSummaryCodes, seedPatient, seedPractice } from '../../testing/fixtures.ts'
+import { useTestDatabase } from '../../testing/suite.ts'
 import { CREATE_CARE_SUMMARY_JOB } from './create.ts'
 
 const HOUR = 3_600_000
@@ -22,30 +18,30 @@ const DAY = 24 * HOUR
  * would: the database queues the summary job (migration 0002), the worker makes the summary.
  */
 describeEachDatabase('portal: a visit summary for each completed visit', (kind) => {
-  let database: TestDatabase
-  let db: Database
+  const suite = useTestDatabase(kind)
   let files: FileStorage
   let root: string
   let setUp: { practiceId: number; patientId: number }
   let notSetUp: { practiceId: number; patientId: number }
 
   async function practiceWithPatient(name: string) {
-    const practiceId = await seedPractice(db, { name })
-    const patientId = await seedPatient(db, { practiceId, first_name: 'Sofia', last_name: 'Ruiz' })
+    const practiceId = await seedPractice(suite.db, { name })
+    const patientId = await seedPatient(suite.db, {
+      practiceId,
+      first_name: 'Sofia',
+      last_name: 'Ruiz',
+    })
     return { practiceId, patientId }
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
     root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-visits-'))
     files = new LocalFileStorage(root)
     setUp = await practiceWithPatient('Set Up Dental')
     notSetUp = await practiceWithPatient('Not Yet Dental')
-    await seedCareSummaryCodes(db, setUp.practiceId)
+    await seedCareSummaryCodes(suite.db, setUp.practiceId)
   })
   afterAll(async () => {
-    await database.destroy()
     await fs.rm(root, { recursive: true, force: true })
   })
 
@@ -53,7 +49,7 @@ describeEachDatabase('portal: a visit summary for each completed visit', (kind) 
     owner: { practiceId: number; patientId: number },
     values: { status?: 'Scheduled' | 'Complete'; startsAt?: Date } = {},
   ) {
-    const row = await db
+    const row = await suite.db
       .insertInto('appointments')
       .values({
         practice_id: owner.practiceId,
@@ -68,10 +64,12 @@ describeEachDatabase('portal: a visit summary for each completed visit', (kind) 
   }
 
   const setStatus = (id: number, status: string) =>
-    sql`update appointments set status = ${status}::appointment_status where id = ${id}`.execute(db)
+    sql`update appointments set status = ${status}::appointment_status where id = ${id}`.execute(
+      suite.db,
+    )
 
   const summaryJobs = (id: number) =>
-    db
+    suite.db
       .selectFrom('jobs')
       .select(['practice_id', 'status'])
       .where('kind', '=', CREATE_CARE_SUMMARY_JOB)
@@ -79,7 +77,7 @@ describeEachDatabase('portal: a visit summary for each completed visit', (kind) 
       .execute()
 
   const visitSummaries = (id: number) =>
-    db
+    suite.db
       .selectFrom('care_summaries')
       .select(['patient_id', 'xml_storage_key'])
       .where('appointment_id', '=', id)
@@ -88,7 +86,7 @@ describeEachDatabase('portal: a visit summary for each completed visit', (kind) 
 
   const runJobs = () =>
     createBackgroundWorker({
-      db,
+      db: suite.db,
       files,
       config: { smtpUrl: undefined, mailFrom: 'office@example.test' },
     }).runDue()
@@ -116,7 +114,9 @@ describeEachDatabase('portal: a visit summary for each completed visit', (kind) 
     const visit = await appointment(setUp)
     await setStatus(visit, 'Complete')
     await runJobs()
-    await sql`update appointments set note = 'x-rays reviewed' where id = ${visit}`.execute(db)
+    await sql`update appointments set note = 'x-rays reviewed' where id = ${visit}`.execute(
+      suite.db,
+    )
     await setStatus(visit, 'Complete')
     expect(await summaryJobs(visit)).toHaveLength(1)
     // Undone and done again: a second job, which finds the summary already made.
@@ -129,7 +129,7 @@ describeEachDatabase('portal: a visit summary for each completed visit', (kind) 
 
   it('makes one when two workers run two jobs for the same visit at once', async () => {
     const visit = await appointment(setUp, { status: 'Complete' })
-    await db
+    await suite.db
       .insertInto('jobs')
       .values({
         practice_id: setUp.practiceId,
@@ -167,7 +167,7 @@ describeEachDatabase('portal: a visit summary for each completed visit', (kind) 
       startsAt: new Date(Date.now() - 30 * DAY),
     })
     expect(await summaryJobs(old)).toEqual([])
-    const loaded = await db.transaction().execute(async (trx) => {
+    const loaded = await suite.db.transaction().execute(async (trx) => {
       await sql`set local bitewing.loading_history = 'on'`.execute(trx)
       const row = await trx
         .insertInto('appointments')
@@ -192,7 +192,7 @@ describeEachDatabase('portal: a visit summary for each completed visit', (kind) 
     const visit = await appointment(setUp, { status: 'Complete' })
     await runJobs()
     const [first] = await visitSummaries(visit)
-    const again = db
+    const again = suite.db
       .insertInto('care_summaries')
       .values({
         practice_id: setUp.practiceId,

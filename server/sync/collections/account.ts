@@ -114,15 +114,7 @@ export const payments = tableCollection({
     cardBrand: 'Visa',
     cardLast4: '4242',
   },
-  columns: {
-    amountCents: 'amount_cents',
-    paidAt: 'paid_at',
-    method: 'method',
-    status: 'status',
-    note: 'note',
-    cardBrand: 'card_brand',
-    cardLast4: 'card_last4',
-  },
+  columns: ['amountCents', 'paidAt', 'method', 'status', 'note', 'cardBrand', 'cardLast4'],
   references: {
     patientExternalId: ['patients', 'patient_id'],
     statementExternalId: ['statements', 'statement_id'],

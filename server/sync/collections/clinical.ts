@@ -1,6 +1,11 @@
 import { type Static, type TObject, type TProperties, Type } from 'typebox'
 import type { SyncCollection } from '../collection.ts'
-import { type Reference, type TableCollectionSpec, tableCollection } from '../table-collection.ts'
+import {
+  type FieldColumns,
+  type Reference,
+  type TableCollectionSpec,
+  tableCollection,
+} from '../table-collection.ts'
 import { Cents, Day, FreeText, Instant, Opt, RefTo, Text } from './fields.ts'
 
 /**
@@ -32,7 +37,7 @@ interface ClinicalSpec<P extends TProperties> {
   $id: string
   /** The row's fields besides `patientExternalId`, which every clinical row has. */
   fields: P
-  columns: Partial<Record<keyof P & string, string>>
+  columns: FieldColumns<keyof P & string>
   references?: Partial<Record<keyof P & string, Reference>>
   example: Omit<Static<TObject<P>>, 'patientExternalId'>
 }
@@ -66,14 +71,7 @@ export const clinicalCollections: SyncCollection[] = [
       resolvedDate: Opt(Day),
       status: ClinicalStatus,
     },
-    columns: {
-      description: 'description',
-      snomedCode: 'snomed_code',
-      icd10Code: 'icd10_code',
-      onsetDate: 'onset_date',
-      resolvedDate: 'resolved_date',
-      status: 'status',
-    },
+    columns: ['description', 'snomedCode', 'icd10Code', 'onsetDate', 'resolvedDate', 'status'],
     example: {
       description: 'Dental caries',
       snomedCode: '80967001',
@@ -94,14 +92,7 @@ export const clinicalCollections: SyncCollection[] = [
       stopDate: Opt(Day),
       status: ClinicalStatus,
     },
-    columns: {
-      description: 'description',
-      rxnormCode: 'rxnorm_code',
-      instructions: 'instructions',
-      startDate: 'start_date',
-      stopDate: 'stop_date',
-      status: 'status',
-    },
+    columns: ['description', 'rxnormCode', 'instructions', 'startDate', 'stopDate', 'status'],
     example: {
       description: 'Amoxicillin 500 MG Oral Capsule',
       rxnormCode: '308191',
@@ -124,16 +115,16 @@ export const clinicalCollections: SyncCollection[] = [
       onsetDate: Opt(Day),
       status: ClinicalStatus,
     },
-    columns: {
-      allergen: 'allergen',
-      allergenCode: 'allergen_code',
-      allergenCodeSystem: 'allergen_code_system',
-      reaction: 'reaction',
-      reactionSnomedCode: 'reaction_snomed_code',
-      severity: 'severity',
-      onsetDate: 'onset_date',
-      status: 'status',
-    },
+    columns: [
+      'allergen',
+      'allergenCode',
+      'allergenCodeSystem',
+      'reaction',
+      'reactionSnomedCode',
+      'severity',
+      'onsetDate',
+      'status',
+    ],
     example: {
       allergen: 'Penicillin G',
       allergenCode: '7980',
@@ -157,15 +148,15 @@ export const clinicalCollections: SyncCollection[] = [
       manufacturer: Opt(Text(200)),
       refusalReason: Opt(Text(200)),
     },
-    columns: {
-      cvxCode: 'cvx_code',
-      vaccine: 'vaccine',
-      administeredOn: 'administered_on',
-      status: 'status',
-      lotNumber: 'lot_number',
-      manufacturer: 'manufacturer',
-      refusalReason: 'refusal_reason',
-    },
+    columns: [
+      'cvxCode',
+      'vaccine',
+      'administeredOn',
+      'status',
+      'lotNumber',
+      'manufacturer',
+      'refusalReason',
+    ],
     example: {
       cvxCode: '140',
       vaccine: 'Influenza, seasonal, injectable, preservative free',
@@ -221,15 +212,15 @@ export const clinicalCollections: SyncCollection[] = [
       interpretation: Opt(Text(40)),
       observedAt: Instant,
     },
-    columns: {
-      loincCode: 'loinc_code',
-      testName: 'test_name',
-      value: 'value',
-      unit: 'unit',
-      referenceRange: 'reference_range',
-      interpretation: 'interpretation',
-      observedAt: 'observed_at',
-    },
+    columns: [
+      'loincCode',
+      'testName',
+      'value',
+      'unit',
+      'referenceRange',
+      'interpretation',
+      'observedAt',
+    ],
     example: {
       loincCode: '4548-4',
       testName: 'Hemoglobin A1c',
@@ -249,7 +240,7 @@ export const clinicalCollections: SyncCollection[] = [
       description: Text(200),
       recordedOn: Day,
     },
-    columns: { snomedCode: 'snomed_code', description: 'description', recordedOn: 'recorded_on' },
+    columns: ['snomedCode', 'description', 'recordedOn'],
     example: { snomedCode: '266919005', description: 'Never smoker', recordedOn: '2026-01-12' },
   }),
   clinicalCollection({
@@ -295,16 +286,16 @@ export const clinicalCollections: SyncCollection[] = [
       feeCents: Type.Optional(Cents),
       ...VISIT_FIELDS,
     },
-    columns: {
-      code: 'code',
-      codeSystem: 'code_system',
-      description: 'description',
-      tooth: 'tooth',
-      surface: 'surface',
-      performedOn: 'performed_on',
-      status: 'status',
-      feeCents: 'fee_cents',
-    },
+    columns: [
+      'code',
+      'codeSystem',
+      'description',
+      'tooth',
+      'surface',
+      'performedOn',
+      'status',
+      'feeCents',
+    ],
     references: VISIT_REFERENCES,
     example: {
       code: 'D2392',

@@ -64,7 +64,7 @@ export const clinics = tableCollection({
       field: 'hours',
       table: 'business_hours',
       parentColumn: 'clinic_id',
-      columns: { weekday: 'weekday', opens: 'opens', closes: 'closes' },
+      columns: ['weekday', 'opens', 'closes'],
       readAs: { opens: asHourMinute, closes: asHourMinute },
     },
   ],

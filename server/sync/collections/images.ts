@@ -25,7 +25,7 @@ export const imageCategories = tableCollection({
   table: 'image_categories',
   schema: SyncImageCategory,
   example: { name: 'X-rays', showInPortal: true, sortOrder: 1 },
-  columns: { name: 'name', showInPortal: 'show_in_portal', sortOrder: 'sort_order' },
+  columns: ['name', 'showInPortal', 'sortOrder'],
   // Its documents go with it (rows now, files once the delete commits): a document cannot be
   // shown without its category, and the PMS cannot point one at a category that is gone.
   async remove(ctx, id) {

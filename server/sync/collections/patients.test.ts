@@ -2,30 +2,26 @@ import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { LocalFileStorage } from '../../platform/files/storage.ts'
 import { seedPractice } from '../../testing/fixtures.ts'
+import { useTestDatabase } from '../../testing/suite.ts'
 import { syncContext } from '../context.ts'
 import { patients, type SyncPatient } from './patients.ts'
 
 describeEachDatabase('sync patients', (kind) => {
-  let database: TestDatabase
+  const suite = useTestDatabase(kind)
   let practiceId: number
   const files = new LocalFileStorage(path.join(os.tmpdir(), 'bitewing-sync-patients'))
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    practiceId = await seedPractice(database.db, { name: 'Sync Patients Dental' })
+    practiceId = await seedPractice(suite.db, { name: 'Sync Patients Dental' })
   })
-  afterAll(() => database.destroy())
+  afterAll(() => suite.database.destroy())
 
   /** Runs one collection call in its own transaction, as a PUT does. */
   function inTransaction<T>(work: (ctx: ReturnType<typeof syncContext>) => Promise<T>) {
-    return database.db.transaction().execute((trx) => work(syncContext(trx, practiceId, files)))
+    return suite.db.transaction().execute((trx) => work(syncContext(trx, practiceId, files)))
   }
   const put = (externalId: string, body: SyncPatient) =>
     inTransaction((ctx) => patients.upsert(ctx, externalId, body))
@@ -33,9 +29,7 @@ describeEachDatabase('sync patients', (kind) => {
 
   async function rowVersion(externalId: string) {
     const { rows } = await sql<{ xmin: string }>`
-      select xmin::text as xmin from patients where external_id = ${externalId}`.execute(
-      database.db,
-    )
+      select xmin::text as xmin from patients where external_id = ${externalId}`.execute(suite.db)
     return rows[0]?.xmin
   }
 
@@ -51,7 +45,7 @@ describeEachDatabase('sync patients', (kind) => {
     expect(await put('head', head)).toBe('created')
     const read = await get('head')
     expect(read).toMatchObject({ ...head, country: 'US', representatives: [] })
-    const row = await database.db
+    const row = await suite.db
       .selectFrom('patients')
       .select(['id', 'guarantor_id'])
       .where('external_id', '=', 'head')
@@ -84,7 +78,7 @@ describeEachDatabase('sync patients', (kind) => {
     }
     expect(await put('child', child)).toBe('created')
     const links = () =>
-      database.db
+      suite.db
         .selectFrom('patient_representatives')
         .select(['id', 'relationship'])
         .where('practice_id', '=', practiceId)

@@ -103,7 +103,7 @@ export const patients = tableCollection({
       field: 'representatives',
       table: 'patient_representatives',
       parentColumn: 'patient_id',
-      columns: { relationship: 'relationship' },
+      columns: ['relationship'],
       references: { patientExternalId: ['patients', 'representative_id'] },
       defaults: { relationship: 'Guarantor' },
     },

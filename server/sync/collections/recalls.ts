@@ -30,12 +30,7 @@ export const recallTypes = tableCollection({
     lengthMinutes: 60,
     procedureCodes: 'D0120,D1110',
   },
-  columns: {
-    description: 'description',
-    intervalMonths: 'interval_months',
-    lengthMinutes: 'length_minutes',
-    procedureCodes: 'procedure_codes',
-  },
+  columns: ['description', 'intervalMonths', 'lengthMinutes', 'procedureCodes'],
   beforeRemove: (ctx, id) =>
     refuseWhileUsed(
       ctx,
@@ -78,13 +73,7 @@ export const recalls = tableCollection({
     status: 'Due',
     webSchedEnabled: true,
   },
-  columns: {
-    dateDue: 'date_due',
-    datePrevious: 'date_previous',
-    status: 'status',
-    invitedAt: 'invited_at',
-    webSchedEnabled: 'web_sched_enabled',
-  },
+  columns: ['dateDue', 'datePrevious', 'status', 'invitedAt', 'webSchedEnabled'],
   references: {
     patientExternalId: ['patients', 'patient_id'],
     recallTypeExternalId: ['recall-types', 'recall_type_id'],
@@ -119,7 +108,7 @@ export const webSchedOpenTimes = tableCollection({
     startsAt: '2030-06-03T13:00:00.000Z',
     lengthMinutes: 60,
   },
-  columns: { startsAt: 'starts_at', lengthMinutes: 'length_minutes' },
+  columns: ['startsAt', 'lengthMinutes'],
   references: {
     clinicExternalId: ['clinics', 'clinic_id'],
     providerExternalId: ['providers', 'provider_id'],

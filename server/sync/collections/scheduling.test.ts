@@ -1,13 +1,10 @@
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { LocalFileStorage } from '../../platform/files/storage.ts'
 import { seedPractice } from '../../testing/fixtures.ts'
+import { useTestDatabase } from '../../testing/suite.ts'
 import type { SyncCollection, SyncContext } from '../collection.ts'
 import { syncContext } from '../context.ts'
 import { appointments } from './appointments.ts'
@@ -26,18 +23,17 @@ const SCHEDULING = [
 ]
 
 describeEachDatabase('sync scheduling collections', (kind) => {
-  let database: TestDatabase
+  const suite = useTestDatabase(kind)
   let practiceId: number
   const files = new LocalFileStorage(path.join(os.tmpdir(), 'bitewing-sync-scheduling'))
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    practiceId = await seedPractice(database.db, { name: 'Sync Scheduling Dental' })
+    practiceId = await seedPractice(suite.db, { name: 'Sync Scheduling Dental' })
   })
-  afterAll(() => database.destroy())
+  afterAll(() => suite.database.destroy())
 
   function inTransaction<T>(work: (ctx: SyncContext) => Promise<T>) {
-    return database.db.transaction().execute((trx) => work(syncContext(trx, practiceId, files)))
+    return suite.db.transaction().execute((trx) => work(syncContext(trx, practiceId, files)))
   }
   const collection = (name: string) => findCollection(name) as SyncCollection
 
@@ -71,7 +67,7 @@ describeEachDatabase('sync scheduling collections', (kind) => {
   })
 
   it("describes a procedure from the practice's codes, and refuses an unknown code", async () => {
-    await database.db
+    await suite.db
       .insertInto('procedure_codes')
       .values({ practice_id: practiceId, code: 'D0150', description: 'Comprehensive evaluation' })
       .execute()
@@ -98,7 +94,7 @@ describeEachDatabase('sync scheduling collections', (kind) => {
     expect(await inTransaction((ctx) => clinics.remove(ctx, 'closing'))).toBe(true)
     expect(await inTransaction((ctx) => clinics.read(ctx, 'closing'))).toBeNull()
     expect(await inTransaction((ctx) => clinics.remove(ctx, 'closing'))).toBe(false)
-    const hidden = await database.db
+    const hidden = await suite.db
       .selectFrom('clinics')
       .select('is_hidden')
       .where('external_id', '=', 'closing')

@@ -1,18 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { LocalFileStorage } from '../../platform/files/storage.ts'
 import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
 import { seedPractice } from '../../testing/fixtures.ts'
-import { buildTestApp, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
+import { useTestApp } from '../../testing/suite.ts'
 import { createSyncKey } from '../keys.ts'
 import { queueSyncEvent } from '../outbox.ts'
 import { PRUNE_SYNC_EVENTS_JOB, pruneSyncEventsJob } from './retention.ts'
@@ -21,10 +16,7 @@ const DAY = 86_400_000
 
 /** The event feed as a PMS uses it: pull in order, page, acknowledge; one practice per key. */
 describeEachDatabase('Sync event feed', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
-  let close: () => Promise<void>
+  const suite = useTestApp(kind)
   let folder = ''
   let seeded: Awaited<ReturnType<typeof seedFamilyWithRecords>>
   let keyA = ''
@@ -32,38 +24,31 @@ describeEachDatabase('Sync event feed', (kind) => {
   let practiceB = 0
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
     folder = await mkdtemp(path.join(tmpdir(), 'bitewing-feed-'))
-    seeded = await seedFamilyWithRecords(db, { files: new LocalFileStorage(folder) })
-    practiceB = await seedPractice(db, { name: 'Other Dental' })
-    keyA = (await createSyncKey(db, seeded.practiceId, 'Open Dental')).key
-    keyB = (await createSyncKey(db, practiceB, 'Other PMS')).key
-    const built = await buildTestApp(database)
-    app = built.app
-    close = built.close
+    seeded = await seedFamilyWithRecords(suite.db, { files: new LocalFileStorage(folder) })
+    practiceB = await seedPractice(suite.db, { name: 'Other Dental' })
+    keyA = (await createSyncKey(suite.db, seeded.practiceId, 'Open Dental')).key
+    keyB = (await createSyncKey(suite.db, practiceB, 'Other PMS')).key
   })
   afterAll(async () => {
-    await close()
-    await database.destroy()
     await rm(folder, { recursive: true, force: true })
   })
 
   const feed = (key: string, query = '') =>
-    app.inject({
+    suite.app.inject({
       method: 'GET',
       url: `/api/sync/v1/events${query}`,
       headers: { authorization: `Bearer ${key}` },
     })
   const ack = (key: string, cursor: unknown) =>
-    app.inject({
+    suite.app.inject({
       method: 'POST',
       url: '/api/sync/v1/events/ack',
       headers: { authorization: `Bearer ${key}` },
       payload: { cursor },
     })
   const queue = (practiceId: number, n: number) =>
-    db.transaction().execute(async (trx) => {
+    suite.db.transaction().execute(async (trx) => {
       for (let i = 0; i < n; i++) {
         await queueSyncEvent(trx, {
           practiceId,
@@ -77,7 +62,7 @@ describeEachDatabase('Sync event feed', (kind) => {
 
   it('refuses a request without a valid key', async () => {
     for (const response of [
-      await app.inject({ method: 'GET', url: '/api/sync/v1/events' }),
+      await suite.app.inject({ method: 'GET', url: '/api/sync/v1/events' }),
       await feed('bw_not-a-key'),
     ]) {
       expect(response.statusCode).toBe(401)
@@ -86,18 +71,18 @@ describeEachDatabase('Sync event feed', (kind) => {
   })
 
   it("delivers a portal confirmation with the PMS's external ids, to its practice only", async () => {
-    await db
+    await suite.db
       .updateTable('patients')
       .set({ external_id: 'PAT-SOFIA' })
       .where('id', '=', seeded.patients.sofia)
       .execute()
-    await db
+    await suite.db
       .updateTable('appointments')
       .set({ external_id: 'APT-9' })
       .where('id', '=', seeded.appointments.sofiaNext)
       .execute()
-    const cookie = await portalSignIn(app, 'maria.garcia', FAMILY_PASSWORD)
-    const confirmed = await app.inject({
+    const cookie = await portalSignIn(suite.app, 'maria.garcia', FAMILY_PASSWORD)
+    const confirmed = await suite.app.inject({
       method: 'POST',
       url: `/api/portal/patients/${seeded.patients.sofia}/appointments/${seeded.appointments.sofiaNext}/confirm`,
       headers: { cookie, origin: TEST_ORIGIN },
@@ -163,7 +148,7 @@ describeEachDatabase('Sync event feed', (kind) => {
       const queued = new Promise<void>((resolve) => {
         firstQueued = resolve
       })
-      const first = db.transaction().execute(async (trx) => {
+      const first = suite.db.transaction().execute(async (trx) => {
         await queueSyncEvent(trx, {
           practiceId: practiceB,
           kind: 'test.slow',
@@ -190,7 +175,7 @@ describeEachDatabase('Sync event feed', (kind) => {
   )
 
   it('audits each read and acknowledgement with its count and key, nothing of the events', async () => {
-    const rows = await db
+    const rows = await suite.db
       .selectFrom('audit_events')
       .select(['actor_type', 'action', 'details'])
       .where('practice_id', '=', seeded.practiceId)
@@ -215,7 +200,7 @@ describeEachDatabase('Sync event feed', (kind) => {
       expect(response.statusCode, query).toBe(400)
       expect(response.headers['content-type']).toContain('application/problem+json')
     }
-    const pending = await db
+    const pending = await suite.db
       .selectFrom('sync_events')
       .select('id')
       .where('acknowledged_at', 'is', null)
@@ -224,7 +209,7 @@ describeEachDatabase('Sync event feed', (kind) => {
       expect((await ack(keyA, cursor)).statusCode).toBe(400)
     }
     expect(
-      await db
+      await suite.db
         .selectFrom('sync_events')
         .select('id')
         .where('acknowledged_at', 'is', null)
@@ -234,7 +219,7 @@ describeEachDatabase('Sync event feed', (kind) => {
 
   it('deletes acknowledged events after the retention period, never unacknowledged ones', async () => {
     await queue(seeded.practiceId, 2)
-    const [old, unread] = await db
+    const [old, unread] = await suite.db
       .selectFrom('sync_events')
       .select('id')
       .where('acknowledged_at', 'is', null)
@@ -242,27 +227,27 @@ describeEachDatabase('Sync event feed', (kind) => {
       .limit(2)
       .execute()
     const longAgo = new Date(Date.now() - 40 * DAY)
-    await db
+    await suite.db
       .updateTable('sync_events')
       .set({ acknowledged_at: longAgo, created_at: longAgo })
       .where('id', '=', Number(old?.id))
       .execute()
-    await db
+    await suite.db
       .updateTable('sync_events')
       .set({ created_at: longAgo })
       .where('id', '=', Number(unread?.id))
       .execute()
-    const before = await db.selectFrom('sync_events').select('id').execute()
-    const prune = pruneSyncEventsJob(db, 30)
+    const before = await suite.db.selectFrom('sync_events').select('id').execute()
+    const prune = pruneSyncEventsJob(suite.db, 30)
     const job = { id: 0, practice_id: null, kind: PRUNE_SYNC_EVENTS_JOB, payload: {} }
     await prune({ ...job, attempts: 1, max_attempts: 5, locked_by: 'test' }, { final: false })
-    const after = await db.selectFrom('sync_events').select('id').execute()
+    const after = await suite.db.selectFrom('sync_events').select('id').execute()
     expect(after.map((row) => row.id)).toEqual(
       before.map((row) => row.id).filter((id) => id !== old?.id),
     )
     // The next run is queued once, however many times it is asked for.
     await prune({ ...job, attempts: 1, max_attempts: 5, locked_by: 'test' }, { final: false })
-    const queued = await db
+    const queued = await suite.db
       .selectFrom('jobs')
       .select('run_at')
       .where('kind', '=', PRUNE_SYNC_EVENTS_JOB)

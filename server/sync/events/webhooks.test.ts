@@ -1,16 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
-import type { Database } from '../../platform/db/database.ts'
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-} from '../../platform/db/testing.ts'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { seedPractice } from '../../testing/fixtures.ts'
-import { buildTestApp } from '../../testing/http.ts'
+import { useTestApp } from '../../testing/suite.ts'
 import { createSyncKey } from '../keys.ts'
 import { queueSyncEvent, SYNC_WEBHOOK_JOB } from '../outbox.ts'
 import { SIGNATURE_HEADER, verifyWebhookSignature } from './rules.ts'
@@ -54,48 +48,38 @@ async function startReceiver() {
 }
 
 describeEachDatabase('Sync webhooks', (kind) => {
-  let database: TestDatabase
-  let db: Database
-  let app: FastifyInstance
+  const suite = useTestApp(kind)
   let worker: ReturnType<typeof createBackgroundWorker>
   let receiver: Awaited<ReturnType<typeof startReceiver>>
-  let closeApp: () => Promise<void>
   let practiceId = 0
   let key = ''
   let secret = ''
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = database.db
-    practiceId = await seedPractice(db, { name: 'Maple Grove Dental' })
-    key = (await createSyncKey(db, practiceId, 'Open Dental')).key
-    const built = await buildTestApp(database)
-    app = built.app
-    closeApp = built.close
+    practiceId = await seedPractice(suite.db, { name: 'Maple Grove Dental' })
+    key = (await createSyncKey(suite.db, practiceId, 'Open Dental')).key
     worker = createBackgroundWorker({
-      db,
-      files: built.files,
+      db: suite.db,
+      files: suite.files,
       config: { smtpUrl: undefined, mailFrom: 'test@example.org' },
-      secrets: built.secrets,
+      secrets: suite.secrets,
     })
     receiver = await startReceiver()
   })
   afterAll(async () => {
     await worker.stop()
     await receiver.close()
-    await closeApp()
-    await database.destroy()
   })
 
   const call = (method: 'GET' | 'PUT' | 'DELETE', payload?: object) =>
-    app.inject({
+    suite.app.inject({
       method,
       url: '/api/sync/v1/webhook',
       headers: { authorization: `Bearer ${key}` },
       ...(payload ? { payload } : {}),
     })
   const queueEvent = (n: number) =>
-    db.transaction().execute((trx) =>
+    suite.db.transaction().execute((trx) =>
       queueSyncEvent(trx, {
         practiceId,
         kind: 'test.happened',
@@ -105,7 +89,7 @@ describeEachDatabase('Sync webhooks', (kind) => {
       }),
     )
   const webhookJobs = () =>
-    db
+    suite.db
       .selectFrom('jobs')
       .select(['id', 'status', 'attempts', 'run_at', 'last_error'])
       .where('kind', '=', SYNC_WEBHOOK_JOB)
@@ -130,7 +114,7 @@ describeEachDatabase('Sync webhooks', (kind) => {
     secret = response.json().secret
     expect(secret).toMatch(/^whsec_/)
     expect((await call('GET')).json()).toEqual({ url: receiver.url })
-    const stored = await db.selectFrom('sync_webhooks').selectAll().executeTakeFirstOrThrow()
+    const stored = await suite.db.selectFrom('sync_webhooks').selectAll().executeTakeFirstOrThrow()
     expect(JSON.stringify(stored)).not.toContain(secret.slice(6))
   })
 
@@ -148,7 +132,7 @@ describeEachDatabase('Sync webhooks', (kind) => {
     expect(new Date(failed?.run_at ?? 0).getTime()).toBeGreaterThan(Date.now() + 20_000)
     expect(await worker.runDue()).toBe(0)
 
-    await db
+    await suite.db
       .updateTable('jobs')
       .set({ run_at: new Date(0) })
       .where('id', '=', Number(failed?.id))
@@ -172,13 +156,13 @@ describeEachDatabase('Sync webhooks', (kind) => {
 
   it('sends nothing for an event the PMS acknowledged meanwhile, or once the webhook is removed', async () => {
     await queueEvent(2)
-    const feed = await app.inject({
+    const feed = await suite.app.inject({
       method: 'GET',
       url: '/api/sync/v1/events?after=0&limit=1000',
       headers: { authorization: `Bearer ${key}` },
     })
     const { next } = feed.json()
-    await app.inject({
+    await suite.app.inject({
       method: 'POST',
       url: '/api/sync/v1/events/ack',
       headers: { authorization: `Bearer ${key}` },
