@@ -1,5 +1,20 @@
+import type { Selectable } from 'kysely'
 import type { Database } from '../platform/db/database.ts'
+import type { PracticesTable } from '../platform/db/schema.ts'
 import { summariesReady } from './rules.ts'
+
+/** How a practice or a clinic is reached: the same columns in both tables. */
+export const CONTACT_COLUMNS = [
+  'name',
+  'phone',
+  'email',
+  'address1',
+  'address2',
+  'city',
+  'region',
+  'postal_code',
+] as const
+export type ContactRow = Pick<Selectable<PracticesTable>, (typeof CONTACT_COLUMNS)[number]>
 
 /**
  * The practice whose portal this installation serves before anyone signs in: the oldest one.
@@ -19,6 +34,16 @@ export async function findPortalPractice(db: Database) {
     .orderBy('practices.id')
     .limit(1)
     .executeTakeFirst()
+}
+
+/** A portal user's password hash, for the checks that compare a password with it. */
+export async function findPasswordHash(db: Database, portalUserId: number) {
+  const row = await db
+    .selectFrom('portal_users')
+    .select('password_hash')
+    .where('id', '=', portalUserId)
+    .executeTakeFirstOrThrow()
+  return row.password_hash
 }
 
 export async function findPracticeName(db: Database, practiceId: number) {

@@ -3,10 +3,10 @@ import type { Database } from '../../platform/db/database.ts'
 import { Conflict, Invalid } from '../../platform/http/problems.ts'
 import { queueEmail } from '../../platform/mail/outbox.ts'
 import { HIDDEN_SECRET, type SecretBox } from '../../platform/mail/secrets.ts'
+import { findPasswordHash } from '../../practice/queries.ts'
 import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
 import { renderAccessLetter } from './letter.ts'
 import {
-  findPasswordHash,
   findPatientAccessOrNotFound,
   findPracticeLetterhead,
   type PatientAccessRow,

@@ -1,16 +1,8 @@
+import type { ContactRow } from '../../practice/queries.ts'
 import { addressLines } from '../../practice/rules.ts'
 
 export interface AccessLetter {
-  practice: {
-    name: string
-    phone: string | null
-    email: string | null
-    address1: string | null
-    address2: string | null
-    city: string | null
-    region: string | null
-    postal_code: string | null
-  }
+  practice: ContactRow
   patientName: string
   portalUrl: string
   username: string

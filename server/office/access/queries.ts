@@ -147,15 +147,6 @@ export async function removeAccess(db: Database, portalUserId: number, now = new
   await updateRowById(db, 'portal_users', portalUserId, { removed_at: now })
 }
 
-export async function findPasswordHash(db: Database, portalUserId: number) {
-  const row = await db
-    .selectFrom('portal_users')
-    .select('password_hash')
-    .where('id', '=', portalUserId)
-    .executeTakeFirstOrThrow()
-  return row.password_hash
-}
-
 export async function findPracticeLetterhead(db: Database, practiceId: number) {
   return db
     .selectFrom('practices')

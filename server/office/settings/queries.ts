@@ -1,6 +1,7 @@
 import type { Static } from 'typebox'
 import type { Database } from '../../platform/db/database.ts'
 import { updateRowById } from '../../platform/db/rows.ts'
+import { CONTACT_COLUMNS } from '../../practice/queries.ts'
 import type { PortalSettingsBody } from './schemas.ts'
 
 /** Everything Portal Settings shows, read at once. */
@@ -22,21 +23,10 @@ export async function findSettings(db: Database, practiceId: number) {
     .executeTakeFirstOrThrow()
 }
 
-const CONTACT = [
-  'name',
-  'phone',
-  'email',
-  'address1',
-  'address2',
-  'city',
-  'region',
-  'postal_code',
-] as const
-
 export async function findPracticeContact(db: Database, practiceId: number) {
   return db
     .selectFrom('practices')
-    .select(CONTACT)
+    .select(CONTACT_COLUMNS)
     .where('id', '=', practiceId)
     .executeTakeFirstOrThrow()
 }
@@ -44,7 +34,7 @@ export async function findPracticeContact(db: Database, practiceId: number) {
 export async function listClinicContacts(db: Database, practiceId: number) {
   return db
     .selectFrom('clinics')
-    .select(['id', ...CONTACT])
+    .select(['id', ...CONTACT_COLUMNS])
     .where('practice_id', '=', practiceId)
     .where('is_hidden', '=', false)
     .orderBy('name')

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/database.ts'
+import { CONTACT_COLUMNS } from '../../practice/queries.ts'
 
 export async function findPatientClinicId(db: Database, practiceId: number, patientId: number) {
   const row = await db
@@ -11,22 +12,12 @@ export async function findPatientClinicId(db: Database, practiceId: number, pati
 }
 
 /** What the Contact tab shows of a practice or a clinic: the same columns in both tables. */
-const CONTACT_COLUMNS = [
-  'name',
-  'phone',
-  'email',
-  'address1',
-  'address2',
-  'city',
-  'region',
-  'postal_code',
-  'time_zone',
-] as const
+const CONTACT_AND_ZONE = [...CONTACT_COLUMNS, 'time_zone'] as const
 
 export async function findPracticeContact(db: Database, practiceId: number) {
   return db
     .selectFrom('practices')
-    .select(CONTACT_COLUMNS)
+    .select(CONTACT_AND_ZONE)
     .where('id', '=', practiceId)
     .executeTakeFirstOrThrow()
 }
@@ -34,7 +25,7 @@ export async function findPracticeContact(db: Database, practiceId: number) {
 export async function findClinicContact(db: Database, practiceId: number, clinicId: number) {
   return db
     .selectFrom('clinics')
-    .select(CONTACT_COLUMNS)
+    .select(CONTACT_AND_ZONE)
     .where('practice_id', '=', practiceId)
     .where('id', '=', clinicId)
     .where('is_hidden', '=', false)

@@ -6,15 +6,10 @@ import { type Counter, clearAttempts } from '../../platform/auth/throttle.ts'
 import { PASSWORD_CHANGE } from '../../platform/auth/throttle-rules.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Invalid, Problem } from '../../platform/http/problems.ts'
+import { findPasswordHash } from '../../practice/queries.ts'
 import { usernameProblem } from '../../practice/rules.ts'
 import type { Auditor } from '../audit-read.ts'
-import {
-  endOtherPortalSessions,
-  findPasswordHash,
-  isUsernameTaken,
-  setPassword,
-  setUsername,
-} from './queries.ts'
+import { endOtherPortalSessions, isUsernameTaken, setPassword, setUsername } from './queries.ts'
 import type { ChangePassword, FirstSignIn } from './schemas.ts'
 
 function refuseIfAny(errors: Record<string, string>) {

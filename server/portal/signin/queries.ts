@@ -48,15 +48,6 @@ export async function isUsernameTaken(
   return (await query.executeTakeFirst()) !== undefined
 }
 
-export async function findPasswordHash(db: Database, portalUserId: number) {
-  const row = await db
-    .selectFrom('portal_users')
-    .select('password_hash')
-    .where('id', '=', portalUserId)
-    .executeTakeFirstOrThrow()
-  return row.password_hash
-}
-
 export async function setPassword(
   db: Database,
   portalUserId: number,
