@@ -20,8 +20,6 @@ import {
 describeEachDatabase('A practice onboarded through setup and the sync API', (kind) => {
   const suite = useTestApp(kind)
 
-  beforeAll(async () => {})
-
   const asOffice = (cookie: string) => (method: 'GET' | 'POST', url: string, payload?: object) =>
     suite.app.inject({ method, url, headers: { cookie, origin: TEST_ORIGIN }, payload })
   const asPms = (key: string) => (method: 'GET' | 'PUT' | 'POST', path: string, payload?: object) =>

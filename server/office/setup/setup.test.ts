@@ -42,7 +42,6 @@ function setupBody(token: string, overrides: { practiceName?: string; password?:
 describeEachDatabase('first-run setup', (kind) => {
   const suite = useTestApp(kind)
 
-  beforeAll(async () => {})
 
   const post = (payload: object) =>
     suite.app.inject({
