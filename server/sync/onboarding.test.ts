@@ -1,5 +1,6 @@
-import { beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { issueSetupLink } from '../office/setup/setup.ts'
+import { setupBody, tokenOf } from '../office/setup/testing.ts'
 import { describeEachDatabase } from '../platform/db/testing.ts'
 import { officeSignIn, portalSignIn, TEST_ORIGIN } from '../testing/http.ts'
 import { useTestApp } from '../testing/suite.ts'
@@ -39,33 +40,7 @@ describeEachDatabase('A practice onboarded through setup and the sync API', (kin
       method: 'POST',
       url: '/api/office/setup',
       headers: { origin: TEST_ORIGIN },
-      payload: {
-        token: decodeURIComponent(link.split('#token=')[1] ?? ''),
-        practice: {
-          name: 'Lakeside Dental',
-          timeZone: 'America/Toronto',
-          country: 'CA',
-          currency: 'CAD',
-        },
-        locations: [
-          {
-            name: 'Lakeside Dental',
-            phone: '(416) 555-0100',
-            email: null,
-            address1: '12 Harbour Street',
-            address2: '',
-            city: 'Toronto',
-            region: 'ON',
-            postalCode: 'M5J 2Z8',
-            hours: [{ weekday: 1, opens: '08:00', closes: '17:00' }],
-          },
-        ],
-        admin: {
-          username: 'owner',
-          displayName: 'Dr. Priya Shah',
-          password: 'harbour street owner',
-        },
-      },
+      payload: setupBody(tokenOf(link)),
     })
     expect(setup.statusCode).toBe(201)
 

@@ -1,47 +1,12 @@
-import { beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { officeSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { useTestApp } from '../../testing/suite.ts'
 import { issueSetupLink, setUpPractice } from './setup.ts'
-
-const tokenOf = (link: string) => decodeURIComponent(link.split('#token=')[1] ?? '')
-
-function setupBody(token: string, overrides: { practiceName?: string; password?: string } = {}) {
-  return {
-    token,
-    practice: {
-      name: overrides.practiceName ?? 'Lakeside Dental',
-      timeZone: 'America/Toronto',
-      country: 'CA',
-      currency: 'CAD',
-    },
-    locations: [
-      {
-        name: 'Lakeside Dental - Harbour Street',
-        phone: '(416) 555-0100',
-        email: null,
-        address1: '12 Harbour Street',
-        address2: '',
-        city: 'Toronto',
-        region: 'ON',
-        postalCode: 'M5J 2Z8',
-        hours: [
-          { weekday: 1, opens: '08:00', closes: '12:00' },
-          { weekday: 1, opens: '13:00', closes: '17:00' },
-        ],
-      },
-    ],
-    admin: {
-      username: 'owner',
-      displayName: 'Dr. Priya Shah',
-      password: overrides.password ?? 'harbour street owner',
-    },
-  }
-}
+import { setupBody, tokenOf } from './testing.ts'
 
 describeEachDatabase('first-run setup', (kind) => {
   const suite = useTestApp(kind)
-
 
   const post = (payload: object) =>
     suite.app.inject({
