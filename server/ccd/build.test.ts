@@ -153,7 +153,8 @@ describe('buildCcd sections', () => {
         const value = element.attributes.value
         if (!['effectiveTime', 'low', 'high', 'time', 'birthTime'].includes(element.localName))
           continue
-        if (value === undefined) continue
+        // A reference range's low and high are quantities (with a unit), not times.
+        if (value === undefined || element.attributes.unit !== undefined) continue
         expect(value, `${name}: ${element.localName}`).toMatch(/^\d{8}$|^\d{14}[+-]\d{4}$/)
       }
     }

@@ -11,10 +11,17 @@ import { emptyTag, type XmlWriter } from './xml.ts'
 // Rendered and encoded once: copying ready bytes is the cheapest write there is.
 const renderedTemplates = new WeakMap<TemplateId, Uint8Array>()
 
+/**
+ * A template's id. A dated (R2.1) template that had an R1.1 version is followed by the same root
+ * without extension: C-CDA R2.1 requires both (CONF:1198-32934 through 32946) so receivers
+ * that only know R1.1 still recognize the entry.
+ */
 export function templateId(w: XmlWriter, template: TemplateId): void {
   let markup = renderedTemplates.get(template)
   if (markup === undefined) {
-    const tag = emptyTag('templateId', { root: template.root, extension: template.extension })
+    let tag = emptyTag('templateId', { root: template.root, extension: template.extension })
+    if (template.extension && !template.newInR21)
+      tag += emptyTag('templateId', { root: template.root })
     markup = Buffer.from(tag, 'utf8')
     renderedTemplates.set(template, markup)
   }

@@ -66,17 +66,17 @@ export function codeSystemOid(name: string | null | undefined, fallback: string)
 export interface TemplateId {
   root: string
   extension?: string
+  /** A template first defined in R2.1 or later: no R1.1 id (without extension) to repeat. */
+  newInR21?: boolean
 }
 
 const R21 = '2015-08-01'
 const R20 = '2014-06-09'
 
 export const HEADER_TEMPLATES: TemplateId[] = [
+  // templateId() repeats each without the extension, for R1.1-era receivers.
   { root: '2.16.840.1.113883.10.20.22.1.1', extension: R21 },
-  // Repeated without the extension, as the R2.1 sample does, for R1.1-era receivers.
-  { root: '2.16.840.1.113883.10.20.22.1.1' },
   { root: '2.16.840.1.113883.10.20.22.1.2', extension: R21 },
-  { root: '2.16.840.1.113883.10.20.22.1.2' },
 ]
 
 export interface SectionDefinition {
@@ -221,6 +221,6 @@ export const ENTRY = {
   encounterActivity: { root: `${E}49`, extension: R21 },
   serviceDeliveryLocation: { root: `${E}32` },
   smokingStatus: { root: `${E}78`, extension: R20 },
-  birthSexObservation: { root: `${E}200`, extension: '2016-06-01' },
+  birthSexObservation: { root: `${E}200`, extension: '2016-06-01', newInR21: true },
   plannedProcedure: { root: `${E}41`, extension: R20 },
 } as const satisfies Record<string, TemplateId>
