@@ -5,6 +5,8 @@
 
 import type { BuildContext } from './context.ts'
 import type { Address, Organization, Provider } from './input.ts'
+import { providerTaxonomy } from './taxonomy.ts'
+import { fdiTooth } from './teeth.ts'
 import { CODE_SYSTEM_NAME, OID, type TemplateId } from './templates.ts'
 import { emptyTag, type XmlWriter } from './xml.ts'
 
@@ -73,6 +75,17 @@ export function coded(w: XmlWriter, name: string, value: Coded): void {
     })
   }
   w.end()
+}
+
+/** A procedure's tooth as its targetSiteCode; the narrative cell says it as the practice does. */
+export function toothSite(w: XmlWriter, tooth: string, narrativeId: string): void {
+  const code = fdiTooth(tooth)
+  coded(w, 'targetSiteCode', {
+    code,
+    codeSystem: OID.iso3950,
+    displayName: code ? `Tooth ${code}` : undefined,
+    originalText: narrativeId,
+  })
 }
 
 /** `<text><reference value="#id"/></text>`: links an entry to its narrative. */
@@ -149,6 +162,24 @@ export function providerId(ctx: BuildContext, provider: Provider): void {
   else ctx.w.empty('id', { root: ctx.practiceRoot, extension: `provider-${provider.id}` })
 }
 
+/** The document author's id (provider, else Bitewing as a device); entry authors point to it. */
+export function documentAuthorId(ctx: BuildContext): void {
+  if (ctx.input.author) providerId(ctx, ctx.input.author)
+  else ctx.w.empty('id', { root: ctx.practiceRoot, extension: 'bitewing' })
+}
+
+/** The provider's specialty as a NUCC taxonomy `code` (after the id, as CDA orders them). */
+export function providerSpecialty(ctx: BuildContext, provider: Provider): void {
+  const taxonomy = providerTaxonomy(provider.specialty, provider.isHygienist)
+  if (!taxonomy) return
+  ctx.w.empty('code', {
+    code: taxonomy.code,
+    codeSystem: OID.nucc,
+    codeSystemName: CODE_SYSTEM_NAME[OID.nucc],
+    displayName: taxonomy.displayName,
+  })
+}
+
 export function organizationId(ctx: BuildContext, organization: Organization): void {
   if (organization.npi) ctx.w.empty('id', { root: OID.npi, extension: organization.npi })
   else ctx.w.empty('id', { root: ctx.practiceRoot, extension: `organization-${organization.id}` })
@@ -179,6 +210,7 @@ export function assignedEntity(ctx: BuildContext, provider: Provider, withOrgani
   const site = careSite(ctx)
   w.start('assignedEntity')
   providerId(ctx, provider)
+  providerSpecialty(ctx, provider)
   address(w, site.address, 'WP')
   telecoms(w, contactTelecoms(site.phone, site.email, 'WP', site.address?.country), true)
   w.start('assignedPerson')

@@ -14,6 +14,10 @@ export const OID = {
   cpt: '2.16.840.1.113883.6.12',
   icd10cm: '2.16.840.1.113883.6.90',
   npi: '2.16.840.1.113883.4.6',
+  nucc: '2.16.840.1.113883.6.101',
+  /** ISO 3950 (FDI) tooth notation, under the ISO standards arc (as ISO 3166 is 1.0.3166). */
+  iso3950: '1.0.3950',
+  participationSignature: '2.16.840.1.113883.5.89',
   cdcRace: '2.16.840.1.113883.6.238',
   administrativeGender: '2.16.840.1.113883.5.1',
   confidentiality: '2.16.840.1.113883.5.25',
@@ -36,6 +40,8 @@ export const CODE_SYSTEM_NAME: Record<string, string> = {
   [OID.cdt]: 'CDT',
   [OID.cpt]: 'CPT-4',
   [OID.icd10cm]: 'ICD-10-CM',
+  [OID.nucc]: 'NUCC Health Care Provider Taxonomy',
+  [OID.iso3950]: 'ISO 3950',
 }
 
 /** The names a PMS uses for a code system (clinical_procedures.code_system, …) → OID. */
@@ -223,4 +229,5 @@ export const ENTRY = {
   smokingStatus: { root: `${E}78`, extension: R20 },
   birthSexObservation: { root: `${E}200`, extension: '2016-06-01', newInR21: true },
   plannedProcedure: { root: `${E}41`, extension: R20 },
+  authorParticipation: { root: `${E}119` },
 } as const satisfies Record<string, TemplateId>
