@@ -189,7 +189,8 @@ function legalAuthenticator(ctx: BuildContext): void {
   if (!input.author) return
   w.start('legalAuthenticator')
   w.empty('time', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
-  w.empty('signatureCode', { code: 'S', codeSystem: OID.participationSignature })
+  // CS: the schema allows the code alone (HL7 ParticipationSignature, S = signed).
+  w.empty('signatureCode', { code: 'S' })
   assignedEntity(ctx, input.author, true)
   w.end()
 }

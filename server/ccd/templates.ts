@@ -17,7 +17,6 @@ export const OID = {
   nucc: '2.16.840.1.113883.6.101',
   /** ISO 3950 (FDI) tooth notation, under the ISO standards arc (as ISO 3166 is 1.0.3166). */
   iso3950: '1.0.3950',
-  participationSignature: '2.16.840.1.113883.5.89',
   cdcRace: '2.16.840.1.113883.6.238',
   administrativeGender: '2.16.840.1.113883.5.1',
   confidentiality: '2.16.840.1.113883.5.25',
