@@ -6,6 +6,7 @@
 import { buildCcd, buildCcdBytes } from '../server/ccd/build.ts'
 import { renderCcdHtml } from '../server/ccd/render-html.ts'
 import { renderCcdPdf } from '../server/ccd/render-pdf.ts'
+import { validateSchematron } from '../server/ccd/schematron.ts'
 import { buildCareSummaryInput } from '../server/ccd/testing.ts'
 import { validateCcd } from '../server/ccd/validate.ts'
 import { benchMedplum } from './medplum.ts'
@@ -31,7 +32,16 @@ export async function benchCcd() {
   const validateLarge = await timeAsync(3, () => validateCcd(largeXml))
   const renderHtml = timeSync(20, () => renderCcdHtml(typicalXml))
   const renderPdf = await timeAsync(5, () => renderCcdPdf(typicalXml))
+  // HL7's C-CDA R2.1 Schematron: errors must be 0; warnings are SHOULDs the PMS has no data for.
+  const schematron = (['typical', 'no data'] as const).map((name) => {
+    const input = name === 'typical' ? typical : buildCareSummaryInput({ entries: 0 })
+    const started = performance.now()
+    const result = validateSchematron(buildCcd(input))
+    const ms = performance.now() - started
+    return { name, errors: result.errors.length, warnings: result.warnings.length, ms }
+  })
   return {
+    schematron,
     typicalBytes: Buffer.byteLength(typicalXml),
     largeBytes: Buffer.byteLength(largeXml),
     buildTypicalMedianMs: median(buildTypical),

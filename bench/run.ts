@@ -80,6 +80,14 @@ function ccdFigures(ccd: Awaited<ReturnType<typeof benchCcd>>): Figure[] {
       value: ccd.validateLargeMedianMs,
       unit: 'ms',
     },
+    ...ccd.schematron.map((document) => ({
+      name: `care summary C-CDA R2.1 Schematron, ${document.name} (${Math.round(document.ms)} ms)`,
+      value: document.errors,
+      unit: 'errors',
+      text: `${document.errors} errors, ${document.warnings} warnings`,
+      budget: '0 errors',
+      withinBudget: document.errors === 0,
+    })),
     { name: 'care summary HTML render, typical', value: ccd.renderHtmlTypicalMedianMs, unit: 'ms' },
     { name: 'care summary PDF render, typical', value: ccd.renderPdfTypicalMedianMs, unit: 'ms' },
   ]

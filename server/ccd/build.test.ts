@@ -153,7 +153,8 @@ describe('buildCcd sections', () => {
         const value = element.attributes.value
         if (!['effectiveTime', 'low', 'high', 'time', 'birthTime'].includes(element.localName))
           continue
-        if (value === undefined) continue
+        // A reference range's low and high are quantities (with a unit), not times.
+        if (value === undefined || element.attributes.unit !== undefined) continue
         expect(value, `${name}: ${element.localName}`).toMatch(/^\d{8}$|^\d{14}[+-]\d{4}$/)
       }
     }
@@ -200,5 +201,61 @@ describe('buildCcd output', () => {
       expect(textOf(childElements(name, 'given')[0])).toBe(input.patient.firstName)
       expect(textOf(find(name, 'family'))).toBe(input.patient.lastName)
     }
+  })
+})
+
+describe('buildCcd dental detail', () => {
+  const input = buildCareSummaryInput({ entries: 1 })
+  input.procedures = [
+    {
+      id: 'p-1',
+      code: 'D2391',
+      description: 'Resin filling, one surface, back tooth',
+      tooth: '3',
+      surface: 'O',
+      performedOn: '2024-05-02',
+      status: 'Complete',
+      providerId: 'prov-1',
+    },
+  ]
+  input.careTeam = input.careTeam.map((provider) =>
+    provider.id === 'prov-1' ? { ...provider, specialty: 'Orthodontics' } : provider,
+  )
+  input.author = input.careTeam[0]
+  const xml = buildCcd(input)
+  const document = parseXml(xml)
+
+  it("codes the procedure's tooth in ISO 3950 and keeps the practice's number in the narrative", () => {
+    const procedure = [...walk(document)].find(
+      (element) => element.localName === 'procedure' && element.attributes.moodCode === 'EVN',
+    ) as XmlElement
+    const site = find(procedure, 'targetSiteCode') as XmlElement
+    expect(site.attributes).toMatchObject({ code: '16', codeSystem: '1.0.3950' })
+    const reference = find(site, 'originalText', 'reference')?.attributes.value as string
+    const cell = [...walk(document)].find((element) => element.attributes.ID === reference.slice(1))
+    expect(cell && textOf(cell)).toBe('3')
+  })
+
+  it('names the performer with their organization and specialty', () => {
+    const entity = find(document, 'component', 'structuredBody')
+    const performers = [...walk(entity as XmlElement)].filter((e) => e.localName === 'performer')
+    expect(performers.length).toBeGreaterThan(0)
+    const assigned = find(performers[0] as XmlElement, 'assignedEntity') as XmlElement
+    expect(find(assigned, 'code')?.attributes).toMatchObject({
+      code: '1223X0400X',
+      codeSystem: '2.16.840.1.113883.6.101',
+    })
+    expect(find(assigned, 'representedOrganization', 'name')).toBeDefined()
+  })
+
+  it('has the authoring provider as legal authenticator, and none when Bitewing writes it', () => {
+    const legal = find(document, 'legalAuthenticator') as XmlElement
+    expect(find(legal, 'signatureCode')?.attributes.code).toBe('S')
+    expect(find(legal, 'assignedEntity', 'id')?.attributes).toMatchObject({
+      root: '2.16.840.1.113883.4.6',
+      extension: '1234567893',
+    })
+    const unsigned = parseXml(buildCcd(emptyCareSummaryInput()))
+    expect(find(unsigned, 'legalAuthenticator')).toBeUndefined()
   })
 })

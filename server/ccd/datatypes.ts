@@ -5,16 +5,25 @@
 
 import type { BuildContext } from './context.ts'
 import type { Address, Organization, Provider } from './input.ts'
+import { providerTaxonomy } from './taxonomy.ts'
+import { fdiTooth } from './teeth.ts'
 import { CODE_SYSTEM_NAME, OID, type TemplateId } from './templates.ts'
 import { emptyTag, type XmlWriter } from './xml.ts'
 
 // Rendered and encoded once: copying ready bytes is the cheapest write there is.
 const renderedTemplates = new WeakMap<TemplateId, Uint8Array>()
 
+/**
+ * A template's id. A dated (R2.1) template that had an R1.1 version is followed by the same root
+ * without extension: C-CDA R2.1 requires both (CONF:1198-32934 through 32946) so receivers
+ * that only know R1.1 still recognize the entry.
+ */
 export function templateId(w: XmlWriter, template: TemplateId): void {
   let markup = renderedTemplates.get(template)
   if (markup === undefined) {
-    const tag = emptyTag('templateId', { root: template.root, extension: template.extension })
+    let tag = emptyTag('templateId', { root: template.root, extension: template.extension })
+    if (template.extension && !template.newInR21)
+      tag += emptyTag('templateId', { root: template.root })
     markup = Buffer.from(tag, 'utf8')
     renderedTemplates.set(template, markup)
   }
@@ -66,6 +75,17 @@ export function coded(w: XmlWriter, name: string, value: Coded): void {
     })
   }
   w.end()
+}
+
+/** A procedure's tooth as its targetSiteCode; the narrative cell says it as the practice does. */
+export function toothSite(w: XmlWriter, tooth: string, narrativeId: string): void {
+  const code = fdiTooth(tooth)
+  coded(w, 'targetSiteCode', {
+    code,
+    codeSystem: OID.iso3950,
+    displayName: code ? `Tooth ${code}` : undefined,
+    originalText: narrativeId,
+  })
 }
 
 /** `<text><reference value="#id"/></text>`: links an entry to its narrative. */
@@ -142,6 +162,24 @@ export function providerId(ctx: BuildContext, provider: Provider): void {
   else ctx.w.empty('id', { root: ctx.practiceRoot, extension: `provider-${provider.id}` })
 }
 
+/** The document author's id (provider, else Bitewing as a device); entry authors point to it. */
+export function documentAuthorId(ctx: BuildContext): void {
+  if (ctx.input.author) providerId(ctx, ctx.input.author)
+  else ctx.w.empty('id', { root: ctx.practiceRoot, extension: 'bitewing' })
+}
+
+/** The provider's specialty as a NUCC taxonomy `code` (after the id, as CDA orders them). */
+export function providerSpecialty(ctx: BuildContext, provider: Provider): void {
+  const taxonomy = providerTaxonomy(provider.specialty, provider.isHygienist)
+  if (!taxonomy) return
+  ctx.w.empty('code', {
+    code: taxonomy.code,
+    codeSystem: OID.nucc,
+    codeSystemName: CODE_SYSTEM_NAME[OID.nucc],
+    displayName: taxonomy.displayName,
+  })
+}
+
 export function organizationId(ctx: BuildContext, organization: Organization): void {
   if (organization.npi) ctx.w.empty('id', { root: OID.npi, extension: organization.npi })
   else ctx.w.empty('id', { root: ctx.practiceRoot, extension: `organization-${organization.id}` })
@@ -172,6 +210,7 @@ export function assignedEntity(ctx: BuildContext, provider: Provider, withOrgani
   const site = careSite(ctx)
   w.start('assignedEntity')
   providerId(ctx, provider)
+  providerSpecialty(ctx, provider)
   address(w, site.address, 'WP')
   telecoms(w, contactTelecoms(site.phone, site.email, 'WP', site.address?.country), true)
   w.start('assignedPerson')

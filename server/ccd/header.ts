@@ -9,9 +9,10 @@ import {
   assignedEntity,
   careSite,
   contactTelecoms,
+  documentAuthorId,
   organization,
   personName,
-  providerId,
+  providerSpecialty,
   type Telecom,
   telecoms,
   telUri,
@@ -46,6 +47,7 @@ export function writeHeader(ctx: BuildContext, documentId: string): void {
   recordTarget(ctx)
   author(ctx)
   custodian(ctx)
+  legalAuthenticator(ctx)
   documentationOf(ctx)
 }
 
@@ -135,8 +137,8 @@ function author(ctx: BuildContext): void {
   w.start('author')
   w.empty('time', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
   w.start('assignedAuthor')
-  if (input.author) providerId(ctx, input.author)
-  else w.empty('id', { root: ctx.practiceRoot, extension: 'bitewing' })
+  documentAuthorId(ctx)
+  if (input.author) providerSpecialty(ctx, input.author)
   address(w, site.address, 'WP')
   telecoms(w, contactTelecoms(site.phone, site.email, 'WP', site.address?.country), true)
   if (input.author) {
@@ -175,6 +177,22 @@ function custodian(ctx: BuildContext): void {
   else w.empty('telecom', { nullFlavor: 'UNK' })
   address(w, practice.address, 'WP')
   w.end().end().end()
+}
+
+/**
+ * The practice's signing provider: the provider who authors the summary (the visit's, else the
+ * patient's primary dentist) attests it as the practice's record (signatureCode S, "signed").
+ * A summary Bitewing authors as a device has no one to sign it, and says nothing.
+ */
+function legalAuthenticator(ctx: BuildContext): void {
+  const { w, input } = ctx
+  if (!input.author) return
+  w.start('legalAuthenticator')
+  w.empty('time', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
+  // CS: the schema allows the code alone (HL7 ParticipationSignature, S = signed).
+  w.empty('signatureCode', { code: 'S' })
+  assignedEntity(ctx, input.author, true)
+  w.end()
 }
 
 /** When the summarized care began: the first visit or procedure, else the birthdate. */

@@ -20,8 +20,6 @@ export function writeSection(
   w.start('component')
   w.start('section', { nullFlavor: count === 0 ? 'NI' : undefined })
   templateId(w, definition.templateId)
-  // Also the unversioned id, as the R2.1 sample does, for receivers that only know R1.1.
-  w.empty('templateId', { root: definition.templateId.root })
   w.empty('code', {
     code: definition.loinc,
     codeSystem: OID.loinc,

@@ -14,6 +14,9 @@ export const OID = {
   cpt: '2.16.840.1.113883.6.12',
   icd10cm: '2.16.840.1.113883.6.90',
   npi: '2.16.840.1.113883.4.6',
+  nucc: '2.16.840.1.113883.6.101',
+  /** ISO 3950 (FDI) tooth notation, under the ISO standards arc (as ISO 3166 is 1.0.3166). */
+  iso3950: '1.0.3950',
   cdcRace: '2.16.840.1.113883.6.238',
   administrativeGender: '2.16.840.1.113883.5.1',
   confidentiality: '2.16.840.1.113883.5.25',
@@ -36,6 +39,8 @@ export const CODE_SYSTEM_NAME: Record<string, string> = {
   [OID.cdt]: 'CDT',
   [OID.cpt]: 'CPT-4',
   [OID.icd10cm]: 'ICD-10-CM',
+  [OID.nucc]: 'NUCC Health Care Provider Taxonomy',
+  [OID.iso3950]: 'ISO 3950',
 }
 
 /** The names a PMS uses for a code system (clinical_procedures.code_system, …) → OID. */
@@ -66,17 +71,17 @@ export function codeSystemOid(name: string | null | undefined, fallback: string)
 export interface TemplateId {
   root: string
   extension?: string
+  /** A template first defined in R2.1 or later: no R1.1 id (without extension) to repeat. */
+  newInR21?: boolean
 }
 
 const R21 = '2015-08-01'
 const R20 = '2014-06-09'
 
 export const HEADER_TEMPLATES: TemplateId[] = [
+  // templateId() repeats each without the extension, for R1.1-era receivers.
   { root: '2.16.840.1.113883.10.20.22.1.1', extension: R21 },
-  // Repeated without the extension, as the R2.1 sample does, for R1.1-era receivers.
-  { root: '2.16.840.1.113883.10.20.22.1.1' },
   { root: '2.16.840.1.113883.10.20.22.1.2', extension: R21 },
-  { root: '2.16.840.1.113883.10.20.22.1.2' },
 ]
 
 export interface SectionDefinition {
@@ -221,6 +226,7 @@ export const ENTRY = {
   encounterActivity: { root: `${E}49`, extension: R21 },
   serviceDeliveryLocation: { root: `${E}32` },
   smokingStatus: { root: `${E}78`, extension: R20 },
-  birthSexObservation: { root: `${E}200`, extension: '2016-06-01' },
+  birthSexObservation: { root: `${E}200`, extension: '2016-06-01', newInR21: true },
   plannedProcedure: { root: `${E}41`, extension: R20 },
+  authorParticipation: { root: `${E}119` },
 } as const satisfies Record<string, TemplateId>

@@ -53,6 +53,8 @@ function entry(ctx: BuildContext, medication: Medication, id: string): void {
   if (medication.stopDate) w.empty('high', { value: hl7Date(medication.stopDate) })
   else if (status === 'completed') w.empty('high', { nullFlavor: 'UNK' })
   w.end()
+  // SHALL (CONF:1098-7516); the PMS records instructions as text, not a dose, so it is unknown.
+  w.empty('doseQuantity', { nullFlavor: 'UNK' })
   w.start('consumable').start('manufacturedProduct', { classCode: 'MANU' })
   templateId(w, ENTRY.medicationInformation)
   w.start('manufacturedMaterial')

@@ -1,9 +1,16 @@
 import type { BuildContext } from '../context.ts'
-import { coded, templateId, textReference } from '../datatypes.ts'
+import {
+  coded,
+  documentAuthorId,
+  providerSpecialty,
+  templateId,
+  textReference,
+  toothSite,
+} from '../datatypes.ts'
 import type { PlannedProcedure } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
 import { codeSystemOid, ENTRY, OID, SECTIONS } from '../templates.ts'
-import { readableDate } from '../time.ts'
+import { hl7Date, readableDate } from '../time.ts'
 
 const HEADERS = [
   'Planned procedure',
@@ -49,8 +56,10 @@ function narrative(ctx: BuildContext, planned: PlannedProcedure[]): void {
 }
 
 /**
- * moodCode INT: the practice intends to do it; the plan records no scheduled date, so there is
- * no effectiveTime (the plan's date is when it was saved, not when the work happens).
+ * moodCode INT: the practice intends to do it. The plan records no scheduled date, so the
+ * effectiveTime is unknown (the plan's date is when it was saved, not when the work happens);
+ * the plan's date is its author's time, the author being the summary's (CONF:1098-32628: an
+ * entry author that is described in the header is named by its id alone).
  */
 function entry(ctx: BuildContext, procedure: PlannedProcedure, id: string): void {
   const { w } = ctx
@@ -65,7 +74,14 @@ function entry(ctx: BuildContext, procedure: PlannedProcedure, id: string): void
   })
   textReference(w, id)
   w.empty('statusCode', { code: 'active' })
-  if (procedure.tooth)
-    coded(w, 'targetSiteCode', { codeSystem: OID.snomed, originalText: `${id}-site` })
+  w.empty('effectiveTime', { nullFlavor: 'UNK' })
+  if (procedure.tooth) toothSite(w, procedure.tooth, `${id}-site`)
+  w.start('author')
+  templateId(w, ENTRY.authorParticipation)
+  w.empty('time', { value: hl7Date(procedure.planDate) })
+  w.start('assignedAuthor')
+  documentAuthorId(ctx)
+  if (ctx.input.author) providerSpecialty(ctx, ctx.input.author)
+  w.end().end()
   w.end().end()
 }

@@ -1,5 +1,12 @@
 import type { BuildContext } from '../context.ts'
-import { assignedEntity, coded, providerName, templateId, textReference } from '../datatypes.ts'
+import {
+  assignedEntity,
+  coded,
+  providerName,
+  templateId,
+  textReference,
+  toothSite,
+} from '../datatypes.ts'
 import type { DentalProcedure } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
 import { codeSystemOid, ENTRY, OID, SECTIONS } from '../templates.ts'
@@ -40,8 +47,8 @@ function narrative(ctx: BuildContext, procedures: DentalProcedure[]): void {
 }
 
 /**
- * Tooth and surface go in targetSiteCode as text: tooth numbers have no code system a receiver
- * shares with us, and the narrative cell says it in words.
+ * The tooth is the target site, coded in ISO 3950 (teeth.ts) with the narrative cell, which
+ * keeps the practice's own number and the surfaces, as its original text.
  */
 function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void {
   const { w } = ctx
@@ -59,12 +66,11 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
   textReference(w, id)
   w.empty('statusCode', { code: 'completed' })
   w.empty('effectiveTime', { value: hl7Date(procedure.performedOn) })
-  if (procedure.tooth)
-    coded(w, 'targetSiteCode', { codeSystem: OID.snomed, originalText: `${id}-site` })
+  if (procedure.tooth) toothSite(w, procedure.tooth, `${id}-site`)
   if (provider) {
     ctx.reuse(`performer-${provider.id}`, () => {
       ctx.w.start('performer')
-      assignedEntity(ctx, provider, false)
+      assignedEntity(ctx, provider, true)
       ctx.w.end()
     })
   }

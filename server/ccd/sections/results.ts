@@ -2,6 +2,7 @@ import type { BuildContext } from '../context.ts'
 import { coded, templateId, textReference } from '../datatypes.ts'
 import type { LabResult } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
+import { parseReferenceRange } from '../reference-range.ts'
 import { ENTRY, OID, SECTIONS } from '../templates.ts'
 import { hl7Instant, readableInstant } from '../time.ts'
 
@@ -81,11 +82,7 @@ function entry(ctx: BuildContext, result: LabResult, id: string): void {
   if (interpretation) {
     w.empty('interpretationCode', { ...interpretation, codeSystem: OID.interpretation })
   }
-  if (result.referenceRange) {
-    w.start('referenceRange').start('observationRange')
-    textReference(w, `${id}-range`)
-    w.end().end()
-  }
+  if (result.referenceRange) referenceRange(ctx, result, `${id}-range`)
   w.end().end()
   w.end().end()
 }
@@ -103,4 +100,34 @@ function value(ctx: BuildContext, result: LabResult): void {
     return
   }
   w.element('value', valueText(result), { 'xsi:type': 'ST' })
+}
+
+/**
+ * observationRange SHALL have a value (CONF:1198-32175): the bounds as IVL_PQ in the result's
+ * unit when the range is numbers (and the result a number), else the range's text as ST.
+ */
+function referenceRange(ctx: BuildContext, result: LabResult, id: string): void {
+  const { w } = ctx
+  const text = result.referenceRange?.trim() ?? ''
+  const range = parseReferenceRange(text)
+  const unit = result.unit?.trim() || '1'
+  w.start('referenceRange').start('observationRange')
+  textReference(w, id)
+  if (range && NUMBER.test(result.value.trim()) && !/\s/.test(unit)) {
+    w.start('value', { 'xsi:type': 'IVL_PQ' })
+    if (range.low !== undefined)
+      w.empty('low', { value: range.low, unit, inclusive: range.lowClosed ? undefined : 'false' })
+    else w.empty('low', { nullFlavor: 'NINF' })
+    if (range.high !== undefined)
+      w.empty('high', {
+        value: range.high,
+        unit,
+        inclusive: range.highClosed ? undefined : 'false',
+      })
+    else w.empty('high', { nullFlavor: 'PINF' })
+    w.end()
+  } else {
+    w.element('value', text, { 'xsi:type': 'ST' })
+  }
+  w.end().end()
 }

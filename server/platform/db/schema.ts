@@ -156,6 +156,7 @@ export interface ClinicsTable {
   time_zone: string | null
   online_payments_enabled: Generated<boolean>
   is_hidden: Generated<boolean>
+  npi: string | null
 }
 
 export interface CodeSystemCodesTable {
@@ -454,6 +455,7 @@ export interface PracticesTable {
   postal_code: string | null
   country: Generated<string>
   created_at: Generated<Timestamp>
+  npi: string | null
 }
 
 export interface ProblemsTable {

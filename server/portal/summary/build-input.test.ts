@@ -40,6 +40,7 @@ function rows(): SummaryRows {
     practice: {
       id: 1,
       name: 'Maple Grove Dental',
+      npi: null,
       slug: 'mgd',
       time_zone: 'America/Chicago',
       currency: 'USD',
@@ -56,6 +57,7 @@ function rows(): SummaryRows {
       practice_id: 1,
       external_id: null,
       name: id === 3 ? 'Main Street' : 'Plymouth',
+      npi: null,
       abbreviation: null,
       phone: null,
       email: null,

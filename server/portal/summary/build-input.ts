@@ -56,6 +56,7 @@ function clinicOrganization(clinic: ClinicRow): Organization {
   return {
     id: `clinic-${clinic.id}`,
     name: clinic.name,
+    npi: clinic.npi,
     phone: clinic.phone,
     email: clinic.email,
     address: address(clinic),
@@ -135,6 +136,7 @@ export function buildSummaryInput(rows: SummaryRows, options: SummaryOptions): C
     practice: {
       id: String(practice.id),
       name: practice.name,
+      npi: practice.npi,
       phone: practice.phone,
       email: practice.email,
       address: address(practice),

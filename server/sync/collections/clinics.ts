@@ -12,6 +12,9 @@ export const SyncClinic = Type.Object(
     abbreviation: Opt(Text(40)),
     phone: Opt(Text(40)),
     email: Opt(Type.String({ format: 'email', maxLength: 254 })),
+    npi: Opt(
+      Type.String({ pattern: '^\\d{10}$', description: "The clinic's organization NPI (Type 2)." }),
+    ),
     ...ADDRESS_FIELDS,
     timeZone: Opt(Text(64)),
     hours: Type.Optional(
@@ -56,6 +59,7 @@ export const clinics = tableCollection({
     abbreviation: 'abbreviation',
     phone: 'phone',
     email: 'email',
+    npi: 'npi',
     ...ADDRESS_COLUMNS,
     timeZone: 'time_zone',
   },

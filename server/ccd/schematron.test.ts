@@ -1,0 +1,157 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureDemoPractice } from '../demo/generate.ts'
+import { createTestDatabase, type TestDatabase } from '../platform/db/testing.ts'
+import { LocalFileStorage } from '../platform/files/storage.ts'
+import { buildSummaryInput } from '../portal/summary/build-input.ts'
+import { loadSummaryRows } from '../portal/summary/queries.ts'
+import { buildCcd } from './build.ts'
+import { type SchematronResult, validateSchematron } from './schematron.ts'
+import { buildCareSummaryInput, variedCareSummaryInputs } from './testing.ts'
+
+/** The failed asserts, one line each, so a failure shows what HL7's rules say. */
+function errorsOf(result: SchematronResult): string[] {
+  return result.errors.map((error) => `${error.id} at ${error.location}: ${error.text}`)
+}
+
+// SaxonJS runs the 2,500 rules in a few seconds a document on a busy machine.
+const SLOW = 600_000
+
+describe("HL7's C-CDA R2.1 Schematron", () => {
+  it(
+    'finds the one error HL7 left in its own R2.1 sample CCD',
+    () => {
+      const sample = fs.readFileSync(
+        path.join(import.meta.dirname, 'schematron', 'hl7-C-CDA_R2-1_CCD.xml'),
+        'utf8',
+      )
+      const result = validateSchematron(sample)
+      expect(result.errors.map((error) => error.id)).toEqual(['a-1098-28042'])
+      expect(result.warnings.length).toBeGreaterThan(0)
+    },
+    SLOW,
+  )
+
+  it(
+    'reports a broken rule as an error with its id and place',
+    () => {
+      const xml = buildCcd(buildCareSummaryInput({ entries: 1 })).replace(
+        '<doseQuantity nullFlavor="UNK"/>',
+        '',
+      )
+      const result = validateSchematron(xml)
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          id: 'a-1098-7516',
+          location: expect.stringContaining('substanceAdministration'),
+          text: expect.stringContaining('doseQuantity'),
+        }),
+      ])
+    },
+    SLOW,
+  )
+
+  // Every section filled (typical), none (no data at all), birth sex missing or unknown, and
+  // seeds with 0 to 9 entries a list; the name variations change no structure.
+  const STRUCTURAL = ['typical', 'no data at all', 'missing birth sex', 'unknown birth sex']
+  const generated = variedCareSummaryInputs().filter(
+    ({ name }) => STRUCTURAL.includes(name) || /^seed [2-5]$/.test(name),
+  )
+
+  it(
+    'passes every generated patient: each section, some entries, nothing at all',
+    () => {
+      expect(generated).toHaveLength(8)
+      const failures = generated.flatMap(({ name, input }) =>
+        errorsOf(validateSchematron(buildCcd(input))).map((error) => `${name}: ${error}`),
+      )
+      expect(failures).toEqual([])
+    },
+    SLOW,
+  )
+})
+
+// The documents do not depend on the database engine: the embedded one is enough here.
+describe("HL7's C-CDA R2.1 Schematron on the demo practice", () => {
+  let database: TestDatabase
+  let storage: string
+  let practiceId: number
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite')
+    storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bitewing-schematron-'))
+    await ensureDemoPractice(database.db, new LocalFileStorage(storage), {
+      patients: 8,
+      today: '2025-03-14',
+    })
+    const practice = await database.db
+      .selectFrom('practices')
+      .select('id')
+      .executeTakeFirstOrThrow()
+    practiceId = practice.id
+  }, SLOW)
+
+  afterAll(async () => {
+    await database?.destroy()
+    if (storage) fs.rmSync(storage, { recursive: true, force: true })
+  })
+
+  const garcias = () =>
+    database.db
+      .selectFrom('patients')
+      .select(['id', 'first_name'])
+      .where('practice_id', '=', practiceId)
+      .where('last_name', '=', 'Garcia')
+      .orderBy('id')
+      .execute()
+
+  async function summaryOf(patientId: number, appointmentId?: number) {
+    const rows = await loadSummaryRows(database.db, practiceId, patientId)
+    if (!rows) throw new Error(`no patient ${patientId}`)
+    const appointment = appointmentId
+      ? await database.db
+          .selectFrom('appointments')
+          .select(['provider_id', 'clinic_id'])
+          .where('id', '=', appointmentId)
+          .executeTakeFirstOrThrow()
+      : undefined
+    return buildCcd(
+      buildSummaryInput(rows, { effectiveAt: new Date('2025-03-14T16:00:00Z'), appointment }),
+    )
+  }
+
+  it(
+    "passes every Garcia's care summary",
+    async () => {
+      const family = await garcias()
+      expect(family.length).toBeGreaterThanOrEqual(4)
+      const failures: string[] = []
+      for (const patient of family) {
+        const result = validateSchematron(await summaryOf(patient.id))
+        failures.push(...errorsOf(result).map((error) => `${patient.first_name}: ${error}`))
+      }
+      expect(failures).toEqual([])
+    },
+    SLOW,
+  )
+
+  it(
+    'passes a visit summary',
+    async () => {
+      const visit = await database.db
+        .selectFrom('appointments')
+        .innerJoin('patients', 'patients.id', 'appointments.patient_id')
+        .select(['appointments.id', 'appointments.patient_id'])
+        .where('patients.practice_id', '=', practiceId)
+        .where('patients.last_name', '=', 'Garcia')
+        .where('appointments.status', '=', 'Complete')
+        .orderBy('appointments.id')
+        .executeTakeFirstOrThrow()
+      const result = validateSchematron(await summaryOf(visit.patient_id, visit.id))
+      expect(errorsOf(result)).toEqual([])
+    },
+    SLOW,
+  )
+})
