@@ -1,8 +1,10 @@
+import { unzipSync } from 'fflate'
 import { beforeAll, expect, it } from 'vitest'
 import { validateCcd } from '../../ccd/index.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { seedCareSummaryCodes } from '../../testing/fixtures.ts'
 import { familyRequests, useFamilyApp } from '../../testing/suite.ts'
+import { XDM_ENTRIES } from './package.ts'
 
 const PROCEDURES = [
   { code: 'D0150', description: 'Comprehensive exam', performed_on: '2019-05-02' },
@@ -88,6 +90,27 @@ describeEachDatabase('portal: a care summary for a date range', (kind) => {
     for (const event of acts) {
       expect(event).toMatchObject({ rangeFrom: '2021-01-01', rangeTo: '2022-12-31' })
     }
+  })
+
+  it('writes the dates of the HTML and the zip’s index in the reader’s locale', async () => {
+    const [, ranged] = (await get(`${base('sofia')}/summaries`)).json().summaries
+    const read = (what: string, language: string) =>
+      suite.app.inject({
+        url: `${base('sofia')}/summaries/${ranged.id}/${what}`,
+        headers: { cookie: suite.cookies.maria, 'accept-language': language },
+      })
+    const canadian = (await read('html', 'en-CA,en;q=0.9')).body
+    expect(canadian).toContain('<dt>Covers</dt><dd>01/01/2021 – 31/12/2022</dd>')
+    expect(canadian).toContain('<td>04/03/2021</td>')
+    const american = (await read('html', 'en-US')).body
+    expect(american).toContain('<dt>Covers</dt><dd>01/01/2021 – 12/31/2022</dd>')
+    expect(american).toContain('<td>03/04/2021</td>')
+    const zip = unzipSync(new Uint8Array((await read('package', 'en-CA')).rawPayload))
+    const index = Buffer.from(zip[XDM_ENTRIES.index] ?? []).toString()
+    expect(index).toMatch(
+      /<p>Created \d{2}\/\d{2}\/\d{4} \d{1,2}:\d{2} [ap]\.m\. \(UTC[+-]\d{2}:\d{2}\)\.<\/p>/,
+    )
+    expect(Buffer.from(zip[XDM_ENTRIES.html] ?? []).toString()).toContain('<td>04/03/2021</td>')
   })
 
   it('refuses an end before the start, or a date that is not one, and makes nothing', async () => {

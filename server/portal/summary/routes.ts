@@ -7,6 +7,7 @@ import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
+import { readerLocale } from '../../platform/http/reader-locale.ts'
 import { careSummariesReady } from '../../practice/queries.ts'
 import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
@@ -135,7 +136,7 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
     { schema: { params: SummaryParams } },
     async (request, reply) => {
       const { access, summary, xml, baseName } = await summaryFor(request)
-      const html = renderCcdHtml(xml)
+      const html = renderCcdHtml(xml, { locale: readerLocale(request) })
       await audit(request, access, 'summary.viewed', summary)
       return reply
         .header('Content-Type', 'text/html; charset=utf-8')
@@ -163,10 +164,13 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
     { schema: { params: SummaryParams } },
     async (request, reply) => {
       const { access, summary, practice, xml, baseName } = await summaryFor(request)
+      const locale = readerLocale(request)
       const zip = buildXdmPackage({
         xml,
-        html: renderCcdHtml(xml),
-        pdf: await renderCcdPdf(xml),
+        html: renderCcdHtml(xml, { locale }),
+        pdf: await renderCcdPdf(xml, { locale }),
+        locale,
+        timeZone: practice.time_zone,
         documentId: summary.document_id,
         effectiveAt: summary.effective_at,
         practiceId: access.user.practice_id,
