@@ -25,7 +25,9 @@ export function RangeForm({
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const today = localCalendarDate(new Date())
-  const backwards = from !== '' && to !== '' && from > to
+  // Set on submit (one object per attempt): React Aria shows a form-level message until its
+  // field is edited, then drops it.
+  const [refused, setRefused] = useState<Record<string, string> | undefined>()
   return (
     <section className="tab-panel summary-range-form" aria-labelledby={headingId}>
       <h3 id={headingId}>Summary of chosen dates</h3>
@@ -37,11 +39,14 @@ export function RangeForm({
       <MutationForm
         mutation={mutation}
         labelledBy={headingId}
-        moreErrors={
-          backwards ? { to: 'The end date must be on or after the start date.' } : undefined
-        }
+        moreErrors={refused}
         onSubmit={() => {
-          if (!backwards) onCreate({ from: from || null, to: to || null })
+          if (from !== '' && to !== '' && from > to) {
+            setRefused({ to: 'The end date must be on or after the start date.' })
+          } else {
+            setRefused(undefined)
+            onCreate({ from: from || null, to: to || null })
+          }
         }}
         actions={
           <div className="form-actions">
