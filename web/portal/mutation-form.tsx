@@ -46,6 +46,7 @@ export function MutationForm({
   // re-render does not pull focus back.
   const serverFields = mutation.isError ? Object.keys(apiErrors(mutation.error)).length : 0
   const pageErrors = JSON.stringify(moreErrors ?? {})
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each failed attempt moves focus again
   useEffect(() => {
     if (serverFields === 0 && pageErrors === '{}') return
     form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
