@@ -114,3 +114,13 @@ export async function endOtherPortalSessions(
     .where('ended_at', 'is', null)
     .execute()
 }
+
+/** The privacy policy the office wrote (Portal Settings); empty when it wrote none. */
+export async function findPrivacyPolicy(db: Database, practiceId: number) {
+  const row = await db
+    .selectFrom('portal_settings')
+    .select('privacy_policy')
+    .where('practice_id', '=', practiceId)
+    .executeTakeFirst()
+  return row?.privacy_policy ?? ''
+}
