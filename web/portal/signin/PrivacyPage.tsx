@@ -17,7 +17,7 @@ export default function PrivacyPage() {
     <PracticePage title="Privacy policy" links={[LINKS.signIn, LINKS.contact]}>
       {policy.isSuccess ? (
         policy.data.policy.trim() ? (
-          <div className="privacy-policy">{policy.data.policy}</div>
+          <div className="privacy-policy-page">{policy.data.policy}</div>
         ) : (
           <p>The office has not published a privacy policy here. Please contact the office.</p>
         )
