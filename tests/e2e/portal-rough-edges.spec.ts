@@ -23,7 +23,7 @@ test('the header tells who is signed in from whose records are open; Tab and Ent
 }) => {
   await signInToPortal(page, MARIA, 'Maria Garcia')
   await openTab(page, 'Plan', 'Treatment plans')
-  const family = page.getByRole('navigation', { name: 'Whose records' })
+  const family = page.getByRole('navigation', { name: 'People you can view' })
   await expect(family).toContainText('Signed in as Maria Garcia.')
   await expect(family.getByRole('link', { name: 'Maria' })).toHaveAttribute('aria-current', 'page')
 

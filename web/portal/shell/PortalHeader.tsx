@@ -154,7 +154,7 @@ function HeaderFamily({
   tab: string | undefined
 }) {
   return (
-    <nav className="header-family" aria-label="Whose records">
+    <nav className="header-family" aria-label="People you can view">
       <p className="header-family-signed-in">Signed in as {signedIn}.</p>
       <p className="header-family-label" aria-hidden="true">
         Viewing:
