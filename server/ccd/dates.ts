@@ -5,20 +5,7 @@
  * (US) mm/dd/yyyy, and so on, as the web client does (web/ui/i18n/format.ts).
  */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+import { MONTHS } from './time.ts'
 
 /** A valid BCP 47 tag from `locale`, else English (US). */
 export function readerLocale(locale: string | undefined): string {
