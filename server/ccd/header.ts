@@ -207,14 +207,20 @@ function careStart(ctx: BuildContext): string | undefined {
   return first ?? ctx.input.patient.birthdate ?? undefined
 }
 
+/**
+ * The care summarized: the range the patient asked for, else from the start of care to the
+ * document's time. A range's open start falls back to the start of care.
+ */
 function documentationOf(ctx: BuildContext): void {
   const { w, input } = ctx
-  const start = careStart(ctx)
+  const range = input.document.range
+  const start = range?.from || careStart(ctx)
   w.start('documentationOf').start('serviceEvent', { classCode: 'PCPR' })
   w.start('effectiveTime')
   if (start) w.empty('low', { value: hl7Date(start) })
   else w.empty('low', { nullFlavor: 'UNK' })
-  w.empty('high', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
+  if (range?.to) w.empty('high', { value: hl7Date(range.to) })
+  else w.empty('high', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
   w.end()
   for (const provider of input.careTeam) {
     w.start('performer', { typeCode: 'PRF' })

@@ -203,6 +203,11 @@ export interface CareSummaryInput {
     /** IANA time zone for every instant in the document (the practice's or clinic's). */
     timeZone: string
     title?: Maybe<string>
+    /**
+     * The dates the patient asked for ('YYYY-MM-DD', inclusive; a missing bound is open). The
+     * entries are filtered by `summaryForRange`; the header's serviceEvent states the range.
+     */
+    range?: Maybe<{ from?: Maybe<CalendarDate>; to?: Maybe<CalendarDate> }>
   }
   patient: PatientDemographics
   /** The custodian: the practice that keeps the record. */

@@ -63,8 +63,14 @@ function spanAttribute(element: XmlElement, name: 'colspan' | 'rowspan'): string
 }
 
 /** CDA narrative block → HTML, element by element; anything unknown keeps only its content. */
-function narrativeHtml(node: XmlNode, context: { section: string; inHead: boolean }): string {
-  if (typeof node === 'string') return escapeHtml(node)
+interface NarrativeContext {
+  section: string
+  inHead: boolean
+  localize: (text: string) => string
+}
+
+function narrativeHtml(node: XmlNode, context: NarrativeContext): string {
+  if (typeof node === 'string') return escapeHtml(context.localize(node))
   const inner = (inHead = context.inHead) =>
     node.children.map((child) => narrativeHtml(child, { ...context, inHead })).join('')
   switch (node.localName) {
@@ -102,17 +108,20 @@ function narrativeHtml(node: XmlNode, context: { section: string; inHead: boolea
   }
 }
 
-function sectionHtml(section: SectionView): string {
+function sectionHtml(section: SectionView, localize: (text: string) => string): string {
   const headingId = `${section.anchor}-heading`
   const body = section.narrative
-    ? narrativeHtml(section.narrative, { section: section.title, inHead: false })
+    ? narrativeHtml(section.narrative, { section: section.title, inHead: false, localize })
     : '<p>No information.</p>'
   return `<section id="${section.anchor}" aria-labelledby="${headingId}"><h2 id="${headingId}">${escapeHtml(section.title)}</h2>${body}</section>`
 }
 
-/** Renders a CCD (the XML) as a standalone HTML page with a table of contents. */
-export function renderCcdHtml(xml: string): string {
-  const view = readCcd(xml)
+/**
+ * Renders a CCD (the XML) as a standalone HTML page with a table of contents; its dates in the
+ * reader's `locale` (BCP 47) when given.
+ */
+export function renderCcdHtml(xml: string, { locale }: { locale?: string } = {}): string {
+  const view = readCcd(xml, locale)
   const { patient, practice } = view
   const facts: [string, string][] = [
     ['Patient', patient.name],
@@ -122,6 +131,7 @@ export function renderCcdHtml(xml: string): string {
     ...(practice.phone ? ([['Phone', practice.phone]] as [string, string][]) : []),
     ...(practice.address ? ([['Address', practice.address]] as [string, string][]) : []),
     ['Created', view.effectiveTime],
+    ...(view.covers ? ([['Covers', view.covers]] as [string, string][]) : []),
   ]
   const factList = facts
     .map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`)
@@ -142,7 +152,7 @@ export function renderCcdHtml(xml: string): string {
     '<body>',
     `<header><h1>${escapeHtml(view.title)}</h1><dl>${factList}</dl></header>`,
     `<nav aria-label="Contents"><h2>Contents</h2><ol>${contents}</ol></nav>`,
-    `<main>${view.sections.map(sectionHtml).join('')}</main>`,
+    `<main>${view.sections.map((section) => sectionHtml(section, view.localize)).join('')}</main>`,
     '</body>',
     '</html>',
   ].join('\n')

@@ -5,7 +5,7 @@
  */
 
 import type PDFKitDocument from 'pdfkit'
-import { childElements, textOf, type XmlElement } from './parse-xml.ts'
+import { childElements, textOf as textOfElement, type XmlElement } from './parse-xml.ts'
 import { type CcdView, readCcd } from './view.ts'
 
 export interface PdfOptions {
@@ -15,6 +15,8 @@ export interface PdfOptions {
    */
   font?: string | Buffer
   boldFont?: string | Buffer
+  /** The reader's locale (BCP 47): dates are written their way (en-CA dd/mm/yyyy). */
+  locale?: string
 }
 
 const WIN_ANSI_EXTRA = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'])
@@ -39,7 +41,12 @@ interface Fonts {
   clean: (text: string) => string
 }
 
-function narrativeLines(element: XmlElement, lines: { text: string; bold?: boolean }[]): void {
+function narrativeLines(
+  element: XmlElement,
+  lines: { text: string; bold?: boolean }[],
+  localize: (text: string) => string,
+): void {
+  const textOf = (node: XmlElement) => localize(textOfElement(node))
   for (const child of childElements(element)) {
     switch (child.localName) {
       case 'table':
@@ -61,7 +68,7 @@ function narrativeLines(element: XmlElement, lines: { text: string; bold?: boole
     .filter((child) => typeof child === 'string')
     .join('')
     .trim()
-  if (loose) lines.push({ text: loose })
+  if (loose) lines.push({ text: localize(loose) })
 }
 
 function write(doc: PDFKit.PDFDocument, view: CcdView, fonts: Fonts): void {
@@ -74,6 +81,7 @@ function write(doc: PDFKit.PDFDocument, view: CcdView, fonts: Fonts): void {
     ['Sex', view.patient.sex],
     ['Practice', [view.practice.name, view.practice.phone].filter(Boolean).join(', ')],
     ['Created', view.effectiveTime],
+    ...(view.covers ? ([['Covers', view.covers]] as [string, string][]) : []),
   ]
   for (const [term, value] of facts) {
     doc
@@ -86,7 +94,7 @@ function write(doc: PDFKit.PDFDocument, view: CcdView, fonts: Fonts): void {
     doc.moveDown(1).font(fonts.bold).fontSize(14).text(clean(section.title))
     doc.moveDown(0.25).fontSize(9.5)
     const lines: { text: string; bold?: boolean }[] = []
-    if (section.narrative) narrativeLines(section.narrative, lines)
+    if (section.narrative) narrativeLines(section.narrative, lines, view.localize)
     for (const line of lines) {
       doc.font(line.bold ? fonts.bold : fonts.regular).text(clean(line.text))
     }
@@ -97,7 +105,7 @@ function write(doc: PDFKit.PDFDocument, view: CcdView, fonts: Fonts): void {
 export async function renderCcdPdf(xml: string, options: PdfOptions = {}): Promise<Buffer> {
   // Loaded on first use: a PDF is rarely asked for, and start-up should stay quick.
   const { default: PDFDocument }: { default: typeof PDFKitDocument } = await import('pdfkit')
-  const view = readCcd(xml)
+  const view = readCcd(xml, options.locale)
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 54,

@@ -102,7 +102,7 @@ export function localDate(value: Instant, timeZone: string): CalendarDate {
   return local.toISOString().slice(0, 10)
 }
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

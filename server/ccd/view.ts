@@ -4,6 +4,7 @@
  * the HTML and the PDF say the same thing.
  */
 
+import { formatTs, localizeNarrativeDates } from './dates.ts'
 import { childElements, find, parseXml, textOf, type XmlElement } from './parse-xml.ts'
 import { SECTIONS } from './templates.ts'
 
@@ -18,6 +19,10 @@ export interface SectionView {
 export interface CcdView {
   title: string
   effectiveTime: string
+  /** The care the document covers (serviceEvent): "01/01/2021 – 31/12/2022". */
+  covers: string
+  /** Writes the narrative's dates in the reader's way (unchanged without a locale). */
+  localize: (text: string) => string
   patient: { name: string; birthDate: string; sex: string }
   practice: { name: string; phone: string; address: string }
   sections: SectionView[]
@@ -85,8 +90,16 @@ function sections(document: XmlElement): SectionView[] {
   return out
 }
 
-export function readCcd(xml: string): CcdView {
+/**
+ * The header facts and sections of a CCD. With the reader's `locale` its dates are theirs
+ * (en-CA dd/mm/yyyy); without one they are ISO-like, as the document's values are.
+ */
+export function readCcd(xml: string, locale?: string): CcdView {
   const document = parseXml(xml)
+  const when = (value: string | undefined) => (locale ? formatTs(value, locale) : readableTs(value))
+  const service = find(document, 'documentationOf', 'serviceEvent', 'effectiveTime')
+  const low = find(service, 'low')?.attributes.value
+  const high = find(service, 'high')?.attributes.value
   if (document.localName !== 'ClinicalDocument') throw new Error('Not a CDA ClinicalDocument')
   const patientRole = find(document, 'recordTarget', 'patientRole')
   const patient = find(patientRole, 'patient')
@@ -101,10 +114,12 @@ export function readCcd(xml: string): CcdView {
   )
   return {
     title: textOf(find(document, 'title')) || 'Care summary',
-    effectiveTime: readableTs(find(document, 'effectiveTime')?.attributes.value),
+    effectiveTime: when(find(document, 'effectiveTime')?.attributes.value),
+    covers: service ? `${when(low)} – ${when(high)}` : '',
+    localize: locale ? (text) => localizeNarrativeDates(text, locale) : (text) => text,
     patient: {
       name: personName(legal),
-      birthDate: readableTs(find(patient, 'birthTime')?.attributes.value),
+      birthDate: when(find(patient, 'birthTime')?.attributes.value),
       sex: SEX[gender] ?? 'Unknown',
     },
     practice: {

@@ -103,7 +103,7 @@ for (const who of GARCIAS) {
       'title',
       `Care summary of ${summary.date} for ${who}`,
     )
-    await expect(frameElement).toHaveAttribute('sandbox', '')
+    await expect(frameElement).toHaveAttribute('sandbox', 'allow-same-origin')
     const frame = viewer.frameLocator('iframe')
     await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Continuity of Care Document')
     await expect(frame.getByText(who.split(' ')[0] ?? who).first()).toBeVisible()

@@ -19,7 +19,7 @@ export function summaryDate(effectiveAt: string): string {
   const part = (options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat('en-US', { timeZone: DEMO_TIME_ZONE, ...options }).format(at)
   const date = `${part({ month: '2-digit' })}/${part({ day: '2-digit' })}/${part({ year: 'numeric' })}`
-  return `${date}, ${part({ hour: 'numeric', minute: '2-digit' })}`
+  return `${date}, ${part({ hour: 'numeric', minute: '2-digit', second: '2-digit' })}`
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FormEvent, ReactNode } from 'react'
-import { useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import { Form } from 'react-aria-components'
 import type { FieldErrors } from '../ui/api.ts'
 import { isApiError } from '../ui/api.ts'
@@ -40,6 +40,17 @@ export function MutationForm({
   children: ReactNode
 }) {
   const alertId = useId()
+  const form = useRef<HTMLFormElement>(null)
+  // The server (or the page) refused some fields: take the person to the first of them, as the
+  // browser does for a field it refuses itself. Keyed by the messages, not the objects, so a
+  // re-render does not pull focus back.
+  const serverFields = mutation.isError ? Object.keys(apiErrors(mutation.error)).length : 0
+  const pageErrors = JSON.stringify(moreErrors ?? {})
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each failed attempt moves focus again
+  useEffect(() => {
+    if (serverFields === 0 && pageErrors === '{}') return
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [serverFields, pageErrors, mutation.submittedAt])
   // React Aria drops a server message once its field is edited, but only while the errors
   // object stays the same one: a fresh object on every render would bring the message back.
   const validationErrors = moreErrors
@@ -51,6 +62,7 @@ export function MutationForm({
   }
   return (
     <Form
+      ref={form}
       className="form"
       onSubmit={submit}
       validationErrors={validationErrors}

@@ -34,6 +34,10 @@ export const portalRouter = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./signin/VerifyPage.tsx')).default }),
       },
       { path: 'pay', element: <MakePaymentPage /> },
+      {
+        path: 'privacy',
+        lazy: async () => ({ Component: (await import('./signin/PrivacyPage.tsx')).default }),
+      },
       { path: '*', element: <NotFoundPage homeHref="/" /> },
     ],
   },

@@ -120,6 +120,8 @@ export interface CareSummariesTable {
   xml_storage_key: string
   sha256: string
   created_at: Generated<Timestamp>
+  range_from: string | null
+  range_to: string | null
 }
 
 export interface ClinicalProceduresTable {

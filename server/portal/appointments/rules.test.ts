@@ -5,8 +5,22 @@ import {
   isUpcoming,
   needsConfirmation,
   overlaps,
+  recallInPlainWords,
   recallNeedsScheduling,
 } from './rules.ts'
+
+describe('recallInPlainWords', () => {
+  it('names a recall by what its procedures are for, else by the office’s words', () => {
+    expect(recallInPlainWords('Prophy', 'D0120,D1110')).toBe('Cleaning and check-up')
+    expect(recallInPlainWords('Child Prophy', 'D0120,D1120,D1206')).toBe('Cleaning and check-up')
+    expect(recallInPlainWords('Perio Maintenance', 'D4910')).toBe(
+      'Gum care cleaning (periodontal maintenance)',
+    )
+    expect(recallInPlainWords('4BWX', 'D0274')).toBe('Bitewing X-rays')
+    expect(recallInPlainWords('Implant check', 'D0180')).toBe('Implant check')
+    expect(recallInPlainWords('Implant check', null)).toBe('Implant check')
+  })
+})
 
 const now = new Date('2026-05-01T12:00:00Z')
 const tomorrow = new Date('2026-05-02T09:00:00Z')

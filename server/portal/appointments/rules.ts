@@ -74,3 +74,20 @@ export function overlaps(a: Visit, b: Visit): boolean {
 export function clashesWithOwnVisits(time: Visit, own: readonly Visit[]): boolean {
   return own.some((visit) => overlaps(time, visit))
 }
+
+/** What a recall's procedures are for, in a patient's words (CDT codes the PMS lists). */
+const PLAIN_RECALLS: readonly [RegExp, string][] = [
+  [/\bD4910\b/, 'Gum care cleaning (periodontal maintenance)'],
+  [/\bD11(10|20)\b/, 'Cleaning and check-up'],
+  [/\bD02(72|73|74)\b/, 'Bitewing X-rays'],
+  [/\bD0330\b/, 'Panoramic X-ray'],
+]
+
+/**
+ * A recall type as a patient understands it: the PMS's shorthand ("Prophy", "4BWX") says what
+ * the office does; the procedure codes tell the plain name. The office's own words otherwise.
+ */
+export function recallInPlainWords(description: string, procedureCodes: string | null): string {
+  for (const [codes, words] of PLAIN_RECALLS) if (codes.test(procedureCodes ?? '')) return words
+  return description
+}

@@ -12,6 +12,7 @@ import {
 import {
   needsConfirmation,
   PAST_PAGE_SIZE,
+  recallInPlainWords,
   recallNeedsScheduling,
   upcomingChangesAt,
 } from './rules.ts'
@@ -81,7 +82,7 @@ export function appointmentsTabView(
           .filter((recall) => recallNeedsScheduling(recallFacts(recall)))
           .map((recall) => ({
             id: recall.id,
-            description: recall.description,
+            description: recallInPlainWords(recall.description, recall.procedure_codes),
             dueDate: recall.date_due,
             lengthMinutes: recall.length_minutes,
           })),

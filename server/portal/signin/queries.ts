@@ -93,3 +93,13 @@ export async function endOtherPortalSessions(
 ) {
   await endSessions(db, { portal_user_id: portalUserId }, { except: keepSessionId })
 }
+
+/** The privacy policy the office wrote (Portal Settings); empty when it wrote none. */
+export async function findPrivacyPolicy(db: Database, practiceId: number) {
+  const row = await db
+    .selectFrom('portal_settings')
+    .select('privacy_policy')
+    .where('practice_id', '=', practiceId)
+    .executeTakeFirst()
+  return row?.privacy_policy ?? ''
+}

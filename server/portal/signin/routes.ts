@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { findPortalPractice } from '../../practice/queries.ts'
-import { listVisibleClinics } from './queries.ts'
+import { findPrivacyPolicy, listVisibleClinics } from './queries.ts'
 import { offersOnlinePayments } from './rules.ts'
-import { PublicPractice } from './schemas.ts'
+import { PublicPractice, PublicPrivacyPolicy } from './schemas.ts'
 
 /** What the public sign-in page shows before anyone signs in: no patient data at all. */
 export const signInRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
@@ -27,6 +27,18 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (
             .length,
         }),
       }
+    },
+  )
+
+  // Reachable from every page shown before sign-in, not only from Verify.
+  app.get(
+    '/api/public/privacy-policy',
+    { schema: { response: { 200: PublicPrivacyPolicy } } },
+    async (_request, reply) => {
+      const practice = await findPortalPractice(db)
+      if (!practice) throw new NotFound('No practice has been set up yet.')
+      reply.header('Cache-Control', 'no-cache')
+      return { policy: await findPrivacyPolicy(db, practice.id) }
     },
   )
 }

@@ -87,6 +87,9 @@ export const PublicContact = Type.Object({
 export const Accepted = Type.Object({ message: Type.String() })
 
 /** What anyone may know of the practice before signing in: no patient data at all. */
+/** The practice's privacy policy, as the office wrote it in Portal Settings (plain text). */
+export const PublicPrivacyPolicy = Type.Object({ policy: Type.String() })
+
 export const PublicPractice = Type.Object({
   name: Type.String(),
   currency: Type.String(),

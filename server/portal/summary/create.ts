@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { buildCcdBytes, documentId } from '../../ccd/index.ts'
+import { buildCcdBytes, type DateRange, documentId, summaryForRange } from '../../ccd/index.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
-import { Problem } from '../../platform/http/problems.ts'
+import { Invalid, Problem } from '../../platform/http/problems.ts'
 import { enqueueJob } from '../../platform/jobs/queue.ts'
 import type { JobHandler } from '../../platform/jobs/worker.ts'
 import { careSummariesReady } from '../../practice/queries.ts'
@@ -14,6 +14,7 @@ import {
   lockAppointment,
   visitSummaryExists,
 } from './queries.ts'
+import { rangeProblem } from './rules.ts'
 
 export const CREATE_CARE_SUMMARY_JOB = 'care-summary.create'
 
@@ -35,6 +36,8 @@ export interface NewCareSummary {
   reason: 'visit' | 'on_demand'
   appointmentId?: number | null
   now: Date
+  /** Only the entries between these dates (inclusive); without it, the whole record. */
+  range?: DateRange
 }
 
 export function summaryStorageKey(practiceId: number, patientId: number, document: string) {
@@ -46,13 +49,19 @@ export function summaryStorageKey(practiceId: number, patientId: number, documen
  * Refuses (SummariesNotSetUp) until the practice has imported SNOMED CT and CVX.
  */
 export async function createCareSummary(db: Database, files: FileStorage, summary: NewCareSummary) {
+  const range = { from: summary.range?.from || null, to: summary.range?.to || null }
+  const problem = rangeProblem(range)
+  if (problem) throw new Invalid('The dates of the summary are not valid.', problem)
   if (!(await careSummariesReady(db, summary.practiceId))) throw new SummariesNotSetUp()
   const rows = await loadSummaryRows(db, summary.practiceId, summary.patientId)
   if (!rows) throw new Error(`No patient ${summary.patientId} in practice ${summary.practiceId}`)
   const appointment = summary.appointmentId
     ? await findAppointment(db, summary.appointmentId)
     : undefined
-  const input = buildSummaryInput(rows, { effectiveAt: summary.now, appointment })
+  const input = summaryForRange(
+    buildSummaryInput(rows, { effectiveAt: summary.now, appointment }),
+    range,
+  )
   const body = buildCcdBytes(input)
   const document = documentId(input)
   const storageKey = summaryStorageKey(summary.practiceId, summary.patientId, document)
@@ -66,6 +75,8 @@ export async function createCareSummary(db: Database, files: FileStorage, summar
     effectiveAt: summary.now,
     storageKey,
     sha256: createHash('sha256').update(body).digest('hex'),
+    rangeFrom: range.from,
+    rangeTo: range.to,
   })
 }
 

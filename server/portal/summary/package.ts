@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import { strToU8, type Zippable, zipSync } from 'fflate'
+import { formatTs } from '../../ccd/dates.ts'
 import { stableUuid } from '../../ccd/ids.ts'
 import { escapeHtml } from '../../ccd/render-html.ts'
+import { hl7Instant } from '../../ccd/time.ts'
 
 /**
  * A care summary as an IHE XDM (ITI TF-3 §3.32) package: the C-CDA with readable HTML and PDF
@@ -18,6 +20,15 @@ export interface PackageInput {
   practiceName: string
   /** The file name the patient downloads, e.g. care-summary-2025-03-14 (no extension). */
   baseName: string
+  /** The reader's locale and the practice's zone: the index and README date it their way. */
+  locale?: string
+  timeZone?: string
+}
+
+/** When the summary was made, on the practice's clock, in the reader's way, with its offset. */
+function createdText(input: PackageInput): string {
+  if (!input.locale || !input.timeZone) return input.effectiveAt.toISOString()
+  return formatTs(hl7Instant(input.effectiveAt, input.timeZone), input.locale)
 }
 
 export const XDM_ENTRIES = {
@@ -197,7 +208,7 @@ function indexHtml(input: PackageInput): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head>
 <body><h1>${esc(title)}</h1>
-<p>Created ${esc(input.effectiveAt.toISOString())}.</p>
+<p>Created ${esc(createdText(input))}.</p>
 <ul>
 <li><a href="${XDM_ENTRIES.html}">Care summary (readable copy, HTML)</a></li>
 <li><a href="${XDM_ENTRIES.pdf}">Care summary (readable copy, PDF)</a></li>
@@ -220,7 +231,7 @@ function readme(input: PackageInput): string {
     `  ${XDM_ENTRIES.metadata}  XDS metadata describing the documents`,
     '  INDEX.HTM  links to all of the above',
     '',
-    `Created ${input.effectiveAt.toISOString()} by Bitewing, the patient portal of ${input.practiceName}.`,
+    `Created ${createdText(input)} by Bitewing, the patient portal of ${input.practiceName}.`,
     'It contains health information: keep it private.',
     '',
   ].join('\r\n')

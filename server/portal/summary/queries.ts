@@ -178,6 +178,8 @@ export async function insertCareSummary(
     effectiveAt: Date
     storageKey: string
     sha256: string
+    rangeFrom: string | null
+    rangeTo: string | null
   },
 ) {
   return db
@@ -191,8 +193,10 @@ export async function insertCareSummary(
       effective_at: row.effectiveAt,
       xml_storage_key: row.storageKey,
       sha256: row.sha256,
+      range_from: row.rangeFrom,
+      range_to: row.rangeTo,
     })
-    .returning(['id', 'effective_at', 'reason', 'document_id'])
+    .returning(['id', 'effective_at', 'reason', 'document_id', 'range_from', 'range_to'])
     .executeTakeFirstOrThrow()
 }
 
@@ -209,7 +213,7 @@ export async function visitSummaryExists(db: Database, appointmentId: number) {
 export async function listCareSummaries(db: Database, practiceId: number, patientId: number) {
   return db
     .selectFrom('care_summaries')
-    .select(['id', 'effective_at', 'reason', 'appointment_id'])
+    .select(['id', 'effective_at', 'reason', 'appointment_id', 'range_from', 'range_to'])
     .where('practice_id', '=', practiceId)
     .where('patient_id', '=', patientId)
     .orderBy('effective_at', 'desc')
@@ -226,7 +230,16 @@ export async function findCareSummary(
 ) {
   return db
     .selectFrom('care_summaries')
-    .select(['id', 'effective_at', 'reason', 'document_id', 'xml_storage_key', 'sha256'])
+    .select([
+      'id',
+      'effective_at',
+      'reason',
+      'document_id',
+      'xml_storage_key',
+      'sha256',
+      'range_from',
+      'range_to',
+    ])
     .where('practice_id', '=', practiceId)
     .where('patient_id', '=', patientId)
     .where('id', '=', summaryId)

@@ -7,6 +7,7 @@ import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
+import { readerLocale } from '../../platform/http/reader-locale.ts'
 import { careSummariesReady } from '../../practice/queries.ts'
 import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
@@ -22,6 +23,7 @@ import {
 import { summaryFileBase } from './rules.ts'
 import {
   ActivityView,
+  CreateSummaryBody,
   SummariesView,
   SummaryItem,
   SummaryParams,
@@ -31,7 +33,7 @@ import {
   TransmitBody,
 } from './schemas.ts'
 import { transmitSummary } from './transmit.ts'
-import { activityView, summaryItemView, transmissionView } from './view.ts'
+import { activityView, rangeDetails, summaryItemView, transmissionView } from './view.ts'
 
 /**
  * The rendered summary may only style itself: no scripts, images, fonts, forms or requests of
@@ -76,12 +78,12 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
     request: FastifyRequest,
     access: PatientAccess,
     action: string,
-    summaryId: number,
+    summary: { id: number; range_from: string | null; range_to: string | null },
     details?: Record<string, unknown>,
   ) {
     return portalAuditor(request, access).record(db, action, {
-      target: { type: 'care_summary', id: summaryId },
-      ...(details ? { details } : {}),
+      target: { type: 'care_summary', id: summary.id },
+      details: { ...details, ...rangeDetails(summary) },
     })
   }
 
@@ -112,7 +114,9 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
 
   app.post(
     `${base}/summaries`,
-    { schema: { params: PatientParams, response: { 201: SummaryItem } } },
+    {
+      schema: { params: PatientParams, body: CreateSummaryBody, response: { 201: SummaryItem } },
+    },
     async (request, reply) => {
       const access = await guard.patient(request, request.params.patientId, 'summary')
       const row = await createCareSummary(db, files, {
@@ -120,8 +124,9 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
         patientId: access.patientId,
         reason: 'on_demand',
         now: new Date(),
+        range: { from: request.body?.from ?? null, to: request.body?.to ?? null },
       })
-      await audit(request, access, 'summary.created', row.id)
+      await audit(request, access, 'summary.created', row)
       return reply.status(201).send(summaryItemView(row))
     },
   )
@@ -131,8 +136,8 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
     { schema: { params: SummaryParams } },
     async (request, reply) => {
       const { access, summary, xml, baseName } = await summaryFor(request)
-      const html = renderCcdHtml(xml)
-      await audit(request, access, 'summary.viewed', summary.id)
+      const html = renderCcdHtml(xml, { locale: readerLocale(request) })
+      await audit(request, access, 'summary.viewed', summary)
       return reply
         .header('Content-Type', 'text/html; charset=utf-8')
         .header('Content-Security-Policy', SUMMARY_HTML_CSP)
@@ -149,7 +154,7 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
     { schema: { params: SummaryParams } },
     async (request, reply) => {
       const { access, summary, xml, baseName } = await summaryFor(request)
-      await audit(request, access, 'summary.downloaded', summary.id, { format: 'xml' })
+      await audit(request, access, 'summary.downloaded', summary, { format: 'xml' })
       return download(reply, Buffer.from(xml, 'utf8'), 'application/xml', `${baseName}.xml`)
     },
   )
@@ -159,17 +164,20 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
     { schema: { params: SummaryParams } },
     async (request, reply) => {
       const { access, summary, practice, xml, baseName } = await summaryFor(request)
+      const locale = readerLocale(request)
       const zip = buildXdmPackage({
         xml,
-        html: renderCcdHtml(xml),
-        pdf: await renderCcdPdf(xml),
+        html: renderCcdHtml(xml, { locale }),
+        pdf: await renderCcdPdf(xml, { locale }),
+        locale,
+        timeZone: practice.time_zone,
         documentId: summary.document_id,
         effectiveAt: summary.effective_at,
         practiceId: access.user.practice_id,
         practiceName: practice.name,
         baseName,
       })
-      await audit(request, access, 'summary.downloaded', summary.id, { format: 'package' })
+      await audit(request, access, 'summary.downloaded', summary, { format: 'package' })
       return download(reply, zip, 'application/zip', `${baseName}.zip`)
     },
   )

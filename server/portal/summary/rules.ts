@@ -22,6 +22,17 @@ export function addressProblem(to: string, kind: TransmitKind): string | undefin
   return undefined
 }
 
+/** The field message when a summary's date range cannot be made, or undefined. */
+export function rangeProblem(range: {
+  from?: string | null | undefined
+  to?: string | null | undefined
+}): Record<string, string> | undefined {
+  if (range.from && range.to && range.from > range.to) {
+    return { to: 'The end date must be on or after the start date.' }
+  }
+  return undefined
+}
+
 /** `care-summary-2025-03-14`: the date in the practice's zone, no names (file names travel). */
 export function summaryFileBase(effectiveAt: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {

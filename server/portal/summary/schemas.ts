@@ -1,14 +1,32 @@
 import { Type } from 'typebox'
-import { Id, Nullable } from '../../practice/schemas.ts'
+import { CalendarDate, Id, Nullable } from '../../practice/schemas.ts'
 
 export const SummaryParams = Type.Object({ patientId: Id, summaryId: Id })
 export const TransmissionParams = Type.Object({ patientId: Id, emailId: Id })
+
+/** The dates a summary covers (inclusive, YYYY-MM-DD); null bounds are open: everything. */
+const RangeFields = {
+  rangeFrom: Nullable(Type.String()),
+  rangeTo: Nullable(Type.String()),
+}
 
 export const SummaryItem = Type.Object({
   id: Type.Integer(),
   effectiveAt: Type.String(),
   reason: Type.Union([Type.Literal('visit'), Type.Literal('on_demand')]),
+  ...RangeFields,
 })
+
+/** A new summary: of everything (no body, or no dates), or of the entries between two dates. */
+export const CreateSummaryBody = Type.Optional(
+  Type.Object(
+    {
+      from: Type.Optional(Nullable(CalendarDate)),
+      to: Type.Optional(Nullable(CalendarDate)),
+    },
+    { additionalProperties: false },
+  ),
+)
 
 export const SummariesView = Type.Object({
   /** False until the practice has imported SNOMED CT and CVX: the tab explains why none exist. */
@@ -59,6 +77,8 @@ export const ActivityView = Type.Object({
       summaryId: Nullable(Type.Integer()),
       /** Downloads: 'xml' or 'package'. */
       format: Nullable(Type.String()),
+      /** The dates the summary acted on covers (null: open). */
+      ...RangeFields,
       /** The person who did it (the portal user's name), or the practice for staff. */
       by: Type.String(),
       /** Transmissions: the recipient, how, and what became of the email. */

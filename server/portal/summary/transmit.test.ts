@@ -67,7 +67,7 @@ describeEachDatabase('Transmit a care summary', (kind) => {
         target_type: 'care_summary',
         target_id: String(summaryId),
         ip: IP,
-        details: { emailId, via: 'email' },
+        details: { emailId, via: 'email', rangeFrom: null, rangeTo: null },
       },
     ])
     const events = await db.selectFrom('sync_events').select(['kind', 'payload']).execute()

@@ -5,6 +5,7 @@ import { externalIdsOf, queueSyncEvent } from '../../sync/outbox.ts'
 import type { Auditor, PatientAccess } from '../audit-read.ts'
 import { findCareSummary, findPractice } from './queries.ts'
 import { addressProblem, summaryFileBase } from './rules.ts'
+import { rangeDetails } from './view.ts'
 
 export interface Transmission {
   summaryId: number
@@ -68,7 +69,7 @@ export async function transmitSummary(
     })
     await audit.record(trx, 'summary.transmitted', {
       target: { type: 'care_summary', id: summary.id },
-      details: { emailId, via: kind },
+      details: { emailId, via: kind, ...rangeDetails(summary) },
     })
     return emailId
   })

@@ -18,10 +18,23 @@ function parseDetails(details: unknown): Record<string, unknown> {
 }
 
 export function summaryItemView(
-  row: Pick<SummaryRow, 'id' | 'effective_at' | 'reason'>,
+  row: Pick<SummaryRow, 'id' | 'effective_at' | 'reason' | 'range_from' | 'range_to'>,
 ): Static<typeof SummaryItem> {
-  return { id: row.id, effectiveAt: row.effective_at.toISOString(), reason: reasonOf(row.reason) }
+  return {
+    id: row.id,
+    effectiveAt: row.effective_at.toISOString(),
+    reason: reasonOf(row.reason),
+    rangeFrom: row.range_from,
+    rangeTo: row.range_to,
+  }
 }
+
+/** The range a summary covers, as the audit log records it with every act on the summary. */
+export function rangeDetails(row: { range_from: string | null; range_to: string | null }) {
+  return { rangeFrom: row.range_from, rangeTo: row.range_to }
+}
+
+const dateOrNull = (value: unknown) => (typeof value === 'string' ? value : null)
 
 /** One transmission as the patient follows it: where it went, how, and how it is going. */
 export function transmissionView(row: TransmissionRow): Static<typeof TransmissionView> {
@@ -57,6 +70,8 @@ export function activityView(
           at: row.occurred_at.toISOString(),
           summaryId: row.target_id ? Number(row.target_id) : null,
           format: typeof details.format === 'string' ? details.format : null,
+          rangeFrom: dateOrNull(details.rangeFrom),
+          rangeTo: dateOrNull(details.rangeTo),
           by:
             row.actor_type === 'portal_user'
               ? person || row.username || 'A portal user'

@@ -39,7 +39,9 @@ export default function ImagesPage({ patientId }: TabPageProps) {
                     <li key={document.id} className="document-card">
                       <Button
                         className="document-open"
-                        aria-label={`View ${document.description}, ${date}`}
+                        // A drawn file icon shows its kind ("PDF"): the name says it too, so
+                        // what is seen is what a voice user says (WCAG 2.5.3).
+                        aria-label={`View ${document.description}, ${date}${document.hasThumbnail ? '' : `, ${kindLabel(document.kind)}`}`}
                         onPress={() => setOpen(document)}
                       >
                         {document.hasThumbnail ? (

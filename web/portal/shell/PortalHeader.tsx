@@ -10,7 +10,7 @@ import {
   Popover,
   type Selection,
 } from 'react-aria-components'
-import { useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { ProblemAlert } from '../problem-alert.tsx'
 import { type PortalSession, signOut } from '../session.ts'
 import { displayName, parsePatientId, patientPath, statusNote } from '../session-rules.ts'
@@ -92,7 +92,10 @@ export function PortalHeader({ session }: { session: PortalSession }) {
                     })}
                   </MenuSection>
                 ) : null}
-                <MenuSection className="menu-section" aria-label="Account">
+                <MenuSection className="menu-section">
+                  <Header className="menu-header">
+                    Signed in as {self ? displayName(self) : session.username}
+                  </Header>
                   <MenuItem id="refresh" className="menu-item" onAction={() => refresh.mutate()}>
                     Refresh
                   </MenuItem>
@@ -112,6 +115,14 @@ export function PortalHeader({ session }: { session: PortalSession }) {
           </MenuTrigger>
         </div>
       </div>
+      {session.family.length > 1 ? (
+        <HeaderFamily
+          family={session.family}
+          selectedId={selected?.id}
+          signedIn={self ? displayName(self) : session.username}
+          tab={params.tab}
+        />
+      ) : null}
       <div className="portal-header-status" role="status">
         {refreshed ? <p>{refreshed}</p> : null}
       </div>
@@ -123,5 +134,44 @@ export function PortalHeader({ session }: { session: PortalSession }) {
       <ContactDialog isOpen={contactOpen} onOpenChange={setContactOpen} />
       <ChangePasswordDialog isOpen={passwordOpen} onOpenChange={setPasswordOpen} />
     </header>
+  )
+}
+
+/**
+ * Who is signed in, and whose records are open: the family as links, so a keyboard reaches each
+ * person with Tab and opens them with Enter (the menu above is for arrow keys). The open tab
+ * stays open for the next person.
+ */
+function HeaderFamily({
+  family,
+  selectedId,
+  signedIn,
+  tab,
+}: {
+  family: PortalSession['family']
+  selectedId: number | undefined
+  signedIn: string
+  tab: string | undefined
+}) {
+  return (
+    <nav className="header-family" aria-label="People you can view">
+      <p className="header-family-signed-in">Signed in as {signedIn}.</p>
+      <p className="header-family-label" aria-hidden="true">
+        Viewing:
+      </p>
+      <ul>
+        {family.map((member) => (
+          <li key={member.id}>
+            <Link
+              to={tab ? `${patientPath(member.id)}/${tab}` : patientPath(member.id)}
+              className="header-family-link"
+              aria-current={member.id === selectedId ? 'page' : undefined}
+            >
+              {member.preferredName?.trim() || member.firstName}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   )
 }

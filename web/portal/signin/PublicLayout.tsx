@@ -42,6 +42,7 @@ export const LINKS = {
   signIn: { to: '/', label: 'Back to sign in' },
   contact: { to: '/contact', label: 'Contact us' },
   forgotPassword: { to: '/forgot-password', label: 'Forgot password' },
+  privacy: { to: '/privacy', label: 'Privacy policy' },
 } as const satisfies Record<string, FooterLink>
 
 /**
@@ -61,7 +62,9 @@ export function PracticePage({
 }) {
   const practice = usePractice()
   useDocumentTitle(title, practice.name)
-  const footer = links?.map((link) => (
+  // The office's privacy policy is a link away on every page before sign-in.
+  const all = [...(links ?? []), ...(title === 'Privacy policy' ? [] : [LINKS.privacy])]
+  const footer = all.map((link) => (
     <Link key={link.to} to={link.to}>
       {link.label}
     </Link>

@@ -30,6 +30,7 @@ export function SignInPage() {
         <>
           <Link to="/forgot-password">Forgot password</Link>
           <Link to="/contact">Contact us</Link>
+          <Link to="/privacy">Privacy policy</Link>
           {/* Offered only when the practice takes payments online; never a dead link. */}
           {practice.onlinePayments ? <Link to="/pay">Make payment</Link> : null}
         </>

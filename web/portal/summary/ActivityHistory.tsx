@@ -1,6 +1,12 @@
-import { formatDateTime } from '../../ui/i18n/format.ts'
+import { formatCalendarDate, formatDateTime } from '../../ui/i18n/format.ts'
 import { ColumnHeads } from '../../ui/table.tsx'
-import { type ActivityEvent, activityWhat, type CareSummary, deliveryLabel } from './rules.ts'
+import {
+  type ActivityEvent,
+  activityWhat,
+  type CareSummary,
+  deliveryLabel,
+  rangeLabel,
+} from './rules.ts'
 import { useShowAll } from './show-all.tsx'
 
 /** Events shown before "Show all": the latest acts are what people check. */
@@ -25,7 +31,7 @@ export function ActivityHistory({
   const summaryDates = new Map(
     summaries.map((summary) => [
       summary.id,
-      formatDateTime(summary.effectiveAt, undefined, timeZone),
+      formatDateTime(summary.effectiveAt, undefined, timeZone, { seconds: true }),
     ]),
   )
   return (
@@ -50,6 +56,12 @@ export function ActivityHistory({
                   {event.summaryId === null
                     ? ''
                     : (summaryDates.get(event.summaryId) ?? 'An earlier summary')}
+                  {event.rangeFrom || event.rangeTo ? (
+                    <span className="summary-delivery">
+                      {' '}
+                      ({rangeLabel(event, (day) => formatCalendarDate(day))})
+                    </span>
+                  ) : null}
                 </td>
                 <td data-label="By">{event.by}</td>
                 <td data-label="To">

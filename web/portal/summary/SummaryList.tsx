@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Button } from 'react-aria-components'
-import { type CareSummary, reasonLabel, type SummaryFormat } from './rules.ts'
+import { formatCalendarDate } from '../../ui/i18n/format.ts'
+import { type CareSummary, rangeLabel, reasonExplanation, type SummaryFormat } from './rules.ts'
 import { useShowAll } from './show-all.tsx'
 
 /** Summaries shown before "Show all": the newest are the ones people want. */
@@ -43,7 +44,10 @@ export function SummaryList({
               <li key={summary.id}>
                 <article className="item summary-item" aria-labelledby={headingId}>
                   <h4 id={headingId}>Care summary of {dateOf(summary)}</h4>
-                  <p className="muted summary-reason">{reasonLabel(summary.reason)}</p>
+                  <p className="summary-range">
+                    {rangeLabel(summary, (day) => formatCalendarDate(day))}
+                  </p>
+                  <p className="muted summary-reason">{reasonExplanation(summary.reason)}</p>
                   <div className="item-actions">{actions(summary, headingId)}</div>
                 </article>
               </li>

@@ -20,6 +20,7 @@ import type { TabPageProps } from '../tabs.ts'
 import { ActivityHistory } from './ActivityHistory.tsx'
 import { saveDownload } from './download.ts'
 import { FamilyList } from './FamilyList.tsx'
+import { RangeForm, type SummaryRange } from './RangeForm.tsx'
 import {
   type ActivityView,
   type CareSummary,
@@ -62,7 +63,9 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
   const [message, setMessage] = useState('')
   const [downloaded, setDownloaded] = useState('')
   const [open, setOpen] = useState<Open>(null)
-  const dateOf = (summary: CareSummary) => formatDateTime(summary.effectiveAt, undefined, timeZone)
+  // With seconds: two summaries made in the same minute must be told apart.
+  const dateOf = (summary: CareSummary) =>
+    formatDateTime(summary.effectiveAt, undefined, timeZone, { seconds: true })
   const person = session.family.find((member) => member.id === patientId)
   const firstName = person?.preferredName?.trim() || person?.firstName || patientName
 
@@ -73,16 +76,23 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
     [queryClient, patientId],
   )
 
+  const created = (summary: CareSummary, what: string) => {
+    queryClient.setQueryData<SummariesView>(summariesKey, (view) =>
+      view ? { ...view, summaries: [summary, ...view.summaries] } : view,
+    )
+    void queryClient.invalidateQueries({ queryKey: summariesKey })
+    setMessage(`${what} of ${dateOf(summary)} was created. It is first below.`)
+  }
   const create = useMutation({
     mutationFn: () => postJson<CareSummary>(patientApi(patientId, 'summaries'), {}),
     onMutate: () => setMessage(''),
-    onSuccess: (created) => {
-      queryClient.setQueryData<SummariesView>(summariesKey, (view) =>
-        view ? { ...view, summaries: [created, ...view.summaries] } : view,
-      )
-      void queryClient.invalidateQueries({ queryKey: summariesKey })
-      setMessage(`A current care summary of ${dateOf(created)} was created. It is first below.`)
-    },
+    onSuccess: (summary) => created(summary, 'A current care summary'),
+  })
+  const createRange = useMutation({
+    mutationFn: (range: SummaryRange) =>
+      postJson<CareSummary>(patientApi(patientId, 'summaries'), range),
+    onMutate: () => setMessage(''),
+    onSuccess: (summary) => created(summary, 'A care summary of the chosen dates'),
   })
 
   const download = useMutation({
@@ -171,6 +181,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
                   </>
                 )}
               />
+              <RangeForm mutation={createRange} onCreate={(range) => createRange.mutate(range)} />
               {activity.isSuccess ? (
                 <ActivityHistory
                   events={activity.data.events}

@@ -3,10 +3,12 @@ import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import { type CareSummary, reasonLabel, summaryFilePath } from './rules.ts'
 
 /**
- * Shows one summary as the practice's readable page, in a frame sandboxed with no permissions
- * at all: the page is built from the document's text, and even if that held markup it could
- * neither run nor reach the portal. The frame scrolls by itself, because a sandboxed frame's
- * table-of-contents links may scroll only the frame, never the portal around it.
+ * Shows one summary as the practice's readable page, in a sandboxed frame that may run no
+ * script (its CSP forbids them too): the page is built from the document's text, and even if
+ * that held markup it could neither run nor reach the portal. The frame keeps its origin only so
+ * the portal can hear Escape pressed inside it (keys in a frame never reach the page around it).
+ * The frame scrolls by itself, because a sandboxed frame's table-of-contents links may scroll
+ * only the frame, never the portal around it.
  */
 export function SummaryViewer({
   patientId,
@@ -40,8 +42,13 @@ export function SummaryViewer({
         className="summary-frame"
         src={summaryFilePath(patientId, summary.id, 'html')}
         title={`${title} for ${patientName}`}
-        sandbox=""
-        onLoad={onLoaded}
+        sandbox="allow-same-origin"
+        onLoad={(event) => {
+          event.currentTarget.contentDocument?.addEventListener('keydown', (key) => {
+            if (key.key === 'Escape') onClose()
+          })
+          onLoaded()
+        }}
       />
       {notice}
       <DialogActions>

@@ -5,6 +5,8 @@ import {
   deliveryLabel,
   fileNameFrom,
   isFinal,
+  rangeLabel,
+  reasonExplanation,
   reasonLabel,
   summaryFilePath,
   transmissionMessage,
@@ -26,6 +28,17 @@ describe('summary files', () => {
   it('says why a summary exists', () => {
     expect(reasonLabel('visit')).toBe('After a visit')
     expect(reasonLabel('on_demand')).toBe('Requested')
+    expect(reasonExplanation('on_demand')).toMatch(/^Requested: made when someone asked/)
+  })
+
+  it('says which dates a summary covers, open bounds in words', () => {
+    const day = (iso: string) => iso.split('-').reverse().join('/')
+    const range = (rangeFrom: string | null, rangeTo: string | null) =>
+      rangeLabel({ rangeFrom, rangeTo }, day)
+    expect(range('2021-01-02', '2022-12-31')).toBe('Covers 02/01/2021 to 31/12/2022')
+    expect(range('2021-01-02', null)).toBe('Covers 02/01/2021 onwards')
+    expect(range(null, '2022-12-31')).toBe('Covers everything up to 31/12/2022')
+    expect(range(null, null)).toBe('Covers everything on file')
   })
 })
 

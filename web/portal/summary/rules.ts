@@ -33,6 +33,25 @@ export function reasonLabel(reason: CareSummary['reason']): string {
   return reason === 'visit' ? 'After a visit' : 'Requested'
 }
 
+/** What "Requested" and "After a visit" mean, for the list. */
+export function reasonExplanation(reason: CareSummary['reason']): string {
+  return reason === 'visit'
+    ? 'After a visit: made automatically when a visit was completed.'
+    : 'Requested: made when someone asked for it here in the portal.'
+}
+
+/** The dates a summary covers, in words; `day` writes a YYYY-MM-DD date in the reader's way. */
+export function rangeLabel(
+  range: { rangeFrom: string | null; rangeTo: string | null },
+  day: (isoDate: string) => string,
+): string {
+  const { rangeFrom: from, rangeTo: to } = range
+  if (from && to) return `Covers ${day(from)} to ${day(to)}`
+  if (from) return `Covers ${day(from)} onwards`
+  if (to) return `Covers everything up to ${day(to)}`
+  return 'Covers everything on file'
+}
+
 /** How to reach the recipient, in words. */
 export function kindLabel(kind: 'email' | 'direct'): string {
   return kind === 'direct' ? 'Direct address' : 'email address'

@@ -34,15 +34,20 @@ export function formatCalendarDate(isoDate: string, locales: Locales = preferred
   return formatDate(calendarDateToInstant(isoDate), locales, 'UTC')
 }
 
-/** The time of day of an instant, with the reader's clock (12- or 24-hour). */
+/**
+ * The time of day of an instant, with the reader's clock (12- or 24-hour); `seconds` where two
+ * things made in the same minute must be told apart.
+ */
 export function formatTime(
   date: Date | string,
   locales: Locales = preferredLocales(),
   timeZone?: string,
+  { seconds = false }: { seconds?: boolean } = {},
 ): string {
   return new Intl.DateTimeFormat(locales, {
     hour: 'numeric',
     minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
     ...(timeZone ? { timeZone } : {}),
   }).format(toDate(date))
 }
@@ -52,8 +57,9 @@ export function formatDateTime(
   date: Date | string,
   locales: Locales = preferredLocales(),
   timeZone?: string,
+  options: { seconds?: boolean } = {},
 ): string {
-  return `${formatDate(date, locales, timeZone)}, ${formatTime(date, locales, timeZone)}`
+  return `${formatDate(date, locales, timeZone)}, ${formatTime(date, locales, timeZone, options)}`
 }
 
 /** An amount the API gives in integer cents (minor units), in the practice's currency. */

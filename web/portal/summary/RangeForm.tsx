@@ -1,0 +1,80 @@
+import { useId, useState } from 'react'
+import { Button } from 'react-aria-components'
+import { TextInputField } from '../../ui/text-field.tsx'
+import { type FormMutation, MutationForm } from '../mutation-form.tsx'
+import { localCalendarDate } from '../session-rules.ts'
+
+export interface SummaryRange {
+  from: string | null
+  to: string | null
+}
+
+/**
+ * A summary of chosen dates (ONC 170.315(e)(1)): only the visits, procedures, results and
+ * conditions between two dates. Either date may be left empty for "from the start" or "up to
+ * today". The dates are the browser's own date inputs, in the reader's date order.
+ */
+export function RangeForm({
+  mutation,
+  onCreate,
+}: {
+  mutation: FormMutation
+  onCreate: (range: SummaryRange) => void
+}) {
+  const headingId = useId()
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const today = localCalendarDate(new Date())
+  // Set on submit (one object per attempt): React Aria shows a form-level message until its
+  // field is edited, then drops it.
+  const [refused, setRefused] = useState<Record<string, string> | undefined>()
+  return (
+    <section className="tab-panel summary-range-form" aria-labelledby={headingId}>
+      <h3 id={headingId}>Summary of chosen dates</h3>
+      <p className="muted">
+        Only what happened between two dates: visits, procedures, results, immunizations, and the
+        problems, medications and allergies of that time. Leave a date empty to go from the start or
+        up to today.
+      </p>
+      <MutationForm
+        mutation={mutation}
+        labelledBy={headingId}
+        moreErrors={refused}
+        onSubmit={() => {
+          if (from !== '' && to !== '' && from > to) {
+            setRefused({ to: 'The end date must be on or after the start date.' })
+          } else {
+            setRefused(undefined)
+            onCreate({ from: from || null, to: to || null })
+          }
+        }}
+        actions={
+          <div className="form-actions">
+            <Button type="submit" className="button">
+              {mutation.isPending ? 'Creating…' : 'Create summary of these dates'}
+            </Button>
+          </div>
+        }
+      >
+        <div className="summary-range-fields">
+          <TextInputField
+            label="From"
+            name="from"
+            type="date"
+            value={from}
+            onChange={setFrom}
+            inputProps={{ min: '1900-01-01', max: today }}
+          />
+          <TextInputField
+            label="To"
+            name="to"
+            type="date"
+            value={to}
+            onChange={setTo}
+            inputProps={{ min: '1900-01-01', max: today }}
+          />
+        </div>
+      </MutationForm>
+    </section>
+  )
+}
