@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Database } from '../../platform/db/database.ts'
 import {
@@ -48,6 +49,8 @@ describeEachDatabase('office: sync API keys', (kind) => {
 
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie = admin, payload?: object) =>
     app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
+  const createdKey = (response: { json(): unknown }) =>
+    response.json() as { key: string; id: number }
   const list = async () => (await call('GET', '/api/office/sync-keys')).json()
 
   it('is for administrators only', async () => {
@@ -82,6 +85,36 @@ describeEachDatabase('office: sync API keys', (kind) => {
     const audit = await db.selectFrom('audit_events').selectAll().execute()
     expect(audit.map((row) => row.action)).toContain('sync_key.created')
     expect(JSON.stringify(audit)).not.toContain(key)
+  })
+
+  it('records a key’s use at most once a minute, also under a burst of parallel calls', async () => {
+    const { key, id } = createdKey(
+      await call('POST', '/api/office/sync-keys', admin, { name: 'Busy PMS' }),
+    )
+    // xmin names the transaction that wrote the row's current version: unchanged means unwritten.
+    const stored = () =>
+      db
+        .selectFrom('sync_api_keys')
+        .select([sql<string>`xmin::text`.as('version'), 'last_used_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    await Promise.all(Array.from({ length: 20 }, () => authenticateSyncKey(db, key)))
+    const first = await stored()
+    expect(first.last_used_at).toBeInstanceOf(Date)
+    const burst = await Promise.all(Array.from({ length: 20 }, () => authenticateSyncKey(db, key)))
+    expect(burst.every((holder) => holder?.keyId === id)).toBe(true)
+    expect(await stored()).toEqual(first)
+
+    await db
+      .updateTable('sync_api_keys')
+      .set({ last_used_at: sql`now() - interval '61 seconds'` })
+      .where('id', '=', id)
+      .execute()
+    const stale = await stored()
+    expect(await authenticateSyncKey(db, key)).toMatchObject({ keyId: id })
+    const marked = await stored()
+    expect(marked.version).not.toBe(stale.version)
+    expect(marked.last_used_at?.getTime()).toBeGreaterThan(stale.last_used_at?.getTime() ?? 0)
   })
 
   it('refuses a blank name, creating nothing', async () => {
