@@ -10,6 +10,8 @@ export async function insertStaffUser(
     displayName: string
     role: StaffRole
     passwordHash: string
+    /** A one-time password an administrator hands over, to be replaced at first sign-in. */
+    passwordIsTemporary: boolean
   },
 ) {
   const row = await trx
@@ -20,6 +22,7 @@ export async function insertStaffUser(
       display_name: staff.displayName,
       role: staff.role,
       password_hash: staff.passwordHash,
+      password_is_temporary: staff.passwordIsTemporary,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -99,10 +102,15 @@ export async function setStaffActive(trx: Database, staffId: number, active: boo
     .execute()
 }
 
-export async function setStaffPassword(trx: Database, staffId: number, passwordHash: string) {
+/** A one-time password from an administrator: the member replaces it at their next sign-in. */
+export async function setTemporaryStaffPassword(
+  trx: Database,
+  staffId: number,
+  passwordHash: string,
+) {
   await trx
     .updateTable('staff_users')
-    .set({ password_hash: passwordHash })
+    .set({ password_hash: passwordHash, password_is_temporary: true })
     .where('id', '=', staffId)
     .execute()
 }
