@@ -183,6 +183,14 @@ async function main() {
       value: sync.operationsPerSecond,
       unit: 'rows/s',
     })
+    for (const [phase, seconds] of Object.entries(sync.phaseSeconds)) {
+      figures.push({ name: `  of which ${phase}`, value: seconds, unit: 's' })
+    }
+    figures.push({
+      name: 'sync API load: server resident memory once started (before the load)',
+      value: sync.idleResidentMb,
+      unit: 'MB',
+    })
     figures.push({
       name: 'sync API load: server peak resident memory',
       value: sync.peakResidentMb,

@@ -203,8 +203,11 @@ export async function benchSync() {
   try {
     await waitHealthy()
     const client = createSyncClient({ url: `http://127.0.0.1:${PORT}`, key })
+    const idleResidentMb = await peakResidentMegabytes(server.pid)
     const started = performance.now()
+    const phaseSeconds: Record<string, number> = {}
     for (const phase of phases) {
+      const phaseStarted = performance.now()
       let next = 0
       const worker = async () => {
         while (next < phase.length) {
@@ -219,6 +222,8 @@ export async function benchSync() {
         }
       }
       await Promise.all(Array.from({ length: IN_FLIGHT }, worker))
+      const names = [...new Set(phase.map((operation) => operation.collection))].join(' + ')
+      phaseSeconds[names] = (performance.now() - phaseStarted) / 1000
     }
     const seconds = (performance.now() - started) / 1000
     const check = await openDatabase({ url })
@@ -233,6 +238,8 @@ export async function benchSync() {
       operations,
       seconds,
       operationsPerSecond: operations / seconds,
+      phaseSeconds,
+      idleResidentMb,
       peakResidentMb: await peakResidentMegabytes(server.pid),
     }
   } finally {
