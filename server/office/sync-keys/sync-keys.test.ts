@@ -143,4 +143,49 @@ describeEachDatabase('office: sync API keys', (kind) => {
       .execute()
     expect(revoked).toEqual([{ action: 'sync_key.revoked', target_id: String(id) }])
   })
+
+  it('sets, shows, rotates and removes the webhook; its secret is answered once', async () => {
+    const hook = (method: 'GET' | 'PUT' | 'DELETE', cookie = admin, payload?: object) =>
+      app.inject({
+        method,
+        url: '/api/office/sync-webhook',
+        payload,
+        headers: { origin: TEST_ORIGIN, cookie },
+      })
+    const url = 'https://pms.example.test/bitewing/events'
+    expect((await hook('GET')).json()).toEqual({ url: null })
+    expect((await hook('PUT', frontDesk, { url })).statusCode).toBe(403)
+    const first = await hook('PUT', admin, { url })
+    expect(first.statusCode).toBe(200)
+    expect(first.json()).toEqual({ url, secret: expect.stringMatching(/^whsec_/) })
+    const shown = await hook('GET')
+    expect(shown.json()).toEqual({ url })
+    expect(shown.body).not.toContain(first.json().secret)
+    const rotated = (await hook('PUT', admin, { url })).json()
+    expect(rotated.secret).not.toBe(first.json().secret)
+
+    const bad = await hook('PUT', admin, { url: 'ftp://pms.example.test/' })
+    expect(bad.statusCode).toBe(400)
+    expect(Object.keys(bad.json().errors)).toEqual(['url'])
+    expect((await hook('GET')).json()).toEqual({ url })
+    const stored = await db.selectFrom('sync_webhooks').select('sealed_secret').execute()
+    expect(JSON.stringify(stored)).not.toContain(rotated.secret)
+
+    expect((await hook('DELETE')).statusCode).toBe(204)
+    expect((await hook('GET')).json()).toEqual({ url: null })
+    expect((await hook('DELETE')).statusCode).toBe(404)
+    const actions = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', 'like', 'sync_webhook.%')
+      .execute()
+    expect(actions.map((row) => row.action)).toEqual([
+      'sync_webhook.set',
+      'sync_webhook.set',
+      'sync_webhook.removed',
+    ])
+    expect(JSON.stringify(await db.selectFrom('audit_events').selectAll().execute())).not.toContain(
+      'whsec_',
+    )
+  })
 })
