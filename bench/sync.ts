@@ -175,7 +175,8 @@ function startServer(url: string): ChildProcess {
 }
 
 async function waitHealthy() {
-  for (let attempt = 0; attempt < 600; attempt++) {
+  // Up to three minutes: the server transpiles its TypeScript at start, slow on a busy machine.
+  for (let attempt = 0; attempt < 1800; attempt++) {
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return
     } catch {}

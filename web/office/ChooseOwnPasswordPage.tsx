@@ -54,8 +54,9 @@ export function ChooseOwnPasswordPage({ staff }: { staff: StaffSession }) {
               <p>{actionFailureMessage(save.error, 'Saving your password')}</p>
             </div>
           ) : null}
-          <Button type="submit" className="button" isPending={save.isPending}>
-            Save and continue
+          {/* Not isPending: its announcement would point at a button about to be gone. */}
+          <Button type="submit" className="button">
+            {save.isPending ? 'Saving…' : 'Save and continue'}
           </Button>
         </Form>
         <Button
