@@ -81,7 +81,7 @@ const pad = (n: number) => String(n).padStart(2, '0')
 /**
  * The practice as the PMS sends it, in phases whose batches may run side by side: the practice's
  * own rows, then patients (families whole within a batch), then each patient's appointment with
- * its procedures and their recall.
+ * its procedures, then their recalls.
  */
 export function syncPracticePhases(patients: number): ImportOperation[][] {
   const put = (collection: string, externalId: string, body: Record<string, unknown>) =>
@@ -99,7 +99,10 @@ export function syncPracticePhases(patients: number): ImportOperation[][] {
     }),
   ]
   const people: ImportOperation[] = []
+  // Each collection's rows one after the other: the batch endpoint writes a run of puts of one
+  // collection in a few statements, and row by row when collections alternate.
   const visits: ImportOperation[] = []
+  const recalls: ImportOperation[] = []
   for (let i = 0; i < patients; i++) {
     const id = `PAT${i + 1}`
     const head = `PAT${i - (i % FAMILY) + 1}`
@@ -138,6 +141,8 @@ export function syncPracticePhases(patients: number): ImportOperation[][] {
           { code: 'D1110', description: 'Prophylaxis - adult' },
         ],
       }),
+    )
+    recalls.push(
       put('recalls', `RC${i + 1}`, {
         patientExternalId: id,
         recallTypeExternalId: 'RT1',
@@ -148,7 +153,7 @@ export function syncPracticePhases(patients: number): ImportOperation[][] {
       }),
     )
   }
-  return [practice, people, visits]
+  return [practice, people, visits, recalls]
 }
 
 function startServer(url: string): ChildProcess {

@@ -104,4 +104,5 @@ test('A new staff member chooses their own password before the console opens', a
   await page.getByRole('button', { name: 'Save and continue' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Patient Portal Access' })).toBeVisible()
   await expect(page.getByRole('navigation', { name: 'Console' })).toBeVisible()
+  await expectNoAxeViolations(page)
 })
