@@ -7,6 +7,7 @@ import { benchCcd } from './ccd.ts'
 import { benchColdStart } from './cold-start.ts'
 import { benchPasswordVerification, benchSignIn } from './sign-in.ts'
 import { round } from './stats.ts'
+import { benchSync } from './sync.ts'
 import { benchTabs } from './tabs.ts'
 
 interface Figure {
@@ -172,6 +173,38 @@ async function main() {
       unit: 'MB',
       budget: '< 300 MB',
       withinBudget: tabs.residentMb < 300,
+    })
+  }
+  // Needs PostgreSQL; drops and makes its own database (bitewing_bench_sync): ask for it by name.
+  if (only.includes('sync')) {
+    const sync = await benchSync()
+    const practice = `${sync.patients.toLocaleString('en-US')} patients, ${sync.operations.toLocaleString('en-US')} operations`
+    figures.push({
+      name: `sync API load through the batch endpoint (${practice}): total`,
+      value: sync.seconds,
+      unit: 's',
+      budget: '< 300 s',
+      withinBudget: sync.seconds < 300,
+    })
+    figures.push({
+      name: 'sync API load: operations per second',
+      value: sync.operationsPerSecond,
+      unit: 'rows/s',
+    })
+    for (const [phase, seconds] of Object.entries(sync.phaseSeconds)) {
+      figures.push({ name: `  of which ${phase}`, value: seconds, unit: 's' })
+    }
+    figures.push({
+      name: 'sync API load: server resident memory once started (before the load)',
+      value: sync.idleResidentMb,
+      unit: 'MB',
+    })
+    figures.push({
+      name: 'sync API load: server peak resident memory',
+      value: sync.peakResidentMb,
+      unit: 'MB',
+      budget: '< 300 MB',
+      withinBudget: sync.peakResidentMb < 300,
     })
   }
   print(figures)

@@ -126,7 +126,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(settingsRoutes, { db, guard: office })
   await app.register(codeSystemRoutes, { db, guard: office })
   await app.register(staffRoutes, { db, guard: office })
-  await app.register(syncKeyRoutes, { db, guard: office })
+  await app.register(syncKeyRoutes, { db, guard: office, secrets })
   await app.register(syncApi, {
     db,
     files: deps.files,

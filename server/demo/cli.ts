@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
@@ -6,6 +7,7 @@ import { loadConfig } from '../config.ts'
 import { type DatabaseHandle, openDatabase } from '../platform/db/database.ts'
 import { migrate } from '../platform/db/migrate.ts'
 import { LocalFileStorage } from '../platform/files/storage.ts'
+import { exportPractice } from './export.ts'
 import {
   DEFAULT_DEMO_PATIENTS,
   DEFAULT_DEMO_SEED,
@@ -14,19 +16,24 @@ import {
 } from './generate.ts'
 
 const USAGE = `Usage: npm run demo -- [--patients N] [--seed S] [--reset]
+       npm run demo -- export FILE [--patients N] [--seed S]
 
 Builds the Maple Grove Dental demo practice in the configured database
 (DATABASE_URL, or the embedded database in DATA_DIR).
 
   --patients N  how many patients, the Garcia family included (default ${DEFAULT_DEMO_PATIENTS})
   --seed S      random seed; the same seed gives the same practice (default ${DEFAULT_DEMO_SEED})
-  --reset       delete the existing demo practice first`
+  --reset       delete the existing demo practice first
+
+export FILE builds the same practice in a throwaway embedded database and writes it to FILE as
+the sync API's NDJSON export (one operation a line), for \`npm run sync -- import FILE\`.`
 
 class UsageError extends Error {}
 
 function parseOptions(argv: string[]) {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: {
       patients: { type: 'string' },
       seed: { type: 'string' },
@@ -42,7 +49,12 @@ function parseOptions(argv: string[]) {
     }
     return parsed
   }
+  const [command, file, ...extra] = positionals
+  if ((command !== undefined && command !== 'export') || (command && !file) || extra.length) {
+    throw new UsageError('The only command is "export FILE".')
+  }
   return {
+    exportTo: file,
     help: values.help ?? false,
     reset: values.reset ?? false,
     patients: integer('patients', values.patients, DEFAULT_DEMO_PATIENTS, 5),
@@ -54,6 +66,10 @@ async function main() {
   const options = parseOptions(process.argv.slice(2))
   if (options.help) {
     console.log(USAGE)
+    return
+  }
+  if (options.exportTo) {
+    await exportDemo(options.exportTo, options)
     return
   }
   const config = loadConfig()
@@ -94,6 +110,23 @@ async function main() {
     console.log(`  ${'total'.padEnd(width)}  ${total.toLocaleString('en-US').padStart(11)}`)
   } finally {
     await database.close()
+  }
+}
+
+/** Builds the demo in a throwaway embedded database and writes it as an NDJSON export. */
+async function exportDemo(file: string, options: { patients: number; seed: number }) {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-demo-export-'))
+  const database = await openDatabase({})
+  try {
+    await migrate(database)
+    const files = new LocalFileStorage(folder)
+    console.log(`Building the demo practice: ${options.patients} patients, seed ${options.seed}.`)
+    const { practiceId } = await generateDemoPractice(database.db, files, options)
+    const lines = await exportPractice(database.db, files, practiceId, file)
+    console.log(`Wrote ${lines.toLocaleString('en-US')} operations to ${file}.`)
+  } finally {
+    await database.close()
+    await fs.rm(folder, { recursive: true, force: true })
   }
 }
 

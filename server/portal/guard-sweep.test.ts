@@ -4,7 +4,7 @@ import type { Database } from '../platform/db/database.ts'
 import { describeEachDatabase } from '../platform/db/testing.ts'
 import { buildTestApp, TEST_ORIGIN } from '../testing/http.ts'
 import { type RouteTarget, routeTargets, validRequest } from '../testing/routes.ts'
-import { type SeededFamily, useFamilyApp } from '../testing/suite.ts'
+import { type SeededFamily, signedInStaff, useFamilyApp } from '../testing/suite.ts'
 
 /**
  * Every route the app registers about one patient, and every staff route, asked by someone who
@@ -131,6 +131,26 @@ describeEachDatabase('the access guard on every route', (kind) => {
       garciaIds(suite.family),
     )
     expect(wrong).toEqual([])
+    expect(targets.length).toBeGreaterThanOrEqual(14)
+  })
+
+  it('answers 403 on every staff route to a member who has not replaced a one-time password', async () => {
+    const member = await signedInStaff(suite, {
+      practiceId: suite.family.practiceId,
+      username: 'paper.admin',
+      role: 'admin',
+      passwordIsTemporary: true,
+    })
+    const allowed = new Set([
+      ...OFFICE_PUBLIC,
+      'GET /api/office/session',
+      'POST /api/office/session/password',
+    ])
+    const targets = routeTargets(routes).filter(
+      (target) => OFFICE_ROUTES.test(target.url) && !allowed.has(`${target.method} ${target.url}`),
+    )
+    const askedBy = [{ who: 'a one-time password holder', cookie: member.cookie, expected: 403 }]
+    expect(await sweep(suite.app, targets, askedBy, garciaIds(suite.family))).toEqual([])
     expect(targets.length).toBeGreaterThanOrEqual(14)
   })
 })

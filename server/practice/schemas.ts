@@ -20,3 +20,9 @@ export const Credentials = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 100 }),
   password: Type.String({ minLength: 1, maxLength: 200 }),
 })
+
+/** A new password typed twice: every form that sets one (portal and office) sends these. */
+export const NewPasswordTwice = {
+  newPassword: Type.String({ maxLength: 200 }),
+  newPasswordAgain: Type.String({ maxLength: 200 }),
+}

@@ -1,5 +1,7 @@
+import { type QueryCreator, sql } from 'kysely'
 import { hashToken, newToken } from '../platform/auth/tokens.ts'
 import type { Database } from '../platform/db/database.ts'
+import type { DB } from '../platform/db/schema.ts'
 
 /** What a practice-management system presents: `bw_` then 256 random bits. Shown once, stored hashed. */
 const KEY_PREFIX = 'bw_'
@@ -34,21 +36,42 @@ export interface SyncKeyHolder {
   name: string
 }
 
+/** How stale a key's last use may be before a request records it again. */
+const LAST_USE_GRANULARITY = sql`interval '1 minute'`
+
 /**
  * The practice a presented key belongs to, or null when it is unknown or revoked. Marks the key
- * used in the same statement (last use is shown on the office's Sync API keys page).
+ * used (shown on the office's Sync API keys page) in the same statement, at most once a minute: a
+ * PMS calling many times a second would otherwise write the key's row on every call, and every
+ * parallel call would queue on that row's lock.
  */
 export async function authenticateSyncKey(
   db: Database,
   presented: string,
 ): Promise<SyncKeyHolder | null> {
   if (!presented.startsWith(KEY_PREFIX)) return null
+  const live = (qb: QueryCreator<DB>) =>
+    qb
+      .selectFrom('sync_api_keys')
+      .where('key_hash', '=', hashToken(presented))
+      .where('revoked_at', 'is', null)
   const row = await db
-    .updateTable('sync_api_keys')
-    .set({ last_used_at: new Date() })
-    .where('key_hash', '=', hashToken(presented))
-    .where('revoked_at', 'is', null)
-    .returning(['id', 'practice_id', 'name'])
+    .with('presented_key', (qb) => live(qb).select(['id', 'practice_id', 'name']))
+    .with('marked', (qb) =>
+      qb
+        .updateTable('sync_api_keys')
+        .set({ last_used_at: sql`now()` })
+        .where('id', 'in', live(qb).select('id'))
+        .where((eb) =>
+          eb.or([
+            eb('last_used_at', 'is', null),
+            eb('last_used_at', '<', sql<Date>`now() - ${LAST_USE_GRANULARITY}`),
+          ]),
+        )
+        .returning('id'),
+    )
+    .selectFrom('presented_key')
+    .select(['id', 'practice_id', 'name'])
     .executeTakeFirst()
   return row ? { keyId: Number(row.id), practiceId: Number(row.practice_id), name: row.name } : null
 }

@@ -132,7 +132,14 @@ export async function seedPortalPatient(
 /** A staff member of the practice, an administrator unless a role is given. */
 export async function seedStaff(
   db: Database,
-  options: { practiceId: number; username: string; password?: string; role?: StaffRole },
+  options: {
+    practiceId: number
+    username: string
+    password?: string
+    role?: StaffRole
+    /** A one-time password from an administrator, still to be replaced. */
+    passwordIsTemporary?: boolean
+  },
 ) {
   const row = await db
     .insertInto('staff_users')
@@ -142,6 +149,7 @@ export async function seedStaff(
       password_hash: await hashPassword(options.password ?? STAFF_PASSWORD),
       display_name: options.username,
       role: options.role ?? 'admin',
+      password_is_temporary: options.passwordIsTemporary ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow()

@@ -65,3 +65,44 @@ test('Staff: add a member with a one-time password, reset it, disable and enable
   await expectNoAxeViolations(page)
   await expectNoHorizontalOverflow(page)
 })
+
+test('A new staff member chooses their own password before the console opens', async ({
+  page,
+  request,
+}, testInfo) => {
+  test.slow()
+  const username = `new.${testInfo.project.name}.${Date.now().toString(36)}`
+  const displayName = `Kim ${testInfo.project.name} ${Date.now().toString(36)}`
+  // The administrator adds them (the page above tests that through the console).
+  const signedIn = await request.post('/api/office/session', {
+    data: { username: ADMIN.username, password: ADMIN.password },
+  })
+  expect(signedIn.ok()).toBe(true)
+  const created = await request.post('/api/office/staff', {
+    data: { username, displayName, role: 'front_desk' },
+  })
+  expect(created.status()).toBe(201)
+  const { oneTimePassword } = (await created.json()) as { oneTimePassword: string }
+
+  await page.goto('/office/access')
+  await page.getByRole('textbox', { name: 'User name' }).fill(username)
+  await page.getByLabel('Password').fill(oneTimePassword)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose your password' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Console' })).toHaveCount(0)
+  await expectNoAxeViolations(page)
+  await expectNoHorizontalOverflow(page)
+
+  await page.getByLabel('New password', { exact: true }).fill(oneTimePassword)
+  await page.getByLabel('New password again').fill(oneTimePassword)
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(page.getByText('not the one-time password you were given')).toBeVisible()
+
+  const own = `${username} keeps this one`
+  await page.getByLabel('New password', { exact: true }).fill(own)
+  await page.getByLabel('New password again').fill(own)
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Patient Portal Access' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Console' })).toBeVisible()
+  await expectNoAxeViolations(page)
+})

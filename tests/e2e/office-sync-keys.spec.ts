@@ -55,3 +55,49 @@ test('Sync API keys: create a key shown once with a copy button, see it listed, 
   await expectNoAxeViolations(page)
   await expectNoHorizontalOverflow(page)
 })
+
+test('Sync API keys: set the webhook, see its secret once, rotate it, remove it', async ({
+  page,
+}) => {
+  test.slow()
+  await signInToOffice(page)
+  await page.goto('/office/sync-keys')
+  const section = page.getByRole('region', { name: 'Webhook' })
+  // Other runs may have left one: start from none.
+  if (await section.getByRole('button', { name: 'Remove webhook' }).isVisible()) {
+    await section.getByRole('button', { name: 'Remove webhook' }).click()
+    await page
+      .getByRole('alertdialog', { name: 'Remove the webhook?' })
+      .getByRole('button', { name: 'Remove webhook' })
+      .click()
+  }
+  await expect(section.getByText('No webhook is set.')).toBeVisible()
+  const url = 'https://pms.example.test/bitewing/events'
+  await section.getByRole('textbox', { name: 'Webhook address' }).fill('ftp://nope.example.test/')
+  await section.getByRole('button', { name: 'Set webhook' }).click()
+  await expect(section.getByRole('textbox', { name: 'Webhook address' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  )
+  await section.getByRole('textbox', { name: 'Webhook address' }).fill(url)
+  await section.getByRole('button', { name: 'Set webhook' }).click()
+  const secret = section.getByRole('region', { name: 'Webhook signing secret' })
+  await expect(secret.getByText('This secret will not be shown again.')).toBeVisible()
+  const first = await secret.locator('dd').nth(1).textContent()
+  expect(first).toMatch(/^whsec_/)
+  await expect(section.getByText(`Events are announced to ${url}.`)).toBeVisible()
+  await expectNoAxeViolations(page)
+  await expectNoHorizontalOverflow(page)
+  await secret.getByRole('button', { name: 'Done' }).click()
+
+  await section.getByRole('button', { name: 'Rotate secret' }).click()
+  await expect(secret.locator('dd').nth(1)).not.toHaveText(first ?? '')
+  await secret.getByRole('button', { name: 'Done' }).click()
+
+  await section.getByRole('button', { name: 'Remove webhook' }).click()
+  await page
+    .getByRole('alertdialog', { name: 'Remove the webhook?' })
+    .getByRole('button', { name: 'Remove webhook' })
+    .click()
+  await expect(section.getByText('No webhook is set.')).toBeVisible()
+})

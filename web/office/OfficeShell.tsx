@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components'
 import { Navigate, NavLink, Outlet, useNavigate } from 'react-router'
 import { isApiError } from '../ui/api.ts'
 import { LoadFailed, Loading } from '../ui/status.tsx'
+import { ChooseOwnPasswordPage } from './ChooseOwnPasswordPage.tsx'
 import { roleLabel } from './labels.ts'
 import { endOfficeSession, type StaffSession } from './office-api.ts'
 import { pagesFor } from './pages.ts'
@@ -24,6 +25,7 @@ export function OfficeShell() {
   const session = useOfficeSession()
   useSessionEndWatcher()
 
+  if (session.data?.mustChangePassword) return <ChooseOwnPasswordPage staff={session.data} />
   if (session.data) return <SignedInShell staff={session.data} />
   // 404: this server offers no staff sign-in; its sign-in page says so when tried.
   if (session.isError && isApiError(session.error) && [401, 404].includes(session.error.status)) {

@@ -9,6 +9,7 @@ import { loadConfig } from '../../config.ts'
 import { openDatabase } from '../../platform/db/database.ts'
 import { migrate } from '../../platform/db/migrate.ts'
 import { Problem } from '../../platform/http/problems.ts'
+import { parseHoursOption } from './cli-options.ts'
 import { setUpPractice } from './setup.ts'
 
 const USAGE = `Usage: npm run setup -- --practice "Name" --admin-user NAME [options]
@@ -21,6 +22,10 @@ the embedded database in DATA_DIR). Refused once a practice exists.
   --admin-name NAME     the name staff see (default: the user name)
   --location NAME       its first location (default: the practice's name)
   --phone PHONE         the location's phone number
+  --email EMAIL         the location's email address
+  --address LINE        its street address (--address2 LINE for a second line)
+  --city CITY, --region REGION, --postal-code CODE
+  --hours HOURS         opening hours, e.g. "Mon-Fri 08:00-17:00, Sat 09:00-13:00"
   --time-zone ZONE      IANA time zone (default: this machine's, ${systemTimeZone()})
   --country CC          two-letter country code (default: US)
   --currency CUR        three-letter currency code (default: USD)
@@ -40,6 +45,13 @@ function parseOptions(argv: string[]) {
       'admin-name': { type: 'string' },
       location: { type: 'string' },
       phone: { type: 'string' },
+      email: { type: 'string' },
+      address: { type: 'string' },
+      address2: { type: 'string' },
+      city: { type: 'string' },
+      region: { type: 'string' },
+      'postal-code': { type: 'string' },
+      hours: { type: 'string' },
       'time-zone': { type: 'string' },
       country: { type: 'string' },
       currency: { type: 'string' },
@@ -77,6 +89,12 @@ async function main() {
     process.exitCode = options.help ? 0 : 2
     return
   }
+  const hours = parseHoursOption(options.hours ?? '')
+  if (typeof hours === 'string') {
+    console.error(`--hours: ${hours}`)
+    process.exitCode = 2
+    return
+  }
   const password =
     process.env.BITEWING_ADMIN_PASSWORD ??
     (process.stdin.isTTY ? await promptPassword('Administrator password: ') : '')
@@ -104,13 +122,13 @@ async function main() {
           {
             name: options.location ?? options.practice,
             phone: options.phone ?? null,
-            email: null,
-            address1: null,
-            address2: null,
-            city: null,
-            region: null,
-            postalCode: null,
-            hours: [],
+            email: options.email ?? null,
+            address1: options.address ?? null,
+            address2: options.address2 ?? null,
+            city: options.city ?? null,
+            region: options.region ?? null,
+            postalCode: options['postal-code'] ?? null,
+            hours,
           },
         ],
         admin: { username, displayName: options['admin-name'] ?? username, password },

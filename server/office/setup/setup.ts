@@ -77,6 +77,8 @@ export async function setUpPractice(
       displayName: input.admin.displayName,
       role: 'admin',
       passwordHash,
+      // The administrator typed this password: it is their own.
+      passwordIsTemporary: false,
     })
     await recordAudit(trx, {
       practiceId,

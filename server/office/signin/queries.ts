@@ -15,3 +15,41 @@ export async function findStaffForSignIn(db: Database, practiceId: number, usern
 export async function recordStaffSignIn(db: Database, staffUserId: number, now = new Date()) {
   await updateRowById(db, 'staff_users', staffUserId, { last_sign_in_at: now })
 }
+
+export async function findStaffPasswordHash(db: Database, staffUserId: number) {
+  const row = await db
+    .selectFrom('staff_users')
+    .select('password_hash')
+    .where('id', '=', staffUserId)
+    .executeTakeFirstOrThrow()
+  return row.password_hash
+}
+
+/**
+ * Replaces a one-time password with the member's own, in one statement that also checks it was
+ * one-time: of two tabs submitting at once, one succeeds and the other is told it is done.
+ */
+export async function replaceTemporaryStaffPassword(
+  trx: Database,
+  staffUserId: number,
+  passwordHash: string,
+) {
+  const result = await trx
+    .updateTable('staff_users')
+    .set({ password_hash: passwordHash, password_is_temporary: false })
+    .where('id', '=', staffUserId)
+    .where('password_is_temporary', '=', true)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+/** Signs the member out of every other browser; the one that asked stays signed in. */
+export async function endOtherStaffSessions(trx: Database, staffUserId: number, keepId: number) {
+  await trx
+    .updateTable('sessions')
+    .set({ ended_at: new Date() })
+    .where('staff_user_id', '=', staffUserId)
+    .where('id', '<>', keepId)
+    .where('ended_at', 'is', null)
+    .execute()
+}

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import {
   type CookiePolicy,
   clearSessionCookie,
@@ -11,7 +12,8 @@ import { findPracticeName } from '../../practice/queries.ts'
 import { Credentials } from '../../practice/schemas.ts'
 import type { StaffGuard } from '../../practice/staff-permissions.ts'
 import { staffAuditor } from '../staff-audit.ts'
-import { StaffSessionView } from './schemas.ts'
+import { chooseOwnStaffPassword } from './own-password.ts'
+import { OwnStaffPassword, StaffSessionView } from './schemas.ts'
 import { signInStaff } from './sign-in.ts'
 import { presentStaffSession } from './view.ts'
 
@@ -21,8 +23,11 @@ export const officeSessionRoutes: FastifyPluginAsyncTypebox<{
   guard: StaffGuard
   cookies: CookiePolicy
 }> = async (app, { db, guard, cookies }) => {
-  const present = async ({ staff }: OfficeContext) =>
+  const present = async ({ staff }: Pick<OfficeContext, 'staff'>) =>
     presentStaffSession(staff, await findPracticeName(db, staff.practice_id))
+  // Who am I, and choosing one's own password, are all a one-time password allows.
+  const signedInEvenIfTemporary = (request: FastifyRequest) =>
+    guard.staff(request, undefined, { allowTemporaryPassword: true })
 
   app.post(
     '/api/office/session',
@@ -39,7 +44,18 @@ export const officeSessionRoutes: FastifyPluginAsyncTypebox<{
     { schema: { response: { 200: StaffSessionView } } },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store')
-      return present(await guard.staff(request))
+      return present(await signedInEvenIfTemporary(request))
+    },
+  )
+
+  app.post(
+    '/api/office/session/password',
+    { schema: { body: OwnStaffPassword, response: { 200: StaffSessionView } } },
+    async (request) => {
+      const context = await signedInEvenIfTemporary(request)
+      const audit = staffAuditor(request, context.staff)
+      const staff = await chooseOwnStaffPassword(db, context, audit, request.body)
+      return present({ staff })
     },
   )
 

@@ -1,8 +1,14 @@
 import { Type } from 'typebox'
+import { NewPasswordTwice } from '../../practice/schemas.ts'
 
 export const StaffSessionView = Type.Object({
   username: Type.String(),
   displayName: Type.String(),
   role: Type.Union([Type.Literal('admin'), Type.Literal('front_desk'), Type.Literal('provider')]),
   practiceName: Type.String(),
+  /** Signed in with a one-time password: the console shows only "choose your password". */
+  mustChangePassword: Type.Boolean(),
 })
+
+/** Replacing the one-time password an administrator gave: the new one, twice. */
+export const OwnStaffPassword = Type.Object(NewPasswordTwice)

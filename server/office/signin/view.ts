@@ -4,8 +4,14 @@ import type { StaffSessionView } from './schemas.ts'
 
 /** Who is signed in to the console, as its header and pages need them. */
 export function presentStaffSession(
-  { username, display_name, role }: StaffMember,
+  { username, display_name, role, password_is_temporary }: StaffMember,
   practiceName: string,
 ): Static<typeof StaffSessionView> {
-  return { username, displayName: display_name, role, practiceName }
+  return {
+    username,
+    displayName: display_name,
+    role,
+    practiceName,
+    mustChangePassword: password_is_temporary,
+  }
 }

@@ -12,7 +12,7 @@ import {
   insertStaffUser,
   lockPracticeStaff,
   setStaffActive,
-  setStaffPassword,
+  setTemporaryStaffPassword,
   staffUsernameInUse,
 } from './queries.ts'
 import { newStaffErrors, statusChangeProblem } from './rules.ts'
@@ -61,6 +61,7 @@ export async function createStaffMember(
       const id = await insertStaffUser(trx, {
         practiceId: actor.practiceId,
         passwordHash,
+        passwordIsTemporary: true,
         ...member,
       })
       await audit(trx, actor, 'staff.created', id)
@@ -79,7 +80,7 @@ export async function resetStaffPassword(db: Database, actor: StaffActor, staffI
   const oneTimePassword = newOneTimePassword()
   const passwordHash = await hashPassword(oneTimePassword)
   await db.transaction().execute(async (trx) => {
-    await setStaffPassword(trx, member.id, passwordHash)
+    await setTemporaryStaffPassword(trx, member.id, passwordHash)
     await endStaffSessions(trx, member.id)
     await audit(trx, actor, 'staff.password_reset', member.id)
   })

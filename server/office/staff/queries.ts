@@ -12,6 +12,8 @@ export async function insertStaffUser(
     displayName: string
     role: StaffRole
     passwordHash: string
+    /** A one-time password an administrator hands over, to be replaced at first sign-in. */
+    passwordIsTemporary: boolean
   },
 ) {
   const row = await trx
@@ -22,6 +24,7 @@ export async function insertStaffUser(
       display_name: staff.displayName,
       role: staff.role,
       password_hash: staff.passwordHash,
+      password_is_temporary: staff.passwordIsTemporary,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -97,8 +100,16 @@ export async function setStaffActive(trx: Database, staffId: number, active: boo
   await updateRowById(trx, 'staff_users', staffId, { is_active: active })
 }
 
-export async function setStaffPassword(trx: Database, staffId: number, passwordHash: string) {
-  await updateRowById(trx, 'staff_users', staffId, { password_hash: passwordHash })
+/** A one-time password from an administrator: the member replaces it at their next sign-in. */
+export async function setTemporaryStaffPassword(
+  trx: Database,
+  staffId: number,
+  passwordHash: string,
+) {
+  await updateRowById(trx, 'staff_users', staffId, {
+    password_hash: passwordHash,
+    password_is_temporary: true,
+  })
 }
 
 /** Signs a staff member out everywhere (password reset, account disabled). */

@@ -1,6 +1,9 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
+import type { SecretBox } from '../../platform/mail/secrets.ts'
+import { removeWebhook } from '../../sync/events/queries.ts'
+import { configureWebhook } from '../../sync/events/webhooks.ts'
 import { createSyncKey, revokeSyncKey } from '../../sync/keys.ts'
 import type { StaffActor } from '../administrator.ts'
 
@@ -36,5 +39,44 @@ export async function revokePracticeSyncKey(db: Database, actor: StaffActor, key
       throw new NotFound('No such key, or it is revoked already.')
     }
     await audit(trx, actor, 'sync_key.revoked', keyId)
+  })
+}
+
+/**
+ * Sets the practice's webhook address with a new signing secret (setting the same address again
+ * rotates the secret: the old one stops signing at once). The secret is answered this once.
+ */
+export async function setPracticeWebhook(
+  db: Database,
+  secrets: SecretBox,
+  actor: StaffActor,
+  url: string,
+) {
+  return db.transaction().execute(async (trx) => {
+    const webhook = await configureWebhook(trx, secrets, actor.practiceId, url.trim())
+    await recordAudit(trx, {
+      practiceId: actor.practiceId,
+      actor: { type: 'staff_user', staffUserId: actor.staffId },
+      action: 'sync_webhook.set',
+      targetType: 'sync_webhook',
+      targetId: actor.practiceId,
+      ip: actor.ip,
+    })
+    return webhook
+  })
+}
+
+/** Stops announcing events. Removing when there is none is a 404. */
+export async function removePracticeWebhook(db: Database, actor: StaffActor) {
+  await db.transaction().execute(async (trx) => {
+    if (!(await removeWebhook(trx, actor.practiceId))) throw new NotFound('No webhook is set.')
+    await recordAudit(trx, {
+      practiceId: actor.practiceId,
+      actor: { type: 'staff_user', staffUserId: actor.staffId },
+      action: 'sync_webhook.removed',
+      targetType: 'sync_webhook',
+      targetId: actor.practiceId,
+      ip: actor.ip,
+    })
   })
 }

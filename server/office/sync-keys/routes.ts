@@ -3,17 +3,33 @@ import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { OfficeGuard } from '../../platform/auth/office-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
+import type { SecretBox } from '../../platform/mail/secrets.ts'
+import { findWebhook } from '../../sync/events/queries.ts'
 import { permittedActor } from '../administrator.ts'
-import { createPracticeSyncKey, revokePracticeSyncKey } from './commands.ts'
+import {
+  createPracticeSyncKey,
+  removePracticeWebhook,
+  revokePracticeSyncKey,
+  setPracticeWebhook,
+} from './commands.ts'
 import { listSyncKeys } from './queries.ts'
-import { CreatedSyncKeyView, NewSyncKey, SyncKeyParams, SyncKeyView } from './schemas.ts'
+import {
+  CreatedSyncKeyView,
+  CreatedSyncWebhook,
+  NewSyncKey,
+  NewSyncWebhook,
+  SyncKeyParams,
+  SyncKeyView,
+  SyncWebhookView,
+} from './schemas.ts'
 import { presentSyncKey } from './view.ts'
 
 /** Sync API keys (administrators; the permission `sync-keys.manage`): create, list, revoke. */
 export const syncKeyRoutes: FastifyPluginAsyncTypebox<{
   db: Database
   guard: OfficeGuard
-}> = async (app, { db, guard }) => {
+  secrets: SecretBox
+}> = async (app, { db, guard, secrets }) => {
   const administrator = (request: FastifyRequest) =>
     permittedActor(guard, request, 'sync-keys.manage')
 
@@ -46,4 +62,30 @@ export const syncKeyRoutes: FastifyPluginAsyncTypebox<{
       return reply.status(204).send()
     },
   )
+
+  app.get(
+    '/api/office/sync-webhook',
+    { schema: { response: { 200: SyncWebhookView } } },
+    async (request, reply) => {
+      const actor = await administrator(request)
+      reply.header('Cache-Control', 'no-store')
+      return { url: (await findWebhook(db, actor.practiceId))?.url ?? null }
+    },
+  )
+
+  app.put(
+    '/api/office/sync-webhook',
+    { schema: { body: NewSyncWebhook, response: { 200: CreatedSyncWebhook } } },
+    async (request, reply) => {
+      const actor = await administrator(request)
+      reply.header('Cache-Control', 'no-store')
+      return setPracticeWebhook(db, secrets, actor, request.body.url)
+    },
+  )
+
+  app.delete('/api/office/sync-webhook', async (request, reply) => {
+    const actor = await administrator(request)
+    await removePracticeWebhook(db, actor)
+    return reply.status(204).send()
+  })
 }

@@ -22,3 +22,11 @@ export const CreatedSyncKeyView = Type.Object({
 })
 
 export const SyncKeyParams = Type.Object({ keyId: Id })
+
+/** Where new sync events are announced; never the signing secret, which is shown once. */
+export const SyncWebhookView = Type.Object({ url: Nullable(Type.String()) })
+
+export const NewSyncWebhook = Type.Object({ url: Type.String({ minLength: 1, maxLength: 2000 }) })
+
+/** The webhook set, with its new signing secret: answered to this administrator this once. */
+export const CreatedSyncWebhook = Type.Object({ url: Type.String(), secret: Type.String() })

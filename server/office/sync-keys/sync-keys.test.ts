@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { authenticateSyncKey, createSyncKey } from '../../sync/keys.ts'
@@ -22,6 +23,8 @@ describeEachDatabase('office: sync API keys', (kind) => {
 
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie = admin, payload?: object) =>
     suite.app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
+  const createdKey = (response: { json(): unknown }) =>
+    response.json() as { key: string; id: number }
   const list = async () => (await call('GET', '/api/office/sync-keys')).json()
 
   it('is for administrators only', async () => {
@@ -58,6 +61,38 @@ describeEachDatabase('office: sync API keys', (kind) => {
     expect(JSON.stringify(audit)).not.toContain(key)
   })
 
+  it('records a key’s use at most once a minute, also under a burst of parallel calls', async () => {
+    const { key, id } = createdKey(
+      await call('POST', '/api/office/sync-keys', admin, { name: 'Busy PMS' }),
+    )
+    // xmin names the transaction that wrote the row's current version: unchanged means unwritten.
+    const stored = () =>
+      suite.db
+        .selectFrom('sync_api_keys')
+        .select([sql<string>`xmin::text`.as('version'), 'last_used_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    await Promise.all(Array.from({ length: 20 }, () => authenticateSyncKey(suite.db, key)))
+    const first = await stored()
+    expect(first.last_used_at).toBeInstanceOf(Date)
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => authenticateSyncKey(suite.db, key)),
+    )
+    expect(burst.every((holder) => holder?.keyId === id)).toBe(true)
+    expect(await stored()).toEqual(first)
+
+    await suite.db
+      .updateTable('sync_api_keys')
+      .set({ last_used_at: sql`now() - interval '61 seconds'` })
+      .where('id', '=', id)
+      .execute()
+    const stale = await stored()
+    expect(await authenticateSyncKey(suite.db, key)).toMatchObject({ keyId: id })
+    const marked = await stored()
+    expect(marked.version).not.toBe(stale.version)
+    expect(marked.last_used_at?.getTime()).toBeGreaterThan(stale.last_used_at?.getTime() ?? 0)
+  })
+
   it('refuses a blank name, creating nothing', async () => {
     const before = (await list()).length
     expect((await call('POST', '/api/office/sync-keys', admin, { name: '   ' })).statusCode).toBe(
@@ -83,5 +118,50 @@ describeEachDatabase('office: sync API keys', (kind) => {
       .where('action', '=', 'sync_key.revoked')
       .execute()
     expect(revoked).toEqual([{ action: 'sync_key.revoked', target_id: String(id) }])
+  })
+
+  it('sets, shows, rotates and removes the webhook; its secret is answered once', async () => {
+    const hook = (method: 'GET' | 'PUT' | 'DELETE', cookie = admin, payload?: object) =>
+      suite.app.inject({
+        method,
+        url: '/api/office/sync-webhook',
+        payload,
+        headers: { origin: TEST_ORIGIN, cookie },
+      })
+    const url = 'https://pms.example.test/bitewing/events'
+    expect((await hook('GET')).json()).toEqual({ url: null })
+    expect((await hook('PUT', frontDesk, { url })).statusCode).toBe(403)
+    const first = await hook('PUT', admin, { url })
+    expect(first.statusCode).toBe(200)
+    expect(first.json()).toEqual({ url, secret: expect.stringMatching(/^whsec_/) })
+    const shown = await hook('GET')
+    expect(shown.json()).toEqual({ url })
+    expect(shown.body).not.toContain(first.json().secret)
+    const rotated = (await hook('PUT', admin, { url })).json()
+    expect(rotated.secret).not.toBe(first.json().secret)
+
+    const bad = await hook('PUT', admin, { url: 'ftp://pms.example.test/' })
+    expect(bad.statusCode).toBe(400)
+    expect(Object.keys(bad.json().errors)).toEqual(['url'])
+    expect((await hook('GET')).json()).toEqual({ url })
+    const stored = await suite.db.selectFrom('sync_webhooks').select('sealed_secret').execute()
+    expect(JSON.stringify(stored)).not.toContain(rotated.secret)
+
+    expect((await hook('DELETE')).statusCode).toBe(204)
+    expect((await hook('GET')).json()).toEqual({ url: null })
+    expect((await hook('DELETE')).statusCode).toBe(404)
+    const actions = await suite.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', 'like', 'sync_webhook.%')
+      .execute()
+    expect(actions.map((row) => row.action)).toEqual([
+      'sync_webhook.set',
+      'sync_webhook.set',
+      'sync_webhook.removed',
+    ])
+    expect(
+      JSON.stringify(await suite.db.selectFrom('audit_events').selectAll().execute()),
+    ).not.toContain('whsec_')
   })
 })

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Database } from '../db/database.ts'
 import type { StaffRole } from '../db/schema.ts'
 import { perRequest } from '../http/per-request.ts'
-import { Forbidden, Unauthorized } from '../http/problems.ts'
+import { Forbidden, Problem, Unauthorized } from '../http/problems.ts'
 import { sessionToken } from './cookies.ts'
 import { type ActiveSession, resumeSession } from './sessions.ts'
 
@@ -14,6 +14,18 @@ export interface OfficeContext {
 export type StaffMember = NonNullable<Awaited<ReturnType<typeof findActiveStaff>>>
 
 const contexts = perRequest<OfficeContext | null>('office context')
+
+/** A staff member signed in with a one-time password must choose their own before anything else. */
+export class PasswordChangeRequired extends Problem {
+  constructor() {
+    super(
+      403,
+      'password-change-required',
+      'Password change required',
+      'Choose your own password first: the one you signed in with works only once.',
+    )
+  }
+}
 
 /**
  * The office console's guard: which staff member is signed in, and whether their role may do an
@@ -35,10 +47,21 @@ export function createOfficeGuard<Action extends string>(
 
   return {
     context,
-    /** The signed-in staff member, refused unless their role may do `action` (default: any). */
-    async staff(request: FastifyRequest, action?: Action) {
+    /**
+     * The signed-in staff member, refused unless their role may do `action` (default: any), and
+     * until they have replaced a one-time password (unless `allowTemporaryPassword`: who am I,
+     * and the password change itself).
+     */
+    async staff(
+      request: FastifyRequest,
+      action?: Action,
+      options: { allowTemporaryPassword?: boolean } = {},
+    ) {
       const found = await context(request)
       if (!found) throw new Unauthorized('Your session has ended. Please sign in again.')
+      if (found.staff.password_is_temporary && !options.allowTemporaryPassword) {
+        throw new PasswordChangeRequired()
+      }
       if (action !== undefined && !may(found.staff.role, action)) {
         throw new Forbidden('Your role does not allow this. Ask the practice administrator.')
       }
@@ -61,7 +84,7 @@ export async function officeContextFromToken(db: Database, token: string) {
 export async function findActiveStaff(db: Database, staffUserId: number, practiceId: number) {
   return db
     .selectFrom('staff_users')
-    .select(['id', 'practice_id', 'username', 'display_name', 'role'])
+    .select(['id', 'practice_id', 'username', 'display_name', 'role', 'password_is_temporary'])
     .where('id', '=', staffUserId)
     .where('practice_id', '=', practiceId)
     .where('is_active', '=', true)

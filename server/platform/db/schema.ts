@@ -571,6 +571,7 @@ export interface StaffUsersTable {
   is_active: Generated<boolean>
   created_at: Generated<Timestamp>
   last_sign_in_at: Timestamp | null
+  password_is_temporary: Generated<boolean>
 }
 
 export interface StatementsTable {

@@ -1,11 +1,6 @@
 import { Type } from 'typebox'
 import { PORTAL_FEATURES } from '../../platform/auth/access-rules.ts'
-import { CalendarDate } from '../../practice/schemas.ts'
-
-export const NewPasswordTwice = {
-  newPassword: Type.String({ maxLength: 200 }),
-  newPasswordAgain: Type.String({ maxLength: 200 }),
-}
+import { CalendarDate, NewPasswordTwice } from '../../practice/schemas.ts'
 
 export const FirstSignIn = Type.Object({
   ...NewPasswordTwice,

@@ -57,7 +57,7 @@ function StaffManager() {
           warning={
             <>
               <strong>This password will not be shown again.</strong> Give it to {issued.name} in
-              person; it works until an administrator resets it.
+              person; it works once, and at their first sign-in they choose their own.
             </>
           }
           onDone={() => setIssued(null)}

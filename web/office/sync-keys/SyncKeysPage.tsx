@@ -18,6 +18,7 @@ import {
   SYNC_KEYS_KEY,
   type SyncKey,
 } from './sync-keys-api.ts'
+import { WebhookSection } from './WebhookSection.tsx'
 import '../access/access.css'
 
 /** Sync API keys (administrators): the keys a practice-management system signs its calls with. */
@@ -66,6 +67,7 @@ function SyncKeysManager() {
           <KeyTable keys={keys.data} announce={announce} />
         ) : null}
       </section>
+      <WebhookSection announce={setAnnouncement} />
     </>
   )
 }

@@ -1,6 +1,11 @@
 import type { Static } from 'typebox'
-import type { CreatedSyncKeyView, SyncKeyView } from '../../../server/office/sync-keys/schemas.ts'
-import { deleteJson, getJson, postJson } from '../../ui/api.ts'
+import type {
+  CreatedSyncKeyView,
+  CreatedSyncWebhook,
+  SyncKeyView,
+  SyncWebhookView,
+} from '../../../server/office/sync-keys/schemas.ts'
+import { deleteJson, getJson, postJson, putJson } from '../../ui/api.ts'
 
 export type SyncKey = Static<typeof SyncKeyView>
 /** The whole key, shown once; the server keeps only a hash. */
@@ -18,4 +23,23 @@ export function createSyncKey(name: string) {
 
 export function revokeSyncKey(keyId: number) {
   return deleteJson(`/api/office/sync-keys/${keyId}`)
+}
+
+export type SyncWebhook = Static<typeof SyncWebhookView>
+/** The webhook just set, with its signing secret: shown once, stored sealed. */
+export type CreatedWebhook = Static<typeof CreatedSyncWebhook>
+
+export const SYNC_WEBHOOK_KEY = ['office', 'sync-webhook'] as const
+
+export function fetchSyncWebhook(signal?: AbortSignal) {
+  return getJson<SyncWebhook>('/api/office/sync-webhook', signal)
+}
+
+/** Sets the address with a new secret; the same address again rotates the secret. */
+export function setSyncWebhook(url: string) {
+  return putJson<CreatedWebhook>('/api/office/sync-webhook', { url })
+}
+
+export function removeSyncWebhook() {
+  return deleteJson('/api/office/sync-webhook')
 }
