@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { ensureServerBuilt, SERVER_ENTRY } from '../scripts/server-build.mjs'
 import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs'
 import {
   BENCH_DIR,
@@ -39,7 +40,7 @@ export interface TabsOptions {
   embedded?: boolean
   /** Measure the kept reads off as well (default). */
   uncached?: boolean
-  /** The server command: the prebuilt one (dist) or the TypeScript sources through tsx. */
+  /** The server's arguments after the Node.js flags; the prebuilt server by default. */
   serverArgs?: string[]
 }
 
@@ -261,7 +262,9 @@ export async function benchTabs(options: TabsOptions = {}) {
   const patients = options.patients ?? LARGE_PRACTICE
   const embedded = options.embedded ?? false
   const connections = options.connections ?? (embedded ? 20 : 100)
-  const serverArgs = options.serverArgs ?? ['--import', 'tsx', path.join(ROOT, 'server/main.ts')]
+  // The prebuilt server, as `npm start` runs it.
+  await ensureServerBuilt()
+  const serverArgs = options.serverArgs ?? [SERVER_ENTRY]
   const where = benchDatabase(patients, embedded)
   await fs.mkdir(BENCH_DIR, { recursive: true })
   const handle = await openBenchPractice(where, patients)
