@@ -8,6 +8,7 @@ import { benchColdStart } from './cold-start.ts'
 import { benchPasswordVerification, benchSignIn } from './sign-in.ts'
 import { round } from './stats.ts'
 import { benchTabs, type LoadFigures } from './tabs.ts'
+import { benchWebSize } from './web-size.ts'
 
 interface Figure {
   name: string
@@ -238,6 +239,23 @@ async function main() {
     })
     figures.push({ name: 'portal sign-in, 4 at a time: p50', value: signIn.p50Ms, unit: 'ms' })
     figures.push({ name: 'portal sign-in, 4 at a time: p99', value: signIn.p99Ms, unit: 'ms' })
+  }
+  if (wants('web')) {
+    const web = benchWebSize()
+    figures.push({
+      name: 'sign-in page JavaScript (gzip)',
+      value: web.signInKb,
+      unit: 'KB',
+      budget: '≤ 100 KB',
+      withinBudget: web.signInKb <= 100,
+    })
+    figures.push({
+      name: 'signed-in first load JavaScript (gzip)',
+      value: web.signedInKb,
+      unit: 'KB',
+      budget: '≤ 150 KB',
+      withinBudget: web.signedInKb <= 150,
+    })
   }
   if (wants('ccd')) figures.push(...ccdFigures(await benchCcd()))
   // Needs PostgreSQL and, the first time, minutes to build the large practice: ask for it by name.
