@@ -9,7 +9,9 @@ import path from 'node:path'
 const root = path.resolve(import.meta.dirname, '..')
 export const SERVER_ENTRY = path.join(root, 'dist/server/main.mjs')
 
-const outdir = path.join(root, 'dist/server')
+const distServer = path.join(root, 'dist/server')
+// Built beside it and then renamed, so that starts racing each other (tests) never see half a build.
+const outdir = path.join(root, `dist/.server-${process.pid}`)
 
 /** import.meta.url and .dirname of each server module, as in its source file. */
 const sourceLocations = {
@@ -50,7 +52,7 @@ export function serverIsCurrent() {
 
 export async function buildServer() {
   const { build } = await import('esbuild')
-  fs.rmSync(path.join(root, 'dist/server'), { recursive: true, force: true })
+  fs.rmSync(outdir, { recursive: true, force: true })
   await build({
     entryPoints: { main: path.join(root, 'server/main.ts') },
     outdir,
@@ -67,6 +69,18 @@ export async function buildServer() {
     sourcemap: true,
     logLevel: 'warning',
   })
+  if (serverIsCurrent()) {
+    // Another start built it meanwhile.
+    fs.rmSync(outdir, { recursive: true, force: true })
+    return
+  }
+  fs.rmSync(distServer, { recursive: true, force: true })
+  try {
+    fs.renameSync(outdir, distServer)
+  } catch (error) {
+    fs.rmSync(outdir, { recursive: true, force: true })
+    if (!fs.existsSync(SERVER_ENTRY)) throw error
+  }
 }
 
 /** Builds the server unless dist holds one at least as new as its sources. */
