@@ -108,7 +108,7 @@ function loadFigures(load: LoadFigures, budgets: { p99Ms?: number; ratio?: numbe
         : {}),
     },
     {
-      name: `${load.label}: errors (failed, timed out, not 2xx)`,
+      name: `${load.label}: errors (failed, timed out, not 2xx)${load.errorKinds ? `: ${load.errorKinds}` : ''}`,
       value: load.errors,
       unit: '',
       budget: '0',

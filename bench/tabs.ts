@@ -51,6 +51,8 @@ export interface LoadFigures {
   p50Ms: number
   p99Ms: number
   errors: number
+  /** What the errors were: statuses and failures with their counts. */
+  errorKinds: string
   /** Server CPU (user + system) per request, in milliseconds. */
   serverCpuMsPerRequest: number
   /** Kept reads answered from memory, as a share of all kept reads asked for. */
@@ -112,7 +114,13 @@ function interleave(visits: Request[][], connections: number): Request[] {
 }
 
 /** Loads `url` with the requests, each once, in order over the connections. */
-async function runVisits(url: string, visits: Request[][], connections: number, bodies?: string[]) {
+async function runVisits(
+  url: string,
+  visits: Request[][],
+  connections: number,
+  bodies?: string[],
+  statuses?: Map<number, number>,
+) {
   const sequence = interleave(visits, connections)
   let next = 0
   return autocannon({
@@ -126,8 +134,9 @@ async function runVisits(url: string, visits: Request[][], connections: number, 
           const { path: requestPath, cookie } = sequence[next++ % sequence.length] as Request
           return { ...request, path: requestPath, headers: { cookie } }
         },
-        onResponse: (_status, body) => {
+        onResponse: (status, body) => {
           bodies?.push(body)
+          statuses?.set(status, (statuses.get(status) ?? 0) + 1)
         },
       },
     ],
@@ -294,8 +303,9 @@ export async function benchTabs(options: TabsOptions = {}) {
       const capture = !readCache && !embedded
       if (capture) await ask(server, { type: 'bench:capture', on: true })
       const bodies: string[] = []
+      const statuses = new Map<number, number>()
       const cpuBefore = await cpuMilliseconds(server.pid)
-      const result = await runVisits(url, measured, connections, bodies)
+      const result = await runVisits(url, measured, connections, bodies, statuses)
       const serverCpuMs = (await cpuMilliseconds(server.pid)) - cpuBefore
       const statsAfter = await ask<{ reads: ReadStats; statements: number }>(server, {
         type: 'bench:stats',
@@ -325,6 +335,13 @@ export async function benchTabs(options: TabsOptions = {}) {
         p50Ms: result.latency.p50,
         p99Ms: result.latency.p99,
         errors: result.errors + result.non2xx + result.timeouts,
+        errorKinds: [
+          ...[...statuses].filter(([status]) => status >= 300).map(([s, n]) => `${n}× ${s}`),
+          ...(result.timeouts ? [`${result.timeouts} timed out`] : []),
+          ...(result.errors - result.timeouts > 0
+            ? [`${result.errors - result.timeouts} failed`]
+            : []),
+        ].join(', '),
         serverCpuMsPerRequest: serverCpuMs / result.requests.total,
         hitRate: hits + misses > 0 ? hits / (hits + misses) : 0,
         bareRequestsPerSecond: bare,
