@@ -334,7 +334,7 @@ export async function benchTabs(options: TabsOptions = {}) {
         requestsPerSecond: perSecond(result),
         p50Ms: result.latency.p50,
         p99Ms: result.latency.p99,
-        errors: result.errors + result.non2xx + result.timeouts,
+        errors: result.errors + result.non2xx,
         errorKinds: [
           ...[...statuses].filter(([status]) => status >= 300).map(([s, n]) => `${n}× ${s}`),
           ...(result.timeouts ? [`${result.timeouts} timed out`] : []),
