@@ -1,134 +1,249 @@
 /**
- * Patient API reads under load (DESIGN budget: p99 < 50 ms at 100 connections on PostgreSQL with
- * a 100 000-patient practice, throughput ≥ 25 % of a bare node:http server sending the same bytes).
- * The first run creates the large practice in BENCH_DATABASE_URL (several minutes); later runs
- * reuse it.
+ * Patient API reads as a practice's portal sees them: many different signed-in patients, each on
+ * a visit (the session, then each family member's tabs, some twice), so a visit's first reads
+ * miss the kept reads and later ones may hit. One run measures, against the same visits:
+ * kept reads on, kept reads off (READ_CACHE=false), a bare node:http server sending the same
+ * bytes, and PostgreSQL alone running the statements the server sent (pgbench).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import autocannon from 'autocannon'
-import pg from 'pg'
+import { ensureServerBuilt, SERVER_ENTRY } from '../scripts/server-build.mjs'
 import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs'
-import { generateDemoPractice } from '../server/demo/generate.ts'
-import { openDatabase } from '../server/platform/db/database.ts'
-import { migrate } from '../server/platform/db/migrate.ts'
-import { LocalFileStorage } from '../server/platform/files/storage.ts'
+import {
+  BENCH_DIR,
+  type BenchUser,
+  benchDatabase,
+  benchSessions,
+  benchUsers,
+  dataDirOf,
+  LARGE_PRACTICE,
+  openBenchPractice,
+} from './large-practice.ts'
+import { replayStatements } from './replay.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
-const DATA_DIR = path.join(ROOT, '.bench', 'data')
 const PORT = 3901
 const BARE_PORT = 3902
-const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000)
 // Linux reports process CPU time in clock ticks of 1/100 s on every platform Node runs on.
 const CLOCK_TICKS_PER_SECOND = 100
-const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/bitewing_bench'
+const TABS = ['appointments', 'account', 'plans', 'documents'] as const
+/** Visitors before the measured ones, so the server's code is compiled when measuring starts. */
+const WARM_UP_USERS = 100
 
-async function ensureDatabase(url: string) {
-  const target = new URL(url)
-  const name = target.pathname.slice(1)
-  const admin = new pg.Client({
-    connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
-  })
-  await admin.connect()
-  const exists = await admin.query('select 1 from pg_database where datname = $1', [name])
-  if (exists.rowCount === 0) await admin.query(`create database "${name.replace(/"/g, '')}"`)
-  await admin.end()
+export interface TabsOptions {
+  patients?: number
+  users?: number
+  connections?: number
+  /** The embedded database (one process, one connection) instead of PostgreSQL. */
+  embedded?: boolean
+  /** Measure the kept reads off as well (default). */
+  uncached?: boolean
+  /** The server's arguments after the Node.js flags; the prebuilt server by default. */
+  serverArgs?: string[]
 }
 
-async function ensureLargePractice(url: string) {
-  await ensureDatabase(url)
-  const handle = await openDatabase({ url })
-  try {
-    await migrate(handle)
-    const practice = await handle.db.selectFrom('practices').select('id').executeTakeFirst()
-    if (!practice) {
-      console.log(`Creating a ${PATIENTS}-patient demo practice for the bench (once)…`)
-      const files = new LocalFileStorage(path.join(DATA_DIR, 'files'))
-      await generateDemoPractice(handle.db, files, { patients: PATIENTS })
-    }
-  } finally {
-    await handle.close()
+export interface LoadFigures {
+  label: string
+  requests: number
+  requestsPerSecond: number
+  p50Ms: number
+  p99Ms: number
+  errors: number
+  /** What the errors were: statuses and failures with their counts. */
+  errorKinds: string
+  /** Server CPU (user + system) per request, in milliseconds. */
+  serverCpuMsPerRequest: number
+  /** Kept reads answered from memory, as a share of all kept reads asked for. */
+  hitRate?: number
+  bareRequestsPerSecond: number
+  ratioToBare: number
+  residentMb: number
+  /** PostgreSQL alone, the same statements at the pool's concurrency, in requests' worth per s. */
+  databaseOnly?: { requestsPerSecond: number; statementsPerRequest: number; tool: string }
+}
+
+interface Request {
+  path: string
+  cookie: string
+}
+
+/** Deterministic numbers in [0, 1) (mulberry32): the same visits on every run. */
+function createRandom(seed: number) {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
   }
 }
 
-function startServer(url: string, readCache: boolean): ChildProcess {
-  return spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(ROOT, 'server/main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        DATA_DIR,
-        PORT: String(PORT),
-        HOST: '127.0.0.1',
-        DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'development',
-        READ_CACHE: String(readCache),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  )
-}
-
-async function waitHealthy(port: number) {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`)
-      if (response.ok) return
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100))
+/** One visit: the session, then each family member's tabs in the tab bar's order, some again. */
+function visitOf(user: BenchUser, cookie: string, random: () => number): Request[] {
+  const visit: Request[] = [{ path: '/api/portal/session', cookie }]
+  for (const patientId of user.family.slice(0, 4)) {
+    const tabs: string[] = [...TABS]
+    // Most visitors look at something again: one or two tabs a second time.
+    const again = Math.floor(random() * 3)
+    for (let i = 0; i < again; i++) tabs.push(TABS[Math.floor(random() * TABS.length)] as string)
+    for (const tab of tabs) visit.push({ path: `/api/portal/patients/${patientId}/${tab}`, cookie })
   }
-  throw new Error('The bench server did not start')
-}
-
-async function signIn(): Promise<{ cookie: string; patientId: number }> {
-  const response = await fetch(`http://127.0.0.1:${PORT}/api/portal/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${PORT}` },
-    body: JSON.stringify({ username: 'maria.garcia', password: 'Bitewing-demo-1' }),
-  })
-  if (!response.ok) throw new Error(`bench sign-in failed: ${response.status}`)
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  const session = (await response.json()) as { family: { id: number; firstName: string }[] }
-  const sofia = session.family.find((member) => member.firstName === 'Sofia') ?? session.family[0]
-  if (!sofia) throw new Error('no family member to read')
-  return { cookie, patientId: sofia.id }
-}
-
-function load(url: string, cookie: string, seconds: number) {
-  return autocannon({ url, connections: 100, duration: seconds, headers: { cookie } })
+  return visit
 }
 
 /**
- * The same bytes from a bare node:http server in its own process (as the server under test is),
- * loaded by the same client: the ceiling a framework is measured against.
+ * The visits as one sequence of requests, as `connections` visitors make them: each visitor makes
+ * a visit's requests one after another, then takes the next visit; the visitors take turns, so a
+ * visitor's next request comes about one round of the connections after its last one.
  */
-async function bareBaseline(body: Buffer, contentType: string, seconds: number) {
-  const bodyFile = path.join(DATA_DIR, 'bare-body')
-  await fs.writeFile(bodyFile, body)
+function interleave(visits: Request[][], connections: number): Request[] {
+  const queue = [...visits]
+  const visitors: Request[][] = []
+  const sequence: Request[] = []
+  while (queue.length > 0 || visitors.some((visitor) => visitor.length > 0)) {
+    for (let i = 0; i < connections; i++) {
+      if (!visitors[i]?.length) visitors[i] = [...(queue.shift() ?? [])]
+      const request = visitors[i]?.shift()
+      if (request) sequence.push(request)
+    }
+  }
+  return sequence
+}
+
+/** Loads `url` with the requests, each once, in order over the connections. */
+async function runVisits(
+  url: string,
+  visits: Request[][],
+  connections: number,
+  bodies?: string[],
+  statuses?: Map<number, number>,
+) {
+  const sequence = interleave(visits, connections)
+  let next = 0
+  return autocannon({
+    url,
+    connections,
+    amount: sequence.length,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          const { path: requestPath, cookie } = sequence[next++ % sequence.length] as Request
+          return { ...request, path: requestPath, headers: { cookie } }
+        },
+        onResponse: (status, body) => {
+          bodies?.push(body)
+          statuses?.set(status, (statuses.get(status) ?? 0) + 1)
+        },
+      },
+    ],
+  })
+}
+
+/** The same number of requests, with the bodies the server sent, from a bare node:http server. */
+async function bareBaseline(bodies: string[], cookie: string, connections: number) {
+  const bodyFile = path.join(BENCH_DIR, 'bare-bodies.json')
+  await fs.writeFile(bodyFile, JSON.stringify(bodies))
   const bare = spawn(
     process.execPath,
-    [path.join(ROOT, 'bench/bare-server.mjs'), String(BARE_PORT), bodyFile, contentType],
-    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+    [path.join(ROOT, 'bench/bare-server.mjs'), String(BARE_PORT), bodyFile],
+    {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
   )
   try {
     await new Promise((resolve, reject) => {
       bare.once('message', resolve)
       bare.once('exit', () => reject(new Error('The bare server exited')))
     })
-    const url = `http://127.0.0.1:${BARE_PORT}/`
-    await autocannon({ url, connections: 100, duration: 2 }) // warm-up, as for the server
-    const result = await autocannon({ url, connections: 100, duration: seconds })
-    return result.requests.average
+    let next = 0
+    const run = (amount: number) =>
+      autocannon({
+        url: `http://127.0.0.1:${BARE_PORT}`,
+        connections,
+        amount,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (request) => ({
+              ...request,
+              path: `/${next++ % bodies.length}`,
+              headers: { cookie },
+            }),
+            onResponse: () => {},
+          },
+        ],
+      })
+    await run(Math.min(bodies.length, 5000)) // warm-up, as for the server
+    return perSecond(await run(bodies.length))
   } finally {
-    const exited = new Promise((resolve) => bare.once('exit', resolve))
-    bare.kill('SIGTERM')
-    await exited
+    await stop(bare)
   }
+}
+
+function startServer(
+  where: { url?: string; dataDir?: string },
+  readCache: boolean,
+  serverArgs: string[],
+): ChildProcess {
+  return spawn(process.execPath, [...SERVER_NODE_FLAGS, ...serverArgs], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: where.url ?? '',
+      DATA_DIR: dataDirOf(where),
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+      READ_CACHE: String(readCache),
+      BENCH_PROBE: '1',
+    },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  })
+}
+
+/** Asks the server's bench probe (server/platform/db/bench-probe.ts) and waits for its answer. */
+function ask<T>(
+  server: ChildProcess,
+  message: { type: string; [key: string]: unknown },
+): Promise<T> {
+  return new Promise((resolve) => {
+    const listen = (answer: T & { type: string }) => {
+      if (answer.type !== message.type) return
+      server.off('message', listen)
+      resolve(answer)
+    }
+    server.on('message', listen)
+    server.send(message)
+  })
+}
+
+async function waitHealthy(port: number, server: ChildProcess) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (server.exitCode !== null) throw new Error('The bench server exited')
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('The bench server did not start')
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await exited
+}
+
+/** Requests per second over the whole run (a run of a fixed amount ends part-way into a second). */
+function perSecond(result: autocannon.Result) {
+  return result.requests.total / ((result.finish.getTime() - result.start.getTime()) / 1000)
 }
 
 /** CPU time (user + system) a process has used so far, in milliseconds. */
@@ -144,58 +259,99 @@ async function cpuMilliseconds(pid: number | undefined) {
 async function residentMegabytes(pid: number | undefined) {
   if (!pid) return Number.NaN
   const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN)
-  return kb / 1024
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024
 }
 
-export interface TabsOptions {
-  seconds?: number
-  /** false: the server reads every request from the database (READ_CACHE=false). */
-  readCache?: boolean
-  /** Bare node:http figures already measured for the same bodies, by tab. */
-  bare?: Map<string, number>
+interface ReadStats {
+  hits: number
+  misses: number
 }
 
 export async function benchTabs(options: TabsOptions = {}) {
-  const { seconds = 10, readCache = true } = options
-  const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_URL
-  await ensureLargePractice(url)
-  const server = startServer(url, readCache)
+  const patients = options.patients ?? LARGE_PRACTICE
+  const embedded = options.embedded ?? false
+  const connections = options.connections ?? (embedded ? 20 : 100)
+  // The prebuilt server, as `npm start` runs it.
+  await ensureServerBuilt()
+  const serverArgs = options.serverArgs ?? [SERVER_ENTRY]
+  const where = benchDatabase(patients, embedded)
+  await fs.mkdir(BENCH_DIR, { recursive: true })
+  const handle = await openBenchPractice(where, patients)
+  let users: BenchUser[]
+  let cookies: string[]
   try {
-    await waitHealthy(PORT)
-    const { cookie, patientId } = await signIn()
-    const base = `http://127.0.0.1:${PORT}/api/portal/patients/${patientId}`
-    const results = []
-    for (const tab of ['appointments', 'account', 'plans', 'documents']) {
-      const target = `${base}/${tab}`
-      const sample = await fetch(target, { headers: { cookie } })
-      if (!sample.ok) throw new Error(`${tab}: ${sample.status}`)
-      const body = Buffer.from(await sample.arrayBuffer())
-      await load(target, cookie, 2) // warm-up
-      const cpuBefore = await cpuMilliseconds(server.pid)
-      const result = await load(target, cookie, seconds)
-      const serverCpuMs = (await cpuMilliseconds(server.pid)) - cpuBefore
-      const bare =
-        options.bare?.get(tab) ??
-        (await bareBaseline(
-          body,
-          sample.headers.get('content-type') ?? 'application/json',
-          seconds,
-        ))
-      results.push({
-        tab,
-        p99Ms: result.latency.p99,
-        requestsPerSecond: result.requests.average,
-        errors: result.errors + result.non2xx,
-        bareRequestsPerSecond: bare,
-        ratio: result.requests.average / bare,
-        serverCpuMsPerRequest: serverCpuMs / result.requests.total,
-      })
-    }
-    return { results, residentMb: await residentMegabytes(server.pid) }
+    users = await benchUsers(handle, (options.users ?? 1000) + WARM_UP_USERS)
+    cookies = await benchSessions(handle, users)
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve))
-    server.kill('SIGTERM')
-    await exited
+    // The embedded database is one process's: the server opens it next.
+    await handle.close()
   }
+  const random = createRandom(20_261_203)
+  const visits = users.map((user, i) => visitOf(user, cookies[i] as string, random))
+  const warmUp = visits.slice(-WARM_UP_USERS)
+  const measured = visits.slice(0, -WARM_UP_USERS)
+  const figures: LoadFigures[] = []
+  let bare: number | undefined
+  const modes = options.uncached === false ? [true] : [true, false]
+  for (const readCache of modes) {
+    const server = startServer(where, readCache, serverArgs)
+    try {
+      await waitHealthy(PORT, server)
+      const url = `http://127.0.0.1:${PORT}`
+      await runVisits(url, warmUp, connections)
+      const statsBefore = await ask<{ reads: ReadStats }>(server, { type: 'bench:stats' })
+      const capture = !readCache && !embedded
+      if (capture) await ask(server, { type: 'bench:capture', on: true })
+      const bodies: string[] = []
+      const statuses = new Map<number, number>()
+      const cpuBefore = await cpuMilliseconds(server.pid)
+      const result = await runVisits(url, measured, connections, bodies, statuses)
+      const serverCpuMs = (await cpuMilliseconds(server.pid)) - cpuBefore
+      const statsAfter = await ask<{ reads: ReadStats; statements: number }>(server, {
+        type: 'bench:stats',
+      })
+      const residentMb = await residentMegabytes(server.pid)
+      const hits = statsAfter.reads.hits - statsBefore.reads.hits
+      const misses = statsAfter.reads.misses - statsBefore.reads.misses
+      let databaseOnly: LoadFigures['databaseOnly']
+      if (capture) {
+        const file = path.join(BENCH_DIR, 'statements.jsonl')
+        await ask(server, { type: 'bench:capture', on: false })
+        await ask(server, { type: 'bench:dump', file })
+        await stop(server)
+        const replayed = await replayStatements(where.url as string, file, 20)
+        const statementsPerRequest = statsAfter.statements / result.requests.total
+        databaseOnly = {
+          requestsPerSecond: replayed.statementsPerSecond / statementsPerRequest,
+          statementsPerRequest,
+          tool: replayed.tool,
+        }
+      }
+      bare ??= await bareBaseline(bodies, measured[0]?.[0]?.cookie ?? '', connections)
+      figures.push({
+        label: `${embedded ? 'embedded' : 'PostgreSQL'}, kept reads ${readCache ? 'on' : 'off'}`,
+        requests: result.requests.total,
+        requestsPerSecond: perSecond(result),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        errors: result.errors + result.non2xx,
+        errorKinds: [
+          ...[...statuses].filter(([status]) => status >= 300).map(([s, n]) => `${n}× ${s}`),
+          ...(result.timeouts ? [`${result.timeouts} timed out`] : []),
+          ...(result.errors - result.timeouts > 0
+            ? [`${result.errors - result.timeouts} failed`]
+            : []),
+        ].join(', '),
+        serverCpuMsPerRequest: serverCpuMs / result.requests.total,
+        hitRate: hits + misses > 0 ? hits / (hits + misses) : 0,
+        bareRequestsPerSecond: bare,
+        ratioToBare: perSecond(result) / bare,
+        residentMb,
+        ...(databaseOnly ? { databaseOnly } : {}),
+      })
+    } finally {
+      await stop(server)
+    }
+  }
+  return { figures, users: measured.length, connections, patients }
 }

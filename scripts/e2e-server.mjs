@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startLoopbackSmtp } from './e2e-smtp.mjs'
+import { ensureServerBuilt, SERVER_ENTRY } from './server-build.mjs'
 import { SERVER_NODE_FLAGS } from './server-flags.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -14,25 +15,23 @@ const mailDir = process.env.E2E_MAIL_DIR ?? path.join(dataDir, 'mail')
 fs.rmSync(mailDir, { recursive: true, force: true })
 const smtp = await startLoopbackSmtp(path.join(mailDir, 'smtp'))
 const direct = await startLoopbackSmtp(path.join(mailDir, 'direct'))
-const server = spawn(
-  process.execPath,
-  [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'server/main.ts')],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: process.env.E2E_PORT ?? '3100',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      // The tests sign in as the demo's people, whatever NODE_ENV the runner has.
-      DEMO: 'true',
-      SMTP_URL: smtp.url,
-      DIRECT_SMTP_URL: direct.url,
-    },
+// The prebuilt server, as `npm start` runs it (built here when older than its sources).
+await ensureServerBuilt()
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: process.env.E2E_PORT ?? '3100',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    // The tests sign in as the demo's people, whatever NODE_ENV the runner has.
+    DEMO: 'true',
+    SMTP_URL: smtp.url,
+    DIRECT_SMTP_URL: direct.url,
   },
-)
+})
 
 function cleanUp() {
   fs.rmSync(dataDir, { recursive: true, force: true })

@@ -1,9 +1,11 @@
 // `npm start`: builds the web app when it is missing or older than its sources (unless WEB_DIST
-// names one built elsewhere), then runs the server. Signals are passed on so Ctrl-C and SIGTERM
+// names one built elsewhere), and the server likewise (scripts/server-build.mjs), then runs the
+// prebuilt server: nothing is transpiled at run time. Signals are passed on so Ctrl-C and SIGTERM
 // shut the server down gracefully.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { ensureServerBuilt, SERVER_ENTRY } from './server-build.mjs'
 import { SERVER_NODE_FLAGS } from './server-flags.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -41,11 +43,11 @@ if (!process.env.WEB_DIST && !webAppIsCurrent()) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-const server = spawn(
-  process.execPath,
-  [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'server/main.ts')],
-  { cwd: process.cwd(), stdio: 'inherit' },
-)
+await ensureServerBuilt()
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
+  cwd: process.cwd(),
+  stdio: 'inherit',
+})
 
 // Passed on once: Ctrl-C and systemd signal the server as well, and it counts only the first.
 let stopping = false

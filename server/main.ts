@@ -7,9 +7,10 @@ import { createBackgroundWorker } from './background.ts'
 import { type Config, loadConfig } from './config.ts'
 import { type DemoSignIn, workingDemoSignInsKept } from './demo/working-sign-ins.ts'
 import { issueSetupLink } from './office/setup/setup.ts'
+import { startBenchProbe } from './platform/db/bench-probe.ts'
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
-import { startReadCache } from './platform/db/read-cache.ts'
+import { NO_READ_CACHE, startReadCache } from './platform/db/read-cache.ts'
 import { isDatabaseUnavailable } from './platform/db/unavailable.ts'
 import { LocalFileStorage } from './platform/files/storage.ts'
 import { safeError } from './platform/http/logging.ts'
@@ -25,7 +26,9 @@ async function main() {
   const secrets = createSecretBox(await loadSecretKey(config.dataDir, config.secretKey))
   let app: Awaited<ReturnType<typeof buildApp>> | undefined
   let reads: Awaited<ReturnType<typeof startReadCache>> | undefined
+  const probe = startBenchProbe()
   const database = await openDatabase({
+    onQuery: probe?.onQuery,
     url: config.databaseUrl,
     dataDir: config.dataDir,
     onConnectionLost: (error) =>
@@ -73,6 +76,7 @@ async function main() {
         ),
       )
     : undefined
+  probe?.watch(reads ?? NO_READ_CACHE)
   app = await buildApp({
     config,
     db: database.db,

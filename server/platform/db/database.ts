@@ -4,7 +4,11 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { PGliteDialect } from './pglite-dialect.ts'
-import { watchWhileLent, withPreparedStatements } from './prepared-statements.ts'
+import {
+  type QueryObserver,
+  watchWhileLent,
+  withPreparedStatements,
+} from './prepared-statements.ts'
 import type { DB } from './schema.ts'
 
 export type Database = Kysely<DB>
@@ -53,6 +57,8 @@ export interface DatabaseOptions {
    * one is needed; this only reports it.
    */
   onConnectionLost?: ((error: Error) => void) | undefined
+  /** PostgreSQL only: told of each pooled statement (the bench's capture; see bench-probe.ts). */
+  onQuery?: QueryObserver | undefined
 }
 
 /**
@@ -89,7 +95,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   pool.on('error', (error) => options.onConnectionLost?.(error))
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({
-      pool: withPreparedStatements(pool, { queryTimeoutMs: QUERY_TIMEOUT_MS }),
+      pool: withPreparedStatements(pool, {
+        queryTimeoutMs: QUERY_TIMEOUT_MS,
+        ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+      }),
     }),
   })
   await sql`select 1`.execute(db)

@@ -2,6 +2,9 @@ import type { PostgresPool, PostgresPoolClient } from 'kysely'
 import type pg from 'pg'
 import { isDatabaseUnavailable } from './unavailable.ts'
 
+/** Told of each statement as it is sent (the bench captures them to replay without the server). */
+export type QueryObserver = (text: string, values: readonly unknown[]) => void
+
 /** Beyond these, texts run unnamed: bulk inserts vary in length and gain nothing from a plan. */
 const MAX_NAMED_STATEMENTS = 1000
 const MAX_NAMED_PARAMETERS = 100
@@ -13,7 +16,7 @@ const MAX_NAMED_PARAMETERS = 100
  */
 export function withPreparedStatements(
   pool: pg.Pool,
-  options: { queryTimeoutMs?: number } = {},
+  options: { queryTimeoutMs?: number; onQuery?: QueryObserver } = {},
 ): PostgresPool {
   const names = new Map<string, string>()
 
@@ -37,6 +40,7 @@ export function withPreparedStatements(
         if (typeof text !== 'string') return client.query(text as pg.Submittable)
         const values = [...(parameters ?? [])]
         const name = nameOf(text, values.length)
+        options.onQuery?.(text, values)
         try {
           return await client.query({ ...(name ? { name } : {}), text, values, ...timeout })
         } catch (error) {

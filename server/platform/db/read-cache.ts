@@ -40,6 +40,13 @@ export interface ReadCache {
   ): Promise<T>
   /** Resolves once changes committed so far have dropped the reads they affect. */
   settle(): Promise<void>
+  /** Reads answered from memory and from the database since the start (the bench reports them). */
+  stats(): ReadStats
+}
+
+export interface ReadStats {
+  hits: number
+  misses: number
 }
 
 /**
@@ -53,6 +60,7 @@ export function createReadCache(feed: ChangeFeed | undefined): ReadCache {
     sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.value)?.length ?? 1),
     ttl: READ_TTL_MS,
   })
+  const counts: ReadStats = { hits: 0, misses: 0 }
 
   return {
     async read<T>(
@@ -61,11 +69,16 @@ export function createReadCache(feed: ChangeFeed | undefined): ReadCache {
       dependsOn: (value: T) => Dependency[],
       options: ReadOptions = {},
     ) {
-      if (!feed?.live) return load()
+      if (!feed?.live) {
+        counts.misses++
+        return load()
+      }
       const kept = options.fresh ? undefined : entries.get(key)
       if (kept && !feed.changedSince(kept.mark, kept.dependencies)) {
+        counts.hits++
         return kept.value as T
       }
+      counts.misses++
       // Taken before the query starts: a change committed after its snapshot arrives later.
       const mark = feed.mark()
       const value = deepFreeze(await load())
@@ -77,6 +90,7 @@ export function createReadCache(feed: ChangeFeed | undefined): ReadCache {
       return value
     },
     settle: () => feed?.settle() ?? Promise.resolve(),
+    stats: () => ({ ...counts }),
   }
 }
 

@@ -1,0 +1,57 @@
+/**
+ * JavaScript a browser downloads (gzip), from the built web app (`npm run build`): the sign-in
+ * page (the portal's entry and what it imports) and a signed-in first load (that, plus the
+ * signed-in layout, the patient page and the first tab, Appointments, with their imports).
+ * Lazily loaded pages are counted only where they are opened.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const WEB = path.join(ROOT, 'dist/web')
+const ASSETS = path.join(WEB, 'assets')
+
+/** The chunk and every chunk it imports statically (not `import()`), by file name. */
+function closure(files: string[], into = new Set<string>()): Set<string> {
+  for (const file of files) {
+    if (into.has(file)) continue
+    into.add(file)
+    const code = fs.readFileSync(path.join(ASSETS, file), 'utf8')
+    const imports = [...code.matchAll(/(?<!import\()(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)]
+    closure(
+      imports.map((match) => match[1] as string),
+      into,
+    )
+  }
+  return into
+}
+
+function gzipKb(files: Set<string>) {
+  let bytes = 0
+  for (const file of files)
+    bytes += gzipSync(fs.readFileSync(path.join(ASSETS, file)), { level: 9 }).length
+  return bytes / 1024
+}
+
+/** The built chunk whose name starts with `name-` (Vite names lazy pages after their module). */
+function chunk(name: string) {
+  const found = fs
+    .readdirSync(ASSETS)
+    .find((file) => file.startsWith(`${name}-`) && file.endsWith('.js'))
+  if (!found) throw new Error(`no chunk ${name} in dist/web/assets: run npm run build`)
+  return found
+}
+
+export function benchWebSize() {
+  const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8')
+  const entries = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map(
+    (match) => match[1] as string,
+  )
+  const signIn = closure(entries)
+  const signedIn = closure(
+    ['SignedInLayout', 'PatientPage', 'AppointmentsPage'].map(chunk),
+    new Set(signIn),
+  )
+  return { signInKb: gzipKb(signIn), signedInKb: gzipKb(signedIn) }
+}
