@@ -35,8 +35,10 @@ import { appointmentRoutes } from './portal/appointments/routes.ts'
 import { contactRoutes } from './portal/contact/routes.ts'
 import { imageRoutes } from './portal/images/routes.ts'
 import { planRoutes } from './portal/plan/routes.ts'
+import { securityRoutes } from './portal/security/routes.ts'
 import { portalPasswordRoutes } from './portal/signin/password-routes.ts'
 import { signInRoutes } from './portal/signin/routes.ts'
+import { portalSecondFactorRoutes } from './portal/signin/second-factor-routes.ts'
 import { portalSessionRoutes } from './portal/signin/session-routes.ts'
 import { portalVerifyRoutes } from './portal/signin/verify-routes.ts'
 import { summaryRoutes } from './portal/summary/routes.ts'
@@ -113,6 +115,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(portalSessionRoutes, { db, guard: portal, cookies })
   await app.register(portalPasswordRoutes, { db, guard: portal, cookies, publicUrl })
   await app.register(portalVerifyRoutes, { db, guard: portal, cookies })
+  await app.register(portalSecondFactorRoutes, { db, guard: portal, cookies, secrets })
+  await app.register(securityRoutes, { db, guard: portal, secrets })
   await app.register(contactRoutes, { db, guard: portal })
   await app.register(appointmentRoutes, { db, guard: portal, reads })
   await app.register(accountRoutes, { db, guard: portal, reads, files: deps.files })
