@@ -9,6 +9,7 @@ import Fastify, {
 } from 'fastify'
 import { type Config, secureCookies, type TrustProxy } from './config.ts'
 import { accessRoutes } from './office/access/routes.ts'
+import { auditLogRoutes } from './office/audit-log/routes.ts'
 import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
 import { settingsRoutes } from './office/settings/routes.ts'
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(codeSystemRoutes, { db, guard: office })
   await app.register(staffRoutes, { db, guard: office })
   await app.register(syncKeyRoutes, { db, guard: office })
+  await app.register(auditLogRoutes, { db, guard: office })
   await app.register(syncApi, {
     db,
     files: deps.files,
