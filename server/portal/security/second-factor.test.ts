@@ -3,7 +3,7 @@ import { totpCode } from '../../platform/auth/second-factor/rules.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { FAMILY_PASSWORD, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
 import { browserPost, cookieFrom, TEST_ORIGIN } from '../../testing/http.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { signedInStaff, useTestApp } from '../../testing/suite.ts'
 
 const STEP_MS = 30_000
 
@@ -140,6 +140,43 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
       payload: { username, password: FAMILY_PASSWORD },
     })
     expect(again.json().stage).toBe('ready')
+  })
+
+  it('lets the office reset it: audited, the patient emailed, the password alone signs in', async () => {
+    const { username } = await enrolled()
+    const { cookie: admin } = await signedInStaff(suite, { practiceId, username: 'reset.admin' })
+    const user = await suite.db
+      .selectFrom('portal_users')
+      .select(['patient_id'])
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow()
+    await suite.db
+      .updateTable('patients')
+      .set({ email: 'maria@example.test' })
+      .where('id', '=', user.patient_id)
+      .execute()
+    const reset = await browserPost(
+      suite.app,
+      `/api/office/patients/${user.patient_id}/access/second-factor-reset`,
+      {},
+      admin,
+    )
+    expect(reset.statusCode).toBe(200)
+    expect((await signIn(username)).view.stage).toBe('ready')
+    const audited = await suite.db
+      .selectFrom('audit_events')
+      .select('staff_user_id')
+      .where('action', '=', 'access.second_factor_reset')
+      .where('patient_id', '=', user.patient_id)
+      .executeTakeFirst()
+    expect(audited?.staff_user_id).not.toBeNull()
+    const email = await suite.db
+      .selectFrom('outgoing_emails')
+      .select(['subject'])
+      .where('to_address', '=', 'maria@example.test')
+      .where('kind', '=', 'second-factor-reset')
+      .executeTakeFirst()
+    expect(email?.subject).toBe('Your two-step sign-in was reset')
   })
 
   it('asks a patient without an app to add one when the practice requires it', async () => {
