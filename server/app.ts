@@ -15,6 +15,7 @@ import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
 import { settingsRoutes } from './office/settings/routes.ts'
 import { setupRoutes } from './office/setup/routes.ts'
 import { officeSessionRoutes } from './office/signin/routes.ts'
+import { officeSecondFactorRoutes } from './office/signin/second-factor-routes.ts'
 import { staffRoutes } from './office/staff/routes.ts'
 import { syncKeyRoutes } from './office/sync-keys/routes.ts'
 import { createOfficeGuard } from './platform/auth/office-guard.ts'
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(summaryRoutes, { db, guard: portal, files: deps.files })
   await app.register(setupRoutes, { db })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
+  await app.register(officeSecondFactorRoutes, { db, guard: office, cookies, secrets })
   await app.register(accessRoutes, { db, guard: office, publicUrl, secrets })
   await app.register(outgoingEmailRoutes, { db, guard: office })
   await app.register(settingsRoutes, { db, guard: office })

@@ -24,7 +24,15 @@ export function OfficeShell() {
   const session = useOfficeSession()
   useSessionEndWatcher()
 
-  if (session.data) return <SignedInShell staff={session.data} />
+  if (
+    session.data &&
+    session.data.secondFactor !== 'answer' &&
+    session.data.secondFactor !== 'enroll'
+  ) {
+    return <SignedInShell staff={session.data} />
+  }
+  // A password without its code opens nothing: back to sign-in, which asks for the code.
+  if (session.data) return <Navigate to="/sign-in" replace state={{ from: currentConsolePath() }} />
   // 404: this server offers no staff sign-in; its sign-in page says so when tried.
   if (session.isError && isApiError(session.error) && [401, 404].includes(session.error.status)) {
     const state: SignInState = { from: currentConsolePath() }

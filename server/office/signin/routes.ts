@@ -21,8 +21,12 @@ export const officeSessionRoutes: FastifyPluginAsyncTypebox<{
   guard: StaffGuard
   cookies: CookiePolicy
 }> = async (app, { db, guard, cookies }) => {
-  const present = async ({ staff }: OfficeContext) =>
-    presentStaffSession(staff, await findPracticeName(db, staff.practice_id))
+  const present = async ({ staff, session }: OfficeContext) =>
+    presentStaffSession(
+      staff,
+      await findPracticeName(db, staff.practice_id),
+      session.second_factor_step,
+    )
 
   app.post(
     '/api/office/session',
@@ -39,7 +43,7 @@ export const officeSessionRoutes: FastifyPluginAsyncTypebox<{
     { schema: { response: { 200: StaffSessionView } } },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store')
-      return present(await guard.staff(request))
+      return present(await guard.signingIn(request))
     },
   )
 

@@ -6,6 +6,9 @@ import type { StaffSessionView } from './schemas.ts'
 export function presentStaffSession(
   { username, display_name, role }: StaffMember,
   practiceName: string,
+  secondFactorStep = 'none',
 ): Static<typeof StaffSessionView> {
-  return { username, displayName: display_name, role, practiceName }
+  const secondFactor =
+    secondFactorStep === 'answer' || secondFactorStep === 'enroll' ? secondFactorStep : 'none'
+  return { username, displayName: display_name, role, practiceName, secondFactor }
 }

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Database } from '../db/database.ts'
 import type { StaffRole } from '../db/schema.ts'
 import { perRequest } from '../http/per-request.ts'
-import { Forbidden, Unauthorized } from '../http/problems.ts'
+import { Forbidden, Problem, Unauthorized } from '../http/problems.ts'
 import { sessionToken } from './cookies.ts'
 import { type ActiveSession, resumeSession } from './sessions.ts'
 
@@ -12,6 +12,13 @@ export interface OfficeContext {
 }
 
 export type StaffMember = NonNullable<Awaited<ReturnType<typeof findActiveStaff>>>
+
+/** A session opened by a password alone while a second factor is owed (issue 17). */
+export class SecondFactorOwed extends Problem {
+  constructor() {
+    super(403, 'second-factor-required', 'Sign-in not finished', 'Finish two-step sign-in first.')
+  }
+}
 
 const contexts = perRequest<OfficeContext | null>('office context')
 
@@ -35,10 +42,17 @@ export function createOfficeGuard<Action extends string>(
 
   return {
     context,
+    /** A staff session, even one still owing its second factor (the code step, "who am I"). */
+    async signingIn(request: FastifyRequest) {
+      const found = await context(request)
+      if (!found) throw new Unauthorized('Your session has ended. Please sign in again.')
+      return found
+    },
     /** The signed-in staff member, refused unless their role may do `action` (default: any). */
     async staff(request: FastifyRequest, action?: Action) {
       const found = await context(request)
       if (!found) throw new Unauthorized('Your session has ended. Please sign in again.')
+      if (found.session.second_factor_step !== 'none') throw new SecondFactorOwed()
       if (action !== undefined && !may(found.staff.role, action)) {
         throw new Forbidden('Your role does not allow this. Ask the practice administrator.')
       }

@@ -14,9 +14,12 @@ import './security.css'
  * then the recovery codes, shown this once.
  */
 export function AddAppPanel({
+  apiBase = '/api/portal/security',
   onConfirmed,
   onDone,
 }: {
+  /** Where the app is added: the portal's Security API, or the office's for staff. */
+  apiBase?: string
   /** Told as soon as the app counts (the session may have moved on a stage). */
   onConfirmed?: (session: PortalSessionView) => void
   /** "Done" after the recovery codes were read. */
@@ -24,12 +27,16 @@ export function AddAppPanel({
 }) {
   const [code, setCode] = useState('')
   const start = useMutation({
-    mutationFn: () => postJson<AppEnrollment>('/api/portal/security/app', {}),
+    mutationFn: () => postJson<AppEnrollment>(`${apiBase}/app`, {}),
   })
   const confirm = useMutation({
     mutationFn: (typed: string) =>
-      postJson<AppConfirmed>('/api/portal/security/app/confirm', { code: typed }),
-    onSuccess: (confirmed) => onConfirmed?.(confirmed.session),
+      postJson<Partial<AppConfirmed> & { codes: string[] }>(`${apiBase}/app/confirm`, {
+        code: typed,
+      }),
+    onSuccess: (confirmed) => {
+      if (confirmed.session) onConfirmed?.(confirmed.session)
+    },
   })
 
   if (confirm.data) return <RecoveryCodeList codes={confirm.data.codes} onDone={onDone} />
