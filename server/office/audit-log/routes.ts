@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../platform/db/database.ts'
+import { Invalid } from '../../platform/http/problems.ts'
 import type { StaffGuard } from '../../practice/staff-permissions.ts'
 import { actingStaff } from '../staff-audit.ts'
 import { type AuditFilters, findPracticeTimeZone, listAuditEvents } from './queries.ts'
-import { cursorOf } from './rules.ts'
+import { cursorOf, parseCursor } from './rules.ts'
 import { AuditLogPage, AuditLogQuery } from './schemas.ts'
 import { auditCsvLine, CSV_HEADER, presentAuditEvent } from './view.ts'
 
@@ -25,6 +26,9 @@ export const auditLogRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       const { staff, audit } = await actingStaff(guard, request, 'audit.read')
       const { after, limit = 50, ...filters } = request.query
+      if (after !== undefined && !parseCursor(after)) {
+        throw new Invalid('Start again from the first page.', { after: 'Not a page of this log.' })
+      }
       const practice = {
         id: staff.practice_id,
         timeZone: await findPracticeTimeZone(db, staff.practice_id),

@@ -13,7 +13,7 @@ export const AuditLogQuery = Type.Object({
   from: Type.Optional(CalendarDate),
   to: Type.Optional(CalendarDate),
   /** The `next` of the previous page. */
-  after: Type.Optional(Type.String({ maxLength: 80, pattern: '^[0-9TZ:.\\-]+_[0-9]+$' })),
+  after: Type.Optional(Type.String({ maxLength: 80 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 })
 
