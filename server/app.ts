@@ -9,11 +9,13 @@ import Fastify, {
 } from 'fastify'
 import { type Config, secureCookies, type TrustProxy } from './config.ts'
 import { accessRoutes } from './office/access/routes.ts'
+import { auditLogRoutes } from './office/audit-log/routes.ts'
 import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
 import { settingsRoutes } from './office/settings/routes.ts'
 import { setupRoutes } from './office/setup/routes.ts'
 import { officeSessionRoutes } from './office/signin/routes.ts'
+import { officeSecondFactorRoutes } from './office/signin/second-factor-routes.ts'
 import { staffRoutes } from './office/staff/routes.ts'
 import { syncKeyRoutes } from './office/sync-keys/routes.ts'
 import { createOfficeGuard } from './platform/auth/office-guard.ts'
@@ -35,8 +37,10 @@ import { appointmentRoutes } from './portal/appointments/routes.ts'
 import { contactRoutes } from './portal/contact/routes.ts'
 import { imageRoutes } from './portal/images/routes.ts'
 import { planRoutes } from './portal/plan/routes.ts'
+import { securityRoutes } from './portal/security/routes.ts'
 import { portalPasswordRoutes } from './portal/signin/password-routes.ts'
 import { signInRoutes } from './portal/signin/routes.ts'
+import { portalSecondFactorRoutes } from './portal/signin/second-factor-routes.ts'
 import { portalSessionRoutes } from './portal/signin/session-routes.ts'
 import { portalVerifyRoutes } from './portal/signin/verify-routes.ts'
 import { summaryRoutes } from './portal/summary/routes.ts'
@@ -113,6 +117,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(portalSessionRoutes, { db, guard: portal, cookies })
   await app.register(portalPasswordRoutes, { db, guard: portal, cookies, publicUrl })
   await app.register(portalVerifyRoutes, { db, guard: portal, cookies })
+  await app.register(portalSecondFactorRoutes, { db, guard: portal, cookies, secrets })
+  await app.register(securityRoutes, { db, guard: portal, secrets })
   await app.register(contactRoutes, { db, guard: portal })
   await app.register(appointmentRoutes, { db, guard: portal, reads })
   await app.register(accountRoutes, { db, guard: portal, reads, files: deps.files })
@@ -121,12 +127,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(summaryRoutes, { db, guard: portal, files: deps.files })
   await app.register(setupRoutes, { db })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
+  await app.register(officeSecondFactorRoutes, { db, guard: office, cookies, secrets })
   await app.register(accessRoutes, { db, guard: office, publicUrl, secrets })
   await app.register(outgoingEmailRoutes, { db, guard: office })
   await app.register(settingsRoutes, { db, guard: office })
   await app.register(codeSystemRoutes, { db, guard: office })
   await app.register(staffRoutes, { db, guard: office })
   await app.register(syncKeyRoutes, { db, guard: office, secrets })
+  await app.register(auditLogRoutes, { db, guard: office })
   await app.register(syncApi, {
     db,
     files: deps.files,

@@ -17,6 +17,8 @@ export const STAFF_PERMISSIONS = {
   'staff.manage': ['admin'],
   /** The Sync API keys page: creating and revoking the PMS's keys. */
   'sync-keys.manage': ['admin'],
+  /** The Audit log page and its CSV export: every reading is itself audited. */
+  'audit.read': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type StaffAction = keyof typeof STAFF_PERMISSIONS

@@ -25,6 +25,13 @@ export function OfficeShell() {
   const session = useOfficeSession()
   useSessionEndWatcher()
 
+  // A password without its code opens nothing: back to sign-in, which asks for the code.
+  if (
+    session.data &&
+    (session.data.secondFactor === 'answer' || session.data.secondFactor === 'enroll')
+  ) {
+    return <Navigate to="/sign-in" replace state={{ from: currentConsolePath() }} />
+  }
   if (session.data?.mustChangePassword) return <ChooseOwnPasswordPage staff={session.data} />
   if (session.data) return <SignedInShell staff={session.data} />
   // 404: this server offers no staff sign-in; its sign-in page says so when tried.

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useLocation } from 'react-router'
 import { isApiError } from '../ui/api.ts'
 import { useDocumentTitle } from '../ui/document-title.ts'
@@ -5,6 +6,7 @@ import { Card, Page } from '../ui/layout.tsx'
 import { usePublicPractice } from '../ui/practice.ts'
 import { SignInForm } from '../ui/sign-in-form.tsx'
 import { LoadFailed, Loading } from '../ui/status.tsx'
+import { OfficeSecondFactor } from './OfficeSecondFactor.tsx'
 import type { SignInState } from './session.ts'
 
 /**
@@ -18,6 +20,14 @@ export function OfficeSignInPage() {
   useDocumentTitle('Office console', practice.data?.name)
   // A production start with an empty database: the practice comes from first-run setup.
   const notSetUp = practice.isError && isApiError(practice.error) && practice.error.status === 404
+
+  const [step, setStep] = useState<'answer' | 'enroll'>()
+
+  function passwordAccepted(result: unknown) {
+    const owed = (result as { secondFactor?: string } | undefined)?.secondFactor
+    if (owed === 'answer' || owed === 'enroll') setStep(owed)
+    else signedIn()
+  }
 
   function signedIn() {
     // A full load: nothing from an earlier session (another staff member's) can linger, and the
@@ -51,13 +61,14 @@ export function OfficeSignInPage() {
         {practice.isError && !notSetUp ? (
           <LoadFailed error={practice.error} onRetry={() => void practice.refetch()} />
         ) : null}
-        {practice.isSuccess ? (
+        {practice.isSuccess && step ? <OfficeSecondFactor step={step} onDone={signedIn} /> : null}
+        {practice.isSuccess && !step ? (
           <>
             <p className="card-subtitle">Sign in with your staff account.</p>
             <SignInForm
               endpoint="/api/office/session"
               labelledBy="office-heading"
-              onSignedIn={signedIn}
+              onSignedIn={passwordAccepted}
             />
           </>
         ) : null}

@@ -64,6 +64,11 @@ export function unlockVerification(patientId: number) {
   return postJson<PatientWithAccess>(`${accessPath(patientId)}/unlock`, {})
 }
 
+/** Removes the patient's authenticator app and recovery codes (a lost phone); they are emailed. */
+export function resetSecondFactor(patientId: number) {
+  return postJson<PatientWithAccess>(`${accessPath(patientId)}/second-factor-reset`, {})
+}
+
 export function removeAccess(patientId: number) {
   return send<undefined>('DELETE', accessPath(patientId))
 }

@@ -10,6 +10,7 @@ describe('console pages', () => {
       'Portal Settings',
       'Staff',
       'Sync API keys',
+      'Audit log',
     ])
     expect(pagesFor('front_desk').map((page) => page.label)).toEqual(['Patient Portal Access'])
     expect(pagesFor('provider')).toEqual([])

@@ -11,6 +11,7 @@ export const CONSOLE_PAGES: readonly { path: string; label: string; action: Staf
   { path: '/settings', label: 'Portal Settings', action: 'settings.manage' },
   { path: '/staff', label: 'Staff', action: 'staff.manage' },
   { path: '/sync-keys', label: 'Sync API keys', action: 'sync-keys.manage' },
+  { path: '/audit-log', label: 'Audit log', action: 'audit.read' },
 ]
 
 export function pagesFor(role: StaffRole) {

@@ -18,6 +18,9 @@ const OutgoingEmailPage = lazy(() =>
     default: module.OutgoingEmailPage,
   })),
 )
+const AuditLogPage = lazy(() =>
+  import('./audit-log/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })),
+)
 
 const SetupPage = lazy(() =>
   import('./setup/SetupPage.tsx').then((module) => ({ default: module.SetupPage })),
@@ -60,6 +63,7 @@ export const officeRouter = createBrowserRouter(
           children: [{ path: ':patientId', element: <PatientAccessPanel /> }],
         },
         { path: 'outgoing-email', element: <OutgoingEmailPage /> },
+        { path: 'audit-log', element: <AuditLogPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: 'staff', element: <StaffPage /> },
         { path: 'sync-keys', element: <SyncKeysPage /> },

@@ -30,6 +30,18 @@ export const portalRouter = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./signin/FirstSignInPage.tsx')).default }),
       },
       {
+        path: 'second-factor',
+        lazy: async () => ({
+          Component: (await import('./signin/SecondFactorPage.tsx')).default,
+        }),
+      },
+      {
+        path: 'second-factor-setup',
+        lazy: async () => ({
+          Component: (await import('./signin/SecondFactorSetupPage.tsx')).default,
+        }),
+      },
+      {
         path: 'verify',
         lazy: async () => ({ Component: (await import('./signin/VerifyPage.tsx')).default }),
       },
@@ -50,6 +62,12 @@ export const portalRouter = createBrowserRouter([
       {
         path: 'home',
         lazy: async () => ({ Component: (await import('./shell/PatientPage.tsx')).HomeRedirect }),
+      },
+      {
+        path: 'security',
+        lazy: async () => ({
+          Component: (await import('./security/SecurityPage.tsx')).SecurityPage,
+        }),
       },
       {
         path: 'patients/:patientId',

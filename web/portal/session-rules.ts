@@ -4,7 +4,12 @@
  * unit tests run without a browser.
  */
 
-export type SignInStage = 'change-password' | 'verify' | 'ready'
+export type SignInStage =
+  | 'second-factor'
+  | 'change-password'
+  | 'verify'
+  | 'second-factor-setup'
+  | 'ready'
 
 export interface FamilyMemberName {
   firstName: string
@@ -16,6 +21,10 @@ export interface FamilyMemberName {
 /** The page each sign-in stage belongs on. */
 export function pathForStage(stage: SignInStage): string {
   switch (stage) {
+    case 'second-factor':
+      return '/second-factor'
+    case 'second-factor-setup':
+      return '/second-factor-setup'
     case 'change-password':
       return '/first-sign-in'
     case 'verify':

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { Database } from '../../platform/db/database.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
+import { findPracticeName } from '../../practice/queries.ts'
 import type { StaffGuard } from '../../practice/staff-permissions.ts'
 import { actingStaff } from '../staff-audit.ts'
 import {
@@ -21,6 +22,7 @@ import {
   PatientSearch,
   PatientWithAccess,
 } from './schemas.ts'
+import { resetSecondFactor } from './second-factor-reset.ts'
 import { presentPatientAccess } from './view.ts'
 
 /** Patient Portal Access: give, reset, print, email and remove patients' online access. */
@@ -86,6 +88,17 @@ export const accessRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       const { staff, audit } = await signedIn(request)
       await unlockPortalVerification(db, staff, audit, request.params)
+      return presentCurrent(staff.practice_id, request.params.patientId)
+    },
+  )
+
+  app.post(
+    '/api/office/patients/:patientId/access/second-factor-reset',
+    { schema: { params: PatientIdParams, response: { 200: PatientWithAccess } } },
+    async (request) => {
+      const { staff, audit } = await signedIn(request)
+      const practiceName = await findPracticeName(db, staff.practice_id)
+      await resetSecondFactor(db, { ...staff, practiceName }, audit, request.params)
       return presentCurrent(staff.practice_id, request.params.patientId)
     },
   )

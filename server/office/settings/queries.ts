@@ -69,6 +69,10 @@ export async function updatePortalSettings(
       feature_treatment_plan: body.features.treatmentPlan,
       idle_timeout_minutes: body.idleTimeoutMinutes,
       verify_personal_info: body.verifyPersonalInfo,
+      ...(body.secondFactorPatients ? { second_factor_patients: body.secondFactorPatients } : {}),
+      ...(body.secondFactorAdmins === undefined
+        ? {}
+        : { second_factor_admins: body.secondFactorAdmins }),
       privacy_policy: body.privacyPolicy,
       webmail_notification_subject: body.webmailNotificationSubject.trim(),
       webmail_notification_body: body.webmailNotificationBody.trim(),

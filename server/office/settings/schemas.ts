@@ -18,6 +18,12 @@ export const PortalSettingsBody = Type.Object({
   features: Features,
   idleTimeoutMinutes: Type.Integer({ minimum: 1, maximum: 720 }),
   verifyPersonalInfo: Type.Boolean(),
+  /** Two-step sign-in for patients: offered, or asked of everyone (issue 17). Left out: kept. */
+  secondFactorPatients: Type.Optional(
+    Type.Union([Type.Literal('optional'), Type.Literal('required')]),
+  ),
+  /** Two-step sign-in asked of staff administrators. Left out: kept. */
+  secondFactorAdmins: Type.Optional(Type.Boolean()),
   privacyPolicy: Type.String({ maxLength: 20_000 }),
   webmailNotificationSubject: Type.String({ minLength: 1, maxLength: 200 }),
   webmailNotificationBody: Type.String({ minLength: 1, maxLength: 2_000 }),

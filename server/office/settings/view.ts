@@ -26,6 +26,8 @@ export function presentSettings({
     },
     idleTimeoutMinutes: settings.idle_timeout_minutes,
     verifyPersonalInfo: settings.verify_personal_info,
+    secondFactorPatients: settings.second_factor_patients === 'required' ? 'required' : 'optional',
+    secondFactorAdmins: settings.second_factor_admins,
     privacyPolicy: settings.privacy_policy,
     webmailNotificationSubject: settings.webmail_notification_subject,
     webmailNotificationBody: settings.webmail_notification_body,

@@ -5,7 +5,7 @@ import { updateRowById } from '../../platform/db/rows.ts'
 export async function findStaffForSignIn(db: Database, practiceId: number, username: string) {
   return db
     .selectFrom('staff_users')
-    .select(['id', 'practice_id', 'username', 'password_hash'])
+    .select(['id', 'practice_id', 'username', 'password_hash', 'role'])
     .where('practice_id', '=', practiceId)
     .where(sql`lower(username)`, '=', username.trim().toLowerCase())
     .where('is_active', '=', true)

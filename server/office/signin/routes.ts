@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import {
   type CookiePolicy,
   clearSessionCookie,
@@ -23,11 +22,12 @@ export const officeSessionRoutes: FastifyPluginAsyncTypebox<{
   guard: StaffGuard
   cookies: CookiePolicy
 }> = async (app, { db, guard, cookies }) => {
-  const present = async ({ staff }: Pick<OfficeContext, 'staff'>) =>
-    presentStaffSession(staff, await findPracticeName(db, staff.practice_id))
-  // Who am I, and choosing one's own password, are all a one-time password allows.
-  const signedInEvenIfTemporary = (request: FastifyRequest) =>
-    guard.staff(request, undefined, { allowTemporaryPassword: true })
+  const present = async ({ staff, session }: Pick<OfficeContext, 'staff' | 'session'>) =>
+    presentStaffSession(
+      staff,
+      await findPracticeName(db, staff.practice_id),
+      session.second_factor_step,
+    )
 
   app.post(
     '/api/office/session',
@@ -44,7 +44,7 @@ export const officeSessionRoutes: FastifyPluginAsyncTypebox<{
     { schema: { response: { 200: StaffSessionView } } },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store')
-      return present(await signedInEvenIfTemporary(request))
+      return present(await guard.signingIn(request))
     },
   )
 
@@ -52,10 +52,11 @@ export const officeSessionRoutes: FastifyPluginAsyncTypebox<{
     '/api/office/session/password',
     { schema: { body: OwnStaffPassword, response: { 200: StaffSessionView } } },
     async (request) => {
-      const context = await signedInEvenIfTemporary(request)
+      // A one-time password allows only this; a second factor still owed does not.
+      const context = await guard.staff(request, undefined, { allowTemporaryPassword: true })
       const audit = staffAuditor(request, context.staff)
       const staff = await chooseOwnStaffPassword(db, context, audit, request.body)
-      return present({ staff })
+      return present({ staff, session: context.session })
     },
   )
 

@@ -8,6 +8,8 @@ export const StaffSessionView = Type.Object({
   practiceName: Type.String(),
   /** Signed in with a one-time password: the console shows only "choose your password". */
   mustChangePassword: Type.Boolean(),
+  /** What sign-in still owes: nothing, an authenticator code, or adding an app (policy). */
+  secondFactor: Type.Union([Type.Literal('none'), Type.Literal('answer'), Type.Literal('enroll')]),
 })
 
 /** Replacing the one-time password an administrator gave: the new one, twice. */

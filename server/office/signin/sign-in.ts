@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { clientAddress, userAgent } from '../../platform/auth/client.ts'
 import { type OfficeContext, officeContextFromToken } from '../../platform/auth/office-guard.ts'
+import { findPortalSettings } from '../../platform/auth/portal-guard.ts'
+import { stepAfterPassword } from '../../platform/auth/second-factor/sign-in.ts'
 import { OFFICE_IDLE_MINUTES } from '../../platform/auth/session-rules.ts'
 import { createSession } from '../../platform/auth/sessions.ts'
 import { checkCredentials } from '../../platform/auth/sign-in.ts'
@@ -30,9 +32,13 @@ export async function signInStaff(
     actor: (found) => ({ type: 'staff_user', staffUserId: found.id }),
   })
   await recordStaffSignIn(db, staff.id)
+  const owner = { kind: 'office', staffUserId: staff.id } as const
+  const settings = await findPortalSettings(db, practice.id)
+  const required = staff.role === 'admin' && (settings?.second_factor_admins ?? false)
   const token = await createSession(db, {
     practiceId: practice.id,
-    owner: { kind: 'office', staffUserId: staff.id },
+    owner,
+    secondFactorStep: await stepAfterPassword(db, request, owner, required),
     idleTimeoutMinutes: OFFICE_IDLE_MINUTES,
     ip,
     userAgent: userAgent(request),

@@ -6,12 +6,16 @@ import type { StaffSessionView } from './schemas.ts'
 export function presentStaffSession(
   { username, display_name, role, password_is_temporary }: StaffMember,
   practiceName: string,
+  secondFactorStep = 'none',
 ): Static<typeof StaffSessionView> {
+  const secondFactor =
+    secondFactorStep === 'answer' || secondFactorStep === 'enroll' ? secondFactorStep : 'none'
   return {
     username,
     displayName: display_name,
     role,
     practiceName,
     mustChangePassword: password_is_temporary,
+    secondFactor,
   }
 }

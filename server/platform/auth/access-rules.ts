@@ -40,15 +40,24 @@ export function enabledFeatures(settings: FeatureSwitches): PortalFeature[] {
 }
 
 /** Where a signed-in portal user stands: a step still owed before the portal opens, or ready. */
-export type SignInStage = 'change-password' | 'verify' | 'ready'
+export type SignInStage =
+  | 'second-factor'
+  | 'change-password'
+  | 'verify'
+  | 'second-factor-setup'
+  | 'ready'
 
 export function signInStage(input: {
   passwordIsTemporary: boolean
   verificationRequired: boolean
   verifiedAt: Date | null
+  /** The session's second_factor_step: a code owed comes first, an app to add after the rest. */
+  secondFactorStep?: string
 }): SignInStage {
+  if (input.secondFactorStep === 'answer') return 'second-factor'
   if (input.passwordIsTemporary) return 'change-password'
   if (input.verificationRequired && !input.verifiedAt) return 'verify'
+  if (input.secondFactorStep === 'enroll') return 'second-factor-setup'
   return 'ready'
 }
 

@@ -13,6 +13,13 @@ export interface OfficeContext {
 
 export type StaffMember = NonNullable<Awaited<ReturnType<typeof findActiveStaff>>>
 
+/** A session opened by a password alone while a second factor is owed (issue 17). */
+export class SecondFactorOwed extends Problem {
+  constructor() {
+    super(403, 'second-factor-required', 'Sign-in not finished', 'Finish two-step sign-in first.')
+  }
+}
+
 const contexts = perRequest<OfficeContext | null>('office context')
 
 /** A staff member signed in with a one-time password must choose their own before anything else. */
@@ -47,10 +54,16 @@ export function createOfficeGuard<Action extends string>(
 
   return {
     context,
+    /** A staff session, even one still owing its second factor (the code step, "who am I"). */
+    async signingIn(request: FastifyRequest) {
+      const found = await context(request)
+      if (!found) throw new Unauthorized('Your session has ended. Please sign in again.')
+      return found
+    },
     /**
-     * The signed-in staff member, refused unless their role may do `action` (default: any), and
-     * until they have replaced a one-time password (unless `allowTemporaryPassword`: who am I,
-     * and the password change itself).
+     * The signed-in staff member, refused unless their role may do `action` (default: any), while
+     * a second factor is owed, and until they have replaced a one-time password (unless
+     * `allowTemporaryPassword`: the password change itself).
      */
     async staff(
       request: FastifyRequest,
@@ -59,6 +72,7 @@ export function createOfficeGuard<Action extends string>(
     ) {
       const found = await context(request)
       if (!found) throw new Unauthorized('Your session has ended. Please sign in again.')
+      if (found.session.second_factor_step !== 'none') throw new SecondFactorOwed()
       if (found.staff.password_is_temporary && !options.allowTemporaryPassword) {
         throw new PasswordChangeRequired()
       }

@@ -84,11 +84,19 @@ export function createPortalGuard(db: Database, reads: ReadCache = NO_READ_CACHE
       return found
     },
 
-    /** The signed-in user; unless `allowIncomplete`, only once first-sign-in steps are done. */
-    async user(request: FastifyRequest, options: { allowIncomplete?: boolean } = {}) {
+    /**
+     * The signed-in user; unless `allowIncomplete`, only once first-sign-in steps are done. A
+     * session still owing its second factor is refused even then, unless `beforeSecondFactor`:
+     * a password alone opens nothing but the code step.
+     */
+    async user(
+      request: FastifyRequest,
+      options: { allowIncomplete?: boolean; beforeSecondFactor?: boolean } = {},
+    ) {
       const found = await context(request)
       if (!found) throw new Unauthorized('Your session has ended. Please sign in again.')
-      if (!options.allowIncomplete && found.stage !== 'ready') {
+      const waitsForCode = found.stage === 'second-factor' && !options.beforeSecondFactor
+      if ((!options.allowIncomplete && found.stage !== 'ready') || waitsForCode) {
         throw new SignInIncomplete(found.stage)
       }
       return found
@@ -149,6 +157,7 @@ export async function portalContextFromToken(
     passwordIsTemporary: shared.user.password_is_temporary,
     verificationRequired: shared.settings.verify_personal_info,
     verifiedAt: session.personal_info_verified_at,
+    secondFactorStep: session.second_factor_step,
   })
   return { ...shared, session, stage }
 }
@@ -288,6 +297,7 @@ const PORTAL_SETTINGS_COLUMNS = [
   'portal_settings.webmail_notification_subject',
   'portal_settings.webmail_notification_body',
   'portal_settings.payment_processor',
+  'portal_settings.second_factor_patients',
 ] as const
 
 export async function findPortalSettings(db: Database, practiceId: number) {

@@ -13,6 +13,8 @@ export interface NewSession {
   idleTimeoutMinutes: number
   ip: string
   userAgent: string | undefined
+  /** What a password-only sign-in still owes before the session can do anything else. */
+  secondFactorStep?: 'none' | 'answer' | 'enroll'
 }
 
 /** Starts a session and returns the token for the cookie; only its hash is stored. */
@@ -31,6 +33,7 @@ export async function createSession(db: Database, session: NewSession, now = new
       idle_timeout_minutes: session.idleTimeoutMinutes,
       ip: session.ip,
       user_agent: session.userAgent?.slice(0, 300) ?? null,
+      second_factor_step: session.secondFactorStep ?? 'none',
     })
     .execute()
   return token

@@ -80,3 +80,9 @@ export function secondsUntil(until: Date, now: Date): number {
 export function usernameKey(username: string): string {
   return username.trim().toLowerCase()
 }
+
+/**
+ * Second-factor answers (an app's code, a recovery code) per person: a password already known,
+ * guessing six digits. Counted like passwords, before the code is looked at (issue 17).
+ */
+export const SECOND_FACTOR: ThrottleRule = { scope: 'second-factor', limit: 5, ...SIGN_IN_DEFAULTS }

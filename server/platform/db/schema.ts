@@ -423,6 +423,8 @@ export interface PortalSettingsTable {
   payment_processor: string | null
   updated_at: Generated<Timestamp>
   updated_by_staff_id: number | null
+  second_factor_patients: Generated<string>
+  second_factor_admins: Generated<boolean>
 }
 
 export interface PortalUsersTable {
@@ -521,9 +523,47 @@ export interface RecallsTable {
   scheduled_appointment_id: number | null
 }
 
+export interface RecoveryCodesTable {
+  id: Generated<number>
+  practice_id: number
+  portal_user_id: number | null
+  staff_user_id: number | null
+  code_hash: string
+  used_at: Timestamp | null
+  created_at: Generated<Timestamp>
+}
+
+export interface RememberedBrowsersTable {
+  id: Generated<number>
+  practice_id: number
+  portal_user_id: number | null
+  staff_user_id: number | null
+  token_hash: string
+  created_at: Generated<Timestamp>
+  expires_at: Timestamp
+}
+
 export interface SchemaMigrationsTable {
   name: string
   applied_at: Generated<Timestamp>
+}
+
+export interface SecondFactorsTable {
+  id: Generated<number>
+  practice_id: number
+  portal_user_id: number | null
+  staff_user_id: number | null
+  kind: string
+  label: Generated<string>
+  sealed_secret: string | null
+  last_used_step: number | null
+  credential_id: string | null
+  public_key: string | null
+  sign_count: Generated<number>
+  transports: Generated<string>
+  confirmed_at: Timestamp | null
+  created_at: Generated<Timestamp>
+  last_used_at: Timestamp | null
 }
 
 export interface SessionsTable {
@@ -540,6 +580,7 @@ export interface SessionsTable {
   ip: string | null
   user_agent: string | null
   ended_at: Timestamp | null
+  second_factor_step: Generated<string>
 }
 
 export interface SetupTokensTable {
@@ -718,7 +759,10 @@ export interface DB {
   providers: ProvidersTable
   recall_types: RecallTypesTable
   recalls: RecallsTable
+  recovery_codes: RecoveryCodesTable
+  remembered_browsers: RememberedBrowsersTable
   schema_migrations: SchemaMigrationsTable
+  second_factors: SecondFactorsTable
   sessions: SessionsTable
   setup_tokens: SetupTokensTable
   smoking_statuses: SmokingStatusesTable

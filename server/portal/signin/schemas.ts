@@ -40,8 +40,10 @@ export const FamilyMember = Type.Object({
 /** What the portal shell needs about the signed-in user; no health information. */
 export const PortalSessionView = Type.Object({
   stage: Type.Union([
+    Type.Literal('second-factor'),
     Type.Literal('change-password'),
     Type.Literal('verify'),
+    Type.Literal('second-factor-setup'),
     Type.Literal('ready'),
   ]),
   username: Type.String(),

@@ -57,7 +57,7 @@ export const portalSessionRoutes: FastifyPluginAsyncTypebox<PortalAuthOptions> =
     '/api/portal/session',
     { schema: { response: { 200: PortalSessionView } } },
     async (request, reply) => {
-      const context = await guard.user(request, { allowIncomplete: true })
+      const context = await guard.user(request, { allowIncomplete: true, beforeSecondFactor: true })
       reply.header('Cache-Control', 'no-store')
       return portalSessionView(context)
     },

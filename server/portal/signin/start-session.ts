@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { clientAddress, userAgent } from '../../platform/auth/client.ts'
 import { type CookiePolicy, setSessionCookie } from '../../platform/auth/cookies.ts'
 import { findPortalSettings, portalContextFromToken } from '../../platform/auth/portal-guard.ts'
+import { stepAfterPassword } from '../../platform/auth/second-factor/sign-in.ts'
 import { createSession } from '../../platform/auth/sessions.ts'
 import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
 import type { Database } from '../../platform/db/database.ts'
@@ -9,7 +10,7 @@ import { portalSessionView } from './view.ts'
 
 /**
  * Opens a portal session for a user whose identity was just proven (password, reset code), with
- * the practice's idle timeout, sets its cookie and answers what the web app needs to go on.
+ * the practice's idle timeout and the second factor it still owes, sets its cookie and answers what the web app needs to go on.
  */
 export async function startPortalSession(
   db: Database,
@@ -21,9 +22,12 @@ export async function startPortalSession(
   { practiceId, portalUserId }: { practiceId: number; portalUserId: number },
 ) {
   const settings = await findPortalSettings(db, practiceId)
+  const owner = { kind: 'portal', portalUserId } as const
+  const required = settings?.second_factor_patients === 'required'
   const token = await createSession(db, {
     practiceId,
-    owner: { kind: 'portal', portalUserId },
+    owner,
+    secondFactorStep: await stepAfterPassword(db, request, owner, required),
     idleTimeoutMinutes: settings?.idle_timeout_minutes ?? 15,
     ip: clientAddress(request),
     userAgent: userAgent(request),

@@ -9,7 +9,8 @@ export function portalSessionView(context: PortalContext) {
     stage: context.stage,
     username: user.username,
     canChangeUsername: user.password_is_temporary && !user.username_change_offered,
-    family: context.family.map((member) => ({
+    // A password alone shows no one's name: the family waits for the second factor.
+    family: (context.stage === 'second-factor' ? [] : context.family).map((member) => ({
       id: member.id,
       firstName: member.first_name,
       lastName: member.last_name,

@@ -21,6 +21,7 @@ import {
   provideAccess,
   removeAccess,
   resetPassword,
+  resetSecondFactor,
   unlockVerification,
 } from '../office-api.ts'
 import { ConfirmButton } from './ConfirmButton.tsx'
@@ -235,6 +236,19 @@ function AccessDetails({
     onError: (error) =>
       announce({ kind: 'error', text: actionFailureMessage(error, 'Unlocking the account') }),
   })
+  const resetTwoStep = useMutation({
+    mutationFn: () => resetSecondFactor(patient.id),
+    onMutate: () => announce(null),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(patientAccessKey(patient.id), updated)
+      announce({ kind: 'success', text: `${name}'s two-step sign-in was reset.` })
+    },
+    onError: (error) =>
+      announce({
+        kind: 'error',
+        text: actionFailureMessage(error, 'Resetting two-step sign-in'),
+      }),
+  })
   const remove = useMutation({
     mutationFn: () => removeAccess(patient.id),
     onMutate: () => announce(null),
@@ -287,6 +301,19 @@ function AccessDetails({
           <p>
             {name} gets a new one-time password, is signed out everywhere, and must choose a new
             password at the next sign-in. The current password stops working now.
+          </p>
+        </ConfirmButton>
+        <ConfirmButton
+          label="Reset two-step sign-in"
+          pendingLabel="Resetting…"
+          title="Reset two-step sign-in?"
+          confirmLabel="Reset two-step sign-in"
+          isPending={resetTwoStep.isPending}
+          onConfirm={() => resetTwoStep.mutate()}
+        >
+          <p>
+            {name}'s authenticator app and recovery codes are removed, so the password alone signs
+            in until they add an app again. They are told by email.
           </p>
         </ConfirmButton>
         <ConfirmButton

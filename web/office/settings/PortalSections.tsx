@@ -227,6 +227,8 @@ export function SecuritySection({ initial }: { initial: Settings }) {
     (view) => ({
       idleTimeoutMinutes: view.idleTimeoutMinutes,
       verifyPersonalInfo: view.verifyPersonalInfo,
+      secondFactorPatients: view.secondFactorPatients,
+      secondFactorAdmins: view.secondFactorAdmins,
     }),
     (form) => form,
   )
@@ -285,6 +287,32 @@ export function SecuritySection({ initial }: { initial: Settings }) {
           }
         >
           Personal-info verification required
+        </SettingSwitch>
+        <SettingSwitch
+          isSelected={section.form.secondFactorPatients === 'required'}
+          onChange={(selected) =>
+            section.setForm((form) => ({
+              ...form,
+              secondFactorPatients: selected ? 'required' : 'optional',
+            }))
+          }
+          description={
+            <p>
+              Patients add an authenticator app and type its code after their password. Off:
+              patients may add one on their Security page.
+            </p>
+          }
+        >
+          Two-step sign-in required for patients
+        </SettingSwitch>
+        <SettingSwitch
+          isSelected={section.form.secondFactorAdmins ?? false}
+          onChange={(selected) =>
+            section.setForm((form) => ({ ...form, secondFactorAdmins: selected }))
+          }
+          description={<p>Administrators add an authenticator app to sign in to the console.</p>}
+        >
+          Two-step sign-in required for administrators
         </SettingSwitch>
       </SectionForm>
     </SettingsSection>

@@ -57,6 +57,8 @@ export function portalSettingsOf(view: Settings): PortalSettings {
     features: { ...view.features },
     idleTimeoutMinutes: view.idleTimeoutMinutes,
     verifyPersonalInfo: view.verifyPersonalInfo,
+    secondFactorPatients: view.secondFactorPatients,
+    secondFactorAdmins: view.secondFactorAdmins,
     privacyPolicy: view.privacyPolicy,
     webmailNotificationSubject: view.webmailNotificationSubject,
     webmailNotificationBody: view.webmailNotificationBody,

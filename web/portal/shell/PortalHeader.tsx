@@ -106,6 +106,13 @@ export function PortalHeader({ session }: { session: PortalSession }) {
                   >
                     Change password
                   </MenuItem>
+                  <MenuItem
+                    id="security"
+                    className="menu-item"
+                    onAction={() => void navigate('/security')}
+                  >
+                    Security
+                  </MenuItem>
                   <MenuItem id="sign-out" className="menu-item" onAction={() => leave.mutate()}>
                     Sign out
                   </MenuItem>

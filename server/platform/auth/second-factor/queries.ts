@@ -1,0 +1,128 @@
+import { sql } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import type { SessionOwner } from '../sessions.ts'
+import { hashToken } from '../tokens.ts'
+
+/** The owner columns a second-factor row is written with. */
+export function ownerColumns(owner: SessionOwner) {
+  return owner.kind === 'portal'
+    ? { portal_user_id: owner.portalUserId, staff_user_id: null }
+    : { portal_user_id: null, staff_user_id: owner.staffUserId }
+}
+
+type OwnedTable = 'second_factors' | 'recovery_codes' | 'remembered_browsers'
+
+/** Rows of `table` that belong to `owner`. */
+function owned<T extends OwnedTable>(db: Database, table: T, owner: SessionOwner) {
+  const query = db.selectFrom(table as OwnedTable)
+  return owner.kind === 'portal'
+    ? query.where('portal_user_id', '=', owner.portalUserId)
+    : query.where('staff_user_id', '=', owner.staffUserId)
+}
+
+/** The owner's second factors that count (an app confirmed with a code, passkeys). */
+export async function listFactors(db: Database, owner: SessionOwner) {
+  return owned(db, 'second_factors', owner)
+    .select(['id', 'kind', 'label', 'created_at', 'last_used_at', 'credential_id', 'transports'])
+    .where('confirmed_at', 'is not', null)
+    .orderBy('id')
+    .execute()
+}
+
+export async function hasSecondFactor(db: Database, owner: SessionOwner) {
+  const row = await owned(db, 'second_factors', owner)
+    .select('id')
+    .where('confirmed_at', 'is not', null)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** The owner's authenticator app, confirmed or not, with its sealed key. */
+export async function findApp(db: Database, owner: SessionOwner) {
+  return owned(db, 'second_factors', owner)
+    .select(['id', 'sealed_secret', 'confirmed_at'])
+    .where('kind', '=', 'totp')
+    .executeTakeFirst()
+}
+
+/**
+ * Accepts an app's code for `step` only when it is later than the last step used: one statement,
+ * so two requests with the same code cannot both pass (a replay, or a parallel burst).
+ */
+export async function claimTotpStep(db: Database, factorId: number, step: number, now: Date) {
+  const { rows } = await sql<{ id: number }>`
+    update second_factors set last_used_step = ${step}, last_used_at = ${now}
+    where id = ${factorId} and (last_used_step is null or last_used_step < ${step})
+    returning id`.execute(db)
+  return rows.length === 1
+}
+
+/** Uses a recovery code once: the one statement that marks it used decides. */
+export async function spendRecoveryCode(
+  db: Database,
+  owner: SessionOwner,
+  normalCode: string,
+  now: Date,
+) {
+  const column = owner.kind === 'portal' ? 'portal_user_id' : 'staff_user_id'
+  const id = owner.kind === 'portal' ? owner.portalUserId : owner.staffUserId
+  const used = await db
+    .updateTable('recovery_codes')
+    .set({ used_at: now })
+    .where(column, '=', id)
+    .where('code_hash', '=', hashToken(normalCode))
+    .where('used_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst()
+  return used !== undefined
+}
+
+export async function countUnusedRecoveryCodes(db: Database, owner: SessionOwner) {
+  const row = await owned(db, 'recovery_codes', owner)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+export async function isRememberedBrowser(
+  db: Database,
+  owner: SessionOwner,
+  token: string | undefined,
+  now: Date,
+) {
+  if (!token) return false
+  const row = await owned(db, 'remembered_browsers', owner)
+    .select('id')
+    .where('token_hash', '=', hashToken(token))
+    .where('expires_at', '>', now)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Deletes every second factor, recovery code and remembered browser of the owner. */
+export async function deleteAllFactors(db: Database, owner: SessionOwner) {
+  const column = owner.kind === 'portal' ? 'portal_user_id' : 'staff_user_id'
+  const id = owner.kind === 'portal' ? owner.portalUserId : owner.staffUserId
+  const gone = await db
+    .deleteFrom('second_factors')
+    .where(column, '=', id)
+    .returning('id')
+    .execute()
+  await db.deleteFrom('recovery_codes').where(column, '=', id).execute()
+  await db.deleteFrom('remembered_browsers').where(column, '=', id).execute()
+  return gone.length
+}
+
+export async function setSessionSecondFactorStep(
+  db: Database,
+  sessionId: number,
+  step: 'none' | 'answer' | 'enroll',
+) {
+  await db
+    .updateTable('sessions')
+    .set({ second_factor_step: step })
+    .where('id', '=', sessionId)
+    .execute()
+}

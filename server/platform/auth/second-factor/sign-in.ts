@@ -1,0 +1,95 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { type Actor, recordAudit } from '../../audit/audit.ts'
+import type { Database } from '../../db/database.ts'
+import { Invalid } from '../../http/problems.ts'
+import type { SecretBox } from '../../mail/secrets.ts'
+import type { CookiePolicy, CookieRealm } from '../cookies.ts'
+import type { SessionOwner } from '../sessions.ts'
+import { admitAttempt } from '../sign-in.ts'
+import { type Counter, clearAttempts, refundAttempt } from '../throttle.ts'
+import { SECOND_FACTOR, SIGN_IN_ADDRESS } from '../throttle-rules.ts'
+import { checkSecondFactorCode, rememberBrowser } from './commands.ts'
+import { hasSecondFactor, isRememberedBrowser, setSessionSecondFactorStep } from './queries.ts'
+import { REMEMBER_BROWSER_DAYS, secondFactorStep } from './rules.ts'
+
+const REMEMBER_COOKIES = {
+  portal: 'bitewing_portal_remember',
+  office: 'bitewing_office_remember',
+} as const
+
+/** What a session opened by a password (or reset code) still owes, by the practice's policy. */
+export async function stepAfterPassword(
+  db: Database,
+  request: FastifyRequest,
+  owner: SessionOwner,
+  required: boolean,
+  now = new Date(),
+) {
+  const realm: CookieRealm = owner.kind
+  const hasFactor = await hasSecondFactor(db, owner)
+  const token = request.cookies[REMEMBER_COOKIES[realm]]
+  const rememberedBrowser =
+    hasFactor && token !== undefined && token.length <= 100
+      ? await isRememberedBrowser(db, owner, token, now)
+      : false
+  return secondFactorStep({ hasFactor, rememberedBrowser, required })
+}
+
+export interface SecondFactorAnswer {
+  owner: SessionOwner
+  practiceId: number
+  sessionId: number
+  ip: string
+  actor: Actor
+}
+
+function counters(owner: SessionOwner, ip: string): Counter[] {
+  const who = owner.kind === 'portal' ? owner.portalUserId : owner.staffUserId
+  return [
+    { rule: SIGN_IN_ADDRESS, key: ip },
+    { rule: SECOND_FACTOR, key: `${owner.kind}:${who}` },
+  ]
+}
+
+/**
+ * The code step of sign-in: counted like a password before it is looked at (429 past the
+ * limit), an app's code used once, a recovery code used up; on success the session is whole and,
+ * when asked, this browser is remembered for 30 days. Every answer is audited.
+ */
+export async function answerSecondFactor(
+  db: Database,
+  secrets: SecretBox,
+  http: { reply: FastifyReply; cookies: CookiePolicy },
+  signIn: SecondFactorAnswer,
+  answer: { code: string; remember: boolean },
+) {
+  const { owner, practiceId, ip, actor } = signIn
+  const action = `${owner.kind}.second_factor`
+  const [address, person] = counters(owner, ip) as [Counter, Counter]
+  await admitAttempt(db, http.reply, [address, person], {
+    practiceId,
+    action: `${action}_throttled`,
+    ip,
+    actor,
+  })
+  const method = await checkSecondFactorCode(db, secrets, owner, answer.code)
+  const audit = { practiceId, actor, action, ip }
+  if (!method) {
+    await recordAudit(db, { ...audit, outcome: 'failure', details: { reason: 'wrong-code' } })
+    throw new Invalid('That code is not right.', { code: 'That code is not right.' })
+  }
+  await Promise.all([clearAttempts(db, person), refundAttempt(db, address)])
+  await setSessionSecondFactorStep(db, signIn.sessionId, 'none')
+  await recordAudit(db, { ...audit, details: { method, rememberBrowser: answer.remember } })
+  if (answer.remember) {
+    const token = await rememberBrowser(db, { owner, practiceId }, new Date())
+    http.reply.setCookie(REMEMBER_COOKIES[owner.kind], token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: http.cookies.secure,
+      maxAge: REMEMBER_BROWSER_DAYS * 86_400,
+    })
+  }
+  return method
+}

@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { clientAddress } from '../../platform/auth/client.ts'
+import type { CookiePolicy } from '../../platform/auth/cookies.ts'
+import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
+import { answerSecondFactor } from '../../platform/auth/second-factor/sign-in.ts'
+import type { Database } from '../../platform/db/database.ts'
+import { Problem } from '../../platform/http/problems.ts'
+import type { SecretBox } from '../../platform/mail/secrets.ts'
+import { SecondFactorAnswer } from '../security/schemas.ts'
+import { PortalSessionView } from './schemas.ts'
+import { portalSessionView } from './view.ts'
+
+/** The code step of sign-in, after the password, for a patient with an authenticator app. */
+export const portalSecondFactorRoutes: FastifyPluginAsyncTypebox<{
+  db: Database
+  guard: PortalGuard
+  cookies: CookiePolicy
+  secrets: SecretBox
+}> = async (app, { db, guard, cookies, secrets }) => {
+  app.post(
+    '/api/portal/session/second-factor',
+    { schema: { body: SecondFactorAnswer, response: { 200: PortalSessionView } } },
+    async (request, reply) => {
+      const { user, session, stage } = await guard.user(request, {
+        allowIncomplete: true,
+        beforeSecondFactor: true,
+      })
+      if (stage !== 'second-factor') {
+        throw new Problem(409, 'already-done', 'Already done', 'No code is needed now.')
+      }
+      const owner = { kind: 'portal', portalUserId: user.id } as const
+      const signIn = {
+        owner,
+        practiceId: user.practice_id,
+        sessionId: session.id,
+        ip: clientAddress(request),
+        actor: { type: 'portal_user', portalUserId: user.id } as const,
+      }
+      const { code, remember = false } = request.body
+      await answerSecondFactor(db, secrets, { reply, cookies }, signIn, { code, remember })
+      return portalSessionView(await guard.refresh(request))
+    },
+  )
+}
