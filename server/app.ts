@@ -34,6 +34,7 @@ import { accountRoutes } from './portal/account/routes.ts'
 import { appointmentRoutes } from './portal/appointments/routes.ts'
 import { contactRoutes } from './portal/contact/routes.ts'
 import { imageRoutes } from './portal/images/routes.ts'
+import { messageRoutes } from './portal/messages/routes.ts'
 import { planRoutes } from './portal/plan/routes.ts'
 import { portalPasswordRoutes } from './portal/signin/password-routes.ts'
 import { signInRoutes } from './portal/signin/routes.ts'
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(planRoutes, { db, guard: portal, reads })
   await app.register(imageRoutes, { db, guard: portal, reads, files: deps.files })
   await app.register(summaryRoutes, { db, guard: portal, files: deps.files })
+  await app.register(messageRoutes, { db, guard: portal, files: deps.files })
   await app.register(setupRoutes, { db })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
   await app.register(accessRoutes, { db, guard: office, publicUrl, secrets })
