@@ -5,6 +5,7 @@ export {
   BoxQuery,
   BoxView,
   MessageParams,
+  MessageSummary,
   MessageView,
   PatientCompose,
   UnreadView,
