@@ -16,6 +16,7 @@ import { setupRoutes } from './office/setup/routes.ts'
 import { officeSessionRoutes } from './office/signin/routes.ts'
 import { staffRoutes } from './office/staff/routes.ts'
 import { syncKeyRoutes } from './office/sync-keys/routes.ts'
+import { webmailRoutes } from './office/webmail/routes.ts'
 import { createOfficeGuard } from './platform/auth/office-guard.ts'
 import { createPortalGuard } from './platform/auth/portal-guard.ts'
 import type { Database } from './platform/db/database.ts'
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(codeSystemRoutes, { db, guard: office })
   await app.register(staffRoutes, { db, guard: office })
   await app.register(syncKeyRoutes, { db, guard: office })
+  await app.register(webmailRoutes, { db, guard: office, files: deps.files, publicUrl })
   await app.register(syncApi, {
     db,
     files: deps.files,

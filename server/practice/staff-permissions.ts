@@ -17,6 +17,8 @@ export const STAFF_PERMISSIONS = {
   'staff.manage': ['admin'],
   /** The Sync API keys page: creating and revoking the PMS's keys. */
   'sync-keys.manage': ['admin'],
+  /** WebMail: reading and answering patients' messages, writing to patients. */
+  'webmail.use': ['admin', 'front_desk', 'provider'],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type StaffAction = keyof typeof STAFF_PERMISSIONS

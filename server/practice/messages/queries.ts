@@ -15,6 +15,8 @@ export interface BoxFilter {
   provider?: number | 'office'
   /** Only those unread by the side reading (`patient` or `practice`). */
   unreadBy?: 'patient' | 'practice'
+  /** The office side: only those some staff member has read. */
+  readByPractice?: boolean
   /** The office side: handled or not. */
   handled?: boolean
 }
@@ -80,6 +82,7 @@ export function listBox(
         conditions.push(eb('m.provider_id', '=', filter.provider))
       if (filter.unreadBy === 'patient') conditions.push(eb('m.read_by_patient_at', 'is', null))
       if (filter.unreadBy === 'practice') conditions.push(eb('m.read_by_practice_at', 'is', null))
+      if (filter.readByPractice) conditions.push(eb('m.read_by_practice_at', 'is not', null))
       if (filter.handled === true) conditions.push(eb('m.handled_at', 'is not', null))
       if (filter.handled === false) conditions.push(eb('m.handled_at', 'is', null))
       if (page.before) {
