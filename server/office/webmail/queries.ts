@@ -6,7 +6,7 @@ import {
   messageProviders,
   unreadByPractice,
 } from '../../practice/messages/queries.ts'
-import { type Box, decodeCursor, officeBoxDirection } from '../../practice/messages/rules.ts'
+import { type Box, officeBoxDirection } from '../../practice/messages/rules.ts'
 
 export interface OfficeBoxFilter {
   box: Box
@@ -36,7 +36,7 @@ export async function officeBox(
         ...(filter.status === 'handled' ? { handled: true } : {}),
         ...(filter.status === 'open' ? { handled: false } : {}),
       },
-      { before: decodeCursor(filter.before), limit },
+      { before: filter.before, limit },
     ),
     unreadByPractice(db, practiceId),
     messageProviders(db, practiceId),

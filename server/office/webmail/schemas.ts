@@ -23,9 +23,7 @@ export const OfficeBoxQuery = Type.Object({
       Type.Literal('handled'),
     ]),
   ),
-  before: Type.Optional(
-    Type.String({ maxLength: 30, pattern: '^[0-9a-z]{1,12}\\.[0-9a-z]{1,12}$' }),
-  ),
+  before: Type.Optional(Type.String({ maxLength: 30 })),
 })
 
 const Person = Type.Object({ id: Type.Integer(), name: Type.String() })

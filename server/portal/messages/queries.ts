@@ -6,7 +6,7 @@ import {
   messageProviders,
   unreadByPatient,
 } from '../../practice/messages/queries.ts'
-import { type Box, decodeCursor, patientBoxDirection } from '../../practice/messages/rules.ts'
+import { type Box, patientBoxDirection } from '../../practice/messages/rules.ts'
 
 /** What a family reads: the messages about the patients the signed-in user may see. */
 export interface FamilyReader {
@@ -30,7 +30,7 @@ export async function familyBox(
         direction: patientBoxDirection(box),
         patientIds: reader.patientIds,
       },
-      { before: decodeCursor(before), limit },
+      { before, limit },
     ),
     unreadByPatient(db, reader.practiceId, reader.patientIds),
   ])

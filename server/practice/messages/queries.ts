@@ -1,7 +1,8 @@
 import type { Expression, SqlBool } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
 import type { MessageDirection, MessageKind } from '../../platform/db/schema.ts'
-import type { BoxCursor } from './rules.ts'
+import { Invalid } from '../../platform/http/problems.ts'
+import { type BoxCursor, pageStart } from './rules.ts'
 
 /** Which messages a box reads: one direction of one practice, narrowed by the reader's side. */
 export interface BoxFilter {
@@ -67,8 +68,13 @@ export type MessageRow = Awaited<ReturnType<typeof listBox>>[number]
 export function listBox(
   db: Database,
   filter: BoxFilter,
-  page: { before: BoxCursor | null; limit: number },
+  page: { before: string | undefined; limit: number },
 ) {
+  const start = pageStart(page.before)
+  if (start === 'invalid') {
+    throw new Invalid('That page of messages is not known.', { before: 'Not a page of this list.' })
+  }
+  const from: BoxCursor | null = start
   return messagesBase(db)
     .where((eb) => {
       const conditions: Expression<SqlBool>[] = [
@@ -85,10 +91,8 @@ export function listBox(
       if (filter.readByPractice) conditions.push(eb('m.read_by_practice_at', 'is not', null))
       if (filter.handled === true) conditions.push(eb('m.handled_at', 'is not', null))
       if (filter.handled === false) conditions.push(eb('m.handled_at', 'is', null))
-      if (page.before) {
-        conditions.push(
-          eb(eb.refTuple('m.sent_at', 'm.id'), '<', eb.tuple(page.before.sentAt, page.before.id)),
-        )
+      if (from) {
+        conditions.push(eb(eb.refTuple('m.sent_at', 'm.id'), '<', eb.tuple(from.sentAt, from.id)))
       }
       return eb.and(conditions)
     })

@@ -82,6 +82,12 @@ export function decodeCursor(text: string | undefined): BoxCursor | null {
   return { sentAt: new Date(time), id }
 }
 
+/** The page a client asked for: from the top, or from its cursor; a cursor we did not make is refused. */
+export function pageStart(before: string | undefined): BoxCursor | null | 'invalid' {
+  if (before === undefined || before === '') return null
+  return decodeCursor(before) ?? 'invalid'
+}
+
 /** The next page's cursor: when the page is full, the last message on it. */
 export function nextCursor(
   rows: readonly { sent_at: Date; id: number }[],

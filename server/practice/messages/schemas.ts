@@ -7,9 +7,7 @@ export const BoxName = Type.Union([Type.Literal('inbox'), Type.Literal('sent')])
 /** A page of a box: `before` is the `next` of the page above (opaque). */
 export const BoxQuery = Type.Object({
   box: Type.Optional(BoxName),
-  before: Type.Optional(
-    Type.String({ maxLength: 30, pattern: '^[0-9a-z]{1,12}\\.[0-9a-z]{1,12}$' }),
-  ),
+  before: Type.Optional(Type.String({ maxLength: 30 })),
 })
 
 export const MessageParams = Type.Object({ messageId: Id })
