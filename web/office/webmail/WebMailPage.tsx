@@ -412,7 +412,7 @@ function MessageForm({
         </div>
       ) : null}
       <div className="webmail-actions">
-        <Button type="submit" className="button" isPending={send.isPending}>
+        <Button type="submit" className="button">
           Send
         </Button>
         <Button className="button button-secondary" onPress={() => onDone(null)}>

@@ -109,7 +109,7 @@ function ComposeForm({
           <Button className="button button-secondary" onPress={() => onClose(null)}>
             Keep draft and close
           </Button>
-          <Button type="submit" className="button" isPending={send.isPending}>
+          <Button type="submit" className="button">
             Send
           </Button>
         </DialogActions>
