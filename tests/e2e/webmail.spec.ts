@@ -41,7 +41,8 @@ test('a parent writes about her child, the office answers with a letter, she rea
   await expect(restored.getByLabel('Regarding patient')).toHaveValue(/\d+/)
   await restored.getByRole('button', { name: 'Send' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Your message was sent.' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Sent', pressed: true })).toBeVisible()
+  // The sent message is shown (on a phone in the list's place, the list behind Back).
+  if (!phone) await expect(page.getByRole('button', { name: 'Sent', pressed: true })).toBeVisible()
   // Written as text: the tags show as typed, nothing became bold.
   await expect(page.getByRole('article').getByText('Her <b>wire</b> came loose.')).toBeVisible()
 
