@@ -18,6 +18,7 @@ import { officeSessionRoutes } from './office/signin/routes.ts'
 import { officeSecondFactorRoutes } from './office/signin/second-factor-routes.ts'
 import { staffRoutes } from './office/staff/routes.ts'
 import { syncKeyRoutes } from './office/sync-keys/routes.ts'
+import { webmailRoutes } from './office/webmail/routes.ts'
 import { createOfficeGuard } from './platform/auth/office-guard.ts'
 import { createPortalGuard } from './platform/auth/portal-guard.ts'
 import type { Database } from './platform/db/database.ts'
@@ -36,6 +37,7 @@ import { accountRoutes } from './portal/account/routes.ts'
 import { appointmentRoutes } from './portal/appointments/routes.ts'
 import { contactRoutes } from './portal/contact/routes.ts'
 import { imageRoutes } from './portal/images/routes.ts'
+import { messageRoutes } from './portal/messages/routes.ts'
 import { planRoutes } from './portal/plan/routes.ts'
 import { securityRoutes } from './portal/security/routes.ts'
 import { portalPasswordRoutes } from './portal/signin/password-routes.ts'
@@ -125,6 +127,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(planRoutes, { db, guard: portal, reads })
   await app.register(imageRoutes, { db, guard: portal, reads, files: deps.files })
   await app.register(summaryRoutes, { db, guard: portal, files: deps.files })
+  await app.register(messageRoutes, { db, guard: portal, files: deps.files })
   await app.register(setupRoutes, { db })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
   await app.register(officeSecondFactorRoutes, { db, guard: office, cookies, secrets })
@@ -135,6 +138,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(staffRoutes, { db, guard: office })
   await app.register(syncKeyRoutes, { db, guard: office, secrets })
   await app.register(auditLogRoutes, { db, guard: office })
+  await app.register(webmailRoutes, { db, guard: office, files: deps.files, publicUrl })
   await app.register(syncApi, {
     db,
     files: deps.files,

@@ -17,9 +17,9 @@ describe('staff permissions', () => {
     }
   })
 
-  it('gives providers nothing in the console yet', () => {
+  it('gives providers WebMail only', () => {
     const actions = Object.keys(STAFF_PERMISSIONS) as StaffAction[]
-    expect(actions.filter((action) => can('provider', action))).toEqual([])
+    expect(actions.filter((action) => can('provider', action))).toEqual(['webmail.use'])
   })
 
   it('lets administrators do everything', () => {

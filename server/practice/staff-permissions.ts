@@ -19,6 +19,8 @@ export const STAFF_PERMISSIONS = {
   'sync-keys.manage': ['admin'],
   /** The Audit log page and its CSV export: every reading is itself audited. */
   'audit.read': ['admin'],
+  /** WebMail: reading and answering patients' messages, writing to patients. */
+  'webmail.use': ['admin', 'front_desk', 'provider'],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type StaffAction = keyof typeof STAFF_PERMISSIONS

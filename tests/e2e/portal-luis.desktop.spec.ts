@@ -45,6 +45,7 @@ test('Luis reaches only his own records; the family account is Maria’s', async
     'Appointments',
     'Account',
     'Plan',
+    /^Messages(, \d+ unread)?$/,
     'Summary',
     'Images',
   ])

@@ -33,6 +33,7 @@ test.describe('the signed-in portal', () => {
       'Appointments',
       'Account',
       'Plan',
+      /^Messages(, \d+ unread)?$/,
       'Summary',
       'Images',
     ])

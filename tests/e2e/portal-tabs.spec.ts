@@ -355,6 +355,7 @@ test('a tab the practice switches off disappears and its address says it is not 
     'Appointments',
     'Account',
     'Plan',
+    /^Messages(, \d+ unread)?$/,
     'Summary',
   ])
   const id = patientIdIn(page.url())

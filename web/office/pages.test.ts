@@ -6,14 +6,18 @@ describe('console pages', () => {
   it('offers each role only the pages its API allows', () => {
     expect(pagesFor('admin').map((page) => page.label)).toEqual([
       'Patient Portal Access',
+      'WebMail',
       'Outgoing email',
       'Portal Settings',
       'Staff',
       'Sync API keys',
       'Audit log',
     ])
-    expect(pagesFor('front_desk').map((page) => page.label)).toEqual(['Patient Portal Access'])
-    expect(pagesFor('provider')).toEqual([])
+    expect(pagesFor('front_desk').map((page) => page.label)).toEqual([
+      'Patient Portal Access',
+      'WebMail',
+    ])
+    expect(pagesFor('provider').map((page) => page.label)).toEqual(['WebMail'])
   })
 
   it('returns to a console address after signing in, never to another site', () => {

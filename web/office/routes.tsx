@@ -31,6 +31,9 @@ const StaffPage = lazy(() =>
 const SyncKeysPage = lazy(() =>
   import('./sync-keys/SyncKeysPage.tsx').then((module) => ({ default: module.SyncKeysPage })),
 )
+const WebMailPage = lazy(() =>
+  import('./webmail/WebMailPage.tsx').then((module) => ({ default: module.WebMailPage })),
+)
 const SettingsPage = lazy(() =>
   import('./settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })),
 )
@@ -67,6 +70,7 @@ export const officeRouter = createBrowserRouter(
         { path: 'settings', element: <SettingsPage /> },
         { path: 'staff', element: <StaffPage /> },
         { path: 'sync-keys', element: <SyncKeysPage /> },
+        { path: 'webmail', element: <WebMailPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage homeHref="/office/" /> },

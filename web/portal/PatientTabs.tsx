@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query'
 import { Suspense } from 'react'
 import { Link } from 'react-router'
+import { getJson } from '../ui/api.ts'
 import { Loading } from '../ui/status.tsx'
 import { lookUpTab, visibleTabs } from './tab-rules.ts'
 import { PORTAL_TABS, type PortalTab } from './tabs.ts'
@@ -39,11 +41,30 @@ export function TabBar({
               aria-current={tab.path === current ? 'page' : undefined}
             >
               {tab.label}
+              {tab.feature === 'messages' ? <UnreadCount /> : null}
             </Link>
           </li>
         ))}
       </ul>
     </nav>
+  )
+}
+
+/** How many messages the family has not opened, on the Messages tab (read out as "3 unread"). */
+function UnreadCount() {
+  const unread = useQuery({
+    queryKey: ['portal', 'messages', 'unread'],
+    queryFn: ({ signal }) => getJson<{ unread: number }>('/api/portal/messages/unread', signal),
+    refetchInterval: 120_000,
+  })
+  const count = unread.data?.unread ?? 0
+  if (count === 0) return null
+  return (
+    <span className="tab-unread">
+      <span className="visually-hidden">, </span>
+      {count}
+      <span className="visually-hidden"> unread</span>
+    </span>
   )
 }
 

@@ -14,8 +14,8 @@ export interface PortalTab extends TabEntry {
 
 /**
  * The tabs that are built. Each page is its own download, fetched when the tab is first opened,
- * so the portal's first load stays small. Messages joins when it is built; until then it is not
- * listed, so no dead tab ever shows.
+ * so the portal's first load stays small. A tab not built yet is not listed, so no dead tab ever
+ * shows.
  */
 export const PORTAL_TABS: readonly PortalTab[] = [
   {
@@ -35,6 +35,12 @@ export const PORTAL_TABS: readonly PortalTab[] = [
     label: 'Plan',
     path: 'plan',
     page: lazy(() => import('./plan/PlanPage.tsx')),
+  },
+  {
+    feature: 'messages',
+    label: 'Messages',
+    path: 'messages',
+    page: lazy(() => import('./messages/MessagesPage.tsx')),
   },
   {
     feature: 'summary',

@@ -301,6 +301,8 @@ export interface MessagesTable {
   sent_at: Generated<Timestamp>
   read_by_patient_at: Timestamp | null
   read_by_practice_at: Timestamp | null
+  read_by_staff_user_id: number | null
+  handled_at: Timestamp | null
 }
 
 export interface OutgoingEmailsTable {
@@ -423,6 +425,8 @@ export interface PortalSettingsTable {
   payment_processor: string | null
   updated_at: Generated<Timestamp>
   updated_by_staff_id: number | null
+  webmail_patient_attachments: Generated<boolean>
+  webmail_attachment_max_bytes: Generated<number>
   second_factor_patients: Generated<string>
   second_factor_admins: Generated<boolean>
 }

@@ -50,6 +50,20 @@ export const SyncEventData = {
       Type.Literal('removed'),
     ]),
   }),
+  /**
+   * A patient (or their representative) sent a message in the portal's WebMail. The PMS files it
+   * from the ids: the thread it answers, the patient it is about, the provider it is to (null: the
+   * office) and its attachments; the words themselves are read from Bitewing, not carried here.
+   */
+  'message.sent': Type.Object({
+    messageId: Id,
+    patientExternalId: ExternalId,
+    providerExternalId: ExternalId,
+    inReplyToId: Nullable(Id),
+    inReplyToExternalId: ExternalId,
+    attachmentIds: Type.Array(Id),
+    sentAt: Instant,
+  }),
   'care_summary.transmitted': Type.Object({
     careSummaryId: Id,
     patientExternalId: ExternalId,

@@ -1,0 +1,59 @@
+import type { Database } from '../../platform/db/database.ts'
+import { NotFound } from '../../platform/http/problems.ts'
+import {
+  attachmentsOf,
+  findMessage,
+  markRead,
+  setPracticeState,
+} from '../../practice/messages/queries.ts'
+import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
+
+/**
+ * A staff member opens a message: the first opening of a patient's message records who read it
+ * and when (audited `message.read`); every opening is audited `message.viewed`.
+ */
+export async function openOfficeMessage(
+  db: Database,
+  staff: ActingStaff,
+  audit: StaffAuditor,
+  messageId: number,
+  now: Date,
+) {
+  const row = await findMessage(db, staff.practice_id, messageId)
+  if (!row) throw new NotFound('No such message.')
+  const about = { patientId: row.patient_id, target: { type: 'message', id: row.id } }
+  const [firstRead, attachments] = await Promise.all([
+    row.direction === 'ToPractice' && row.read_by_practice_at === null
+      ? markRead(db, staff.practice_id, row.id, { staffUserId: staff.id }, now)
+      : Promise.resolve(false),
+    attachmentsOf(db, staff.practice_id, row.id),
+    audit.record(db, 'message.viewed', about),
+  ])
+  if (firstRead) await audit.record(db, 'message.read', about)
+  const readAt = row.read_by_practice_at ?? (row.direction === 'ToPractice' ? now : null)
+  return { row: { ...row, read_by_practice_at: readAt }, attachments }
+}
+
+/** Marks a patient's message unread again, or handled / not handled; audited. */
+export async function changeMessageState(
+  db: Database,
+  staff: ActingStaff,
+  audit: StaffAuditor,
+  messageId: number,
+  change: { unread?: boolean; handled?: boolean },
+  now: Date,
+) {
+  const row = await findMessage(db, staff.practice_id, messageId)
+  if (!row || row.direction !== 'ToPractice') throw new NotFound('No such message.')
+  await db.transaction().execute(async (trx) => {
+    await setPracticeState(trx, staff.practice_id, messageId, {
+      ...(change.unread ? { unread: true } : {}),
+      ...(change.handled !== undefined ? { handledAt: change.handled ? now : null } : {}),
+    })
+    await audit.record(trx, change.unread ? 'message.marked_unread' : 'message.handled', {
+      patientId: row.patient_id,
+      target: { type: 'message', id: messageId },
+      ...(change.handled !== undefined ? { details: { handled: change.handled } } : {}),
+    })
+  })
+}

@@ -1,0 +1,128 @@
+import type { Database } from '../../platform/db/database.ts'
+import {
+  attachmentsOf,
+  findMessage,
+  listBox,
+  messageProviders,
+  unreadByPractice,
+} from '../../practice/messages/queries.ts'
+import { type Box, officeBoxDirection } from '../../practice/messages/rules.ts'
+
+export interface OfficeBoxFilter {
+  box: Box
+  provider?: number | 'office' | undefined
+  patientId?: number | undefined
+  status?: 'unread' | 'read' | 'handled' | 'open' | undefined
+  before?: string | undefined
+}
+
+/** One page of an office box with the unread counts of every inbox, read together. */
+export async function officeBox(
+  db: Database,
+  practiceId: number,
+  filter: OfficeBoxFilter,
+  limit: number,
+) {
+  const [rows, unread, providers] = await Promise.all([
+    listBox(
+      db,
+      {
+        practiceId,
+        direction: officeBoxDirection(filter.box),
+        ...(filter.provider !== undefined ? { provider: filter.provider } : {}),
+        ...(filter.patientId !== undefined ? { patientId: filter.patientId } : {}),
+        ...(filter.status === 'unread' ? { unreadBy: 'practice' as const } : {}),
+        ...(filter.status === 'read' ? { readByPractice: true } : {}),
+        ...(filter.status === 'handled' ? { handled: true } : {}),
+        ...(filter.status === 'open' ? { handled: false } : {}),
+      },
+      { before: filter.before, limit },
+    ),
+    unreadByPractice(db, practiceId),
+    messageProviders(db, practiceId),
+  ])
+  return { rows, unread, providers }
+}
+
+export const officeMessage = (db: Database, practiceId: number, messageId: number) =>
+  findMessage(db, practiceId, messageId)
+
+export async function officeAttachment(
+  db: Database,
+  practiceId: number,
+  messageId: number,
+  attachmentId: number,
+) {
+  const message = await findMessage(db, practiceId, messageId)
+  if (!message) return undefined
+  const found = (await attachmentsOf(db, practiceId, messageId)).find((a) => a.id === attachmentId)
+  return found && { message, attachment: found }
+}
+
+/** Patients of the practice by name, for "compose to a patient". */
+export function searchPatients(db: Database, practiceId: number, text: string) {
+  const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3)
+  let query = db
+    .selectFrom('patients')
+    .select(['id', 'first_name', 'last_name', 'birthdate'])
+    .where('practice_id', '=', practiceId)
+  for (const word of words) {
+    const like = `${word.replace(/[\\%_]/g, '\\$&')}%`
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['first_name']), 'like', like),
+        eb(eb.fn('lower', ['last_name']), 'like', like),
+      ]),
+    )
+  }
+  return query.orderBy('last_name').orderBy('first_name').limit(20).execute()
+}
+
+export async function patientOfPractice(db: Database, practiceId: number, patientId: number) {
+  const row = await db
+    .selectFrom('patients')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', patientId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * Where to tell of a new message about a patient: the email of each portal user who can read
+ * it (the patient's own, and their representatives'), each address once.
+ */
+export async function notificationAddresses(db: Database, practiceId: number, patientId: number) {
+  const rows = await db
+    .selectFrom('portal_users')
+    .innerJoin('patients', 'patients.id', 'portal_users.patient_id')
+    .select('patients.email')
+    .distinct()
+    .where('portal_users.practice_id', '=', practiceId)
+    .where('portal_users.removed_at', 'is', null)
+    .where('patients.email', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('portal_users.patient_id', '=', patientId),
+        eb(
+          'portal_users.patient_id',
+          'in',
+          eb
+            .selectFrom('patient_representatives')
+            .select('representative_id')
+            .where('practice_id', '=', practiceId)
+            .where('patient_id', '=', patientId),
+        ),
+      ]),
+    )
+    .execute()
+  return rows.flatMap((row) => (row.email ? [row.email] : []))
+}
+
+export async function notificationSettings(db: Database, practiceId: number) {
+  return db
+    .selectFrom('portal_settings')
+    .select(['webmail_notification_subject', 'webmail_notification_body'])
+    .where('practice_id', '=', practiceId)
+    .executeTakeFirst()
+}

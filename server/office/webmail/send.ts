@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto'
+import type { Database } from '../../platform/db/database.ts'
+import type { FileStorage } from '../../platform/files/storage.ts'
+import { Invalid, NotFound } from '../../platform/http/problems.ts'
+import { queueEmail } from '../../platform/mail/outbox.ts'
+import { attachmentFileName, provenType } from '../../practice/messages/attachments.ts'
+import {
+  findMessage,
+  insertAttachment,
+  insertMessage,
+  providerExists,
+} from '../../practice/messages/queries.ts'
+import {
+  ATTACHMENT_TYPES,
+  cleanMessageText,
+  messageProblems,
+  newMessageNotification,
+} from '../../practice/messages/rules.ts'
+import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
+import { notificationAddresses, notificationSettings, patientOfPractice } from './queries.ts'
+
+/** The largest file the office attaches (the request's limit is set from it). */
+export const OFFICE_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024
+
+export interface OfficeMessage {
+  patientId: number
+  providerId: number | null
+  subject: string
+  body: string
+  inReplyToId?: number | undefined
+  attachments?: { fileName: string; contentBase64: string }[] | undefined
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'application/pdf': 'pdf',
+}
+
+/** Checks and stores the files first: a file refused leaves nothing behind in the database. */
+async function storeAttachments(
+  files: FileStorage,
+  practiceId: number,
+  attachments: NonNullable<OfficeMessage['attachments']>,
+) {
+  const checked = await Promise.all(
+    attachments.map(async (attachment, index) => {
+      const bytes = Buffer.from(attachment.contentBase64, 'base64')
+      const type = await provenType(bytes)
+      const field = `attachments/${index}`
+      if (bytes.length === 0 || bytes.length > OFFICE_ATTACHMENT_MAX_BYTES) {
+        throw new Invalid('The attachment cannot be sent.', {
+          [field]: 'Attach a file up to 8 MB.',
+        })
+      }
+      if (!type || !(ATTACHMENT_TYPES as readonly string[]).includes(type)) {
+        throw new Invalid('The attachment cannot be sent.', {
+          [field]: 'Attach an image (PNG, JPEG, GIF) or a PDF.',
+        })
+      }
+      return {
+        bytes,
+        type,
+        fileName: attachmentFileName(attachment.fileName, `attachment.${EXTENSIONS[type]}`),
+      }
+    }),
+  )
+  return Promise.all(
+    checked.map(async (file) => {
+      const storageKey = `practices/${practiceId}/messages/${randomUUID()}.${EXTENSIONS[file.type]}`
+      await files.put(storageKey, file.bytes)
+      return { ...file, storageKey }
+    }),
+  )
+}
+
+/**
+ * A staff member writes to a patient (or answers them): the message, its attachments, the
+ * notification emails and the audit row in one transaction. The emails hold the Portal Settings
+ * subject and text and the portal's address only, never a word of the message; a mail server
+ * that is down delays them (they are jobs) and loses nothing.
+ */
+export async function sendOfficeMessage(
+  db: Database,
+  files: FileStorage,
+  staff: ActingStaff,
+  audit: StaffAuditor,
+  input: OfficeMessage,
+  { now, portalUrl }: { now: Date; portalUrl: string },
+): Promise<number> {
+  const practiceId = staff.practice_id
+  const problems = messageProblems(input)
+  if (problems) throw new Invalid('The message cannot be sent.', problems)
+  if (!(await patientOfPractice(db, practiceId, input.patientId)))
+    throw new NotFound('No such patient.')
+  if (input.providerId !== null && !(await providerExists(db, practiceId, input.providerId))) {
+    throw new Invalid('The message cannot be sent.', { providerId: 'Choose a provider.' })
+  }
+  let inReplyToId: number | null = null
+  if (input.inReplyToId !== undefined) {
+    const original = await findMessage(db, practiceId, input.inReplyToId)
+    if (!original) throw new NotFound('No such message.')
+    if (original.patient_id !== input.patientId) {
+      throw new Invalid('The message cannot be sent.', {
+        patientId: 'A reply is about the same patient as the message it answers.',
+      })
+    }
+    inReplyToId = original.id
+  }
+  const stored = await storeAttachments(files, practiceId, input.attachments ?? [])
+  const [addresses, settings] = await Promise.all([
+    notificationAddresses(db, practiceId, input.patientId),
+    notificationSettings(db, practiceId),
+  ])
+  const email = newMessageNotification(
+    {
+      subject: settings?.webmail_notification_subject ?? '',
+      body: settings?.webmail_notification_body ?? '',
+    },
+    portalUrl,
+  )
+  return db.transaction().execute(async (trx) => {
+    const messageId = await insertMessage(trx, {
+      practiceId,
+      patientId: input.patientId,
+      direction: 'ToPatient',
+      senderStaffUserId: staff.id,
+      providerId: input.providerId,
+      inReplyToId,
+      ...cleanMessageText(input),
+      sentAt: now,
+    })
+    for (const file of stored) {
+      await insertAttachment(trx, {
+        practiceId,
+        messageId,
+        fileName: file.fileName,
+        contentType: file.type,
+        sizeBytes: file.bytes.length,
+        storageKey: file.storageKey,
+      })
+    }
+    for (const to of addresses) {
+      await queueEmail(trx, { practiceId, kind: 'webmail-notification', to, ...email })
+    }
+    await audit.record(trx, 'message.sent', {
+      patientId: input.patientId,
+      target: { type: 'message', id: messageId },
+      details: {
+        attachments: stored.length,
+        notified: addresses.length,
+        ...(inReplyToId ? { inReplyToId } : {}),
+      },
+    })
+    return messageId
+  })
+}

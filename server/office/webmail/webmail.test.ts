@@ -1,0 +1,172 @@
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { browserPost } from '../../testing/http.ts'
+import { familyRequests, signedInStaff, useFamilyApp } from '../../testing/suite.ts'
+
+/** The smallest PDF a reader opens: what the bytes are, whatever the name says. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+
+describeEachDatabase('office: WebMail', (kind) => {
+  const suite = useFamilyApp(kind)
+  const family = familyRequests(suite)
+  let frontDesk = { id: 0, cookie: '' }
+  let providerStaff = { id: 0, cookie: '' }
+  let providerId = 0
+  let fromMaria = 0
+
+  const office = {
+    get: (url: string, cookie = frontDesk.cookie) => suite.app.inject({ url, headers: { cookie } }),
+    post: (url: string, payload: object, cookie = frontDesk.cookie) =>
+      browserPost(suite.app, url, payload, cookie),
+  }
+
+  beforeAll(async () => {
+    frontDesk = await signedInStaff(suite, {
+      practiceId: suite.family.practiceId,
+      username: 'desk',
+      role: 'front_desk',
+    })
+    providerStaff = await signedInStaff(suite, {
+      practiceId: suite.family.practiceId,
+      username: 'ana',
+      role: 'provider',
+    })
+    const provider = await suite.db.selectFrom('providers').select('id').executeTakeFirstOrThrow()
+    providerId = provider.id
+    await suite.db
+      .updateTable('patients')
+      .set({ email: 'maria@example.test' })
+      .where('id', '=', suite.family.patients.maria)
+      .execute()
+    const sent = await family.post('/api/portal/messages', {
+      regardingPatientId: suite.family.patients.sofia,
+      providerId,
+      subject: 'Toothache',
+      body: 'Sofia has had a toothache since Tuesday.',
+    })
+    fromMaria = sent.json().id
+  })
+
+  it('shows the patient’s message in the provider’s inbox, unread, with the counts', async () => {
+    const response = await office.get(`/api/office/webmail?provider=${providerId}`)
+    expect(response.statusCode).toBe(200)
+    const view = response.json()
+    expect(view.messages[0]).toMatchObject({
+      id: fromMaria,
+      unread: true,
+      handled: false,
+      from: 'Maria Garcia',
+      patient: { name: 'Sofia Garcia' },
+    })
+    expect(view.inboxes).toContainEqual({
+      provider: { id: providerId, name: 'Ana Lindqvist, DDS' },
+      unread: 1,
+    })
+    const shared = (await office.get('/api/office/webmail?provider=office')).json()
+    expect(shared.messages.map((m: { id: number }) => m.id)).not.toContain(fromMaria)
+    const bySofia = (
+      await office.get(`/api/office/webmail?patientId=${suite.family.patients.sofia}&status=unread`)
+    ).json()
+    expect(bySofia.messages.map((m: { id: number }) => m.id)).toEqual([fromMaria])
+  })
+
+  it('records who read it, once, and lets staff mark it unread and handled', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, () => office.get(`/api/office/webmail/${fromMaria}`)),
+    )
+    for (const response of burst) expect(response.json()).toMatchObject({ unread: false })
+    const row = await suite.db
+      .selectFrom('messages')
+      .select(['read_by_practice_at', 'read_by_staff_user_id'])
+      .where('id', '=', fromMaria)
+      .executeTakeFirstOrThrow()
+    expect(row.read_by_practice_at).not.toBeNull()
+    expect(row.read_by_staff_user_id).toBe(frontDesk.id)
+    const reads = await suite.db
+      .selectFrom('audit_events')
+      .select(['staff_user_id'])
+      .where('action', '=', 'message.read')
+      .where('target_id', '=', String(fromMaria))
+      .execute()
+    expect(reads).toEqual([{ staff_user_id: frontDesk.id }])
+
+    expect(
+      (await office.post(`/api/office/webmail/${fromMaria}/state`, { unread: true })).statusCode,
+    ).toBe(204)
+    expect((await office.get(`/api/office/webmail?status=unread`)).json().messages[0].id).toBe(
+      fromMaria,
+    )
+    await office.post(`/api/office/webmail/${fromMaria}/state`, { handled: true })
+    const handled = (await office.get('/api/office/webmail?status=handled')).json()
+    expect(handled.messages.map((m: { id: number }) => m.id)).toEqual([fromMaria])
+  })
+
+  it('replies with an attachment; the family is told by an email holding none of its words', async () => {
+    const reply = await office.post(
+      '/api/office/webmail',
+      {
+        patientId: suite.family.patients.sofia,
+        providerId,
+        subject: 'RE: Toothache',
+        body: 'Please bring Sofia in tomorrow; the referral letter for the endodontist is attached.',
+        inReplyToId: fromMaria,
+        attachments: [{ fileName: 'referral letter.pdf', contentBase64: PDF.toString('base64') }],
+      },
+      providerStaff.cookie,
+    )
+    expect(reply.statusCode).toBe(201)
+    const sent = reply.json()
+    expect(sent).toMatchObject({
+      inReplyToId: fromMaria,
+      attachments: [{ contentType: 'application/pdf' }],
+    })
+
+    const emails = await suite.db
+      .selectFrom('outgoing_emails')
+      .select(['to_address', 'subject', 'text_body', 'html_body'])
+      .where('kind', '=', 'webmail-notification')
+      .execute()
+    expect(emails.map((email) => email.to_address)).toEqual(['maria@example.test'])
+    const email = JSON.stringify(emails[0]).toLowerCase()
+    for (const word of ['toothache', 'referral', 'endodontist', 'sofia', 'lindqvist', 'tomorrow']) {
+      expect(email).not.toContain(word)
+    }
+
+    // Maria sees it in bold, opens it, and downloads the letter; Luis and Ann cannot.
+    const inbox = (await family.get('/api/portal/messages')).json()
+    expect(inbox.messages[0]).toMatchObject({ id: sent.id, unread: true, attachmentCount: 1 })
+    const opened = (await family.get(`/api/portal/messages/${sent.id}`)).json()
+    const attachmentId = opened.attachments[0].id
+    const url = `/api/portal/messages/${sent.id}/attachments/${attachmentId}`
+    const download = await family.get(url)
+    expect(download.statusCode).toBe(200)
+    expect(download.headers['content-disposition']).toContain('attachment')
+    expect(download.rawPayload.equals(PDF)).toBe(true)
+    expect((await family.get(url, suite.cookies.luis)).statusCode).toBe(404)
+    expect((await family.get(url, suite.cookies.ann)).statusCode).toBe(404)
+  })
+
+  it('refuses a file that is not what it claims, and sends nothing', async () => {
+    const before = await suite.db.selectFrom('messages').select('id').execute()
+    const response = await office.post('/api/office/webmail', {
+      patientId: suite.family.patients.maria,
+      providerId: null,
+      subject: 'Your letter',
+      body: 'Attached.',
+      attachments: [
+        {
+          fileName: 'letter.pdf',
+          contentBase64: Buffer.from('<script>alert(1)</script>').toString('base64'),
+        },
+      ],
+    })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().errors).toHaveProperty('attachments/0')
+    expect(await suite.db.selectFrom('messages').select('id').execute()).toHaveLength(before.length)
+  })
+
+  it('keeps WebMail to staff: patients and signed-out callers are refused', async () => {
+    expect((await office.get('/api/office/webmail', '')).statusCode).toBe(401)
+    expect((await office.get('/api/office/webmail', suite.cookies.maria)).statusCode).toBe(401)
+  })
+})

@@ -1,0 +1,208 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { Button, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components'
+import { getJson, postJson } from '../../ui/api.ts'
+import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { TextInputField } from '../../ui/text-field.tsx'
+import { MutationForm } from '../mutation-form.tsx'
+import {
+  clearDraft,
+  composeBody,
+  type Draft,
+  MAX_BODY_LENGTH,
+  MAX_SUBJECT_LENGTH,
+  MESSAGES_API,
+  type Message,
+  messagesKey,
+  type Recipients,
+  saveDraft,
+} from './rules.ts'
+
+/**
+ * Compose or Reply: To (a provider or the office), Regarding patient (a representative chooses
+ * any family member they represent; the server checks it again), Subject and a plain-text body.
+ * The draft is kept in this browser as it is typed, so a reload loses nothing.
+ */
+export function ComposeDialog({
+  patientId,
+  initial,
+  onClose,
+}: {
+  patientId: number
+  initial: Draft | null
+  onClose: (sent: Message | null) => void
+}) {
+  const recipients = useQuery({
+    queryKey: [...messagesKey, 'recipients'],
+    queryFn: ({ signal }) => getJson<Recipients>(`${MESSAGES_API}/recipients`, signal),
+    staleTime: 60_000,
+  })
+  const title = initial?.inReplyToId ? 'Reply' : 'New message'
+  return (
+    <DialogShell title={title} size="medium" onClose={() => onClose(null)} isDismissable={false}>
+      {recipients.isError ? (
+        <LoadFailed error={recipients.error} onRetry={() => void recipients.refetch()} />
+      ) : recipients.data ? (
+        <ComposeForm
+          recipients={recipients.data}
+          initial={
+            initial ?? {
+              to: 'office',
+              regardingPatientId: patientId,
+              subject: '',
+              body: '',
+            }
+          }
+          onClose={onClose}
+        />
+      ) : (
+        <Loading label="Loading…" />
+      )}
+    </DialogShell>
+  )
+}
+
+function ComposeForm({
+  recipients,
+  initial,
+  onClose,
+}: {
+  recipients: Recipients
+  initial: Draft
+  onClose: (sent: Message | null) => void
+}) {
+  const client = useQueryClient()
+  const regardingKnown = recipients.regarding.some((p) => p.id === initial.regardingPatientId)
+  const [draft, setDraft] = useState<Draft>({
+    ...initial,
+    regardingPatientId: regardingKnown
+      ? initial.regardingPatientId
+      : (recipients.regarding[0]?.id ?? initial.regardingPatientId),
+  })
+  useEffect(() => saveDraft(window.localStorage, draft), [draft])
+  const send = useMutation({
+    mutationFn: () => postJson<Message>(MESSAGES_API, composeBody(draft)),
+    onSuccess: (message) => {
+      clearDraft(window.localStorage)
+      void client.invalidateQueries({ queryKey: messagesKey })
+      onClose(message)
+    },
+  })
+  const change = (part: Partial<Draft>) => setDraft((current) => ({ ...current, ...part }))
+  const isReply = draft.inReplyToId !== undefined
+  return (
+    <MutationForm
+      mutation={send}
+      onSubmit={() => send.mutate()}
+      actions={
+        <DialogActions>
+          <Button
+            className="button button-secondary"
+            onPress={() => {
+              clearDraft(window.localStorage)
+              onClose(null)
+            }}
+          >
+            Discard
+          </Button>
+          <Button className="button button-secondary" onPress={() => onClose(null)}>
+            Keep draft and close
+          </Button>
+          <Button type="submit" className="button">
+            Send
+          </Button>
+        </DialogActions>
+      }
+    >
+      <Choice
+        label="To"
+        name="providerId"
+        value={draft.to}
+        disabled={isReply}
+        onChange={(to) => change({ to })}
+        options={[
+          { value: 'office', label: `The office (${recipients.office})` },
+          ...recipients.providers.map((p) => ({ value: String(p.id), label: p.name })),
+        ]}
+      />
+      {recipients.regarding.length > 1 && !isReply ? (
+        <Choice
+          label="Regarding patient"
+          name="regardingPatientId"
+          value={String(draft.regardingPatientId)}
+          onChange={(id) => change({ regardingPatientId: Number(id) })}
+          options={recipients.regarding.map((p) => ({ value: String(p.id), label: p.name }))}
+        />
+      ) : (
+        <p className="field">
+          <span className="field-label">Regarding patient</span>{' '}
+          {recipients.regarding.find((p) => p.id === draft.regardingPatientId)?.name}
+        </p>
+      )}
+      <TextInputField
+        label="Subject"
+        name="subject"
+        value={draft.subject}
+        onChange={(subject) => change({ subject })}
+        maxLength={MAX_SUBJECT_LENGTH}
+        requiredMessage="Enter a subject."
+      />
+      <TextField
+        className="field"
+        name="body"
+        value={draft.body}
+        onChange={(body) => change({ body })}
+        maxLength={MAX_BODY_LENGTH}
+        isRequired
+        validate={(value) => (value.trim() === '' ? 'Write a message.' : null)}
+      >
+        <Label>Message</Label>
+        <Text slot="description" className="field-hint">
+          Plain text, up to {MAX_BODY_LENGTH.toLocaleString()} characters (
+          {draft.body.length.toLocaleString()} used). Please do not write about an emergency here:
+          call the office.
+        </Text>
+        <TextArea rows={8} />
+        <FieldError className="field-error" />
+      </TextField>
+    </MutationForm>
+  )
+}
+
+/** A labelled native select: short lists, quick with the keyboard and on phones. */
+function Choice({
+  label,
+  name,
+  value,
+  options,
+  onChange,
+  disabled = false,
+}: {
+  label: string
+  name: string
+  value: string
+  options: { value: string; label: string }[]
+  onChange: (value: string) => void
+  disabled?: boolean
+}) {
+  const id = `compose-${name}`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        disabled={disabled}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

@@ -1,0 +1,261 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
+import { Button } from 'react-aria-components'
+import { getJson } from '../../ui/api.ts'
+import { formatDateTime } from '../../ui/i18n/format.ts'
+import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { LiveMessage, NothingYet, QueryView, TabSection } from '../tab-parts.tsx'
+import type { TabPageProps } from '../tabs.ts'
+import { ComposeDialog } from './ComposeDialog.tsx'
+import {
+  attachmentPath,
+  type Box,
+  type BoxView,
+  type Draft,
+  formatSize,
+  lineLabel,
+  loadDraft,
+  MESSAGES_API,
+  type Message,
+  messagesKey,
+  replyDraft,
+  replySubject,
+  unreadKey,
+} from './rules.ts'
+import './messages.css'
+
+/**
+ * The Messages tab (Secure WebMail): Inbox and Sent, newest first; a message chosen in the list
+ * is previewed below it (on a phone, in its place, with Back). Everything shown is text: nothing
+ * anyone writes is rendered as HTML.
+ */
+export default function MessagesPage({ patientId }: TabPageProps) {
+  const [box, setBox] = useState<Box>('inbox')
+  const [openId, setOpenId] = useState<number | null>(null)
+  const [draft, setDraft] = useState<Draft | null>(() => loadDraft(window.localStorage))
+  const [composing, setComposing] = useState(() => draft !== null)
+  const [said, setSaid] = useState('')
+  const listRef = useRef<HTMLDivElement>(null)
+  const messages = useInfiniteQuery({
+    queryKey: [...messagesKey, box],
+    queryFn: ({ pageParam, signal }) =>
+      getJson<BoxView>(
+        `${MESSAGES_API}?box=${box}${pageParam ? `&before=${pageParam}` : ''}`,
+        signal,
+      ),
+    initialPageParam: '',
+    getNextPageParam: (page) => page.next ?? undefined,
+  })
+
+  function close() {
+    const id = openId
+    setOpenId(null)
+    // Back on a phone: focus returns to the message's line in the list.
+    requestAnimationFrame(() =>
+      listRef.current?.querySelector<HTMLElement>(`[data-message="${id}"]`)?.focus(),
+    )
+  }
+
+  function startCompose(next: Draft | null) {
+    setDraft(next)
+    setComposing(true)
+  }
+
+  return (
+    <TabSection
+      id="messages"
+      title="Messages"
+      actions={
+        <Button className="button" onPress={() => startCompose(draft)}>
+          Compose
+        </Button>
+      }
+    >
+      <LiveMessage message={said} />
+      <div className={openId === null ? 'messages' : 'messages has-preview'}>
+        <div className="message-boxes" ref={listRef}>
+          <fieldset className="box-switch">
+            <legend className="visually-hidden">Show</legend>
+            {(['inbox', 'sent'] as const).map((name) => (
+              <Button
+                key={name}
+                className="button button-secondary box-button"
+                aria-pressed={box === name}
+                onPress={() => {
+                  setBox(name)
+                  setOpenId(null)
+                }}
+              >
+                {name === 'inbox' ? 'Inbox' : 'Sent'}
+              </Button>
+            ))}
+          </fieldset>
+          <QueryView query={messages} label="Messages">
+            {(data) => {
+              const lines = data.pages.flatMap((page) => page.messages)
+              if (lines.length === 0) {
+                return (
+                  <NothingYet>
+                    {box === 'inbox'
+                      ? 'No messages from the office yet.'
+                      : 'You have not sent any messages yet.'}
+                  </NothingYet>
+                )
+              }
+              return (
+                <>
+                  <ul className="message-list" aria-label={box === 'inbox' ? 'Inbox' : 'Sent'}>
+                    {lines.map((line) => {
+                      const date = formatDateTime(line.sentAt)
+                      return (
+                        <li key={line.id}>
+                          <button
+                            type="button"
+                            data-message={line.id}
+                            className={line.unread ? 'message-line unread' : 'message-line'}
+                            aria-current={line.id === openId ? 'true' : undefined}
+                            aria-label={lineLabel(line, box, date)}
+                            onClick={() => setOpenId(line.id)}
+                          >
+                            <span className="message-who">
+                              {box === 'inbox'
+                                ? line.from
+                                : `To ${line.provider?.name ?? 'the office'}`}
+                            </span>
+                            <span className="message-subject">
+                              {line.kind === 'SecureEmail' ? (
+                                <span className="tag">Secure Email</span>
+                              ) : null}
+                              {line.subject}
+                              {line.attachmentCount > 0 ? (
+                                <span className="attachment-mark" aria-hidden="true">
+                                  {' '}
+                                  📎
+                                </span>
+                              ) : null}
+                            </span>
+                            <span className="message-meta muted">
+                              {line.patient.name} · {date}
+                            </span>
+                          </button>
+                        </li>
+                      )
+                    })}
+                  </ul>
+                  {messages.hasNextPage ? (
+                    <Button
+                      className="button"
+                      isDisabled={messages.isFetchingNextPage}
+                      onPress={() => void messages.fetchNextPage()}
+                    >
+                      Show older messages
+                    </Button>
+                  ) : null}
+                </>
+              )
+            }}
+          </QueryView>
+        </div>
+        {openId !== null ? (
+          <Preview
+            messageId={openId}
+            onBack={close}
+            onReply={(message) => startCompose(replyDraft(message, replySubject))}
+          />
+        ) : null}
+      </div>
+      {composing ? (
+        <ComposeDialog
+          patientId={patientId}
+          initial={draft}
+          onClose={(sent) => {
+            setComposing(false)
+            setDraft(loadDraft(window.localStorage))
+            if (sent) {
+              setSaid('Your message was sent.')
+              setBox('sent')
+              setOpenId(sent.id)
+            }
+          }}
+        />
+      ) : null}
+    </TabSection>
+  )
+}
+
+/** The chosen message, below the list: opening it marks it read. */
+function Preview({
+  messageId,
+  onBack,
+  onReply,
+}: {
+  messageId: number
+  onBack: () => void
+  onReply: (message: Message) => void
+}) {
+  const client = useQueryClient()
+  const message = useQuery({
+    queryKey: [...messagesKey, 'message', messageId],
+    queryFn: ({ signal }) => getJson<Message>(`${MESSAGES_API}/${messageId}`, signal),
+  })
+  const heading = useRef<HTMLHeadingElement>(null)
+  const loaded = message.data?.id
+  useEffect(() => {
+    if (loaded === undefined) return
+    // It is read now: the list's bold and the tab's count follow.
+    void client.invalidateQueries({ queryKey: unreadKey })
+    void client.invalidateQueries({ queryKey: [...messagesKey, 'inbox'] })
+    heading.current?.focus()
+  }, [loaded, client])
+  if (message.isError)
+    return <LoadFailed error={message.error} onRetry={() => void message.refetch()} />
+  if (!message.data) return <Loading label="Opening the message…" />
+  const shown = message.data
+  return (
+    <article className="message-preview" aria-labelledby="message-preview-heading">
+      <Button className="button button-secondary back-button" onPress={onBack}>
+        Back to messages
+      </Button>
+      <h3 id="message-preview-heading" tabIndex={-1} ref={heading}>
+        {shown.subject}
+      </h3>
+      <dl className="message-facts">
+        <dt>From</dt>
+        <dd>{shown.from}</dd>
+        <dt>To</dt>
+        <dd>{shown.direction === 'ToPractice' ? (shown.provider?.name ?? 'The office') : 'You'}</dd>
+        <dt>Regarding</dt>
+        <dd>{shown.patient.name}</dd>
+        <dt>Sent</dt>
+        <dd>{formatDateTime(shown.sentAt)}</dd>
+        {shown.kind === 'SecureEmail' ? (
+          <>
+            <dt>Kind</dt>
+            <dd>Secure Email</dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="message-body">{shown.body}</div>
+      {shown.attachments.length > 0 ? (
+        <>
+          <h4>Attachments</h4>
+          <ul className="message-attachments">
+            {shown.attachments.map((attachment) => (
+              <li key={attachment.id}>
+                <a href={attachmentPath(shown.id, attachment.id)} download={attachment.fileName}>
+                  Download {attachment.fileName}
+                </a>{' '}
+                <span className="muted">({formatSize(attachment.sizeBytes)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {shown.direction === 'ToPatient' ? (
+        <Button className="button" onPress={() => onReply(shown)}>
+          Reply
+        </Button>
+      ) : null}
+    </article>
+  )
+}
