@@ -30,6 +30,10 @@ import { registerSecurityHeaders } from './platform/http/security.ts'
 import { registerSettleWrites } from './platform/http/settle-writes.ts'
 import { webAppRoutes } from './platform/http/web-app.ts'
 import { createSecretBox, type SecretBox } from './platform/mail/secrets.ts'
+import type { PaymentProcessors } from './portal/account/payments/processor.ts'
+import { paymentRoutes } from './portal/account/payments/routes.ts'
+import { sandboxProcessor } from './portal/account/payments/sandbox.ts'
+import { sandboxProcessorRoutes } from './portal/account/payments/sandbox-routes.ts'
 import { accountRoutes } from './portal/account/routes.ts'
 import { appointmentRoutes } from './portal/appointments/routes.ts'
 import { contactRoutes } from './portal/contact/routes.ts'
@@ -60,6 +64,8 @@ export interface AppDependencies {
   secrets?: SecretBox
   /** Requests per sync API key; omitted: the default (see server/sync/rate-limit.ts). */
   syncRateLimit?: SyncRateLimit
+  /** Card processors by name (Portal Settings picks one); omitted: the sandbox only. */
+  paymentProcessors?: PaymentProcessors
   /** Tests pass false to keep their output quiet, or a destination to read what is logged. */
   logging?: boolean | LogDestination
 }
@@ -116,6 +122,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(contactRoutes, { db, guard: portal })
   await app.register(appointmentRoutes, { db, guard: portal, reads })
   await app.register(accountRoutes, { db, guard: portal, reads, files: deps.files })
+  const processors = deps.paymentProcessors ?? { sandbox: sandboxProcessor(db) }
+  await app.register(paymentRoutes, { db, guard: portal, processors })
+  if (processors.sandbox) await app.register(sandboxProcessorRoutes, { db })
   await app.register(planRoutes, { db, guard: portal, reads })
   await app.register(imageRoutes, { db, guard: portal, reads, files: deps.files })
   await app.register(summaryRoutes, { db, guard: portal, files: deps.files })

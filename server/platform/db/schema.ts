@@ -370,6 +370,29 @@ export interface PatientsTable {
   updated_at: Generated<Timestamp>
 }
 
+export interface PaymentAttemptsTable {
+  id: Generated<number>
+  practice_id: number
+  idempotency_key: string
+  patient_id: number
+  payer_patient_id: number | null
+  statement_id: number | null
+  portal_user_id: number | null
+  amount_cents: number
+  currency: string
+  note: string | null
+  processor: string
+  status: Generated<string>
+  failure_code: string | null
+  processor_reference: string | null
+  card_brand: string | null
+  card_last4: string | null
+  save_card: Generated<boolean>
+  payment_id: number | null
+  created_at: Generated<Timestamp>
+  updated_at: Generated<Timestamp>
+}
+
 export interface PaymentCardsTable {
   id: Generated<number>
   practice_id: number
@@ -379,6 +402,22 @@ export interface PaymentCardsTable {
   last4: string
   exp_month: number
   exp_year: number
+  created_at: Generated<Timestamp>
+  processor: Generated<string>
+  customer_token: string | null
+  consented_at: Generated<Timestamp>
+  consented_by_portal_user_id: number | null
+  removed_at: Timestamp | null
+}
+
+export interface PaymentRefundsTable {
+  id: Generated<number>
+  practice_id: number
+  payment_attempt_id: number
+  amount_cents: number
+  reason: string
+  processor_reference: string | null
+  staff_id: number | null
   created_at: Generated<Timestamp>
 }
 
@@ -401,6 +440,7 @@ export interface PaymentsTable {
   posted_at: Timestamp | null
   posted_by_staff_id: number | null
   receipt_storage_key: string | null
+  payment_attempt_id: number | null
 }
 
 export interface PortalSettingsTable {
@@ -420,6 +460,7 @@ export interface PortalSettingsTable {
   payment_processor: string | null
   updated_at: Generated<Timestamp>
   updated_by_staff_id: number | null
+  payment_maximum_cents: Generated<number>
 }
 
 export interface PortalUsersTable {
@@ -515,6 +556,28 @@ export interface RecallsTable {
   invited_at: Timestamp | null
   web_sched_enabled: Generated<boolean>
   scheduled_appointment_id: number | null
+}
+
+export interface SandboxCardsTable {
+  token: string
+  brand: string
+  last4: string
+  exp_month: number
+  exp_year: number
+  behaviour: string
+  created_at: Generated<Timestamp>
+}
+
+export interface SandboxChargesTable {
+  id: Generated<number>
+  reference: string
+  idempotency_key: string
+  card_token: string
+  amount_cents: number
+  currency: string
+  outcome: string
+  refunded_cents: Generated<number>
+  created_at: Generated<Timestamp>
 }
 
 export interface SchemaMigrationsTable {
@@ -703,7 +766,9 @@ export interface DB {
   password_reset_codes: PasswordResetCodesTable
   patient_representatives: PatientRepresentativesTable
   patients: PatientsTable
+  payment_attempts: PaymentAttemptsTable
   payment_cards: PaymentCardsTable
+  payment_refunds: PaymentRefundsTable
   payments: PaymentsTable
   portal_settings: PortalSettingsTable
   portal_users: PortalUsersTable
@@ -713,6 +778,8 @@ export interface DB {
   providers: ProvidersTable
   recall_types: RecallTypesTable
   recalls: RecallsTable
+  sandbox_cards: SandboxCardsTable
+  sandbox_charges: SandboxChargesTable
   schema_migrations: SchemaMigrationsTable
   sessions: SessionsTable
   setup_tokens: SetupTokensTable
