@@ -31,6 +31,7 @@ import { registerSettleWrites } from './platform/http/settle-writes.ts'
 import { webAppRoutes } from './platform/http/web-app.ts'
 import { createSecretBox, type SecretBox } from './platform/mail/secrets.ts'
 import type { PaymentProcessors } from './portal/account/payments/processor.ts'
+import { publicPaymentRoutes } from './portal/account/payments/public-routes.ts'
 import { paymentRoutes } from './portal/account/payments/routes.ts'
 import { sandboxProcessor } from './portal/account/payments/sandbox.ts'
 import { sandboxProcessorRoutes } from './portal/account/payments/sandbox-routes.ts'
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(accountRoutes, { db, guard: portal, reads, files: deps.files })
   const processors = deps.paymentProcessors ?? { sandbox: sandboxProcessor(db) }
   await app.register(paymentRoutes, { db, guard: portal, processors })
+  await app.register(publicPaymentRoutes, { db, processors, secrets, cookies })
   if (processors.sandbox) await app.register(sandboxProcessorRoutes, { db })
   await app.register(planRoutes, { db, guard: portal, reads })
   await app.register(imageRoutes, { db, guard: portal, reads, files: deps.files })

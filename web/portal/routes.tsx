@@ -52,6 +52,10 @@ export const portalRouter = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./shell/PatientPage.tsx')).PatientPage }),
       },
       {
+        path: 'patients/:patientId/receipts/:attemptId',
+        lazy: async () => ({ Component: (await import('./account/ReceiptPage.tsx')).default }),
+      },
+      {
         // One tab of one patient (web/portal/tabs.ts); the bare address shows the first tab.
         path: 'patients/:patientId/:tab',
         lazy: async () => ({ Component: (await import('./shell/PatientPage.tsx')).PatientPage }),

@@ -8,22 +8,11 @@ import { type LoopbackSmtp, startLoopbackSmtp } from '../../../testing/smtp.ts'
 import { type FamilyApp, familyRequests, useFamilyApp } from '../../../testing/suite.ts'
 import { reconcileAttempt } from './reconcile.ts'
 import { sandboxProcessor } from './sandbox.ts'
+import { sandboxCardToken } from './testing.ts'
 
 const SUCCESS = '4242 4242 4242 4242'
 const DECLINE = '4000 0000 0000 0002'
 const TIMEOUT = '4000 0000 0000 0119'
-
-/** A test card typed into the sandbox's own card page: the token the page posts to the form. */
-export async function sandboxCardToken(suite: Pick<FamilyApp, 'app'>, number: string) {
-  const response = await suite.app.inject({
-    method: 'POST',
-    url: '/sandbox-processor/tokens',
-    payload: { number, expiry: '12/39', cvc: '123' },
-    headers: { origin: TEST_ORIGIN },
-  })
-  expect(response.statusCode).toBe(201)
-  return response.json().token as string
-}
 
 const key = () => randomUUID().replaceAll('-', '')
 
