@@ -58,7 +58,9 @@ describe('FEATURES', () => {
   })
 
   it('says that Make payments goes through the card processor', () => {
-    expect(FEATURES.find((feature) => feature.key === 'makePayments')?.note).toMatch(/card processor/i)
+    expect(FEATURES.find((feature) => feature.key === 'makePayments')?.note).toMatch(
+      /card processor/i,
+    )
   })
 })
 

@@ -3,8 +3,8 @@ import { lazy, Suspense, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { formatCalendarDate, formatDate, formatMoney } from '../../ui/i18n/format.ts'
 import { Loading } from '../../ui/status.tsx'
-import { useSession } from '../session.ts'
 import { ColumnHeads } from '../../ui/table.tsx'
+import { useSession } from '../session.ts'
 import {
   patientApi,
   patientKey,
@@ -15,6 +15,7 @@ import {
   usePracticeTimeZone,
 } from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
+import { receiptPath } from './payment-rules.ts'
 import {
   type AccountView,
   accountOwnerLine,
@@ -23,7 +24,6 @@ import {
   type Statement,
   statementPdfPath,
 } from './rules.ts'
-import { receiptPath } from './payment-rules.ts'
 
 const MakePayment = lazy(async () => ({
   default: (await import('./MakePayment.tsx')).MakePayment,

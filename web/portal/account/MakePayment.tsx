@@ -229,10 +229,7 @@ function DetailsStep({
       </RadioGroup>
       {details.card === 'new' ? (
         <div className="new-card" aria-describedby={errors.card ? cardErrorId : undefined}>
-          <CardEntry
-            setup={setup}
-            onCard={(newCard) => onChange({ ...details, newCard })}
-          />
+          <CardEntry setup={setup} onCard={(newCard) => onChange({ ...details, newCard })} />
           {details.newCard ? (
             <p className="card-ready" role="status">
               {details.newCard.brand} ending in {details.newCard.last4} is ready to use.

@@ -53,7 +53,7 @@ export function sandboxCardMessage(
 ): NewCard | null {
   if (event.origin !== ownOrigin) return null
   const data = event.data as Partial<NewCard & { source: string }> | null
-  if (!data || data.source !== 'sandbox-processor') return null
+  if (data?.source !== 'sandbox-processor') return null
   if (typeof data.token !== 'string' || typeof data.last4 !== 'string') return null
   return { token: data.token, brand: String(data.brand), last4: data.last4 }
 }
