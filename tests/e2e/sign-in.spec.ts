@@ -178,7 +178,7 @@ test.describe('pages linked from the sign-in page', () => {
     await page.goto('/')
     await page.getByRole('link', { name: 'Make payment' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Make payment' })).toBeVisible()
-    await expect(page.getByText('Paying online is not available yet on this server.')).toBeVisible()
+    await expect(page.getByRole('textbox', { name: 'First name' })).toBeVisible()
     await expectNoAxeViolations(page)
   })
 

@@ -1,6 +1,5 @@
 import { createBrowserRouter } from 'react-router'
 import { NotFoundPage, RouteErrorPage } from '../ui/route-pages.tsx'
-import { MakePaymentPage } from './signin/later-pages.tsx'
 import { PublicLayout } from './signin/PublicLayout.tsx'
 import { SignInPage } from './signin/SignInPage.tsx'
 
@@ -33,7 +32,10 @@ export const portalRouter = createBrowserRouter([
         path: 'verify',
         lazy: async () => ({ Component: (await import('./signin/VerifyPage.tsx')).default }),
       },
-      { path: 'pay', element: <MakePaymentPage /> },
+      {
+        path: 'pay',
+        lazy: async () => ({ Component: (await import('./signin/MakePaymentPage.tsx')).default }),
+      },
       { path: '*', element: <NotFoundPage homeHref="/" /> },
     ],
   },
