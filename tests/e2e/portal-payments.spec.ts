@@ -9,20 +9,6 @@ test.describe.configure({ timeout: 120_000 })
 
 const CARD_FRAME = "Card details, on the card processor's page"
 
-/** The practice takes payments through the sandbox processor (the demo's default is off). */
-test.beforeAll(async ({ familyClients }) => {
-  const settings = await (await familyClients.office.get('/api/office/settings')).json()
-  const { practice: _p, clinics: _c, ...editable } = settings
-  const saved = await familyClients.office.put('/api/office/settings', {
-    data: {
-      ...editable,
-      features: { ...editable.features, makePayments: true },
-      paymentProcessor: 'sandbox',
-    },
-  })
-  expect(saved.ok(), await saved.text()).toBe(true)
-})
-
 /** A statement for the family's account, pushed by the PMS. */
 async function pushStatement(sync: APIRequestContext, family: FreshFamily, cents: number) {
   const answer = await sync.put(`/api/sync/v1/statements/e2e-${family.tag}-statement`, {
