@@ -16,6 +16,7 @@ export interface StripeSettings {
   port?: number
   protocol?: 'http' | 'https'
   timeoutMs?: number
+  maxNetworkRetries?: number
 }
 
 export function stripeClient(settings: StripeSettings): Stripe {
@@ -25,7 +26,7 @@ export function stripeClient(settings: StripeSettings): Stripe {
     ...(settings.protocol ? { protocol: settings.protocol } : {}),
     timeout: settings.timeoutMs ?? 20_000,
     // Retries carry the same idempotency key, so Stripe answers them without charging again.
-    maxNetworkRetries: 2,
+    maxNetworkRetries: settings.maxNetworkRetries ?? 2,
     telemetry: false,
   })
 }
@@ -57,7 +58,8 @@ export function resultOfIntent(
   saveCard: boolean,
 ): Exclude<ChargeResult, { outcome: 'absent' }> {
   if (intent.status === 'succeeded') {
-    const method = typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id
+    const method =
+      typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id
     const customer = typeof intent.customer === 'string' ? intent.customer : intent.customer?.id
     return {
       outcome: 'succeeded',
