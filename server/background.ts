@@ -8,8 +8,8 @@ import { SEND_EMAIL_JOB, sendEmailJob } from './platform/mail/outbox.ts'
 import { createSecretBox, type SecretBox } from './platform/mail/secrets.ts'
 import { createMailTransport } from './platform/mail/transport.ts'
 import type { PaymentProcessors } from './portal/account/payments/processor.ts'
+import { paymentProcessors } from './portal/account/payments/processors.ts'
 import { reconcilePaymentJob } from './portal/account/payments/reconcile.ts'
-import { sandboxProcessor } from './portal/account/payments/sandbox.ts'
 import { RECONCILE_PAYMENT_JOB } from './portal/account/payments/settle.ts'
 import {
   PASSWORD_RESET_REQUEST_JOB,
@@ -37,6 +37,7 @@ export function createBackgroundWorker(deps: {
         | 'jobConcurrency'
         | 'smtpTimeoutSeconds'
         | 'syncEventRetentionDays'
+        | 'stripe'
       >
     >
   pollMilliseconds?: number
@@ -66,7 +67,7 @@ export function createBackgroundWorker(deps: {
       [SYNC_WEBHOOK_JOB]: deliverWebhookJob(deps.db, secrets),
       [RECONCILE_PAYMENT_JOB]: reconcilePaymentJob(
         deps.db,
-        deps.paymentProcessors ?? { sandbox: sandboxProcessor(deps.db) },
+        deps.paymentProcessors ?? paymentProcessors(deps.db, deps.config.stripe),
       ),
       [PRUNE_SYNC_EVENTS_JOB]: pruneSyncEventsJob(
         deps.db,
