@@ -39,6 +39,8 @@ async function enterCard(page: Page, number: string) {
   await frame.getByRole('textbox', { name: 'Expiry (MM/YY)' }).fill('12/39')
   await frame.getByRole('textbox', { name: 'CVC' }).fill('123')
   await frame.getByRole('button', { name: 'Use this card' }).click()
+  // The form has the token once it says so (the frame posts it back).
+  await expect(page.getByText(/ending in \d{4} is ready to use\./)).toBeVisible()
 }
 
 test('a guarantor pays the statement balance with a new card, once, and sees the receipt', async ({
