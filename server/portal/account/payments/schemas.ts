@@ -34,11 +34,11 @@ export const PaymentSetupView = Type.Object({
  */
 export const PaymentBody = Type.Object(
   {
-    idempotencyKey: Type.String({ pattern: '^[A-Za-z0-9_-]{16,100}$' }),
+    idempotencyKey: Type.String({ minLength: 16, maxLength: 100 }),
     amountCents: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
     note: Type.Optional(Type.String({ maxLength: 500 })),
     savedCardId: Type.Optional(Id),
-    cardToken: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_]{8,255}$' })),
+    cardToken: Type.Optional(Type.String({ minLength: 8, maxLength: 255 })),
     saveCard: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
