@@ -1,6 +1,17 @@
 import net from 'node:net'
 import path from 'node:path'
-import type { StripeSettings } from './portal/account/payments/stripe.ts'
+
+/** STRIPE_* settings; host/port/protocol only to point the adapter at a local stand-in (tests). */
+export interface StripeSettings {
+  secretKey: string
+  publishableKey: string
+  webhookSecret: string
+  host?: string
+  port?: number
+  protocol?: 'http' | 'https'
+  timeoutMs?: number
+  maxNetworkRetries?: number
+}
 
 /** Every environment variable Bitewing reads, parsed and typed in one place. */
 export interface Config {

@@ -1,4 +1,5 @@
 import Stripe from 'stripe'
+import type { StripeSettings } from '../../../config.ts'
 import type {
   CardDetails,
   ChargeRequest,
@@ -7,17 +8,7 @@ import type {
   PaymentProcessor,
 } from './processor.ts'
 
-/** STRIPE_* settings (server/config.ts); host/port/protocol only to point at a stand-in. */
-export interface StripeSettings {
-  secretKey: string
-  publishableKey: string
-  webhookSecret: string
-  host?: string
-  port?: number
-  protocol?: 'http' | 'https'
-  timeoutMs?: number
-  maxNetworkRetries?: number
-}
+export type { StripeSettings }
 
 export function stripeClient(settings: StripeSettings): Stripe {
   return new Stripe(settings.secretKey, {
