@@ -12,7 +12,7 @@ alter table portal_settings
 create table payment_attempts (
   id bigint generated always as identity primary key,
   practice_id bigint not null references practices (id) on delete cascade,
-  idempotency_key text not null check (length(idempotency_key) between 16 and 100),
+  idempotency_key text not null check (length(idempotency_key) between 8 and 100),
   -- The account holder (the family's guarantor) whose account the payment is on.
   patient_id bigint not null references patients (id) on delete cascade,
   -- Who paid: the signed-in user's patient, or the patient verified without signing in.

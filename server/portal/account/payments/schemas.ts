@@ -34,7 +34,7 @@ export const PaymentSetupView = Type.Object({
  */
 export const PaymentBody = Type.Object(
   {
-    idempotencyKey: Type.String({ minLength: 16, maxLength: 100 }),
+    idempotencyKey: Type.String({ minLength: 8, maxLength: 100 }),
     amountCents: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
     note: Type.Optional(Type.String({ maxLength: 500 })),
     savedCardId: Type.Optional(Id),
