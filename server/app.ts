@@ -33,6 +33,12 @@ import { registerSecurityHeaders } from './platform/http/security.ts'
 import { registerSettleWrites } from './platform/http/settle-writes.ts'
 import { webAppRoutes } from './platform/http/web-app.ts'
 import { createSecretBox, type SecretBox } from './platform/mail/secrets.ts'
+import type { PaymentProcessors } from './portal/account/payments/processor.ts'
+import { paymentProcessors } from './portal/account/payments/processors.ts'
+import { publicPaymentRoutes } from './portal/account/payments/public-routes.ts'
+import { paymentRoutes } from './portal/account/payments/routes.ts'
+import { sandboxProcessorRoutes } from './portal/account/payments/sandbox-routes.ts'
+import { stripeWebhookRoutes } from './portal/account/payments/stripe-webhook.ts'
 import { accountRoutes } from './portal/account/routes.ts'
 import { appointmentRoutes } from './portal/appointments/routes.ts'
 import { contactRoutes } from './portal/contact/routes.ts'
@@ -52,7 +58,8 @@ import type { SyncRateLimit } from './sync/rate-limit.ts'
 import { syncApi } from './sync/routes.ts'
 
 export interface AppDependencies {
-  config: Pick<Config, 'env' | 'publicUrl' | 'logLevel' | 'webDist' | 'trustProxy'>
+  config: Pick<Config, 'env' | 'publicUrl' | 'logLevel' | 'webDist' | 'trustProxy'> &
+    Partial<Pick<Config, 'stripe'>>
   db: Database
   files: FileStorage
   /** Reads kept in memory until what they were read from changes; omitted: none are kept. */
@@ -66,6 +73,8 @@ export interface AppDependencies {
   secrets?: SecretBox
   /** Requests per sync API key; omitted: the default (see server/sync/rate-limit.ts). */
   syncRateLimit?: SyncRateLimit
+  /** Card processors by name (Portal Settings picks one); omitted: the sandbox only. */
+  paymentProcessors?: PaymentProcessors
   /** Tests pass false to keep their output quiet, or a destination to read what is logged. */
   logging?: boolean | LogDestination
 }
@@ -124,6 +133,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(contactRoutes, { db, guard: portal })
   await app.register(appointmentRoutes, { db, guard: portal, reads })
   await app.register(accountRoutes, { db, guard: portal, reads, files: deps.files })
+  const processors = deps.paymentProcessors ?? paymentProcessors(db, deps.config.stripe)
+  await app.register(paymentRoutes, { db, guard: portal, processors })
+  await app.register(publicPaymentRoutes, { db, processors, secrets, cookies })
+  if (processors.sandbox) await app.register(sandboxProcessorRoutes, { db })
+  if (deps.config.stripe) {
+    await app.register(stripeWebhookRoutes, { db, processors, stripe: deps.config.stripe })
+  }
   await app.register(planRoutes, { db, guard: portal, reads })
   await app.register(imageRoutes, { db, guard: portal, reads, files: deps.files })
   await app.register(summaryRoutes, { db, guard: portal, files: deps.files })

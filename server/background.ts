@@ -7,6 +7,10 @@ import { createJobWorker } from './platform/jobs/worker.ts'
 import { SEND_EMAIL_JOB, sendEmailJob } from './platform/mail/outbox.ts'
 import { createSecretBox, type SecretBox } from './platform/mail/secrets.ts'
 import { createMailTransport } from './platform/mail/transport.ts'
+import type { PaymentProcessors } from './portal/account/payments/processor.ts'
+import { paymentProcessors } from './portal/account/payments/processors.ts'
+import { reconcilePaymentJob } from './portal/account/payments/reconcile.ts'
+import { RECONCILE_PAYMENT_JOB } from './portal/account/payments/settle.ts'
 import {
   PASSWORD_RESET_REQUEST_JOB,
   passwordResetRequestJob,
@@ -33,12 +37,15 @@ export function createBackgroundWorker(deps: {
         | 'jobConcurrency'
         | 'smtpTimeoutSeconds'
         | 'syncEventRetentionDays'
+        | 'stripe'
       >
     >
   pollMilliseconds?: number
   /** Opens the secrets that emails carry: the same box the app sealed them with. */
   secrets?: SecretBox
   onError?: (error: unknown) => void
+  /** Card processors to reconcile lost answers with; omitted: the sandbox only. */
+  paymentProcessors?: PaymentProcessors
 }) {
   // Without the app's box, a key of the worker's own still serves what the worker itself seals
   // (reset codes issued in a job); emails the app sealed then fail with a reason, never unsent.
@@ -58,6 +65,10 @@ export function createBackgroundWorker(deps: {
       [PASSWORD_RESET_REQUEST_JOB]: passwordResetRequestJob(deps.db, secrets),
       [REMOVE_FILES_JOB]: removeFilesJob(deps.files),
       [SYNC_WEBHOOK_JOB]: deliverWebhookJob(deps.db, secrets),
+      [RECONCILE_PAYMENT_JOB]: reconcilePaymentJob(
+        deps.db,
+        deps.paymentProcessors ?? paymentProcessors(deps.db, deps.config.stripe),
+      ),
       [PRUNE_SYNC_EVENTS_JOB]: pruneSyncEventsJob(
         deps.db,
         deps.config.syncEventRetentionDays ?? DEFAULT_RETENTION_DAYS,

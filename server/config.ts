@@ -1,6 +1,18 @@
 import net from 'node:net'
 import path from 'node:path'
 
+/** STRIPE_* settings; host/port/protocol only to point the adapter at a local stand-in (tests). */
+export interface StripeSettings {
+  secretKey: string
+  publishableKey: string
+  webhookSecret: string
+  host?: string
+  port?: number
+  protocol?: 'http' | 'https'
+  timeoutMs?: number
+  maxNetworkRetries?: number
+}
+
 /** Every environment variable Bitewing reads, parsed and typed in one place. */
 export interface Config {
   /** `development` (or NODE_ENV unset) relaxes the Secure cookie flag; the rest are production-like. */
@@ -48,6 +60,8 @@ export interface Config {
   syncEventRetentionDays: number
   /** Requests per sync API key: on average per second, and at most at once. */
   syncRateLimit: { perSecond: number; burst: number }
+  /** STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET: all three, or none. */
+  stripe: StripeSettings | undefined
 }
 
 export type TrustProxy = false | number | string[]
@@ -87,7 +101,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perSecond: parsePositive('SYNC_RATE_PER_SECOND', env.SYNC_RATE_PER_SECOND ?? '50'),
       burst: Math.ceil(parsePositive('SYNC_RATE_BURST', env.SYNC_RATE_BURST ?? '50')),
     },
+    stripe: parseStripe(env),
   }
+}
+
+function parseStripe(env: NodeJS.ProcessEnv): StripeSettings | undefined {
+  const secretKey = emptyToUndefined(env.STRIPE_SECRET_KEY)
+  const publishableKey = emptyToUndefined(env.STRIPE_PUBLISHABLE_KEY)
+  const webhookSecret = emptyToUndefined(env.STRIPE_WEBHOOK_SECRET)
+  if (!secretKey && !publishableKey && !webhookSecret) return undefined
+  if (!secretKey || !publishableKey || !webhookSecret) {
+    throw new ConfigError(
+      'Stripe needs STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET together.',
+    )
+  }
+  return { secretKey, publishableKey, webhookSecret }
 }
 
 function parseDemo(value: string | undefined, mode: Config['env'], databaseUrl?: string) {

@@ -93,7 +93,8 @@ describeEachDatabase('demo practice', (kind) => {
       .where('practice_id', '=', practiceId)
       .executeTakeFirstOrThrow()
     expect(settings).toMatchObject({
-      feature_make_payments: false,
+      feature_make_payments: true,
+      payment_processor: 'sandbox',
       feature_account: true,
       feature_webmail: true,
       feature_care_summary: true,
@@ -102,7 +103,6 @@ describeEachDatabase('demo practice', (kind) => {
       feature_treatment_plan: true,
       idle_timeout_minutes: 15,
       verify_personal_info: false,
-      payment_processor: null,
     })
     expect(settings.privacy_policy.length).toBeGreaterThan(100)
     const hours = await suite.db

@@ -316,7 +316,8 @@ export async function createPractice(db: Database, ids: ExternalIds): Promise<Pr
     .insertInto('portal_settings')
     .values({
       practice_id: practiceId,
-      feature_make_payments: false,
+      // Payments go through the sandbox processor: test cards only, no money moves.
+      feature_make_payments: true,
       feature_account: true,
       feature_webmail: true,
       feature_care_summary: true,
@@ -325,7 +326,7 @@ export async function createPractice(db: Database, ids: ExternalIds): Promise<Pr
       feature_treatment_plan: true,
       idle_timeout_minutes: 15,
       verify_personal_info: false,
-      payment_processor: null,
+      payment_processor: 'sandbox',
       privacy_policy: PRIVACY_POLICY,
       webmail_notification_subject: 'New message from Maple Grove Dental',
       webmail_notification_body:

@@ -18,7 +18,7 @@ export const TEST_ORIGIN = 'http://localhost:3000'
  */
 export async function buildTestApp(
   database: DatabaseHandle,
-  options: Pick<AppDependencies, 'onRoute' | 'syncRateLimit'> & {
+  options: Pick<AppDependencies, 'onRoute' | 'syncRateLimit' | 'paymentProcessors'> & {
     trustProxy?: Config['trustProxy']
   } = {},
 ) {

@@ -85,7 +85,7 @@ test('switching Images off hides them from the patient at once, and back on', as
     await expect(images).toBeChecked()
     await expect(
       features.getByRole('switch', { name: 'Make payments' }),
-    ).toHaveAccessibleDescription(/no effect/i)
+    ).toHaveAccessibleDescription(/card processor/i)
     // As with a mouse: the switch's visible label.
     await features.getByText('Images', { exact: true }).click()
     await expect(images).not.toBeChecked()

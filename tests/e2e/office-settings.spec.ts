@@ -25,7 +25,7 @@ test('Portal Settings: every section, accessible and fitting the screen', async 
   for (const { label } of FEATURES) {
     await expect(features.getByRole('switch', { name: label, exact: true })).toBeVisible()
   }
-  await expect(features.getByText(/No effect yet/)).toBeVisible()
+  await expect(features.getByText(/through the card processor set up/)).toBeVisible()
   await expect(
     page.getByRole('region', { name: 'WebMail notification email' }).getByRole('textbox', {
       name: 'Text',

@@ -30,8 +30,8 @@ test.describe('patient portal sign-in page', () => {
     await expect(signInButton(page)).toBeEnabled()
     await expect(page.getByRole('link', { name: 'Forgot password' })).toBeVisible()
     await expect(page.getByRole('link', { name: 'Contact us' })).toBeVisible()
-    // The demo practice does not take payments online, so the link is not offered at all.
-    await expect(page.getByRole('link', { name: 'Make payment' })).toHaveCount(0)
+    // The demo practice takes payments online (through the sandbox processor).
+    await expect(page.getByRole('link', { name: 'Make payment' })).toBeVisible()
   })
 
   test('is served with security headers and runs without console errors', async ({ page }) => {
@@ -178,7 +178,7 @@ test.describe('pages linked from the sign-in page', () => {
     await page.goto('/')
     await page.getByRole('link', { name: 'Make payment' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Make payment' })).toBeVisible()
-    await expect(page.getByText('Paying online is not available yet on this server.')).toBeVisible()
+    await expect(page.getByRole('textbox', { name: 'First name' })).toBeVisible()
     await expectNoAxeViolations(page)
   })
 

@@ -1,6 +1,5 @@
 import { createBrowserRouter } from 'react-router'
 import { NotFoundPage, RouteErrorPage } from '../ui/route-pages.tsx'
-import { MakePaymentPage } from './signin/later-pages.tsx'
 import { PublicLayout } from './signin/PublicLayout.tsx'
 import { SignInPage } from './signin/SignInPage.tsx'
 
@@ -45,7 +44,10 @@ export const portalRouter = createBrowserRouter([
         path: 'verify',
         lazy: async () => ({ Component: (await import('./signin/VerifyPage.tsx')).default }),
       },
-      { path: 'pay', element: <MakePaymentPage /> },
+      {
+        path: 'pay',
+        lazy: async () => ({ Component: (await import('./signin/MakePaymentPage.tsx')).default }),
+      },
       {
         path: 'privacy',
         lazy: async () => ({ Component: (await import('./signin/PrivacyPage.tsx')).default }),
@@ -72,6 +74,10 @@ export const portalRouter = createBrowserRouter([
       {
         path: 'patients/:patientId',
         lazy: async () => ({ Component: (await import('./shell/PatientPage.tsx')).PatientPage }),
+      },
+      {
+        path: 'patients/:patientId/receipts/:attemptId',
+        lazy: async () => ({ Component: (await import('./account/ReceiptPage.tsx')).default }),
       },
       {
         // One tab of one patient (web/portal/tabs.ts); the bare address shows the first tab.

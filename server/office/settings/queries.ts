@@ -76,6 +76,10 @@ export async function updatePortalSettings(
       privacy_policy: body.privacyPolicy,
       webmail_notification_subject: body.webmailNotificationSubject.trim(),
       webmail_notification_body: body.webmailNotificationBody.trim(),
+      ...(body.paymentProcessor !== undefined ? { payment_processor: body.paymentProcessor } : {}),
+      ...(body.paymentMaximumCents !== undefined
+        ? { payment_maximum_cents: body.paymentMaximumCents }
+        : {}),
       updated_at: new Date(),
       updated_by_staff_id: staffId,
     })

@@ -27,6 +27,12 @@ export const PortalSettingsBody = Type.Object({
   privacyPolicy: Type.String({ maxLength: 20_000 }),
   webmailNotificationSubject: Type.String({ minLength: 1, maxLength: 200 }),
   webmailNotificationBody: Type.String({ minLength: 1, maxLength: 2_000 }),
+  /** The card processor patients pay through (Make payment); left out: unchanged. */
+  paymentProcessor: Type.Optional(
+    Type.Union([Type.Literal('sandbox'), Type.Literal('stripe'), Type.Null()]),
+  ),
+  /** The most a patient may pay online at once, in cents; left out: unchanged. */
+  paymentMaximumCents: Type.Optional(Type.Integer({ minimum: 100, maximum: 10_000_000 })),
 })
 
 export const Hours = Type.Object({
@@ -55,6 +61,7 @@ export const SettingsView = Type.Intersect([
   PortalSettingsBody,
   Type.Object({
     paymentProcessor: Nullable(Type.String()),
+    paymentMaximumCents: Type.Integer(),
     practice: ContactView,
     clinics: Type.Array(ContactView),
   }),

@@ -31,7 +31,8 @@ export function presentSettings({
     privacyPolicy: settings.privacy_policy,
     webmailNotificationSubject: settings.webmail_notification_subject,
     webmailNotificationBody: settings.webmail_notification_body,
-    paymentProcessor: settings.payment_processor,
+    paymentProcessor: settings.payment_processor as 'sandbox' | 'stripe' | null,
+    paymentMaximumCents: Number(settings.payment_maximum_cents),
     practice: presentContact(null, practice, hours),
     clinics: clinics.map((clinic) => presentContact(clinic.id, clinic, hours)),
   }

@@ -375,6 +375,29 @@ export interface PatientsTable {
   updated_at: Generated<Timestamp>
 }
 
+export interface PaymentAttemptsTable {
+  id: Generated<number>
+  practice_id: number
+  idempotency_key: string
+  patient_id: number
+  payer_patient_id: number | null
+  statement_id: number | null
+  portal_user_id: number | null
+  amount_cents: number
+  currency: string
+  note: string | null
+  processor: string
+  status: Generated<string>
+  failure_code: string | null
+  processor_reference: string | null
+  card_brand: string | null
+  card_last4: string | null
+  save_card: Generated<boolean>
+  payment_id: number | null
+  created_at: Generated<Timestamp>
+  updated_at: Generated<Timestamp>
+}
+
 export interface PaymentCardsTable {
   id: Generated<number>
   practice_id: number
@@ -384,6 +407,22 @@ export interface PaymentCardsTable {
   last4: string
   exp_month: number
   exp_year: number
+  created_at: Generated<Timestamp>
+  processor: Generated<string>
+  customer_token: string | null
+  consented_at: Generated<Timestamp>
+  consented_by_portal_user_id: number | null
+  removed_at: Timestamp | null
+}
+
+export interface PaymentRefundsTable {
+  id: Generated<number>
+  practice_id: number
+  payment_attempt_id: number
+  amount_cents: number
+  reason: string
+  processor_reference: string | null
+  staff_id: number | null
   created_at: Generated<Timestamp>
 }
 
@@ -406,6 +445,7 @@ export interface PaymentsTable {
   posted_at: Timestamp | null
   posted_by_staff_id: number | null
   receipt_storage_key: string | null
+  payment_attempt_id: number | null
 }
 
 export interface PortalSettingsTable {
@@ -427,6 +467,7 @@ export interface PortalSettingsTable {
   updated_by_staff_id: number | null
   webmail_patient_attachments: Generated<boolean>
   webmail_attachment_max_bytes: Generated<number>
+  payment_maximum_cents: Generated<number>
   second_factor_patients: Generated<string>
   second_factor_admins: Generated<boolean>
 }
@@ -545,6 +586,28 @@ export interface RememberedBrowsersTable {
   token_hash: string
   created_at: Generated<Timestamp>
   expires_at: Timestamp
+}
+
+export interface SandboxCardsTable {
+  token: string
+  brand: string
+  last4: string
+  exp_month: number
+  exp_year: number
+  behaviour: string
+  created_at: Generated<Timestamp>
+}
+
+export interface SandboxChargesTable {
+  id: Generated<number>
+  reference: string
+  idempotency_key: string
+  card_token: string
+  amount_cents: number
+  currency: string
+  outcome: string
+  refunded_cents: Generated<number>
+  created_at: Generated<Timestamp>
 }
 
 export interface SchemaMigrationsTable {
@@ -753,7 +816,9 @@ export interface DB {
   password_reset_codes: PasswordResetCodesTable
   patient_representatives: PatientRepresentativesTable
   patients: PatientsTable
+  payment_attempts: PaymentAttemptsTable
   payment_cards: PaymentCardsTable
+  payment_refunds: PaymentRefundsTable
   payments: PaymentsTable
   portal_settings: PortalSettingsTable
   portal_users: PortalUsersTable
@@ -765,6 +830,8 @@ export interface DB {
   recalls: RecallsTable
   recovery_codes: RecoveryCodesTable
   remembered_browsers: RememberedBrowsersTable
+  sandbox_cards: SandboxCardsTable
+  sandbox_charges: SandboxChargesTable
   schema_migrations: SchemaMigrationsTable
   second_factors: SecondFactorsTable
   sessions: SessionsTable

@@ -2,7 +2,7 @@
  * Whether the online payment flow exists in this build. It arrives with its own issue; until
  * then the sign-in page hides Make payment rather than showing a link that goes nowhere.
  */
-export const ONLINE_PAYMENTS_BUILT = false
+export const ONLINE_PAYMENTS_BUILT = true
 
 export interface PaymentSetup {
   featureOn: boolean

@@ -64,6 +64,25 @@ export const SyncEventData = {
     attachmentIds: Type.Array(Id),
     sentAt: Instant,
   }),
+  /**
+   * A patient paid online (a card charge that succeeded). The PMS posts it to the account, then
+   * PUTs the payment to the sync API under `paymentExternalId` with status Posted, which takes it
+   * off the office's list of payments to post and shows it as posted to the patient.
+   */
+  'payment.made': Type.Object({
+    paymentId: Id,
+    paymentExternalId: Type.String(),
+    patientExternalId: ExternalId,
+    guarantorExternalId: ExternalId,
+    statementExternalId: ExternalId,
+    amountCents: Type.Integer(),
+    currency: Type.String(),
+    paidAt: Instant,
+    processor: Type.String(),
+    processorReference: Type.String(),
+    cardBrand: Type.String(),
+    cardLast4: Type.String(),
+  }),
   'care_summary.transmitted': Type.Object({
     careSummaryId: Id,
     patientExternalId: ExternalId,

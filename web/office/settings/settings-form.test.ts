@@ -40,6 +40,7 @@ const view: Settings = {
   webmailNotificationSubject: 'You have a new message',
   webmailNotificationBody: 'Sign in to read it.',
   paymentProcessor: null,
+  paymentMaximumCents: 500_000,
   practice: contact,
   clinics: [{ ...contact, id: 4, name: 'Main Street' }],
 }
@@ -58,8 +59,10 @@ describe('FEATURES', () => {
     expect(FEATURES.map((feature) => feature.key).sort()).toEqual(Object.keys(view.features).sort())
   })
 
-  it('says that Make payments does nothing yet', () => {
-    expect(FEATURES.find((feature) => feature.key === 'makePayments')?.note).toMatch(/no effect/i)
+  it('says that Make payments goes through the card processor', () => {
+    expect(FEATURES.find((feature) => feature.key === 'makePayments')?.note).toMatch(
+      /card processor/i,
+    )
   })
 })
 

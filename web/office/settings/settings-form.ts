@@ -17,7 +17,7 @@ export const FEATURES: readonly FeatureInfo[] = [
     key: 'makePayments',
     label: 'Make payments',
     description: 'Patients can pay their balance online.',
-    note: 'No effect yet: Bitewing does not take online payments so far. Switching it on now changes nothing for patients.',
+    note: 'Patients pay by card in the Account tab, from the sign-in page and from the link on each statement, through the card processor set up for the practice; nothing is offered without one.',
   },
   {
     key: 'account',

@@ -1,6 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { lazy, Suspense, useState } from 'react'
+import { Button } from 'react-aria-components'
 import { formatCalendarDate, formatDate, formatMoney } from '../../ui/i18n/format.ts'
+import { Loading } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
+import { useSession } from '../session.ts'
 import {
+  patientApi,
+  patientKey,
   QueryView,
   TabPanel,
   TabSection,
@@ -8,6 +15,7 @@ import {
   usePracticeTimeZone,
 } from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
+import { receiptPath } from './payment-rules.ts'
 import {
   type AccountView,
   accountOwnerLine,
@@ -16,6 +24,10 @@ import {
   type Statement,
   statementPdfPath,
 } from './rules.ts'
+
+const MakePayment = lazy(async () => ({
+  default: (await import('./MakePayment.tsx')).MakePayment,
+}))
 
 /** The Account tab: the balance on the last statement, the statements, the payments. */
 export default function AccountPage({ patientId }: TabPageProps) {
@@ -55,6 +67,7 @@ function Account({ view, patientId }: { view: AccountView; patientId: number }) 
           </p>
         )}
       </TabPanel>
+      <PaymentPanel patientId={patientId} />
       <TabPanel
         id="statements"
         title="Statements"
@@ -70,6 +83,36 @@ function Account({ view, patientId }: { view: AccountView; patientId: number }) 
         <Payments payments={view.payments} currency={view.currency} timeZone={timeZone} />
       </TabPanel>
     </>
+  )
+}
+
+/** Make payment, when the practice takes payments online: the form opens on request. */
+function PaymentPanel({ patientId }: { patientId: number }) {
+  const session = useSession()
+  const queryClient = useQueryClient()
+  const [open, setOpen] = useState(false)
+  if (!session.data?.features.includes('payments')) return null
+  return (
+    <TabPanel id="make-payment" title="Make payment">
+      {open ? (
+        <Suspense fallback={<Loading />}>
+          <MakePayment
+            endpoints={{
+              form: patientApi(patientId, 'payments/form'),
+              pay: patientApi(patientId, 'payments'),
+              signedIn: true,
+              receiptHref: (attemptId) => receiptPath(patientId, attemptId),
+              onPaid: () =>
+                void queryClient.invalidateQueries({ queryKey: patientKey(patientId, 'account') }),
+            }}
+          />
+        </Suspense>
+      ) : (
+        <Button className="button" onPress={() => setOpen(true)}>
+          Make payment
+        </Button>
+      )}
+    </TabPanel>
   )
 }
 

@@ -1,0 +1,312 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createBackgroundWorker } from '../../../background.ts'
+import { describeEachDatabase } from '../../../platform/db/testing.ts'
+import { createSyncKey } from '../../../sync/keys.ts'
+import { type LoopbackSmtp, startLoopbackSmtp } from '../../../testing/smtp.ts'
+import { familyRequests, useFamilyApp } from '../../../testing/suite.ts'
+import { reconcileAttempt } from './reconcile.ts'
+import { sandboxProcessor } from './sandbox.ts'
+import { sandboxCardToken } from './testing.ts'
+
+const SUCCESS = '4242 4242 4242 4242'
+const DECLINE = '4000 0000 0000 0002'
+const TIMEOUT = '4000 0000 0000 0119'
+
+const key = () => randomUUID().replaceAll('-', '')
+
+describeEachDatabase('portal: make payment', (kind) => {
+  const suite = useFamilyApp(kind)
+  const { get, post, base } = familyRequests(suite)
+  let smtp: LoopbackSmtp
+
+  const charges = async () =>
+    (await suite.db.selectFrom('sandbox_charges').selectAll().orderBy('id').execute()).length
+  const onlinePayments = () =>
+    suite.db
+      .selectFrom('payments')
+      .selectAll()
+      .where('made_online', '=', true)
+      .orderBy('id')
+      .execute()
+
+  beforeAll(async () => {
+    const { practiceId } = suite.family
+    await suite.db
+      .insertInto('portal_settings')
+      .values({
+        practice_id: practiceId,
+        feature_make_payments: true,
+        payment_processor: 'sandbox',
+      })
+      .onConflict((conflict) =>
+        conflict
+          .column('practice_id')
+          .doUpdateSet({ feature_make_payments: true, payment_processor: 'sandbox' }),
+      )
+      .execute()
+    await suite.db
+      .updateTable('patients')
+      .set({ email: 'maria@example.test' })
+      .where('id', '=', suite.family.patients.maria)
+      .execute()
+    smtp = await startLoopbackSmtp()
+  })
+  afterAll(async () => {
+    await smtp?.close()
+  })
+
+  it('starts the form at the last statement balance, with the processor card page', async () => {
+    const form = await get(`${base('luis')}/payments/form`)
+    expect(form.statusCode).toBe(200)
+    expect(form.json()).toEqual({
+      currency: 'CAD',
+      maximumCents: 500_000,
+      amountCents: 4_550,
+      statementDate: '2026-02-10',
+      cardEntry: { kind: 'sandbox', framePath: '/sandbox-processor/card' },
+      savedCards: [],
+    })
+  })
+
+  it('pays with a new card, saves it, shows the payment pending and emails a receipt', async () => {
+    const token = await sandboxCardToken(suite, SUCCESS)
+    const paid = await post(`${base('maria')}/payments`, {
+      idempotencyKey: key(),
+      amountCents: 4_550,
+      note: 'For February',
+      cardToken: token,
+      saveCard: true,
+    })
+    expect(paid.statusCode).toBe(200)
+    expect(paid.json()).toMatchObject({
+      status: 'succeeded',
+      message: null,
+      amountCents: 4_550,
+      card: { brand: 'Visa', last4: '4242' },
+    })
+    await suite.settle()
+    const account = (await get(`${base('maria')}/account`)).json()
+    expect(account.payments[0]).toMatchObject({
+      amountCents: 4_550,
+      status: 'Pending',
+      note: 'For February',
+      card: 'Visa ····4242',
+    })
+    const form = (await get(`${base('maria')}/payments/form`)).json()
+    expect(form.savedCards).toEqual([
+      { id: expect.any(Number), label: 'Visa ending in 4242', expires: '12/2039' },
+    ])
+    const cards = await suite.db.selectFrom('payment_cards').selectAll().execute()
+    expect(cards[0]).toMatchObject({ processor_token: token, last4: '4242' })
+    expect(cards[0]?.customer_token).toMatch(/^sbx_cus_/)
+
+    const receipt = await get(`${base('maria')}/payments/${paid.json().id}`)
+    expect(receipt.json()).toMatchObject({ status: 'succeeded', amountCents: 4_550 })
+
+    const worker = createBackgroundWorker({
+      db: suite.db,
+      files: suite.files,
+      config: { smtpUrl: smtp.url, mailFrom: 'office@example.test' },
+    })
+    await worker.runDue()
+    const mail = smtp.received.find((message) => message.to.includes('maria@example.test'))
+    expect(mail?.raw).toContain('Amount: $45.50')
+    expect(mail?.raw).toContain('Visa ending in 4242')
+    // No name, no note, nothing about the account beyond the payment itself.
+    expect(mail?.raw).not.toMatch(/Maria|Garcia|February/)
+  })
+
+  it('pays again with the saved card', async () => {
+    const form = (await get(`${base('maria')}/payments/form`)).json()
+    const before = await charges()
+    const paid = await post(`${base('maria')}/payments`, {
+      idempotencyKey: key(),
+      amountCents: 1_000,
+      savedCardId: form.savedCards[0].id,
+    })
+    expect(paid.json()).toMatchObject({ status: 'succeeded', card: { last4: '4242' } })
+    expect(await charges()).toBe(before + 1)
+  })
+
+  it('says clearly when a card is declined, and records no payment', async () => {
+    const token = await sandboxCardToken(suite, DECLINE)
+    const before = (await onlinePayments()).length
+    const refused = await post(`${base('maria')}/payments`, {
+      idempotencyKey: key(),
+      amountCents: 4_550,
+      cardToken: token,
+      saveCard: true,
+    })
+    expect(refused.statusCode).toBe(200)
+    expect(refused.json()).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/declined\. No money was taken/),
+    })
+    expect((await onlinePayments()).length).toBe(before)
+    const cards = await suite.db.selectFrom('payment_cards').select('last4').execute()
+    expect(cards.map((card) => card.last4)).not.toContain('0002')
+  })
+
+  it('refuses an amount above the practice maximum and changes nothing', async () => {
+    const token = await sandboxCardToken(suite, SUCCESS)
+    const before = await charges()
+    const refused = await post(`${base('maria')}/payments`, {
+      idempotencyKey: key(),
+      amountCents: 500_001,
+      cardToken: token,
+    })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().errors.amountCents).toMatch(/at most 5000\.00/)
+    expect(await charges()).toBe(before)
+    const zero = await post(`${base('maria')}/payments`, {
+      idempotencyKey: key(),
+      amountCents: 0,
+      cardToken: token,
+    })
+    expect(zero.statusCode).toBe(400)
+  })
+
+  it('charges once when the same payment is sent many times at once', async () => {
+    const token = await sandboxCardToken(suite, SUCCESS)
+    const idempotencyKey = key()
+    const chargesBefore = await charges()
+    const paymentsBefore = (await onlinePayments()).length
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        post(`${base('maria')}/payments`, { idempotencyKey, amountCents: 2_000, cardToken: token }),
+      ),
+    )
+    expect(burst.map((response) => response.statusCode)).toEqual(Array(12).fill(200))
+    expect(new Set(burst.map((response) => response.json().id)).size).toBe(1)
+    expect(await charges()).toBe(chargesBefore + 1)
+    expect((await onlinePayments()).length).toBe(paymentsBefore + 1)
+    // A retry after the answer gets the same payment, charged once.
+    const again = await post(`${base('maria')}/payments`, {
+      idempotencyKey,
+      amountCents: 2_000,
+      cardToken: token,
+    })
+    expect(again.json()).toMatchObject({ id: burst[0]?.json().id, status: 'succeeded' })
+    expect(await charges()).toBe(chargesBefore + 1)
+  })
+
+  it('refuses the same key for a different amount', async () => {
+    const token = await sandboxCardToken(suite, SUCCESS)
+    const idempotencyKey = key()
+    await post(`${base('maria')}/payments`, {
+      idempotencyKey,
+      amountCents: 1_500,
+      cardToken: token,
+    })
+    const other = await post(`${base('maria')}/payments`, {
+      idempotencyKey,
+      amountCents: 1_600,
+      cardToken: token,
+    })
+    expect(other.statusCode).toBe(409)
+  })
+
+  it('leaves a timed-out charge unknown, then reconciles it with the processor', async () => {
+    const token = await sandboxCardToken(suite, TIMEOUT)
+    const before = (await onlinePayments()).length
+    const lost = await post(`${base('maria')}/payments`, {
+      idempotencyKey: key(),
+      amountCents: 3_000,
+      cardToken: token,
+    })
+    expect(lost.json()).toMatchObject({
+      status: 'unknown',
+      message: expect.stringMatching(/Do not pay again/),
+    })
+    expect((await onlinePayments()).length).toBe(before)
+    const jobs = await suite.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'payment.reconcile')
+      .execute()
+    expect(jobs).toHaveLength(1)
+    const settled = await reconcileAttempt(
+      suite.db,
+      { sandbox: sandboxProcessor(suite.db) },
+      suite.family.practiceId,
+      lost.json().id,
+    )
+    expect(settled?.status).toBe('succeeded')
+    expect((await onlinePayments()).length).toBe(before + 1)
+    // A second run (a webhook, another instance) finds it decided and adds nothing.
+    await reconcileAttempt(
+      suite.db,
+      { sandbox: sandboxProcessor(suite.db) },
+      suite.family.practiceId,
+      lost.json().id,
+    )
+    expect((await onlinePayments()).length).toBe(before + 1)
+  })
+
+  it('puts each payment in the sync feed, and the PMS posting it clears the pending state', async () => {
+    const { key: apiKey } = await createSyncKey(suite.db, suite.family.practiceId, 'PMS')
+    const call = (method: 'GET' | 'PUT', url: string, payload?: object) =>
+      suite.app.inject({
+        method,
+        url: `/api/sync/v1/${url}`,
+        headers: { authorization: `Bearer ${apiKey}` },
+        ...(payload ? { payload } : {}),
+      })
+    await suite.db
+      .updateTable('patients')
+      .set({ external_id: 'PAT-MARIA' })
+      .where('id', '=', suite.family.patients.maria)
+      .execute()
+    const feed = (await call('GET', 'events?limit=1000')).json()
+    const made = feed.events.filter((event: { type: string }) => event.type === 'payment.made')
+    expect(made.length).toBe((await onlinePayments()).length)
+    const first = made[0].data
+    expect(first).toMatchObject({
+      amountCents: 4_550,
+      currency: 'CAD',
+      cardBrand: 'Visa',
+      cardLast4: '4242',
+      processor: 'sandbox',
+      processorReference: expect.stringMatching(/^sbx_ch_/),
+      paymentExternalId: `portal-payment-${first.paymentId}`,
+    })
+    const posted = await call('PUT', `payments/${first.paymentExternalId}`, {
+      patientExternalId: 'PAT-MARIA',
+      amountCents: 4_550,
+      paidAt: first.paidAt,
+      method: 'Visa',
+      status: 'Posted',
+      cardBrand: 'Visa',
+      cardLast4: '4242',
+    })
+    expect(posted.statusCode).toBeLessThan(300)
+    await suite.settle()
+    const account = (await get(`${base('maria')}/account`)).json()
+    const payment = account.payments.find((row: { id: number }) => row.id === first.paymentId)
+    expect(payment.status).toBe('Posted')
+  })
+
+  it('lets no one pay an account they may not see, and nobody pay while payments are off', async () => {
+    const ann = await post(
+      `/api/portal/patients/${suite.family.patients.maria}/payments`,
+      { idempotencyKey: key(), amountCents: 100, cardToken: 'sbx_pm_whatever' },
+      suite.cookies.ann,
+    )
+    expect(ann.statusCode).toBe(404)
+    await suite.db
+      .updateTable('portal_settings')
+      .set({ feature_make_payments: false })
+      .where('practice_id', '=', suite.family.practiceId)
+      .execute()
+    await suite.settle()
+    const off = await get(`${base('maria')}/payments/form`)
+    expect(off.statusCode).toBe(403)
+    await suite.db
+      .updateTable('portal_settings')
+      .set({ feature_make_payments: true })
+      .where('practice_id', '=', suite.family.practiceId)
+      .execute()
+    await suite.settle()
+  })
+})

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDatabase } from '../../../platform/db/testing.ts'
+import { browserPost, cookieFrom, TEST_ORIGIN } from '../../../testing/http.ts'
+import { useFamilyApp } from '../../../testing/suite.ts'
+import { statementPaymentLink } from './public.ts'
+import { sandboxCardToken } from './testing.ts'
+
+const key = () => randomUUID().replaceAll('-', '')
+
+describeEachDatabase('portal: make payment without signing in', (kind) => {
+  const suite = useFamilyApp(kind)
+  const maria = { firstName: 'maría', lastName: 'GARCIA', birthdate: '1985-04-12' }
+  const luis = { firstName: 'Luis', lastName: 'Garcia', birthdate: '1984-09-30' }
+
+  beforeAll(async () => {
+    const { practiceId, patients } = suite.family
+    await suite.db
+      .updateTable('portal_settings')
+      .set({ feature_make_payments: true, payment_processor: 'sandbox' })
+      .where('practice_id', '=', practiceId)
+      .execute()
+    await suite.db
+      .updateTable('patients')
+      .set({ birthdate: maria.birthdate })
+      .where('id', '=', patients.maria)
+      .execute()
+    await suite.db
+      .updateTable('patients')
+      .set({ birthdate: luis.birthdate })
+      .where('id', '=', patients.luis)
+      .execute()
+    await suite.db
+      .updateTable('patients')
+      .set({ birthdate: '1990-01-01' })
+      .where('id', '=', patients.smith)
+      .execute()
+  })
+
+  const verify = (body: object, ip = '203.0.113.9') =>
+    suite.app.inject({
+      method: 'POST',
+      url: '/api/public/payments/verify',
+      payload: body,
+      headers: { origin: TEST_ORIGIN, 'x-forwarded-for': ip },
+      remoteAddress: ip,
+    })
+  const pass = async (body: object) => {
+    const verified = await verify(body)
+    expect(verified.statusCode).toBe(204)
+    return cookieFrom(verified, 'bitewing_pay')
+  }
+
+  it('shows nothing before a match, then the account balance to pay', async () => {
+    const noForm = await suite.app.inject({ url: '/api/public/payments/form' })
+    expect(noForm.statusCode).toBe(401)
+    const wrong = await verify({ ...maria, birthdate: '1985-04-13' })
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.json().detail).toMatch(/could not match/)
+    expect(wrong.body).not.toMatch(/Garcia|4550/)
+
+    const cookie = await pass(maria)
+    const form = await suite.app.inject({
+      url: '/api/public/payments/form',
+      headers: { cookie },
+    })
+    expect(form.json()).toMatchObject({ amountCents: 4_550, savedCards: [] })
+  })
+
+  it('pays from the pass, as nobody signed in, into the guarantor account', async () => {
+    const cookie = await pass(luis)
+    const token = await sandboxCardToken(suite, '4242424242424242')
+    const paid = await suite.app.inject({
+      method: 'POST',
+      url: '/api/public/payments',
+      payload: { idempotencyKey: key(), amountCents: 4_550, cardToken: token, saveCard: true },
+      headers: { cookie, origin: TEST_ORIGIN },
+    })
+    expect(paid.json()).toMatchObject({ status: 'succeeded', amountCents: 4_550 })
+    const payment = await suite.db
+      .selectFrom('payments')
+      .selectAll()
+      .where('payment_attempt_id', '=', paid.json().id)
+      .executeTakeFirstOrThrow()
+    expect(payment).toMatchObject({
+      patient_id: suite.family.patients.maria,
+      made_by_portal_user_id: null,
+      status: 'Pending',
+    })
+    // Nobody signed in: no card is kept.
+    expect(await suite.db.selectFrom('payment_cards').selectAll().execute()).toEqual([])
+  })
+
+  it('takes a statement link only for someone on that statement account, and not forged', async () => {
+    const link = statementPaymentLink(
+      suite.secrets,
+      TEST_ORIGIN,
+      { practiceId: suite.family.practiceId, statementId: suite.family.statements.latestStatement },
+      new Date(),
+    )
+    const statement = decodeURIComponent(new URL(link).searchParams.get('statement') ?? '')
+    expect((await verify({ ...luis, statement })).statusCode).toBe(204)
+    const ann = await verify({
+      firstName: 'Ann',
+      lastName: 'Smith',
+      birthdate: '1990-01-01',
+      statement,
+    })
+    expect(ann.statusCode).toBe(400)
+    expect((await verify({ ...luis, statement: `${statement.slice(0, -4)}AAAA` })).statusCode).toBe(
+      400,
+    )
+    const expired = statementPaymentLink(
+      suite.secrets,
+      TEST_ORIGIN,
+      { practiceId: suite.family.practiceId, statementId: suite.family.statements.latestStatement },
+      new Date(Date.now() - 91 * 86_400_000),
+    )
+    const old = decodeURIComponent(new URL(expired).searchParams.get('statement') ?? '')
+    expect((await verify({ ...luis, statement: old })).json().detail).toMatch(/expired/)
+  })
+
+  it('makes a guesser wait after five tries at one person, even from many addresses', async () => {
+    const guess = (n: number) =>
+      verify(
+        { firstName: `Guess${n}`, lastName: 'Garcia', birthdate: '2001-02-03' },
+        `198.51.100.${n}`,
+      )
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, n) => guess(n)))
+    const codes = answers.map((answer) => answer.statusCode)
+    expect(codes.filter((code) => code === 400)).toHaveLength(5)
+    expect(codes.filter((code) => code === 429)).toHaveLength(3)
+  })
+
+  it('refuses a payment with no pass', async () => {
+    const refused = await browserPost(suite.app, '/api/public/payments', {
+      idempotencyKey: key(),
+      amountCents: 100,
+      cardToken: 'sbx_pm_nothing',
+    })
+    expect(refused.statusCode).toBe(401)
+  })
+})

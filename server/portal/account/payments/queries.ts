@@ -1,0 +1,224 @@
+import { sql } from 'kysely'
+import type { Database } from '../../../platform/db/database.ts'
+
+/** The practice's online payment set-up: switch, processor, maximum and currency. */
+export async function findPaymentSetup(db: Database, practiceId: number) {
+  return db
+    .selectFrom('practices')
+    .leftJoin('portal_settings', 'portal_settings.practice_id', 'practices.id')
+    .select([
+      'practices.name as practiceName',
+      'practices.currency',
+      'practices.time_zone as timeZone',
+      'portal_settings.feature_make_payments as featureOn',
+      'portal_settings.payment_processor as processor',
+      'portal_settings.payment_maximum_cents as maximumCents',
+    ])
+    .where('practices.id', '=', practiceId)
+    .executeTakeFirst()
+}
+
+export async function latestStatement(db: Database, practiceId: number, holderId: number) {
+  return db
+    .selectFrom('statements')
+    .select(['id', 'statement_date', 'balance_cents'])
+    .where('practice_id', '=', practiceId)
+    .where('patient_id', '=', holderId)
+    .orderBy('statement_date', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+}
+
+export async function listSavedCards(db: Database, practiceId: number, holderId: number) {
+  return db
+    .selectFrom('payment_cards')
+    .select(['id', 'brand', 'last4', 'exp_month', 'exp_year', 'processor'])
+    .where('practice_id', '=', practiceId)
+    .where('patient_id', '=', holderId)
+    .where('removed_at', 'is', null)
+    .orderBy('id', 'desc')
+    .execute()
+}
+
+export async function findSavedCard(
+  db: Database,
+  practiceId: number,
+  holderId: number,
+  cardId: number,
+) {
+  return db
+    .selectFrom('payment_cards')
+    .select(['id', 'processor', 'processor_token', 'customer_token'])
+    .where('practice_id', '=', practiceId)
+    .where('patient_id', '=', holderId)
+    .where('id', '=', cardId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst()
+}
+
+export interface NewAttempt {
+  practice_id: number
+  idempotency_key: string
+  patient_id: number
+  payer_patient_id: number
+  statement_id: number | null
+  portal_user_id: number | null
+  amount_cents: number
+  currency: string
+  note: string | null
+  processor: string
+  save_card: boolean
+}
+
+const ATTEMPT_COLUMNS = [
+  'id',
+  'practice_id',
+  'patient_id',
+  'payer_patient_id',
+  'statement_id',
+  'portal_user_id',
+  'amount_cents',
+  'currency',
+  'note',
+  'processor',
+  'status',
+  'failure_code',
+  'processor_reference',
+  'card_brand',
+  'card_last4',
+  'save_card',
+  'payment_id',
+  'idempotency_key',
+  'created_at',
+  'updated_at',
+] as const
+
+export type AttemptRow = Awaited<ReturnType<typeof findAttemptByKey>> & {}
+
+/**
+ * The "charge once" rule in one statement: the first request with a key inserts the attempt
+ * and gets it back; every other request with the same key, however close in time, gets nothing
+ * and reads the winner's attempt instead.
+ */
+export async function claimAttempt(db: Database, attempt: NewAttempt) {
+  return db
+    .insertInto('payment_attempts')
+    .values(attempt)
+    .onConflict((conflict) => conflict.columns(['practice_id', 'idempotency_key']).doNothing())
+    .returning(ATTEMPT_COLUMNS)
+    .executeTakeFirst()
+}
+
+export async function findAttemptByKey(db: Database, practiceId: number, key: string) {
+  return db
+    .selectFrom('payment_attempts')
+    .select(ATTEMPT_COLUMNS)
+    .where('practice_id', '=', practiceId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst()
+}
+
+export async function findAttempt(db: Database, practiceId: number, attemptId: number) {
+  return db
+    .selectFrom('payment_attempts')
+    .select(ATTEMPT_COLUMNS)
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', attemptId)
+    .executeTakeFirst()
+}
+
+/** Decides an attempt still open (pending or unknown); undefined when it was already decided. */
+export async function decideAttempt(
+  db: Database,
+  attemptId: number,
+  decision: {
+    status: 'succeeded' | 'failed' | 'unknown'
+    failure_code?: string | null
+    processor_reference?: string | null
+    card_brand?: string | null
+    card_last4?: string | null
+  },
+) {
+  return db
+    .updateTable('payment_attempts')
+    .set({ ...decision, updated_at: sql<Date>`now()` })
+    .where('id', '=', attemptId)
+    .where('status', 'in', ['pending', 'unknown'])
+    .returning(ATTEMPT_COLUMNS)
+    .executeTakeFirst()
+}
+
+export async function insertOnlinePayment(
+  db: Database,
+  attempt: AttemptRow,
+  card: { brand: string; last4: string },
+  reference: string,
+) {
+  const row = await db
+    .insertInto('payments')
+    .values({
+      practice_id: attempt.practice_id,
+      patient_id: attempt.patient_id,
+      statement_id: attempt.statement_id,
+      amount_cents: attempt.amount_cents,
+      method: card.brand,
+      status: 'Pending',
+      note: attempt.note,
+      card_brand: card.brand,
+      card_last4: card.last4,
+      processor_reference: reference,
+      made_online: true,
+      made_by_portal_user_id: attempt.portal_user_id,
+      payment_attempt_id: attempt.id,
+    })
+    .returning(['id', 'paid_at'])
+    .executeTakeFirstOrThrow()
+  await db
+    .updateTable('payment_attempts')
+    .set({ payment_id: row.id })
+    .where('id', '=', attempt.id)
+    .execute()
+  return row
+}
+
+export async function setPaymentExternalId(db: Database, paymentId: number, externalId: string) {
+  await db
+    .updateTable('payments')
+    .set({ external_id: externalId })
+    .where('id', '=', paymentId)
+    .execute()
+}
+
+export async function saveCard(
+  db: Database,
+  attempt: AttemptRow,
+  card: { brand: string; last4: string; expMonth: number; expYear: number },
+  tokens: { customer: string; paymentMethod: string },
+) {
+  await db
+    .insertInto('payment_cards')
+    .values({
+      practice_id: attempt.practice_id,
+      patient_id: attempt.patient_id,
+      processor: attempt.processor,
+      processor_token: tokens.paymentMethod,
+      customer_token: tokens.customer,
+      brand: card.brand,
+      last4: card.last4,
+      exp_month: card.expMonth,
+      exp_year: card.expYear,
+      consented_by_portal_user_id: attempt.portal_user_id,
+    })
+    .execute()
+}
+
+/** Where the receipt goes: the account holder's email, with the practice's name. */
+export async function findReceiptAddress(db: Database, practiceId: number, holderId: number) {
+  return db
+    .selectFrom('patients')
+    .innerJoin('practices', 'practices.id', 'patients.practice_id')
+    .select(['patients.email', 'practices.name as practiceName', 'practices.time_zone'])
+    .where('patients.practice_id', '=', practiceId)
+    .where('patients.id', '=', holderId)
+    .executeTakeFirst()
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { receiptEmail } from './receipt.ts'
+import { amountProblem, defaultAmount, sameAttempt } from './rules.ts'
+
+describe('online payment rules', () => {
+  it('takes whole cents above zero up to the maximum', () => {
+    expect(amountProblem(1, 500_000)).toBeUndefined()
+    expect(amountProblem(500_000, 500_000)).toBeUndefined()
+    expect(amountProblem(500_001, 500_000)).toMatch(/at most 5000\.00/)
+    expect(amountProblem(0, 500_000)).toMatch(/above zero/)
+    expect(amountProblem(-5, 500_000)).toMatch(/above zero/)
+    expect(amountProblem(10.5, 500_000)).toMatch(/above zero/)
+  })
+
+  it('starts at the statement balance only when it can be paid as it is', () => {
+    expect(defaultAmount(4_550, 500_000)).toBe(4_550)
+    expect(defaultAmount(null, 500_000)).toBeNull()
+    expect(defaultAmount(0, 500_000)).toBeNull()
+    expect(defaultAmount(-1_000, 500_000)).toBeNull()
+    expect(defaultAmount(600_000, 500_000)).toBeNull()
+  })
+
+  it('treats a key sent again with another amount or account as another payment', () => {
+    const stored = { patientId: 1, amountCents: 100 }
+    expect(sameAttempt(stored, { patientId: 1, amountCents: 100 })).toBe(true)
+    expect(sameAttempt(stored, { patientId: 1, amountCents: 101 })).toBe(false)
+    expect(sameAttempt(stored, { patientId: 2, amountCents: 100 })).toBe(false)
+  })
+
+  it('writes a receipt with the payment only', () => {
+    const email = receiptEmail({
+      practiceName: 'Maple Grove Dental',
+      timeZone: 'America/Chicago',
+      amountCents: 4_550,
+      currency: 'CAD',
+      paidAt: new Date('2026-02-12T16:30:00Z'),
+      card: { brand: 'Visa', last4: '4242' },
+      receiptNumber: 17,
+    })
+    expect(email.subject).toBe('Payment receipt from Maple Grove Dental')
+    expect(email.text).toContain('Amount: $45.50')
+    expect(email.text).toContain('Date: February 12, 2026 at 10:30 AM')
+    expect(email.text).toContain('Card: Visa ending in 4242')
+    expect(email.text).toContain('Receipt number: 17')
+  })
+})

@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import type { Database } from '../../../platform/db/database.ts'
+import { Invalid } from '../../../platform/http/problems.ts'
+import { SANDBOX_CARD_PAGE, tokenizeSandboxCard } from './sandbox.ts'
+import { SANDBOX_CARD_CSP, SANDBOX_CARD_HTML, SANDBOX_CARD_SCRIPT } from './sandbox-page.ts'
+
+const CardBody = Type.Object(
+  {
+    number: Type.String({ maxLength: 30 }),
+    expiry: Type.String({ maxLength: 7 }),
+    cvc: Type.String({ maxLength: 4 }),
+  },
+  { additionalProperties: false },
+)
+
+/**
+ * The sandbox processor's own pages, standing where a real processor's servers would: its card
+ * page (framed by the Make payment form) and the endpoint that turns a test card into a token.
+ */
+export const sandboxProcessorRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (
+  app,
+  { db },
+) => {
+  app.get(SANDBOX_CARD_PAGE, async (_request, reply) =>
+    reply
+      .header('Content-Type', 'text/html; charset=utf-8')
+      .header('Content-Security-Policy', SANDBOX_CARD_CSP)
+      .header('Cache-Control', 'no-store')
+      .send(SANDBOX_CARD_HTML),
+  )
+
+  app.get('/sandbox-processor/card.js', async (_request, reply) =>
+    reply.header('Content-Type', 'text/javascript; charset=utf-8').send(SANDBOX_CARD_SCRIPT),
+  )
+
+  app.post('/sandbox-processor/tokens', { schema: { body: CardBody } }, async (request, reply) => {
+    const expiry = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(request.body.expiry)
+    if (!expiry) throw new Invalid('Check the expiry.', { expiry: 'Give the expiry as MM/YY.' })
+    if (!/^\d{3,4}$/.test(request.body.cvc)) {
+      throw new Invalid('Check the CVC.', { cvc: 'Give the 3 or 4 digits on the card.' })
+    }
+    const result = await tokenizeSandboxCard(
+      db,
+      { number: request.body.number, expMonth: Number(expiry[1]), expYear: Number(expiry[2]) },
+      new Date(),
+    )
+    if (!result.ok) throw new Invalid(result.message, { [result.field]: result.message })
+    return reply.status(201).send({ token: result.token, ...result.card })
+  })
+}

@@ -1,0 +1,19 @@
+import type { ThrottleRule } from '../../../platform/auth/throttle-rules.ts'
+
+/** Tries at "who are you" before paying without signing in, per client address. */
+export const PAY_VERIFY_ADDRESS: ThrottleRule = {
+  scope: 'pay-verify-address',
+  limit: 10,
+  windowMinutes: 15,
+  firstDelaySeconds: 60,
+  maxDelaySeconds: 15 * 60,
+}
+
+/** The same tries per last name and birthdate typed, from any address (guessing first names). */
+export const PAY_VERIFY_PERSON: ThrottleRule = {
+  scope: 'pay-verify-person',
+  limit: 5,
+  windowMinutes: 15,
+  firstDelaySeconds: 60,
+  maxDelaySeconds: 15 * 60,
+}

@@ -1,0 +1,123 @@
+import type { APIRequestContext, Page } from '@playwright/test'
+import { expectUsablePage } from './checks.ts'
+import { expect, type FreshFamily, test } from './fresh-family.ts'
+import { signInToPortal } from './portal.ts'
+import { openTab } from './portal-tabs.ts'
+
+// Several page loads and two payments per test on a shared, busy server.
+test.describe.configure({ timeout: 120_000 })
+
+const CARD_FRAME = "Card details, on the card processor's page"
+
+/** A statement for the family's account, pushed by the PMS. */
+async function pushStatement(sync: APIRequestContext, family: FreshFamily, cents: number) {
+  const answer = await sync.put(`/api/sync/v1/statements/e2e-${family.tag}-statement`, {
+    data: {
+      patientExternalId: `e2e-${family.tag}-guarantor`,
+      statementDate: new Date().toISOString().slice(0, 10),
+      balanceCents: cents,
+      status: 'Processed',
+    },
+  })
+  expect(answer.ok(), await answer.text()).toBe(true)
+}
+
+/** The payments the PMS hears of for this family (the sync feed's payment.made events). */
+async function paymentsInFeed(sync: APIRequestContext, family: FreshFamily) {
+  const feed = await (await sync.get('/api/sync/v1/events?limit=1000')).json()
+  return feed.events.filter(
+    (event: { type: string; data: { guarantorExternalId: string } }) =>
+      event.type === 'payment.made' &&
+      event.data.guarantorExternalId === `e2e-${family.tag}-guarantor`,
+  )
+}
+
+/** Types a test card into the processor's own page (its frame) and waits for its token. */
+async function enterCard(page: Page, number: string) {
+  const frame = page.frameLocator(`iframe[title="${CARD_FRAME}"]`)
+  await frame.getByRole('textbox', { name: 'Card number' }).fill(number)
+  await frame.getByRole('textbox', { name: 'Expiry (MM/YY)' }).fill('12/39')
+  await frame.getByRole('textbox', { name: 'CVC' }).fill('123')
+  await frame.getByRole('button', { name: 'Use this card' }).click()
+  // The form has the token once it says so (the frame posts it back).
+  await expect(page.getByText(/ending in \d{4} is ready to use\./)).toBeVisible()
+}
+
+test('a guarantor pays the statement balance with a new card, once, and sees the receipt', async ({
+  page,
+  freshFamily,
+  familyClients,
+}) => {
+  const family = await freshFamily()
+  await pushStatement(familyClients.sync, family, 12_345)
+  await signInToPortal(page, family.guarantor, family.guarantor.name)
+  await openTab(page, 'Account')
+  await page.getByRole('button', { name: 'Make payment' }).click()
+  await expect(page.getByRole('textbox', { name: 'Amount' })).toHaveValue('123.45')
+  await page.getByRole('textbox', { name: /Note for the office/ }).fill('Thank you')
+  await enterCard(page, '4242 4242 4242 4242')
+  await expect(page.getByText('Visa ending in 4242 is ready to use.')).toBeVisible()
+  await page.getByRole('checkbox', { name: /Save this card/ }).check()
+  await expectUsablePage(page)
+  await page.getByRole('button', { name: 'Continue' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Confirm your payment' })).toBeVisible()
+  // A double click on Pay is one payment.
+  await page.getByRole('button', { name: /^Pay .*123\.45/ }).dblclick()
+  await expect(page.getByRole('heading', { name: 'Payment received' })).toBeVisible()
+  await expectUsablePage(page)
+  const payments = page.getByRole('table', { name: 'Payments, newest first' })
+  await expect(payments.getByRole('row').nth(1)).toContainText('Pending')
+  await expect(payments.getByRole('row').nth(1)).toContainText('4242')
+  expect(await paymentsInFeed(familyClients.sync, family)).toHaveLength(1)
+
+  await page.getByRole('link', { name: 'View receipt' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Payment receipt' })).toBeVisible()
+  await expect(page.getByText('Visa ending in 4242')).toBeVisible()
+  await expectUsablePage(page)
+})
+
+test('a declined card says so clearly and charges nothing', async ({
+  page,
+  freshFamily,
+  familyClients,
+}) => {
+  const family = await freshFamily()
+  await pushStatement(familyClients.sync, family, 5_000)
+  await signInToPortal(page, family.guarantor, family.guarantor.name)
+  await openTab(page, 'Account')
+  await page.getByRole('button', { name: 'Make payment' }).click()
+  await enterCard(page, '4000 0000 0000 0002')
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByRole('button', { name: /^Pay / }).click()
+  await expect(page.getByRole('alert')).toHaveText(/Your card was declined\. No money was taken\./)
+  await expectUsablePage(page)
+  expect(await paymentsInFeed(familyClients.sync, family)).toHaveLength(0)
+  // The patient tries again with another card from the same form.
+  await page.getByRole('button', { name: 'Try another card' }).click()
+  await expect(page.getByRole('textbox', { name: 'Amount' })).toHaveValue('50.00')
+})
+
+test('someone pays without signing in, after confirming name and birthdate', async ({
+  page,
+  freshFamily,
+  familyClients,
+}) => {
+  const family = await freshFamily()
+  await pushStatement(familyClients.sync, family, 2_500)
+  await page.goto('/')
+  await page.getByRole('link', { name: 'Make payment' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Make payment' })).toBeVisible()
+  const [first, last] = family.guarantor.name.split(' ')
+  await page.getByRole('textbox', { name: 'First name' }).fill(first ?? '')
+  await page.getByRole('textbox', { name: 'Last name' }).fill(last ?? '')
+  await page.getByLabel('Birthdate').fill('1980-04-12')
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByRole('textbox', { name: 'Amount' })).toHaveValue('25.00')
+  await enterCard(page, '4242424242424242')
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByRole('button', { name: /^Pay / }).click()
+  await expect(page.getByRole('heading', { name: 'Payment received' })).toBeVisible()
+  await expectUsablePage(page)
+  expect(await paymentsInFeed(familyClients.sync, family)).toHaveLength(1)
+})

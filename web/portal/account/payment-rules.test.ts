@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { amountFieldProblem, amountText, parseAmount, sandboxCardMessage } from './payment-rules.ts'
+
+describe('make payment in the browser', () => {
+  it('reads amounts as whole cents', () => {
+    expect(parseAmount('45.50')).toBe(4_550)
+    expect(parseAmount('$45.5')).toBe(4_550)
+    expect(parseAmount('1,200')).toBe(120_000)
+    expect(parseAmount('0')).toBeNull()
+    expect(parseAmount('12.345')).toBeNull()
+    expect(parseAmount('-5')).toBeNull()
+    expect(parseAmount('ten')).toBeNull()
+    expect(amountText(4_550)).toBe('45.50')
+  })
+
+  it('says what is wrong with an amount before sending it', () => {
+    expect(amountFieldProblem('45.50', 500_000)).toBeNull()
+    expect(amountFieldProblem('', 500_000)).toMatch(/above zero/)
+    expect(amountFieldProblem('5000.01', 500_000)).toMatch(/at most 5000\.00/)
+  })
+
+  it('takes card tokens only from the sandbox page on its own origin', () => {
+    const data = { source: 'sandbox-processor', token: 'sbx_pm_1', brand: 'Visa', last4: '4242' }
+    const own = 'https://portal.example'
+    expect(sandboxCardMessage({ origin: own, data }, own)).toEqual({
+      token: 'sbx_pm_1',
+      brand: 'Visa',
+      last4: '4242',
+    })
+    expect(sandboxCardMessage({ origin: 'https://evil.example', data }, own)).toBeNull()
+    expect(sandboxCardMessage({ origin: own, data: { token: 'x' } }, own)).toBeNull()
+  })
+})
