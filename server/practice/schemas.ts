@@ -26,3 +26,12 @@ export const NewPasswordTwice = {
   newPassword: Type.String({ maxLength: 200 }),
   newPasswordAgain: Type.String({ maxLength: 200 }),
 }
+
+/** A code typed at sign-in: six digits from the app, or a recovery code. */
+export const SecondFactorAnswer = Type.Object({
+  code: Type.String({ minLength: 1, maxLength: 20 }),
+  /** "Remember this browser for 30 days". */
+  remember: Type.Optional(Type.Boolean()),
+})
+
+export const TypedCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) })

@@ -1,14 +1,7 @@
 import { Type } from 'typebox'
 import { PortalSessionView } from '../signin/schemas.ts'
 
-/** A code typed at sign-in: six digits from the app, or a recovery code. */
-export const SecondFactorAnswer = Type.Object({
-  code: Type.String({ minLength: 1, maxLength: 20 }),
-  /** "Remember this browser for 30 days". */
-  remember: Type.Optional(Type.Boolean()),
-})
-
-export const TypedCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) })
+export { SecondFactorAnswer, TypedCode } from '../../practice/schemas.ts'
 
 /** Adding an authenticator app: the key once, as a QR code (SVG) and as text to type. */
 export const AppEnrollment = Type.Object({

@@ -2,14 +2,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureDemoPractice } from '../demo/generate.ts'
-import { createTestDatabase, type TestDatabase } from '../platform/db/testing.ts'
-import { LocalFileStorage } from '../platform/files/storage.ts'
-import { buildSummaryInput } from '../portal/summary/build-input.ts'
-import { loadSummaryRows } from '../portal/summary/queries.ts'
-import { buildCcd } from './build.ts'
-import { type SchematronResult, validateSchematron } from './schematron.ts'
-import { buildCareSummaryInput, variedCareSummaryInputs } from './testing.ts'
+import { buildCcd } from '../../ccd/build.ts'
+import { type SchematronResult, validateSchematron } from '../../ccd/schematron.ts'
+import { buildCareSummaryInput, variedCareSummaryInputs } from '../../ccd/testing.ts'
+import { ensureDemoPractice } from '../../demo/generate.ts'
+import { createTestDatabase, type TestDatabase } from '../../platform/db/testing.ts'
+import { LocalFileStorage } from '../../platform/files/storage.ts'
+import { buildSummaryInput } from './build-input.ts'
+import { loadSummaryRows } from './queries.ts'
 
 /** The failed asserts, one line each, so a failure shows what HL7's rules say. */
 function errorsOf(result: SchematronResult): string[] {
@@ -24,7 +24,7 @@ describe("HL7's C-CDA R2.1 Schematron", () => {
     'finds the one error HL7 left in its own R2.1 sample CCD',
     () => {
       const sample = fs.readFileSync(
-        path.join(import.meta.dirname, 'schematron', 'hl7-C-CDA_R2-1_CCD.xml'),
+        path.join(import.meta.dirname, '../../ccd/schematron/hl7-C-CDA_R2-1_CCD.xml'),
         'utf8',
       )
       const result = validateSchematron(sample)
