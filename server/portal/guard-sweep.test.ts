@@ -145,6 +145,10 @@ describeEachDatabase('the access guard on every route', (kind) => {
       ...OFFICE_PUBLIC,
       'GET /api/office/session',
       'POST /api/office/session/password',
+      // Two-step sign-in (its code, or adding the app the policy asks for) comes first.
+      'POST /api/office/session/second-factor',
+      'POST /api/office/security/app',
+      'POST /api/office/security/app/confirm',
     ])
     const targets = routeTargets(routes).filter(
       (target) => OFFICE_ROUTES.test(target.url) && !allowed.has(`${target.method} ${target.url}`),
