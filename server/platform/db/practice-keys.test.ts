@@ -17,6 +17,9 @@ type Row = Record<string, unknown>
 const DAY = '2026-01-15'
 const NOW = new Date('2026-01-15T15:00:00Z')
 
+const ownerOf = (p: Parents, column: string) =>
+  column === 'staff_user_id' ? { staff_user_id: p.staff } : { portal_user_id: p.portalUser }
+
 /** A valid row of each child table, all of whose references are the given practice's parents. */
 const ROWS: Record<string, (p: Parents, column: string) => Row> = {
   allergies: (p) => ({ patient_id: p.patient, allergen: 'Penicillin' }),
@@ -104,6 +107,7 @@ const ROWS: Record<string, (p: Parents, column: string) => Row> = {
     sender_staff_user_id: p.staff,
     provider_id: p.provider,
     in_reply_to_id: p.message,
+    read_by_staff_user_id: p.staff,
     subject: 'Hello',
     body: 'Hello',
   }),
@@ -123,6 +127,24 @@ const ROWS: Record<string, (p: Parents, column: string) => Row> = {
     last4: '4242',
     exp_month: 1,
     exp_year: 2030,
+    consented_by_portal_user_id: p.portalUser,
+  }),
+  payment_attempts: (p) => ({
+    idempotency_key: `key-${randomBytes(6).toString('hex')}`,
+    patient_id: p.patient,
+    payer_patient_id: p.child,
+    statement_id: p.statement,
+    portal_user_id: p.portalUser,
+    payment_id: p.payment,
+    amount_cents: 100,
+    currency: 'USD',
+    processor: 'sandbox',
+  }),
+  payment_refunds: (p) => ({
+    payment_attempt_id: p.paymentAttempt,
+    amount_cents: 100,
+    reason: 'Asked',
+    staff_id: p.staff,
   }),
   payments: (p) => ({
     patient_id: p.patient,
@@ -131,6 +153,7 @@ const ROWS: Record<string, (p: Parents, column: string) => Row> = {
     posted_by_staff_id: p.staff,
     amount_cents: 100,
     method: 'Visa',
+    payment_attempt_id: p.paymentAttempt,
   }),
   portal_settings: (p) => ({ updated_by_staff_id: p.staff }),
   portal_users: (p) => ({
@@ -138,6 +161,18 @@ const ROWS: Record<string, (p: Parents, column: string) => Row> = {
     username: 'child',
     password_hash: 'x',
     created_by_staff_id: p.staff,
+  }),
+  // A second factor, recovery code or remembered browser is a portal user's or a staff member's.
+  second_factors: (p, column) => ({
+    ...ownerOf(p, column),
+    kind: 'totp',
+    sealed_secret: 'sealed',
+  }),
+  recovery_codes: (p, column) => ({ ...ownerOf(p, column), code_hash: 'x' }),
+  remembered_browsers: (p, column) => ({
+    ...ownerOf(p, column),
+    token_hash: `t-${randomBytes(6).toString('hex')}`,
+    expires_at: NOW,
   }),
   problems: (p) => ({ patient_id: p.patient, description: 'Caries' }),
   providers: (p) => ({ first_name: 'New', last_name: 'Provider', clinic_id: p.clinic }),
@@ -247,6 +282,22 @@ const REFERENCES = [
   'web_sched_open_times.provider_id',
   'web_sched_open_times.recall_type_id',
   'web_sched_open_times.booked_appointment_id',
+  'messages.read_by_staff_user_id',
+  'payment_attempts.patient_id',
+  'payment_attempts.payer_patient_id',
+  'payment_attempts.statement_id',
+  'payment_attempts.portal_user_id',
+  'payment_attempts.payment_id',
+  'payment_cards.consented_by_portal_user_id',
+  'payment_refunds.payment_attempt_id',
+  'payment_refunds.staff_id',
+  'payments.payment_attempt_id',
+  'recovery_codes.portal_user_id',
+  'recovery_codes.staff_user_id',
+  'remembered_browsers.portal_user_id',
+  'remembered_browsers.staff_user_id',
+  'second_factors.portal_user_id',
+  'second_factors.staff_user_id',
 ]
 
 /** One of every parent row in a practice of its own (no Portal Settings: that row is a child). */
@@ -308,6 +359,20 @@ async function seedParents(db: Database, name: string) {
     body: 'Hi',
   })
   const imageCategory = await id('image_categories', { ...of, name: 'X-rays' })
+  const payment = await id('payments', {
+    ...of,
+    patient_id: patient,
+    amount_cents: 100,
+    method: 'Visa',
+  })
+  const paymentAttempt = await id('payment_attempts', {
+    ...of,
+    idempotency_key: `parent-${randomBytes(6).toString('hex')}`,
+    patient_id: patient,
+    amount_cents: 100,
+    currency: 'USD',
+    processor: 'sandbox',
+  })
   return {
     practice,
     clinic,
@@ -322,6 +387,8 @@ async function seedParents(db: Database, name: string) {
     treatmentPlan,
     message,
     imageCategory,
+    payment,
+    paymentAttempt,
   }
 }
 
