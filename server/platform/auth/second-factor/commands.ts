@@ -10,6 +10,7 @@ import {
   findApp,
   ownerColumns,
   spendRecoveryCode,
+  upsertUnconfirmedApp,
 } from './queries.ts'
 import {
   kindOfCode,
@@ -38,23 +39,9 @@ export async function startAppEnrollment(
   names: { issuer: string; label: string },
 ) {
   const key = newTotpKey()
-  await db.transaction().execute(async (tx) => {
-    const existing = await findApp(tx, owner)
-    if (existing?.confirmed_at) {
-      throw new Conflict('An authenticator app is already set up. Remove it first to add another.')
-    }
-    if (existing) await tx.deleteFrom('second_factors').where('id', '=', existing.id).execute()
-    await tx
-      .insertInto('second_factors')
-      .values({
-        practice_id: practiceId,
-        ...ownerColumns(owner),
-        kind: 'totp',
-        label: 'Authenticator app',
-        sealed_secret: secrets.seal(key),
-      })
-      .execute()
-  })
+  if (!(await upsertUnconfirmedApp(db, practiceId, owner, secrets.seal(key)))) {
+    throw new Conflict('An authenticator app is already set up. Remove it first to add another.')
+  }
   const uri = totpUri(key, names.issuer, names.label)
   const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 2 })
   return { key, uri, qrSvg }

@@ -126,3 +126,37 @@ export async function setSessionSecondFactorStep(
     .where('id', '=', sessionId)
     .execute()
 }
+
+/**
+ * Starts (or starts again) adding an authenticator app, in one statement: an unconfirmed app
+ * gets the new key, a confirmed one is left alone and nothing is returned. Two enrolments at once
+ * (two tabs, a double click) meet on the one-app index instead of racing a delete and an insert.
+ */
+export async function upsertUnconfirmedApp(
+  db: Database,
+  practiceId: number,
+  owner: SessionOwner,
+  sealedSecret: string,
+) {
+  const column = owner.kind === 'portal' ? 'portal_user_id' : 'staff_user_id'
+  const row = await db
+    .insertInto('second_factors')
+    .values({
+      practice_id: practiceId,
+      ...ownerColumns(owner),
+      kind: 'totp',
+      label: 'Authenticator app',
+      sealed_secret: sealedSecret,
+    })
+    .onConflict((conflict) =>
+      conflict
+        .column(column)
+        .where('kind', '=', 'totp')
+        .where(column, 'is not', null)
+        .doUpdateSet({ sealed_secret: sealedSecret, last_used_step: null, created_at: new Date() })
+        .where('second_factors.confirmed_at', 'is', null),
+    )
+    .returning('id')
+    .executeTakeFirst()
+  return row !== undefined
+}
