@@ -69,7 +69,7 @@ describeEachDatabase('the HTTP app', (kind) => {
   })
 
   describe('the public practice', () => {
-    it('names the practice and its visible clinics, and hides Make payment until it is built', async () => {
+    it('names the practice and its visible clinics, and offers Make payment where a clinic takes it', async () => {
       const practice = await database.db
         .insertInto('practices')
         .values({ name: 'Harbour Dental', slug: 'harbour' })
@@ -89,7 +89,7 @@ describeEachDatabase('the HTTP app', (kind) => {
         name: 'Harbour Dental',
         currency: 'USD',
         clinics: [{ name: 'Downtown' }],
-        onlinePayments: false,
+        onlinePayments: true,
       })
     })
   })

@@ -116,6 +116,10 @@ export const summaryRoutes: FastifyPluginAsyncTypebox<{
     `${base}/summaries`,
     {
       schema: { params: PatientParams, body: CreateSummaryBody, response: { 201: SummaryItem } },
+      // No body at all is the summary of everything, as before there were date ranges.
+      preValidation: async (request) => {
+        request.body ??= {}
+      },
     },
     async (request, reply) => {
       const access = await guard.patient(request, request.params.patientId, 'summary')

@@ -42,7 +42,7 @@ describeEachDatabase('sync collections: the care summary’s clinical data', (ki
   async function sofiasSummary() {
     const base = `${family.seeded.patients.sofia}/summaries`
     const made = await family.portal(base, { method: 'POST', headers: { origin: TEST_ORIGIN } })
-    expect(made.statusCode).toBe(201)
+    expect(made.statusCode, made.body).toBe(201)
     return (await family.portal(`${base}/${made.json().id}/xml`)).body
   }
 
