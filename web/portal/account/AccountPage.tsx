@@ -22,7 +22,7 @@ export default function AccountPage({ patientId }: TabPageProps) {
   const query = usePatientRead<AccountView>(patientId, 'account', 'account')
   return (
     <TabSection id="account" title="Account">
-      <QueryView query={query} label="Account">
+      <QueryView query={query} feature="account">
         {(view) => <Account view={view} patientId={patientId} />}
       </QueryView>
     </TabSection>

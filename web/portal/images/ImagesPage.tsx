@@ -20,7 +20,7 @@ export default function ImagesPage({ patientId }: TabPageProps) {
   const [open, setOpen] = useState<SharedDocument | null>(null)
   return (
     <TabSection id="images" title="Images">
-      <QueryView query={query} label="Images">
+      <QueryView query={query} feature="images">
         {(view) =>
           view.documents.length === 0 ? (
             <NothingYet>The practice has not shared any images or documents yet.</NothingYet>

@@ -21,7 +21,7 @@ export default function PlanPage({ patientId, patientName }: TabPageProps) {
   const query = usePatientRead<PlansView>(patientId, 'plan', 'plans')
   return (
     <TabSection id="plan" title="Treatment plans">
-      <QueryView query={query} label="Treatment plans">
+      <QueryView query={query} feature="plan">
         {(view) =>
           view.plans.length === 0 ? (
             <NothingYet>

@@ -8,20 +8,23 @@ import {
   NewPasswordFields,
   NO_NEW_PASSWORD,
 } from '../../ui/new-password-fields.tsx'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import { StatusNotice } from '../problem-alert.tsx'
 
 /** Change password: the current one, then the new one twice. */
 export function ChangePasswordDialog({ isOpen, onOpenChange }: DialogOpenState) {
+  const t = useT()
   return (
-    <DialogShell title="Change password" isOpen={isOpen} onOpenChange={onOpenChange}>
+    <DialogShell title={t('header.changePassword')} isOpen={isOpen} onOpenChange={onOpenChange}>
       <ChangePasswordForm />
     </DialogShell>
   )
 }
 
 function ChangePasswordForm() {
+  const t = useT()
   const [currentPassword, setCurrentPassword] = useState('')
   const [newPassword, setNewPassword] = useState<NewPassword>(NO_NEW_PASSWORD)
   const change = useMutation({
@@ -32,10 +35,10 @@ function ChangePasswordForm() {
   if (change.isSuccess) {
     return (
       <>
-        <StatusNotice>Your password has been changed.</StatusNotice>
+        <StatusNotice>{t('password.changed')}</StatusNotice>
         <DialogActions>
           <Button slot="close" className="button" autoFocus>
-            Close
+            {t('dialog.close')}
           </Button>
         </DialogActions>
       </>
@@ -49,21 +52,21 @@ function ChangePasswordForm() {
       actions={
         <DialogActions>
           <Button className="button" type="submit">
-            {change.isPending ? 'Saving…' : 'Change password'}
+            {change.isPending ? t('form.saving') : t('header.changePassword')}
           </Button>
-          <CloseButton label="Cancel" />
+          <CloseButton label={t('dialog.cancel')} />
         </DialogActions>
       }
     >
       <TextInputField
-        label="Current password"
+        label={t('password.current')}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
         inputProps={{ autoFocus: true }}
         value={currentPassword}
         onChange={setCurrentPassword}
-        requiredMessage="Enter your current password."
+        requiredMessage={t('password.currentRequired')}
       />
       <NewPasswordFields value={newPassword} onChange={setNewPassword} />
     </MutationForm>

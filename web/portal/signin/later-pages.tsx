@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { PracticePage } from './PublicLayout.tsx'
 
 /**
@@ -7,14 +8,15 @@ import { PracticePage } from './PublicLayout.tsx'
  * back, so no link on the sign-in page is a dead end.
  */
 export function MakePaymentPage() {
+  const t = useT()
   return (
-    <PracticePage title="Make payment">
+    <PracticePage title={t('links.makePayment')}>
       <div className="notice notice-info">
-        <p>Paying online is not available yet on this server.</p>
-        <p>Please pay at the office or by phone in the meantime.</p>
+        <p>{t('pay.notYet')}</p>
+        <p>{t('pay.meanwhile')}</p>
       </div>
       <p>
-        <Link to="/">Back to sign in</Link>
+        <Link to="/">{t('links.backToSignIn')}</Link>
       </p>
     </PracticePage>
   )

@@ -140,7 +140,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
       <LiveMessage message={message} />
       {create.isError ? <ProblemAlert key={create.submittedAt} error={create.error} /> : null}
       {open ? null : downloadNotice}
-      <QueryView query={summaries} label="Care summaries">
+      <QueryView query={summaries} feature="summary">
         {(view) =>
           view.setUp ? (
             <>
