@@ -1,6 +1,6 @@
+import { describe, expect, it } from 'vitest'
 import { englishT } from '../ui/i18n/testing.ts'
 import portalEnglish from './messages/en.json'
-import { describe, expect, it } from 'vitest'
 import {
   displayName,
   IDLE_WARNING_MS,

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react'
 import { getJson, isApiError } from '../ui/api.ts'
 import { useT } from '../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../ui/status.tsx'
-import type { TabFeature } from './tab-rules.ts'
 import type { ContactDetails } from './session.ts'
+import type { TabFeature } from './tab-rules.ts'
 import './tabs.css'
 
 /** Every tab's data lives under this key, so the header's Refresh can reload it all at once. */

@@ -44,7 +44,10 @@ describe('lookUpTab', () => {
   })
 
   it('says a tab that is not built is not offered', () => {
-    expect(lookUpTab(registry, all, 'messages')).toEqual({ kind: 'not-offered', feature: 'messages' })
+    expect(lookUpTab(registry, all, 'messages')).toEqual({
+      kind: 'not-offered',
+      feature: 'messages',
+    })
   })
 
   it('does not know other paths', () => {

@@ -75,5 +75,7 @@ export function requestLanguage(headers: {
   cookie?: string | undefined
   'accept-language'?: string | undefined
 }): Language {
-  return languageFromCookie(headers.cookie) ?? chooseLanguage(acceptedTags(headers['accept-language']))
+  return (
+    languageFromCookie(headers.cookie) ?? chooseLanguage(acceptedTags(headers['accept-language']))
+  )
 }

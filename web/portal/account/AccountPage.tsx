@@ -1,4 +1,5 @@
 import { formatCalendarDate, formatDate, formatMoney } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
 import {
   QueryView,
@@ -16,7 +17,6 @@ import {
   type Statement,
   statementPdfPath,
 } from './rules.ts'
-import { useT } from '../../ui/i18n/i18n.tsx'
 
 /** The Account tab: the balance on the last statement, the statements, the payments. */
 export default function AccountPage({ patientId }: TabPageProps) {

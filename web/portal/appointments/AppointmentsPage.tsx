@@ -7,13 +7,13 @@ import {
 import { useId, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { getJson, postJson } from '../../ui/api.ts'
+import { formatDuration } from '../../ui/i18n/duration.ts'
 import {
   formatAppointmentDate,
   formatCalendarDate,
   formatTime,
   formatTimeZoneName,
 } from '../../ui/i18n/format.ts'
-import { formatDuration } from '../../ui/i18n/duration.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
@@ -108,7 +108,9 @@ export default function AppointmentsPage({ patientId }: TabPageProps) {
                 onPress={() => void query.fetchNextPage()}
                 isDisabled={query.isFetchingNextPage}
               >
-                {query.isFetchingNextPage ? t('appointments.loadingOlder') : t('appointments.showOlder')}
+                {query.isFetchingNextPage
+                  ? t('appointments.loadingOlder')
+                  : t('appointments.showOlder')}
               </Button>
             ) : null
           }
@@ -155,7 +157,9 @@ function Sections({
   const awaiting = new Set(confirmations.map((appointment) => appointment.id))
   return (
     <>
-      {zoneName ? <p className="muted tab-note">{t('appointments.timesIn', { zone: zoneName })}</p> : null}
+      {zoneName ? (
+        <p className="muted tab-note">{t('appointments.timesIn', { zone: zoneName })}</p>
+      ) : null}
       <TabPanel
         id="action-needed"
         title={t('appointments.actionNeeded')}
@@ -178,7 +182,9 @@ function Sections({
                       isDisabled={confirming !== undefined}
                       onPress={() => onConfirm(appointment)}
                     >
-                      {confirming === appointment.id ? t('appointments.confirming') : t('appointments.confirm')}
+                      {confirming === appointment.id
+                        ? t('appointments.confirming')
+                        : t('appointments.confirm')}
                     </Button>
                   ) : null
                 }

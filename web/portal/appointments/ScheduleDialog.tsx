@@ -3,13 +3,13 @@ import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { getJson, isApiError, postJson } from '../../ui/api.ts'
 import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { formatDuration } from '../../ui/i18n/duration.ts'
 import { formatAppointmentDate, formatTime } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
 import { patientApi, patientKey } from '../tab-parts.tsx'
 import { type Appointment, groupOpenTimesByDay, type OpenTime, type Recall } from './rules.ts'
-import { formatDuration } from '../../ui/i18n/duration.ts'
-import { useT } from '../../ui/i18n/i18n.tsx'
 
 /** Days shown at first; "Show more days" adds as many again. */
 const DAYS_AT_A_TIME = 5

@@ -1,4 +1,3 @@
-import type { MessageId, Translate } from '../../ui/i18n/i18n.tsx'
 import type { Static } from 'typebox'
 import type {
   Appointment as AppointmentSchema,
@@ -7,6 +6,7 @@ import type {
   RecallNotice,
 } from '../../../server/portal/appointments/schemas.ts'
 import { calendarDayIn } from '../../ui/i18n/format.ts'
+import type { MessageId, Translate } from '../../ui/i18n/i18n.tsx'
 
 export type Appointment = Static<typeof AppointmentSchema>
 export type AppointmentsView = Static<typeof AppointmentsViewSchema>

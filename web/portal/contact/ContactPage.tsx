@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { getJson } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import type { ContactDetails } from '../session.ts'
 import { LINKS, PracticePage } from '../signin/PublicLayout.tsx'
 import { ContactDetailsView } from './ContactDetailsView.tsx'
-import { useT } from '../../ui/i18n/i18n.tsx'
 
 /** What GET /api/public/contact answers (PublicContact on the server). */
 type Contact = { practice: ContactDetails; locations: ContactDetails[] }

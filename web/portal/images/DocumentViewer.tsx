@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import {
   documentPath,
   kindLabel,
@@ -11,7 +12,6 @@ import {
   zoomLabel,
   zoomOut,
 } from './rules.ts'
-import { useT } from '../../ui/i18n/i18n.tsx'
 
 /** Views one shared document: an image (zoomable) or a PDF (inline), with Download if allowed. */
 export function DocumentViewer({

@@ -5,8 +5,8 @@ import { NothingYet, QueryView, TabSection, usePatientRead } from '../tab-parts.
 import type { TabPageProps } from '../tabs.ts'
 import { MONEY_COLUMNS, type PlansView, printOnly, type SavedPlan } from './rules.ts'
 import './plan.css'
-import { ColumnHeads } from '../../ui/table.tsx'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
+import { ColumnHeads } from '../../ui/table.tsx'
 
 const planColumns = (t: Translate) => [
   t('plan.priority'),

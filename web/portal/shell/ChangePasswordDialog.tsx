@@ -3,12 +3,12 @@ import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { postJson } from '../../ui/api.ts'
 import { CloseButton, DialogActions, type DialogOpenState, DialogShell } from '../../ui/dialog.tsx'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import {
   type NewPassword,
   NewPasswordFields,
   NO_NEW_PASSWORD,
 } from '../../ui/new-password-fields.tsx'
-import { useT } from '../../ui/i18n/i18n.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import { StatusNotice } from '../problem-alert.tsx'

@@ -31,8 +31,7 @@ export function SignedInLayout() {
   if (session.data) sawSession.current = true
   if (session.data === null) {
     const notice =
-      pendingSignOutNotice() ??
-      (sawSession.current ? SESSION_ENDED : { id: 'session.signInToSee' })
+      pendingSignOutNotice() ?? (sawSession.current ? SESSION_ENDED : { id: 'session.signInToSee' })
     const state: SignInState =
       notice === SIGNED_OUT ? { notice } : { notice, from: location.pathname }
     return <Navigate to="/" replace state={state} />

@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components'
 import type { Static } from 'typebox'
 import type { FirstSignIn as FirstSignInBody } from '../../../server/portal/signin/schemas.ts'
 import { postJson } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import {
   type NewPassword,
   NewPasswordFields,
@@ -20,7 +21,6 @@ import {
 import { PracticePage } from './PublicLayout.tsx'
 import { SignOutButton } from './SignOutButton.tsx'
 import { StageGate } from './StageGate.tsx'
-import { useT } from '../../ui/i18n/i18n.tsx'
 
 /** First sign-in with the office's one-time password: choose a password (and maybe a name). */
 export default function FirstSignInPage() {

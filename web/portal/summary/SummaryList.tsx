@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Button } from 'react-aria-components'
+import { type MessageId, useT } from '../../ui/i18n/i18n.tsx'
 import { type CareSummary, reasonLabel, type SummaryFormat } from './rules.ts'
 import { useShowAll } from './show-all.tsx'
 
@@ -22,19 +23,14 @@ export function SummaryList({
   dateOf: (summary: CareSummary) => string
   actions: (summary: CareSummary, headingId: string) => ReactNode
 }) {
+  const t = useT()
   const { shown, more } = useShowAll(summaries, FIRST_SHOWN, 'summaries')
   return (
     <section className="tab-panel" aria-labelledby="summary-list-heading">
-      <h3 id="summary-list-heading">{firstName}’s summaries</h3>
-      <p className="muted">
-        A care summary (Continuity of Care Document) lists allergies, medications, problems,
-        procedures and visits. Newest first.
-      </p>
+      <h3 id="summary-list-heading">{t('summary.listTitle', { name: firstName })}</h3>
+      <p className="muted">{t('summary.explainer')}</p>
       {summaries.length === 0 ? (
-        <p className="muted">
-          There are no care summaries yet. Create current summary makes one from the records as they
-          are today.
-        </p>
+        <p className="muted">{t('summary.noneYet')}</p>
       ) : (
         <ul className="item-list">
           {shown.map((summary) => {
@@ -42,8 +38,8 @@ export function SummaryList({
             return (
               <li key={summary.id}>
                 <article className="item summary-item" aria-labelledby={headingId}>
-                  <h4 id={headingId}>Care summary of {dateOf(summary)}</h4>
-                  <p className="muted summary-reason">{reasonLabel(summary.reason)}</p>
+                  <h4 id={headingId}>{t('summary.of', { date: dateOf(summary) })}</h4>
+                  <p className="muted summary-reason">{t(reasonLabel(summary.reason))}</p>
                   <div className="item-actions">{actions(summary, headingId)}</div>
                 </article>
               </li>
@@ -56,9 +52,9 @@ export function SummaryList({
   )
 }
 
-const DOWNLOADS: readonly { format: SummaryFormat; label: string }[] = [
-  { format: 'package', label: 'Download (zip)' },
-  { format: 'xml', label: 'Download XML' },
+const DOWNLOADS: readonly { format: SummaryFormat; label: MessageId }[] = [
+  { format: 'package', label: 'summary.downloadZip' },
+  { format: 'xml', label: 'summary.downloadXml' },
 ]
 
 /** The two downloads of a summary: the XDM package (zip) and the C-CDA XML alone. */
@@ -72,6 +68,7 @@ export function DownloadButtons({
   onDownload: (format: SummaryFormat) => void
   describedBy?: string | undefined
 }) {
+  const t = useT()
   return (
     <>
       {DOWNLOADS.map(({ format, label }) => (
@@ -81,7 +78,7 @@ export function DownloadButtons({
           aria-describedby={describedBy}
           onPress={() => onDownload(format)}
         >
-          {busy === format ? 'Downloading…' : label}
+          {busy === format ? t('summary.downloading') : t(label)}
         </Button>
       ))}
     </>

@@ -31,6 +31,7 @@ import { DownloadButtons, SummaryList } from './SummaryList.tsx'
 import { SummaryViewer } from './SummaryViewer.tsx'
 import { TransmitDialog } from './TransmitDialog.tsx'
 import './summary.css'
+import { useT } from '../../ui/i18n/i18n.tsx'
 
 /** How often the history is re-read while a transmission in it is pending. */
 const PENDING_POLL_MS = 15_000
@@ -44,6 +45,7 @@ type Open = { dialog: 'view' | 'transmit'; summary: CareSummary } | null
 export default function SummaryPage({ patientId, patientName }: TabPageProps) {
   const session = useOutletContext<PortalSession>()
   const queryClient = useQueryClient()
+  const t = useT()
   const timeZone = usePracticeTimeZone()
   const summariesKey = patientKey(patientId, 'summaries')
   const activityKey = patientKey(patientId, 'summary-activity')
@@ -81,7 +83,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
         view ? { ...view, summaries: [created, ...view.summaries] } : view,
       )
       void queryClient.invalidateQueries({ queryKey: summariesKey })
-      setMessage(`A current care summary of ${dateOf(created)} was created. It is first below.`)
+      setMessage(t('summary.created', { date: dateOf(created) }))
     },
   })
 
@@ -95,7 +97,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
       setMessage('')
       setDownloaded('')
     },
-    onSuccess: (name) => setDownloaded(`Downloaded ${name}.`),
+    onSuccess: (name) => setDownloaded(t('summary.downloaded', { name })),
     onSettled: refreshActivity,
   })
   // Shown in the viewer while it is open: the page behind it is hidden from screen readers.
@@ -120,7 +122,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
   return (
     <TabSection
       id="summary"
-      title="Care summaries"
+      title={t('summary.title')}
       actions={
         summaries.data?.setUp ? (
           <Button
@@ -129,7 +131,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
               if (!create.isPending) create.mutate()
             }}
           >
-            {create.isPending ? 'Creating…' : 'Create current summary'}
+            {create.isPending ? t('summary.creating') : t('summary.create')}
           </Button>
         ) : null
       }
@@ -158,7 +160,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
                         setOpen({ dialog: 'view', summary })
                       }}
                     >
-                      View
+                      {t('summary.view')}
                     </Button>
                     {downloadButtons(summary, headingId)}
                     <Button
@@ -166,7 +168,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
                       aria-describedby={headingId}
                       onPress={() => setOpen({ dialog: 'transmit', summary })}
                     >
-                      Transmit
+                      {t('summary.transmit')}
                     </Button>
                   </>
                 )}
@@ -214,14 +216,11 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
 
 /** The practice has not imported SNOMED CT and CVX, so it makes no summaries (and offers no buttons). */
 function NotSetUp() {
+  const t = useT()
   return (
     <div className="tab-panel">
-      <p>
-        Your dental office has not set up care summaries yet, so there are none to show. They appear
-        here once the office has imported the medical code lists (SNOMED CT and CVX) that a care
-        summary needs.
-      </p>
-      <p className="muted">Please contact the office if you need a summary of your records now.</p>
+      <p>{t('summary.notSetUp')}</p>
+      <p className="muted">{t('summary.notSetUpContact')}</p>
     </div>
   )
 }

@@ -66,6 +66,7 @@ function rememberLanguage(language: Language) {
     // Storage refused; the cookie still remembers.
   }
   const year = 60 * 60 * 24 * 365
+  // biome-ignore lint/suspicious/noDocumentCookie: one fixed name and an encoded value; the Cookie Store API is not in every supported browser.
   document.cookie = `${LANGUAGE_COOKIE}=${encodeURIComponent(language)}; Path=/; Max-Age=${year}; SameSite=Lax`
 }
 

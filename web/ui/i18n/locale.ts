@@ -1,6 +1,6 @@
 import {
-  type Language,
   LANGUAGES,
+  type Language,
   languageForTag,
 } from '../../../server/platform/i18n/languages.ts'
 
