@@ -55,6 +55,9 @@ async function expectNoEnglish(page: Page, language: Exclude<Language, 'en'>, wh
     'lang',
     new RegExp(`^${language.split('-')[0]}`),
   )
+  // What a reader sees: textContent would also hold index.html's <noscript> sentence, which
+  // only shows without JavaScript (and cannot know the language).
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
   const text = await page.evaluate(() => `${document.title}\n${document.body.innerText}`)
   const found = englishFragments(translated).filter((fragment) => text.includes(fragment))
   const labels = englishLabels(translated)
