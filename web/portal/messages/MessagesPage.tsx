@@ -90,7 +90,7 @@ export default function MessagesPage({ patientId }: TabPageProps) {
               </Button>
             ))}
           </fieldset>
-          <QueryView query={messages} label="Messages">
+          <QueryView query={messages} feature="messages">
             {(data) => {
               const lines = data.pages.flatMap((page) => page.messages)
               if (lines.length === 0) {

@@ -28,9 +28,7 @@ export function SecurityPage() {
   return (
     <div className="tab-page">
       <h1>Security</h1>
-      <QueryView query={security} label="Security">
-        {(view) => <SecurityParts view={view} />}
-      </QueryView>
+      <QueryView query={security}>{(view) => <SecurityParts view={view} />}</QueryView>
     </div>
   )
 }
