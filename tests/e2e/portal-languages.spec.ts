@@ -122,9 +122,13 @@ for (const [locale, language] of [
         'tab.plan': t('plan.title'),
         'tab.summary': t('summary.title'),
         'tab.images': t('tab.images'),
+        'tab.messages': t('tab.messages'),
       }
       for (const [tab, heading] of Object.entries(headings)) {
-        await tabs.getByRole('link', { name: t(tab as 'tab.plan'), exact: true }).click()
+        // The Messages tab's name ends with its unread count.
+        await tabs
+          .getByRole('link', { name: t(tab as 'tab.plan'), exact: tab !== 'tab.messages' })
+          .click()
         await expect(
           page.getByRole('heading', { level: 2, name: heading, exact: true }),
         ).toBeVisible()

@@ -60,13 +60,14 @@ function UnreadCount() {
     queryFn: ({ signal }) => getJson<{ unread: number }>('/api/portal/messages/unread', signal),
     refetchInterval: 120_000,
   })
+  const t = useT()
   const count = unread.data?.unread ?? 0
   if (count === 0) return null
   return (
     <span className="tab-unread">
       <span className="visually-hidden">, </span>
       {count}
-      <span className="visually-hidden"> unread</span>
+      <span className="visually-hidden"> {t('messages.unreadCount')}</span>
     </span>
   )
 }

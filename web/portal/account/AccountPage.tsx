@@ -93,9 +93,10 @@ function PaymentPanel({ patientId }: { patientId: number }) {
   const session = useSession()
   const queryClient = useQueryClient()
   const [open, setOpen] = useState(false)
+  const t = useT()
   if (!session.data?.features.includes('payments')) return null
   return (
-    <TabPanel id="make-payment" title="Make payment">
+    <TabPanel id="make-payment" title={t('links.makePayment')}>
       {open ? (
         <Suspense fallback={<Loading />}>
           <MakePayment
@@ -111,7 +112,7 @@ function PaymentPanel({ patientId }: { patientId: number }) {
         </Suspense>
       ) : (
         <Button className="button" onPress={() => setOpen(true)}>
-          Make payment
+          {t('links.makePayment')}
         </Button>
       )}
     </TabPanel>
