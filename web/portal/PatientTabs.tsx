@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query'
 import { Suspense } from 'react'
 import { Link } from 'react-router'
 import { getJson } from '../ui/api.ts'
+import { type Translate, useT } from '../ui/i18n/i18n.tsx'
 import { Loading } from '../ui/status.tsx'
+import { NotOffered } from './tab-parts.tsx'
 import { lookUpTab, visibleTabs } from './tab-rules.ts'
 import { PORTAL_TABS, type PortalTab } from './tabs.ts'
 import './tabs.css'
@@ -28,10 +30,11 @@ export function TabBar({
   /** The open tab's path (the first offered tab on the patient's bare address). */
   current: string | undefined
 }) {
+  const t = useT()
   const tabs = offeredTabs(features)
   if (tabs.length === 0) return null
   return (
-    <nav className="tab-bar" aria-label="Records">
+    <nav className="tab-bar" aria-label={t('tabs.label')}>
       <ul>
         {tabs.map((tab) => (
           <li key={tab.path}>
@@ -40,7 +43,7 @@ export function TabBar({
               className="tab-link"
               aria-current={tab.path === current ? 'page' : undefined}
             >
-              {tab.label}
+              {t(`tab.${tab.feature}`)}
               {tab.feature === 'messages' ? <UnreadCount /> : null}
             </Link>
           </li>
@@ -57,13 +60,14 @@ function UnreadCount() {
     queryFn: ({ signal }) => getJson<{ unread: number }>('/api/portal/messages/unread', signal),
     refetchInterval: 120_000,
   })
+  const t = useT()
   const count = unread.data?.unread ?? 0
   if (count === 0) return null
   return (
     <span className="tab-unread">
       <span className="visually-hidden">, </span>
       {count}
-      <span className="visually-hidden"> unread</span>
+      <span className="visually-hidden"> {t('messages.unreadCount')}</span>
     </span>
   )
 }
@@ -83,12 +87,13 @@ export function TabContent({
   features: readonly string[]
   path: string | undefined
 }) {
+  const t = useT()
   const first = offeredTabs(features)[0]
   const lookup = lookUpTab(PORTAL_TABS, features, path ?? first?.path ?? '')
   if (lookup.kind === 'shown') {
     const Page = lookup.tab.page
     return (
-      <Suspense fallback={<Loading label={`Loading ${lookup.tab.label.toLowerCase()}…`} />}>
+      <Suspense fallback={<Loading />}>
         <Page key={patientId} patientId={patientId} patientName={patientName} />
       </Suspense>
     )
@@ -96,27 +101,22 @@ export function TabContent({
   if (lookup.kind === 'not-offered') {
     return (
       <section className="tab-page" aria-labelledby="not-offered-heading">
-        <h2 id="not-offered-heading">{lookup.label}</h2>
-        <div className="notice notice-info">
-          <p>
-            {lookup.label} {lookup.label.endsWith('s') ? 'are' : 'is'} not offered in this portal.
-            Please contact the office if you need this information.
-          </p>
-        </div>
+        <h2 id="not-offered-heading">{t(`tab.${lookup.feature}`)}</h2>
+        <NotOffered feature={lookup.feature} />
       </section>
     )
   }
   if (path === undefined || first === undefined) {
     return (
       <div className="notice notice-info">
-        <p>There is nothing to show in this portal yet. Please contact the office.</p>
+        <p>{t('tabs.nothingYet')}</p>
       </div>
     )
   }
   return (
     <section className="tab-page" aria-labelledby="no-tab-heading">
-      <h2 id="no-tab-heading">Page not found</h2>
-      <p>There is no page at this address.</p>
+      <h2 id="no-tab-heading">{t('notFound.title')}</h2>
+      <p>{t('tabs.noSuchPage')}</p>
     </section>
   )
 }
@@ -127,9 +127,9 @@ export function currentTab(features: readonly string[], path: string | undefined
 }
 
 /** The open tab's name for the document title; nothing on the patient's bare address. */
-export function tabTitle(features: readonly string[], path: string | undefined) {
+export function tabTitle(features: readonly string[], path: string | undefined, t: Translate) {
   if (path === undefined) return undefined
   const lookup = lookUpTab(PORTAL_TABS, features, path)
-  if (lookup.kind === 'shown') return lookup.tab.label
-  return lookup.kind === 'not-offered' ? lookup.label : 'Page not found'
+  if (lookup.kind === 'shown') return t(`tab.${lookup.tab.feature}`)
+  return lookup.kind === 'not-offered' ? t(`tab.${lookup.feature}`) : t('notFound.title')
 }

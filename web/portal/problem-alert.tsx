@@ -1,10 +1,14 @@
 import { isApiError } from '../ui/api.ts'
+import { type Translate, useT } from '../ui/i18n/i18n.tsx'
 
-/** What to say when a form's request failed; the server's sentence when it gave one. */
-export function problemMessage(error: unknown): string {
+/**
+ * What to say when a form's request failed: the server's sentence when it gave one (in the
+ * request's language, see server/platform/i18n).
+ */
+export function problemMessage(error: unknown, t: Translate): string {
+  if (isApiError(error) && error.status === 0) return t('problem.unreachable')
   if (isApiError(error) && error.detail && error.status < 500) return error.detail
-  if (isApiError(error) && error.status === 0 && error.detail) return error.detail
-  return 'Something went wrong on the server. Please try again in a moment.'
+  return t('problem.server')
 }
 
 /**
@@ -12,9 +16,10 @@ export function problemMessage(error: unknown): string {
  * the same message after a second try is announced again.
  */
 export function ProblemAlert({ error, id }: { error: unknown; id?: string }) {
+  const t = useT()
   return (
     <div id={id} className="notice notice-error" role="alert">
-      <p>{problemMessage(error)}</p>
+      <p>{problemMessage(error, t)}</p>
     </div>
   )
 }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import { englishT } from '../ui/i18n/testing.ts'
+import portalEnglish from './messages/en.json'
 import {
   displayName,
   IDLE_WARNING_MS,
   idlePhase,
   idleSignOutMessage,
-  inSeconds,
   localCalendarDate,
   localDeadline,
+  type Notice,
+  noticeText,
   parsePatientId,
   pathForStage,
   patientPath,
@@ -114,10 +117,18 @@ describe('idle time-out', () => {
   })
 
   it('says it in words', () => {
-    expect(inSeconds(60)).toBe('in 60 seconds')
-    expect(inSeconds(1)).toBe('in 1 second')
-    expect(idleSignOutMessage(15)).toBe('You were signed out after 15 minutes without activity.')
-    expect(idleSignOutMessage(1)).toBe('You were signed out after 1 minute without activity.')
+    const t = englishT(portalEnglish)
+    const say = (notice: Notice) => noticeText(notice, t)
+    expect(t('idle.warning', { seconds: 60 })).toBe(
+      'You will be signed out in 60 seconds for your security.',
+    )
+    expect(t('idle.warning', { seconds: 1 })).toBe(
+      'You will be signed out in 1 second for your security.',
+    )
+    expect(say(idleSignOutMessage(15))).toBe(
+      'You were signed out after 15 minutes without activity.',
+    )
+    expect(say(idleSignOutMessage(1))).toBe('You were signed out after 1 minute without activity.')
   })
 })
 

@@ -1,3 +1,4 @@
+import type { MessageId, Translate } from '../ui/i18n/i18n.tsx'
 /**
  * Pure decisions about the signed-in portal: where each sign-in stage leads, how family members
  * are named, and when the idle time-out warns and ends the session. No React, no fetch, so the
@@ -100,15 +101,25 @@ export function secondsLeft(deadline: number, now: number): number {
   return Math.max(0, Math.ceil((deadline - now) / 1000))
 }
 
-/** "in 60 seconds", "in 1 second". */
-export function inSeconds(seconds: number): string {
-  return seconds === 1 ? 'in 1 second' : `in ${seconds} seconds`
+/**
+ * A sentence for the sign-in page, kept as a catalog id (and its values) until it is shown, so
+ * it is said in the language of the page that shows it.
+ */
+export type Notice =
+  | { id: MessageId; values?: Record<string, string | number> }
+  /** The server's own sentence, already in the request's language. */
+  | { text: string }
+
+export function noticeText(notice: Notice, t: Translate): string {
+  return 'text' in notice ? notice.text : t(notice.id, notice.values)
 }
 
+export const SIGNED_OUT: Notice = { id: 'session.signedOut' }
+export const SESSION_ENDED: Notice = { id: 'session.ended' }
+
 /** The sentence shown on the sign-in page after the idle time-out signed someone out. */
-export function idleSignOutMessage(minutes: number): string {
-  const span = minutes === 1 ? '1 minute' : `${minutes} minutes`
-  return `You were signed out after ${span} without activity.`
+export function idleSignOutMessage(minutes: number): Notice {
+  return { id: 'session.idleSignedOut', values: { minutes } }
 }
 
 /** The browser's local calendar date as YYYY-MM-DD (a date input's `max` for birthdates). */

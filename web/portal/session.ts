@@ -7,7 +7,7 @@ import type {
   PortalSessionView as PortalSessionViewSchema,
 } from '../../server/portal/signin/schemas.ts'
 import { deleteJson, getJsonWithDate, isApiError } from '../ui/api.ts'
-import { localDeadline, pathForStage } from './session-rules.ts'
+import { localDeadline, type Notice, pathForStage, SESSION_ENDED } from './session-rules.ts'
 
 /** What the server says about the signed-in user (names and switches, no health information). */
 export type PortalSessionView = Static<typeof PortalSessionViewSchema>
@@ -24,7 +24,7 @@ export const SESSION_PATH = '/api/portal/session'
 
 /** What the sign-in page is told through the router's location state. */
 export interface SignInState {
-  notice?: string
+  notice?: Notice
   /** The signed-in page someone was on, to return to after signing in again. */
   from?: string
 }
@@ -60,10 +60,10 @@ export function useSession() {
   })
 }
 
-let signOutNotice: string | undefined
+let signOutNotice: Notice | undefined
 
 /** The sentence the sign-in page shows after the app itself ended the session. */
-export function pendingSignOutNotice(): string | undefined {
+export function pendingSignOutNotice(): Notice | undefined {
   return signOutNotice
 }
 
@@ -87,7 +87,7 @@ export function useSignedIn() {
  * Forgets everything the signed-in user loaded and leaves for the sign-in page with `notice`.
  * The signed-in pages see the session turn null and go to the sign-in page themselves.
  */
-export function endSessionLocally(queryClient: QueryClient, notice: string) {
+export function endSessionLocally(queryClient: QueryClient, notice: Notice) {
   signOutNotice = notice
   void queryClient.cancelQueries({ predicate: (query) => query.queryKey[0] !== 'public' })
   queryClient.removeQueries({ predicate: (query) => isSignedInData(query.queryKey) })
@@ -101,7 +101,7 @@ export function endSessionLocally(queryClient: QueryClient, notice: string) {
  */
 export async function signOut(
   queryClient: QueryClient,
-  notice: string,
+  notice: Notice,
   { evenIfUnreachable = false } = {},
 ) {
   // A tab still loading would be answered 401 the moment the session ends: stop it first, and
@@ -145,8 +145,6 @@ function isSignedInData(key: readonly unknown[]): boolean {
 function isSessionKey(key: readonly unknown[]): boolean {
   return key[0] === SESSION_KEY[0] && key[1] === SESSION_KEY[1]
 }
-
-export const SESSION_ENDED = 'Your session has ended. Please sign in again.'
 
 /** Any request answered 401 means the session is gone (timed out, signed out elsewhere). */
 export function endSessionOn401(queryClient: QueryClient, error: unknown) {

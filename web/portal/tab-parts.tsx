@@ -1,8 +1,10 @@
 import { type UseQueryResult, useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { getJson, isApiError } from '../ui/api.ts'
+import { useT } from '../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../ui/status.tsx'
 import type { ContactDetails } from './session.ts'
+import type { TabFeature } from './tab-rules.ts'
 import './tabs.css'
 
 /** Every tab's data lives under this key, so the header's Refresh can reload it all at once. */
@@ -84,19 +86,20 @@ export function NothingYet({ children }: { children: ReactNode }) {
 /** Loading, failure (with Try again) or the content, for one query. */
 export function QueryView<T>({
   query,
-  label,
+  feature,
   children,
 }: {
   query: UseQueryResult<T>
-  label: string
+  /** The tab the data belongs to, named if the practice has switched it off. */
+  feature?: TabFeature
   children: (data: T) => ReactNode
 }) {
   if (query.isSuccess) return <>{children(query.data)}</>
   if (query.isError) {
-    if (isFeatureDisabled(query.error)) return <NotOffered label={label} />
+    if (feature && isFeatureDisabled(query.error)) return <NotOffered feature={feature} />
     return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />
   }
-  return <Loading label={`Loading ${label.toLowerCase()}…`} />
+  return <Loading />
 }
 
 export function isFeatureDisabled(error: unknown): boolean {
@@ -104,13 +107,11 @@ export function isFeatureDisabled(error: unknown): boolean {
 }
 
 /** The practice has switched this part of the portal off (Portal Settings). */
-export function NotOffered({ label }: { label: string }) {
+export function NotOffered({ feature }: { feature: TabFeature }) {
+  const t = useT()
   return (
     <div className="notice notice-info">
-      <p>
-        {label} {label.endsWith('s') ? 'are' : 'is'} not offered in this portal. Please contact the
-        office if you need this information.
-      </p>
+      <p>{t('tabs.notOffered', { feature, name: t(`tab.${feature}`) })}</p>
     </div>
   )
 }

@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { lookUpTab, type TabEntry, visibleTabs } from './tab-rules.ts'
 
 const registry: TabEntry[] = [
-  { feature: 'images', label: 'Images', path: 'images' },
-  { feature: 'appointments', label: 'Appointments', path: 'appointments' },
-  { feature: 'plan', label: 'Plan', path: 'plan' },
-  { feature: 'account', label: 'Account', path: 'account' },
+  { feature: 'images', path: 'images' },
+  { feature: 'appointments', path: 'appointments' },
+  { feature: 'plan', path: 'plan' },
+  { feature: 'account', path: 'account' },
 ]
 const all = ['appointments', 'account', 'plan', 'messages', 'summary', 'images', 'payments']
 
 describe('visibleTabs', () => {
   it('shows built tabs in the spec’s order', () => {
-    expect(visibleTabs(registry, all).map((tab) => tab.label)).toEqual([
-      'Appointments',
-      'Account',
-      'Plan',
-      'Images',
+    expect(visibleTabs(registry, all).map((tab) => tab.feature)).toEqual([
+      'appointments',
+      'account',
+      'plan',
+      'images',
     ])
   })
 
@@ -39,12 +39,15 @@ describe('lookUpTab', () => {
   it('says a switched-off tab is not offered', () => {
     expect(lookUpTab(registry, ['appointments'], 'images')).toEqual({
       kind: 'not-offered',
-      label: 'Images',
+      feature: 'images',
     })
   })
 
   it('says a tab that is not built is not offered', () => {
-    expect(lookUpTab(registry, all, 'messages')).toEqual({ kind: 'not-offered', label: 'Messages' })
+    expect(lookUpTab(registry, all, 'messages')).toEqual({
+      kind: 'not-offered',
+      feature: 'messages',
+    })
   })
 
   it('does not know other paths', () => {

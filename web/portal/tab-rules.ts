@@ -15,8 +15,8 @@ export const TAB_ORDER = PORTAL_FEATURES.filter(
 export type TabFeature = Exclude<PortalFeature, 'payments'>
 
 export interface TabEntry {
+  /** Also names the tab: the catalogs' `tab.<feature>`. */
   feature: TabFeature
-  label: string
   /** The last part of the tab's address: /patients/:patientId/<path>. */
   path: string
 }
@@ -39,17 +39,8 @@ export function visibleTabs<T extends TabEntry>(
 export type TabLookup<T> =
   | { kind: 'shown'; tab: T }
   /** A real tab the practice has switched off (or not built yet): a polite "not offered" page. */
-  | { kind: 'not-offered'; label: string }
+  | { kind: 'not-offered'; feature: TabFeature }
   | { kind: 'unknown' }
-
-const LABELS: Record<TabFeature, string> = {
-  appointments: 'Appointments',
-  account: 'Account',
-  plan: 'Plan',
-  messages: 'Messages',
-  summary: 'Summary',
-  images: 'Images',
-}
 
 /** What the address `/patients/:id/<path>` should show. */
 export function lookUpTab<T extends TabEntry>(
@@ -62,5 +53,5 @@ export function lookUpTab<T extends TabEntry>(
   const feature = TAB_ORDER.find(
     (name) => name === path || registry.some((tab) => tab.feature === name && tab.path === path),
   )
-  return feature ? { kind: 'not-offered', label: LABELS[feature] } : { kind: 'unknown' }
+  return feature ? { kind: 'not-offered', feature } : { kind: 'unknown' }
 }

@@ -20,37 +20,31 @@ export interface PortalTab extends TabEntry {
 export const PORTAL_TABS: readonly PortalTab[] = [
   {
     feature: 'appointments',
-    label: 'Appointments',
     path: 'appointments',
     page: lazy(() => import('./appointments/AppointmentsPage.tsx')),
   },
   {
     feature: 'account',
-    label: 'Account',
     path: 'account',
     page: lazy(() => import('./account/AccountPage.tsx')),
   },
   {
     feature: 'plan',
-    label: 'Plan',
     path: 'plan',
     page: lazy(() => import('./plan/PlanPage.tsx')),
   },
   {
     feature: 'messages',
-    label: 'Messages',
     path: 'messages',
     page: lazy(() => import('./messages/MessagesPage.tsx')),
   },
   {
     feature: 'summary',
-    label: 'Summary',
     path: 'summary',
     page: lazy(() => import('./summary/SummaryPage.tsx')),
   },
   {
     feature: 'images',
-    label: 'Images',
     path: 'images',
     page: lazy(() => import('./images/ImagesPage.tsx')),
   },

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
+import { useT } from './i18n/i18n.tsx'
 import './dialog.css'
 
 /** A dialog opened and closed by its parent (a menu item or a button elsewhere). */
@@ -73,16 +74,11 @@ export function DialogActions({ children }: { children: ReactNode }) {
 }
 
 /** The plain way out: a secondary button that closes the dialog around it. */
-export function CloseButton({
-  label = 'Close',
-  autoFocus,
-}: {
-  label?: string
-  autoFocus?: boolean
-}) {
+export function CloseButton({ label, autoFocus }: { label?: string; autoFocus?: boolean }) {
+  const t = useT()
   return (
     <Button slot="close" className="button button-secondary" autoFocus={autoFocus}>
-      {label}
+      {label ?? t('dialog.close')}
     </Button>
   )
 }

@@ -6,9 +6,19 @@ import './layout.css'
  * card, with optional links under it. Screen-reader users land on `main` and find the card's
  * `h1` first.
  */
-export function Page({ children, footer }: { children: ReactNode; footer?: ReactNode }) {
+export function Page({
+  children,
+  footer,
+  corner,
+}: {
+  children: ReactNode
+  footer?: ReactNode
+  /** Above the card, at its end: the language menu. */
+  corner?: ReactNode
+}) {
   return (
     <main className="page">
+      {corner ? <div className="page-corner">{corner}</div> : null}
       {children}
       {footer ? <nav className="card-footer">{footer}</nav> : null}
     </main>

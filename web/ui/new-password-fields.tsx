@@ -1,30 +1,29 @@
 import type { Static } from 'typebox'
 import type { ChangePassword } from '../../server/portal/signin/schemas.ts'
+import { type Translate, useT } from './i18n/i18n.tsx'
 import { type Controlled, FieldGroup, type GroupField } from './text-field.tsx'
-
-/** Shown under every new-password field; the server decides what it accepts. */
-export const PASSWORD_HINT = 'At least 8 characters. A few words you can remember work well.'
 
 /** The new password, typed twice, as every password form sends it. */
 export type NewPassword = Pick<Static<typeof ChangePassword>, 'newPassword' | 'newPasswordAgain'>
 
 export const NO_NEW_PASSWORD: NewPassword = { newPassword: '', newPasswordAgain: '' }
 
-const FIELDS: readonly GroupField<NewPassword>[] = [
+const fields = (t: Translate): readonly GroupField<NewPassword>[] => [
   {
-    label: 'New password',
+    label: t('password.new'),
     name: 'newPassword',
     type: 'password',
     autoComplete: 'new-password',
-    description: PASSWORD_HINT,
-    requiredMessage: 'Enter a new password.',
+    // The hint under every new-password field; the server decides what it accepts.
+    description: t('password.hint'),
+    requiredMessage: t('password.newRequired'),
   },
   {
-    label: 'New password again',
+    label: t('password.again'),
     name: 'newPasswordAgain',
     type: 'password',
     autoComplete: 'new-password',
-    requiredMessage: 'Enter the new password again.',
+    requiredMessage: t('password.againRequired'),
   },
 ]
 
@@ -34,5 +33,6 @@ const FIELDS: readonly GroupField<NewPassword>[] = [
  * `newPasswordAgain` show under these fields.
  */
 export function NewPasswordFields(props: Controlled<NewPassword>) {
-  return <FieldGroup fields={FIELDS} {...props} />
+  const t = useT()
+  return <FieldGroup fields={fields(t)} {...props} />
 }

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, useRouteError } from 'react-router'
 import { useDocumentTitle } from './document-title.ts'
+import { useT } from './i18n/i18n.tsx'
 import { Card, Page } from './layout.tsx'
 
 /**
@@ -7,14 +8,15 @@ import { Card, Page } from './layout.tsx'
  * and a full page load starts clean.
  */
 export function NotFoundPage({ homeHref }: { homeHref: string }) {
-  useDocumentTitle('Page not found')
+  const t = useT()
+  useDocumentTitle(t('notFound.title'))
   return (
     <Page>
       <Card>
-        <h1>Page not found</h1>
-        <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
+        <h1>{t('notFound.title')}</h1>
+        <p>{t('notFound.body')}</p>
         <p>
-          <a href={homeHref}>Go to the sign-in page</a>
+          <a href={homeHref}>{t('notFound.home')}</a>
         </p>
       </Card>
     </Page>
@@ -31,14 +33,15 @@ export function RouteErrorPage({ homeHref }: { homeHref: string }) {
 }
 
 function CrashPage({ homeHref }: { homeHref: string }) {
-  useDocumentTitle('Something went wrong')
+  const t = useT()
+  useDocumentTitle(t('crash.title'))
   return (
     <Page>
       <Card>
-        <h1>Something went wrong</h1>
-        <p>This page could not be shown. Reloading usually helps.</p>
+        <h1>{t('crash.title')}</h1>
+        <p>{t('crash.body')}</p>
         <p>
-          <a href={homeHref}>Start again</a>
+          <a href={homeHref}>{t('crash.home')}</a>
         </p>
       </Card>
     </Page>

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from './api.ts'
-import { NOT_AVAILABLE_YET, signInFailureMessage } from './sign-in-failure.ts'
+import { englishT } from './i18n/testing.ts'
+import { signInFailureMessage as failure } from './sign-in-failure.ts'
+
+const t = englishT()
+const signInFailureMessage = (error: unknown) => failure(error, t)
 
 const problem = (status: number, detail?: string) =>
   new ApiError({ type: '/problems/x', title: 'X', status, ...(detail ? { detail } : {}) })
@@ -8,7 +12,7 @@ const problem = (status: number, detail?: string) =>
 describe('signInFailureMessage', () => {
   it('says honestly that a server without the sign-in endpoint cannot sign anyone in', () => {
     expect(signInFailureMessage(problem(404, 'Nothing was found at this address.'))).toContain(
-      NOT_AVAILABLE_YET,
+      'Signing in is not available yet on this server.',
     )
   })
 
@@ -22,7 +26,7 @@ describe('signInFailureMessage', () => {
 
   it('explains a missing connection', () => {
     expect(signInFailureMessage(problem(0, 'The server could not be reached.'))).toBe(
-      'The server could not be reached.',
+      'The server could not be reached. Check your connection and try again.',
     )
   })
 

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components'
 import { isApiError, postJson } from './api.ts'
+import { useT } from './i18n/i18n.tsx'
 import { browserStore, readRememberedUserName, saveUserNameChoice } from './remembered-user-name.ts'
 import { signInFailureMessage } from './sign-in-failure.ts'
 import './form.css'
@@ -35,6 +36,7 @@ export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: Si
   const [remember, setRemember] = useState(() => userName !== '')
   const [password, setPassword] = useState('')
   const alertId = useId()
+  const t = useT()
 
   const signIn = useMutation({
     mutationFn: (credentials: Credentials) => postJson<unknown>(endpoint, credentials),
@@ -65,10 +67,10 @@ export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: Si
         value={userName}
         onChange={setUserName}
         isRequired
-        validate={(value) => (value.trim() === '' ? 'Enter your user name.' : null)}
+        validate={(value) => (value.trim() === '' ? t('signIn.userNameRequired') : null)}
         autoComplete="username"
       >
-        <Label>User name</Label>
+        <Label>{t('signIn.userName')}</Label>
         <Input autoCapitalize="none" autoCorrect="off" spellCheck={false} />
         <FieldError className="field-error" />
       </TextField>
@@ -79,10 +81,10 @@ export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: Si
         value={password}
         onChange={setPassword}
         isRequired
-        validate={(value) => (value === '' ? 'Enter your password.' : null)}
+        validate={(value) => (value === '' ? t('signIn.passwordRequired') : null)}
         autoComplete="current-password"
       >
-        <Label>Password</Label>
+        <Label>{t('signIn.password')}</Label>
         <Input />
         <FieldError className="field-error" />
       </TextField>
@@ -95,13 +97,13 @@ export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: Si
             checked={remember}
             onChange={(event) => setRemember(event.currentTarget.checked)}
           />
-          Remember user name
+          {t('signIn.remember')}
         </label>
       ) : null}
       {signIn.isError ? (
         // Keyed by the attempt, so the same message after a second try is announced again.
         <div key={signIn.submittedAt} id={alertId} className="notice notice-error" role="alert">
-          <p>{signInFailureMessage(signIn.error)}</p>
+          <p>{signInFailureMessage(signIn.error, t)}</p>
         </div>
       ) : null}
       {/*
@@ -110,7 +112,7 @@ export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: Si
         (axe: role-img-alt). The label says "Signing in…" and \`submit\` ignores a second press.
       */}
       <Button className="button" type="submit" aria-disabled={signIn.isPending || undefined}>
-        {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
       </Button>
     </Form>
   )

@@ -1,31 +1,37 @@
 import { Button } from 'react-aria-components'
 import { isApiError } from './api.ts'
+import { type Translate, useT } from './i18n/i18n.tsx'
 import './layout.css'
 
 /** Shown while the first answer is on its way; `role="status"` is announced politely. */
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const t = useT()
   return (
     <p className="status" role="status">
-      {label}
+      {label ?? t('status.loading')}
     </p>
   )
 }
 
 /** A failed load, said plainly, with a way to try again without reloading the whole page. */
 export function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const t = useT()
   return (
     <div className="notice notice-error" role="alert">
-      <p>{loadFailureMessage(error)}</p>
+      <p>{loadFailureMessage(error, t)}</p>
       <p>
         <Button className="button button-secondary" onPress={onRetry}>
-          Try again
+          {t('status.tryAgain')}
         </Button>
       </p>
     </div>
   )
 }
 
-function loadFailureMessage(error: unknown): string {
-  if (isApiError(error) && error.detail) return `This page could not be loaded. ${error.detail}`
-  return 'This page could not be loaded. Please try again in a moment.'
+function loadFailureMessage(error: unknown, t: Translate): string {
+  if (isApiError(error) && error.status === 0) {
+    return t('status.loadFailed', { detail: t('problem.unreachable') })
+  }
+  if (isApiError(error) && error.detail) return t('status.loadFailed', { detail: error.detail })
+  return t('status.loadFailedRetry')
 }

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { isDatabaseUnavailable } from '../db/unavailable.ts'
+import { type Language, requestLanguage } from '../i18n/languages.ts'
+import { translateProblem } from '../i18n/translate.ts'
 
 /** Field-level messages keyed by the field's name as the client sent it. */
 export type FieldErrors = Record<string, string>
@@ -70,15 +72,27 @@ export interface ProblemBody {
   errors?: FieldErrors
 }
 
+/**
+ * Sends `problem` as problem+json, its sentences in the request's language (the person's chosen
+ * language cookie, else Accept-Language); `type` and the field names stay as they are.
+ */
 export function sendProblem(reply: FastifyReply, problem: Problem) {
+  const language = requestLanguage(reply.request.headers)
+  const say = (english: string) => translateProblem(language, english)
   const body: ProblemBody = {
     type: PROBLEM_TYPE_BASE + problem.type,
-    title: problem.title,
+    title: say(problem.title),
     status: problem.status,
-    ...(problem.detail ? { detail: problem.detail } : {}),
-    ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(problem.detail ? { detail: say(problem.detail) } : {}),
+    ...(problem.errors ? { errors: translatedErrors(problem.errors, language) } : {}),
   }
   return reply.status(problem.status).type('application/problem+json').send(body)
+}
+
+function translatedErrors(errors: FieldErrors, language: Language): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [field, translateProblem(language, message)]),
+  )
 }
 
 /** Maps every error leaving a route to problem+json; unexpected ones become a bare 500. */

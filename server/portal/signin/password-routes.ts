@@ -7,9 +7,12 @@ import {
   RESET_REQUEST_NAME,
   usernameKey,
 } from '../../platform/auth/throttle-rules.ts'
+import { requestLanguage } from '../../platform/i18n/languages.ts'
+import { translate } from '../../platform/i18n/translate.ts'
 import { findPortalPractice } from '../../practice/queries.ts'
 import { portalAuditor } from '../audit-read.ts'
 import { changePassword, completeFirstSignIn, passwordChangeCounter } from './passwords.ts'
+import { RESET_CODE_MINUTES } from './reset-codes.ts'
 import {
   completePasswordReset,
   InvalidResetCode,
@@ -27,9 +30,6 @@ import {
 import type { PortalAuthOptions } from './session-routes.ts'
 import { startPortalSession } from './start-session.ts'
 import { portalSessionView } from './view.ts'
-
-const RESET_REQUESTED =
-  'If that user name has an email address on file, a reset code is on its way. It works for 15 minutes.'
 
 /** First sign-in (replace the one-time password), change password, forgot password. */
 export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
@@ -63,6 +63,7 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
     { schema: { body: ResetRequest, response: { 202: Accepted } } },
     async (request, reply) => {
       const practice = await findPortalPractice(db)
+      const language = requestLanguage(request.headers)
       if (practice) {
         const ip = clientAddress(request)
         const { username } = request.body
@@ -73,10 +74,12 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
         ]
         const action = 'portal.password_reset_request_throttled'
         await admitAttempt(db, reply, counters, { practiceId: practice.id, action, ip })
-        await queueResetRequest(db, { practiceId: practice.id, username, ip, publicUrl })
+        const queued = { practiceId: practice.id, username, ip, publicUrl, language }
+        await queueResetRequest(db, queued)
       }
       // The same answer, after the same work, whether or not the user name exists.
-      return reply.status(202).send({ message: RESET_REQUESTED })
+      const message = translate(language, 'resetRequested', { minutes: RESET_CODE_MINUTES })
+      return reply.status(202).send({ message })
     },
   )
 

@@ -1,5 +1,7 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Database } from '../../platform/db/database.ts'
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../platform/i18n/languages.ts'
+import { translate } from '../../platform/i18n/translate.ts'
 import { enqueueJob } from '../../platform/jobs/queue.ts'
 import type { JobHandler } from '../../platform/jobs/worker.ts'
 import { queueEmail } from '../../platform/mail/outbox.ts'
@@ -14,6 +16,8 @@ export interface ResetRequest {
   username: string
   ip: string
   publicUrl: string
+  /** The language of the page the request came from: the email is written in it. */
+  language: Language
 }
 
 /**
@@ -24,7 +28,12 @@ export async function queueResetRequest(db: Database, request: ResetRequest) {
   await enqueueJob(db, {
     practiceId: request.practiceId,
     kind: PASSWORD_RESET_REQUEST_JOB,
-    payload: { username: request.username, ip: request.ip, publicUrl: request.publicUrl },
+    payload: {
+      username: request.username,
+      ip: request.ip,
+      publicUrl: request.publicUrl,
+      language: request.language,
+    },
     maxAttempts: 3,
   })
 }
@@ -37,6 +46,8 @@ export function passwordResetRequestJob(db: Database, secrets: SecretBox): JobHa
     const username = String(job.payload.username)
     const ip = String(job.payload.ip)
     const publicUrl = String(job.payload.publicUrl)
+    // Jobs queued before languages existed have none: English, as they were.
+    const language = isLanguage(job.payload.language) ? job.payload.language : DEFAULT_LANGUAGE
     const user = await findUserForSignIn(db, practiceId, username)
     if (!user?.email) return
     const email = user.email
@@ -52,8 +63,13 @@ export function passwordResetRequestJob(db: Database, secrets: SecretBox): JobHa
           practiceId,
           kind: 'password-reset',
           to: email,
-          subject: `Your ${practice.name} portal password reset code`,
-          text: resetEmailText(practice.name, publicUrl),
+          subject: translate(language, 'resetEmail.subject', { practice: practice.name }),
+          text: translate(language, 'resetEmail.body', {
+            practice: practice.name,
+            code: HIDDEN_SECRET,
+            url: `${publicUrl}/forgot-password`,
+            minutes: RESET_CODE_MINUTES,
+          }),
           sealedSecret: secrets.seal(code),
         })
       }
@@ -71,15 +87,5 @@ export function passwordResetRequestJob(db: Database, secrets: SecretBox): JobHa
   }
 }
 
-/** No health information and no user name: only the code and where to type it. */
-function resetEmailText(practiceName: string, publicUrl: string) {
-  return [
-    'Hello,',
-    '',
-    `Someone asked to reset the password of your ${practiceName} patient portal account.`,
-    `Your reset code is: ${HIDDEN_SECRET}`,
-    '',
-    `Type it on the portal's "Forgot password" page (${publicUrl}/forgot-password) within ${RESET_CODE_MINUTES} minutes.`,
-    'If you did not ask for this, you can ignore this email; your password has not changed.',
-  ].join('\n')
-}
+// The email (server/platform/i18n/messages): no health information and no user name, only the
+// code and where to type it.

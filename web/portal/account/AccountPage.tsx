@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { formatCalendarDate, formatDate, formatMoney } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { Loading } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
 import { useSession } from '../session.ts'
@@ -32,9 +33,10 @@ const MakePayment = lazy(async () => ({
 /** The Account tab: the balance on the last statement, the statements, the payments. */
 export default function AccountPage({ patientId }: TabPageProps) {
   const query = usePatientRead<AccountView>(patientId, 'account', 'account')
+  const t = useT()
   return (
-    <TabSection id="account" title="Account">
-      <QueryView query={query} label="Account">
+    <TabSection id="account" title={t('tab.account')}>
+      <QueryView query={query} feature="account">
         {(view) => <Account view={view} patientId={patientId} />}
       </QueryView>
     </TabSection>
@@ -42,7 +44,8 @@ export default function AccountPage({ patientId }: TabPageProps) {
 }
 
 function Account({ view, patientId }: { view: AccountView; patientId: number }) {
-  const owner = accountOwnerLine(view)
+  const t = useT()
+  const owner = accountOwnerLine(view, t)
   const timeZone = usePracticeTimeZone()
   if (!view.visible) {
     return (
@@ -54,31 +57,30 @@ function Account({ view, patientId }: { view: AccountView; patientId: number }) 
   return (
     <>
       {owner ? <p className="account-owner">{owner}</p> : null}
-      <TabPanel id="balance" title="Balance" className="balance">
+      <TabPanel id="balance" title={t('account.balance')} className="balance">
         {view.balance ? (
           <p className="balance-line">
-            Balance on your statement of {formatCalendarDate(view.balance.statementDate)}:{' '}
-            <strong>{formatMoney(view.balance.cents, view.currency)}</strong>
+            {t('account.balanceLine', {
+              date: formatCalendarDate(view.balance.statementDate),
+              amount: <strong>{formatMoney(view.balance.cents, view.currency)}</strong>,
+            })}
           </p>
         ) : (
-          <p className="muted">
-            There is no statement yet, so no balance is shown here. The office can tell you your
-            current balance.
-          </p>
+          <p className="muted">{t('account.noBalance')}</p>
         )}
       </TabPanel>
       <PaymentPanel patientId={patientId} />
       <TabPanel
         id="statements"
-        title="Statements"
-        empty={view.statements.length === 0 && 'No statements yet.'}
+        title={t('account.statements')}
+        empty={view.statements.length === 0 && t('account.noStatements')}
       >
         <Statements statements={view.statements} currency={view.currency} patientId={patientId} />
       </TabPanel>
       <TabPanel
         id="payments"
-        title="Payments"
-        empty={view.payments.length === 0 && 'No payments yet.'}
+        title={t('account.payments')}
+        empty={view.payments.length === 0 && t('account.noPayments')}
       >
         <Payments payments={view.payments} currency={view.currency} timeZone={timeZone} />
       </TabPanel>
@@ -91,9 +93,10 @@ function PaymentPanel({ patientId }: { patientId: number }) {
   const session = useSession()
   const queryClient = useQueryClient()
   const [open, setOpen] = useState(false)
+  const t = useT()
   if (!session.data?.features.includes('payments')) return null
   return (
-    <TabPanel id="make-payment" title="Make payment">
+    <TabPanel id="make-payment" title={t('links.makePayment')}>
       {open ? (
         <Suspense fallback={<Loading />}>
           <MakePayment
@@ -109,7 +112,7 @@ function PaymentPanel({ patientId }: { patientId: number }) {
         </Suspense>
       ) : (
         <Button className="button" onPress={() => setOpen(true)}>
-          Make payment
+          {t('links.makePayment')}
         </Button>
       )}
     </TabPanel>
@@ -125,15 +128,16 @@ function Statements({
   currency: string
   patientId: number
 }) {
+  const t = useT()
   return (
     <table className="data-table stack-table">
-      <caption className="visually-hidden">Statements, newest first</caption>
+      <caption className="visually-hidden">{t('account.statementsCaption')}</caption>
       <ColumnHeads
         columns={[
-          'Date',
-          { label: 'Amount', num: true },
-          'Status',
-          { label: 'Statement PDF', hidden: true },
+          t('account.date'),
+          { label: t('account.amount'), num: true },
+          t('account.status'),
+          { label: t('account.statementPdf'), hidden: true },
         ]}
       />
       <tbody>
@@ -142,13 +146,17 @@ function Statements({
           return (
             <tr key={statement.id}>
               <th scope="row">
-                <span className="visually-hidden">Statement of </span>
-                {date}
+                {t('account.statementOf', {
+                  date,
+                  hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                })}
               </th>
-              <td className="num" data-label="Amount">
+              <td className="num" data-label={t('account.amount')}>
                 {formatMoney(statement.amountCents, currency)}
               </td>
-              <td data-label="Status">{statement.status}</td>
+              <td data-label={t('account.status')}>
+                {t('account.statementStatus', { status: statement.status })}
+              </td>
               <td>
                 {statement.hasPdf ? (
                   <span className="item-actions">
@@ -158,22 +166,24 @@ function Statements({
                       target="_blank"
                       rel="noopener"
                     >
-                      View
-                      <span className="visually-hidden">
-                        {' '}
-                        statement of {date} (opens in a new tab)
-                      </span>
+                      {t('account.viewStatement', {
+                        date,
+                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                      })}
                     </a>
                     <a
                       className="button-link button-small"
                       href={statementPdfPath(patientId, statement.id, true)}
                       download
                     >
-                      Download<span className="visually-hidden"> statement of {date}</span>
+                      {t('account.downloadStatement', {
+                        date,
+                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                      })}
                     </a>
                   </span>
                 ) : (
-                  <span className="muted">No PDF</span>
+                  <span className="muted">{t('account.noPdf')}</span>
                 )}
               </td>
             </tr>
@@ -193,23 +203,38 @@ function Payments({
   currency: string
   timeZone: string | undefined
 }) {
+  const t = useT()
   return (
     <table className="data-table stack-table">
-      <caption className="visually-hidden">Payments, newest first</caption>
-      <ColumnHeads columns={['Date', { label: 'Amount', num: true }, 'Method', 'Status', 'Note']} />
+      <caption className="visually-hidden">{t('account.paymentsCaption')}</caption>
+      <ColumnHeads
+        columns={[
+          t('account.date'),
+          { label: t('account.amount'), num: true },
+          t('account.method'),
+          t('account.status'),
+          t('account.note'),
+        ]}
+      />
       <tbody>
         {payments.map((payment) => (
           <tr key={payment.id}>
             <th scope="row">
-              <span className="visually-hidden">Payment of </span>
-              {formatDate(payment.paidAt, undefined, timeZone)}
+              {t('account.paymentOf', {
+                date: formatDate(payment.paidAt, undefined, timeZone),
+                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+              })}
             </th>
-            <td className="num" data-label="Amount">
+            <td className="num" data-label={t('account.amount')}>
               {formatMoney(payment.amountCents, currency)}
             </td>
-            <td data-label="Method">{paymentMethod(payment)}</td>
-            <td data-label="Status">{payment.status}</td>
-            <td data-label="Note">{payment.note ?? <span className="muted">None</span>}</td>
+            <td data-label={t('account.method')}>{paymentMethod(payment)}</td>
+            <td data-label={t('account.status')}>
+              {t('account.paymentStatus', { status: payment.status })}
+            </td>
+            <td data-label={t('account.note')}>
+              {payment.note ?? <span className="muted">{t('account.none')}</span>}
+            </td>
           </tr>
         ))}
       </tbody>

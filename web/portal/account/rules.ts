@@ -1,5 +1,6 @@
 import type { Static } from 'typebox'
 import type { AccountView as AccountViewSchema } from '../../../server/portal/account/schemas.ts'
+import type { Translate } from '../../ui/i18n/i18n.tsx'
 
 export type AccountView = Static<typeof AccountViewSchema>
 export type Statement = AccountView['statements'][number]
@@ -9,13 +10,14 @@ export type Payment = AccountView['payments'][number]
  * The sentence above the statements saying whose account they are, or nothing when it is the
  * selected patient's own.
  */
-export function accountOwnerLine(view: Pick<AccountView, 'holder' | 'visible'>): string | null {
+export function accountOwnerLine(
+  view: Pick<AccountView, 'holder' | 'visible'>,
+  t: Translate,
+): string | null {
   if (view.holder.isSelectedPatient) return null
-  const name = view.holder.name || 'the guarantor'
-  if (!view.visible) {
-    return `This family account belongs to ${name}, the guarantor, who receives its statements. Statements and payments are shown only to them.`
-  }
-  return `Statements for the family account of ${name}`
+  const name = view.holder.name || t('account.theGuarantor')
+  if (!view.visible) return t('account.ownerHidden', { name })
+  return t('account.ownerLine', { name })
 }
 
 /** The addresses of a statement's PDF: shown in the browser, or saved as a file. */

@@ -7,13 +7,14 @@ import {
 import { useId, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { getJson, postJson } from '../../ui/api.ts'
+import { formatDuration } from '../../ui/i18n/duration.ts'
 import {
   formatAppointmentDate,
   formatCalendarDate,
-  formatMinutes,
   formatTime,
   formatTimeZoneName,
 } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
 import {
@@ -42,6 +43,7 @@ import './appointments.css'
 /** The Appointments tab: action needed, upcoming and past visits. */
 export default function AppointmentsPage({ patientId }: TabPageProps) {
   const queryClient = useQueryClient()
+  const t = useT()
   const key = patientKey(patientId, 'appointments')
   const [message, setMessage] = useState('')
   const query = useInfiniteQuery({
@@ -68,21 +70,27 @@ export default function AppointmentsPage({ patientId }: TabPageProps) {
       )
       const timeZone = fresh.clinic?.timeZone ?? query.data?.pages[0]?.timeZone ?? 'UTC'
       setMessage(
-        `Thank you. Your appointment on ${formatAppointmentDate(fresh.startsAt, timeZone)} at ${formatTime(fresh.startsAt, undefined, timeZone)} is confirmed.`,
+        t('appointments.confirmedMessage', {
+          date: formatAppointmentDate(fresh.startsAt, timeZone),
+          time: formatTime(fresh.startsAt, undefined, timeZone),
+        }),
       )
     },
   })
 
   function booked(appointment: Appointment, timeZone: string) {
     setMessage(
-      `Your appointment on ${formatAppointmentDate(appointment.startsAt, timeZone)} at ${formatTime(appointment.startsAt, undefined, timeZone)} is booked.`,
+      t('appointments.bookedMessage', {
+        date: formatAppointmentDate(appointment.startsAt, timeZone),
+        time: formatTime(appointment.startsAt, undefined, timeZone),
+      }),
     )
     void queryClient.invalidateQueries({ queryKey: key })
   }
 
   const first = query.data?.pages[0]
   return (
-    <TabSection id="appointments" title="Appointments">
+    <TabSection id="appointments" title={t('tab.appointments')}>
       <LiveMessage message={message} />
       {confirm.isError ? <ProblemAlert key={confirm.submittedAt} error={confirm.error} /> : null}
       {first && query.data ? (
@@ -100,7 +108,9 @@ export default function AppointmentsPage({ patientId }: TabPageProps) {
                 onPress={() => void query.fetchNextPage()}
                 isDisabled={query.isFetchingNextPage}
               >
-                {query.isFetchingNextPage ? 'Loading older appointments…' : 'Show older'}
+                {query.isFetchingNextPage
+                  ? t('appointments.loadingOlder')
+                  : t('appointments.showOlder')}
               </Button>
             ) : null
           }
@@ -109,12 +119,12 @@ export default function AppointmentsPage({ patientId }: TabPageProps) {
         />
       ) : query.isError ? (
         isFeatureDisabled(query.error) ? (
-          <NotOffered label="Appointments" />
+          <NotOffered feature="appointments" />
         ) : (
           <LoadFailed error={query.error} onRetry={() => void query.refetch()} />
         )
       ) : (
-        <Loading label="Loading appointments…" />
+        <Loading />
       )}
     </TabSection>
   )
@@ -141,17 +151,20 @@ function Sections({
   olderError: unknown
   onRetryOlder: () => void
 }) {
+  const t = useT()
   const { confirmations, recalls } = view.actionNeeded
   const zoneName = formatTimeZoneName(view.timeZone)
   const awaiting = new Set(confirmations.map((appointment) => appointment.id))
   return (
     <>
-      {zoneName ? <p className="muted tab-note">Times are in {zoneName}.</p> : null}
+      {zoneName ? (
+        <p className="muted tab-note">{t('appointments.timesIn', { zone: zoneName })}</p>
+      ) : null}
       <TabPanel
         id="action-needed"
-        title="Action needed"
+        title={t('appointments.actionNeeded')}
         empty={
-          confirmations.length === 0 && recalls.length === 0 && 'Nothing needs your attention.'
+          confirmations.length === 0 && recalls.length === 0 && t('appointments.nothingNeeded')
         }
       >
         <ul className="item-list">
@@ -169,7 +182,9 @@ function Sections({
                       isDisabled={confirming !== undefined}
                       onPress={() => onConfirm(appointment)}
                     >
-                      {confirming === appointment.id ? 'Confirming…' : 'Confirm appointment'}
+                      {confirming === appointment.id
+                        ? t('appointments.confirming')
+                        : t('appointments.confirm')}
                     </Button>
                   ) : null
                 }
@@ -192,8 +207,8 @@ function Sections({
 
       <TabPanel
         id="upcoming"
-        title="Upcoming"
-        empty={view.upcoming.length === 0 && 'No upcoming appointments.'}
+        title={t('appointments.upcoming')}
+        empty={view.upcoming.length === 0 && t('appointments.noUpcoming')}
       >
         <ul className="item-list">
           {view.upcoming.map((appointment) => (
@@ -210,10 +225,10 @@ function Sections({
                       download="appointment.ics"
                       aria-describedby={headingId}
                     >
-                      Add to calendar
+                      {t('appointments.addToCalendar')}
                     </a>
                     {awaiting.has(appointment.id) && appointment.canConfirm ? (
-                      <span className="muted">Please confirm it under Action needed.</span>
+                      <span className="muted">{t('appointments.confirmAbove')}</span>
                     ) : null}
                   </>
                 )}
@@ -223,9 +238,9 @@ function Sections({
         </ul>
       </TabPanel>
 
-      <TabPanel id="past" title="Past">
+      <TabPanel id="past" title={t('appointments.past')}>
         {past.length === 0 ? (
-          <p className="muted">No past appointments.</p>
+          <p className="muted">{t('appointments.noPast')}</p>
         ) : (
           <ul className="item-list">
             {past.map((appointment) => (
@@ -260,22 +275,25 @@ function AppointmentCard({
   actions?: (headingId: string) => React.ReactNode
   past?: boolean
 }) {
+  const t = useT()
   const headingId = `${idPrefix}-appointment-${appointment.id}`
   const timeZone = zoneOf(appointment, practiceTimeZone)
-  const planned = whatIsPlanned(appointment)
+  const planned = whatIsPlanned(appointment, t)
   const extra = actions?.(headingId)
   return (
     <article className="item appointment">
       <h4 id={headingId}>
-        {formatAppointmentDate(appointment.startsAt, timeZone)},{' '}
-        {formatTime(appointment.startsAt, undefined, timeZone)}
+        {t('appointments.dateTime', {
+          date: formatAppointmentDate(appointment.startsAt, timeZone),
+          time: formatTime(appointment.startsAt, undefined, timeZone),
+        })}
       </h4>
       <dl className="facts">
-        <dt>Length</dt>
-        <dd>{formatMinutes(appointment.lengthMinutes)}</dd>
-        <dt>Provider</dt>
-        <dd>{appointment.provider ?? 'Not assigned yet'}</dd>
-        <dt>Location</dt>
+        <dt>{t('appointments.length')}</dt>
+        <dd>{formatDuration(appointment.lengthMinutes, t)}</dd>
+        <dt>{t('appointments.provider')}</dt>
+        <dd>{appointment.provider ?? t('appointments.notAssigned')}</dd>
+        <dt>{t('appointments.location')}</dt>
         <dd>
           {appointment.clinic ? (
             <>
@@ -287,13 +305,13 @@ function AppointmentCard({
               ))}
             </>
           ) : (
-            'The practice'
+            t('appointments.thePractice')
           )}
         </dd>
-        <dt>{past ? 'Done' : 'Planned'}</dt>
+        <dt>{past ? t('appointments.done') : t('appointments.planned')}</dt>
         <dd>
           {planned.length === 0 ? (
-            <span className="muted">Not recorded</span>
+            <span className="muted">{t('appointments.notRecorded')}</span>
           ) : planned.length === 1 ? (
             planned[0]
           ) : (
@@ -308,12 +326,12 @@ function AppointmentCard({
         </dd>
         {past ? null : (
           <>
-            <dt>Status</dt>
+            <dt>{t('appointments.status')}</dt>
             <dd>
               <span
                 className={appointment.confirmation === 'Confirmed' ? 'badge badge-done' : 'badge'}
               >
-                {confirmationLabel(appointment.confirmation)}
+                {t(confirmationLabel(appointment.confirmation))}
               </span>
             </dd>
           </>
@@ -334,17 +352,20 @@ function RecallCard({
   onBooked: (appointment: Appointment) => void
 }) {
   const [open, setOpen] = useState(false)
+  const t = useT()
   const headingId = useId()
   return (
     <article className="item recall">
-      <h4 id={headingId}>{recall.description}: time to book</h4>
+      <h4 id={headingId}>{t('appointments.recallTitle', { description: recall.description })}</h4>
       <p>
-        Due {formatCalendarDate(recall.dueDate)}. The office invited you to choose a time online (
-        {formatMinutes(recall.lengthMinutes)}).
+        {t('appointments.recallDue', {
+          date: formatCalendarDate(recall.dueDate),
+          length: formatDuration(recall.lengthMinutes, t),
+        })}
       </p>
       <div className="item-actions">
         <Button className="button" aria-describedby={headingId} onPress={() => setOpen(true)}>
-          Schedule appointment
+          {t('appointments.schedule')}
         </Button>
       </div>
       <ScheduleDialog

@@ -3,7 +3,9 @@ import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { getJson, isApiError, postJson } from '../../ui/api.ts'
 import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
-import { formatAppointmentDate, formatMinutes, formatTime } from '../../ui/i18n/format.ts'
+import { formatDuration } from '../../ui/i18n/duration.ts'
+import { formatAppointmentDate, formatTime } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
 import { patientApi, patientKey } from '../tab-parts.tsx'
@@ -11,9 +13,6 @@ import { type Appointment, groupOpenTimesByDay, type OpenTime, type Recall } fro
 
 /** Days shown at first; "Show more days" adds as many again. */
 const DAYS_AT_A_TIME = 5
-
-export const TAKEN_MESSAGE =
-  'Someone booked this time a moment ago. Please choose another time from the list below.'
 
 /** Schedule appointment: the practice's open times for a recall, by day; pick one and book it. */
 export function ScheduleDialog({
@@ -29,15 +28,19 @@ export function ScheduleDialog({
   onOpenChange: (isOpen: boolean) => void
   onBooked: (appointment: Appointment) => void
 }) {
+  const t = useT()
   return (
     <DialogShell
-      title="Schedule appointment"
+      title={t('appointments.schedule')}
       size="medium"
       isOpen={isOpen}
       onOpenChange={onOpenChange}
     >
       <p>
-        {recall.description}, {formatMinutes(recall.lengthMinutes)}. Choose a time that suits you.
+        {t('schedule.intro', {
+          description: recall.description,
+          length: formatDuration(recall.lengthMinutes, t),
+        })}
       </p>
       <OpenTimes patientId={patientId} recall={recall} onBooked={onBooked} />
       <DialogActions>
@@ -56,6 +59,7 @@ function OpenTimes({
   recall: Recall
   onBooked: (appointment: Appointment) => void
 }) {
+  const t = useT()
   const [chosen, setChosen] = useState<OpenTime | null>(null)
   const [taken, setTaken] = useState(false)
   const [days, setDays] = useState(DAYS_AT_A_TIME)
@@ -85,14 +89,20 @@ function OpenTimes({
     const zone = chosen.clinic.timeZone
     return (
       <div className="chosen-time">
-        <h3>Book this time?</h3>
+        <h3>{t('schedule.confirmTitle')}</h3>
         <p>
           <strong>
-            {formatAppointmentDate(chosen.startsAt, zone)} at{' '}
-            {formatTime(chosen.startsAt, undefined, zone)}
+            {t('schedule.when', {
+              date: formatAppointmentDate(chosen.startsAt, zone),
+              time: formatTime(chosen.startsAt, undefined, zone),
+            })}
           </strong>
           <br />
-          {formatMinutes(chosen.lengthMinutes)} with {chosen.provider.name} at {chosen.clinic.name}
+          {t('schedule.lengthWithWhere', {
+            length: formatDuration(chosen.lengthMinutes, t),
+            provider: chosen.provider.name,
+            clinic: chosen.clinic.name,
+          })}
         </p>
         {book.isError && !taken ? <ProblemAlert key={book.submittedAt} error={book.error} /> : null}
         <div className="item-actions">
@@ -101,14 +111,14 @@ function OpenTimes({
             isDisabled={book.isPending}
             onPress={() => book.mutate(chosen)}
           >
-            {book.isPending ? 'Booking…' : 'Book this time'}
+            {book.isPending ? t('schedule.booking') : t('schedule.book')}
           </Button>
           <Button
             className="button button-secondary"
             isDisabled={book.isPending}
             onPress={() => setChosen(null)}
           >
-            Choose another time
+            {t('schedule.chooseAnother')}
           </Button>
         </div>
       </div>
@@ -120,18 +130,15 @@ function OpenTimes({
     <div className="open-times">
       {taken ? (
         <div className="notice notice-error" role="alert">
-          <p>{TAKEN_MESSAGE}</p>
+          <p>{t('schedule.taken')}</p>
         </div>
       ) : null}
       {openTimes.isError ? (
         <LoadFailed error={openTimes.error} onRetry={() => void openTimes.refetch()} />
       ) : openTimes.isPending ? (
-        <Loading label="Loading open times…" />
+        <Loading />
       ) : groups.length === 0 ? (
-        <p>
-          There are no open times online in the next weeks. Please call the office to book this
-          visit.
-        </p>
+        <p>{t('schedule.none')}</p>
       ) : (
         <>
           {groups.slice(0, days).map((group) => (
@@ -161,7 +168,7 @@ function OpenTimes({
                 className="button button-secondary"
                 onPress={() => setDays((shown) => shown + DAYS_AT_A_TIME)}
               >
-                Show more days
+                {t('schedule.moreDays')}
               </Button>
             </p>
           ) : null}

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { englishT } from '../../ui/i18n/testing.ts'
+import portalEnglish from '../messages/en.json'
 import {
   type Appointment,
   type AppointmentsView,
@@ -10,6 +12,8 @@ import {
   replaceAppointment,
   whatIsPlanned,
 } from './rules.ts'
+
+const t = englishT(portalEnglish)
 
 const openTime = (id: number, startsAt: string, timeZone = 'America/Chicago'): OpenTime => ({
   id,
@@ -92,22 +96,22 @@ describe('pastFromPages', () => {
 
 describe('wording', () => {
   it('names confirmation states plainly', () => {
-    expect(confirmationLabel('Confirmed')).toBe('Confirmed')
-    expect(confirmationLabel('AwaitingConfirmation')).toBe('Please confirm')
-    expect(confirmationLabel('Unconfirmed')).toBe('Not confirmed yet')
+    expect(t(confirmationLabel('Confirmed'))).toBe('Confirmed')
+    expect(t(confirmationLabel('AwaitingConfirmation'))).toBe('Please confirm')
+    expect(t(confirmationLabel('Unconfirmed'))).toBe('Not confirmed yet')
   })
 
   it('says where a procedure is done', () => {
     expect(
-      procedureLine({ code: 'D2391', description: 'Filling', tooth: '30', surface: 'O' }),
+      procedureLine({ code: 'D2391', description: 'Filling', tooth: '30', surface: 'O' }, t),
     ).toBe('Filling (tooth 30, surface O)')
     expect(
-      procedureLine({ code: 'D1110', description: 'Cleaning', tooth: null, surface: null }),
+      procedureLine({ code: 'D1110', description: 'Cleaning', tooth: null, surface: null }, t),
     ).toBe('Cleaning')
   })
 
   it('falls back to the office’s reason', () => {
-    expect(whatIsPlanned(appointment(1, { reason: 'Check-up' }))).toEqual(['Check-up'])
-    expect(whatIsPlanned(appointment(1))).toEqual([])
+    expect(whatIsPlanned(appointment(1, { reason: 'Check-up' }), t)).toEqual(['Check-up'])
+    expect(whatIsPlanned(appointment(1), t)).toEqual([])
   })
 })

@@ -6,6 +6,7 @@ import type {
   RecallNotice,
 } from '../../../server/portal/appointments/schemas.ts'
 import { calendarDayIn } from '../../ui/i18n/format.ts'
+import type { MessageId, Translate } from '../../ui/i18n/i18n.tsx'
 
 export type Appointment = Static<typeof AppointmentSchema>
 export type AppointmentsView = Static<typeof AppointmentsViewSchema>
@@ -74,29 +75,36 @@ export function pastFromPages(pages: readonly AppointmentsView[]): Appointment[]
 }
 
 /** How the confirmation status reads to a patient. */
-export function confirmationLabel(confirmation: Appointment['confirmation']): string {
+export function confirmationLabel(confirmation: Appointment['confirmation']): MessageId {
   switch (confirmation) {
     case 'Confirmed':
-      return 'Confirmed'
+      return 'appointments.confirmed'
     case 'AwaitingConfirmation':
-      return 'Please confirm'
+      return 'appointments.pleaseConfirm'
     case 'Unconfirmed':
-      return 'Not confirmed yet'
+      return 'appointments.notConfirmed'
   }
 }
 
 /** One line per procedure: "Crown – porcelain (tooth 19)", "Filling (tooth 30, surface O)". */
-export function procedureLine(procedure: Appointment['procedures'][number]): string {
+export function procedureLine(procedure: Appointment['procedures'][number], t: Translate): string {
   const where = [
-    procedure.tooth ? `tooth ${procedure.tooth}` : null,
-    procedure.surface ? `surface ${procedure.surface}` : null,
+    procedure.tooth ? t('appointments.tooth', { tooth: procedure.tooth }) : null,
+    procedure.surface ? t('appointments.surface', { surface: procedure.surface }) : null,
   ].filter(Boolean)
-  return where.length > 0 ? `${procedure.description} (${where.join(', ')})` : procedure.description
+  return where.length > 0
+    ? t('appointments.procedureWhere', {
+        description: procedure.description,
+        where: where.join(', '),
+      })
+    : procedure.description
 }
 
 /** What is planned or was done: the procedures, else the office's reason, else nothing. */
-export function whatIsPlanned(appointment: Appointment): string[] {
-  if (appointment.procedures.length > 0) return appointment.procedures.map(procedureLine)
+export function whatIsPlanned(appointment: Appointment, t: Translate): string[] {
+  if (appointment.procedures.length > 0) {
+    return appointment.procedures.map((procedure) => procedureLine(procedure, t))
+  }
   return appointment.reason ? [appointment.reason] : []
 }
 

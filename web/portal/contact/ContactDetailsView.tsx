@@ -7,6 +7,7 @@ import {
 import type { ContactDetails } from '../session.ts'
 import { weekOfHours } from './hours.ts'
 import './contact.css'
+import { useT } from '../../ui/i18n/i18n.tsx'
 
 /** The office's address, phone, email and hours; headings start at `level`. */
 export function ContactDetailsView({
@@ -19,6 +20,7 @@ export function ContactDetailsView({
   /** For a region labelled by the place's name. */
   headingId?: string
 }) {
+  const t = useT()
   const Heading = level === 2 ? 'h2' : 'h3'
   const week = weekOfHours(details.hours, firstDayOfWeek())
   const zone = formatTimeZoneName(details.timeZone)
@@ -35,7 +37,7 @@ export function ContactDetailsView({
       <dl className="contact-ways">
         {details.phone ? (
           <div>
-            <dt>Phone</dt>
+            <dt>{t('contact.phone')}</dt>
             <dd>
               <a href={`tel:${telNumber(details.phone)}`}>{details.phone}</a>
             </dd>
@@ -43,7 +45,7 @@ export function ContactDetailsView({
         ) : null}
         {details.email ? (
           <div>
-            <dt>Email</dt>
+            <dt>{t('contact.email')}</dt>
             <dd>
               <a href={`mailto:${details.email}`}>{details.email}</a>
             </dd>
@@ -52,7 +54,7 @@ export function ContactDetailsView({
       </dl>
       {details.hours.length > 0 ? (
         <>
-          <Heading>Hours{zone ? ` (${zone})` : ''}</Heading>
+          <Heading>{zone ? t('contact.hoursInZone', { zone }) : t('contact.hours')}</Heading>
           <table className="contact-hours">
             <tbody>
               {week.map((day) => (
@@ -60,7 +62,7 @@ export function ContactDetailsView({
                   <th scope="row">{formatWeekday(day.weekday)}</th>
                   <td>
                     {day.spans.length === 0
-                      ? 'Closed'
+                      ? t('contact.closed')
                       : day.spans
                           .map((span) => formatClockRange(span.opens, span.closes))
                           .join(', ')}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { getJson } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import type { ContactDetails } from '../session.ts'
 import { LINKS, PracticePage } from '../signin/PublicLayout.tsx'
@@ -15,6 +16,7 @@ type Contact = { practice: ContactDetails; locations: ContactDetails[] }
  * tell strangers who is a patient, and where).
  */
 export default function ContactPage() {
+  const t = useT()
   const contact = useQuery({
     queryKey: ['public', 'contact'],
     queryFn: ({ signal }) => getJson<Contact>('/api/public/contact', signal),
@@ -22,7 +24,7 @@ export default function ContactPage() {
 
   return (
     <PracticePage
-      title="Contact us"
+      title={t('links.contact')}
       titleId="contact-title"
       links={[LINKS.signIn, LINKS.forgotPassword]}
     >

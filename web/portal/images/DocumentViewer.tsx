@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import {
   documentPath,
   kindLabel,
@@ -26,12 +27,13 @@ export function DocumentViewer({
   canDownload: boolean
   onClose: () => void
 }) {
+  const t = useT()
   const [zoom, setZoom] = useState(ZOOM_MIN)
   const view = documentPath(patientId, document.id, 'view')
   return (
     <DialogShell title={document.description} size="wide" onClose={onClose}>
       <p className="muted">
-        {date} · {document.category} · {kindLabel(document.kind)}
+        {date} · {document.category} · {t(kindLabel(document.kind))}
       </p>
       {document.kind === 'image' ? (
         <>
@@ -41,22 +43,25 @@ export function DocumentViewer({
               onPress={() => setZoom(zoomOut)}
               isDisabled={zoom <= ZOOM_MIN}
             >
-              Zoom out
+              {t('images.zoomOut')}
             </Button>
             <Button
               className="button button-secondary button-small"
               onPress={() => setZoom(zoomIn)}
               isDisabled={zoom >= ZOOM_MAX}
             >
-              Zoom in
+              {t('images.zoomIn')}
             </Button>
             <output className="muted" aria-live="polite">
-              Zoom {zoomLabel(zoom)}
+              {t('images.zoom', { zoom: zoomLabel(zoom) })}
             </output>
           </div>
           <section
             className="viewer-image"
-            aria-label={`${document.description}, zoomed ${zoomLabel(zoom)}`}
+            aria-label={t('images.zoomed', {
+              description: document.description,
+              zoom: zoomLabel(zoom),
+            })}
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
             tabIndex={0}
           >
@@ -72,12 +77,12 @@ export function DocumentViewer({
           <iframe className="viewer-pdf" src={view} title={`${document.description} (PDF)`} />
           <p>
             <a href={view} target="_blank" rel="noopener">
-              Open the PDF in a new tab
+              {t('images.openPdf')}
             </a>
           </p>
         </>
       ) : (
-        <p>This file cannot be shown in the browser.</p>
+        <p>{t('images.cannotShow')}</p>
       )}
       <DialogActions>
         {canDownload ? (
@@ -86,7 +91,7 @@ export function DocumentViewer({
             href={documentPath(patientId, document.id, 'download')}
             download
           >
-            Download
+            {t('images.download')}
           </a>
         ) : null}
         <CloseButton />

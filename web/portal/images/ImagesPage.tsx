@@ -12,25 +12,24 @@ import type { TabPageProps } from '../tabs.ts'
 import { DocumentViewer } from './DocumentViewer.tsx'
 import { documentPath, type ImagesView, kindLabel, type SharedDocument } from './rules.ts'
 import './images.css'
+import { useT } from '../../ui/i18n/i18n.tsx'
 
 /** The Images tab: the documents the practice shares, oldest to newest; click to view. */
 export default function ImagesPage({ patientId }: TabPageProps) {
   const query = usePatientRead<ImagesView>(patientId, 'images', 'documents')
   const timeZone = usePracticeTimeZone()
   const [open, setOpen] = useState<SharedDocument | null>(null)
+  const t = useT()
   return (
-    <TabSection id="images" title="Images">
-      <QueryView query={query} label="Images">
+    <TabSection id="images" title={t('tab.images')}>
+      <QueryView query={query} feature="images">
         {(view) =>
           view.documents.length === 0 ? (
-            <NothingYet>The practice has not shared any images or documents yet.</NothingYet>
+            <NothingYet>{t('images.none')}</NothingYet>
           ) : (
             <>
               <p className="muted tab-note">
-                Oldest first.{' '}
-                {view.canDownload
-                  ? 'Choose one to view or download it.'
-                  : 'Choose one to view it. These files can be viewed here but not downloaded.'}
+                {view.canDownload ? t('images.noteDownload') : t('images.noteViewOnly')}
               </p>
               <ul className="document-grid">
                 {view.documents.map((document) => {
@@ -41,7 +40,15 @@ export default function ImagesPage({ patientId }: TabPageProps) {
                         className="document-open"
                         // A drawn file icon shows its kind ("PDF"): the name says it too, so
                         // what is seen is what a voice user says (WCAG 2.5.3).
-                        aria-label={`View ${document.description}, ${date}${document.hasThumbnail ? '' : `, ${kindLabel(document.kind)}`}`}
+                        aria-label={
+                          document.hasThumbnail
+                            ? t('images.view', { description: document.description, date })
+                            : t('images.viewKind', {
+                                description: document.description,
+                                date,
+                                kind: t(kindLabel(document.kind)),
+                              })
+                        }
                         onPress={() => setOpen(document)}
                       >
                         {document.hasThumbnail ? (
@@ -60,7 +67,7 @@ export default function ImagesPage({ patientId }: TabPageProps) {
                         <p className="document-description">{document.description}</p>
                         <p className="muted">
                           {date} · {document.category}
-                          {document.kind === 'image' ? null : ` · ${kindLabel(document.kind)}`}
+                          {document.kind === 'image' ? null : ` · ${t(kindLabel(document.kind))}`}
                         </p>
                       </div>
                     </li>
@@ -86,6 +93,7 @@ export default function ImagesPage({ patientId }: TabPageProps) {
 
 /** A drawn document with its kind written on it, for files without a picture. */
 function FileIcon({ kind }: { kind: SharedDocument['kind'] }) {
+  const t = useT()
   return (
     <svg
       className="file-icon"
@@ -112,7 +120,7 @@ function FileIcon({ kind }: { kind: SharedDocument['kind'] }) {
         fill="#fff"
         fontFamily="system-ui, sans-serif"
       >
-        {kind === 'pdf' ? 'PDF' : 'FILE'}
+        {kind === 'pdf' ? 'PDF' : t('images.fileBadge')}
       </text>
     </svg>
   )

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { englishT } from '../../ui/i18n/testing.ts'
+import portalEnglish from '../messages/en.json'
 import { documentPath, kindLabel, ZOOM_MAX, ZOOM_MIN, zoomIn, zoomLabel, zoomOut } from './rules.ts'
 
 describe('zoom', () => {
@@ -7,7 +9,8 @@ describe('zoom', () => {
     expect(zoomIn(ZOOM_MAX)).toBe(ZOOM_MAX)
     expect(zoomOut(1.5)).toBe(1)
     expect(zoomOut(ZOOM_MIN)).toBe(ZOOM_MIN)
-    expect(zoomLabel(1.5)).toBe('150%')
+    expect(zoomLabel(1.5, ['en'])).toBe('150%')
+    expect(zoomLabel(1.5, ['fr-CA'])).toBe('150\u00a0%')
   })
 })
 
@@ -19,7 +22,8 @@ describe('documentPath', () => {
 
 describe('kindLabel', () => {
   it('names each kind', () => {
-    expect([kindLabel('image'), kindLabel('pdf'), kindLabel('other')]).toEqual([
+    const t = englishT(portalEnglish)
+    expect([kindLabel('image'), kindLabel('pdf'), kindLabel('other')].map((id) => t(id))).toEqual([
       'Image',
       'PDF',
       'File',

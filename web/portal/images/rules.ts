@@ -1,5 +1,7 @@
 import type { Static } from 'typebox'
 import type { ImagesView as ImagesViewSchema } from '../../../server/portal/images/schemas.ts'
+import type { MessageId } from '../../ui/i18n/i18n.tsx'
+import { preferredLocales } from '../../ui/i18n/locale.ts'
 
 export type ImagesView = Static<typeof ImagesViewSchema>
 export type SharedDocument = ImagesView['documents'][number]
@@ -23,19 +25,22 @@ export function zoomOut(zoom: number): number {
   return Math.max(ZOOM_MIN, zoom - ZOOM_STEP)
 }
 
-/** "150%" */
-export function zoomLabel(zoom: number): string {
-  return `${Math.round(zoom * 100)}%`
+/** "150%", "150 %" in French: the percentage in the reader's locale. */
+export function zoomLabel(zoom: number, locales?: readonly string[]): string {
+  return new Intl.NumberFormat(locales ?? preferredLocales(), {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(zoom)
 }
 
 /** What kind of file a document is, in words, for names and alt text. */
-export function kindLabel(kind: SharedDocument['kind']): string {
+export function kindLabel(kind: SharedDocument['kind']): MessageId {
   switch (kind) {
     case 'image':
-      return 'Image'
+      return 'images.kindImage'
     case 'pdf':
-      return 'PDF'
+      return 'images.kindPdf'
     case 'other':
-      return 'File'
+      return 'images.kindFile'
   }
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { Button, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components'
 import { getJson, postJson } from '../../ui/api.ts'
 import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
@@ -33,12 +34,13 @@ export function ComposeDialog({
   initial: Draft | null
   onClose: (sent: Message | null) => void
 }) {
+  const t = useT()
   const recipients = useQuery({
     queryKey: [...messagesKey, 'recipients'],
     queryFn: ({ signal }) => getJson<Recipients>(`${MESSAGES_API}/recipients`, signal),
     staleTime: 60_000,
   })
-  const title = initial?.inReplyToId ? 'Reply' : 'New message'
+  const title = initial?.inReplyToId ? t('messages.reply') : t('messages.new')
   return (
     <DialogShell title={title} size="medium" onClose={() => onClose(null)} isDismissable={false}>
       {recipients.isError ? (
@@ -57,7 +59,7 @@ export function ComposeDialog({
           onClose={onClose}
         />
       ) : (
-        <Loading label="Loading…" />
+        <Loading label={t('messages.loading')} />
       )}
     </DialogShell>
   )
@@ -72,6 +74,7 @@ function ComposeForm({
   initial: Draft
   onClose: (sent: Message | null) => void
 }) {
+  const t = useT()
   const client = useQueryClient()
   const regardingKnown = recipients.regarding.some((p) => p.id === initial.regardingPatientId)
   const [draft, setDraft] = useState<Draft>({
@@ -104,31 +107,31 @@ function ComposeForm({
               onClose(null)
             }}
           >
-            Discard
+            {t('messages.discard')}
           </Button>
           <Button className="button button-secondary" onPress={() => onClose(null)}>
-            Keep draft and close
+            {t('messages.keepDraft')}
           </Button>
           <Button type="submit" className="button">
-            Send
+            {t('messages.send')}
           </Button>
         </DialogActions>
       }
     >
       <Choice
-        label="To"
+        label={t('messages.to')}
         name="providerId"
         value={draft.to}
         disabled={isReply}
         onChange={(to) => change({ to })}
         options={[
-          { value: 'office', label: `The office (${recipients.office})` },
+          { value: 'office', label: t('messages.officeOption', { name: recipients.office }) },
           ...recipients.providers.map((p) => ({ value: String(p.id), label: p.name })),
         ]}
       />
       {recipients.regarding.length > 1 && !isReply ? (
         <Choice
-          label="Regarding patient"
+          label={t('messages.regardingPatient')}
           name="regardingPatientId"
           value={String(draft.regardingPatientId)}
           onChange={(id) => change({ regardingPatientId: Number(id) })}
@@ -136,17 +139,17 @@ function ComposeForm({
         />
       ) : (
         <p className="field">
-          <span className="field-label">Regarding patient</span>{' '}
+          <span className="field-label">{t('messages.regardingPatient')}</span>{' '}
           {recipients.regarding.find((p) => p.id === draft.regardingPatientId)?.name}
         </p>
       )}
       <TextInputField
-        label="Subject"
+        label={t('messages.subject')}
         name="subject"
         value={draft.subject}
         onChange={(subject) => change({ subject })}
         maxLength={MAX_SUBJECT_LENGTH}
-        requiredMessage="Enter a subject."
+        requiredMessage={t('messages.enterSubject')}
       />
       <TextField
         className="field"
@@ -155,13 +158,11 @@ function ComposeForm({
         onChange={(body) => change({ body })}
         maxLength={MAX_BODY_LENGTH}
         isRequired
-        validate={(value) => (value.trim() === '' ? 'Write a message.' : null)}
+        validate={(value) => (value.trim() === '' ? t('messages.writeMessage') : null)}
       >
-        <Label>Message</Label>
+        <Label>{t('messages.message')}</Label>
         <Text slot="description" className="field-hint">
-          Plain text, up to {MAX_BODY_LENGTH.toLocaleString()} characters (
-          {draft.body.length.toLocaleString()} used). Please do not write about an emergency here:
-          call the office.
+          {t('messages.bodyHint', { max: MAX_BODY_LENGTH, used: draft.body.length })}
         </Text>
         <TextArea rows={8} />
         <FieldError className="field-error" />

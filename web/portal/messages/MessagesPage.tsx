@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { getJson } from '../../ui/api.ts'
 import { formatDateTime } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { LiveMessage, NothingYet, QueryView, TabSection } from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
@@ -30,6 +31,7 @@ import './messages.css'
  * anyone writes is rendered as HTML.
  */
 export default function MessagesPage({ patientId }: TabPageProps) {
+  const t = useT()
   const [box, setBox] = useState<Box>('inbox')
   const [openId, setOpenId] = useState<number | null>(null)
   const [draft, setDraft] = useState<Draft | null>(() => loadDraft(window.localStorage))
@@ -64,10 +66,10 @@ export default function MessagesPage({ patientId }: TabPageProps) {
   return (
     <TabSection
       id="messages"
-      title="Messages"
+      title={t('tab.messages')}
       actions={
         <Button className="button" onPress={() => startCompose(draft)}>
-          Compose
+          {t('messages.compose')}
         </Button>
       }
     >
@@ -75,7 +77,7 @@ export default function MessagesPage({ patientId }: TabPageProps) {
       <div className={openId === null ? 'messages' : 'messages has-preview'}>
         <div className="message-boxes" ref={listRef}>
           <fieldset className="box-switch">
-            <legend className="visually-hidden">Show</legend>
+            <legend className="visually-hidden">{t('messages.show')}</legend>
             {(['inbox', 'sent'] as const).map((name) => (
               <Button
                 key={name}
@@ -86,25 +88,26 @@ export default function MessagesPage({ patientId }: TabPageProps) {
                   setOpenId(null)
                 }}
               >
-                {name === 'inbox' ? 'Inbox' : 'Sent'}
+                {name === 'inbox' ? t('messages.inbox') : t('messages.sent')}
               </Button>
             ))}
           </fieldset>
-          <QueryView query={messages} label="Messages">
+          <QueryView query={messages} feature="messages">
             {(data) => {
               const lines = data.pages.flatMap((page) => page.messages)
               if (lines.length === 0) {
                 return (
                   <NothingYet>
-                    {box === 'inbox'
-                      ? 'No messages from the office yet.'
-                      : 'You have not sent any messages yet.'}
+                    {box === 'inbox' ? t('messages.noneInbox') : t('messages.noneSent')}
                   </NothingYet>
                 )
               }
               return (
                 <>
-                  <ul className="message-list" aria-label={box === 'inbox' ? 'Inbox' : 'Sent'}>
+                  <ul
+                    className="message-list"
+                    aria-label={box === 'inbox' ? t('messages.inbox') : t('messages.sent')}
+                  >
                     {lines.map((line) => {
                       const date = formatDateTime(line.sentAt)
                       return (
@@ -114,17 +117,19 @@ export default function MessagesPage({ patientId }: TabPageProps) {
                             data-message={line.id}
                             className={line.unread ? 'message-line unread' : 'message-line'}
                             aria-current={line.id === openId ? 'true' : undefined}
-                            aria-label={lineLabel(line, box, date)}
+                            aria-label={lineLabel(line, box, date, t)}
                             onClick={() => setOpenId(line.id)}
                           >
                             <span className="message-who">
                               {box === 'inbox'
                                 ? line.from
-                                : `To ${line.provider?.name ?? 'the office'}`}
+                                : t('messages.toWho', {
+                                    name: line.provider?.name ?? t('messages.theOffice'),
+                                  })}
                             </span>
                             <span className="message-subject">
                               {line.kind === 'SecureEmail' ? (
-                                <span className="tag">Secure Email</span>
+                                <span className="tag">{t('messages.secureEmail')}</span>
                               ) : null}
                               {line.subject}
                               {line.attachmentCount > 0 ? (
@@ -148,7 +153,7 @@ export default function MessagesPage({ patientId }: TabPageProps) {
                       isDisabled={messages.isFetchingNextPage}
                       onPress={() => void messages.fetchNextPage()}
                     >
-                      Show older messages
+                      {t('messages.older')}
                     </Button>
                   ) : null}
                 </>
@@ -172,7 +177,7 @@ export default function MessagesPage({ patientId }: TabPageProps) {
             setComposing(false)
             setDraft(loadDraft(window.localStorage))
             if (sent) {
-              setSaid('Your message was sent.')
+              setSaid(t('messages.sentNotice'))
               setBox('sent')
               setOpenId(sent.id)
             }
@@ -193,6 +198,7 @@ function Preview({
   onBack: () => void
   onReply: (message: Message) => void
 }) {
+  const t = useT()
   const client = useQueryClient()
   const message = useQuery({
     queryKey: [...messagesKey, 'message', messageId],
@@ -209,41 +215,45 @@ function Preview({
   }, [loaded, client])
   if (message.isError)
     return <LoadFailed error={message.error} onRetry={() => void message.refetch()} />
-  if (!message.data) return <Loading label="Opening the message…" />
+  if (!message.data) return <Loading label={t('messages.opening')} />
   const shown = message.data
   return (
     <article className="message-preview" aria-labelledby="message-preview-heading">
       <Button className="button button-secondary back-button" onPress={onBack}>
-        Back to messages
+        {t('messages.back')}
       </Button>
       <h3 id="message-preview-heading" tabIndex={-1} ref={heading}>
         {shown.subject}
       </h3>
       <dl className="message-facts">
-        <dt>From</dt>
+        <dt>{t('messages.from')}</dt>
         <dd>{shown.from}</dd>
-        <dt>To</dt>
-        <dd>{shown.direction === 'ToPractice' ? (shown.provider?.name ?? 'The office') : 'You'}</dd>
-        <dt>Regarding</dt>
+        <dt>{t('messages.to')}</dt>
+        <dd>
+          {shown.direction === 'ToPractice'
+            ? (shown.provider?.name ?? t('messages.theOfficeCapital'))
+            : t('messages.you')}
+        </dd>
+        <dt>{t('messages.regardingLabel')}</dt>
         <dd>{shown.patient.name}</dd>
-        <dt>Sent</dt>
+        <dt>{t('messages.sentAt')}</dt>
         <dd>{formatDateTime(shown.sentAt)}</dd>
         {shown.kind === 'SecureEmail' ? (
           <>
-            <dt>Kind</dt>
-            <dd>Secure Email</dd>
+            <dt>{t('messages.kind')}</dt>
+            <dd>{t('messages.secureEmail')}</dd>
           </>
         ) : null}
       </dl>
       <div className="message-body">{shown.body}</div>
       {shown.attachments.length > 0 ? (
         <>
-          <h4>Attachments</h4>
+          <h4>{t('messages.attachments')}</h4>
           <ul className="message-attachments">
             {shown.attachments.map((attachment) => (
               <li key={attachment.id}>
                 <a href={attachmentPath(shown.id, attachment.id)} download={attachment.fileName}>
-                  Download {attachment.fileName}
+                  {t('messages.download', { name: attachment.fileName })}
                 </a>{' '}
                 <span className="muted">({formatSize(attachment.sizeBytes)})</span>
               </li>
@@ -253,7 +263,7 @@ function Preview({
       ) : null}
       {shown.direction === 'ToPatient' ? (
         <Button className="button" onPress={() => onReply(shown)}>
-          Reply
+          {t('messages.reply')}
         </Button>
       ) : null}
     </article>

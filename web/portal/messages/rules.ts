@@ -5,6 +5,7 @@ import type {
   MessageView as MessageViewSchema,
   RecipientsView as RecipientsViewSchema,
 } from '../../../server/portal/messages/schemas.ts'
+import type { Translate } from '../../ui/i18n/i18n.tsx'
 
 export type BoxView = Static<typeof BoxViewSchema>
 export type MessageSummary = Static<typeof MessageSummarySchema>
@@ -87,18 +88,21 @@ export function replyDraft(message: Message, replySubjectOf: (subject: string) =
 }
 
 /** How a box line is read out: unread first, so a screen reader hears it before the rest. */
-export function lineLabel(message: MessageSummary, box: Box, date: string) {
+export function lineLabel(message: MessageSummary, box: Box, date: string, t: Translate) {
+  const office = message.provider?.name ?? t('messages.theOffice')
   const who =
-    box === 'inbox' ? `From ${message.from}` : `To ${message.provider?.name ?? 'the office'}`
+    box === 'inbox'
+      ? t('messages.fromWho', { name: message.from })
+      : t('messages.toWho', { name: office })
   const parts = [
-    message.unread ? 'Unread' : null,
-    message.kind === 'SecureEmail' ? 'Secure Email' : null,
+    message.unread ? t('messages.unread') : null,
+    message.kind === 'SecureEmail' ? t('messages.secureEmail') : null,
     who,
     message.subject,
-    `regarding ${message.patient.name}`,
+    t('messages.regarding', { name: message.patient.name }),
     date,
     message.attachmentCount > 0
-      ? `${message.attachmentCount} attachment${message.attachmentCount === 1 ? '' : 's'}`
+      ? t('messages.attachmentCount', { count: message.attachmentCount })
       : null,
   ]
   return parts.filter(Boolean).join(', ')

@@ -4,66 +4,81 @@ import { Button } from 'react-aria-components'
 import { deleteJson, getJson, postJson } from '../../ui/api.ts'
 import { useDocumentTitle } from '../../ui/document-title.ts'
 import { formatDateTime } from '../../ui/i18n/format.ts'
+import { type MessageId, type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
 import { LiveMessage, QueryView, TabPanel } from '../tab-parts.tsx'
 import { AddAppPanel, RecoveryCodeList } from './AddAppPanel.tsx'
 import { type RecoveryCodes, SECURITY_KEY, type SecurityView } from './security-api.ts'
 import './security.css'
 
-const SIGN_IN_WORDS: Record<string, string> = {
-  'portal.sign_in': 'Password',
-  'portal.second_factor': 'Authenticator code',
-  'portal.sign_in_throttled': 'Too many tries',
-  'portal.second_factor_throttled': 'Too many codes',
-  'portal.passkey_sign_in': 'Passkey',
+const SIGN_IN_WORDS: Record<string, MessageId> = {
+  'portal.sign_in': 'security.password',
+  'portal.second_factor': 'security.authenticatorCode',
+  'portal.sign_in_throttled': 'security.tooManyTries',
+  'portal.second_factor_throttled': 'security.tooManyCodes',
+  'portal.passkey_sign_in': 'security.passkey',
+}
+
+function signInWord(action: string, t: Translate): string {
+  const id = SIGN_IN_WORDS[action]
+  return id ? t(id) : action
 }
 
 /** Security: second factors, recent sign-ins, open sessions, and who viewed your records. */
 export function SecurityPage() {
+  const t = useT()
   const security = useQuery({
     queryKey: SECURITY_KEY,
     queryFn: ({ signal }) => getJson<SecurityView>('/api/portal/security', signal),
   })
-  useDocumentTitle('Security')
+  useDocumentTitle(t('header.security'))
   return (
     <div className="tab-page">
-      <h1>Security</h1>
-      <QueryView query={security} label="Security">
-        {(view) => <SecurityParts view={view} />}
-      </QueryView>
+      <h1>{t('header.security')}</h1>
+      <QueryView query={security}>{(view) => <SecurityParts view={view} />}</QueryView>
     </div>
   )
 }
 
 function SecurityParts({ view }: { view: SecurityView }) {
+  const t = useT()
   return (
     <>
       <SecondFactors view={view} />
       <Sessions view={view} />
       <TabPanel
         id="sign-ins"
-        title="Recent sign-ins"
-        empty={view.signIns.length === 0 && 'None yet.'}
+        title={t('security.signIns')}
+        empty={view.signIns.length === 0 && t('security.noSignIns')}
       >
         <ul className="security-list">
           {view.signIns.map((signIn) => (
             <li key={`${signIn.at}-${signIn.action}`}>
-              {formatDateTime(signIn.at)}: {SIGN_IN_WORDS[signIn.action] ?? signIn.action},{' '}
-              {signIn.outcome === 'success' ? 'succeeded' : 'failed'}
-              {signIn.ip ? ` (from ${signIn.ip})` : ''}
+              {t(
+                signIn.outcome === 'success' ? 'security.signInSucceeded' : 'security.signInFailed',
+                {
+                  at: formatDateTime(signIn.at),
+                  how: signInWord(signIn.action, t),
+                },
+              )}
+              {signIn.ip ? t('security.fromIp', { ip: signIn.ip }) : ''}
             </li>
           ))}
         </ul>
       </TabPanel>
       <TabPanel
         id="record-views"
-        title="Who viewed your records"
-        empty={view.recordViews.length === 0 && 'Nobody else has viewed your records online.'}
+        title={t('security.recordViews')}
+        empty={view.recordViews.length === 0 && t('security.noRecordViews')}
       >
         <ul className="security-list">
           {view.recordViews.map((read) => (
             <li key={`${read.at}-${read.action}-${read.viewer}`}>
-              {formatDateTime(read.at)}: {read.viewer} viewed {read.patient}'s records
+              {t('security.recordView', {
+                at: formatDateTime(read.at),
+                viewer: read.viewer,
+                patient: read.patient,
+              })}
             </li>
           ))}
         </ul>
@@ -73,6 +88,7 @@ function SecurityParts({ view }: { view: SecurityView }) {
 }
 
 function SecondFactors({ view }: { view: SecurityView }) {
+  const t = useT()
   const queryClient = useQueryClient()
   const [adding, setAdding] = useState(false)
   const reload = () => queryClient.invalidateQueries({ queryKey: SECURITY_KEY })
@@ -86,25 +102,27 @@ function SecondFactors({ view }: { view: SecurityView }) {
   })
   const app = view.factors.find((factor) => factor.kind === 'totp')
   return (
-    <TabPanel id="second-factors" title="Two-step sign-in">
+    <TabPanel id="second-factors" title={t('security.twoStep')}>
       {app ? (
         <div className="security-step">
           <p>
-            Authenticator app, added {formatDateTime(app.createdAt)}. Recovery codes left:{' '}
-            {view.recoveryCodesLeft}.
+            {t('security.appAdded', {
+              date: formatDateTime(app.createdAt),
+              count: view.recoveryCodesLeft,
+            })}
           </p>
           {newCodes.data ? (
             <RecoveryCodeList codes={newCodes.data.codes} onDone={() => newCodes.reset()} />
           ) : (
             <Button className="button button-secondary" onPress={() => newCodes.mutate()}>
-              New recovery codes
+              {t('security.newCodes')}
             </Button>
           )}
           {view.required ? (
-            <p className="muted">Your dental office requires two-step sign-in.</p>
+            <p className="muted">{t('security.required')}</p>
           ) : (
             <Button className="button button-secondary" onPress={() => remove.mutate()}>
-              Remove authenticator app
+              {t('security.removeApp')}
             </Button>
           )}
           {remove.isError ? <ProblemAlert error={remove.error} /> : null}
@@ -118,9 +136,9 @@ function SecondFactors({ view }: { view: SecurityView }) {
         />
       ) : (
         <div className="security-step">
-          <p>Add a second step to sign-in: a code from an app on your phone.</p>
+          <p>{t('security.addExplainer')}</p>
           <Button className="button" onPress={() => setAdding(true)}>
-            Set up two-step sign-in
+            {t('security.setUp')}
           </Button>
         </div>
       )}
@@ -129,30 +147,32 @@ function SecondFactors({ view }: { view: SecurityView }) {
 }
 
 function Sessions({ view }: { view: SecurityView }) {
+  const t = useT()
   const queryClient = useQueryClient()
   const [message, setMessage] = useState('')
   const others = view.sessions.filter((session) => !session.current)
   const signOutOthers = useMutation({
     mutationFn: () => postJson('/api/portal/security/sign-out-others', {}),
     onSuccess: () => {
-      setMessage('You are signed out everywhere else.')
+      setMessage(t('security.signedOutElsewhere'))
       void queryClient.invalidateQueries({ queryKey: SECURITY_KEY })
     },
   })
   return (
-    <TabPanel id="sessions" title="Where you are signed in">
+    <TabPanel id="sessions" title={t('security.sessions')}>
       <ul className="security-list">
         {view.sessions.map((session) => (
           <li key={session.id}>
             {session.browser}
-            {session.ip ? `, ${session.ip}` : ''}, since {formatDateTime(session.startedAt)}
-            {session.current ? ' (this browser)' : ''}
+            {session.ip ? `, ${session.ip}` : ''}
+            {t('security.since', { date: formatDateTime(session.startedAt) })}
+            {session.current ? t('security.thisBrowser') : ''}
           </li>
         ))}
       </ul>
       {others.length > 0 ? (
         <Button className="button button-secondary" onPress={() => signOutOthers.mutate()}>
-          Sign out everywhere else
+          {t('security.signOutOthers')}
         </Button>
       ) : null}
       {signOutOthers.isError ? <ProblemAlert error={signOutOthers.error} /> : null}

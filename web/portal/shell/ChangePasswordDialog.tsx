@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { postJson } from '../../ui/api.ts'
 import { CloseButton, DialogActions, type DialogOpenState, DialogShell } from '../../ui/dialog.tsx'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import {
   type NewPassword,
   NewPasswordFields,
@@ -14,14 +15,16 @@ import { StatusNotice } from '../problem-alert.tsx'
 
 /** Change password: the current one, then the new one twice. */
 export function ChangePasswordDialog({ isOpen, onOpenChange }: DialogOpenState) {
+  const t = useT()
   return (
-    <DialogShell title="Change password" isOpen={isOpen} onOpenChange={onOpenChange}>
+    <DialogShell title={t('header.changePassword')} isOpen={isOpen} onOpenChange={onOpenChange}>
       <ChangePasswordForm />
     </DialogShell>
   )
 }
 
 function ChangePasswordForm() {
+  const t = useT()
   const [currentPassword, setCurrentPassword] = useState('')
   const [newPassword, setNewPassword] = useState<NewPassword>(NO_NEW_PASSWORD)
   const change = useMutation({
@@ -32,10 +35,10 @@ function ChangePasswordForm() {
   if (change.isSuccess) {
     return (
       <>
-        <StatusNotice>Your password has been changed.</StatusNotice>
+        <StatusNotice>{t('password.changed')}</StatusNotice>
         <DialogActions>
           <Button slot="close" className="button" autoFocus>
-            Close
+            {t('dialog.close')}
           </Button>
         </DialogActions>
       </>
@@ -49,21 +52,21 @@ function ChangePasswordForm() {
       actions={
         <DialogActions>
           <Button className="button" type="submit">
-            {change.isPending ? 'Saving…' : 'Change password'}
+            {change.isPending ? t('form.saving') : t('header.changePassword')}
           </Button>
-          <CloseButton label="Cancel" />
+          <CloseButton label={t('dialog.cancel')} />
         </DialogActions>
       }
     >
       <TextInputField
-        label="Current password"
+        label={t('password.current')}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
         inputProps={{ autoFocus: true }}
         value={currentPassword}
         onChange={setCurrentPassword}
-        requiredMessage="Enter your current password."
+        requiredMessage={t('password.currentRequired')}
       />
       <NewPasswordFields value={newPassword} onChange={setNewPassword} />
     </MutationForm>

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { type PortalSession, SESSION_KEY, signOut } from '../session.ts'
-import { idlePhase, idleSignOutMessage, inSeconds, secondsLeft } from '../session-rules.ts'
-import { SIGNED_OUT } from '../signin/SignOutButton.tsx'
+import { idlePhase, idleSignOutMessage, SIGNED_OUT, secondsLeft } from '../session-rules.ts'
 
 /**
  * The idle time-out: a warning a minute before the session ends (Stay signed in re-reads the
@@ -12,6 +12,7 @@ import { SIGNED_OUT } from '../signin/SignOutButton.tsx'
  */
 export function IdleTimeout({ session }: { session: PortalSession }) {
   const queryClient = useQueryClient()
+  const t = useT()
   const [now, setNow] = useState(() => Date.now())
   const [staying, setStaying] = useState(false)
   const ending = useRef(false)
@@ -42,15 +43,13 @@ export function IdleTimeout({ session }: { session: PortalSession }) {
 
   return (
     <DialogShell
-      title="Are you still there?"
+      title={t('idle.title')}
       role="alertdialog"
       isOpen={phase !== 'active'}
       isDismissable={false}
       isKeyboardDismissDisabled
     >
-      <p>
-        You will be signed out {inSeconds(secondsLeft(session.deadline, now))} for your security.
-      </p>
+      <p>{t('idle.warning', { seconds: secondsLeft(session.deadline, now) })}</p>
       <DialogActions>
         <Button
           className="button"
@@ -59,7 +58,7 @@ export function IdleTimeout({ session }: { session: PortalSession }) {
             if (!staying) void stay()
           }}
         >
-          Stay signed in
+          {t('idle.stay')}
         </Button>
         <Button
           className="button button-secondary"
@@ -68,7 +67,7 @@ export function IdleTimeout({ session }: { session: PortalSession }) {
             void signOut(queryClient, SIGNED_OUT, { evenIfUnreachable: true })
           }}
         >
-          Sign out
+          {t('header.signOut')}
         </Button>
       </DialogActions>
     </DialogShell>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { Navigate, useOutletContext, useParams } from 'react-router'
 import { useDocumentTitle } from '../../ui/document-title.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { currentTab, TabBar, TabContent, tabTitle } from '../PatientTabs.tsx'
 import type { PortalSession } from '../session.ts'
 import { displayName, parsePatientId, patientPath, statusNote } from '../session-rules.ts'
@@ -19,6 +20,7 @@ export function HomeRedirect() {
  */
 export function PatientPage() {
   const session = useOutletContext<PortalSession>()
+  const t = useT()
   const params = useParams()
   const patientId = parsePatientId(params.patientId)
   const patient = session.family.find((member) => member.id === patientId)
@@ -26,7 +28,7 @@ export function PatientPage() {
   const firstRender = useRef(true)
   const name = patient ? displayName(patient) : undefined
   // "Plan – Luis Garcia – Maple Grove Dental": read first after each move between tabs.
-  useDocumentTitle(tabTitle(session.features, params.tab), name, session.practiceName)
+  useDocumentTitle(tabTitle(session.features, params.tab, t), name, session.practiceName)
 
   // Switching family members changes the page under the menu: move focus to the new name.
   useEffect(() => {
@@ -48,11 +50,13 @@ export function PatientPage() {
       <h1 id="patient-name" ref={heading} tabIndex={-1}>
         {name}
       </h1>
-      {note ? <p className="patient-status">Status: {note}</p> : null}
-      {patient.self ? null : (
-        <p className="patient-representing">
-          You are viewing {first}’s records as their representative.
+      {note ? (
+        <p className="patient-status">
+          {t('patient.statusLine', { status: t('patient.status', { status: note }) })}
         </p>
+      ) : null}
+      {patient.self ? null : (
+        <p className="patient-representing">{t('patient.representing', { name: first })}</p>
       )}
       <TabBar
         patientId={patient.id}
@@ -70,10 +74,11 @@ export function PatientPage() {
 }
 
 function NoRecord() {
+  const t = useT()
   return (
     <section className="patient">
-      <h1>Patient portal</h1>
-      <p>There is no patient record to show for this account. Please contact the office.</p>
+      <h1>{t('portal.title')}</h1>
+      <p>{t('patient.noRecord')}</p>
     </section>
   )
 }

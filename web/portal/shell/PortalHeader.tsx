@@ -11,16 +11,24 @@ import {
   type Selection,
 } from 'react-aria-components'
 import { Link, useNavigate, useParams } from 'react-router'
+import { useT } from '../../ui/i18n/i18n.tsx'
+import { LanguagePicker } from '../../ui/i18n/LanguagePicker.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
 import { type PortalSession, signOut } from '../session.ts'
-import { displayName, parsePatientId, patientPath, statusNote } from '../session-rules.ts'
-import { SIGNED_OUT } from '../signin/SignOutButton.tsx'
+import {
+  displayName,
+  parsePatientId,
+  patientPath,
+  SIGNED_OUT,
+  statusNote,
+} from '../session-rules.ts'
 import { ChangePasswordDialog } from './ChangePasswordDialog.tsx'
 import { ContactDialog } from './ContactDialog.tsx'
 
 /** The practice's name, Contact us, and the patient-name menu. */
 export function PortalHeader({ session }: { session: PortalSession }) {
   const queryClient = useQueryClient()
+  const t = useT()
   const navigate = useNavigate()
   const params = useParams()
   const selectedId = parsePatientId(params.patientId)
@@ -34,7 +42,7 @@ export function PortalHeader({ session }: { session: PortalSession }) {
   const refresh = useMutation({
     mutationFn: () => queryClient.invalidateQueries(),
     onMutate: () => setRefreshed(''),
-    onSuccess: () => setRefreshed('Everything is up to date.'),
+    onSuccess: () => setRefreshed(t('header.refreshed')),
   })
 
   function choosePatient(keys: Selection) {
@@ -51,8 +59,9 @@ export function PortalHeader({ session }: { session: PortalSession }) {
       <div className="portal-header-inner">
         <p className="portal-brand">{session.practiceName}</p>
         <div className="portal-header-actions">
+          <LanguagePicker />
           <Button className="header-button" onPress={() => setContactOpen(true)}>
-            Contact us
+            {t('links.contact')}
           </Button>
           <MenuTrigger>
             <Button className="header-button patient-menu-button">
@@ -62,7 +71,7 @@ export function PortalHeader({ session }: { session: PortalSession }) {
               </span>
             </Button>
             <Popover className="menu-popover" placement="bottom end">
-              <Menu className="menu" aria-label="Patient menu">
+              <Menu className="menu" aria-label={t('header.patientMenu')}>
                 {session.family.length > 1 ? (
                   <MenuSection
                     className="menu-section"
@@ -71,9 +80,10 @@ export function PortalHeader({ session }: { session: PortalSession }) {
                     selectedKeys={selected ? [selected.id] : []}
                     onSelectionChange={choosePatient}
                   >
-                    <Header className="menu-header">Family</Header>
+                    <Header className="menu-header">{t('header.family')}</Header>
                     {session.family.map((member) => {
-                      const note = statusNote(member)
+                      const status = statusNote(member)
+                      const note = status ? t('patient.status', { status }) : undefined
                       const name = displayName(member)
                       return (
                         <MenuItem
@@ -94,27 +104,27 @@ export function PortalHeader({ session }: { session: PortalSession }) {
                 ) : null}
                 <MenuSection className="menu-section">
                   <Header className="menu-header">
-                    Signed in as {self ? displayName(self) : session.username}
+                    {t('header.signedInAs', { name: self ? displayName(self) : session.username })}
                   </Header>
                   <MenuItem id="refresh" className="menu-item" onAction={() => refresh.mutate()}>
-                    Refresh
+                    {t('header.refresh')}
                   </MenuItem>
                   <MenuItem
                     id="change-password"
                     className="menu-item"
                     onAction={() => setPasswordOpen(true)}
                   >
-                    Change password
+                    {t('header.changePassword')}
                   </MenuItem>
                   <MenuItem
                     id="security"
                     className="menu-item"
                     onAction={() => void navigate('/security')}
                   >
-                    Security
+                    {t('header.security')}
                   </MenuItem>
                   <MenuItem id="sign-out" className="menu-item" onAction={() => leave.mutate()}>
-                    Sign out
+                    {t('header.signOut')}
                   </MenuItem>
                 </MenuSection>
               </Menu>
@@ -160,11 +170,14 @@ function HeaderFamily({
   signedIn: string
   tab: string | undefined
 }) {
+  const t = useT()
   return (
-    <nav className="header-family" aria-label="People you can view">
-      <p className="header-family-signed-in">Signed in as {signedIn}.</p>
+    <nav className="header-family" aria-label={t('header.peopleYouCanView')}>
+      <p className="header-family-signed-in">
+        {t('header.signedInAsSentence', { name: signedIn })}
+      </p>
       <p className="header-family-label" aria-hidden="true">
-        Viewing:
+        {t('header.viewing')}
       </p>
       <ul>
         {family.map((member) => (

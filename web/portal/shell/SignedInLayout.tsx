@@ -2,18 +2,17 @@ import { type QueryClient, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { Navigate, Outlet, useLocation } from 'react-router'
 import { isApiError } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import {
   endSessionOn401,
   type PortalSession,
   pendingSignOutNotice,
-  SESSION_ENDED,
   SESSION_KEY,
   type SignInState,
   useSession,
 } from '../session.ts'
-import { pathForStage } from '../session-rules.ts'
-import { SIGNED_OUT } from '../signin/SignOutButton.tsx'
+import { pathForStage, SESSION_ENDED, SIGNED_OUT } from '../session-rules.ts'
 import { IdleTimeout } from './IdleTimeout.tsx'
 import { PortalHeader } from './PortalHeader.tsx'
 import './shell.css'
@@ -32,8 +31,7 @@ export function SignedInLayout() {
   if (session.data) sawSession.current = true
   if (session.data === null) {
     const notice =
-      pendingSignOutNotice() ??
-      (sawSession.current ? SESSION_ENDED : 'Please sign in to see your records.')
+      pendingSignOutNotice() ?? (sawSession.current ? SESSION_ENDED : { id: 'session.signInToSee' })
     const state: SignInState =
       notice === SIGNED_OUT ? { notice } : { notice, from: location.pathname }
     return <Navigate to="/" replace state={state} />
@@ -44,7 +42,7 @@ export function SignedInLayout() {
   if (!session.data) {
     return (
       <main className="shell-main" id="main">
-        <h1>Patient portal</h1>
+        <PortalTitle />
         {session.isError ? (
           <LoadFailed error={session.error} onRetry={() => void session.refetch()} />
         ) : (
@@ -56,11 +54,17 @@ export function SignedInLayout() {
   return <SignedIn session={session.data} />
 }
 
+function PortalTitle() {
+  const t = useT()
+  return <h1>{t('portal.title')}</h1>
+}
+
 function SignedIn({ session }: { session: PortalSession }) {
+  const t = useT()
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('shell.skipToContent')}
       </a>
       <PortalHeader session={session} />
       <main className="shell-main" id="main" tabIndex={-1}>

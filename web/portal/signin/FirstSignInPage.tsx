@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components'
 import type { Static } from 'typebox'
 import type { FirstSignIn as FirstSignInBody } from '../../../server/portal/signin/schemas.ts'
 import { postJson } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import {
   type NewPassword,
   NewPasswordFields,
@@ -30,6 +31,7 @@ export default function FirstSignInPage() {
 
 function FirstSignIn({ session }: { session: PortalSession }) {
   const signedIn = useSignedIn()
+  const t = useT()
   const queryClient = useQueryClient()
   const [newPassword, setNewPassword] = useState<NewPassword>(NO_NEW_PASSWORD)
   const [newUsername, setNewUsername] = useState('')
@@ -50,28 +52,25 @@ function FirstSignIn({ session }: { session: PortalSession }) {
   }
 
   return (
-    <PracticePage title="Choose your password" titleId="first-sign-in-title">
-      <p>
-        Welcome. The password from the office works only once, so please choose your own password
-        now.
-      </p>
+    <PracticePage title={t('firstSignIn.title')} titleId="first-sign-in-title">
+      <p>{t('firstSignIn.intro')}</p>
       <MutationForm
         mutation={save}
         onSubmit={submit}
         labelledBy="first-sign-in-title"
         actions={
           <Button className="button" type="submit">
-            {save.isPending ? 'Saving…' : 'Save and continue'}
+            {save.isPending ? t('form.saving') : t('firstSignIn.save')}
           </Button>
         }
       >
         <NewPasswordFields value={newPassword} onChange={setNewPassword} />
         {session.canChangeUsername ? (
           <TextInputField
-            label="Choose a new user name (optional, this once only)"
+            label={t('firstSignIn.newUserName')}
             name="newUsername"
             autoComplete="username"
-            description={`Your user name is ${session.username}. Leave this empty to keep it.`}
+            description={t('firstSignIn.newUserNameHint', { userName: session.username })}
             value={newUsername}
             onChange={setNewUsername}
             inputProps={{ autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false }}

@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components'
 import type { Static } from 'typebox'
 import type { ResetCompletion } from '../../../server/portal/signin/schemas.ts'
 import { postJson } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import {
   type NewPassword,
   NewPasswordFields,
@@ -23,10 +24,11 @@ export default function ForgotPasswordPage() {
   const [userName, setUserName] = useState('')
   const [step, setStep] = useState<'request' | 'complete'>('request')
   const [sentMessage, setSentMessage] = useState<string>()
+  const t = useT()
 
   return (
     <PracticePage
-      title="Forgot password"
+      title={t('links.forgotPassword')}
       titleId="forgot-title"
       links={[LINKS.signIn, LINKS.contact]}
     >
@@ -66,6 +68,7 @@ function RequestCode({
   onHaveCode: () => void
 }) {
   const [haveCodeError, setHaveCodeError] = useState(false)
+  const t = useT()
   const request = useMutation({
     mutationFn: (username: string) =>
       postJson<{ message: string }>('/api/public/password-reset', { username }),
@@ -74,19 +77,16 @@ function RequestCode({
 
   return (
     <>
-      <p>
-        Enter your user name. We will email a reset code to the address your dental office has on
-        file.
-      </p>
+      <p>{t('forgot.intro')}</p>
       <MutationForm
         mutation={request}
         onSubmit={() => request.mutate(userName.trim())}
         labelledBy="forgot-title"
-        moreErrors={haveCodeError ? { username: 'Enter your user name first.' } : {}}
+        moreErrors={haveCodeError ? { username: t('forgot.userNameFirst') } : {}}
         actions={
           <>
             <Button className="button" type="submit">
-              {request.isPending ? 'Sending…' : 'Email me a code'}
+              {request.isPending ? t('form.sending') : t('forgot.emailCode')}
             </Button>
             <Button
               className="button button-secondary"
@@ -95,13 +95,13 @@ function RequestCode({
                 else onHaveCode()
               }}
             >
-              I already have a code
+              {t('forgot.haveCode')}
             </Button>
           </>
         }
       >
         <TextInputField
-          label="User name"
+          label={t('signIn.userName')}
           name="username"
           autoComplete="username"
           value={userName}
@@ -109,7 +109,7 @@ function RequestCode({
             setHaveCodeError(false)
             onUserName(value)
           }}
-          requiredMessage="Enter your user name."
+          requiredMessage={t('signIn.userNameRequired')}
           maxLength={100}
           inputProps={{ autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false }}
         />
@@ -128,6 +128,7 @@ function CompleteReset({
   onStartOver: () => void
 }) {
   const signedIn = useSignedIn()
+  const t = useT()
   const [code, setCode] = useState('')
   const [newPassword, setNewPassword] = useState<NewPassword>(NO_NEW_PASSWORD)
   const complete = useMutation({
@@ -139,9 +140,7 @@ function CompleteReset({
   return (
     <>
       {sentMessage ? <StatusNotice>{sentMessage}</StatusNotice> : null}
-      <p>
-        Enter the code from the email for <strong>{userName}</strong> and choose a new password.
-      </p>
+      <p>{t('forgot.enterCode', { userName, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <MutationForm
         mutation={complete}
         onSubmit={() => complete.mutate({ username: userName, code: code.trim(), ...newPassword })}
@@ -149,21 +148,21 @@ function CompleteReset({
         actions={
           <>
             <Button className="button" type="submit">
-              {complete.isPending ? 'Saving…' : 'Set password and sign in'}
+              {complete.isPending ? t('form.saving') : t('forgot.setPassword')}
             </Button>
             <Button className="button button-secondary" onPress={onStartOver}>
-              Ask for a new code
+              {t('forgot.newCode')}
             </Button>
           </>
         }
       >
         <TextInputField
-          label="Reset code"
+          label={t('forgot.code')}
           name="code"
           autoComplete="one-time-code"
           value={code}
           onChange={setCode}
-          requiredMessage="Enter the code from the email."
+          requiredMessage={t('forgot.codeRequired')}
           maxLength={20}
           inputProps={{ inputMode: 'numeric', spellCheck: false }}
         />

@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { Link, useSearchParams } from 'react-router'
 import { postJson } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { Loading } from '../../ui/status.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import { PersonFields, type PersonInfo } from './PersonFields.tsx'
@@ -19,6 +20,7 @@ const MakePayment = lazy(async () => ({
  * same payment form as in the Account tab, without saved cards.
  */
 export default function MakePaymentPage() {
+  const t = useT()
   const [params] = useSearchParams()
   const statement = params.get('statement') ?? undefined
   const [person, setPerson] = useState<PersonInfo>({ firstName: '', lastName: '', birthdate: '' })
@@ -27,7 +29,7 @@ export default function MakePaymentPage() {
       postJson('/api/public/payments/verify', { ...body, ...(statement ? { statement } : {}) }),
   })
   return (
-    <PracticePage title="Make payment" titleId="pay-title">
+    <PracticePage title={t('links.makePayment')} titleId="pay-title">
       {verify.isSuccess ? (
         <Suspense fallback={<Loading />}>
           <MakePayment
@@ -40,12 +42,7 @@ export default function MakePaymentPage() {
         </Suspense>
       ) : (
         <>
-          <p>
-            {statement
-              ? 'To pay this statement, first confirm who you are.'
-              : 'To pay without signing in, first confirm who you are.'}{' '}
-            Enter your name and birthdate as your dental office has them.
-          </p>
+          <p>{statement ? t('pay.confirmStatement') : t('pay.confirmWithoutSignIn')}</p>
           <MutationForm
             mutation={verify}
             onSubmit={() =>
@@ -58,7 +55,7 @@ export default function MakePaymentPage() {
             labelledBy="pay-title"
             actions={
               <Button className="button" type="submit">
-                {verify.isPending ? 'Checking…' : 'Continue'}
+                {verify.isPending ? t('pay.checking') : t('pay.continue')}
               </Button>
             }
           >
@@ -67,7 +64,7 @@ export default function MakePaymentPage() {
         </>
       )}
       <p>
-        <Link to="/">Back to sign in</Link>
+        <Link to="/">{t('links.backToSignIn')}</Link>
       </p>
     </PracticePage>
   )

@@ -1,3 +1,4 @@
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { type Controlled, FieldGroup, type GroupField } from '../../ui/text-field.tsx'
 import { localCalendarDate } from '../session-rules.ts'
 
@@ -13,27 +14,28 @@ export interface PersonInfo {
  * browser's own date input: it shows the reader's date order and offers a calendar.
  */
 export function PersonFields(props: Controlled<PersonInfo>) {
+  const t = useT()
   const fields: readonly GroupField<PersonInfo>[] = [
     {
-      label: 'First name',
+      label: t('person.firstName'),
       name: 'firstName',
       autoComplete: 'given-name',
-      requiredMessage: 'Enter your first name.',
+      requiredMessage: t('person.firstNameRequired'),
       maxLength: 100,
     },
     {
-      label: 'Last name',
+      label: t('person.lastName'),
       name: 'lastName',
       autoComplete: 'family-name',
-      requiredMessage: 'Enter your last name.',
+      requiredMessage: t('person.lastNameRequired'),
       maxLength: 100,
     },
     {
-      label: 'Birthdate',
+      label: t('person.birthdate'),
       name: 'birthdate',
       type: 'date',
       autoComplete: 'bday',
-      requiredMessage: 'Enter your birthdate.',
+      requiredMessage: t('person.birthdateRequired'),
       // Today, where the reader is: nobody is born tomorrow.
       inputProps: { min: '1900-01-01', max: localCalendarDate(new Date()) },
     },

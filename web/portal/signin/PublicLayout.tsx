@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
 import { Link, Outlet, useOutletContext } from 'react-router'
 import { useDocumentTitle } from '../../ui/document-title.ts'
+import { type MessageId, useT } from '../../ui/i18n/i18n.tsx'
+import { LanguagePicker } from '../../ui/i18n/LanguagePicker.tsx'
 import { Card, Page } from '../../ui/layout.tsx'
 import { type PublicPractice, usePublicPractice } from '../../ui/practice.ts'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
@@ -11,11 +13,12 @@ import { LoadFailed, Loading } from '../../ui/status.tsx'
  */
 export function PublicLayout() {
   const practice = usePublicPractice()
+  const t = useT()
   if (practice.isSuccess) return <Outlet context={practice.data} />
   return (
     <Page>
       <Card>
-        <h1>Patient portal</h1>
+        <h1>{t('portal.title')}</h1>
         {practice.isError ? (
           <LoadFailed error={practice.error} onRetry={() => void practice.refetch()} />
         ) : (
@@ -34,15 +37,15 @@ export function usePractice(): PublicPractice {
 /** A link under the card, to another page shown before sign-in. */
 export interface FooterLink {
   to: string
-  label: string
+  label: MessageId
 }
 
 /** The links between the pages shown before sign-in. */
 export const LINKS = {
-  signIn: { to: '/', label: 'Back to sign in' },
-  contact: { to: '/contact', label: 'Contact us' },
-  forgotPassword: { to: '/forgot-password', label: 'Forgot password' },
-  privacy: { to: '/privacy', label: 'Privacy policy' },
+  signIn: { to: '/', label: 'links.backToSignIn' },
+  contact: { to: '/contact', label: 'links.contact' },
+  forgotPassword: { to: '/forgot-password', label: 'links.forgotPassword' },
+  privacy: { to: '/privacy', label: 'links.privacy' },
 } as const satisfies Record<string, FooterLink>
 
 /**
@@ -61,16 +64,17 @@ export function PracticePage({
   children: ReactNode
 }) {
   const practice = usePractice()
+  const t = useT()
   useDocumentTitle(title, practice.name)
   // The office's privacy policy is a link away on every page before sign-in.
-  const all = [...(links ?? []), ...(title === 'Privacy policy' ? [] : [LINKS.privacy])]
+  const all = [...(links ?? []), ...(title === t('links.privacy') ? [] : [LINKS.privacy])]
   const footer = all.map((link) => (
     <Link key={link.to} to={link.to}>
-      {link.label}
+      {t(link.label)}
     </Link>
   ))
   return (
-    <Page footer={footer}>
+    <Page footer={footer} corner={<LanguagePicker />}>
       <Card brand={practice.name}>
         <h1 id={titleId}>{title}</h1>
         {children}

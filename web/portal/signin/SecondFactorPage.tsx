@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { postJson } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import { endSessionOn401, type PortalSessionView, useSignedIn } from '../session.ts'
@@ -16,6 +17,7 @@ export default function SecondFactorPage() {
 }
 
 function SecondFactor() {
+  const t = useT()
   const signedIn = useSignedIn()
   const queryClient = useQueryClient()
   const [code, setCode] = useState('')
@@ -30,26 +32,26 @@ function SecondFactor() {
     onError: (error) => endSessionOn401(queryClient, error),
   })
   return (
-    <PracticePage title="Enter your code" titleId="second-factor-title">
-      <p>Open your authenticator app and type the six-digit code it shows for this portal.</p>
+    <PracticePage title={t('twoStep.title')} titleId="second-factor-title">
+      <p>{t('twoStep.explainer')}</p>
       <MutationForm
         mutation={answer}
         onSubmit={() => answer.mutate()}
         labelledBy="second-factor-title"
         actions={
           <Button className="button" type="submit">
-            {answer.isPending ? 'Checking…' : 'Continue'}
+            {answer.isPending ? t('pay.checking') : t('pay.continue')}
           </Button>
         }
       >
         <TextInputField
-          label="Code"
+          label={t('twoStep.code')}
           name="code"
           value={code}
           onChange={setCode}
           autoComplete="one-time-code"
-          description="Lost your phone? Type one of your recovery codes instead."
-          requiredMessage="Type the code from your app."
+          description={t('twoStep.lostPhone')}
+          requiredMessage={t('twoStep.required')}
           autoFocus
         />
         <label className="checkbox">
@@ -58,7 +60,7 @@ function SecondFactor() {
             checked={remember}
             onChange={(event) => setRemember(event.currentTarget.checked)}
           />
-          Remember this browser for 30 days
+          {t('twoStep.remember')}
         </label>
       </MutationForm>
       <SignOutButton />

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { AddAppPanel } from '../security/AddAppPanel.tsx'
 import { type PortalSessionView, SESSION_KEY, useSignedIn } from '../session.ts'
 import { PracticePage } from './PublicLayout.tsx'
@@ -13,13 +14,14 @@ export default function SecondFactorSetupPage() {
 }
 
 function Setup() {
+  const t = useT()
   const signedIn = useSignedIn()
   const queryClient = useQueryClient()
   // The session moves on once the app counts, but the recovery codes are read here first.
   const [confirmed, setConfirmed] = useState<PortalSessionView>()
   return (
-    <PracticePage title="Add an authenticator app">
-      <p>Your dental office asks every patient to sign in with a second step.</p>
+    <PracticePage title={t('twoStep.setUpTitle')}>
+      <p>{t('twoStep.setUpExplainer')}</p>
       <AddAppPanel
         onConfirmed={setConfirmed}
         onDone={() => {

@@ -1,11 +1,13 @@
 import { Link, Navigate, useLocation } from 'react-router'
 import { useDocumentTitle } from '../../ui/document-title.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
+import { LanguagePicker } from '../../ui/i18n/LanguagePicker.tsx'
 import { Card, Page } from '../../ui/layout.tsx'
 import { PORTAL_USER_NAME_KEY } from '../../ui/remembered-user-name.ts'
 import { SignInForm } from '../../ui/sign-in-form.tsx'
 import { Loading } from '../../ui/status.tsx'
 import { type PortalSessionView, type SignInState, useSession, useSignedIn } from '../session.ts'
-import { pathForStage, safeReturnPath } from '../session-rules.ts'
+import { noticeText, pathForStage, safeReturnPath } from '../session-rules.ts'
 import { usePractice } from './PublicLayout.tsx'
 
 /** The public front door: the practice's name, the sign-in form and the ways around it. */
@@ -15,7 +17,8 @@ export function SignInPage() {
   const state = (location.state ?? {}) as SignInState
   const session = useSession()
   const signedIn = useSignedIn()
-  useDocumentTitle('Sign in', practice.name)
+  const t = useT()
+  useDocumentTitle(t('signIn.submit'), practice.name)
 
   // Already signed in (another tab, the back button): go on to where the session stands.
   const returnTo = safeReturnPath(state.from)
@@ -26,22 +29,23 @@ export function SignInPage() {
 
   return (
     <Page
+      corner={<LanguagePicker />}
       footer={
         <>
-          <Link to="/forgot-password">Forgot password</Link>
-          <Link to="/contact">Contact us</Link>
-          <Link to="/privacy">Privacy policy</Link>
+          <Link to="/forgot-password">{t('links.forgotPassword')}</Link>
+          <Link to="/contact">{t('links.contact')}</Link>
+          <Link to="/privacy">{t('links.privacy')}</Link>
           {/* Offered only when the practice takes payments online; never a dead link. */}
-          {practice.onlinePayments ? <Link to="/pay">Make payment</Link> : null}
+          {practice.onlinePayments ? <Link to="/pay">{t('links.makePayment')}</Link> : null}
         </>
       }
     >
       <Card>
         <h1 id="practice-name">{practice.name}</h1>
-        <p className="card-subtitle">Sign in to your patient portal.</p>
+        <p className="card-subtitle">{t('signIn.subtitle')}</p>
         {state.notice ? (
           <div className="notice notice-info" role="status">
-            <p>{state.notice}</p>
+            <p>{noticeText(state.notice, t)}</p>
           </div>
         ) : null}
         {session.isPending ? (

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Navigate } from 'react-router'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { Card, Page } from '../../ui/layout.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { type PortalSession, pendingSignOutNotice, useSession } from '../session.ts'
@@ -17,6 +18,7 @@ export function StageGate({
   children: (session: PortalSession) => ReactNode
 }) {
   const session = useSession()
+  const t = useT()
   if (session.data === null) {
     return <Navigate to="/" replace state={{ notice: pendingSignOutNotice() }} />
   }
@@ -27,7 +29,7 @@ export function StageGate({
   return (
     <Page>
       <Card>
-        <h1>Patient portal</h1>
+        <h1>{t('portal.title')}</h1>
         {session.isError ? (
           <LoadFailed error={session.error} onRetry={() => void session.refetch()} />
         ) : (

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { isApiError, postJson } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import {
   endSessionLocally,
@@ -23,6 +24,7 @@ export default function VerifyPage() {
 
 function Verify({ session }: { session: PortalSession }) {
   const signedIn = useSignedIn()
+  const t = useT()
   const queryClient = useQueryClient()
   const [person, setPerson] = useState<PersonInfo>({ firstName: '', lastName: '', birthdate: '' })
 
@@ -32,7 +34,10 @@ function Verify({ session }: { session: PortalSession }) {
     onError: (error) => {
       // Too many mismatches: the server has signed the session out.
       if (isApiError(error) && error.status === 403 && error.type.endsWith('verification-locked')) {
-        endSessionLocally(queryClient, error.detail ?? 'We could not verify your information.')
+        endSessionLocally(
+          queryClient,
+          error.detail ? { text: error.detail } : { id: 'verify.couldNotVerify' },
+        )
       } else endSessionOn401(queryClient, error)
     },
   })
@@ -46,25 +51,22 @@ function Verify({ session }: { session: PortalSession }) {
   }
 
   return (
-    <PracticePage title="Verify personal information" titleId="verify-title">
-      <p>
-        Before you go on, please confirm who you are. Enter your name and birthdate as your dental
-        office has them.
-      </p>
+    <PracticePage title={t('verify.title')} titleId="verify-title">
+      <p>{t('verify.intro')}</p>
       <MutationForm
         mutation={verify}
         onSubmit={submit}
         labelledBy="verify-title"
         actions={
           <Button className="button" type="submit">
-            {verify.isPending ? 'Checking…' : 'Continue'}
+            {verify.isPending ? t('verify.checking') : t('verify.continue')}
           </Button>
         }
       >
         <PersonFields value={person} onChange={setPerson} />
       </MutationForm>
       <details className="disclosure">
-        <summary>Privacy policy</summary>
+        <summary>{t('verify.privacyPolicy')}</summary>
         <div className="privacy-policy">{session.privacyPolicy}</div>
       </details>
       <SignOutButton />

@@ -1,4 +1,5 @@
 import { formatCalendarDate, formatDateTime } from '../../ui/i18n/format.ts'
+import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
 import {
   type ActivityEvent,
@@ -16,6 +17,16 @@ const FIRST_SHOWN = 20
  * Every view, download and transmission of this person's summaries, newest first: what, when,
  * by whom, and for a transmission to whom and what became of it. Read from the audit log.
  */
+/** "(Sent)", "(Failed: the mail server's reason)". */
+function delivery(event: ActivityEvent, t: Translate): string {
+  const label = deliveryLabel(event.status)
+  if (!label) return ''
+  const error = event.status === 'failed' ? event.error : null
+  return error
+    ? t('activity.deliveryBecause', { status: t(label), error })
+    : t('activity.delivery', { status: t(label) })
+}
+
 export function ActivityHistory({
   events,
   summaries,
@@ -27,6 +38,7 @@ export function ActivityHistory({
   firstName: string
   timeZone: string | undefined
 }) {
+  const t = useT()
   const { shown, more } = useShowAll(events, FIRST_SHOWN, 'events')
   const summaryDates = new Map(
     summaries.map((summary) => [
@@ -36,43 +48,45 @@ export function ActivityHistory({
   )
   return (
     <section className="tab-panel" aria-labelledby="summary-activity-heading">
-      <h3 id="summary-activity-heading">Activity history</h3>
+      <h3 id="summary-activity-heading">{t('activity.title')}</h3>
       {events.length === 0 ? (
-        <p className="muted">
-          Nobody has viewed, downloaded or transmitted {firstName}’s care summaries yet.
-        </p>
+        <p className="muted">{t('activity.none', { name: firstName })}</p>
       ) : (
         <table className="data-table stack-table summary-activity">
           <caption className="visually-hidden">
-            Views, downloads and transmissions of {firstName}’s care summaries, newest first
+            {t('activity.caption', { name: firstName })}
           </caption>
-          <ColumnHeads columns={['When', 'What', 'Summary', 'By', 'To']} />
+          <ColumnHeads
+            columns={[
+              t('activity.when'),
+              t('activity.what'),
+              t('activity.summary'),
+              t('activity.by'),
+              t('activity.to'),
+            ]}
+          />
           <tbody>
             {shown.map((event) => (
               <tr key={event.id}>
                 <th scope="row">{formatDateTime(event.at, undefined, timeZone)}</th>
-                <td data-label="What">{activityWhat(event)}</td>
-                <td data-label="Summary">
+                <td data-label={t('activity.what')}>{t(activityWhat(event))}</td>
+                <td data-label={t('activity.summary')}>
                   {event.summaryId === null
                     ? ''
-                    : (summaryDates.get(event.summaryId) ?? 'An earlier summary')}
+                    : (summaryDates.get(event.summaryId) ?? t('activity.earlierSummary'))}
                   {event.rangeFrom || event.rangeTo ? (
                     <span className="summary-delivery">
                       {' '}
-                      ({rangeLabel(event, (day) => formatCalendarDate(day))})
+                      ({rangeLabel(event, (day) => formatCalendarDate(day), t)})
                     </span>
                   ) : null}
                 </td>
-                <td data-label="By">{event.by}</td>
-                <td data-label="To">
+                <td data-label={t('activity.by')}>{event.by}</td>
+                <td data-label={t('activity.to')}>
                   {event.to ? (
                     <>
                       {event.to}
-                      <span className="summary-delivery">
-                        {' '}
-                        ({deliveryLabel(event.status)}
-                        {event.status === 'failed' && event.error ? `: ${event.error}` : ''})
-                      </span>
+                      <span className="summary-delivery"> {delivery(event, t)}</span>
                     </>
                   ) : null}
                 </td>

@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import type { FamilyMember } from '../session.ts'
 import { displayName, patientPath, statusNote } from '../session-rules.ts'
 
@@ -14,10 +15,11 @@ export function FamilyList({
   family: readonly FamilyMember[]
   selectedId: number
 }) {
+  const t = useT()
   return (
     <nav className="summary-family" aria-labelledby="summary-family-heading">
       <h3 id="summary-family-heading" className="summary-family-heading">
-        Family members
+        {t('summary.familyMembers')}
       </h3>
       <ul>
         {family.map((member) => {
@@ -37,7 +39,11 @@ export function FamilyList({
                 ) : null}
                 <span>
                   {displayName(member)}
-                  {note ? <span className="summary-family-note">, {note}</span> : null}
+                  {note ? (
+                    <span className="summary-family-note">
+                      , {t('patient.status', { status: note })}
+                    </span>
+                  ) : null}
                 </span>
               </Link>
             </li>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { Button } from 'react-aria-components'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { type FormMutation, MutationForm } from '../mutation-form.tsx'
 import { localCalendarDate } from '../session-rules.ts'
@@ -21,6 +22,7 @@ export function RangeForm({
   mutation: FormMutation
   onCreate: (range: SummaryRange) => void
 }) {
+  const t = useT()
   const headingId = useId()
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
@@ -30,19 +32,15 @@ export function RangeForm({
   const [refused, setRefused] = useState<Record<string, string> | undefined>()
   return (
     <section className="tab-panel summary-range-form" aria-labelledby={headingId}>
-      <h3 id={headingId}>Summary of chosen dates</h3>
-      <p className="muted">
-        Only what happened between two dates: visits, procedures, results, immunizations, and the
-        problems, medications and allergies of that time. Leave a date empty to go from the start or
-        up to today.
-      </p>
+      <h3 id={headingId}>{t('range.title')}</h3>
+      <p className="muted">{t('range.explainer')}</p>
       <MutationForm
         mutation={mutation}
         labelledBy={headingId}
         moreErrors={refused}
         onSubmit={() => {
           if (from !== '' && to !== '' && from > to) {
-            setRefused({ to: 'The end date must be on or after the start date.' })
+            setRefused({ to: t('range.endBeforeStart') })
           } else {
             setRefused(undefined)
             onCreate({ from: from || null, to: to || null })
@@ -51,14 +49,14 @@ export function RangeForm({
         actions={
           <div className="form-actions">
             <Button type="submit" className="button">
-              {mutation.isPending ? 'Creating…' : 'Create summary of these dates'}
+              {mutation.isPending ? t('range.creating') : t('range.create')}
             </Button>
           </div>
         }
       >
         <div className="summary-range-fields">
           <TextInputField
-            label="From"
+            label={t('range.from')}
             name="from"
             type="date"
             value={from}
@@ -66,7 +64,7 @@ export function RangeForm({
             inputProps={{ min: '1900-01-01', max: today }}
           />
           <TextInputField
-            label="To"
+            label={t('range.to')}
             name="to"
             type="date"
             value={to}

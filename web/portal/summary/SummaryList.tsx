@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Button } from 'react-aria-components'
 import { formatCalendarDate } from '../../ui/i18n/format.ts'
+import { type MessageId, useT } from '../../ui/i18n/i18n.tsx'
 import { type CareSummary, rangeLabel, reasonExplanation, type SummaryFormat } from './rules.ts'
 import { useShowAll } from './show-all.tsx'
 
@@ -23,19 +24,14 @@ export function SummaryList({
   dateOf: (summary: CareSummary) => string
   actions: (summary: CareSummary, headingId: string) => ReactNode
 }) {
+  const t = useT()
   const { shown, more } = useShowAll(summaries, FIRST_SHOWN, 'summaries')
   return (
     <section className="tab-panel" aria-labelledby="summary-list-heading">
-      <h3 id="summary-list-heading">{firstName}’s summaries</h3>
-      <p className="muted">
-        A care summary (Continuity of Care Document) lists allergies, medications, problems,
-        procedures and visits. Newest first.
-      </p>
+      <h3 id="summary-list-heading">{t('summary.listTitle', { name: firstName })}</h3>
+      <p className="muted">{t('summary.explainer')}</p>
       {summaries.length === 0 ? (
-        <p className="muted">
-          There are no care summaries yet. Create current summary makes one from the records as they
-          are today.
-        </p>
+        <p className="muted">{t('summary.noneYet')}</p>
       ) : (
         <ul className="item-list">
           {shown.map((summary) => {
@@ -43,11 +39,11 @@ export function SummaryList({
             return (
               <li key={summary.id}>
                 <article className="item summary-item" aria-labelledby={headingId}>
-                  <h4 id={headingId}>Care summary of {dateOf(summary)}</h4>
+                  <h4 id={headingId}>{t('summary.of', { date: dateOf(summary) })}</h4>
                   <p className="summary-range">
-                    {rangeLabel(summary, (day) => formatCalendarDate(day))}
+                    {rangeLabel(summary, (day) => formatCalendarDate(day), t)}
                   </p>
-                  <p className="muted summary-reason">{reasonExplanation(summary.reason)}</p>
+                  <p className="muted summary-reason">{t(reasonExplanation(summary.reason))}</p>
                   <div className="item-actions">{actions(summary, headingId)}</div>
                 </article>
               </li>
@@ -60,9 +56,9 @@ export function SummaryList({
   )
 }
 
-const DOWNLOADS: readonly { format: SummaryFormat; label: string }[] = [
-  { format: 'package', label: 'Download (zip)' },
-  { format: 'xml', label: 'Download XML' },
+const DOWNLOADS: readonly { format: SummaryFormat; label: MessageId }[] = [
+  { format: 'package', label: 'summary.downloadZip' },
+  { format: 'xml', label: 'summary.downloadXml' },
 ]
 
 /** The two downloads of a summary: the XDM package (zip) and the C-CDA XML alone. */
@@ -76,6 +72,7 @@ export function DownloadButtons({
   onDownload: (format: SummaryFormat) => void
   describedBy?: string | undefined
 }) {
+  const t = useT()
   return (
     <>
       {DOWNLOADS.map(({ format, label }) => (
@@ -85,7 +82,7 @@ export function DownloadButtons({
           aria-describedby={describedBy}
           onPress={() => onDownload(format)}
         >
-          {busy === format ? 'Downloading…' : label}
+          {busy === format ? t('summary.downloading') : t(label)}
         </Button>
       ))}
     </>

@@ -32,6 +32,7 @@ import { DownloadButtons, SummaryList } from './SummaryList.tsx'
 import { SummaryViewer } from './SummaryViewer.tsx'
 import { TransmitDialog } from './TransmitDialog.tsx'
 import './summary.css'
+import { useT } from '../../ui/i18n/i18n.tsx'
 
 /** How often the history is re-read while a transmission in it is pending. */
 const PENDING_POLL_MS = 15_000
@@ -45,6 +46,7 @@ type Open = { dialog: 'view' | 'transmit'; summary: CareSummary } | null
 export default function SummaryPage({ patientId, patientName }: TabPageProps) {
   const session = useOutletContext<PortalSession>()
   const queryClient = useQueryClient()
+  const t = useT()
   const timeZone = usePracticeTimeZone()
   const summariesKey = patientKey(patientId, 'summaries')
   const activityKey = patientKey(patientId, 'summary-activity')
@@ -76,23 +78,23 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
     [queryClient, patientId],
   )
 
-  const created = (summary: CareSummary, what: string) => {
+  const created = (summary: CareSummary, what: 'summary.created' | 'summary.createdRange') => {
     queryClient.setQueryData<SummariesView>(summariesKey, (view) =>
       view ? { ...view, summaries: [summary, ...view.summaries] } : view,
     )
     void queryClient.invalidateQueries({ queryKey: summariesKey })
-    setMessage(`${what} of ${dateOf(summary)} was created. It is first below.`)
+    setMessage(t(what, { date: dateOf(summary) }))
   }
   const create = useMutation({
     mutationFn: () => postJson<CareSummary>(patientApi(patientId, 'summaries'), {}),
     onMutate: () => setMessage(''),
-    onSuccess: (summary) => created(summary, 'A current care summary'),
+    onSuccess: (summary) => created(summary, 'summary.created'),
   })
   const createRange = useMutation({
     mutationFn: (range: SummaryRange) =>
       postJson<CareSummary>(patientApi(patientId, 'summaries'), range),
     onMutate: () => setMessage(''),
-    onSuccess: (summary) => created(summary, 'A care summary of the chosen dates'),
+    onSuccess: (summary) => created(summary, 'summary.createdRange'),
   })
 
   const download = useMutation({
@@ -105,7 +107,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
       setMessage('')
       setDownloaded('')
     },
-    onSuccess: (name) => setDownloaded(`Downloaded ${name}.`),
+    onSuccess: (name) => setDownloaded(t('summary.downloaded', { name })),
     onSettled: refreshActivity,
   })
   // Shown in the viewer while it is open: the page behind it is hidden from screen readers.
@@ -130,7 +132,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
   return (
     <TabSection
       id="summary"
-      title="Care summaries"
+      title={t('summary.title')}
       actions={
         summaries.data?.setUp ? (
           <Button
@@ -139,7 +141,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
               if (!create.isPending) create.mutate()
             }}
           >
-            {create.isPending ? 'Creating…' : 'Create current summary'}
+            {create.isPending ? t('summary.creating') : t('summary.create')}
           </Button>
         ) : null
       }
@@ -150,7 +152,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
       <LiveMessage message={message} />
       {create.isError ? <ProblemAlert key={create.submittedAt} error={create.error} /> : null}
       {open ? null : downloadNotice}
-      <QueryView query={summaries} label="Care summaries">
+      <QueryView query={summaries} feature="summary">
         {(view) =>
           view.setUp ? (
             <>
@@ -168,7 +170,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
                         setOpen({ dialog: 'view', summary })
                       }}
                     >
-                      View
+                      {t('summary.view')}
                     </Button>
                     {downloadButtons(summary, headingId)}
                     <Button
@@ -176,7 +178,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
                       aria-describedby={headingId}
                       onPress={() => setOpen({ dialog: 'transmit', summary })}
                     >
-                      Transmit
+                      {t('summary.transmit')}
                     </Button>
                   </>
                 )}
@@ -225,14 +227,11 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
 
 /** The practice has not imported SNOMED CT and CVX, so it makes no summaries (and offers no buttons). */
 function NotSetUp() {
+  const t = useT()
   return (
     <div className="tab-panel">
-      <p>
-        Your dental office has not set up care summaries yet, so there are none to show. They appear
-        here once the office has imported the medical code lists (SNOMED CT and CVX) that a care
-        summary needs.
-      </p>
-      <p className="muted">Please contact the office if you need a summary of your records now.</p>
+      <p>{t('summary.notSetUp')}</p>
+      <p className="muted">{t('summary.notSetUpContact')}</p>
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { type CareSummary, reasonLabel, summaryFilePath } from './rules.ts'
 
 /**
@@ -32,16 +33,17 @@ export function SummaryViewer({
   onLoaded: () => void
   onClose: () => void
 }) {
-  const title = `Care summary of ${date}`
+  const t = useT()
+  const title = t('summary.of', { date })
   return (
     <DialogShell title={title} size="wide" onClose={onClose}>
       <p className="muted">
-        {patientName} · {reasonLabel(summary.reason)}. The contents at the top link to each section.
+        {t('summary.viewerNote', { name: patientName, reason: t(reasonLabel(summary.reason)) })}
       </p>
       <iframe
         className="summary-frame"
         src={summaryFilePath(patientId, summary.id, 'html')}
-        title={`${title} for ${patientName}`}
+        title={t('summary.frameTitle', { title, name: patientName })}
         sandbox="allow-same-origin"
         onLoad={(event) => {
           event.currentTarget.contentDocument?.addEventListener('keydown', (key) => {

@@ -3,14 +3,14 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components'
 import { type FieldErrors, getJson, isApiError, postJson } from '../../ui/api.ts'
 import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
 import { patientApi, patientKey } from '../tab-parts.tsx'
 import {
-  addressProblem,
+  addressMessage,
   type CareSummary,
   isFinal,
-  kindLabel,
   STATUS_POLL_MS,
   type Transmission,
   type TransmitAccepted,
@@ -46,6 +46,7 @@ export function TransmitDialog({
   onClose: () => void
 }) {
   const [step, setStep] = useState<Step>({ name: 'address' })
+  const t = useT()
   const [recipient, setRecipient] = useState<Recipient>({ kind: 'email', to: '' })
   const [serverErrors, setServerErrors] = useState<FieldErrors>({})
   const recipientId = useId()
@@ -69,10 +70,8 @@ export function TransmitDialog({
   })
 
   return (
-    <DialogShell title="Transmit care summary" size="medium" onClose={onClose}>
-      <p className="muted">
-        {patientName}’s care summary of {date}
-      </p>
+    <DialogShell title={t('transmit.title')} size="medium" onClose={onClose}>
+      <p className="muted">{t('transmit.whose', { name: patientName, date })}</p>
       {step.name === 'address' ? (
         <AddressStep
           recipient={recipient}
@@ -87,13 +86,10 @@ export function TransmitDialog({
       ) : step.name === 'confirm' ? (
         <>
           <div id={recipientId}>
-            <p>The care summary will be sent to this {kindLabel(recipient.kind)}:</p>
+            <p>{t('transmit.willBeSent', { kind: recipient.kind })}</p>
             <p className="summary-recipient">{recipient.to.trim()}</p>
           </div>
-          <p>
-            It holds health information. Anyone who can read that mailbox can read it, so please
-            check the address.
-          </p>
+          <p>{t('transmit.warning')}</p>
           {transmit.isError && !(isApiError(transmit.error) && transmit.error.errors.to) ? (
             <ProblemAlert key={transmit.submittedAt} error={transmit.error} />
           ) : null}
@@ -103,7 +99,7 @@ export function TransmitDialog({
               onPress={() => setStep({ name: 'address' })}
               isDisabled={transmit.isPending}
             >
-              Change address
+              {t('transmit.changeAddress')}
             </Button>
             <Button
               className="button"
@@ -114,7 +110,7 @@ export function TransmitDialog({
                 if (!transmit.isPending) transmit.mutate(recipient)
               }}
             >
-              {transmit.isPending ? 'Sending…' : 'Send'}
+              {transmit.isPending ? t('form.sending') : t('transmit.send')}
             </Button>
           </DialogActions>
         </>
@@ -152,6 +148,7 @@ function AddressStep({
     event.preventDefault()
     onContinue()
   }
+  const t = useT()
   const direct = recipient.kind === 'direct'
   return (
     <Form className="form" onSubmit={submit} validationErrors={serverErrors}>
@@ -160,36 +157,32 @@ function AddressStep({
         value={recipient.kind}
         onChange={(kind) => onChange({ ...recipient, kind: kind as TransmitKind })}
       >
-        <Label className="radio-group-label">Send to</Label>
+        <Label className="radio-group-label">{t('transmit.sendTo')}</Label>
         <Radio className="radio" value="email">
-          An email address
+          {t('transmit.optionEmail')}
         </Radio>
         <Radio className="radio" value="direct">
-          A Direct address (secure messaging between health providers)
+          {t('transmit.optionDirect')}
         </Radio>
       </RadioGroup>
       <TextInputField
-        label={direct ? 'Direct address' : 'Email address'}
+        label={direct ? t('transmit.directAddress') : t('transmit.emailAddress')}
         name="to"
         type="email"
         autoComplete={direct ? 'off' : 'email'}
-        description={
-          direct
-            ? 'The address a provider gave you for Direct, like dr.lee@direct.example.org.'
-            : undefined
-        }
+        description={direct ? t('transmit.directHint') : undefined}
         inputProps={{ autoFocus: true, spellCheck: false, autoCapitalize: 'none' }}
         value={recipient.to}
         onChange={(to) => onChange({ ...recipient, to })}
         isRequired
-        validate={(value) => addressProblem(value, recipient.kind) ?? null}
+        validate={(value) => addressMessage(value, recipient.kind, t) ?? null}
       />
       <DialogActions>
         <Button className="button button-secondary" onPress={onCancel}>
-          Cancel
+          {t('dialog.cancel')}
         </Button>
         <Button className="button" type="submit">
-          Continue
+          {t('verify.continue')}
         </Button>
       </DialogActions>
     </Form>
@@ -212,6 +205,7 @@ function Delivery({
   onAnother: () => void
   onClose: () => void
 }) {
+  const t = useT()
   const status = useQuery({
     queryKey: patientKey(patientId, 'transmission', emailId),
     queryFn: ({ signal }) =>
@@ -238,21 +232,17 @@ function Delivery({
         className={shown.status === 'failed' ? 'notice notice-error' : 'notice notice-info'}
         role="status"
       >
-        <p>{transmissionMessage(shown)}</p>
+        <p>{transmissionMessage(shown, t)}</p>
       </div>
-      {status.isError ? (
-        <p className="muted">
-          The status could not be checked just now; it is tried again in a moment.
-        </p>
-      ) : null}
+      {status.isError ? <p className="muted">{t('transmit.statusUnknown')}</p> : null}
       <DialogActions>
         {shown.status === 'failed' ? (
           <Button className="button button-secondary" onPress={onAnother}>
-            Try another address
+            {t('transmit.another')}
           </Button>
         ) : null}
         <Button className="button" autoFocus onPress={onClose}>
-          Close
+          {t('dialog.close')}
         </Button>
       </DialogActions>
     </>

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { englishT } from '../../ui/i18n/testing.ts'
+import portalEnglish from '../messages/en.json'
 import {
   activityWhat,
-  addressProblem,
+  addressMessage,
   deliveryLabel,
   fileNameFrom,
   isFinal,
@@ -11,6 +13,8 @@ import {
   summaryFilePath,
   transmissionMessage,
 } from './rules.ts'
+
+const t = englishT(portalEnglish)
 
 describe('summary files', () => {
   it('addresses the readable page and the downloads', () => {
@@ -26,15 +30,15 @@ describe('summary files', () => {
   })
 
   it('says why a summary exists', () => {
-    expect(reasonLabel('visit')).toBe('After a visit')
-    expect(reasonLabel('on_demand')).toBe('Requested')
-    expect(reasonExplanation('on_demand')).toMatch(/^Requested: made when someone asked/)
+    expect(t(reasonLabel('visit'))).toBe('After a visit')
+    expect(t(reasonLabel('on_demand'))).toBe('Requested')
+    expect(t(reasonExplanation('on_demand'))).toMatch(/^Requested: made when someone asked/)
   })
 
   it('says which dates a summary covers, open bounds in words', () => {
     const day = (iso: string) => iso.split('-').reverse().join('/')
     const range = (rangeFrom: string | null, rangeTo: string | null) =>
-      rangeLabel({ rangeFrom, rangeTo }, day)
+      rangeLabel({ rangeFrom, rangeTo }, day, t)
     expect(range('2021-01-02', '2022-12-31')).toBe('Covers 02/01/2021 to 31/12/2022')
     expect(range('2021-01-02', null)).toBe('Covers 02/01/2021 onwards')
     expect(range(null, '2022-12-31')).toBe('Covers everything up to 31/12/2022')
@@ -51,52 +55,57 @@ describe('transmission', () => {
   })
 
   it('tells the patient what became of it, and why it failed', () => {
-    expect(transmissionMessage({ status: 'pending', error: null, to })).toBe(`Sending to ${to}…`)
-    expect(transmissionMessage({ status: 'sent', error: null, to })).toBe(`Sent to ${to}.`)
+    expect(transmissionMessage({ status: 'pending', error: null, to }, t)).toBe(`Sending to ${to}…`)
+    expect(transmissionMessage({ status: 'sent', error: null, to }, t)).toBe(`Sent to ${to}.`)
     expect(
-      transmissionMessage({ status: 'pending', error: '550 Mailbox unavailable', to }),
+      transmissionMessage({ status: 'pending', error: '550 Mailbox unavailable', to }, t),
     ).toMatch(/^Not sent yet: 550 Mailbox unavailable\. It will be tried again automatically/)
     expect(
-      transmissionMessage({
-        status: 'failed',
-        error: 'No Direct relay is configured for this practice.',
-        to,
-      }),
+      transmissionMessage(
+        {
+          status: 'failed',
+          error: 'No Direct relay is configured for this practice.',
+          to,
+        },
+        t,
+      ),
     ).toBe(`Could not be sent to ${to}: No Direct relay is configured for this practice.`)
-    expect(transmissionMessage({ status: 'stored', error: null, to })).toMatch(
+    expect(transmissionMessage({ status: 'stored', error: null, to }, t)).toMatch(
       /kept for the office/,
     )
   })
 
   it('checks addresses with the server’s own rule and words', () => {
-    expect(addressProblem('maria@example', 'email')).toBe(
+    expect(addressMessage('maria@example', 'email', t)).toBe(
       'Enter an email address like name@example.org.',
     )
-    expect(addressProblem('', 'direct')).toBe('Enter a Direct address.')
-    expect(addressProblem(to, 'direct')).toBeUndefined()
+    expect(addressMessage('', 'direct', t)).toBe('Enter a Direct address.')
+    expect(addressMessage(to, 'direct', t)).toBeUndefined()
   })
 })
 
 describe('activity history', () => {
   it('names each act', () => {
-    expect(activityWhat({ kind: 'viewed', format: null, via: null })).toBe('Viewed')
-    expect(activityWhat({ kind: 'downloaded', format: 'package', via: null })).toBe(
+    expect(t(activityWhat({ kind: 'viewed', format: null, via: null }))).toBe('Viewed')
+    expect(t(activityWhat({ kind: 'downloaded', format: 'package', via: null }))).toBe(
       'Downloaded (zip: XML, HTML and PDF)',
     )
-    expect(activityWhat({ kind: 'downloaded', format: 'xml', via: null })).toBe('Downloaded (XML)')
-    expect(activityWhat({ kind: 'transmitted', format: null, via: 'direct' })).toBe(
+    expect(t(activityWhat({ kind: 'downloaded', format: 'xml', via: null }))).toBe(
+      'Downloaded (XML)',
+    )
+    expect(t(activityWhat({ kind: 'transmitted', format: null, via: 'direct' }))).toBe(
       'Transmitted to a Direct address',
     )
-    expect(activityWhat({ kind: 'transmitted', format: null, via: 'email' })).toBe(
+    expect(t(activityWhat({ kind: 'transmitted', format: null, via: 'email' }))).toBe(
       'Transmitted by email',
     )
   })
 
   it('says what became of a transmission in a word or two', () => {
-    expect([deliveryLabel('sent'), deliveryLabel('pending'), deliveryLabel(null)]).toEqual([
+    expect([deliveryLabel('sent'), deliveryLabel('pending')].map((id) => id && t(id))).toEqual([
       'Sent',
       'Pending',
-      '',
     ])
+    expect(deliveryLabel(null)).toBeUndefined()
   })
 })

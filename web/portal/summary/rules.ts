@@ -1,14 +1,26 @@
 import type { Static } from 'typebox'
+import { addressProblem, type TransmitKind } from '../../../server/portal/summary/rules.ts'
 import type {
   ActivityView as ActivityViewSchema,
   SummariesView as SummariesViewSchema,
   TransmissionView as TransmissionViewSchema,
   TransmitAccepted as TransmitAcceptedSchema,
 } from '../../../server/portal/summary/schemas.ts'
+import type { MessageId, Translate } from '../../ui/i18n/i18n.tsx'
 
-// The server's own address rule, so the field message before sending is the one the server
-// would give; the server still checks (and its field errors are shown the same way).
-export { addressProblem, type TransmitKind } from '../../../server/portal/summary/rules.ts'
+export type { TransmitKind } from '../../../server/portal/summary/rules.ts'
+
+/**
+ * The field message for a recipient address, or undefined when it is usable: the server's own
+ * rule, so the browser refuses what the server would (the server still checks, and its field
+ * errors come in the request's language too).
+ */
+export function addressMessage(to: string, kind: TransmitKind, t: Translate): string | undefined {
+  if (addressProblem(to, kind) === undefined) return undefined
+  return to.trim() === ''
+    ? t('transmit.enterAddress', { kind })
+    : t('transmit.addressLike', { kind })
+}
 
 export type SummariesView = Static<typeof SummariesViewSchema>
 export type CareSummary = SummariesView['summaries'][number]
@@ -29,32 +41,26 @@ export const summaryFilePath = (
 ) => `/api/portal/patients/${patientId}/summaries/${summaryId}/${what}`
 
 /** Why a summary exists: made when a visit was completed, or asked for in the portal. */
-export function reasonLabel(reason: CareSummary['reason']): string {
-  return reason === 'visit' ? 'After a visit' : 'Requested'
+export function reasonLabel(reason: CareSummary['reason']): MessageId {
+  return reason === 'visit' ? 'summary.reasonVisit' : 'summary.reasonRequested'
 }
 
 /** What "Requested" and "After a visit" mean, for the list. */
-export function reasonExplanation(reason: CareSummary['reason']): string {
-  return reason === 'visit'
-    ? 'After a visit: made automatically when a visit was completed.'
-    : 'Requested: made when someone asked for it here in the portal.'
+export function reasonExplanation(reason: CareSummary['reason']): MessageId {
+  return reason === 'visit' ? 'summary.reasonVisitExplained' : 'summary.reasonRequestedExplained'
 }
 
 /** The dates a summary covers, in words; `day` writes a YYYY-MM-DD date in the reader's way. */
 export function rangeLabel(
   range: { rangeFrom: string | null; rangeTo: string | null },
   day: (isoDate: string) => string,
+  t: Translate,
 ): string {
   const { rangeFrom: from, rangeTo: to } = range
-  if (from && to) return `Covers ${day(from)} to ${day(to)}`
-  if (from) return `Covers ${day(from)} onwards`
-  if (to) return `Covers everything up to ${day(to)}`
-  return 'Covers everything on file'
-}
-
-/** How to reach the recipient, in words. */
-export function kindLabel(kind: 'email' | 'direct'): string {
-  return kind === 'direct' ? 'Direct address' : 'email address'
+  if (from && to) return t('summary.coversRange', { from: day(from), to: day(to) })
+  if (from) return t('summary.coversFrom', { from: day(from) })
+  if (to) return t('summary.coversTo', { to: day(to) })
+  return t('summary.coversAll')
 }
 
 /** A delivery is final once sent, failed after its retries, or kept for the office. */
@@ -66,52 +72,54 @@ export function isFinal(status: DeliveryStatus): boolean {
 export const STATUS_POLL_MS = 1500
 
 /** What the patient is told about one transmission, in a sentence. */
-export function transmissionMessage(transmission: Pick<Transmission, 'status' | 'error' | 'to'>) {
+export function transmissionMessage(
+  transmission: Pick<Transmission, 'status' | 'error' | 'to'>,
+  t: Translate,
+) {
   const { to } = transmission
+  // The mail server's own words (they come from outside, in its language).
   const error = transmission.error?.trim().replace(/\.+$/, '')
   switch (transmission.status) {
     case 'sent':
-      return `Sent to ${to}.`
+      return t('transmit.sent', { to })
     case 'failed':
-      return `Could not be sent to ${to}${error ? `: ${error}.` : '.'}`
+      return error ? t('transmit.failedBecause', { to, error }) : t('transmit.failed', { to })
     case 'stored':
-      return `Not sent to ${to}: this portal has no mail server set up, so the message was kept for the office. Please contact the office.`
+      return t('transmit.stored', { to })
     case 'pending':
-      return error
-        ? `Not sent yet: ${error}. It will be tried again automatically; you can close this and check the activity history later.`
-        : `Sending to ${to}…`
+      return error ? t('transmit.retrying', { error }) : t('transmit.sending', { to })
   }
 }
 
 /** The activity history's "what" for one event. */
-export function activityWhat(event: Pick<ActivityEvent, 'kind' | 'format' | 'via'>): string {
+export function activityWhat(event: Pick<ActivityEvent, 'kind' | 'format' | 'via'>): MessageId {
   switch (event.kind) {
     case 'viewed':
-      return 'Viewed'
+      return 'activity.viewed'
     case 'downloaded':
       return event.format === 'package'
-        ? 'Downloaded (zip: XML, HTML and PDF)'
+        ? 'activity.downloadedZip'
         : event.format === 'xml'
-          ? 'Downloaded (XML)'
-          : 'Downloaded'
+          ? 'activity.downloadedXml'
+          : 'activity.downloaded'
     case 'transmitted':
-      return event.via === 'direct' ? 'Transmitted to a Direct address' : 'Transmitted by email'
+      return event.via === 'direct' ? 'activity.transmittedDirect' : 'activity.transmittedEmail'
   }
 }
 
 /** A transmission's delivery in a word or two: what became of it. */
-export function deliveryLabel(status: DeliveryStatus | null): string {
+export function deliveryLabel(status: DeliveryStatus | null): MessageId | undefined {
   switch (status) {
     case 'sent':
-      return 'Sent'
+      return 'delivery.sent'
     case 'failed':
-      return 'Failed'
+      return 'delivery.failed'
     case 'stored':
-      return 'Kept for the office'
+      return 'delivery.stored'
     case 'pending':
-      return 'Pending'
+      return 'delivery.pending'
     default:
-      return ''
+      return undefined
   }
 }
 

@@ -26,7 +26,7 @@ describe('documentLanguage', () => {
   })
 
   it('skips languages the pages are not written in', () => {
-    expect(documentLanguage(['fr-CA', 'en-GB'])).toBe('en-GB')
+    expect(documentLanguage(['de-DE', 'en-GB'], ['en'])).toBe('en-GB')
   })
 
   it('falls back to English when nothing matches', () => {

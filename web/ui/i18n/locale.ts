@@ -1,26 +1,43 @@
+import {
+  LANGUAGES,
+  type Language,
+  languageForTag,
+} from '../../../server/platform/i18n/languages.ts'
+
 /** The language used when the browser states none (or runs outside a browser, as in tests). */
 export const DEFAULT_LOCALE = 'en'
+
+/** The language the page's text is in (set by I18nProvider); dates and numbers follow it. */
+let textLanguage: Language | undefined
 
 /**
  * The browser's language preferences, best first, as `Intl` expects them. Invalid tags are
  * dropped rather than thrown on, so one odd browser setting cannot blank the page.
  */
-export function preferredLocales(
-  languages: readonly string[] | undefined = globalThis.navigator?.languages,
-): string[] {
+export function preferredLocales(languages?: readonly string[]): string[] {
+  const fromBrowser = languages === undefined
   const valid: string[] = []
-  for (const tag of languages ?? []) {
+  for (const tag of languages ?? globalThis.navigator?.languages ?? []) {
     try {
       valid.push(Intl.getCanonicalLocales(tag)[0] ?? tag)
     } catch {
       // Not a BCP 47 tag; skip it.
     }
   }
+  if (textLanguage && fromBrowser) {
+    // A date inside a Spanish sentence is written in Spanish: the browser's own tags for the
+    // page's language first (es-MX keeps its region), else the language itself.
+    const language = textLanguage
+    const same = valid.filter((tag) => languageForTag(tag) === language)
+    return same.length > 0 ? same : [language]
+  }
   return valid.length > 0 ? valid : [DEFAULT_LOCALE]
 }
 
-/** Languages the pages' text is written in. Dates and money follow the browser regardless. */
-export const TEXT_LANGUAGES: readonly string[] = ['en']
+/** Languages the pages' text is written in. */
+export const TEXT_LANGUAGES: readonly string[] = LANGUAGES.map(
+  (language) => new Intl.Locale(language).language,
+)
 
 /**
  * The `lang` for the page: the browser's first preference that the text is actually written in
@@ -38,4 +55,13 @@ export function documentLanguage(
 /** Tells screen readers and hyphenation which language the page is in. */
 export function applyDocumentLanguage(locales: readonly string[] = preferredLocales()): void {
   document.documentElement.lang = documentLanguage(locales)
+}
+
+/**
+ * Called by I18nProvider as it renders: the page's text is now in `language`, so dates and
+ * numbers (preferredLocales) and the document's `lang` follow it.
+ */
+export function setTextLanguage(language: Language): void {
+  textLanguage = language
+  if (globalThis.document) applyDocumentLanguage()
 }

@@ -1,0 +1,231 @@
+import { expect, type Page, test } from '@playwright/test'
+import type { Language } from '../../server/platform/i18n/languages.ts'
+import portalEn from '../../web/portal/messages/en.json' with { type: 'json' }
+import portalEs from '../../web/portal/messages/es.json' with { type: 'json' }
+import portalFr from '../../web/portal/messages/fr-CA.json' with { type: 'json' }
+import uiEn from '../../web/ui/messages/en.json' with { type: 'json' }
+import uiEs from '../../web/ui/messages/es.json' with { type: 'json' }
+import uiFr from '../../web/ui/messages/fr-CA.json' with { type: 'json' }
+import { expectUsablePage } from './checks.ts'
+import { HASHING, MARIA } from './portal.ts'
+
+// Every portal page in Spanish (Mexico) and French (Canada), as a browser set to that language
+// opens it, with a scan for English left over. Nothing here changes data.
+test.describe.configure({ timeout: 240_000 })
+
+type Catalog = Record<string, string>
+const english: Catalog = { ...uiEn, ...portalEn }
+const CATALOGS: Record<Exclude<Language, 'en'>, Catalog> = {
+  es: { ...uiEs, ...portalEs },
+  'fr-CA': { ...uiFr, ...portalFr },
+}
+
+/**
+ * The English catalog's words that must not appear in a page written in `language`: each
+ * message's runs of text between placeholders and tags, of two words or more, that its
+ * translation does not share ("Zoom", "PDF" and the like are the same in every language).
+ */
+function englishFragments(translated: Catalog): string[] {
+  const fragments = new Set<string>()
+  for (const [id, message] of Object.entries(english)) {
+    const translation = translated[id] ?? ''
+    for (const part of message.split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|<\/?\w+>/)) {
+      const text = part
+        .trim()
+        .replace(/^[,.:;()·]+|[,.:;()·]+$/g, '')
+        .trim()
+      if (text.split(/\s+/).length >= 2 && !translation.includes(text)) fragments.add(text)
+    }
+  }
+  return [...fragments]
+}
+
+/** One-word labels (buttons, links, column heads) that must be translated too. */
+function englishLabels(translated: Catalog): Set<string> {
+  return new Set(
+    Object.entries(english)
+      .filter(([id, message]) => /^[A-Z][a-z]+$/.test(message) && translated[id] !== message)
+      .map(([, message]) => message),
+  )
+}
+
+async function expectNoEnglish(page: Page, language: Exclude<Language, 'en'>, where: string) {
+  const translated = CATALOGS[language]
+  await expect(page.locator('html')).toHaveAttribute(
+    'lang',
+    new RegExp(`^${language.split('-')[0]}`),
+  )
+  // What a reader sees: textContent would also hold index.html's <noscript> sentence, which
+  // only shows without JavaScript (and cannot know the language).
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
+  const text = await page.evaluate(() => `${document.title}\n${document.body.innerText}`)
+  const found = englishFragments(translated).filter((fragment) => text.includes(fragment))
+  const labels = englishLabels(translated)
+  const names = await page
+    .locator('button, a, th, h2, h3, dt, label, [role="menuitem"]')
+    .evaluateAll((elements) => elements.map((element) => (element.textContent ?? '').trim()))
+  const leftLabels = names.filter((name) => labels.has(name))
+  expect({ where, english: [...found, ...leftLabels] }).toEqual({ where, english: [] })
+}
+
+for (const [locale, language] of [
+  ['es-MX', 'es'],
+  ['fr-CA', 'fr-CA'],
+] as const) {
+  test.describe(`the portal in ${locale}`, () => {
+    test.use({ locale })
+    const t = (id: keyof typeof portalEn | keyof typeof uiEn) => CATALOGS[language][id] as string
+
+    test('public pages speak the browser’s language', async ({ page }) => {
+      await page.goto('/')
+      await expect(page.getByRole('button', { name: t('signIn.submit') })).toBeVisible()
+      await expectNoEnglish(page, language, 'sign-in')
+      await expectUsablePage(page)
+
+      await page.getByRole('link', { name: t('links.forgotPassword') }).click()
+      await expect(
+        page.getByRole('heading', { level: 1, name: t('links.forgotPassword') }),
+      ).toBeVisible()
+      await expectNoEnglish(page, language, 'forgot password')
+      await page.getByRole('textbox', { name: t('signIn.userName') }).fill('nobody.here')
+      await page.getByRole('button', { name: t('forgot.emailCode') }).click()
+      // The server's answer, in the same language.
+      await expect(page.getByRole('textbox', { name: t('forgot.code') })).toBeVisible()
+      await expectNoEnglish(page, language, 'forgot password, second step')
+      await expectUsablePage(page)
+
+      await page.getByRole('link', { name: t('links.contact') }).click()
+      await expect(page.getByRole('heading', { level: 1, name: t('links.contact') })).toBeVisible()
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible()
+      await expectNoEnglish(page, language, 'contact us')
+      await expectUsablePage(page)
+
+      await page.goto('/pay')
+      await expectNoEnglish(page, language, 'make payment')
+      await page.goto('/no-such-page')
+      await expect(page.getByRole('heading', { level: 1, name: t('notFound.title') })).toBeVisible()
+      await expectNoEnglish(page, language, 'not found')
+    })
+
+    test('every tab, menu and dialog after sign-in', async ({ page }) => {
+      await page.goto('/')
+      await page.getByRole('textbox', { name: t('signIn.userName') }).fill(MARIA.username)
+      await page.getByLabel(t('signIn.password'), { exact: true }).fill(MARIA.password)
+      await page.getByRole('button', { name: t('signIn.submit') }).click()
+      await expect(page.getByRole('heading', { level: 1, name: 'Maria Garcia' })).toBeVisible(
+        HASHING,
+      )
+      const tabs = page.getByRole('navigation', { name: t('tabs.label') })
+      const headings: Record<string, string> = {
+        'tab.appointments': t('tab.appointments'),
+        'tab.account': t('tab.account'),
+        'tab.plan': t('plan.title'),
+        'tab.summary': t('summary.title'),
+        'tab.images': t('tab.images'),
+        'tab.messages': t('tab.messages'),
+      }
+      for (const [tab, heading] of Object.entries(headings)) {
+        // The Messages tab's name ends with its unread count.
+        await tabs
+          .getByRole('link', { name: t(tab as 'tab.plan'), exact: tab !== 'tab.messages' })
+          .click()
+        await expect(
+          page.getByRole('heading', { level: 2, name: heading, exact: true }),
+        ).toBeVisible()
+        await expect(page.getByRole('status').filter({ hasText: t('status.loading') })).toHaveCount(
+          0,
+        )
+        await expectNoEnglish(page, language, tab)
+        await expectUsablePage(page)
+      }
+
+      // The summary viewer's chrome (the document inside is the care summary itself).
+      await tabs.getByRole('link', { name: t('tab.summary'), exact: true }).click()
+      await page
+        .getByRole('button', { name: t('summary.view'), exact: true })
+        .first()
+        .click()
+      const viewer = page.getByRole('dialog')
+      await expect(viewer).toBeVisible()
+      await expectNoEnglish(page, language, 'summary viewer')
+      await viewer.getByRole('button', { name: t('dialog.close') }).click()
+      await page
+        .getByRole('button', { name: t('summary.transmit'), exact: true })
+        .first()
+        .click()
+      await expect(page.getByRole('dialog')).toBeVisible()
+      await expectNoEnglish(page, language, 'transmit dialog')
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: t('dialog.cancel') })
+        .click()
+
+      // The header: Contact us, the patient menu, Change password.
+      const header = page.getByRole('banner')
+      await header.getByRole('button', { name: t('links.contact') }).click()
+      await expect(page.getByRole('dialog')).toBeVisible()
+      await expectNoEnglish(page, language, 'contact dialog')
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: t('dialog.close') })
+        .click()
+      await header.getByRole('button', { name: /Maria Garcia/ }).click()
+      await expect(page.getByRole('menu')).toBeVisible()
+      await expectNoEnglish(page, language, 'patient menu')
+      await page.getByRole('menuitem', { name: t('header.changePassword') }).click()
+      await expect(page.getByRole('dialog')).toBeVisible()
+      await expectNoEnglish(page, language, 'change password dialog')
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: t('dialog.cancel') })
+        .click()
+
+      // A wrong password is refused in this language too (the server's sentence).
+      await header.getByRole('button', { name: /Maria Garcia/ }).click()
+      await page.getByRole('menuitem', { name: t('header.changePassword') }).click()
+      const dialog = page.getByRole('dialog')
+      await dialog.getByLabel(t('password.current'), { exact: true }).fill('not my password')
+      await dialog.getByLabel(t('password.new'), { exact: true }).fill('a brand new password 7')
+      await dialog.getByLabel(t('password.again'), { exact: true }).fill('a brand new password 7')
+      await dialog.getByRole('button', { name: t('header.changePassword') }).click()
+      await expect(
+        dialog.getByText(
+          language === 'es'
+            ? 'Esta no es su contraseña actual.'
+            : 'Ce n’est pas votre mot de passe actuel.',
+        ),
+      ).toBeVisible(HASHING)
+      await expectNoEnglish(page, language, 'change password refused')
+    })
+  })
+}
+
+test.describe('choosing a language', () => {
+  test.use({ locale: 'en-CA' })
+
+  test('from the sign-in page and the header, remembered on this browser', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+    await page.getByLabel('Language').selectOption('fr-CA')
+    await expect(page.getByRole('button', { name: uiFr['signIn.submit'] })).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA')
+    await page.reload()
+    await expect(page.getByRole('button', { name: uiFr['signIn.submit'] })).toBeVisible()
+
+    await page.getByRole('textbox', { name: uiFr['signIn.userName'] }).fill(MARIA.username)
+    await page.getByLabel(uiFr['signIn.password'], { exact: true }).fill(MARIA.password)
+    await page.getByRole('button', { name: uiFr['signIn.submit'] }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Maria Garcia' })).toBeVisible(HASHING)
+    await expect(page.getByRole('link', { name: portalFr['tab.appointments'] })).toBeVisible()
+
+    await page.getByRole('banner').getByLabel(uiFr['language.label']).selectOption('es')
+    await expect(page.getByRole('link', { name: portalEs['tab.appointments'] })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1, name: 'Maria Garcia' })).toBeVisible()
+    await page.reload()
+    await expect(page.getByRole('link', { name: portalEs['tab.appointments'] })).toBeVisible()
+    await expectUsablePage(page)
+
+    await page.getByRole('banner').getByLabel(uiEs['language.label']).selectOption('en')
+    await expect(page.getByRole('link', { name: 'Appointments' })).toBeVisible()
+  })
+})
