@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
 import { useTestDatabase } from '../../testing/suite.ts'
 import { describeEachDatabase } from '../db/testing.ts'
@@ -18,7 +18,6 @@ describeEachDatabase('the audit log', (kind) => {
       last_name: 'Lee',
     })
   })
-  afterAll(() => suite.database.destroy())
 
   const read = (action: string, patient = patientId): AuditEvent => ({
     practiceId,

@@ -1,7 +1,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { LocalFileStorage } from '../../platform/files/storage.ts'
 import { seedPractice } from '../../testing/fixtures.ts'
@@ -17,7 +17,6 @@ describeEachDatabase('sync patients', (kind) => {
   beforeAll(async () => {
     practiceId = await seedPractice(suite.db, { name: 'Sync Patients Dental' })
   })
-  afterAll(() => suite.database.destroy())
 
   /** Runs one collection call in its own transaction, as a PUT does. */
   function inTransaction<T>(work: (ctx: ReturnType<typeof syncContext>) => Promise<T>) {

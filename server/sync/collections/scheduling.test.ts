@@ -1,6 +1,6 @@
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { LocalFileStorage } from '../../platform/files/storage.ts'
 import { seedPractice } from '../../testing/fixtures.ts'
@@ -30,7 +30,6 @@ describeEachDatabase('sync scheduling collections', (kind) => {
   beforeAll(async () => {
     practiceId = await seedPractice(suite.db, { name: 'Sync Scheduling Dental' })
   })
-  afterAll(() => suite.database.destroy())
 
   function inTransaction<T>(work: (ctx: SyncContext) => Promise<T>) {
     return suite.db.transaction().execute((trx) => work(syncContext(trx, practiceId, files)))
