@@ -46,10 +46,12 @@ test('an administrator gives a patient online access, prints, emails, resets and
   const nav = page.getByRole('navigation', { name: 'Console' })
   await expect(nav.getByRole('link')).toHaveText([
     'Patient Portal Access',
+    'WebMail',
     'Outgoing email',
     'Portal Settings',
     'Staff',
     'Sync API keys',
+    'Audit log',
   ])
   await expectPageIsSound(page)
 
