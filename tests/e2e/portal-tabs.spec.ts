@@ -10,7 +10,7 @@ test.describe.configure({ timeout: 90_000 })
 // changes data: confirming and booking are in portal-tabs.desktop.spec.ts, on fresh families of
 // its own, so the Garcias stay as the demo made them.
 
-const TABS = ['Appointments', 'Account', 'Plan', 'Summary', 'Images']
+const TABS = ['Appointments', 'Account', 'Plan', /^Messages(, \d+ unread)?$/, 'Summary', 'Images']
 
 async function checkPage(page: Page) {
   await expectUsablePage(page)
