@@ -134,7 +134,8 @@ test.describe('steps between sign-in and the portal (stand-in sessions)', () => 
     await expect(
       page.getByRole('heading', { level: 1, name: 'Verify personal information' }),
     ).toBeVisible()
-    await page.getByText('Privacy policy').click()
+    // The page's own disclosure, not the footer's link to the privacy page.
+    await page.locator('summary', { hasText: 'Privacy policy' }).click()
     await expect(page.getByText('Maple Grove Dental respects your privacy.')).toBeVisible()
     await expectUsablePage(page)
 
