@@ -17,6 +17,7 @@ import {
   WEBMAIL_API,
   WEBMAIL_KEY,
 } from './webmail-api.ts'
+import '../../ui/message-list.css'
 import './webmail.css'
 
 /**
@@ -131,7 +132,7 @@ function MessageList({
   if (lines.length === 0) return <p>No messages here.</p>
   return (
     <>
-      <ul className="webmail-list" aria-label="Messages">
+      <ul className="message-list webmail-list" aria-label="Messages">
         {lines.map((line) => {
           const date = formatDateTime(line.sentAt)
           const to = line.provider?.name ?? 'the office'
@@ -150,7 +151,7 @@ function MessageList({
             <li key={line.id}>
               <button
                 type="button"
-                className={line.unread ? 'webmail-line unread' : 'webmail-line'}
+                className={line.unread ? 'message-line unread' : 'message-line'}
                 aria-current={line.id === openId ? 'true' : undefined}
                 aria-label={label}
                 onClick={() => onOpen(line.id)}

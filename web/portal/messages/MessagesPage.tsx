@@ -23,6 +23,7 @@ import {
   replySubject,
   unreadKey,
 } from './rules.ts'
+import '../../ui/message-list.css'
 import './messages.css'
 
 /**
