@@ -13,7 +13,6 @@ import { syncClient } from './testing.ts'
  */
 describeEachDatabase('sync API writes as the portal sees them', (kind) => {
   const suite = useTestApp(kind)
-  let settle: () => Promise<void>
   let client: Awaited<ReturnType<typeof syncClient>>
   let cookie = ''
   let patientId = 0
@@ -31,7 +30,6 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
   }
 
   beforeAll(async () => {
-    settle = suite.reads.settle
     client = await syncClient(suite.app, suite.db, 'Portal Effects Dental')
     const load = await client.call('POST', 'batch', {
       operations: [
@@ -76,7 +74,7 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
   })
 
   async function upcoming() {
-    await settle()
+    await suite.settle()
     const response = await suite.app.inject({
       url: `/api/portal/patients/${patientId}/appointments`,
       headers: { cookie },
@@ -132,7 +130,7 @@ describeEachDatabase('sync API writes as the portal sees them', (kind) => {
     expect((await client.call('DELETE', 'appointments/visit')).statusCode).toBe(204)
     expect(await upcoming()).toEqual([])
     expect((await client.call('DELETE', 'patients/pat')).statusCode).toBe(204)
-    await settle()
+    await suite.settle()
     const gone = await suite.app.inject({
       url: `/api/portal/patients/${patientId}/appointments`,
       headers: { cookie },

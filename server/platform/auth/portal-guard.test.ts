@@ -14,7 +14,6 @@ import { createPortalGuard } from './portal-guard.ts'
 
 describeEachDatabase('the portal access guard', (kind) => {
   const suite = useTestApp(kind)
-  let settle: () => Promise<void>
   const ids: Record<string, number> = {}
   let practiceId = 0
   const cookies: Record<string, string> = {}
@@ -56,7 +55,6 @@ describeEachDatabase('the portal access guard', (kind) => {
 
     // A probe route per feature, guarded exactly as every patient route is.
     const guard = createPortalGuard(suite.db, suite.reads)
-    settle = suite.reads.settle
     for (const feature of PORTAL_FEATURES) {
       suite.app.get<{ Params: { patientId: string } }>(
         `/api/test/${feature}/:patientId`,
@@ -115,7 +113,7 @@ describeEachDatabase('the portal access guard', (kind) => {
       .set({ feature_images: false })
       .where('practice_id', '=', practiceId)
       .execute()
-    await settle() // written as another instance would; this one hears of it by notification
+    await suite.settle() // written as another instance would; this one hears of it by notification
     const off = await read('maria', 'sofia', 'images')
     expect(off.statusCode).toBe(403)
     expect(off.json()).toMatchObject({ type: '/problems/feature-disabled' })
@@ -125,7 +123,7 @@ describeEachDatabase('the portal access guard', (kind) => {
       .set({ feature_images: true })
       .where('practice_id', '=', practiceId)
       .execute()
-    await settle()
+    await suite.settle()
     expect((await read('maria', 'sofia', 'images')).statusCode).toBe(200)
   })
 
