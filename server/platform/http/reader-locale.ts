@@ -1,21 +1,18 @@
 import type { FastifyRequest } from 'fastify'
+import { acceptedTags, languageForTag, requestLanguage } from '../i18n/languages.ts'
+
+type LanguageHeaders = Parameters<typeof requestLanguage>[0]
 
 /**
- * The reader's preferred locale from `Accept-Language` (highest q first), for dates written on
- * the server (care-summary HTML and PDF, the XDM index): the browser sends its languages with
- * every request, frames and downloads included. English (US) when it names none usable.
+ * The locale dates are written in on the server (care-summary HTML and PDF, the XDM index): the
+ * language the portal speaks to the reader (their choice, else their browser's), in the region
+ * of their first browser language of that language, so en-CA reads dd/mm/yyyy and a reader who
+ * chose Español on an English browser reads Spanish dates, as in the portal itself.
  */
-export function acceptedLocale(header: string | undefined): string {
-  const ranked = (header ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';')
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean)
-      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index }
-    })
-    .filter((entry) => entry.tag !== '' && entry.tag !== '*' && entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index)
-  for (const { tag } of ranked) {
+export function localeForReader(headers: LanguageHeaders): string {
+  const language = requestLanguage(headers)
+  for (const tag of acceptedTags(headers['accept-language'])) {
+    if (languageForTag(tag) !== language) continue
     try {
       const [canonical] = Intl.getCanonicalLocales(tag)
       if (canonical) return canonical
@@ -23,9 +20,9 @@ export function acceptedLocale(header: string | undefined): string {
       // Not a BCP 47 tag: try the next.
     }
   }
-  return 'en-US'
+  return language === 'en' ? 'en-US' : language
 }
 
 export function readerLocale(request: FastifyRequest): string {
-  return acceptedLocale(request.headers['accept-language'])
+  return localeForReader(request.headers)
 }
