@@ -7,6 +7,7 @@ import type {
   PortalSessionView as PortalSessionViewSchema,
 } from '../../server/portal/signin/schemas.ts'
 import { deleteJson, getJsonWithDate, isApiError } from '../ui/api.ts'
+import { forgetDrafts } from './messages/rules.ts'
 import { localDeadline, type Notice, pathForStage, SESSION_ENDED } from './session-rules.ts'
 
 /** What the server says about the signed-in user (names and switches, no health information). */
@@ -89,6 +90,8 @@ export function useSignedIn() {
  */
 export function endSessionLocally(queryClient: QueryClient, notice: Notice) {
   signOutNotice = notice
+  // Unsent messages are the signed-in person's: the next one to sign in here must not find them.
+  forgetDrafts(window.sessionStorage)
   void queryClient.cancelQueries({ predicate: (query) => query.queryKey[0] !== 'public' })
   queryClient.removeQueries({ predicate: (query) => isSignedInData(query.queryKey) })
   queryClient.setQueryData(SESSION_KEY, null)

@@ -8,30 +8,31 @@ import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import {
-  clearDraft,
   composeBody,
   type Draft,
+  type DraftStore,
   MAX_BODY_LENGTH,
   MAX_SUBJECT_LENGTH,
   MESSAGES_API,
   type Message,
   messagesKey,
   type Recipients,
-  saveDraft,
 } from './rules.ts'
 
 /**
  * Compose or Reply: To (a provider or the office), Regarding patient (a representative chooses
  * any family member they represent; the server checks it again), Subject and a plain-text body.
- * The draft is kept in this browser as it is typed, so a reload loses nothing.
+ * The draft is kept in this tab as it is typed (`drafts`), so a reload loses nothing.
  */
 export function ComposeDialog({
   patientId,
   initial,
+  drafts,
   onClose,
 }: {
   patientId: number
   initial: Draft | null
+  drafts: DraftStore
   onClose: (sent: Message | null) => void
 }) {
   const t = useT()
@@ -48,6 +49,7 @@ export function ComposeDialog({
       ) : recipients.data ? (
         <ComposeForm
           recipients={recipients.data}
+          drafts={drafts}
           initial={
             initial ?? {
               to: 'office',
@@ -67,10 +69,12 @@ export function ComposeDialog({
 
 function ComposeForm({
   recipients,
+  drafts,
   initial,
   onClose,
 }: {
   recipients: Recipients
+  drafts: DraftStore
   initial: Draft
   onClose: (sent: Message | null) => void
 }) {
@@ -83,11 +87,11 @@ function ComposeForm({
       ? initial.regardingPatientId
       : (recipients.regarding[0]?.id ?? initial.regardingPatientId),
   })
-  useEffect(() => saveDraft(window.localStorage, draft), [draft])
+  useEffect(() => drafts.save(draft), [drafts, draft])
   const send = useMutation({
     mutationFn: () => postJson<Message>(MESSAGES_API, composeBody(draft)),
     onSuccess: (message) => {
-      clearDraft(window.localStorage)
+      drafts.clear()
       void client.invalidateQueries({ queryKey: messagesKey })
       onClose(message)
     },
@@ -103,7 +107,7 @@ function ComposeForm({
           <Button
             className="button button-secondary"
             onPress={() => {
-              clearDraft(window.localStorage)
+              drafts.clear()
               onClose(null)
             }}
           >

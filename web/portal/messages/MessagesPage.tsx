@@ -1,10 +1,11 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { getJson } from '../../ui/api.ts'
 import { formatDateTime } from '../../ui/i18n/format.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { useSession } from '../session.ts'
 import { LiveMessage, NothingYet, QueryView, TabSection } from '../tab-parts.tsx'
 import type { TabPageProps } from '../tabs.ts'
 import { ComposeDialog } from './ComposeDialog.tsx'
@@ -13,9 +14,9 @@ import {
   type Box,
   type BoxView,
   type Draft,
+  draftStore,
   formatSize,
   lineLabel,
-  loadDraft,
   MESSAGES_API,
   type Message,
   messagesKey,
@@ -35,7 +36,9 @@ export default function MessagesPage({ patientId }: TabPageProps) {
   const t = useT()
   const [box, setBox] = useState<Box>('inbox')
   const [openId, setOpenId] = useState<number | null>(null)
-  const [draft, setDraft] = useState<Draft | null>(() => loadDraft(window.localStorage))
+  const username = useSession().data?.username ?? ''
+  const drafts = useMemo(() => draftStore(window.sessionStorage, username), [username])
+  const [draft, setDraft] = useState<Draft | null>(() => drafts.load())
   const [composing, setComposing] = useState(() => draft !== null)
   const [said, setSaid] = useState('')
   const listRef = useRef<HTMLDivElement>(null)
@@ -174,9 +177,10 @@ export default function MessagesPage({ patientId }: TabPageProps) {
         <ComposeDialog
           patientId={patientId}
           initial={draft}
+          drafts={drafts}
           onClose={(sent) => {
             setComposing(false)
-            setDraft(loadDraft(window.localStorage))
+            setDraft(drafts.load())
             if (sent) {
               setSaid(t('messages.sentNotice'))
               setBox('sent')

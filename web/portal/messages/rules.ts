@@ -36,12 +36,35 @@ export interface Draft {
   inReplyToId?: number
 }
 
-const DRAFT_KEY = 'bitewing.message-draft'
+const DRAFT_PREFIX = 'bitewing.message-draft:'
 
-/** The draft kept in this browser (never sent to the server until it is sent as a message). */
-export function loadDraft(storage: Pick<Storage, 'getItem'>): Draft | null {
+/**
+ * Where a user's draft is kept: the tab's sessionStorage under their user name, so it survives a
+ * reload but never reaches the next person who signs in on this browser (signing out forgets
+ * every draft: `forgetDrafts`).
+ */
+export function draftStore(storage: Storage, username: string) {
+  const key = DRAFT_PREFIX + username
+  return {
+    load: () => parseDraft(storage.getItem(key)),
+    save: (draft: Draft) => storage.setItem(key, JSON.stringify(draft)),
+    clear: () => storage.removeItem(key),
+  }
+}
+export type DraftStore = ReturnType<typeof draftStore>
+
+/** Forgets every draft kept in this tab (sign-out, the idle time-out, a session that ended). */
+export function forgetDrafts(storage: Storage) {
+  for (let index = storage.length - 1; index >= 0; index--) {
+    const key = storage.key(index)
+    if (key?.startsWith(DRAFT_PREFIX)) storage.removeItem(key)
+  }
+}
+
+/** A stored draft, or null when there is none or it is not one. */
+export function parseDraft(stored: string | null): Draft | null {
   try {
-    const parsed = JSON.parse(storage.getItem(DRAFT_KEY) ?? 'null') as Partial<Draft> | null
+    const parsed = JSON.parse(stored ?? 'null') as Partial<Draft> | null
     if (!parsed || typeof parsed.subject !== 'string' || typeof parsed.body !== 'string')
       return null
     if (typeof parsed.to !== 'string' || typeof parsed.regardingPatientId !== 'number') return null
@@ -55,14 +78,6 @@ export function loadDraft(storage: Pick<Storage, 'getItem'>): Draft | null {
   } catch {
     return null
   }
-}
-
-export function saveDraft(storage: Pick<Storage, 'setItem'>, draft: Draft) {
-  storage.setItem(DRAFT_KEY, JSON.stringify(draft))
-}
-
-export function clearDraft(storage: Pick<Storage, 'removeItem'>) {
-  storage.removeItem(DRAFT_KEY)
 }
 
 /** The body the API takes from a draft. */
