@@ -21,7 +21,7 @@ export function sameName(a: string, b: string): boolean {
   return normalizeName(a) === normalizeName(b)
 }
 
-function normalizeName(name: string): string {
+export function normalizeName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')

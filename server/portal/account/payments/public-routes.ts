@@ -8,6 +8,7 @@ import type { Database } from '../../../platform/db/database.ts'
 import { Invalid, NotFound, Unauthorized } from '../../../platform/http/problems.ts'
 import type { SecretBox } from '../../../platform/mail/secrets.ts'
 import { findPortalPractice } from '../../../practice/queries.ts'
+import { normalizeName } from '../../signin/rules.ts'
 import { readPaymentForm } from './form.ts'
 import { makePayment, paymentProcessorOf } from './make-payment.ts'
 import type { PaymentProcessors } from './processor.ts'
@@ -77,7 +78,8 @@ export const publicPaymentRoutes: FastifyPluginAsyncTypebox<{
         { rule: PAY_VERIFY_ADDRESS, key: ip },
         {
           rule: PAY_VERIFY_PERSON,
-          key: `${practice.id}:${lastName.trim().toLowerCase()}:${birthdate}`,
+          // Spelled as the match compares names, so 'García' and 'Garcia-' are one person's tries.
+          key: `${practice.id}:${normalizeName(lastName)}:${birthdate}`,
         },
       ],
       { practiceId: practice.id, action: 'payment.verify_throttled', ip },

@@ -120,10 +120,21 @@ describeEachDatabase('portal: make payment without signing in', (kind) => {
     expect((await verify({ ...luis, statement: old })).json().detail).toMatch(/expired/)
   })
 
-  it('makes a guesser wait after five tries at one person, even from many addresses', async () => {
+  it('makes a guesser wait after five tries at one person, even from many addresses and spellings', async () => {
+    // Spellings the name match treats as the same person are the same person's tries.
+    const spellings = [
+      'Garcia',
+      'García',
+      'GARCIA',
+      'Garcia-',
+      ' Garcia ',
+      "Garcia'",
+      'garcía',
+      'Garcia--',
+    ]
     const guess = (n: number) =>
       verify(
-        { firstName: `Guess${n}`, lastName: 'Garcia', birthdate: '2001-02-03' },
+        { firstName: `Guess${n}`, lastName: spellings[n] ?? 'Garcia', birthdate: '2001-02-03' },
         `198.51.100.${n}`,
       )
     const answers = await Promise.all(Array.from({ length: 8 }, (_, n) => guess(n)))
