@@ -146,6 +146,20 @@ describeEachDatabase('office: WebMail', (kind) => {
     expect((await family.get(url, suite.cookies.ann)).statusCode).toBe(404)
   })
 
+  it('keeps a reply on the patient of the message it answers, and sends nothing otherwise', async () => {
+    const before = await suite.db.selectFrom('messages').select('id').execute()
+    const elsewhere = await office.post('/api/office/webmail', {
+      patientId: suite.family.patients.maria,
+      providerId: null,
+      subject: 'RE: Toothache',
+      body: 'About someone else.',
+      inReplyToId: fromMaria,
+    })
+    expect(elsewhere.statusCode).toBe(400)
+    expect(elsewhere.json().errors).toHaveProperty('patientId')
+    expect(await suite.db.selectFrom('messages').select('id').execute()).toHaveLength(before.length)
+  })
+
   it('refuses a file that is not what it claims, and sends nothing', async () => {
     const before = await suite.db.selectFrom('messages').select('id').execute()
     const response = await office.post('/api/office/webmail', {
