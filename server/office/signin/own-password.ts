@@ -2,14 +2,11 @@ import type { Static } from 'typebox'
 import type { OfficeContext } from '../../platform/auth/office-guard.ts'
 import { newPasswordErrors } from '../../platform/auth/password-policy.ts'
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts'
+import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Invalid, Problem } from '../../platform/http/problems.ts'
 import type { StaffAuditor } from '../staff-audit.ts'
-import {
-  endOtherStaffSessions,
-  findStaffPasswordHash,
-  replaceTemporaryStaffPassword,
-} from './queries.ts'
+import { findStaffPasswordHash, replaceTemporaryStaffPassword } from './queries.ts'
 import type { OwnStaffPassword } from './schemas.ts'
 
 const alreadyDone = () =>
@@ -39,7 +36,8 @@ export async function chooseOwnStaffPassword(
   const passwordHash = await hashPassword(body.newPassword)
   await db.transaction().execute(async (trx) => {
     if (!(await replaceTemporaryStaffPassword(trx, staff.id, passwordHash))) throw alreadyDone()
-    await endOtherStaffSessions(trx, staff.id, session.id)
+    // Signs the member out of every other browser; the one that asked stays signed in.
+    await endSessions(trx, { staff_user_id: staff.id }, { except: session.id })
     await audit.record(trx, 'office.password_chosen')
   })
   return { ...staff, password_is_temporary: false }

@@ -42,14 +42,3 @@ export async function replaceTemporaryStaffPassword(
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
-
-/** Signs the member out of every other browser; the one that asked stays signed in. */
-export async function endOtherStaffSessions(trx: Database, staffUserId: number, keepId: number) {
-  await trx
-    .updateTable('sessions')
-    .set({ ended_at: new Date() })
-    .where('staff_user_id', '=', staffUserId)
-    .where('id', '<>', keepId)
-    .where('ended_at', 'is', null)
-    .execute()
-}

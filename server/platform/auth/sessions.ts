@@ -89,12 +89,17 @@ export async function continueSession<Row extends ActiveSession>(
 /** Whose open sessions end: one session, or everyone signed in as a portal user or staff member. */
 export type SessionsToEnd = { id: number } | { portal_user_id: number } | { staff_user_id: number }
 
-/** Ends the open sessions that match, all but `except` (the browser the person is using). */
+/**
+ * Ends the open sessions that match, all but `except` (the browser the person is using), and
+ * answers how many ended. Ending a person's sessions (password changed or reset, access removed,
+ * "sign out everywhere else") also forgets the browsers they asked to be remembered: the next
+ * sign-in anywhere asks for the second factor again.
+ */
 export async function endSessions(
   db: Database,
   which: SessionsToEnd,
   { now = new Date(), except }: { now?: Date; except?: number } = {},
-) {
+): Promise<number> {
   const [column, value] = Object.entries(which)[0] as [keyof SessionsToEnd, number]
   let query = db
     .updateTable('sessions')
@@ -102,7 +107,11 @@ export async function endSessions(
     .where(column as 'id', '=', value)
     .where('ended_at', 'is', null)
   if (except !== undefined) query = query.where('id', '<>', except)
-  await query.execute()
+  const ended = await query.executeTakeFirst()
+  if (column !== 'id') {
+    await db.deleteFrom('remembered_browsers').where(column as 'portal_user_id', '=', value).execute()
+  }
+  return Number(ended.numUpdatedRows)
 }
 
 export async function endSession(db: Database, sessionId: number, now = new Date()) {

@@ -72,21 +72,3 @@ export async function recordViewsByOthers(
     .limit(50)
     .execute()
 }
-
-/** Ends the user's other sessions, keeping this one. */
-export async function endOtherSessions(
-  db: Database,
-  portalUserId: number,
-  keepSessionId: number,
-  now: Date,
-) {
-  const ended = await db
-    .updateTable('sessions')
-    .set({ ended_at: now })
-    .where('portal_user_id', '=', portalUserId)
-    .where('id', '<>', keepSessionId)
-    .where('ended_at', 'is', null)
-    .returning('id')
-    .execute()
-  return ended.length
-}

@@ -14,12 +14,13 @@ import {
   listFactors,
   setSessionSecondFactorStep,
 } from '../../platform/auth/second-factor/queries.ts'
+import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Conflict } from '../../platform/http/problems.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
 import { portalAuditor } from '../audit-read.ts'
 import { portalSessionView } from '../signin/view.ts'
-import { endOtherSessions, openSessions, recentSignIns, recordViewsByOthers } from './queries.ts'
+import { openSessions, recentSignIns, recordViewsByOthers } from './queries.ts'
 import { AppConfirmed, AppEnrollment, RecoveryCodes, SecurityView, TypedCode } from './schemas.ts'
 import { presentSecurity } from './view.ts'
 
@@ -116,7 +117,7 @@ export const securityRoutes: FastifyPluginAsyncTypebox<{
 
   app.post('/api/portal/security/sign-out-others', async (request, reply) => {
     const { user, session } = await guard.user(request)
-    const ended = await endOtherSessions(db, user.id, session.id, new Date())
+    const ended = await endSessions(db, { portal_user_id: user.id }, { except: session.id })
     await portalAuditor(request, { user }).record(db, 'portal.signed_out_elsewhere', {
       details: { sessions: ended },
     })

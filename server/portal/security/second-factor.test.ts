@@ -140,6 +140,22 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
       payload: { username, password: FAMILY_PASSWORD },
     })
     expect(again.json().stage).toBe('ready')
+
+    // "Sign out everywhere else" forgets remembered browsers: the code is asked for again.
+    const signedOut = await browserPost(
+      suite.app,
+      '/api/portal/security/sign-out-others',
+      {},
+      cookieFrom(again, 'bitewing_portal'),
+    )
+    expect(signedOut.statusCode).toBe(204)
+    const afterwards = await suite.app.inject({
+      method: 'POST',
+      url: '/api/portal/session',
+      headers: { origin: TEST_ORIGIN, cookie: remember },
+      payload: { username, password: FAMILY_PASSWORD },
+    })
+    expect(afterwards.json().stage).toBe('second-factor')
   })
 
   it('lets the office reset it: audited, the patient emailed, the password alone signs in', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { updateRowById } from '../../db/rows.ts'
 import type { SessionOwner } from '../sessions.ts'
 import { hashToken } from '../tokens.ts'
 
@@ -120,11 +121,7 @@ export async function setSessionSecondFactorStep(
   sessionId: number,
   step: 'none' | 'answer' | 'enroll',
 ) {
-  await db
-    .updateTable('sessions')
-    .set({ second_factor_step: step })
-    .where('id', '=', sessionId)
-    .execute()
+  await updateRowById(db, 'sessions', sessionId, { second_factor_step: step })
 }
 
 /**
