@@ -44,7 +44,7 @@ export async function changeMessageState(
   now: Date,
 ) {
   const row = await findMessage(db, staff.practice_id, messageId)
-  if (!row || row.direction !== 'ToPractice') throw new NotFound('No such message.')
+  if (row?.direction !== 'ToPractice') throw new NotFound('No such message.')
   await db.transaction().execute(async (trx) => {
     await setPracticeState(trx, staff.practice_id, messageId, {
       ...(change.unread ? { unread: true } : {}),

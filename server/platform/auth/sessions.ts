@@ -109,7 +109,10 @@ export async function endSessions(
   if (except !== undefined) query = query.where('id', '<>', except)
   const ended = await query.executeTakeFirst()
   if (column !== 'id') {
-    await db.deleteFrom('remembered_browsers').where(column as 'portal_user_id', '=', value).execute()
+    await db
+      .deleteFrom('remembered_browsers')
+      .where(column as 'portal_user_id', '=', value)
+      .execute()
   }
   return Number(ended.numUpdatedRows)
 }

@@ -244,6 +244,37 @@ describeEachDatabase('portal: make payment', (kind) => {
     expect((await onlinePayments()).length).toBe(before + 1)
   })
 
+  it('fails a lost charge the processor never received only once "not found" can be trusted', async () => {
+    const token = await sandboxCardToken(suite, TIMEOUT)
+    const before = (await onlinePayments()).length
+    const lost = await post(`${base('maria')}/payments`, {
+      idempotencyKey: key(),
+      amountCents: 2_000,
+      cardToken: token,
+    })
+    expect(lost.json().status).toBe('unknown')
+    // As if the request had never reached the processor: no charge carries the attempt's key.
+    const attempt = await suite.db
+      .updateTable('payment_attempts')
+      .set({ idempotency_key: key() })
+      .where('id', '=', lost.json().id)
+      .returning('created_at')
+      .executeTakeFirstOrThrow()
+    const made = new Date(attempt.created_at).getTime()
+    const reconcile = (at: number) =>
+      reconcileAttempt(
+        suite.db,
+        { sandbox: sandboxProcessor(suite.db) },
+        suite.family.practiceId,
+        lost.json().id,
+        new Date(at),
+      )
+    // Soon after, "not found" may only mean not indexed yet: ask again later, decide nothing.
+    await expect(reconcile(made + 5 * 60_000)).rejects.toThrow(/not found the charge yet/)
+    expect((await reconcile(made + 3 * 60 * 60_000))?.status).toBe('failed')
+    expect((await onlinePayments()).length).toBe(before)
+  })
+
   it('puts each payment in the sync feed, and the PMS posting it clears the pending state', async () => {
     const { key: apiKey } = await createSyncKey(suite.db, suite.family.practiceId, 'PMS')
     const call = (method: 'GET' | 'PUT', url: string, payload?: object) =>

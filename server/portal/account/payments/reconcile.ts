@@ -4,6 +4,7 @@ import type { JobHandler } from '../../../platform/jobs/worker.ts'
 import type { Auditor } from '../../audit-read.ts'
 import type { PaymentProcessors, ProcessorName } from './processor.ts'
 import { findAttempt } from './queries.ts'
+import { absentChargeIsFinal } from './rules.ts'
 import { settleAttempt } from './settle.ts'
 
 /** Writes audit rows for an actor who is not a person (the reconcile job, a processor webhook). */
@@ -25,13 +26,15 @@ export function actorAuditor(actor: Actor, practiceId: number, patientId: number
 /**
  * Asks the processor what became of a charge whose answer was lost, and settles the attempt
  * with it: a charge found makes the payment, a charge the processor never received fails the
- * attempt (nothing was taken), and no answer yet tries again later (the job's back-off).
+ * attempt (nothing was taken) once "not found" can be trusted (`absentChargeIsFinal`), and no
+ * answer yet tries again later (the job's back-off).
  */
 export async function reconcileAttempt(
   db: Database,
   processors: PaymentProcessors,
   practiceId: number,
   attemptId: number,
+  now = new Date(),
 ) {
   const attempt = await findAttempt(db, practiceId, attemptId)
   if (attempt?.status !== 'unknown') return attempt
@@ -39,6 +42,9 @@ export async function reconcileAttempt(
   if (!processor) throw new Error(`No ${attempt.processor} processor to reconcile with`)
   const found = await processor.lookup(attempt.idempotency_key)
   if (found.outcome === 'unknown') throw new Error('The processor has no answer yet')
+  if (found.outcome === 'absent' && !absentChargeIsFinal(new Date(attempt.created_at), now)) {
+    throw new Error('The processor has not found the charge yet')
+  }
   const result =
     found.outcome === 'absent'
       ? ({ outcome: 'failed', code: 'processing_error', reference: null } as const)

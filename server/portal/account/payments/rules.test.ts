@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { receiptEmail } from './receipt.ts'
-import { amountProblem, defaultAmount, sameAttempt } from './rules.ts'
+import {
+  ABSENT_IS_FINAL_AFTER_MS,
+  absentChargeIsFinal,
+  amountProblem,
+  defaultAmount,
+  sameAttempt,
+} from './rules.ts'
 
 describe('online payment rules', () => {
   it('takes whole cents above zero up to the maximum', () => {
@@ -42,5 +48,20 @@ describe('online payment rules', () => {
     expect(email.text).toContain('Date: February 12, 2026 at 10:30 AM')
     expect(email.text).toContain('Card: Visa ending in 4242')
     expect(email.text).toContain('Receipt number: 17')
+  })
+})
+
+describe('a charge the processor cannot find', () => {
+  const made = new Date('2026-12-03T10:00:00Z')
+  it('is only a maybe while the processor may still be indexing it', () => {
+    expect(absentChargeIsFinal(made, new Date(made.getTime() + 60_000))).toBe(false)
+    expect(absentChargeIsFinal(made, new Date(made.getTime() + ABSENT_IS_FINAL_AFTER_MS - 1))).toBe(
+      false,
+    )
+  })
+  it('means nothing was taken once that time has passed', () => {
+    expect(absentChargeIsFinal(made, new Date(made.getTime() + ABSENT_IS_FINAL_AFTER_MS))).toBe(
+      true,
+    )
   })
 })

@@ -42,3 +42,15 @@ export function sameAttempt(
 export function paymentExternalId(paymentId: number): string {
   return `portal-payment-${paymentId}`
 }
+
+/**
+ * How long a processor's "no such charge" stays a maybe. Stripe's search is not read-after-write
+ * (usually a minute behind, up to an hour in an outage), so until then the answer may only mean
+ * the charge is not indexed yet; failing the attempt for good would hide a card really charged.
+ */
+export const ABSENT_IS_FINAL_AFTER_MS = 2 * 60 * 60 * 1000
+
+/** Whether a charge the processor cannot find means nothing was taken. */
+export function absentChargeIsFinal(attemptCreatedAt: Date, now: Date): boolean {
+  return now.getTime() - attemptCreatedAt.getTime() >= ABSENT_IS_FINAL_AFTER_MS
+}
