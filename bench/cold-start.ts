@@ -1,18 +1,15 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { ensureServerBuilt, SERVER_ENTRY } from '../scripts/server-build.mjs'
-import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs'
+import { ensureServerBuilt } from '../scripts/server-build.mjs'
+import {
+  residentMegabytes,
+  SERVER_COMMANDS,
+  spawnServer,
+  stopServer,
+  waitHealthy,
+} from './server-process.ts'
 import { median } from './stats.ts'
-
-const ROOT = path.resolve(import.meta.dirname, '..')
-
-/** How `npm start` runs the server (prebuilt), and how it ran before (TypeScript through tsx). */
-const COMMANDS = {
-  prebuilt: [...SERVER_NODE_FLAGS, SERVER_ENTRY],
-  tsx: [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(ROOT, 'server/main.ts')],
-}
 
 /**
  * Milliseconds from spawning the server until `/healthz` first answers 200, and its resident
@@ -21,48 +18,20 @@ const COMMANDS = {
 async function timeToHealthy(
   dataDir: string,
   port: number,
-  command: string[] = COMMANDS.prebuilt,
+  command: string[] = SERVER_COMMANDS.prebuilt,
 ): Promise<{ ms: number; residentMb: number }> {
   const started = performance.now()
-  const server = spawn(process.execPath, command, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-    },
-    stdio: 'ignore',
-  })
+  const server = spawnServer(
+    { DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' },
+    { command, stdio: 'ignore' },
+  )
   try {
-    for (;;) {
-      if (server.exitCode !== null) throw new Error('The server exited during start-up')
-      if (await isHealthy(port)) {
-        const ms = performance.now() - started
-        await new Promise((resolve) => setTimeout(resolve, 2000))
-        return { ms, residentMb: await residentMegabytes(server.pid) }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
+    await waitHealthy(port, server, 10)
+    const ms = performance.now() - started
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    return { ms, residentMb: await residentMegabytes(server.pid) }
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve))
-    server.kill('SIGTERM')
-    await exited
-  }
-}
-
-async function residentMegabytes(pid: number | undefined) {
-  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024
-}
-
-async function isHealthy(port: number): Promise<boolean> {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok
-  } catch {
-    return false
+    await stopServer(server)
   }
 }
 
@@ -79,7 +48,8 @@ export async function benchColdStart(runs = 7) {
     const starts = []
     for (let run = 0; run < runs; run++) starts.push(await timeToHealthy(dataDir, port))
     const tsx = []
-    for (let run = 0; run < 3; run++) tsx.push(await timeToHealthy(dataDir, port, COMMANDS.tsx))
+    for (let run = 0; run < 3; run++)
+      tsx.push(await timeToHealthy(dataDir, port, SERVER_COMMANDS.tsx))
     return {
       firstStartMs,
       coldStartMedianMs: median(starts.map((start) => start.ms)),

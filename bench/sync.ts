@@ -5,17 +5,17 @@
  * `bitewing_bench_sync`), so nothing of the other benches' large practice is touched.
  * BENCH_SYNC_PATIENTS=N tries a smaller practice first.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
-import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs'
+import { ensureServerBuilt } from '../scripts/server-build.mjs'
 import { setUpPractice } from '../server/office/setup/setup.ts'
 import { openDatabase } from '../server/platform/db/database.ts'
 import { migrate } from '../server/platform/db/migrate.ts'
 import { createSyncClient } from '../server/sync/client.ts'
 import type { ImportOperation } from '../server/sync/import/rules.ts'
 import { createSyncKey } from '../server/sync/keys.ts'
+import { residentMegabytes, spawnServer, stopServer, waitHealthy } from './server-process.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const DATA_DIR = path.join(ROOT, '.bench', 'sync-data')
@@ -156,45 +156,16 @@ export function syncPracticePhases(patients: number): ImportOperation[][] {
   return [practice, people, visits, recalls]
 }
 
-function startServer(url: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(ROOT, 'server/main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        DATA_DIR,
-        PORT: String(PORT),
-        HOST: '127.0.0.1',
-        DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'development',
-        SYNC_RATE_PER_SECOND: '1000',
-        SYNC_RATE_BURST: '1000',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  )
-}
-
-async function waitHealthy() {
-  // Up to three minutes: the server transpiles its TypeScript at start, slow on a busy machine.
-  for (let attempt = 0; attempt < 1800; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('The bench server did not start')
-}
-
-/** The process's peak resident memory so far (the kernel's high-water mark), in MB. */
-async function peakResidentMegabytes(pid: number | undefined) {
-  if (!pid) return Number.NaN
-  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024
+function startServer(url: string) {
+  return spawnServer({
+    DATABASE_URL: url,
+    DATA_DIR,
+    PORT: String(PORT),
+    DEMO: 'false',
+    NODE_ENV: 'development',
+    SYNC_RATE_PER_SECOND: '1000',
+    SYNC_RATE_BURST: '1000',
+  })
 }
 
 export async function benchSync() {
@@ -205,11 +176,12 @@ export async function benchSync() {
   const key = await emptyPractice(url)
   const phases = syncPracticePhases(patients)
   const operations = phases.reduce((sum, phase) => sum + phase.length, 0)
+  await ensureServerBuilt()
   const server = startServer(url)
   try {
-    await waitHealthy()
+    await waitHealthy(PORT, server)
     const client = createSyncClient({ url: `http://127.0.0.1:${PORT}`, key })
-    const idleResidentMb = await peakResidentMegabytes(server.pid)
+    const idleResidentMb = await residentMegabytes(server.pid, 'peak')
     const started = performance.now()
     const phaseSeconds: Record<string, number> = {}
     for (const phase of phases) {
@@ -246,11 +218,9 @@ export async function benchSync() {
       operationsPerSecond: operations / seconds,
       phaseSeconds,
       idleResidentMb,
-      peakResidentMb: await peakResidentMegabytes(server.pid),
+      peakResidentMb: await residentMegabytes(server.pid, 'peak'),
     }
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve))
-    server.kill('SIGTERM')
-    await exited
+    await stopServer(server)
   }
 }

@@ -22,6 +22,7 @@ import {
   openBenchPractice,
 } from './large-practice.ts'
 import { replayStatements } from './replay.ts'
+import { residentMegabytes, spawnServer, stopServer, waitHealthy } from './server-process.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const PORT = 3901
@@ -180,7 +181,7 @@ async function bareBaseline(bodies: string[], cookie: string, connections: numbe
     await run(Math.min(bodies.length, 5000)) // warm-up, as for the server
     return perSecond(await run(bodies.length))
   } finally {
-    await stop(bare)
+    await stopServer(bare)
   }
 }
 
@@ -189,22 +190,21 @@ function startServer(
   readCache: boolean,
   serverArgs: string[],
 ): ChildProcess {
-  return spawn(process.execPath, [...SERVER_NODE_FLAGS, ...serverArgs], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
+  return spawnServer(
+    {
       DATABASE_URL: where.url ?? '',
       DATA_DIR: dataDirOf(where),
       PORT: String(PORT),
-      HOST: '127.0.0.1',
       DEMO: 'false',
-      LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
       READ_CACHE: String(readCache),
       BENCH_PROBE: '1',
     },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  })
+    {
+      command: [...SERVER_NODE_FLAGS, ...serverArgs],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
+  )
 }
 
 /** Asks the server's bench probe (server/platform/db/bench-probe.ts) and waits for its answer. */
@@ -223,24 +223,6 @@ function ask<T>(
   })
 }
 
-async function waitHealthy(port: number, server: ChildProcess) {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (server.exitCode !== null) throw new Error('The bench server exited')
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('The bench server did not start')
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  await exited
-}
-
 /** Requests per second over the whole run (a run of a fixed amount ends part-way into a second). */
 function perSecond(result: autocannon.Result) {
   return result.requests.total / ((result.finish.getTime() - result.start.getTime()) / 1000)
@@ -254,12 +236,6 @@ async function cpuMilliseconds(pid: number | undefined) {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   const ticks = Number(fields[11]) + Number(fields[12])
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND
-}
-
-async function residentMegabytes(pid: number | undefined) {
-  if (!pid) return Number.NaN
-  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024
 }
 
 interface ReadStats {
@@ -318,7 +294,7 @@ export async function benchTabs(options: TabsOptions = {}) {
         const file = path.join(BENCH_DIR, 'statements.jsonl')
         await ask(server, { type: 'bench:capture', on: false })
         await ask(server, { type: 'bench:dump', file })
-        await stop(server)
+        await stopServer(server)
         const replayed = await replayStatements(where.url as string, file, 20)
         const statementsPerRequest = statsAfter.statements / result.requests.total
         databaseOnly = {
@@ -350,7 +326,7 @@ export async function benchTabs(options: TabsOptions = {}) {
         ...(databaseOnly ? { databaseOnly } : {}),
       })
     } finally {
-      await stop(server)
+      await stopServer(server)
     }
   }
   return { figures, users: measured.length, connections, patients }
