@@ -104,7 +104,11 @@ export function tableCollection<S extends TObject>(
 ): SyncCollection<S> {
   const plain = Object.entries(columnMap(spec.columns))
   const references = Object.entries((spec.references ?? {}) as Record<string, Reference>)
-  const children = spec.children ?? []
+  // Child field lists become maps once, not once per child row written or compared.
+  const children = (spec.children ?? []).map((child) => ({
+    ...child,
+    columns: columnMap(child.columns),
+  }))
 
   const hidden = spec.hiddenColumn
   /** Only rows the PMS has not deleted (hidden rows are deleted as far as the API goes). */
