@@ -20,7 +20,12 @@ export function spawnServer(
   env: Record<string, string>,
   options: { command?: string[]; stdio?: StdioOptions } = {},
 ): ChildProcess {
-  return spawn(process.execPath, options.command ?? SERVER_COMMANDS.prebuilt, {
+  const command = options.command ?? SERVER_COMMANDS.prebuilt
+  // BENCH_PROFILE=1 writes the server's CPU profile (open it in Chrome's DevTools) on exit.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, '.bench', 'profiles')}`]
+    : []
+  return spawn(process.execPath, [...profile, ...command], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: options.stdio ?? ['ignore', 'ignore', 'inherit'],

@@ -41,8 +41,8 @@ test('a production start is set up from its one-time link, then staff and a sync
   await admin.getByRole('textbox', { name: 'User name' }).fill('owner')
   await admin.getByRole('textbox', { name: 'Display name' }).fill('Dr. Priya Shah')
   // A common password first: the server's message at the field, and nothing is created.
-  await admin.getByLabel('Password', { exact: true }).fill('password1')
-  await admin.getByLabel('Password again').fill('password1')
+  await admin.getByLabel('New password', { exact: true }).fill('password1')
+  await admin.getByLabel('New password again').fill('password1')
   await expectNoAxeViolations(page)
   await expectNoHorizontalOverflow(page)
   // This file runs at desktop size only: the form must fit a phone too.
@@ -50,11 +50,11 @@ test('a production start is set up from its one-time link, then staff and a sync
   await expectNoHorizontalOverflow(page)
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.getByRole('button', { name: 'Set up the practice' }).click()
-  await expect(admin.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(
+  await expect(admin.getByLabel('New password', { exact: true })).toHaveAccessibleDescription(
     /too common/,
   )
-  await admin.getByLabel('Password', { exact: true }).fill('harbour street owner')
-  await admin.getByLabel('Password again').fill('harbour street owner')
+  await admin.getByLabel('New password', { exact: true }).fill('harbour street owner')
+  await admin.getByLabel('New password again').fill('harbour street owner')
   await page.getByRole('button', { name: 'Set up the practice' }).click()
   await expect(
     page.getByRole('heading', { level: 1, name: 'Lakeside Dental is set up' }),

@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import type { FieldErrors } from '../../ui/api.ts'
 import { useDocumentTitle } from '../../ui/document-title.ts'
 import { Card, Page } from '../../ui/layout.tsx'
+import { NewPasswordFields } from '../../ui/new-password-fields.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { actionFailureMessage } from '../labels.ts'
@@ -116,7 +117,7 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
   const fieldErrors: FieldErrors = {
     ...errors.fields,
     ...errors.locationFields,
-    ...(againError ? { 'admin.passwordAgain': againError } : {}),
+    ...(againError ? { newPasswordAgain: againError } : {}),
   }
   useFocusFirstInvalid(formRef, setup.error)
 
@@ -240,26 +241,14 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
             maxLength={200}
           />
         </div>
-        <TextInputField
-          label="Password"
-          description="At least 8 characters; a few unrelated words make a good one."
-          name="admin.password"
-          type="password"
-          value={form.admin.password}
-          onChange={(password) => admin({ password })}
-          isRequired
-          autoComplete="new-password"
-          maxLength={128}
-        />
-        <TextInputField
-          label="Password again"
-          name="admin.passwordAgain"
-          type="password"
-          value={form.admin.passwordAgain}
-          onChange={(passwordAgain) => admin({ passwordAgain })}
-          isRequired
-          autoComplete="new-password"
-          maxLength={128}
+        <NewPasswordFields
+          value={{
+            newPassword: form.admin.password,
+            newPasswordAgain: form.admin.passwordAgain,
+          }}
+          onChange={(chosen) =>
+            admin({ password: chosen.newPassword, passwordAgain: chosen.newPasswordAgain })
+          }
         />
       </fieldset>
       {setup.isError ? (

@@ -41,7 +41,7 @@ describe('setup form', () => {
       },
       rangeKeys,
     )
-    expect(split.fields).toEqual({ 'admin.password': 'Too short' })
+    expect(split.fields).toEqual({ newPassword: 'Too short' })
     expect(split.locations[0]).toEqual({ fields: { name: 'Name it' }, ranges: { r1: 'Bad' } })
   })
 })

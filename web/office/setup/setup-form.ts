@@ -89,7 +89,8 @@ export function splitSetupErrors(errors: FieldErrors, rangeKeys: readonly string
   for (const [field, message] of Object.entries(errors)) {
     const match = /^locations\.(\d+)\.(.+)$/.exec(field)
     if (!match) {
-      fields[field] = message
+      // The password is chosen in the shared new-password fields, named as every password form's.
+      fields[field === 'admin.password' ? 'newPassword' : field] = message
       continue
     }
     const index = Number(match[1])
