@@ -77,8 +77,11 @@ export async function startChangeFeed(
   let stopped = false
   let unlisten: (() => Promise<void>) | undefined
   const tables = new Map<string, number>()
-  // Per table, per key: the mark of its latest change and when it arrived.
-  const keys = new Map<string, Map<number, { mark: number; at: number }>>()
+  // Per table, per key: the mark of its latest change, in two generations: changes of the last
+  // `rememberMs` and of the one before. A bare number per key, not an object with its arrival
+  // time, keeps a bulk load's hundreds of thousands of keys small and forgetting them O(1).
+  let keys = new Map<string, Map<number, number>>()
+  let olderKeys = new Map<string, Map<number, number>>()
   const settling = new Map<string, () => void>()
   // Every instance listening on the database hears every settle: ours carry our own prefix.
   const settlePrefix = `${SETTLE_PREFIX}${randomUUID()}:`
@@ -96,13 +99,12 @@ export async function startChangeFeed(
       return
     }
     const table = payload.slice(0, space)
-    const at = Date.now()
     let changed = keys.get(table)
     if (!changed) {
       changed = new Map()
       keys.set(table, changed)
     }
-    for (const key of payload.slice(space + 1).split(',')) changed.set(Number(key), { mark, at })
+    for (const key of payload.slice(space + 1).split(',')) changed.set(Number(key), mark)
   }
 
   function lose(error: Error) {
@@ -142,12 +144,11 @@ export async function startChangeFeed(
     }
   }
 
-  // Changes remembered longer than any read is kept would never matter again.
+  // Changes remembered longer than any read is kept would never matter again: each is kept for
+  // between one and two `rememberMs`, never less.
   const forget = setInterval(() => {
-    const before = Date.now() - options.rememberMs
-    for (const changed of keys.values()) {
-      for (const [key, change] of changed) if (change.at < before) changed.delete(key)
-    }
+    olderKeys = keys
+    keys = new Map()
   }, options.rememberMs)
   forget.unref()
   const heartbeat = setInterval(() => {
@@ -172,7 +173,9 @@ export async function startChangeFeed(
       if (!live || mark < validFrom) return true
       for (const [table, key] of dependencies) {
         if ((tables.get(table) ?? 0) > mark) return true
-        if (key !== undefined && (keys.get(table)?.get(key)?.mark ?? 0) > mark) return true
+        if (key === undefined) continue
+        const latest = keys.get(table)?.get(key) ?? olderKeys.get(table)?.get(key) ?? 0
+        if (latest > mark) return true
       }
       return false
     },
