@@ -120,7 +120,7 @@ export const webmailRoutes: FastifyPluginAsyncTypebox<{
         target: { type: 'message_attachment', id: attachmentId },
       })
       const name = attachmentFileName(found.attachment.file_name, `attachment-${attachmentId}`)
-      return sendAttachment(reply, body, name, 'attachment')
+      return sendAttachment(reply, body, name)
     },
   )
 }
