@@ -76,7 +76,10 @@ test('a parent writes about her child, the office answers with a letter, she rea
   await office.goto('/office/settings')
   const attaching = office.getByRole('region', { name: 'Patients’ attachments' })
   const allow = attaching.getByRole('switch', { name: 'Patients may attach files' })
-  await expect(attaching.getByRole('textbox', { name: 'Largest file (MB)' })).toBeVisible()
+  // A long page of forms, slow to come on a busy machine.
+  await expect(attaching.getByRole('textbox', { name: 'Largest file (MB)' })).toBeVisible({
+    timeout: 30_000,
+  })
   if (!(await allow.isChecked())) {
     await allow.press('Space')
     await expect(allow).toBeChecked()
