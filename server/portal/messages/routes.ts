@@ -16,7 +16,7 @@ import {
   PATIENT_ATTACHMENT_LIMIT_BYTES,
 } from '../../practice/messages/rules.ts'
 import { portalAuditor } from '../audit-read.ts'
-import { openMessage } from './mark-read.ts'
+import { loadSentMessage, openMessage } from './mark-read.ts'
 import { familyAttachment, familyBox } from './queries.ts'
 import {
   AttachmentParams,
@@ -130,13 +130,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox<{
         message,
         now,
       )
-      const sent = await openMessage(
-        db,
-        reader(access),
-        auditAbout(request, access),
-        messageId,
-        now,
-      )
+      const sent = await loadSentMessage(db, reader(access), messageId)
       return reply.status(201).send(presentFamilyMessage(sent, access.practice.name))
     },
   )
