@@ -16,6 +16,7 @@ test('Portal Settings: every section, accessible and fitting the screen', async 
     'Sign-in and security',
     'Privacy policy',
     'WebMail notification email',
+    'Patients’ attachments',
     'Contact details and hours',
   ]) {
     await expect(page.getByRole('region', { name })).toBeVisible()

@@ -71,6 +71,21 @@ test('a parent writes about her child, the office answers with a letter, she rea
   await office.getByRole('button', { name: 'Send' }).click()
   await expect(office.getByRole('status').filter({ hasText: 'Your reply was sent.' })).toBeVisible()
   await expectUsablePage(office)
+
+  // The practice lets patients attach files (Portal Settings), so she can send an X-ray back.
+  await office.goto('/office/settings')
+  const attaching = office.getByRole('region', { name: 'Patients’ attachments' })
+  const allow = attaching.getByRole('switch', { name: 'Patients may attach files' })
+  // A long page of forms, slow to come on a busy machine.
+  await expect(attaching.getByRole('textbox', { name: 'Largest file (MB)' })).toBeVisible({
+    timeout: 30_000,
+  })
+  if (!(await allow.isChecked())) {
+    await allow.press('Space')
+    await expect(allow).toBeChecked()
+    await attaching.getByRole('button', { name: 'Save attachments' }).click()
+    await expect(attaching.getByRole('status')).toHaveText(/^Attachment settings saved\./)
+  }
   await officeContext.close()
 
   // The email says only that there is a message.
@@ -115,5 +130,26 @@ test('a parent writes about her child, the office answers with a letter, she rea
     page.getByRole('button', { name: new RegExp(`^From .*RE: ${subject}`) }),
   ).toBeVisible()
   await expectUsablePage(page)
+
+  // She answers with the X-ray from the other clinic: a PDF, allowed by the practice.
+  if (phone) await page.getByRole('button', { name: new RegExp(`^From .*RE: ${subject}`) }).click()
+  await page
+    .getByRole('article', { name: `RE: ${subject}` })
+    .getByRole('button', { name: 'Reply' })
+    .click()
+  const answer = page.getByRole('dialog', { name: 'Reply' })
+  await answer.getByRole('textbox', { name: 'Message' }).fill('Here is the X-ray, see you at nine.')
+  await answer.getByLabel('Attach files').setInputFiles({
+    name: 'x-ray.pdf',
+    mimeType: 'application/pdf',
+    buffer: LETTER,
+  })
+  await expect(answer.getByRole('list', { name: 'Files to send' })).toContainText('x-ray.pdf')
+  await expectUsablePage(page)
+  await answer.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Your message was sent.' })).toBeVisible()
+  await expect(
+    page.getByRole('article').getByRole('link', { name: 'Download x-ray.pdf' }),
+  ).toBeVisible()
   await openTab(page, 'Appointments')
 })

@@ -76,6 +76,12 @@ export async function updatePortalSettings(
       privacy_policy: body.privacyPolicy,
       webmail_notification_subject: body.webmailNotificationSubject.trim(),
       webmail_notification_body: body.webmailNotificationBody.trim(),
+      ...(body.webmailPatientAttachments !== undefined
+        ? { webmail_patient_attachments: body.webmailPatientAttachments }
+        : {}),
+      ...(body.webmailAttachmentMaxBytes !== undefined
+        ? { webmail_attachment_max_bytes: body.webmailAttachmentMaxBytes }
+        : {}),
       ...(body.paymentProcessor !== undefined ? { payment_processor: body.paymentProcessor } : {}),
       ...(body.paymentMaximumCents !== undefined
         ? { payment_maximum_cents: body.paymentMaximumCents }

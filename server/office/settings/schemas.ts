@@ -1,4 +1,5 @@
 import { Type } from 'typebox'
+import { PATIENT_ATTACHMENT_LIMIT_BYTES } from '../../practice/messages/rules.ts'
 import { Id, Nullable } from '../../practice/schemas.ts'
 
 const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' })
@@ -27,6 +28,12 @@ export const PortalSettingsBody = Type.Object({
   privacyPolicy: Type.String({ maxLength: 20_000 }),
   webmailNotificationSubject: Type.String({ minLength: 1, maxLength: 200 }),
   webmailNotificationBody: Type.String({ minLength: 1, maxLength: 2_000 }),
+  /** Whether patients may attach images and PDFs to their messages; left out: unchanged. */
+  webmailPatientAttachments: Type.Optional(Type.Boolean()),
+  /** The largest file a patient may attach, in bytes (64 KB to 10 MB); left out: unchanged. */
+  webmailAttachmentMaxBytes: Type.Optional(
+    Type.Integer({ minimum: 65_536, maximum: PATIENT_ATTACHMENT_LIMIT_BYTES }),
+  ),
   /** The card processor patients pay through (Make payment); left out: unchanged. */
   paymentProcessor: Type.Optional(
     Type.Union([Type.Literal('sandbox'), Type.Literal('stripe'), Type.Null()]),
@@ -62,6 +69,8 @@ export const SettingsView = Type.Intersect([
   Type.Object({
     paymentProcessor: Nullable(Type.String()),
     paymentMaximumCents: Type.Integer(),
+    webmailPatientAttachments: Type.Boolean(),
+    webmailAttachmentMaxBytes: Type.Integer(),
     practice: ContactView,
     clinics: Type.Array(ContactView),
   }),

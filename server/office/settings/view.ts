@@ -33,6 +33,8 @@ export function presentSettings({
     webmailNotificationBody: settings.webmail_notification_body,
     paymentProcessor: settings.payment_processor as 'sandbox' | 'stripe' | null,
     paymentMaximumCents: Number(settings.payment_maximum_cents),
+    webmailPatientAttachments: settings.webmail_patient_attachments,
+    webmailAttachmentMaxBytes: settings.webmail_attachment_max_bytes,
     practice: presentContact(null, practice, hours),
     clinics: clinics.map((clinic) => presentContact(clinic.id, clinic, hours)),
   }

@@ -9,6 +9,16 @@ import {
 import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
 
 /**
+ * A message just sent, as the sender's page shows it: loaded, not opened, so sending writes no
+ * `message.viewed` row (the `message.sent` row already says who wrote it).
+ */
+export async function loadSentOfficeMessage(db: Database, staff: ActingStaff, messageId: number) {
+  const row = await findMessage(db, staff.practice_id, messageId)
+  if (!row) throw new NotFound('No such message.')
+  return { row, attachments: await attachmentsOf(db, staff.practice_id, row.id) }
+}
+
+/**
  * A staff member opens a message: the first opening of a patient's message records who read it
  * and when (audited `message.read`); every opening is audited `message.viewed`.
  */

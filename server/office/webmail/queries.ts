@@ -44,9 +44,6 @@ export async function officeBox(
   return { rows, unread, providers }
 }
 
-export const officeMessage = (db: Database, practiceId: number, messageId: number) =>
-  findMessage(db, practiceId, messageId)
-
 export async function officeAttachment(
   db: Database,
   practiceId: number,

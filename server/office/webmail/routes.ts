@@ -7,7 +7,7 @@ import { MESSAGES_PAGE_SIZE } from '../../practice/messages/rules.ts'
 import { presentMessage } from '../../practice/messages/view.ts'
 import type { StaffGuard } from '../../practice/staff-permissions.ts'
 import { actingStaff } from '../staff-audit.ts'
-import { changeMessageState, openOfficeMessage } from './mark-read.ts'
+import { changeMessageState, loadSentOfficeMessage, openOfficeMessage } from './mark-read.ts'
 import { officeAttachment, officeBox, searchPatients } from './queries.ts'
 import {
   AttachmentParams,
@@ -101,7 +101,7 @@ export const webmailRoutes: FastifyPluginAsyncTypebox<{
       const now = new Date()
       const portalUrl = `${publicUrl}/`
       const id = await sendOfficeMessage(db, files, staff, audit, request.body, { now, portalUrl })
-      const sent = await openOfficeMessage(db, staff, audit, id, now)
+      const sent = await loadSentOfficeMessage(db, staff, id)
       return reply.status(201).send(presentMessage(sent.row, sent.attachments, 'practice', OFFICE))
     },
   )
@@ -120,7 +120,7 @@ export const webmailRoutes: FastifyPluginAsyncTypebox<{
         target: { type: 'message_attachment', id: attachmentId },
       })
       const name = attachmentFileName(found.attachment.file_name, `attachment-${attachmentId}`)
-      return sendAttachment(reply, body, name, 'attachment')
+      return sendAttachment(reply, body, name)
     },
   )
 }

@@ -1,17 +1,20 @@
-import { randomUUID } from 'node:crypto'
 import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
 import { queueEmail } from '../../platform/mail/outbox.ts'
-import { attachmentFileName, provenType } from '../../practice/messages/attachments.ts'
+import {
+  type CheckedFile,
+  readSentFile,
+  type SentFile,
+  withStoredFiles,
+} from '../../practice/messages/attachments.ts'
 import {
   findMessage,
-  insertAttachment,
+  insertAttachments,
   insertMessage,
   providerExists,
 } from '../../practice/messages/queries.ts'
 import {
-  ATTACHMENT_TYPES,
   cleanMessageText,
   messageProblems,
   newMessageNotification,
@@ -28,56 +31,30 @@ export interface OfficeMessage {
   subject: string
   body: string
   inReplyToId?: number | undefined
-  attachments?: { fileName: string; contentBase64: string }[] | undefined
+  attachments?: SentFile[] | undefined
 }
 
-const EXTENSIONS: Record<string, string> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/gif': 'gif',
-  'application/pdf': 'pdf',
-}
-
-/** Checks and stores the files first: a file refused leaves nothing behind in the database. */
-async function storeAttachments(
-  files: FileStorage,
-  practiceId: number,
-  attachments: NonNullable<OfficeMessage['attachments']>,
-) {
-  const checked = await Promise.all(
-    attachments.map(async (attachment, index) => {
-      const bytes = Buffer.from(attachment.contentBase64, 'base64')
-      const type = await provenType(bytes)
-      const field = `attachments/${index}`
-      if (bytes.length === 0 || bytes.length > OFFICE_ATTACHMENT_MAX_BYTES) {
-        throw new Invalid('The attachment cannot be sent.', {
-          [field]: 'Attach a file up to 8 MB.',
-        })
-      }
-      if (!type || !(ATTACHMENT_TYPES as readonly string[]).includes(type)) {
-        throw new Invalid('The attachment cannot be sent.', {
-          [field]: 'Attach an image (PNG, JPEG, GIF) or a PDF.',
-        })
-      }
-      return {
-        bytes,
-        type,
-        fileName: attachmentFileName(attachment.fileName, `attachment.${EXTENSIONS[type]}`),
-      }
-    }),
-  )
-  return Promise.all(
-    checked.map(async (file) => {
-      const storageKey = `practices/${practiceId}/messages/${randomUUID()}.${EXTENSIONS[file.type]}`
-      await files.put(storageKey, file.bytes)
-      return { ...file, storageKey }
-    }),
-  )
+/** Checks the office's files: up to 8 MB each, images or PDFs as their bytes prove. */
+function checkOfficeFiles(attachments: readonly SentFile[]): CheckedFile[] {
+  return attachments.map((attachment, index) => {
+    const { bytes, type, fileName } = readSentFile(attachment)
+    const field = `attachments/${index}`
+    if (bytes.length === 0 || bytes.length > OFFICE_ATTACHMENT_MAX_BYTES) {
+      throw new Invalid('The attachment cannot be sent.', { [field]: 'Attach a file up to 8 MB.' })
+    }
+    if (!type) {
+      throw new Invalid('The attachment cannot be sent.', {
+        [field]: 'Attach an image (PNG, JPEG, GIF) or a PDF.',
+      })
+    }
+    return { bytes, type, fileName }
+  })
 }
 
 /**
  * A staff member writes to a patient (or answers them): the message, its attachments, the
- * notification emails and the audit row in one transaction. The emails hold the Portal Settings
+ * notification emails and the audit row in one transaction (the files are stored just before it
+ * and removed again if it fails, so none is left that no row names). The emails hold the Portal Settings
  * subject and text and the portal's address only, never a word of the message; a mail server
  * that is down delays them (they are jobs) and loses nothing.
  */
@@ -108,7 +85,7 @@ export async function sendOfficeMessage(
     }
     inReplyToId = original.id
   }
-  const stored = await storeAttachments(files, practiceId, input.attachments ?? [])
+  const checked = checkOfficeFiles(input.attachments ?? [])
   const [addresses, settings] = await Promise.all([
     notificationAddresses(db, practiceId, input.patientId),
     notificationSettings(db, practiceId),
@@ -120,39 +97,32 @@ export async function sendOfficeMessage(
     },
     portalUrl,
   )
-  return db.transaction().execute(async (trx) => {
-    const messageId = await insertMessage(trx, {
-      practiceId,
-      patientId: input.patientId,
-      direction: 'ToPatient',
-      senderStaffUserId: staff.id,
-      providerId: input.providerId,
-      inReplyToId,
-      ...cleanMessageText(input),
-      sentAt: now,
-    })
-    for (const file of stored) {
-      await insertAttachment(trx, {
+  return withStoredFiles(files, practiceId, checked, (stored) =>
+    db.transaction().execute(async (trx) => {
+      const messageId = await insertMessage(trx, {
         practiceId,
-        messageId,
-        fileName: file.fileName,
-        contentType: file.type,
-        sizeBytes: file.bytes.length,
-        storageKey: file.storageKey,
+        patientId: input.patientId,
+        direction: 'ToPatient',
+        senderStaffUserId: staff.id,
+        providerId: input.providerId,
+        inReplyToId,
+        ...cleanMessageText(input),
+        sentAt: now,
       })
-    }
-    for (const to of addresses) {
-      await queueEmail(trx, { practiceId, kind: 'webmail-notification', to, ...email })
-    }
-    await audit.record(trx, 'message.sent', {
-      patientId: input.patientId,
-      target: { type: 'message', id: messageId },
-      details: {
-        attachments: stored.length,
-        notified: addresses.length,
-        ...(inReplyToId ? { inReplyToId } : {}),
-      },
-    })
-    return messageId
-  })
+      await insertAttachments(trx, practiceId, messageId, stored)
+      for (const to of addresses) {
+        await queueEmail(trx, { practiceId, kind: 'webmail-notification', to, ...email })
+      }
+      await audit.record(trx, 'message.sent', {
+        patientId: input.patientId,
+        target: { type: 'message', id: messageId },
+        details: {
+          attachments: stored.length,
+          notified: addresses.length,
+          ...(inReplyToId ? { inReplyToId } : {}),
+        },
+      })
+      return messageId
+    }),
+  )
 }

@@ -120,6 +120,14 @@ describeEachDatabase('office: WebMail', (kind) => {
       inReplyToId: fromMaria,
       attachments: [{ contentType: 'application/pdf' }],
     })
+    // Sending shows the reply back without opening it: no false "viewed" row.
+    const viewed = await suite.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'message.viewed')
+      .where('target_id', '=', String(sent.id))
+      .execute()
+    expect(viewed).toEqual([])
 
     const emails = await suite.db
       .selectFrom('outgoing_emails')

@@ -4,6 +4,20 @@ import { attachmentsOf, findMessage, markRead } from '../../practice/messages/qu
 import type { Auditor } from '../audit-read.ts'
 
 /**
+ * A message just sent, as the sender's page shows it: loaded, not opened, so sending writes no
+ * `message.viewed` row (the `message.sent` row already says who wrote it).
+ */
+export async function loadSentMessage(
+  db: Database,
+  reader: { practiceId: number; patientIds: readonly number[] },
+  messageId: number,
+) {
+  const row = await findMessage(db, reader.practiceId, messageId, reader.patientIds)
+  if (!row) throw new NotFound('No such message.')
+  return { row, attachments: await attachmentsOf(db, reader.practiceId, row.id) }
+}
+
+/**
  * A family member opens a message about a patient they may see. The first opening of a message
  * from the practice records when it was read (the office sees it) and is audited as
  * `message.read`; every opening is audited as `message.viewed`. A message about anyone else

@@ -86,6 +86,14 @@ describeEachDatabase('portal: messages (Secure WebMail)', (kind) => {
       portal_user_id: suite.family.users.maria,
       patient_id: suite.family.patients.sofia,
     })
+    // Sending shows the message back without opening it: no one viewed it yet.
+    const viewed = await suite.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'message.viewed')
+      .where('target_id', '=', String(sent.id))
+      .execute()
+    expect(viewed).toEqual([])
   })
 
   it('refuses a patient writing regarding someone they do not represent, writing nothing', async () => {

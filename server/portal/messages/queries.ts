@@ -3,7 +3,6 @@ import {
   attachmentsOf,
   findMessage,
   listBox,
-  messageProviders,
   unreadByPatient,
 } from '../../practice/messages/queries.ts'
 import { type Box, patientBoxDirection } from '../../practice/messages/rules.ts'
@@ -36,11 +35,6 @@ export async function familyBox(
   ])
   return { rows, unread }
 }
-
-export const familyUnread = (db: Database, reader: FamilyReader) =>
-  unreadByPatient(db, reader.practiceId, reader.patientIds)
-
-export const practiceProviders = messageProviders
 
 /** An attachment of a message the family may read, or undefined. */
 export async function familyAttachment(

@@ -5,10 +5,19 @@ import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { attachmentFileName, sendAttachment } from '../../practice/messages/attachments.ts'
-import { MESSAGES_PAGE_SIZE } from '../../practice/messages/rules.ts'
+import {
+  messageProviders,
+  patientAttachmentSettings,
+  unreadByPatient,
+} from '../../practice/messages/queries.ts'
+import {
+  MAX_PATIENT_ATTACHMENTS,
+  MESSAGES_PAGE_SIZE,
+  PATIENT_ATTACHMENT_LIMIT_BYTES,
+} from '../../practice/messages/rules.ts'
 import { portalAuditor } from '../audit-read.ts'
-import { openMessage } from './mark-read.ts'
-import { familyAttachment, familyBox, familyUnread, practiceProviders } from './queries.ts'
+import { loadSentMessage, openMessage } from './mark-read.ts'
+import { familyAttachment, familyBox } from './queries.ts'
 import {
   AttachmentParams,
   BoxQuery,
@@ -67,7 +76,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       const context = await guard.feature(request, 'messages')
       reply.header('Cache-Control', 'no-store')
-      return { unread: await familyUnread(db, reader(context)) }
+      return { unread: await unreadByPatient(db, context.user.practice_id, context.patientIds) }
     },
   )
 
@@ -76,8 +85,11 @@ export const messageRoutes: FastifyPluginAsyncTypebox<{
     { schema: { response: { 200: RecipientsView } } },
     async (request) => {
       const context = await guard.feature(request, 'messages')
-      const providers = await practiceProviders(db, context.user.practice_id)
-      return presentRecipients(context, providers)
+      const [providers, attachments] = await Promise.all([
+        messageProviders(db, context.user.practice_id),
+        patientAttachmentSettings(db, context.user.practice_id),
+      ])
+      return presentRecipients(context, providers, attachments)
     },
   )
 
@@ -100,25 +112,25 @@ export const messageRoutes: FastifyPluginAsyncTypebox<{
 
   app.post(
     '/api/portal/messages',
-    { schema: { body: PatientCompose, response: { 201: MessageView } } },
+    {
+      // Room for the most files of the largest size Portal Settings may allow, in base64.
+      bodyLimit:
+        MAX_PATIENT_ATTACHMENTS * Math.ceil(PATIENT_ATTACHMENT_LIMIT_BYTES / 3) * 4 + 65_536,
+      schema: { body: PatientCompose, response: { 201: MessageView } },
+    },
     async (request, reply) => {
       const { regardingPatientId, ...message } = request.body
       const access = await guard.patient(request, regardingPatientId, 'messages')
       const now = new Date()
       const messageId = await sendPatientMessage(
         db,
+        files,
         access,
         portalAuditor(request, access),
         message,
         now,
       )
-      const sent = await openMessage(
-        db,
-        reader(access),
-        auditAbout(request, access),
-        messageId,
-        now,
-      )
+      const sent = await loadSentMessage(db, reader(access), messageId)
       return reply.status(201).send(presentFamilyMessage(sent, access.practice.name))
     },
   )
@@ -139,7 +151,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox<{
         target: { type: 'message_attachment', id: attachmentId },
       })
       const name = attachmentFileName(found.attachment.file_name, `attachment-${attachmentId}`)
-      return sendAttachment(reply, body, name, 'attachment')
+      return sendAttachment(reply, body, name)
     },
   )
 }

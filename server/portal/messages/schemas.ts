@@ -19,5 +19,8 @@ export const RecipientsView = Type.Object({
   regarding: Type.Array(Person),
   /** The practice's name, for the "To: the office" choice. */
   office: Type.String(),
+  /** Whether the practice lets patients attach images and PDFs (Portal Settings). */
   attachmentsAllowed: Type.Boolean(),
+  /** The largest file a patient may attach, in bytes; 0 when attachments are not allowed. */
+  attachmentMaxBytes: Type.Integer(),
 })

@@ -33,6 +33,7 @@ const memberName = (member: FamilyMember) =>
 export function presentRecipients(
   context: PortalContext,
   providers: { id: number; first_name: string | null; last_name: string; suffix: string | null }[],
+  attachments: { allowed: boolean; maxBytes: number },
 ): Static<typeof RecipientsView> {
   return {
     providers: providers.map((provider) => ({
@@ -41,6 +42,7 @@ export function presentRecipients(
     })),
     regarding: context.family.map((member) => ({ id: member.id, name: memberName(member) })),
     office: context.practice.name,
-    attachmentsAllowed: false,
+    attachmentsAllowed: attachments.allowed,
+    attachmentMaxBytes: attachments.allowed ? attachments.maxBytes : 0,
   }
 }

@@ -199,30 +199,6 @@ export async function insertMessage(db: Database, message: NewMessage) {
   return row.id
 }
 
-export async function insertAttachment(
-  db: Database,
-  attachment: {
-    practiceId: number
-    messageId: number
-    fileName: string
-    contentType: string
-    sizeBytes: number
-    storageKey: string
-  },
-) {
-  await db
-    .insertInto('message_attachments')
-    .values({
-      practice_id: attachment.practiceId,
-      message_id: attachment.messageId,
-      file_name: attachment.fileName,
-      content_type: attachment.contentType,
-      size_bytes: attachment.sizeBytes,
-      storage_key: attachment.storageKey,
-    })
-    .execute()
-}
-
 /**
  * Records the first opening by one side, in one statement: of many opening it at once exactly
  * one is told it was first (and audits "read"), and the time recorded never moves.
@@ -297,4 +273,42 @@ export async function providerExists(db: Database, practiceId: number, providerI
     .where('is_hidden', '=', false)
     .executeTakeFirst()
   return row !== undefined
+}
+
+/** Whether the practice lets patients attach files (Portal Settings), and the per-file limit. */
+export async function patientAttachmentSettings(db: Database, practiceId: number) {
+  const row = await db
+    .selectFrom('portal_settings')
+    .select(['webmail_patient_attachments', 'webmail_attachment_max_bytes'])
+    .where('practice_id', '=', practiceId)
+    .executeTakeFirst()
+  return {
+    allowed: row?.webmail_patient_attachments ?? false,
+    maxBytes: row?.webmail_attachment_max_bytes ?? 0,
+  }
+}
+
+/** Names a message's stored files; run in the sending transaction. */
+export async function insertAttachments(
+  db: Database,
+  practiceId: number,
+  messageId: number,
+  stored: readonly { fileName: string; type: string; bytes: Buffer; storageKey: string }[],
+) {
+  if (stored.length === 0) return []
+  const rows = await db
+    .insertInto('message_attachments')
+    .values(
+      stored.map((file) => ({
+        practice_id: practiceId,
+        message_id: messageId,
+        file_name: file.fileName,
+        content_type: file.type,
+        size_bytes: file.bytes.length,
+        storage_key: file.storageKey,
+      })),
+    )
+    .returning('id')
+    .execute()
+  return rows.map((row) => row.id)
 }

@@ -52,14 +52,6 @@ export function messageProblems(input: {
   return Object.keys(problems).length === 0 ? null : problems
 }
 
-/**
- * Whom a reply goes to: a patient's reply goes back to the provider the message came from (or
- * the office); the thread's patient stays the regarding patient.
- */
-export function replyRecipient(original: { providerId: number | null }) {
-  return { providerId: original.providerId }
-}
-
 /** A position in a box, newest first: the last message shown (its time and id). */
 export interface BoxCursor {
   sentAt: Date
@@ -97,7 +89,14 @@ export function nextCursor(
   return rows.length > pageSize && last ? encodeCursor({ sentAt: last.sent_at, id: last.id }) : null
 }
 
+/** What an attachment may be, as its bytes prove it: images and PDFs. */
 export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'application/pdf'] as const
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number]
+
+/** The most files a patient attaches to one message. */
+export const MAX_PATIENT_ATTACHMENTS = 3
+/** The largest per-file limit Portal Settings may set for patients' attachments (10 MB). */
+export const PATIENT_ATTACHMENT_LIMIT_BYTES = 10 * 1024 * 1024
 
 export type AttachmentDecision = 'ok' | 'not-allowed' | 'too-large' | 'wrong-type' | 'empty'
 
@@ -117,6 +116,24 @@ export function patientAttachmentDecision(input: {
   if (!input.provenType || !(ATTACHMENT_TYPES as readonly string[]).includes(input.provenType))
     return 'wrong-type'
   return 'ok'
+}
+
+/** What a patient is told when a file is refused (the form shows it by the file). */
+export function attachmentProblem(
+  decision: Exclude<AttachmentDecision, 'ok'>,
+  maxBytes: number,
+): string {
+  const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10
+  switch (decision) {
+    case 'not-allowed':
+      return 'The practice does not accept attachments.'
+    case 'empty':
+      return 'The file is empty.'
+    case 'too-large':
+      return `Attach a file up to ${megabytes} MB.`
+    case 'wrong-type':
+      return 'Attach an image (PNG, JPEG, GIF) or a PDF.'
+  }
 }
 
 /**

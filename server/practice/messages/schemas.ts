@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import { Id, Nullable } from '../schemas.ts'
-import { MAX_BODY_LENGTH, MAX_SUBJECT_LENGTH } from './rules.ts'
+import { MAX_BODY_LENGTH, MAX_PATIENT_ATTACHMENTS, MAX_SUBJECT_LENGTH } from './rules.ts'
 
 export const BoxName = Type.Union([Type.Literal('inbox'), Type.Literal('sent')])
 
@@ -63,13 +63,23 @@ export const BoxView = Type.Object({
 const Subject = Type.String({ minLength: 1, maxLength: MAX_SUBJECT_LENGTH })
 const Body = Type.String({ minLength: 1, maxLength: MAX_BODY_LENGTH })
 
-/** A patient's new message or reply. `providerId` null: to the office. */
+/** A file a message carries: its name and its bytes in base64 (their type is proven from them). */
+export const SentFile = Type.Object({
+  fileName: Type.String({ minLength: 1, maxLength: 255 }),
+  contentBase64: Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$' }),
+})
+
+/**
+ * A patient's new message or reply. `providerId` null: to the office. Attachments only when the
+ * practice allows them in Portal Settings (images and PDFs, within its size limit).
+ */
 export const PatientCompose = Type.Object({
   regardingPatientId: Id,
   providerId: Nullable(Id),
   subject: Subject,
   body: Body,
   inReplyToId: Type.Optional(Id),
+  attachments: Type.Optional(Type.Array(SentFile, { maxItems: MAX_PATIENT_ATTACHMENTS })),
 })
 
 /** The office's new message or reply to a patient, regarding a family member they represent. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Static, TObject } from 'typebox'
 import { queueFileRemoval } from '../../platform/files/removal.ts'
-import type { ServedType } from '../../portal/images/rules.ts'
+import type { ServedType } from '../../platform/files/types.ts'
 import type { SyncCollection, SyncContext } from '../collection.ts'
 import { freshFileKey, isOwnFile, type ReceivedFile, receiveFile } from './stored-files.ts'
 

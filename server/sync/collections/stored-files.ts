@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { Type } from 'typebox'
+import { type ServedType, sniffContentType } from '../../platform/files/types.ts'
 import { Problem } from '../../platform/http/problems.ts'
-import { type ServedType, sniffContentType } from '../../portal/images/rules.ts'
 
 /**
  * Files the PMS sends inside a row (a statement's PDF, a document's image): base64 in the JSON

@@ -95,6 +95,12 @@ const COPY = {
     what: 'Saving the notification email',
     savedText: 'Notification email saved.',
   },
+  attachments: {
+    name: 'Patients’ attachments',
+    saveLabel: 'Save attachments',
+    what: 'Saving the attachment settings',
+    savedText: 'Attachment settings saved.',
+  },
 } satisfies Record<string, SectionCopy>
 
 interface SectionCopy {
@@ -389,6 +395,76 @@ export function WebmailEmailSection({ initial }: { initial: Settings }) {
             onChange={(value) => section.setForm((form) => ({ ...form, [field.name]: value }))}
           />
         ))}
+      </SectionForm>
+    </SettingsSection>
+  )
+}
+
+const MEGABYTE = 1024 * 1024
+
+/**
+ * Whether patients may attach files to their messages, and how large: images (PNG, JPEG, GIF)
+ * and PDFs only, as the server proves from each file's bytes.
+ */
+export function WebmailAttachmentsSection({ initial }: { initial: Settings }) {
+  const section = usePortalSection(
+    initial,
+    (view) => ({
+      webmailPatientAttachments: view.webmailPatientAttachments,
+      maxMegabytes: Math.round(view.webmailAttachmentMaxBytes / MEGABYTE),
+    }),
+    (form) => ({
+      webmailPatientAttachments: form.webmailPatientAttachments,
+      webmailAttachmentMaxBytes: Math.round(form.maxMegabytes) * MEGABYTE,
+    }),
+  )
+  return (
+    <SettingsSection
+      id="webmail-attachments"
+      title="Patients’ attachments"
+      intro="What patients may attach to the messages they send the office."
+    >
+      <SectionForm
+        section={section}
+        copy={COPY.attachments}
+        validationErrors={
+          section.fieldErrors.webmailAttachmentMaxBytes
+            ? { maxMegabytes: 'Enter a whole number of megabytes from 1 to 10.' }
+            : section.fieldErrors
+        }
+      >
+        <SettingSwitch
+          isSelected={section.form.webmailPatientAttachments}
+          onChange={(selected) =>
+            section.setForm((form) => ({ ...form, webmailPatientAttachments: selected }))
+          }
+          description={
+            <p>
+              Images (PNG, JPEG, GIF) and PDFs only, up to three per message; the portal checks each
+              file's contents, not its name.
+            </p>
+          }
+        >
+          Patients may attach files
+        </SettingSwitch>
+        <NumberField
+          className="field field-narrow"
+          name="maxMegabytes"
+          value={section.form.maxMegabytes}
+          minValue={1}
+          maxValue={10}
+          onChange={(megabytes) =>
+            section.setForm((form) => ({ ...form, maxMegabytes: megabytes }))
+          }
+          formatOptions={{ maximumFractionDigits: 0, useGrouping: false }}
+        >
+          <Label>Largest file (MB)</Label>
+          <Input />
+          <Text slot="description" className="field-hint">
+            Each file patients attach: 1 to 10 MB.
+          </Text>
+          <FieldError className="field-error" />
+        </NumberField>
       </SectionForm>
     </SettingsSection>
   )

@@ -8,6 +8,7 @@ import {
   FeaturesSection,
   PrivacySection,
   SecuritySection,
+  WebmailAttachmentsSection,
   WebmailEmailSection,
 } from './PortalSections.tsx'
 import { SettingsSection } from './section.tsx'
@@ -82,6 +83,7 @@ function SettingsSections({ initial }: { initial: Settings }) {
       <SecuritySection initial={initial} />
       <PrivacySection initial={initial} />
       <WebmailEmailSection initial={initial} />
+      <WebmailAttachmentsSection initial={initial} />
       <SettingsSection
         id="contacts"
         title="Contact details and hours"

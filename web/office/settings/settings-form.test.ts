@@ -41,6 +41,8 @@ const view: Settings = {
   webmailNotificationBody: 'Sign in to read it.',
   paymentProcessor: null,
   paymentMaximumCents: 500_000,
+  webmailPatientAttachments: false,
+  webmailAttachmentMaxBytes: 5_242_880,
   practice: contact,
   clinics: [{ ...contact, id: 4, name: 'Main Street' }],
 }

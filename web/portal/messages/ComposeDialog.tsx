@@ -7,7 +7,9 @@ import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
+import { AttachmentPicker } from './AttachmentPicker.tsx'
 import {
+  type ChosenFile,
   composeBody,
   type Draft,
   type DraftStore,
@@ -87,9 +89,10 @@ function ComposeForm({
       ? initial.regardingPatientId
       : (recipients.regarding[0]?.id ?? initial.regardingPatientId),
   })
+  const [files, setFiles] = useState<ChosenFile[]>([])
   useEffect(() => drafts.save(draft), [drafts, draft])
   const send = useMutation({
-    mutationFn: () => postJson<Message>(MESSAGES_API, composeBody(draft)),
+    mutationFn: () => postJson<Message>(MESSAGES_API, composeBody(draft, files)),
     onSuccess: (message) => {
       drafts.clear()
       void client.invalidateQueries({ queryKey: messagesKey })
@@ -171,6 +174,13 @@ function ComposeForm({
         <TextArea rows={8} />
         <FieldError className="field-error" />
       </TextField>
+      {recipients.attachmentsAllowed ? (
+        <AttachmentPicker
+          maxBytes={recipients.attachmentMaxBytes}
+          chosen={files}
+          onChange={setFiles}
+        />
+      ) : null}
     </MutationForm>
   )
 }

@@ -15,6 +15,7 @@ export type Box = 'inbox' | 'sent'
 
 export {
   MAX_BODY_LENGTH,
+  MAX_PATIENT_ATTACHMENTS,
   MAX_SUBJECT_LENGTH,
   replySubject,
 } from '../../../server/practice/messages/rules.ts'
@@ -81,14 +82,41 @@ export function parseDraft(stored: string | null): Draft | null {
 }
 
 /** The body the API takes from a draft. */
-export function composeBody(draft: Draft) {
+export function composeBody(draft: Draft, files: readonly ChosenFile[] = []) {
   return {
     regardingPatientId: draft.regardingPatientId,
     providerId: draft.to === 'office' ? null : Number(draft.to),
     subject: draft.subject,
     body: draft.body,
     ...(draft.inReplyToId ? { inReplyToId: draft.inReplyToId } : {}),
+    ...(files.length > 0
+      ? {
+          attachments: files.map(({ fileName, contentBase64 }) => ({ fileName, contentBase64 })),
+        }
+      : {}),
   }
+}
+
+/** A file chosen to attach: kept in the dialog only (never in the draft's storage). */
+export interface ChosenFile {
+  /** Tells two files of the same name apart in the list. */
+  key: number
+  fileName: string
+  size: number
+  contentBase64: string
+}
+
+let chosenCount = 0
+
+/** Reads a chosen file's bytes as base64 for the message's JSON body. */
+export async function readChosenFile(file: File): Promise<ChosenFile> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let start = 0; start < bytes.length; start += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000))
+  }
+  chosenCount += 1
+  return { key: chosenCount, fileName: file.name, size: file.size, contentBase64: btoa(binary) }
 }
 
 /** A reply's draft: back to whom it came from, about the same patient, in the same thread. */
