@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import PDFDocument from 'pdfkit'
 import sharp from 'sharp'
+import { formatDay } from '../ccd/dates.ts'
 import type { FileStorage } from '../platform/files/storage.ts'
 
 /** A file written through FileStorage, with what documents and attachments record about it. */
@@ -246,6 +247,26 @@ export interface StatementContent {
   lines: { date: string; description: string; amountCents: number }[]
   balanceCents: number
   sample?: boolean
+  /** The locale its dates are printed in (the practice's readers); English (US) if not given. */
+  locale?: string
+}
+
+/**
+ * A statement's lines as printed: in date order (a stable sort, so a day's lines keep the order
+ * they were added in: previous balance, visits, insurance, payments), each date in `locale`
+ * (en-CA dd/mm/yyyy, en-US mm/dd/yyyy), never ISO.
+ */
+export function statementRows(
+  lines: StatementContent['lines'],
+  locale = 'en-US',
+): { date: string; description: string; amount: string }[] {
+  return [...lines]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((line) => ({
+      date: formatDay(line.date, locale),
+      description: line.description,
+      amount: formatUsd(line.amountCents),
+    }))
 }
 
 export function formatUsd(cents: number): string {
@@ -265,14 +286,17 @@ export function statementPdf(content: StatementContent): Promise<Buffer> {
     }
     doc.font('Helvetica-Bold').text(content.guarantorName).font('Helvetica')
     for (const line of content.guarantorAddress) doc.text(line)
-    doc.moveDown().text(`Statement date: ${content.statementDate}`).moveDown()
+    doc
+      .moveDown()
+      .text(`Statement date: ${formatDay(content.statementDate, content.locale ?? 'en-US')}`)
+      .moveDown()
     const top = doc.y
     doc.font('Helvetica-Bold').text('Date', 54, top).text('Description', 150, top)
     doc.text('Amount', 450, top, { width: 100, align: 'right' }).font('Helvetica')
-    for (const line of content.lines) {
+    for (const line of statementRows(content.lines, content.locale)) {
       const y = doc.y + 4
       doc.text(line.date, 54, y).text(line.description, 150, y, { width: 290 })
-      doc.text(formatUsd(line.amountCents), 450, y, { width: 100, align: 'right' })
+      doc.text(line.amount, 450, y, { width: 100, align: 'right' })
     }
     doc.moveDown(1.5).font('Helvetica-Bold')
     doc.text(`Amount due: ${formatUsd(content.balanceCents)}`, 54, doc.y, {

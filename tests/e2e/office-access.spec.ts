@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
+import { fillBirthdate } from './birthdate.ts'
 import {
   collectConsoleErrors,
   DEMO_PRACTICE,
@@ -75,7 +76,7 @@ test('an administrator gives a patient online access, prints, emails, resets and
   )
   const search = page.getByRole('search', { name: 'Find a patient' })
   await search.getByRole('textbox', { name: 'Name' }).fill(fullName)
-  await search.getByLabel('Birthdate').fill(patient.birthdate ?? '')
+  await fillBirthdate(search, patient.birthdate ?? '')
   await search.getByRole('button', { name: 'Search' }).click()
   await expect(page.getByRole('status').filter({ hasText: /patients? found/ })).toBeVisible()
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: listed }) })

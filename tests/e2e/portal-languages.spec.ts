@@ -7,6 +7,7 @@ import uiEn from '../../web/ui/messages/en.json' with { type: 'json' }
 import uiEs from '../../web/ui/messages/es.json' with { type: 'json' }
 import uiFr from '../../web/ui/messages/fr-CA.json' with { type: 'json' }
 import { expectUsablePage } from './checks.ts'
+import { test as familyTest } from './fresh-family.ts'
 import { HASHING, MARIA } from './portal.ts'
 
 // Every portal page in Spanish (Mexico) and French (Canada), as a browser set to that language
@@ -40,6 +41,26 @@ function englishFragments(translated: Catalog): string[] {
   return [...fragments]
 }
 
+/**
+ * Sentences in English that no catalog holds (words written into a component): a line of the
+ * page with three or more of English's commonest small words, which Spanish and French do not
+ * use. Names and codes from the office's records have none of them.
+ */
+const ENGLISH_WORDS = new Set(
+  'the your you with this that please will are was were have has been for not from into when which'.split(
+    ' ',
+  ),
+)
+function englishSentences(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter((line) => {
+      const words = new Set(line.toLowerCase().match(/[a-z]+/g) ?? [])
+      return [...words].filter((word) => ENGLISH_WORDS.has(word)).length >= 3
+    })
+}
+
 /** One-word labels (buttons, links, column heads) that must be translated too. */
 function englishLabels(translated: Catalog): Set<string> {
   return new Set(
@@ -60,6 +81,20 @@ async function expectNoEnglish(page: Page, language: Exclude<Language, 'en'>, wh
   // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
   const text = await page.evaluate(() => `${document.title}\n${document.body.innerText}`)
   const found = englishFragments(translated).filter((fragment) => text.includes(fragment))
+  found.push(...englishSentences(text))
+  // Names read aloud but not shown: labels, image descriptions, frame titles.
+  const hidden = await page
+    .locator('[aria-label], img[alt], iframe[title], input[placeholder]')
+    .evaluateAll((elements) =>
+      elements.map((element) =>
+        ['aria-label', 'alt', 'title', 'placeholder']
+          .map((name) => element.getAttribute(name) ?? '')
+          .join('\n'),
+      ),
+    )
+  found.push(...englishSentences(hidden.join('\n')))
+  const hiddenText = hidden.join('\n')
+  found.push(...englishFragments(translated).filter((fragment) => hiddenText.includes(fragment)))
   const labels = englishLabels(translated)
   const names = await page
     .locator('button, a, th, h2, h3, dt, label, [role="menuitem"]')
@@ -197,6 +232,62 @@ for (const [locale, language] of [
       ).toBeVisible(HASHING)
       await expectNoEnglish(page, language, 'change password refused')
     })
+
+    familyTest(
+      'the payment form and adding an authenticator app',
+      async ({ page, freshFamily, familyClients }) => {
+        const family = await freshFamily()
+        const statement = await familyClients.sync.put(
+          `/api/sync/v1/statements/e2e-${family.tag}-statement`,
+          {
+            data: {
+              patientExternalId: `e2e-${family.tag}-guarantor`,
+              statementDate: new Date().toISOString().slice(0, 10),
+              balanceCents: 12_345,
+              status: 'Processed',
+            },
+          },
+        )
+        expect(statement.ok(), await statement.text()).toBe(true)
+        await page.goto('/')
+        await page
+          .getByRole('textbox', { name: t('signIn.userName') })
+          .fill(family.guarantor.username)
+        await page.getByLabel(t('signIn.password'), { exact: true }).fill(family.guarantor.password)
+        await page.getByRole('button', { name: t('signIn.submit') }).click()
+        await expect(
+          page.getByRole('heading', { level: 1, name: family.guarantor.name }),
+        ).toBeVisible(HASHING)
+
+        await page
+          .getByRole('navigation', { name: t('tabs.label') })
+          .getByRole('link', { name: t('tab.account'), exact: true })
+          .click()
+        await page.getByRole('button', { name: t('links.makePayment') }).click()
+        await expect(page.getByRole('textbox', { name: t('account.amount') })).toHaveValue('123.45')
+        await expect(page.getByRole('radiogroup', { name: t('payment.payWith') })).toBeVisible()
+        await expectNoEnglish(page, language, 'make payment form')
+        await expectUsablePage(page)
+        // Continuing without a card: the form's own sentences, in this language.
+        await page.getByRole('button', { name: t('payment.continue') }).click()
+        await expect(page.getByText(t('payment.cardFirst'))).toBeVisible()
+        await page.getByRole('textbox', { name: t('account.amount') }).fill('0')
+        await page.getByRole('button', { name: t('payment.continue') }).click()
+        await expect(page.getByText(t('payment.amountInvalid')).first()).toBeVisible()
+        await expectNoEnglish(page, language, 'make payment refused')
+
+        await page.getByRole('banner').getByRole('button', { name: family.guarantor.name }).click()
+        await page.getByRole('menuitem', { name: t('header.security') }).click()
+        await page.getByRole('button', { name: t('security.setUp') }).click()
+        await expect(page.getByRole('button', { name: t('authApp.add') })).toBeVisible()
+        await expectNoEnglish(page, language, 'add authenticator app')
+        await page.getByRole('button', { name: t('authApp.add') }).click()
+        await expect(page.getByRole('img', { name: t('authApp.qr') })).toBeVisible()
+        await expect(page.getByRole('textbox', { name: t('authApp.code') })).toBeVisible()
+        await expectNoEnglish(page, language, 'authenticator app key')
+        await expectUsablePage(page)
+      },
+    )
   })
 }
 

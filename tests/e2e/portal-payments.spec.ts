@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test'
+import { fillBirthdate } from './birthdate.ts'
 import { expectUsablePage } from './checks.ts'
 import { expect, type FreshFamily, test } from './fresh-family.ts'
 import { signInToPortal } from './portal.ts'
@@ -111,7 +112,7 @@ test('someone pays without signing in, after confirming name and birthdate', asy
   const [first, last] = family.guarantor.name.split(' ')
   await page.getByRole('textbox', { name: 'First name' }).fill(first ?? '')
   await page.getByRole('textbox', { name: 'Last name' }).fill(last ?? '')
-  await page.getByLabel('Birthdate').fill('1980-04-12')
+  await fillBirthdate(page, '1980-04-12')
   await page.getByRole('button', { name: 'Continue' }).click()
   await expect(page.getByRole('textbox', { name: 'Amount' })).toHaveValue('25.00')
   await enterCard(page, '4242424242424242')

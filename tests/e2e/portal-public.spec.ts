@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
+import { fillBirthdate } from './birthdate.ts'
 import {
   collectConsoleErrors,
   DEMO_PRACTICE,
@@ -141,8 +142,7 @@ test.describe('steps between sign-in and the portal (stand-in sessions)', () => 
 
     await page.getByRole('textbox', { name: 'First name' }).fill('Pat')
     await page.getByRole('textbox', { name: 'Last name' }).fill('Example')
-    await expect(page.getByLabel('Birthdate')).toHaveAttribute('type', 'date')
-    await page.getByLabel('Birthdate').fill('1980-02-29')
+    await fillBirthdate(page, '1980-02-29')
     const [request] = await Promise.all([
       page.waitForRequest('**/api/portal/verify'),
       page.getByRole('button', { name: 'Continue' }).click(),
@@ -174,7 +174,7 @@ test.describe('steps between sign-in and the portal (stand-in sessions)', () => 
     await page.goto('/verify')
     await page.getByRole('textbox', { name: 'First name' }).fill('Pat')
     await page.getByRole('textbox', { name: 'Last name' }).fill('Example')
-    await page.getByLabel('Birthdate').fill('1980-02-29')
+    await fillBirthdate(page, '1980-02-29')
     await page.getByRole('button', { name: 'Continue' }).click()
     await expect(page).toHaveURL('/patients/990001')
     await expect(page.getByRole('heading', { level: 1, name: 'Pat Example' })).toBeVisible()
@@ -183,4 +183,82 @@ test.describe('steps between sign-in and the portal (stand-in sessions)', () => 
     await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible()
     await expect(page.getByRole('menuitemradio')).toHaveCount(0)
   })
+})
+
+test.describe('typing a birthdate', () => {
+  for (const { locale, order, legend, labels, july } of [
+    {
+      locale: 'en-CA',
+      order: ['Day', 'Month', 'Year'],
+      legend: 'Birthdate',
+      labels: {},
+      july: 'July',
+    },
+    {
+      locale: 'es-MX',
+      order: ['Día', 'Mes', 'Año'],
+      legend: 'Fecha de nacimiento',
+      labels: { day: 'Día', month: 'Mes', year: 'Año' },
+      july: 'julio',
+    },
+    {
+      locale: 'fr-CA',
+      order: ['Année', 'Mois', 'Jour'],
+      legend: 'Date de naissance',
+      labels: { day: 'Jour', month: 'Mois', year: 'Année' },
+      july: 'juillet',
+    },
+  ] as const) {
+    test.describe(locale, () => {
+      test.use({ locale })
+
+      test('day, a named month and year: 07/05 cannot be misread', async ({ page }) => {
+        await standInSession(page, sessionView({ stage: 'verify' }))
+        await page.goto('/verify')
+        const group = page.getByRole('group', { name: new RegExp(`^${legend}`, 'i') })
+        await expect(group.getByRole('textbox').or(group.getByRole('combobox'))).toHaveCount(3)
+        const names = await group
+          .locator('label')
+          .evaluateAll((found) => found.map((label) => label.textContent?.trim()))
+        expect(names).toEqual(order)
+        await expect(
+          group.getByRole('combobox').getByRole('option', { name: july }),
+        ).toHaveAttribute('value', '7')
+        await expectUsablePage(page)
+
+        // A day the month does not have is refused before anything is sent.
+        const label = (name: 'day' | 'month' | 'year', english: string) =>
+          (labels as Record<string, string>)[name] ?? english
+        await page.getByRole('textbox').first().fill('Pat')
+        await page.getByRole('textbox').nth(1).fill('Example')
+        await group.getByRole('textbox', { name: label('day', 'Day') }).fill('31')
+        await group.getByRole('combobox', { name: label('month', 'Month') }).selectOption('4')
+        await group.getByRole('textbox', { name: label('year', 'Year') }).fill('1985')
+        let sent = 0
+        await page.route('**/api/portal/verify', (route) => {
+          sent += 1
+          return route.fulfill({ json: sessionView({ stage: 'ready' }) })
+        })
+        await page
+          .getByRole('button')
+          .filter({ hasText: /Continue|Continuer|Continuar/ })
+          .click()
+        await expect(group.getByRole('textbox', { name: label('day', 'Day') })).toHaveAttribute(
+          'aria-invalid',
+          'true',
+        )
+        expect(sent).toBe(0)
+
+        await fillBirthdate(page, '1985-07-05', { legend, ...labels })
+        const [request] = await Promise.all([
+          page.waitForRequest('**/api/portal/verify'),
+          page
+            .getByRole('button')
+            .filter({ hasText: /Continue|Continuer|Continuar/ })
+            .click(),
+        ])
+        expect(request.postDataJSON().birthdate).toBe('1985-07-05')
+      })
+    })
+  }
 })

@@ -5,6 +5,7 @@ import {
   README_STATEMENT,
   readmeStatementPdf,
 } from '../../server/sync/readme-example.ts'
+import { fillBirthdate } from './birthdate.ts'
 import { expectNoAxeViolations } from './checks.ts'
 import { HASHING } from './portal.ts'
 import { openTab } from './portal-tabs.ts'
@@ -75,7 +76,7 @@ async function giveAccess(page: Page) {
   await nav.getByRole('link', { name: 'Patient Portal Access' }).click()
   const search = page.getByRole('search', { name: 'Find a patient' })
   await search.getByRole('textbox', { name: 'Name' }).fill(PATIENT_NAME)
-  await search.getByLabel('Birthdate').fill(README_PATIENT.body.birthdate)
+  await fillBirthdate(search, README_PATIENT.body.birthdate)
   await search.getByRole('button', { name: 'Search' }).click()
   const listed = `${README_PATIENT.body.lastName}, ${README_PATIENT.body.firstName}`
   await page.getByRole('link', { name: listed }).click()

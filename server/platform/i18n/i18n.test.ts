@@ -31,7 +31,17 @@ describe('server catalogs', () => {
     const catalog = SERVER_CATALOGS.messages[lang]
     expect(Object.keys(catalog).sort()).toEqual(Object.keys(english).sort())
     for (const [id, message] of Object.entries(catalog)) {
-      const values = { practice: 'P', code: 'C', url: 'U', minutes: 15 }
+      const values = {
+        practice: 'P',
+        code: 'C',
+        url: 'U',
+        minutes: 15,
+        amount: '$1.00',
+        date: 'D',
+        brand: 'Visa',
+        last4: '4242',
+        number: 1,
+      }
       expect(() => new IntlMessageFormat(message, lang).format(values), id).not.toThrow()
     }
   })

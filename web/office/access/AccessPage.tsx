@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { Button, Input, Label, TextField } from 'react-aria-components'
 import { NavLink, Outlet, useParams } from 'react-router'
+import { BirthdateField } from '../../ui/birthdate-field.tsx'
 import { formatCalendarDate } from '../../ui/i18n/format.ts'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
@@ -49,7 +50,6 @@ function PatientSearch({ onSearch }: { onSearch: (criteria: PatientCriteria) => 
   const [name, setName] = useState('')
   const [birthdate, setBirthdate] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
-  const birthdateId = useId()
   const problemId = useId()
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -74,16 +74,8 @@ function PatientSearch({ onSearch }: { onSearch: (criteria: PatientCriteria) => 
           <Label>Name</Label>
           <Input name="name" autoComplete="off" spellCheck={false} />
         </TextField>
-        <div className="field search-birthdate">
-          <label htmlFor={birthdateId}>Birthdate</label>
-          <input
-            id={birthdateId}
-            name="birthdate"
-            type="date"
-            value={birthdate}
-            max="9999-12-31"
-            onChange={(event) => setBirthdate(event.currentTarget.value)}
-          />
+        <div className="search-birthdate">
+          <BirthdateField label="Birthdate" value={birthdate} onChange={setBirthdate} />
         </div>
         <Button type="submit" className="button search-button">
           Search

@@ -4,6 +4,7 @@ import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components'
 import { Link } from 'react-router'
 import { getJson, postJson } from '../../ui/api.ts'
 import { formatCalendarDate, formatMoney } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
@@ -53,7 +54,8 @@ export function MakePayment({ endpoints }: { endpoints: PaymentEndpoints }) {
     queryFn: ({ signal }) => getJson<PaymentForm>(endpoints.form, signal),
     staleTime: 0,
   })
-  if (form.isPending) return <Loading label="Loading the payment form…" />
+  const t = useT()
+  if (form.isPending) return <Loading label={t('payment.loading')} />
   if (form.isError) return <LoadFailed error={form.error} onRetry={() => void form.refetch()} />
   return <PaymentSteps setup={form.data} endpoints={endpoints} onCardsChanged={form.refetch} />
 }
@@ -76,6 +78,7 @@ function PaymentSteps({
     saveCard: false,
   })
   const [key, setKey] = useState('')
+  const t = useT()
   const pay = useMutation({
     mutationFn: (idempotencyKey: string) =>
       postJson<PaymentResult>(endpoints.pay, {
@@ -97,7 +100,7 @@ function PaymentSteps({
   const cardLabel =
     details.card === 'new'
       ? details.newCard
-        ? `${details.newCard.brand} ending in ${details.newCard.last4}`
+        ? t('payment.cardEnding', { brand: details.newCard.brand, last4: details.newCard.last4 })
         : ''
       : (setup.savedCards.find((card) => String(card.id) === details.card)?.label ?? '')
 
@@ -120,11 +123,15 @@ function PaymentSteps({
     const amount = formatMoney(parseAmount(details.amount) ?? 0, setup.currency)
     return (
       <div className="payment-confirm">
-        <h4>Confirm your payment</h4>
+        <h4>{t('payment.confirmTitle')}</h4>
         <p>
-          You are paying <strong>{amount}</strong> with <strong>{cardLabel}</strong>.
+          {t('payment.youArePaying', {
+            amount,
+            card: cardLabel,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
-        {details.note.trim() ? <p>Note for the office: {details.note.trim()}</p> : null}
+        {details.note.trim() ? <p>{t('payment.noteLine', { note: details.note.trim() })}</p> : null}
         {pay.isError ? <ProblemAlert key={pay.submittedAt} error={pay.error} /> : null}
         <div className="payment-actions">
           <Button
@@ -132,7 +139,7 @@ function PaymentSteps({
             isDisabled={pay.isPending}
             onPress={() => setStep('details')}
           >
-            Change
+            {t('payment.change')}
           </Button>
           <Button
             className="button"
@@ -142,7 +149,7 @@ function PaymentSteps({
               if (!pay.isPending) pay.mutate(key)
             }}
           >
-            {pay.isPending ? 'Paying…' : `Pay ${amount}`}
+            {pay.isPending ? t('payment.paying') : t('payment.pay', { amount })}
           </Button>
         </div>
       </div>
@@ -175,12 +182,10 @@ function DetailsStep({
 }) {
   const [errors, setErrors] = useState<{ amount?: string; card?: string }>({})
   const cardErrorId = useId()
+  const t = useT()
   function next() {
-    const amount = amountFieldProblem(details.amount, setup.maximumCents) ?? undefined
-    const card =
-      details.card === 'new' && !details.newCard
-        ? 'Enter the card details and press "Use this card" first.'
-        : undefined
+    const amount = amountFieldProblem(details.amount, setup.maximumCents, t) ?? undefined
+    const card = details.card === 'new' && !details.newCard ? t('payment.cardFirst') : undefined
     setErrors({ amount, card })
     if (!amount && !card) onContinue()
   }
@@ -194,19 +199,25 @@ function DetailsStep({
       }}
     >
       <TextInputField
-        label="Amount"
+        label={t('account.amount')}
         name="amount"
         value={details.amount}
         onChange={(amount) => onChange({ ...details, amount })}
         description={
           setup.amountCents !== null && setup.statementDate
-            ? `The balance on your statement of ${formatCalendarDate(setup.statementDate)} is ${formatMoney(setup.amountCents, setup.currency)}.`
-            : `In ${setup.currency}, at most ${formatMoney(setup.maximumCents, setup.currency)}.`
+            ? t('payment.balanceHint', {
+                date: formatCalendarDate(setup.statementDate),
+                amount: formatMoney(setup.amountCents, setup.currency),
+              })
+            : t('payment.limitHint', {
+                currency: setup.currency,
+                amount: formatMoney(setup.maximumCents, setup.currency),
+              })
         }
         inputProps={{ inputMode: 'decimal', autoComplete: 'off' }}
       />
       <TextInputField
-        label="Note for the office (optional)"
+        label={t('payment.note')}
         name="note"
         value={details.note}
         maxLength={500}
@@ -217,14 +228,14 @@ function DetailsStep({
         value={details.card}
         onChange={(card) => onChange({ ...details, card })}
       >
-        <Label className="radio-group-label">Pay with</Label>
+        <Label className="radio-group-label">{t('payment.payWith')}</Label>
         {setup.savedCards.map((card) => (
           <Radio key={card.id} className="radio" value={String(card.id)}>
-            {card.label} (expires {card.expires})
+            {t('payment.savedCard', { card: card.label, expires: card.expires })}
           </Radio>
         ))}
         <Radio className="radio" value="new">
-          A new card
+          {t('payment.newCard')}
         </Radio>
       </RadioGroup>
       {details.card === 'new' ? (
@@ -232,7 +243,10 @@ function DetailsStep({
           <CardEntry setup={setup} onCard={(newCard) => onChange({ ...details, newCard })} />
           {details.newCard ? (
             <p className="card-ready" role="status">
-              {details.newCard.brand} ending in {details.newCard.last4} is ready to use.
+              {t('payment.cardReady', {
+                brand: details.newCard.brand,
+                last4: details.newCard.last4,
+              })}
             </p>
           ) : null}
           {errors.card && !details.newCard ? (
@@ -250,14 +264,14 @@ function DetailsStep({
                   onChange({ ...details, saveCard: event.currentTarget.checked })
                 }
               />
-              Save this card for later payments (the card processor keeps it, not the office)
+              {t('payment.saveCard')}
             </label>
           ) : null}
         </div>
       ) : null}
       <div className="payment-actions">
         <button className="button" type="submit">
-          Continue
+          {t('payment.continue')}
         </button>
       </div>
     </Form>
@@ -266,6 +280,7 @@ function DetailsStep({
 
 /** The processor's own card fields. Card numbers go to the processor, never to this page. */
 function CardEntry({ setup, onCard }: { setup: PaymentForm; onCard: (card: NewCard) => void }) {
+  const t = useT()
   useEffect(() => {
     const listener = (event: MessageEvent) => {
       const card = sandboxCardMessage(event, window.location.origin)
@@ -275,18 +290,10 @@ function CardEntry({ setup, onCard }: { setup: PaymentForm; onCard: (card: NewCa
     return () => window.removeEventListener('message', listener)
   }, [onCard])
   if (setup.cardEntry.kind !== 'sandbox') {
-    return (
-      <p className="notice notice-error">
-        Paying with a new card is not available here yet. Please call the office.
-      </p>
-    )
+    return <p className="notice notice-error">{t('payment.noNewCard')}</p>
   }
   return (
-    <iframe
-      className="card-frame"
-      title="Card details, on the card processor's page"
-      src={setup.cardEntry.framePath}
-    />
+    <iframe className="card-frame" title={t('payment.cardFrame')} src={setup.cardEntry.framePath} />
   )
 }
 
@@ -299,20 +306,24 @@ function ResultStep({
   endpoints: PaymentEndpoints
   onAgain: () => void
 }) {
+  const t = useT()
   if (!result) return null
   if (result.status === 'succeeded') {
     return (
       <div className="notice notice-success payment-result" role="status">
-        <h4>Payment received</h4>
+        <h4>{t('payment.received')}</h4>
         <p>
-          {formatMoney(result.amountCents, result.currency)} was paid with{' '}
-          {result.card ? `${result.card.brand} ending in ${result.card.last4}` : 'your card'}.
-          Receipt number {result.id}. A receipt is on its way by email. The office will post the
-          payment to your account; until then it shows as pending.
+          {t('payment.receivedText', {
+            amount: formatMoney(result.amountCents, result.currency),
+            card: result.card
+              ? t('payment.cardEnding', { brand: result.card.brand, last4: result.card.last4 })
+              : t('payment.yourCard'),
+            id: result.id,
+          })}
         </p>
         {endpoints.receiptHref ? (
           <p>
-            <Link to={endpoints.receiptHref(result.id)}>View receipt</Link>
+            <Link to={endpoints.receiptHref(result.id)}>{t('payment.viewReceipt')}</Link>
           </p>
         ) : null}
       </div>
@@ -326,7 +337,7 @@ function ResultStep({
       {result.status === 'failed' ? (
         <div className="payment-actions">
           <Button className="button" onPress={onAgain}>
-            Try another card
+            {t('payment.tryAnother')}
           </Button>
         </div>
       ) : null}

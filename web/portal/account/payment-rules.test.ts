@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { englishT } from '../../ui/i18n/testing.ts'
+import portalEnglish from '../messages/en.json'
 import { amountFieldProblem, amountText, parseAmount, sandboxCardMessage } from './payment-rules.ts'
+
+const t = englishT(portalEnglish)
 
 describe('make payment in the browser', () => {
   it('reads amounts as whole cents', () => {
@@ -14,9 +18,9 @@ describe('make payment in the browser', () => {
   })
 
   it('says what is wrong with an amount before sending it', () => {
-    expect(amountFieldProblem('45.50', 500_000)).toBeNull()
-    expect(amountFieldProblem('', 500_000)).toMatch(/above zero/)
-    expect(amountFieldProblem('5000.01', 500_000)).toMatch(/at most 5000\.00/)
+    expect(amountFieldProblem('45.50', 500_000, t)).toBeNull()
+    expect(amountFieldProblem('', 500_000, t)).toMatch(/above zero/)
+    expect(amountFieldProblem('5000.01', 500_000, t)).toMatch(/at most 5000\.00/)
   })
 
   it('takes card tokens only from the sandbox page on its own origin', () => {

@@ -3,6 +3,7 @@ import type {
   PaymentResult as PaymentResultSchema,
   PaymentSetupView,
 } from '../../../server/portal/account/payments/schemas.ts'
+import type { Translate } from '../../ui/i18n/i18n.tsx'
 
 export type PaymentForm = Static<typeof PaymentSetupView>
 export type PaymentResult = Static<typeof PaymentResultSchema>
@@ -29,11 +30,15 @@ export function amountText(cents: number | null): string {
 }
 
 /** Why the amount cannot be paid, said before anything is sent; null when it can. */
-export function amountFieldProblem(text: string, maximumCents: number): string | null {
+export function amountFieldProblem(
+  text: string,
+  maximumCents: number,
+  t: Translate,
+): string | null {
   const cents = parseAmount(text)
-  if (cents === null) return 'Enter an amount above zero, such as 45.50.'
+  if (cents === null) return t('payment.amountInvalid')
   if (cents > maximumCents) {
-    return `The office takes at most ${amountText(maximumCents)} online in one payment.`
+    return t('payment.amountTooHigh', { amount: amountText(maximumCents) })
   }
   return null
 }

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { postJson } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
@@ -26,6 +27,7 @@ export function AddAppPanel({
   onDone: () => void
 }) {
   const [code, setCode] = useState('')
+  const t = useT()
   const start = useMutation({
     mutationFn: () => postJson<AppEnrollment>(`${apiBase}/app`, {}),
   })
@@ -43,31 +45,29 @@ export function AddAppPanel({
   if (!start.data) {
     return (
       <div className="security-step">
-        <p>
-          Use an authenticator app on your phone (for example Google Authenticator, Microsoft
-          Authenticator or 1Password). After your password, sign-in will ask for the code it shows.
-        </p>
+        <p>{t('authApp.explainer')}</p>
         {start.isError ? <ProblemAlert key={start.submittedAt} error={start.error} /> : null}
         {/* Not React Aria's isPending: its announcement outlives the button (axe: role-img-alt). */}
         <Button className="button" onPress={() => !start.isPending && start.mutate()}>
-          {start.isPending ? 'Starting…' : 'Add authenticator app'}
+          {start.isPending ? t('authApp.starting') : t('authApp.add')}
         </Button>
       </div>
     )
   }
   return (
     <div className="security-step">
-      <h3 id="add-app-title">Scan this code with your app</h3>
+      <h3 id="add-app-title">{t('authApp.scan')}</h3>
       <img
         className="security-qr"
         src={svgImage(start.data.qrSvg)}
-        alt="QR code for your authenticator app"
+        alt={t('authApp.qr')}
         width={200}
         height={200}
       />
       <p>
-        Or type this key into the app:{' '}
-        <code className="security-key">{groupedKey(start.data.key)}</code>
+        {t('authApp.key', {
+          key: <code className="security-key">{groupedKey(start.data.key)}</code>,
+        })}
       </p>
       <MutationForm
         mutation={confirm}
@@ -75,17 +75,17 @@ export function AddAppPanel({
         labelledBy="add-app-title"
         actions={
           <Button className="button" type="submit">
-            {confirm.isPending ? 'Checking…' : 'Confirm'}
+            {confirm.isPending ? t('authApp.checking') : t('authApp.confirm')}
           </Button>
         }
       >
         <TextInputField
-          label="Code from the app"
+          label={t('authApp.code')}
           name="code"
           value={code}
           onChange={setCode}
           autoComplete="one-time-code"
-          requiredMessage="Type the six-digit code your app shows."
+          requiredMessage={t('authApp.codeRequired')}
           inputProps={{ inputMode: 'numeric' }}
         />
       </MutationForm>
@@ -95,14 +95,12 @@ export function AddAppPanel({
 
 /** Recovery codes, shown once: each signs in once in place of the app's code. */
 export function RecoveryCodeList({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  const t = useT()
   return (
     <div className="security-step">
-      <h3>Your recovery codes</h3>
-      <p>
-        Keep these somewhere safe. Each one signs you in once if you lose your phone. They will not
-        be shown again.
-      </p>
-      <ul className="recovery-codes" aria-label="Recovery codes">
+      <h3>{t('authApp.recoveryTitle')}</h3>
+      <p>{t('authApp.recoveryExplainer')}</p>
+      <ul className="recovery-codes" aria-label={t('authApp.recoveryCodes')}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -110,7 +108,7 @@ export function RecoveryCodeList({ codes, onDone }: { codes: string[]; onDone: (
         ))}
       </ul>
       <Button className="button" onPress={onDone}>
-        I have saved my recovery codes
+        {t('authApp.saved')}
       </Button>
     </div>
   )

@@ -1,21 +1,21 @@
+import { BirthdateField } from '../../ui/birthdate-field.tsx'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { type Controlled, FieldGroup, type GroupField } from '../../ui/text-field.tsx'
-import { localCalendarDate } from '../session-rules.ts'
 
 export interface PersonInfo {
   firstName: string
   lastName: string
-  /** YYYY-MM-DD, as the date input gives it. */
+  /** YYYY-MM-DD, or '' until the Day, Month and Year fields make a real date. */
   birthdate: string
 }
 
 /**
- * First name, last name and birthdate, as on the office's record. The birthdate is the
- * browser's own date input: it shows the reader's date order and offers a calendar.
+ * First name, last name and birthdate, as on the office's record. The birthdate is typed as
+ * Day, a named Month and Year (web/ui/birthdate-field.tsx), so no date order can be misread.
  */
 export function PersonFields(props: Controlled<PersonInfo>) {
   const t = useT()
-  const fields: readonly GroupField<PersonInfo>[] = [
+  const fields: readonly GroupField<Omit<PersonInfo, 'birthdate'>>[] = [
     {
       label: t('person.firstName'),
       name: 'firstName',
@@ -30,15 +30,16 @@ export function PersonFields(props: Controlled<PersonInfo>) {
       requiredMessage: t('person.lastNameRequired'),
       maxLength: 100,
     },
-    {
-      label: t('person.birthdate'),
-      name: 'birthdate',
-      type: 'date',
-      autoComplete: 'bday',
-      requiredMessage: t('person.birthdateRequired'),
-      // Today, where the reader is: nobody is born tomorrow.
-      inputProps: { min: '1900-01-01', max: localCalendarDate(new Date()) },
-    },
   ]
-  return <FieldGroup fields={fields} {...props} />
+  return (
+    <>
+      <FieldGroup fields={fields} {...props} />
+      <BirthdateField
+        label={t('person.birthdate')}
+        value={props.value.birthdate}
+        onChange={(birthdate) => props.onChange({ ...props.value, birthdate })}
+        requiredMessage={t('person.birthdateRequired')}
+      />
+    </>
+  )
 }

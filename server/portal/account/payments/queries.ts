@@ -217,7 +217,12 @@ export async function findReceiptAddress(db: Database, practiceId: number, holde
   return db
     .selectFrom('patients')
     .innerJoin('practices', 'practices.id', 'patients.practice_id')
-    .select(['patients.email', 'practices.name as practiceName', 'practices.time_zone'])
+    .select([
+      'patients.email',
+      'patients.language',
+      'practices.name as practiceName',
+      'practices.time_zone',
+    ])
     .where('patients.practice_id', '=', practiceId)
     .where('patients.id', '=', holderId)
     .executeTakeFirst()

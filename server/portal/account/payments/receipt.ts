@@ -1,3 +1,5 @@
+import type { Language } from '../../../platform/i18n/languages.ts'
+import { translate } from '../../../platform/i18n/translate.ts'
 import type { CardDetails } from './processor.ts'
 
 export interface ReceiptFacts {
@@ -10,9 +12,12 @@ export interface ReceiptFacts {
   receiptNumber: number
 }
 
-/** The amount as a receipt writes it, e.g. "$45.50" (en-US; the email has no browser locale). */
-export function receiptAmount(amountCents: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', {
+/** The locale a receipt's amount and date are written in: the language's usual region. */
+const RECEIPT_LOCALE: Record<Language, string> = { en: 'en-US', es: 'es-MX', 'fr-CA': 'fr-CA' }
+
+/** The amount as a receipt writes it, e.g. "$45.50" (the email has no browser locale). */
+export function receiptAmount(amountCents: number, currency: string, language: Language = 'en') {
+  return new Intl.NumberFormat(RECEIPT_LOCALE[language], {
     style: 'currency',
     currency,
     currencyDisplay: 'narrowSymbol',
@@ -20,27 +25,29 @@ export function receiptAmount(amountCents: number, currency: string): string {
 }
 
 /**
- * The emailed receipt: the practice, amount, date, card and receipt number. No patient name,
- * statement detail or note, so nothing about anyone's health travels by email.
+ * The emailed receipt: the practice, amount, date, card and receipt number, in the language the
+ * office has for the account holder (the PMS's patient language; English when it has none or
+ * one we do not write). No patient name, statement detail or note, so nothing about anyone's
+ * health travels by email.
  */
-export function receiptEmail(facts: ReceiptFacts): { subject: string; text: string } {
-  const amount = receiptAmount(facts.amountCents, facts.currency)
-  const date = new Intl.DateTimeFormat('en-US', {
+export function receiptEmail(
+  facts: ReceiptFacts,
+  language: Language = 'en',
+): { subject: string; text: string } {
+  const date = new Intl.DateTimeFormat(RECEIPT_LOCALE[language], {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: facts.timeZone,
   }).format(facts.paidAt)
   return {
-    subject: `Payment receipt from ${facts.practiceName}`,
-    text: [
-      `Thank you for your payment to ${facts.practiceName}.`,
-      '',
-      `Amount: ${amount}`,
-      `Date: ${date}`,
-      `Card: ${facts.card.brand} ending in ${facts.card.last4}`,
-      `Receipt number: ${facts.receiptNumber}`,
-      '',
-      'The office will post the payment to your account. Sign in to the patient portal to see it.',
-    ].join('\n'),
+    subject: translate(language, 'receiptEmail.subject', { practice: facts.practiceName }),
+    text: translate(language, 'receiptEmail.body', {
+      practice: facts.practiceName,
+      amount: receiptAmount(facts.amountCents, facts.currency, language),
+      date,
+      brand: facts.card.brand,
+      last4: facts.card.last4,
+      number: facts.receiptNumber,
+    }),
   }
 }

@@ -49,6 +49,28 @@ describe('online payment rules', () => {
     expect(email.text).toContain('Card: Visa ending in 4242')
     expect(email.text).toContain('Receipt number: 17')
   })
+
+  it('writes the receipt in the account holder’s language', () => {
+    const email = receiptEmail(
+      {
+        practiceName: 'Maple Grove Dental',
+        timeZone: 'America/Chicago',
+        amountCents: 4_550,
+        currency: 'MXN',
+        paidAt: new Date('2026-02-12T16:30:00Z'),
+        card: { brand: 'Visa', last4: '4242' },
+        receiptNumber: 17,
+      },
+      'es',
+    )
+    expect(email.subject).toBe('Recibo de pago de Maple Grove Dental')
+    expect(email.text).toContain('Gracias por su pago a Maple Grove Dental.')
+    expect(email.text).toContain('Cantidad: $45.50')
+    expect(email.text).toContain('Fecha: 12 de febrero de 2026')
+    expect(email.text).toContain('Tarjeta: Visa terminada en 4242')
+    expect(email.text).toContain('Número de recibo: 17')
+    expect(email.text).not.toMatch(/Thank you|Amount|ending in/)
+  })
 })
 
 describe('a charge the processor cannot find', () => {

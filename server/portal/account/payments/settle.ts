@@ -1,4 +1,5 @@
 import type { Database } from '../../../platform/db/database.ts'
+import { languageForTag } from '../../../platform/i18n/languages.ts'
 import { enqueueJob } from '../../../platform/jobs/queue.ts'
 import { queueEmail } from '../../../platform/mail/outbox.ts'
 import { externalIdsOf, queueSyncEvent } from '../../../sync/outbox.ts'
@@ -91,15 +92,18 @@ async function recordPayment(
       practiceId: attempt.practice_id,
       kind: 'payment-receipt',
       to: receipt.email,
-      ...receiptEmail({
-        practiceName: receipt.practiceName,
-        timeZone: receipt.time_zone,
-        amountCents: attempt.amount_cents,
-        currency: attempt.currency,
-        paidAt: payment.paid_at,
-        card: result.card,
-        receiptNumber: attempt.id,
-      }),
+      ...receiptEmail(
+        {
+          practiceName: receipt.practiceName,
+          timeZone: receipt.time_zone,
+          amountCents: attempt.amount_cents,
+          currency: attempt.currency,
+          paidAt: payment.paid_at,
+          card: result.card,
+          receiptNumber: attempt.id,
+        },
+        languageForTag(receipt.language ?? '') ?? 'en',
+      ),
     })
   }
   const ids = await externalIdsOf(trx, attempt.practice_id, {
