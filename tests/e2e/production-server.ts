@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect } from '@playwright/test'
+import { SERVER_ENTRY } from '../../scripts/server-build.mjs'
 import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs'
 
 /**
@@ -26,25 +27,21 @@ export function productionServer(portOffset: number) {
     start() {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bitewing-production-'))
       const root = path.resolve(import.meta.dirname, '../..')
-      server = spawn(
-        process.execPath,
-        [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'server/main.ts')],
-        {
-          cwd: root,
-          env: {
-            ...process.env,
-            NODE_ENV: 'production',
-            DEMO: 'false',
-            DATA_DIR: dataDir,
-            PORT: String(port),
-            HOST: '127.0.0.1',
-            PUBLIC_URL: origin,
-            SECRET_KEY: 'production-e2e-secret-key-0123456789abcdef',
-            LOG_LEVEL: 'warn',
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
+      server = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
+        cwd: root,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DEMO: 'false',
+          DATA_DIR: dataDir,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          PUBLIC_URL: origin,
+          SECRET_KEY: 'production-e2e-secret-key-0123456789abcdef',
+          LOG_LEVEL: 'warn',
         },
-      )
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
       const keep = (chunk: Buffer) => {
         output += chunk.toString()
       }
