@@ -12,6 +12,7 @@ import { accessRoutes } from './office/access/routes.ts'
 import { auditLogRoutes } from './office/audit-log/routes.ts'
 import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
+import { officePaymentRoutes } from './office/payments/routes.ts'
 import { settingsRoutes } from './office/settings/routes.ts'
 import { setupRoutes } from './office/setup/routes.ts'
 import { officeSessionRoutes } from './office/signin/routes.ts'
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(officeSecondFactorRoutes, { db, guard: office, cookies, secrets })
   await app.register(accessRoutes, { db, guard: office, publicUrl, secrets })
   await app.register(outgoingEmailRoutes, { db, guard: office })
+  await app.register(officePaymentRoutes, { db, guard: office, processors })
   await app.register(settingsRoutes, { db, guard: office })
   await app.register(codeSystemRoutes, { db, guard: office })
   await app.register(staffRoutes, { db, guard: office })
