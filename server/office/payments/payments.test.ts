@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
-import { sandboxCardToken } from '../../portal/account/payments/testing.ts'
 import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
 import { TEST_ORIGIN } from '../../testing/http.ts'
+import { sandboxCardToken } from '../../testing/payments.ts'
 import { familyRequests, signedInOfficeTeam, useFamilyApp } from '../../testing/suite.ts'
 
 const SUCCESS = '4242 4242 4242 4242'

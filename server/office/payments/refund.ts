@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/database.ts'
 import { Conflict, Invalid, NotFound, Problem } from '../../platform/http/problems.ts'
-import type { PaymentProcessors, ProcessorName } from '../../portal/account/payments/processor.ts'
+import type { PaymentProcessors, ProcessorName } from '../../practice/payment-processor.ts'
 import { externalIdsOf, queueSyncEvent } from '../../sync/outbox.ts'
 import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
 import {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { Database } from '../../platform/db/database.ts'
-import type { PaymentProcessors } from '../../portal/account/payments/processor.ts'
+import type { PaymentProcessors } from '../../practice/payment-processor.ts'
 import type { StaffGuard } from '../../practice/staff-permissions.ts'
 import { actingStaff } from '../staff-audit.ts'
 import { listOnlinePayments } from './queries.ts'

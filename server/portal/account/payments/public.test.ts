@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../../platform/db/testing.ts'
 import { browserPost, cookieFrom, TEST_ORIGIN } from '../../../testing/http.ts'
+import { sandboxCardToken } from '../../../testing/payments.ts'
 import { useFamilyApp } from '../../../testing/suite.ts'
 import { statementPaymentLink } from './public.ts'
-import { sandboxCardToken } from './testing.ts'
 
 const key = () => randomUUID().replaceAll('-', '')
 
