@@ -133,7 +133,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(securityRoutes, { db, guard: portal, secrets })
   await app.register(contactRoutes, { db, guard: portal })
   await app.register(appointmentRoutes, { db, guard: portal, reads })
-  await app.register(accountRoutes, { db, guard: portal, reads, files: deps.files })
+  await app.register(accountRoutes, {
+    db,
+    guard: portal,
+    reads,
+    files: deps.files,
+    paymentLinks: { secrets, publicUrl: deps.config.publicUrl },
+  })
   const processors = deps.paymentProcessors ?? paymentProcessors(db, deps.config.stripe)
   await app.register(paymentRoutes, { db, guard: portal, processors })
   await app.register(publicPaymentRoutes, { db, processors, secrets, cookies })
