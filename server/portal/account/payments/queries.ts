@@ -130,6 +130,7 @@ export async function findAttempt(db: Database, practiceId: number, attemptId: n
 /** Decides an attempt still open (pending or unknown); undefined when it was already decided. */
 export async function decideAttempt(
   db: Database,
+  practiceId: number,
   attemptId: number,
   decision: {
     status: 'succeeded' | 'failed' | 'unknown'
@@ -142,6 +143,7 @@ export async function decideAttempt(
   return db
     .updateTable('payment_attempts')
     .set({ ...decision, updated_at: sql<Date>`now()` })
+    .where('practice_id', '=', practiceId)
     .where('id', '=', attemptId)
     .where('status', 'in', ['pending', 'unknown'])
     .returning(ATTEMPT_COLUMNS)
@@ -176,15 +178,22 @@ export async function insertOnlinePayment(
   await db
     .updateTable('payment_attempts')
     .set({ payment_id: row.id })
+    .where('practice_id', '=', attempt.practice_id)
     .where('id', '=', attempt.id)
     .execute()
   return row
 }
 
-export async function setPaymentExternalId(db: Database, paymentId: number, externalId: string) {
+export async function setPaymentExternalId(
+  db: Database,
+  practiceId: number,
+  paymentId: number,
+  externalId: string,
+) {
   await db
     .updateTable('payments')
     .set({ external_id: externalId })
+    .where('practice_id', '=', practiceId)
     .where('id', '=', paymentId)
     .execute()
 }
