@@ -127,6 +127,29 @@ export async function findAttempt(db: Database, practiceId: number, attemptId: n
     .executeTakeFirst()
 }
 
+/** An attempt on one account with its practice's name, for the receipt: one round trip. */
+export async function findReceipt(
+  db: Database,
+  practiceId: number,
+  holderId: number,
+  attemptId: number,
+) {
+  return db
+    .selectFrom('payment_attempts')
+    .select(ATTEMPT_COLUMNS)
+    .select((eb) =>
+      eb
+        .selectFrom('practices')
+        .select('practices.name')
+        .whereRef('practices.id', '=', 'payment_attempts.practice_id')
+        .as('practice_name'),
+    )
+    .where('practice_id', '=', practiceId)
+    .where('patient_id', '=', holderId)
+    .where('id', '=', attemptId)
+    .executeTakeFirst()
+}
+
 /** Decides an attempt still open (pending or unknown); undefined when it was already decided. */
 export async function decideAttempt(
   db: Database,
