@@ -12,6 +12,7 @@ import { accessRoutes } from './office/access/routes.ts'
 import { auditLogRoutes } from './office/audit-log/routes.ts'
 import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
+import { officePaymentRoutes } from './office/payments/routes.ts'
 import { settingsRoutes } from './office/settings/routes.ts'
 import { setupRoutes } from './office/setup/routes.ts'
 import { officeSessionRoutes } from './office/signin/routes.ts'
@@ -132,7 +133,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(securityRoutes, { db, guard: portal, secrets })
   await app.register(contactRoutes, { db, guard: portal })
   await app.register(appointmentRoutes, { db, guard: portal, reads })
-  await app.register(accountRoutes, { db, guard: portal, reads, files: deps.files })
+  await app.register(accountRoutes, {
+    db,
+    guard: portal,
+    reads,
+    files: deps.files,
+    paymentLinks: { secrets, publicUrl: deps.config.publicUrl },
+  })
   const processors = deps.paymentProcessors ?? paymentProcessors(db, deps.config.stripe)
   await app.register(paymentRoutes, { db, guard: portal, processors })
   await app.register(publicPaymentRoutes, { db, processors, secrets, cookies })
@@ -149,6 +156,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(officeSecondFactorRoutes, { db, guard: office, cookies, secrets })
   await app.register(accessRoutes, { db, guard: office, publicUrl, secrets })
   await app.register(outgoingEmailRoutes, { db, guard: office })
+  await app.register(officePaymentRoutes, { db, guard: office, processors })
   await app.register(settingsRoutes, { db, guard: office })
   await app.register(codeSystemRoutes, { db, guard: office })
   await app.register(staffRoutes, { db, guard: office })

@@ -21,6 +21,8 @@ export const STAFF_PERMISSIONS = {
   'audit.read': ['admin'],
   /** WebMail: reading and answering patients' messages, writing to patients. */
   'webmail.use': ['admin', 'front_desk', 'provider'],
+  /** Online payments: the payments to post, their receipts, and refunds (with a reason). */
+  'payments.manage': ['admin', 'front_desk'],
 } as const satisfies Record<string, readonly StaffRole[]>
 
 export type StaffAction = keyof typeof STAFF_PERMISSIONS

@@ -48,6 +48,7 @@ test('an administrator gives a patient online access, prints, emails, resets and
   await expect(nav.getByRole('link')).toHaveText([
     'Patient Portal Access',
     'WebMail',
+    'Online payments',
     'Outgoing email',
     'Portal Settings',
     'Staff',

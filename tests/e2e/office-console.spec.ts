@@ -194,7 +194,11 @@ test('front-desk staff see Patient Portal Access but not Outgoing email', async 
   ).toBeVisible()
   await expect(page.getByRole('banner')).toContainText('Front desk')
   const nav = page.getByRole('navigation', { name: 'Console' })
-  await expect(nav.getByRole('link')).toHaveText(['Patient Portal Access', 'WebMail'])
+  await expect(nav.getByRole('link')).toHaveText([
+    'Patient Portal Access',
+    'WebMail',
+    'Online payments',
+  ])
   await expectUsablePage(page)
   // Typed in by hand, the page explains instead of failing.
   await page.goto('/office/outgoing-email')

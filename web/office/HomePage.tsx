@@ -5,6 +5,8 @@ import { pagesFor } from './pages.ts'
 const DESCRIPTIONS: Record<string, string> = {
   '/access':
     'Find a patient, give them online access, print or email their access letter, reset their password or remove access.',
+  '/payments':
+    'Payments patients made online: the ones to post in the practice-management system, their receipts, and refunds.',
   '/outgoing-email':
     'The emails the portal sent: invitations and password reset codes (the codes themselves hidden), with their delivery status.',
   '/settings':

@@ -7,6 +7,7 @@ describe('console pages', () => {
     expect(pagesFor('admin').map((page) => page.label)).toEqual([
       'Patient Portal Access',
       'WebMail',
+      'Online payments',
       'Outgoing email',
       'Portal Settings',
       'Staff',
@@ -16,6 +17,7 @@ describe('console pages', () => {
     expect(pagesFor('front_desk').map((page) => page.label)).toEqual([
       'Patient Portal Access',
       'WebMail',
+      'Online payments',
     ])
     expect(pagesFor('provider').map((page) => page.label)).toEqual(['WebMail'])
   })

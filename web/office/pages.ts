@@ -8,6 +8,7 @@ import type { StaffRole } from './office-api.ts'
 export const CONSOLE_PAGES: readonly { path: string; label: string; action: StaffAction }[] = [
   { path: '/access', label: 'Patient Portal Access', action: 'access.manage' },
   { path: '/webmail', label: 'WebMail', action: 'webmail.use' },
+  { path: '/payments', label: 'Online payments', action: 'payments.manage' },
   { path: '/outgoing-email', label: 'Outgoing email', action: 'outgoing-email.read' },
   { path: '/settings', label: 'Portal Settings', action: 'settings.manage' },
   { path: '/staff', label: 'Staff', action: 'staff.manage' },

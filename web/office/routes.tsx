@@ -18,6 +18,9 @@ const OutgoingEmailPage = lazy(() =>
     default: module.OutgoingEmailPage,
   })),
 )
+const PaymentsPage = lazy(() =>
+  import('./payments/PaymentsPage.tsx').then((module) => ({ default: module.PaymentsPage })),
+)
 const AuditLogPage = lazy(() =>
   import('./audit-log/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })),
 )
@@ -67,6 +70,7 @@ export const officeRouter = createBrowserRouter(
         },
         { path: 'outgoing-email', element: <OutgoingEmailPage /> },
         { path: 'audit-log', element: <AuditLogPage /> },
+        { path: 'payments', element: <PaymentsPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: 'staff', element: <StaffPage /> },
         { path: 'sync-keys', element: <SyncKeysPage /> },

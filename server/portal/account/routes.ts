@@ -4,10 +4,12 @@ import type { Database } from '../../platform/db/database.ts'
 import type { ReadCache } from '../../platform/db/read-cache.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
+import type { SecretBox } from '../../platform/mail/secrets.ts'
 import { portalAuditor } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
 import { tabServer } from '../serve-tab.ts'
 import { accountAccess, accountHolderNameOf } from './holder.ts'
+import { servedStatementPdf } from './payments/statement-pdf.ts'
 import { findStatement } from './queries.ts'
 import { AccountView, StatementParams, StatementQuery } from './schemas.ts'
 import { hiddenAccountView, keptAccountTab } from './view.ts'
@@ -18,7 +20,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
   guard: PortalGuard
   reads: ReadCache
   files: FileStorage
-}> = async (app, { db, guard, reads, files }) => {
+  /** For the payment link printed on statements (payments/statement-pdf.ts). */
+  paymentLinks: { secrets: SecretBox; publicUrl: string }
+}> = async (app, { db, guard, reads, files, paymentLinks }) => {
   const serveTab = tabServer(db, reads)
 
   app.get(
@@ -53,7 +57,12 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{
         request.params.statementId,
       )
       if (!statement?.pdf_storage_key) throw new NotFound('No such statement.')
-      const body = await files.get(statement.pdf_storage_key)
+      const body = await servedStatementPdf(
+        db,
+        paymentLinks,
+        { practiceId: holder.user.practice_id, statementId: statement.id },
+        await files.get(statement.pdf_storage_key),
+      )
       const download = request.query.download === true
       await portalAuditor(request, holder).record(
         db,

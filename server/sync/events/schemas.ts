@@ -83,6 +83,22 @@ export const SyncEventData = {
     cardBrand: Type.String(),
     cardLast4: Type.String(),
   }),
+  /**
+   * The office refunded an online payment (all of it, or `amountCents` of it) through the card
+   * processor. The PMS records the refund on the account; the payment is Refunded in the portal.
+   */
+  'payment.refunded': Type.Object({
+    paymentId: Id,
+    paymentExternalId: ExternalId,
+    patientExternalId: ExternalId,
+    guarantorExternalId: ExternalId,
+    refundId: Id,
+    amountCents: Type.Integer(),
+    currency: Type.String(),
+    refundedAt: Instant,
+    processor: Type.String(),
+    processorReference: Type.String(),
+  }),
   'care_summary.transmitted': Type.Object({
     careSummaryId: Id,
     patientExternalId: ExternalId,

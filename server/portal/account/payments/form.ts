@@ -2,7 +2,7 @@ import type { Database } from '../../../platform/db/database.ts'
 import { NotFound } from '../../../platform/http/problems.ts'
 import { paymentProcessorOf } from './make-payment.ts'
 import type { PaymentProcessors } from './processor.ts'
-import { findAttempt, latestStatement, listSavedCards } from './queries.ts'
+import { findReceipt, latestStatement, listSavedCards } from './queries.ts'
 import { defaultAmount } from './rules.ts'
 import { paymentResultView, savedCardView } from './view.ts'
 
@@ -34,12 +34,8 @@ export async function readReceipt(
   account: { practiceId: number; holderId: number },
   attemptId: number,
 ) {
-  const attempt = await findAttempt(db, account.practiceId, attemptId)
-  if (!attempt || attempt.patient_id !== account.holderId) throw new NotFound('No such payment.')
-  const setup = await db
-    .selectFrom('practices')
-    .select('name')
-    .where('id', '=', account.practiceId)
-    .executeTakeFirstOrThrow()
-  return paymentResultView(attempt, setup.name)
+  const receipt = await findReceipt(db, account.practiceId, account.holderId, attemptId)
+  if (!receipt) throw new NotFound('No such payment.')
+  const { practice_name, ...attempt } = receipt
+  return paymentResultView(attempt, practice_name ?? '')
 }

@@ -3,11 +3,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../../background.ts'
 import { describeEachDatabase } from '../../../platform/db/testing.ts'
 import { createSyncKey } from '../../../sync/keys.ts'
+import { TEST_ORIGIN } from '../../../testing/http.ts'
+import { sandboxCardToken } from '../../../testing/payments.ts'
 import { type LoopbackSmtp, startLoopbackSmtp } from '../../../testing/smtp.ts'
 import { familyRequests, useFamilyApp } from '../../../testing/suite.ts'
 import { reconcileAttempt } from './reconcile.ts'
 import { sandboxProcessor } from './sandbox.ts'
-import { sandboxCardToken } from './testing.ts'
 
 const SUCCESS = '4242 4242 4242 4242'
 const DECLINE = '4000 0000 0000 0002'
@@ -115,6 +116,21 @@ describeEachDatabase('portal: make payment', (kind) => {
     expect(mail?.raw).toContain('Visa ending in 4242')
     // No name, no note, nothing about the account beyond the payment itself.
     expect(mail?.raw).not.toMatch(/Maria|Garcia|February/)
+  })
+
+  it('makes one address wait after many cards on the sandbox card page', async () => {
+    const type = () =>
+      suite.app.inject({
+        method: 'POST',
+        url: '/sandbox-processor/tokens',
+        payload: { number: SUCCESS, expiry: '12/39', cvc: '123' },
+        headers: { origin: TEST_ORIGIN, 'x-forwarded-for': '198.51.100.5' },
+        remoteAddress: '198.51.100.5',
+      })
+    const codes: number[] = []
+    for (let card = 0; card < 61; card += 1) codes.push((await type()).statusCode)
+    expect(codes.slice(0, 60)).toEqual(Array(60).fill(201))
+    expect(codes[60]).toBe(429)
   })
 
   it('pays again with the saved card', async () => {

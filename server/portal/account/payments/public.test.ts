@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
+import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../../platform/db/testing.ts'
 import { browserPost, cookieFrom, TEST_ORIGIN } from '../../../testing/http.ts'
+import { sandboxCardToken } from '../../../testing/payments.ts'
 import { useFamilyApp } from '../../../testing/suite.ts'
 import { statementPaymentLink } from './public.ts'
-import { sandboxCardToken } from './testing.ts'
 
 const key = () => randomUUID().replaceAll('-', '')
 
@@ -118,6 +119,63 @@ describeEachDatabase('portal: make payment without signing in', (kind) => {
     )
     const old = decodeURIComponent(new URL(expired).searchParams.get('statement') ?? '')
     expect((await verify({ ...luis, statement: old })).json().detail).toMatch(/expired/)
+  })
+
+  it('prints on the statement PDF a link that opens the pay page for that statement', async () => {
+    const original = await PDFDocument.create()
+    original.addPage([612, 792]).drawText('Statement of account')
+    const stored = Buffer.from(await original.save())
+    await suite.files.put('statements/maria-1.pdf', stored)
+    const pdfUrl = `/api/portal/patients/${suite.family.patients.maria}/statements/${suite.family.statements.latestStatement}/pdf`
+    const served = await suite.app.inject({ url: pdfUrl, headers: { cookie: suite.cookies.maria } })
+    expect(served.statusCode).toBe(200)
+    const printed = await PDFDocument.load(served.rawPayload)
+    expect(printed.getPageCount()).toBe(2)
+    const annotation = printed.getPage(1).node.Annots()?.lookup(0) as PDFDict
+    const action = annotation.lookup(PDFName.of('A'), PDFDict)
+    const link = new URL((action.lookup(PDFName.of('URI'), PDFString) as PDFString).decodeText())
+    expect(link.pathname).toBe('/pay')
+    const statement = link.searchParams.get('statement') ?? ''
+
+    // The link opens the pay page for that statement: the guarantor confirms who they are and
+    // is offered the statement's balance.
+    const cookie = await pass({ ...maria, statement })
+    const form = await suite.app.inject({ url: '/api/public/payments/form', headers: { cookie } })
+    expect(form.json()).toMatchObject({ amountCents: 4_550, statementDate: '2026-02-10' })
+    // A forged or expired link is refused.
+    const forged = await verify(
+      { ...maria, statement: `${statement.slice(0, -6)}AAAAAA` },
+      '203.0.113.77',
+    )
+    expect(forged.statusCode).toBe(400)
+    const expired = statementPaymentLink(
+      suite.secrets,
+      link.origin,
+      { practiceId: suite.family.practiceId, statementId: suite.family.statements.latestStatement },
+      new Date(Date.now() - 91 * 86_400_000),
+    )
+    const old = new URL(expired).searchParams.get('statement') ?? ''
+    expect((await verify({ ...maria, statement: old }, '203.0.113.78')).json().detail).toMatch(
+      /expired/,
+    )
+
+    // A practice that takes no payments online serves the statement as the PMS sent it.
+    const setSwitch = (on: boolean) =>
+      suite.db
+        .updateTable('portal_settings')
+        .set({ feature_make_payments: on })
+        .where('practice_id', '=', suite.family.practiceId)
+        .execute()
+    await setSwitch(false)
+    try {
+      const plain = await suite.app.inject({
+        url: pdfUrl,
+        headers: { cookie: suite.cookies.maria },
+      })
+      expect(Buffer.compare(plain.rawPayload, stored)).toBe(0)
+    } finally {
+      await setSwitch(true)
+    }
   })
 
   it('makes a guesser wait after five tries at one person, even from many addresses and spellings', async () => {

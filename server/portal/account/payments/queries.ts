@@ -127,9 +127,33 @@ export async function findAttempt(db: Database, practiceId: number, attemptId: n
     .executeTakeFirst()
 }
 
+/** An attempt on one account with its practice's name, for the receipt: one round trip. */
+export async function findReceipt(
+  db: Database,
+  practiceId: number,
+  holderId: number,
+  attemptId: number,
+) {
+  return db
+    .selectFrom('payment_attempts')
+    .select(ATTEMPT_COLUMNS)
+    .select((eb) =>
+      eb
+        .selectFrom('practices')
+        .select('practices.name')
+        .whereRef('practices.id', '=', 'payment_attempts.practice_id')
+        .as('practice_name'),
+    )
+    .where('practice_id', '=', practiceId)
+    .where('patient_id', '=', holderId)
+    .where('id', '=', attemptId)
+    .executeTakeFirst()
+}
+
 /** Decides an attempt still open (pending or unknown); undefined when it was already decided. */
 export async function decideAttempt(
   db: Database,
+  practiceId: number,
   attemptId: number,
   decision: {
     status: 'succeeded' | 'failed' | 'unknown'
@@ -142,6 +166,7 @@ export async function decideAttempt(
   return db
     .updateTable('payment_attempts')
     .set({ ...decision, updated_at: sql<Date>`now()` })
+    .where('practice_id', '=', practiceId)
     .where('id', '=', attemptId)
     .where('status', 'in', ['pending', 'unknown'])
     .returning(ATTEMPT_COLUMNS)
@@ -176,15 +201,22 @@ export async function insertOnlinePayment(
   await db
     .updateTable('payment_attempts')
     .set({ payment_id: row.id })
+    .where('practice_id', '=', attempt.practice_id)
     .where('id', '=', attempt.id)
     .execute()
   return row
 }
 
-export async function setPaymentExternalId(db: Database, paymentId: number, externalId: string) {
+export async function setPaymentExternalId(
+  db: Database,
+  practiceId: number,
+  paymentId: number,
+  externalId: string,
+) {
   await db
     .updateTable('payments')
     .set({ external_id: externalId })
+    .where('practice_id', '=', practiceId)
     .where('id', '=', paymentId)
     .execute()
 }

@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { clientAddress } from '../../../platform/auth/client.ts'
+import { admitAttempt } from '../../../platform/auth/sign-in.ts'
 import type { Database } from '../../../platform/db/database.ts'
-import { Invalid } from '../../../platform/http/problems.ts'
+import { Invalid, NotFound } from '../../../platform/http/problems.ts'
+import { findPortalPractice } from '../../../practice/queries.ts'
 import { SANDBOX_CARD_PAGE, tokenizeSandboxCard } from './sandbox.ts'
 import { SANDBOX_CARD_CSP, SANDBOX_CARD_HTML, SANDBOX_CARD_SCRIPT } from './sandbox-page.ts'
+import { SANDBOX_CARD_ADDRESS } from './throttle.ts'
 
 const CardBody = Type.Object(
   {
@@ -35,6 +39,14 @@ export const sandboxProcessorRoutes: FastifyPluginAsyncTypebox<{ db: Database }>
   )
 
   app.post('/sandbox-processor/tokens', { schema: { body: CardBody } }, async (request, reply) => {
+    const practice = await findPortalPractice(db)
+    if (!practice) throw new NotFound('No practice has been set up yet.')
+    const ip = clientAddress(request)
+    await admitAttempt(db, reply, [{ rule: SANDBOX_CARD_ADDRESS, key: ip }], {
+      practiceId: practice.id,
+      action: 'payment.sandbox_card_throttled',
+      ip,
+    })
     const expiry = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(request.body.expiry)
     if (!expiry) throw new Invalid('Check the expiry.', { expiry: 'Give the expiry as MM/YY.' })
     if (!/^\d{3,4}$/.test(request.body.cvc)) {

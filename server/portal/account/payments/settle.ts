@@ -35,7 +35,7 @@ export async function settleAttempt(
 ): Promise<AttemptRow> {
   const decided = await db.transaction().execute(async (trx) => {
     if (result.outcome === 'succeeded') {
-      const row = await decideAttempt(trx, attempt.id, {
+      const row = await decideAttempt(trx, attempt.practice_id, attempt.id, {
         status: 'succeeded',
         processor_reference: result.reference,
         card_brand: result.card.brand,
@@ -46,7 +46,7 @@ export async function settleAttempt(
       return row
     }
     if (result.outcome === 'failed') {
-      const row = await decideAttempt(trx, attempt.id, {
+      const row = await decideAttempt(trx, attempt.practice_id, attempt.id, {
         status: 'failed',
         failure_code: result.code,
         processor_reference: result.reference,
@@ -61,7 +61,7 @@ export async function settleAttempt(
       return row
     }
     // No answer: the charge may or may not have happened. Nothing is marked paid; a job asks.
-    const row = await decideAttempt(trx, attempt.id, { status: 'unknown' })
+    const row = await decideAttempt(trx, attempt.practice_id, attempt.id, { status: 'unknown' })
     if (row && attempt.status === 'pending') {
       await enqueueJob(trx, {
         practiceId: row.practice_id,
@@ -84,7 +84,7 @@ async function recordPayment(
 ) {
   const payment = await insertOnlinePayment(trx, attempt, result.card, result.reference)
   const externalId = paymentExternalId(payment.id)
-  await setPaymentExternalId(trx, payment.id, externalId)
+  await setPaymentExternalId(trx, attempt.practice_id, payment.id, externalId)
   if (attempt.save_card && result.saved) await saveCard(trx, attempt, result.card, result.saved)
   const receipt = await findReceiptAddress(trx, attempt.practice_id, attempt.patient_id)
   if (receipt?.email) {

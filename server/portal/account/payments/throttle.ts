@@ -17,3 +17,15 @@ export const PAY_VERIFY_PERSON: ThrottleRule = {
   firstDelaySeconds: 60,
   maxDelaySeconds: 15 * 60,
 }
+
+/**
+ * Cards typed into the sandbox's card page, per client address: each is a row, so a loop
+ * posting cards could fill the database. Generous for a demo or a browser test run.
+ */
+export const SANDBOX_CARD_ADDRESS: ThrottleRule = {
+  scope: 'sandbox-card-address',
+  limit: 60,
+  windowMinutes: 15,
+  firstDelaySeconds: 60,
+  maxDelaySeconds: 15 * 60,
+}

@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
-import { TEST_ORIGIN } from '../../../testing/http.ts'
-import type { TestApp } from '../../../testing/suite.ts'
+import { TEST_ORIGIN } from './http.ts'
+import type { TestApp } from './suite.ts'
 
 /** A test card typed into the sandbox's own card page: the token the page posts to the form. */
 export async function sandboxCardToken(suite: Pick<TestApp, 'app'>, number: string) {
