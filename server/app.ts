@@ -14,6 +14,7 @@ import { codeSystemRoutes } from './office/code-systems/routes.ts'
 import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
 import { settingsRoutes } from './office/settings/routes.ts'
 import { setupRoutes } from './office/setup/routes.ts'
+import { officePasskeyRoutes } from './office/signin/passkey-routes.ts'
 import { officeSessionRoutes } from './office/signin/routes.ts'
 import { officeSecondFactorRoutes } from './office/signin/second-factor-routes.ts'
 import { staffRoutes } from './office/staff/routes.ts'
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(setupRoutes, { db })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
   await app.register(officeSecondFactorRoutes, { db, guard: office, cookies, secrets })
+  await app.register(officePasskeyRoutes, { db, guard: office, cookies, rp })
   await app.register(accessRoutes, { db, guard: office, publicUrl, secrets })
   await app.register(outgoingEmailRoutes, { db, guard: office })
   await app.register(settingsRoutes, { db, guard: office })
