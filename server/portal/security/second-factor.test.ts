@@ -223,4 +223,12 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
         .execute()
     }
   })
+
+  it('lets one recovery code through once when four sign-ins send it at the same moment', async () => {
+    const { username, codes } = await enrolled()
+    const waiting = []
+    for (let i = 0; i < 4; i += 1) waiting.push((await signIn(username)).cookie)
+    const answers = await Promise.all(waiting.map((cookie) => answer(cookie, codes[0] ?? '')))
+    expect(answers.map((response) => response.statusCode).sort()).toEqual([200, 400, 400, 400])
+  })
 })
