@@ -15,6 +15,7 @@ import { outgoingEmailRoutes } from './office/outgoing-email/routes.ts'
 import { officePaymentRoutes } from './office/payments/routes.ts'
 import { settingsRoutes } from './office/settings/routes.ts'
 import { setupRoutes } from './office/setup/routes.ts'
+import { officePasskeyRoutes } from './office/signin/passkey-routes.ts'
 import { officeSessionRoutes } from './office/signin/routes.ts'
 import { officeSecondFactorRoutes } from './office/signin/second-factor-routes.ts'
 import { staffRoutes } from './office/staff/routes.ts'
@@ -22,6 +23,7 @@ import { syncKeyRoutes } from './office/sync-keys/routes.ts'
 import { webmailRoutes } from './office/webmail/routes.ts'
 import { createOfficeGuard } from './platform/auth/office-guard.ts'
 import { createPortalGuard } from './platform/auth/portal-guard.ts'
+import { relyingParty } from './platform/auth/second-factor/passkeys.ts'
 import type { Database } from './platform/db/database.ts'
 import { NO_READ_CACHE, type ReadCache } from './platform/db/read-cache.ts'
 import type { FileStorage } from './platform/files/storage.ts'
@@ -46,7 +48,9 @@ import { contactRoutes } from './portal/contact/routes.ts'
 import { imageRoutes } from './portal/images/routes.ts'
 import { messageRoutes } from './portal/messages/routes.ts'
 import { planRoutes } from './portal/plan/routes.ts'
+import { passkeySecurityRoutes } from './portal/security/passkey-routes.ts'
 import { securityRoutes } from './portal/security/routes.ts'
+import { portalPasskeySignInRoutes } from './portal/signin/passkey-routes.ts'
 import { portalPasswordRoutes } from './portal/signin/password-routes.ts'
 import { signInRoutes } from './portal/signin/routes.ts'
 import { portalSecondFactorRoutes } from './portal/signin/second-factor-routes.ts'
@@ -121,6 +125,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const { publicUrl } = deps.config
   const secrets = deps.secrets ?? createSecretBox(randomBytes(32))
   const cookies = { secure: secureCookies(deps.config) }
+  const rp = relyingParty(publicUrl)
   const portal = createPortalGuard(db, reads)
   const office = createOfficeGuard(db, can)
 
@@ -131,6 +136,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(portalVerifyRoutes, { db, guard: portal, cookies })
   await app.register(portalSecondFactorRoutes, { db, guard: portal, cookies, secrets })
   await app.register(securityRoutes, { db, guard: portal, secrets })
+  await app.register(portalPasskeySignInRoutes, { db, guard: portal, cookies, rp })
+  await app.register(passkeySecurityRoutes, { db, guard: portal, rp })
   await app.register(contactRoutes, { db, guard: portal })
   await app.register(appointmentRoutes, { db, guard: portal, reads })
   await app.register(accountRoutes, {
@@ -154,6 +161,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(setupRoutes, { db })
   await app.register(officeSessionRoutes, { db, guard: office, cookies })
   await app.register(officeSecondFactorRoutes, { db, guard: office, cookies, secrets })
+  await app.register(officePasskeyRoutes, { db, guard: office, cookies, rp })
   await app.register(accessRoutes, { db, guard: office, publicUrl, secrets })
   await app.register(outgoingEmailRoutes, { db, guard: office })
   await app.register(officePaymentRoutes, { db, guard: office, processors })

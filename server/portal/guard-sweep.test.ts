@@ -149,6 +149,10 @@ describeEachDatabase('the access guard on every route', (kind) => {
       'POST /api/office/session/second-factor',
       'POST /api/office/security/app',
       'POST /api/office/security/app/confirm',
+      'POST /api/office/session/second-factor/passkey/options',
+      'POST /api/office/session/second-factor/passkey',
+      'POST /api/office/security/passkeys/options',
+      'POST /api/office/security/passkeys',
     ])
     const targets = routeTargets(routes).filter(
       (target) => OFFICE_ROUTES.test(target.url) && !allowed.has(`${target.method} ${target.url}`),

@@ -35,3 +35,40 @@ export const SecondFactorAnswer = Type.Object({
 })
 
 export const TypedCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) })
+
+/**
+ * What the browser's WebAuthn call answered (@simplewebauthn/browser's JSON), checked in full by
+ * @simplewebauthn/server; here only its outline and sizes.
+ */
+export const PasskeyResponse = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 1400 }),
+  rawId: Type.String({ minLength: 1, maxLength: 1400 }),
+  type: Type.Literal('public-key'),
+  response: Type.Record(Type.String(), Type.Unknown()),
+  clientExtensionResults: Type.Record(Type.String(), Type.Unknown()),
+  authenticatorAttachment: Type.Optional(Type.String({ maxLength: 40 })),
+})
+
+/** The options the browser hands to navigator.credentials (the server library's JSON). */
+export const PasskeyOptions = Type.Unknown()
+
+/** A new passkey, with the name the person gave it ("Maria's phone"). */
+export const NewPasskey = Type.Object({
+  label: Type.String({ maxLength: 60 }),
+  response: PasskeyResponse,
+})
+
+export const PasskeyName = Type.Object({ label: Type.String({ minLength: 1, maxLength: 60 }) })
+
+export const PasskeyAnswer = Type.Object({
+  response: PasskeyResponse,
+  remember: Type.Optional(Type.Boolean()),
+})
+
+export const PasskeyAdded = Type.Object({
+  id: Type.Integer(),
+  /** The first factor's recovery codes, shown once; empty when the person has them already. */
+  codes: Type.Array(Type.String()),
+})
+
+export const PasskeyIdParams = Type.Object({ passkeyId: Id })

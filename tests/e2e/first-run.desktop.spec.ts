@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
+import { addRequiredAuthenticatorApp } from './office-helpers.ts'
 import { productionServer } from './production-server.ts'
 
 // A production start of its own (no demo, an empty data folder, its own port): the setup link
@@ -70,6 +71,7 @@ test('a production start is set up from its one-time link, then staff and a sync
   await page.getByRole('textbox', { name: 'User name' }).fill('owner')
   await page.getByLabel('Password').fill('harbour street owner')
   await page.getByRole('button', { name: 'Sign in' }).click()
+  await addRequiredAuthenticatorApp(page)
   await expect(
     page.getByRole('heading', { level: 1, name: 'Welcome, Dr. Priya Shah' }),
   ).toBeVisible()

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test'
+import { totpCode } from '../../server/platform/auth/second-factor/rules.ts'
 
 /** The demo practice's administrator (server/demo/sign-ins.ts). */
 export const ADMIN = {
@@ -70,4 +71,20 @@ export async function patientsWithoutAccess(page: Page): Promise<PatientRow[]> {
     if (found.size >= 6) break
   }
   return [...found.values()].sort((a, b) => a.id - b.id)
+}
+
+/**
+ * The authenticator app a new practice asks its administrators to add after their password
+ * (the demo practice does not): the test computes the code from the key the page shows.
+ */
+export async function addRequiredAuthenticatorApp(page: Page) {
+  await page.getByRole('button', { name: 'Add authenticator app' }).click()
+  const shown = await page
+    .locator('p', { hasText: 'Or type this key' })
+    .locator('code')
+    .textContent()
+  const key = (shown ?? '').replace(/\s+/g, '')
+  await page.getByRole('textbox', { name: 'Code from the app' }).fill(totpCode(key))
+  await page.getByRole('button', { name: 'Confirm' }).click()
+  await page.getByRole('button', { name: 'I have saved my recovery codes' }).click()
 }

@@ -7,6 +7,7 @@ import {
 } from '../../server/sync/readme-example.ts'
 import { fillBirthdate } from './birthdate.ts'
 import { expectNoAxeViolations } from './checks.ts'
+import { addRequiredAuthenticatorApp } from './office-helpers.ts'
 import { HASHING } from './portal.ts'
 import { openTab } from './portal-tabs.ts'
 import { productionServer } from './production-server.ts'
@@ -51,6 +52,7 @@ async function officeSignIn(page: Page) {
   await page.getByRole('textbox', { name: 'User name' }).fill(ADMIN.username)
   await page.getByLabel('Password').fill(ADMIN.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
+  await addRequiredAuthenticatorApp(page)
   await expect(
     page.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.displayName}` }),
   ).toBeVisible(HASHING)

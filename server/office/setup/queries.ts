@@ -61,7 +61,12 @@ export async function insertPractice(trx: Database, practice: NewPractice, first
     .returning('id')
     .executeTakeFirstOrThrow()
   const practiceId = Number(row.id)
-  await trx.insertInto('portal_settings').values({ practice_id: practiceId }).execute()
+  // A new practice asks its administrators for a second factor from the start (issue 17); the
+  // demo practice is made elsewhere and keeps it optional, so its sign-ins work as written.
+  await trx
+    .insertInto('portal_settings')
+    .values({ practice_id: practiceId, second_factor_admins: true })
+    .execute()
   return practiceId
 }
 

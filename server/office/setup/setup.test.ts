@@ -108,6 +108,14 @@ describeEachDatabase('first-run setup', (kind) => {
       headers: { cookie },
     })
     expect(session.json()).toMatchObject({ role: 'admin', practiceName: winner.name })
+    // A new practice's administrators add a second factor before anything else.
+    expect(session.json()).toMatchObject({ secondFactor: 'enroll' })
+    const settings = await suite.db
+      .selectFrom('portal_settings')
+      .select(['second_factor_admins', 'second_factor_patients'])
+      .where('practice_id', '=', winner.id)
+      .executeTakeFirstOrThrow()
+    expect(settings).toEqual({ second_factor_admins: true, second_factor_patients: 'optional' })
     const contact = await suite.app.inject({ method: 'GET', url: '/api/public/contact' })
     expect(contact.statusCode).toBe(200)
     expect(contact.json().locations).toHaveLength(1)

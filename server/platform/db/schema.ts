@@ -322,6 +322,17 @@ export interface OutgoingEmailsTable {
   sealed_secret: string | null
 }
 
+export interface PasskeyChallengesTable {
+  id: Generated<number>
+  practice_id: number
+  challenge_hash: string
+  purpose: string
+  realm: string
+  portal_user_id: number | null
+  staff_user_id: number | null
+  expires_at: Timestamp
+}
+
 export interface PasswordResetCodesTable {
   id: Generated<number>
   practice_id: number
@@ -813,6 +824,7 @@ export interface DB {
   message_attachments: MessageAttachmentsTable
   messages: MessagesTable
   outgoing_emails: OutgoingEmailsTable
+  passkey_challenges: PasskeyChallengesTable
   password_reset_codes: PasswordResetCodesTable
   patient_representatives: PatientRepresentativesTable
   patients: PatientsTable

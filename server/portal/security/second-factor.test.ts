@@ -223,4 +223,33 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
         .execute()
     }
   })
+
+  it('lets one recovery code through once when four sign-ins send it at the same moment', async () => {
+    const { username, codes } = await enrolled()
+    const waiting = []
+    for (let i = 0; i < 4; i += 1) waiting.push((await signIn(username)).cookie)
+    const answers = await Promise.all(waiting.map((cookie) => answer(cookie, codes[0] ?? '')))
+    expect(answers.map((response) => response.statusCode).sort()).toEqual([200, 400, 400, 400])
+  })
+
+  it('confirms an app once when the same code is sent twice at the same moment', async () => {
+    const username = await newPatient()
+    const { cookie } = await signIn(username)
+    const started = await browserPost(suite.app, '/api/portal/security/app', {}, cookie)
+    const code = totpCode(started.json().key)
+    const confirm = () =>
+      browserPost(suite.app, '/api/portal/security/app/confirm', { code }, cookie)
+    const answers = await Promise.all([confirm(), confirm()])
+    // The loser is refused: its code's step is used (400) or the app is confirmed already (409).
+    const [won, lost] = answers.map((response) => response.statusCode).sort()
+    expect(won).toBe(200)
+    expect([400, 409]).toContain(lost)
+    const sets = await suite.db
+      .selectFrom('recovery_codes')
+      .innerJoin('portal_users', 'portal_users.id', 'recovery_codes.portal_user_id')
+      .select('recovery_codes.id')
+      .where('portal_users.username', '=', username)
+      .execute()
+    expect(sets).toHaveLength(10)
+  })
 })

@@ -103,3 +103,14 @@ export async function findPrivacyPolicy(db: Database, practiceId: number) {
     .executeTakeFirst()
   return row?.privacy_policy ?? ''
 }
+
+/** The portal user a passkey belongs to, while they still have access. */
+export async function findUserForPasskey(db: Database, practiceId: number, portalUserId: number) {
+  return db
+    .selectFrom('portal_users')
+    .select(['id', 'practice_id', 'patient_id'])
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', portalUserId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst()
+}

@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/database.ts'
 import { portalSessionView } from './view.ts'
 
 /**
- * Opens a portal session for a user whose identity was just proven (password, reset code), with
+ * Opens a portal session for a user whose identity was just proven (password, reset code, passkey), with
  * the practice's idle timeout and the second factor it still owes, sets its cookie and answers what the web app needs to go on.
  */
 export async function startPortalSession(
@@ -19,7 +19,11 @@ export async function startPortalSession(
     reply,
     cookies,
   }: { request: FastifyRequest; reply: FastifyReply; cookies: CookiePolicy },
-  { practiceId, portalUserId }: { practiceId: number; portalUserId: number },
+  {
+    practiceId,
+    portalUserId,
+    passkey = false,
+  }: { practiceId: number; portalUserId: number; passkey?: boolean },
 ) {
   const settings = await findPortalSettings(db, practiceId)
   const owner = { kind: 'portal', portalUserId } as const
@@ -27,7 +31,8 @@ export async function startPortalSession(
   const token = await createSession(db, {
     practiceId,
     owner,
-    secondFactorStep: await stepAfterPassword(db, request, owner, required),
+    // A passkey is both factors at once: the device, and its lock (user verification).
+    secondFactorStep: passkey ? 'none' : await stepAfterPassword(db, request, owner, required),
     idleTimeoutMinutes: settings?.idle_timeout_minutes ?? 15,
     ip: clientAddress(request),
     userAgent: userAgent(request),

@@ -8,6 +8,7 @@ import { type MessageId, type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
 import { LiveMessage, QueryView, TabPanel } from '../tab-parts.tsx'
 import { AddAppPanel, RecoveryCodeList } from './AddAppPanel.tsx'
+import { PasskeysPanel } from './PasskeysPanel.tsx'
 import { type RecoveryCodes, SECURITY_KEY, type SecurityView } from './security-api.ts'
 import './security.css'
 
@@ -142,6 +143,7 @@ function SecondFactors({ view }: { view: SecurityView }) {
           </Button>
         </div>
       )}
+      <PasskeysPanel view={view} />
     </TabPanel>
   )
 }

@@ -6,6 +6,7 @@ import { useT } from '../../ui/i18n/i18n.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import { endSessionOn401, type PortalSessionView, useSignedIn } from '../session.ts'
+import { PasskeySignIn } from './PasskeySignIn.tsx'
 import { PracticePage } from './PublicLayout.tsx'
 import { SignOutButton } from './SignOutButton.tsx'
 import { StageGate } from './StageGate.tsx'
@@ -63,6 +64,12 @@ function SecondFactor() {
           {t('twoStep.remember')}
         </label>
       </MutationForm>
+      <PasskeySignIn
+        endpoint="/api/portal/session/second-factor/passkey"
+        label={t('passkeys.useInstead')}
+        remember={remember}
+        onSignedIn={(view) => signedIn(view)}
+      />
       <SignOutButton />
     </PracticePage>
   )

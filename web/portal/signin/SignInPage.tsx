@@ -8,6 +8,7 @@ import { SignInForm } from '../../ui/sign-in-form.tsx'
 import { Loading } from '../../ui/status.tsx'
 import { type PortalSessionView, type SignInState, useSession, useSignedIn } from '../session.ts'
 import { noticeText, pathForStage, safeReturnPath } from '../session-rules.ts'
+import { PasskeySignIn } from './PasskeySignIn.tsx'
 import { usePractice } from './PublicLayout.tsx'
 
 /** The public front door: the practice's name, the sign-in form and the ways around it. */
@@ -52,12 +53,19 @@ export function SignInPage() {
           <Loading />
         ) : (
           // Shown also when the session check itself failed: signing in is the way forward.
-          <SignInForm
-            endpoint="/api/portal/session"
-            rememberKey={PORTAL_USER_NAME_KEY}
-            labelledBy="practice-name"
-            onSignedIn={(view) => signedIn(view as PortalSessionView, returnTo)}
-          />
+          <>
+            <SignInForm
+              endpoint="/api/portal/session"
+              rememberKey={PORTAL_USER_NAME_KEY}
+              labelledBy="practice-name"
+              onSignedIn={(view) => signedIn(view as PortalSessionView, returnTo)}
+            />
+            <PasskeySignIn
+              endpoint="/api/portal/session/passkey"
+              label={t('passkeys.signIn')}
+              onSignedIn={(view) => signedIn(view, returnTo)}
+            />
+          </>
         )}
       </Card>
     </Page>

@@ -1,3 +1,4 @@
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { type Actor, recordAudit } from '../../audit/audit.ts'
 import type { Database } from '../../db/database.ts'
@@ -9,6 +10,7 @@ import { admitAttempt } from '../sign-in.ts'
 import { type Counter, clearAttempts, refundAttempt } from '../throttle.ts'
 import { SECOND_FACTOR, SIGN_IN_ADDRESS } from '../throttle-rules.ts'
 import { checkSecondFactorCode, rememberBrowser } from './commands.ts'
+import { checkPasskey, type RelyingParty } from './passkeys.ts'
 import { hasSecondFactor, isRememberedBrowser, setSessionSecondFactorStep } from './queries.ts'
 import { REMEMBER_BROWSER_DAYS, secondFactorStep } from './rules.ts'
 
@@ -73,11 +75,58 @@ export async function answerSecondFactor(
     actor,
   })
   const method = await checkSecondFactorCode(db, secrets, owner, answer.code)
-  const audit = { practiceId, actor, action, ip }
-  if (!method) {
-    await recordAudit(db, { ...audit, outcome: 'failure', details: { reason: 'wrong-code' } })
-    throw new Invalid('That code is not right.', { code: 'That code is not right.' })
+  if (!method) return refuseAnswer(db, signIn, 'wrong-code')
+  return secondFactorOutcome(db, http, signIn, { method, remember: answer.remember })
+}
+
+/** Audits a wrong answer and refuses it, saying what was wrong. */
+async function refuseAnswer(
+  db: Database,
+  signIn: SecondFactorAnswer,
+  reason: 'wrong-code' | 'wrong-passkey',
+): Promise<never> {
+  const { owner, practiceId, ip, actor } = signIn
+  const action = `${owner.kind}.second_factor`
+  await recordAudit(db, { practiceId, actor, action, ip, outcome: 'failure', details: { reason } })
+  if (reason === 'wrong-passkey') {
+    throw new Invalid('That passkey could not be used. Please try again or type a code.')
   }
+  throw new Invalid('That code is not right.', { code: 'That code is not right.' })
+}
+
+/** The second-factor step answered with one of the person's passkeys instead of a code. */
+export async function answerWithPasskey(
+  db: Database,
+  rp: RelyingParty,
+  http: { reply: FastifyReply; cookies: CookiePolicy },
+  signIn: SecondFactorAnswer,
+  answer: { response: AuthenticationResponseJSON; remember: boolean },
+) {
+  const { owner, practiceId, ip, actor } = signIn
+  const [address, person] = counters(owner, ip) as [Counter, Counter]
+  await admitAttempt(db, http.reply, [address, person], {
+    practiceId,
+    action: `${owner.kind}.second_factor_throttled`,
+    ip,
+    actor,
+  })
+  const challenge = { practiceId, realm: owner.kind, purpose: 'second-factor' as const, owner }
+  const passed = await checkPasskey(db, rp, challenge, answer.response)
+  if (!passed) return refuseAnswer(db, signIn, 'wrong-passkey')
+  return secondFactorOutcome(db, http, signIn, { method: 'passkey', remember: answer.remember })
+}
+
+/** A right answer: the session is whole and, when asked, the browser remembered. */
+async function secondFactorOutcome<Method extends string>(
+  db: Database,
+  http: { reply: FastifyReply; cookies: CookiePolicy },
+  signIn: SecondFactorAnswer,
+  answer: { method: Method; remember: boolean },
+): Promise<Method> {
+  const { owner, practiceId, ip, actor } = signIn
+  const { method } = answer
+  const [address, person] = counters(owner, ip) as [Counter, Counter]
+  const audit = { practiceId, actor, action: `${owner.kind}.second_factor`, ip }
   await Promise.all([clearAttempts(db, person), refundAttempt(db, address)])
   await setSessionSecondFactorStep(db, signIn.sessionId, 'none')
   await recordAudit(db, { ...audit, details: { method, rememberBrowser: answer.remember } })
@@ -92,4 +141,40 @@ export async function answerSecondFactor(
     })
   }
   return method
+}
+
+/**
+ * "Sign in with a passkey": no user name, no password. Counted before it is checked, on the
+ * address and on the passkey named (as a password is on its user name), audited either way.
+ * Answers whose passkey signed; the caller opens the session, with nothing more owed.
+ */
+export async function signInWithPasskey(
+  db: Database,
+  rp: RelyingParty,
+  reply: FastifyReply,
+  attempt: { practiceId: number; realm: 'portal' | 'office'; ip: string },
+  response: AuthenticationResponseJSON,
+) {
+  const { practiceId, realm, ip } = attempt
+  const address = { rule: SIGN_IN_ADDRESS, key: ip }
+  const passkey = { rule: SECOND_FACTOR, key: `passkey:${realm}:${response.id.slice(0, 200)}` }
+  await admitAttempt(db, reply, [address, passkey], {
+    practiceId,
+    action: `${realm}.sign_in_throttled`,
+    ip,
+  })
+  const challenge = { practiceId, realm, purpose: 'sign-in' as const }
+  const passed = await checkPasskey(db, rp, challenge, response)
+  if (!passed) {
+    await recordAudit(db, {
+      practiceId,
+      actor: { type: 'anonymous' },
+      action: `${realm}.passkey_sign_in`,
+      outcome: 'failure',
+      ip,
+    })
+    throw new Invalid('That passkey could not sign you in. Please try again or use your password.')
+  }
+  await Promise.all([clearAttempts(db, passkey), refundAttempt(db, address)])
+  return passed.owner
 }

@@ -1,0 +1,47 @@
+import { startAuthentication } from '@simplewebauthn/browser'
+import { useMutation } from '@tanstack/react-query'
+import { Button } from 'react-aria-components'
+import { postJson } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
+import { ProblemAlert } from '../problem-alert.tsx'
+import type { PortalSessionView } from '../session.ts'
+
+type SignInOptions = Parameters<typeof startAuthentication>[0]['optionsJSON']
+
+/**
+ * A passkey instead of a password ("/api/portal/session/passkey"), or instead of a code at the
+ * second-factor step ("/api/portal/session/second-factor/passkey").
+ */
+export function PasskeySignIn({
+  endpoint,
+  label,
+  remember,
+  onSignedIn,
+}: {
+  endpoint: string
+  label: string
+  remember?: boolean
+  onSignedIn: (view: PortalSessionView) => void
+}) {
+  const t = useT()
+  const signIn = useMutation({
+    mutationFn: async () => {
+      const optionsJSON = await postJson<SignInOptions>(`${endpoint}/options`, {})
+      const response = await startAuthentication({ optionsJSON })
+      const body = remember === undefined ? response : { response, remember }
+      return postJson<PortalSessionView>(endpoint, body)
+    },
+    onSuccess: onSignedIn,
+  })
+  return (
+    <div className="passkey-sign-in">
+      {signIn.isError ? <ProblemAlert key={signIn.submittedAt} error={signIn.error} /> : null}
+      <Button
+        className="button button-secondary"
+        onPress={() => !signIn.isPending && signIn.mutate()}
+      >
+        {signIn.isPending ? t('passkeys.signingIn') : label}
+      </Button>
+    </div>
+  )
+}
