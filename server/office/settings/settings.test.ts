@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { buildCcd } from '../../ccd/build.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
+import { buildSummaryInput } from '../../portal/summary/build-input.ts'
+import { loadSummaryRows } from '../../portal/summary/queries.ts'
 import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
 import { portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { signedInOfficeTeam, useTestApp } from '../../testing/suite.ts'
@@ -114,6 +117,51 @@ describeEachDatabase('office: Portal Settings', (kind) => {
       email: 'downtown@example.com',
       hours: [{ weekday: 2, opens: '08:00', closes: '16:30' }],
     })
+  })
+
+  it("sets the practice's and a clinic's organization NPI, which care summaries carry", async () => {
+    const before = (
+      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+    ).json()
+    const mistyped = await put('/api/office/settings/practice', {
+      ...contactOf(before.practice),
+      npi: '1234567894',
+    })
+    expect(mistyped.statusCode).toBe(400)
+    expect(mistyped.json().errors).toHaveProperty('npi')
+    const saved = await put('/api/office/settings/practice', {
+      ...contactOf(before.practice),
+      npi: ' 1234567893 ',
+    })
+    expect(saved.statusCode).toBe(200)
+    expect(saved.json().practice.npi).toBe('1234567893')
+    const clinic = before.clinics[0]
+    await put(`/api/office/settings/clinics/${clinic.id}`, {
+      ...contactOf(clinic),
+      npi: '1245319599',
+    })
+    const { npi: _left, ...withoutNpi } = contactOf(before.practice)
+    await put('/api/office/settings/practice', withoutNpi)
+
+    const rows = await loadSummaryRows(suite.db, seeded.practiceId, seeded.patients.maria)
+    if (!rows) throw new Error('no Maria')
+    const xml = buildCcd(buildSummaryInput(rows, { effectiveAt: new Date() }))
+    const custodian = xml.slice(xml.indexOf('<custodian>'), xml.indexOf('</custodian>'))
+    expect(custodian).toContain('<id root="2.16.840.1.113883.4.6" extension="1234567893"/>')
+    const author = xml.slice(xml.indexOf('<author>'), xml.indexOf('</author>'))
+    expect(author).toContain('extension="1234567893"')
+
+    const cleared = await put('/api/office/settings/practice', {
+      ...contactOf(before.practice),
+      npi: '',
+    })
+    expect(cleared.json().practice.npi).toBeNull()
+    // A save that leaves the NPI out (an older console) keeps it.
+    const { npi: _clinicNpi, ...clinicWithoutNpi } = contactOf(clinic)
+    const kept = await put(`/api/office/settings/clinics/${clinic.id}`, clinicWithoutNpi)
+    expect(kept.json().clinics).toContainEqual(
+      expect.objectContaining({ id: clinic.id, npi: '1245319599' }),
+    )
   })
 
   // The command itself, without HTTP: checks first, then the change and its audit row together.
