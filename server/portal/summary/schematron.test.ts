@@ -125,6 +125,19 @@ describe("HL7's C-CDA R2.1 Schematron on the demo practice", () => {
     return buildCcd(range ? summaryForRange(input, range) : input)
   }
 
+  it('names the practice by the organization NPI it has in the database', async () => {
+    const npi = '1234567893'
+    await database.db.updateTable('practices').set({ npi }).where('id', '=', practiceId).execute()
+    const [first] = await garcias()
+    const xml = await summaryOf(first?.id ?? 0)
+    const custodian = xml.slice(xml.indexOf('<custodian>'), xml.indexOf('</custodian>'))
+    expect(custodian).toContain(`<id root="2.16.840.1.113883.4.6" extension="${npi}"/>`)
+    const author = xml.slice(xml.indexOf('<author>'), xml.indexOf('</author>'))
+    expect(author).toMatch(
+      new RegExp(`<representedOrganization><id root="2.16.840.1.113883.4.6" extension="${npi}"/>`),
+    )
+  })
+
   it(
     "passes every Garcia's care summary",
     async () => {
