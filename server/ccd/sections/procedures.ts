@@ -2,7 +2,9 @@ import type { BuildContext } from '../context.ts'
 import {
   assignedEntity,
   coded,
+  documentAuthorId,
   providerName,
+  providerSpecialty,
   templateId,
   textReference,
   toothSite,
@@ -74,5 +76,13 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
       ctx.w.end()
     })
   }
+  // The record's author is the summary's (as for planned procedures), at the day of the work.
+  w.start('author')
+  templateId(w, ENTRY.authorParticipation)
+  w.empty('time', { value: hl7Date(procedure.performedOn) })
+  w.start('assignedAuthor')
+  documentAuthorId(ctx)
+  if (ctx.input.author) providerSpecialty(ctx, ctx.input.author)
+  w.end().end()
   w.end().end()
 }
