@@ -59,6 +59,7 @@ import { portalVerifyRoutes } from './portal/signin/verify-routes.ts'
 import { summaryRoutes } from './portal/summary/routes.ts'
 import { can } from './practice/staff-permissions.ts'
 import { syncEventRoutes } from './sync/events/routes.ts'
+import { syncPracticeRoutes } from './sync/practice/routes.ts'
 import type { SyncRateLimit } from './sync/rate-limit.ts'
 import { syncApi } from './sync/routes.ts'
 
@@ -176,7 +177,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     files: deps.files,
     secrets,
     rateLimit: deps.syncRateLimit,
-    extensions: [syncEventRoutes],
+    extensions: [syncEventRoutes, syncPracticeRoutes],
   })
   // Not encapsulated: its not-found handler is the app's own (pages for the browser, JSON for /api).
   await webAppRoutes(app, { root: deps.config.webDist })

@@ -217,6 +217,16 @@ describe('buildCcd dental detail', () => {
       status: 'Complete',
       providerId: 'prov-1',
     },
+    {
+      id: 'p-2',
+      code: 'D2393',
+      description: 'Resin filling, three surfaces, back tooth',
+      tooth: '30',
+      surface: 'MOD',
+      performedOn: '2024-05-03',
+      status: 'Complete',
+      providerId: 'prov-1',
+    },
   ]
   input.careTeam = input.careTeam.map((provider) =>
     provider.id === 'prov-1' ? { ...provider, specialty: 'Orthodontics' } : provider,
@@ -234,6 +244,26 @@ describe('buildCcd dental detail', () => {
     const reference = find(site, 'originalText', 'reference')?.attributes.value as string
     const cell = [...walk(document)].find((element) => element.attributes.ID === reference.slice(1))
     expect(cell && textOf(cell)).toBe('3')
+  })
+
+  it("codes each surface as one more target site in SNOMED CT, the narrative's cell its text", () => {
+    const filling = [...walk(document)].filter(
+      (element) => element.localName === 'procedure' && element.attributes.moodCode === 'EVN',
+    )[1] as XmlElement
+    const sites = childElements(filling, 'targetSiteCode')
+    expect(sites.map((site) => [site.attributes.code, site.attributes.codeSystem])).toEqual([
+      ['46', '1.0.3950'],
+      ['8483002', '2.16.840.1.113883.6.96'],
+      ['83473006', '2.16.840.1.113883.6.96'],
+      ['90933009', '2.16.840.1.113883.6.96'],
+    ])
+    const cellOf = (site: XmlElement) => {
+      const reference = find(site, 'originalText', 'reference')?.attributes.value as string
+      const cell = [...walk(document)].find((e) => e.attributes.ID === reference.slice(1))
+      return cell && textOf(cell)
+    }
+    expect(cellOf(sites[0] as XmlElement)).toBe('30')
+    expect(cellOf(sites[1] as XmlElement)).toBe('MOD')
   })
 
   it('names the performer with their organization and specialty', () => {

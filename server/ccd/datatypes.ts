@@ -6,7 +6,7 @@
 import type { BuildContext } from './context.ts'
 import type { Address, Organization, Provider } from './input.ts'
 import { providerTaxonomy } from './taxonomy.ts'
-import { fdiTooth } from './teeth.ts'
+import { fdiTooth, toothSurfaces } from './teeth.ts'
 import { CODE_SYSTEM_NAME, OID, type TemplateId } from './templates.ts'
 import { emptyTag, type XmlWriter } from './xml.ts'
 
@@ -77,15 +77,31 @@ export function coded(w: XmlWriter, name: string, value: Coded): void {
   w.end()
 }
 
-/** A procedure's tooth as its targetSiteCode; the narrative cell says it as the practice does. */
-export function toothSite(w: XmlWriter, tooth: string, narrativeId: string): void {
+/**
+ * A procedure's tooth as its targetSiteCode, then one targetSiteCode per surface (SNOMED CT body
+ * structures, teeth.ts); each points at its narrative cell, which says it as the practice does.
+ */
+export function toothSite(
+  w: XmlWriter,
+  tooth: string,
+  surface: string | null | undefined,
+  narrativeId: string,
+): void {
   const code = fdiTooth(tooth)
   coded(w, 'targetSiteCode', {
     code,
     codeSystem: OID.iso3950,
     displayName: code ? `Tooth ${code}` : undefined,
-    originalText: narrativeId,
+    originalText: `${narrativeId}-site`,
   })
+  for (const found of toothSurfaces(surface)) {
+    coded(w, 'targetSiteCode', {
+      code: found.code,
+      codeSystem: OID.snomed,
+      displayName: found.displayName,
+      originalText: `${narrativeId}-surface`,
+    })
+  }
 }
 
 /** `<text><reference value="#id"/></text>`: links an entry to its narrative. */

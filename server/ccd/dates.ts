@@ -7,16 +7,6 @@
 
 import { MONTHS } from './time.ts'
 
-/** A valid BCP 47 tag from `locale`, else English (US). */
-export function readerLocale(locale: string | undefined): string {
-  if (!locale) return 'en-US'
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? 'en-US'
-  } catch {
-    return 'en-US'
-  }
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 function dayFormatter(locale: string): Intl.DateTimeFormat {

@@ -92,4 +92,16 @@ describe('a care summary for a date range', () => {
     expect(spanInRange('2019-01-01', '2021-01-01', 'Resolved', RANGE)).toBe(true)
     expect(spanInRange('2024-01-01', null, 'Active', RANGE)).toBe(false)
   })
+
+  it("counts an entry by the practice's local day: 03:00Z in Toronto is the day before", () => {
+    const input = buildCareSummaryInput({ entries: 1 })
+    input.document = { ...input.document, timeZone: 'America/Toronto' }
+    const [result] = input.results
+    if (!result) throw new Error('no result')
+    // 2024-03-01T03:00Z is 22:00 on 29 February in Toronto (UTC-05:00).
+    input.results = [{ ...result, observedAt: '2024-03-01T03:00:00Z' }]
+    expect(summaryForRange(input, { from: '2024-03-01' }).results).toEqual([])
+    expect(summaryForRange(input, { to: '2024-02-29' }).results).toHaveLength(1)
+    expect(summaryForRange(input, { from: '2024-02-29', to: '2024-02-29' }).results).toHaveLength(1)
+  })
 })

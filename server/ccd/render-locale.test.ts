@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { buildCcd } from './build.ts'
-import { formatDay, formatTs, localizeNarrativeDates, readerLocale } from './dates.ts'
+import { formatDay, formatTs, localizeNarrativeDates } from './dates.ts'
 import { renderCcdHtml } from './render-html.ts'
 import { renderCcdPdf } from './render-pdf.ts'
 import { buildCareSummaryInput } from './testing.ts'
@@ -43,11 +43,6 @@ describe('dates for the reader', () => {
       'Seen 04/03/2025; X-ray 01/05/2024 2:05 p.m.',
     )
     expect(localizeNarrativeDates('May the force', 'en-CA')).toBe('May the force')
-  })
-
-  it('falls back to English (US) for a tag that is not one', () => {
-    expect(readerLocale('not a locale!')).toBe('en-US')
-    expect(readerLocale('en-ca')).toBe('en-CA')
   })
 })
 

@@ -13,22 +13,18 @@ export interface Taxonomy {
 const DENTIST: Taxonomy = { code: '122300000X', displayName: 'Dentist' }
 const HYGIENIST: Taxonomy = { code: '124Q00000X', displayName: 'Dental Hygienist' }
 
-// First match wins: "pediatric orthodontics" is orthodontics.
+// First match wins: "pediatric orthodontics" is orthodontics. Pathology and radiology come
+// before surgery, and surgery needs the word itself, because all three are "Oral and
+// Maxillofacial …": "maxillofacial" alone says nothing about which.
 const BY_WORD: [RegExp, Taxonomy][] = [
   [/orthodont/i, { code: '1223X0400X', displayName: 'Orthodontics and Dentofacial Orthopedics' }],
   [/endodont/i, { code: '1223E0200X', displayName: 'Endodontics' }],
   [/periodont/i, { code: '1223P0300X', displayName: 'Periodontics' }],
   [/prosthodont/i, { code: '1223P0700X', displayName: 'Prosthodontics' }],
   [/p(a)?edodont|p(a)?ediatric/i, { code: '1223P0221X', displayName: 'Pediatric Dentistry' }],
-  [
-    /maxillofacial|oral surg/i,
-    { code: '1223S0112X', displayName: 'Oral and Maxillofacial Surgery' },
-  ],
-  [
-    /oral (and maxillofacial )?patholog/i,
-    { code: '1223P0106X', displayName: 'Oral and Maxillofacial Pathology' },
-  ],
+  [/patholog/i, { code: '1223P0106X', displayName: 'Oral and Maxillofacial Pathology' }],
   [/radiolog/i, { code: '1223X0008X', displayName: 'Oral and Maxillofacial Radiology' }],
+  [/surg/i, { code: '1223S0112X', displayName: 'Oral and Maxillofacial Surgery' }],
   [/public health/i, { code: '1223D0001X', displayName: 'Dental Public Health' }],
   [/hygien/i, HYGIENIST],
   [/general/i, { code: '1223G0001X', displayName: 'General Practice' }],

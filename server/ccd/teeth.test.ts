@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fdiTooth } from './teeth.ts'
+import { fdiTooth, toothSurfaces } from './teeth.ts'
 
 describe('fdiTooth', () => {
   it('turns Universal permanent teeth into ISO 3950 codes, quadrant by quadrant', () => {
@@ -34,5 +34,19 @@ describe('fdiTooth', () => {
   it('codes nothing it cannot place: supernumerary, out of range, empty', () => {
     for (const tooth of ['51', 'AS', '0', '33', 'U', '', null])
       expect(fdiTooth(tooth)).toBeUndefined()
+  })
+})
+
+describe('toothSurfaces', () => {
+  it('codes the ADA surface letters once each, in the order written', () => {
+    expect(toothSurfaces('MOD').map((s) => s.code)).toEqual(['8483002', '83473006', '90933009'])
+    expect(toothSurfaces('mo').map((s) => s.letter)).toEqual(['M', 'O'])
+    expect(toothSurfaces('BF').map((s) => s.code)).toEqual(['62579006'])
+  })
+
+  it('keeps incisal without a code, and drops what names no surface', () => {
+    expect(toothSurfaces('I')).toEqual([{ letter: 'I', displayName: 'Incisal surface of tooth' }])
+    expect(toothSurfaces('X5')).toEqual([])
+    expect(toothSurfaces(null)).toEqual([])
   })
 })

@@ -28,3 +28,38 @@ export function fdiTooth(tooth: string | null | undefined): string | undefined {
   if (/^[A-T]$/.test(value)) return primary(value)
   return undefined
 }
+
+export interface ToothSurface {
+  /** The PMS's letter (ADA: M, O, I, D, B, F, L). */
+  letter: string
+  /** SNOMED CT body structure; undefined where SNOMED has no surface concept we carry. */
+  code?: string
+  displayName: string
+}
+
+/**
+ * A tooth's surfaces as SNOMED CT body structures, the code system of C-CDA's Body Site value
+ * set (2.16.840.1.113883.3.88.12.3221.8.9). The codes are SNOMED International's own dental
+ * surface concepts (their implementation demonstrator's odontogram); buccal and facial are both
+ * the vestibular surface. Incisal has no such concept here: it is sent as its words (OTH).
+ */
+const SURFACES: Record<string, Omit<ToothSurface, 'letter'>> = {
+  M: { code: '8483002', displayName: 'Structure of mesial surface of tooth' },
+  D: { code: '90933009', displayName: 'Structure of distal surface of tooth' },
+  O: { code: '83473006', displayName: 'Structure of occlusal surface of tooth' },
+  L: { code: '72203008', displayName: 'Structure of lingual surface of tooth' },
+  B: { code: '62579006', displayName: 'Structure of vestibular surface of tooth' },
+  F: { code: '62579006', displayName: 'Structure of vestibular surface of tooth' },
+  I: { displayName: 'Incisal surface of tooth' },
+}
+
+/** 'MOD' → mesial, occlusal, distal; letters that name no surface are left to the narrative. */
+export function toothSurfaces(surface: string | null | undefined): ToothSurface[] {
+  const found: ToothSurface[] = []
+  for (const letter of new Set((surface ?? '').toUpperCase().replace(/[^A-Z]/g, ''))) {
+    const known = SURFACES[letter]
+    if (known && !found.some((s) => s.code && s.code === known.code))
+      found.push({ letter, ...known })
+  }
+  return found
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   addressLines,
   hourMinute,
+  npiProblem,
   suggestedUsername,
   summariesReady,
   usernameProblem,
@@ -48,4 +49,19 @@ it('keeps hours and minutes of a database time', () => {
 it('needs both SNOMED CT and CVX for care summaries', () => {
   expect(summariesReady(['CVX'])).toBe(false)
   expect(summariesReady(['SNOMEDCT', 'CVX'])).toBe(true)
+})
+
+describe('NPI', () => {
+  it('accepts an NPI whose check digit matches (CMS example 1234567893)', () => {
+    expect(npiProblem('1234567893')).toBeUndefined()
+    expect(npiProblem('1245319599')).toBeUndefined()
+  })
+
+  it('refuses a mistyped digit, swapped digits and anything not ten digits', () => {
+    expect(npiProblem('1234567894')).toMatch(/check digit/)
+    expect(npiProblem('1234567839')).toMatch(/check digit/)
+    expect(npiProblem('123456789')).toMatch(/10 digits/)
+    expect(npiProblem('12345678930')).toMatch(/10 digits/)
+    expect(npiProblem('12345 7893')).toMatch(/10 digits/)
+  })
 })

@@ -28,6 +28,28 @@ export function suggestedUsername(firstName: string, digits: string): string {
   return `${base || 'patient'}${digits}`
 }
 
+// --- National Provider Identifier --------------------------------------------------------
+
+/**
+ * Why a value is not an NPI, or undefined. An NPI is ten digits whose last is a Luhn check
+ * digit computed over the prefix 80840 and the first nine (CMS, "Requirements for NPI Check
+ * Digit"), so a mistyped digit is caught before it reaches a care summary.
+ */
+export function npiProblem(npi: string): string | undefined {
+  if (!/^\d{10}$/.test(npi)) return 'An NPI is 10 digits.'
+  let sum = 0
+  const digits = `80840${npi}`
+  for (let index = 0; index < digits.length; index++) {
+    let digit = Number(digits[digits.length - 1 - index])
+    if (index % 2 === 1) {
+      digit *= 2
+      if (digit > 9) digit -= 9
+    }
+    sum += digit
+  }
+  return sum % 10 === 0 ? undefined : 'This NPI’s check digit does not match: please check it.'
+}
+
 // --- Addresses and hours ---------------------------------------------------------------------
 
 export interface PostalAddress {

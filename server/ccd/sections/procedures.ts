@@ -2,7 +2,9 @@ import type { BuildContext } from '../context.ts'
 import {
   assignedEntity,
   coded,
+  documentAuthorId,
   providerName,
+  providerSpecialty,
   templateId,
   textReference,
   toothSite,
@@ -38,7 +40,7 @@ function narrative(ctx: BuildContext, procedures: DentalProcedure[]): void {
     cell(w, procedure.description, `${id}-name`)
     cell(w, procedure.code)
     cell(w, procedure.tooth, procedure.tooth ? `${id}-site` : undefined)
-    cell(w, procedure.surface)
+    cell(w, procedure.surface, procedure.tooth && procedure.surface ? `${id}-surface` : undefined)
     cell(w, readableDate(procedure.performedOn))
     cell(w, provider ? providerName(provider) : '')
     w.end()
@@ -47,8 +49,8 @@ function narrative(ctx: BuildContext, procedures: DentalProcedure[]): void {
 }
 
 /**
- * The tooth is the target site, coded in ISO 3950 (teeth.ts) with the narrative cell, which
- * keeps the practice's own number and the surfaces, as its original text.
+ * The tooth is the target site, coded in ISO 3950, and each surface one more, coded in SNOMED CT
+ * (teeth.ts); their original text is the narrative's cells, in the practice's own notation.
  */
 function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void {
   const { w } = ctx
@@ -66,7 +68,7 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
   textReference(w, id)
   w.empty('statusCode', { code: 'completed' })
   w.empty('effectiveTime', { value: hl7Date(procedure.performedOn) })
-  if (procedure.tooth) toothSite(w, procedure.tooth, `${id}-site`)
+  if (procedure.tooth) toothSite(w, procedure.tooth, procedure.surface, id)
   if (provider) {
     ctx.reuse(`performer-${provider.id}`, () => {
       ctx.w.start('performer')
@@ -74,5 +76,13 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
       ctx.w.end()
     })
   }
+  // The record's author is the summary's (as for planned procedures), at the day of the work.
+  w.start('author')
+  templateId(w, ENTRY.authorParticipation)
+  w.empty('time', { value: hl7Date(procedure.performedOn) })
+  w.start('assignedAuthor')
+  documentAuthorId(ctx)
+  if (ctx.input.author) providerSpecialty(ctx, ctx.input.author)
+  w.end().end()
   w.end().end()
 }

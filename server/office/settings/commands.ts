@@ -1,6 +1,7 @@
 import type { Static } from 'typebox'
 import type { Database } from '../../platform/db/database.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
+import { npiProblem } from '../../practice/rules.ts'
 import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
 import {
   type ContactChange,
@@ -37,6 +38,8 @@ export async function saveContact(
   audit: StaffAuditor,
   { clinicId, contact }: { clinicId: number | null; contact: Static<typeof ContactBody> },
 ): Promise<void> {
+  const npi = contact.npi?.trim() ? npiProblem(contact.npi.trim()) : undefined
+  if (npi) throw new Invalid('Please check the NPI.', { npi })
   const errors = hoursErrors(contact.hours)
   if (Object.keys(errors).length > 0) throw new Invalid('Please check the opening hours.', errors)
   const practiceId = staff.practice_id
@@ -63,5 +66,6 @@ function blankToNull(contact: ContactChange): ContactChange {
     city: clean(contact.city),
     region: clean(contact.region),
     postalCode: clean(contact.postalCode),
+    ...(contact.npi === undefined ? {} : { npi: clean(contact.npi) }),
   }
 }

@@ -26,7 +26,7 @@ export async function findSettings(db: Database, practiceId: number) {
 export async function findPracticeContact(db: Database, practiceId: number) {
   return db
     .selectFrom('practices')
-    .select(CONTACT_COLUMNS)
+    .select([...CONTACT_COLUMNS, 'npi'])
     .where('id', '=', practiceId)
     .executeTakeFirstOrThrow()
 }
@@ -34,7 +34,7 @@ export async function findPracticeContact(db: Database, practiceId: number) {
 export async function listClinicContacts(db: Database, practiceId: number) {
   return db
     .selectFrom('clinics')
-    .select(['id', ...CONTACT_COLUMNS])
+    .select(['id', ...CONTACT_COLUMNS, 'npi'])
     .where('practice_id', '=', practiceId)
     .where('is_hidden', '=', false)
     .orderBy('name')
@@ -101,6 +101,8 @@ export interface ContactChange {
   city: string | null
   region: string | null
   postalCode: string | null
+  /** Undefined: left as it is. */
+  npi?: string | null
 }
 
 /** A contact as the columns practices and clinics share. */
@@ -113,6 +115,7 @@ export function contactColumns(contact: ContactChange) {
     city: contact.city,
     region: contact.region,
     postal_code: contact.postalCode,
+    ...(contact.npi === undefined ? {} : { npi: contact.npi }),
   }
 }
 

@@ -56,6 +56,8 @@ export const ContactBody = Type.Object({
   city: Text(100),
   region: Text(100),
   postalCode: Text(20),
+  /** The organization NPI (Type 2) care summaries identify it by; left out: unchanged. */
+  npi: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
   hours: Type.Array(Hours, { maxItems: 21 }),
 })
 

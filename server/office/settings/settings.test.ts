@@ -116,6 +116,50 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     })
   })
 
+  it("sets the practice's and a clinic's organization NPI, kept for care summaries", async () => {
+    const before = (
+      await suite.app.inject({ url: '/api/office/settings', headers: { cookie: admin } })
+    ).json()
+    const mistyped = await put('/api/office/settings/practice', {
+      ...contactOf(before.practice),
+      npi: '1234567894',
+    })
+    expect(mistyped.statusCode).toBe(400)
+    expect(mistyped.json().errors).toHaveProperty('npi')
+    const saved = await put('/api/office/settings/practice', {
+      ...contactOf(before.practice),
+      npi: ' 1234567893 ',
+    })
+    expect(saved.statusCode).toBe(200)
+    expect(saved.json().practice.npi).toBe('1234567893')
+    const clinic = before.clinics[0]
+    await put(`/api/office/settings/clinics/${clinic.id}`, {
+      ...contactOf(clinic),
+      npi: '1245319599',
+    })
+    const { npi: _left, ...withoutNpi } = contactOf(before.practice)
+    await put('/api/office/settings/practice', withoutNpi)
+
+    const stored = await suite.db
+      .selectFrom('practices')
+      .select('npi')
+      .where('id', '=', seeded.practiceId)
+      .executeTakeFirstOrThrow()
+    expect(stored.npi).toBe('1234567893')
+
+    const cleared = await put('/api/office/settings/practice', {
+      ...contactOf(before.practice),
+      npi: '',
+    })
+    expect(cleared.json().practice.npi).toBeNull()
+    // A save that leaves the NPI out (an older console) keeps it.
+    const { npi: _clinicNpi, ...clinicWithoutNpi } = contactOf(clinic)
+    const kept = await put(`/api/office/settings/clinics/${clinic.id}`, clinicWithoutNpi)
+    expect(kept.json().clinics).toContainEqual(
+      expect.objectContaining({ id: clinic.id, npi: '1245319599' }),
+    )
+  })
+
   // The command itself, without HTTP: checks first, then the change and its audit row together.
   describe('saving contact details as a command', () => {
     const IP = '198.51.100.4'

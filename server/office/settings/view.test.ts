@@ -10,6 +10,7 @@ const contact = {
   city: 'Guelph',
   region: 'ON',
   postal_code: 'N1H 1A1',
+  npi: '1245319599',
 }
 const hours = [
   { clinic_id: null, weekday: 1, opens: '08:00:00', closes: '17:00:00' },

@@ -46,7 +46,7 @@ export function presentContact(
   contact: Contact,
   hours: HoursRow[],
 ): Static<typeof ContactView> {
-  const { name, phone, email, address1, address2, city, region, postal_code } = contact
+  const { name, phone, email, address1, address2, city, region, postal_code, npi } = contact
   const own = hours.filter((slot) => slot.clinic_id === id)
   return {
     id,
@@ -58,6 +58,7 @@ export function presentContact(
     city,
     region,
     postalCode: postal_code,
+    npi,
     hours: own.map(({ weekday, opens, closes }) => ({
       weekday,
       opens: hourMinute(opens),

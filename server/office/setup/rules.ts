@@ -1,5 +1,5 @@
 import { newPasswordProblem } from '../../platform/auth/password-policy.ts'
-import { usernameProblem } from '../../practice/rules.ts'
+import { npiProblem, usernameProblem } from '../../practice/rules.ts'
 import { hoursErrors, type OpeningHours } from '../settings/rules.ts'
 
 /**
@@ -9,7 +9,7 @@ import { hoursErrors, type OpeningHours } from '../settings/rules.ts'
 
 export interface SetupInput {
   practice: { name: string; timeZone: string; country: string; currency: string }
-  locations: { name: string; hours: OpeningHours[] }[]
+  locations: { name: string; npi?: string | null; hours: OpeningHours[] }[]
   admin: { username: string; displayName: string; password: string }
 }
 
@@ -52,6 +52,8 @@ export function setupErrors(input: SetupInput): Record<string, string> {
   }
   input.locations.forEach((location, index) => {
     if (!location.name.trim()) errors[`locations.${index}.name`] = 'Enter the location name.'
+    const npi = location.npi?.trim() ? npiProblem(location.npi.trim()) : undefined
+    if (npi) errors[`locations.${index}.npi`] = npi
     for (const [key, message] of Object.entries(hoursErrors(location.hours))) {
       errors[`locations.${index}.${key}`] = message
     }

@@ -120,6 +120,7 @@ function trimmed(setup: PracticeSetup): PracticeSetup {
       city: blankToNull(location.city),
       region: blankToNull(location.region),
       postalCode: blankToNull(location.postalCode),
+      npi: blankToNull(location.npi ?? null),
       hours: location.hours,
     })),
     admin: {

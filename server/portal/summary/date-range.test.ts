@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest'
 import { validateCcd } from '../../ccd/index.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { seedCareSummaryCodes } from '../../testing/fixtures.ts'
+import { TEST_ORIGIN } from '../../testing/http.ts'
 import { familyRequests, useFamilyApp } from '../../testing/suite.ts'
 import { XDM_ENTRIES } from './package.ts'
 
@@ -126,5 +127,17 @@ describeEachDatabase('portal: a care summary for a date range', (kind) => {
     const notADate = await post(`${base('sofia')}/summaries`, { from: '2023-02-30' })
     expect(notADate.statusCode).toBe(400)
     expect(await suite.db.selectFrom('care_summaries').select('id').execute()).toEqual(before)
+  })
+
+  it('answers a POST without any body (API clients from before ranges) with everything', async () => {
+    const created = await suite.app.inject({
+      method: 'POST',
+      url: `${base('sofia')}/summaries`,
+      headers: { cookie: suite.cookies.maria, origin: TEST_ORIGIN },
+    })
+    expect(created.statusCode).toBe(201)
+    expect(created.json()).toMatchObject({ rangeFrom: null, rangeTo: null })
+    const xml = (await get(`${base('sofia')}/summaries/${created.json().id}/xml`)).body
+    for (const { description } of PROCEDURES) expect(xml).toContain(description)
   })
 })

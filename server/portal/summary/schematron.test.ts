@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildCcd } from '../../ccd/build.ts'
+import { type DateRange, summaryForRange } from '../../ccd/range.ts'
 import { type SchematronResult, validateSchematron } from '../../ccd/schematron.ts'
 import { buildCareSummaryInput, variedCareSummaryInputs } from '../../ccd/testing.ts'
 import { ensureDemoPractice } from '../../demo/generate.ts'
@@ -107,7 +108,7 @@ describe("HL7's C-CDA R2.1 Schematron on the demo practice", () => {
       .orderBy('id')
       .execute()
 
-  async function summaryOf(patientId: number, appointmentId?: number) {
+  async function summaryOf(patientId: number, appointmentId?: number, range?: DateRange) {
     const rows = await loadSummaryRows(database.db, practiceId, patientId)
     if (!rows) throw new Error(`no patient ${patientId}`)
     const appointment = appointmentId
@@ -117,10 +118,25 @@ describe("HL7's C-CDA R2.1 Schematron on the demo practice", () => {
           .where('id', '=', appointmentId)
           .executeTakeFirstOrThrow()
       : undefined
-    return buildCcd(
-      buildSummaryInput(rows, { effectiveAt: new Date('2025-03-14T16:00:00Z'), appointment }),
-    )
+    const input = buildSummaryInput(rows, {
+      effectiveAt: new Date('2025-03-14T16:00:00Z'),
+      appointment,
+    })
+    return buildCcd(range ? summaryForRange(input, range) : input)
   }
+
+  it('names the practice by the organization NPI it has in the database', async () => {
+    const npi = '1234567893'
+    await database.db.updateTable('practices').set({ npi }).where('id', '=', practiceId).execute()
+    const [first] = await garcias()
+    const xml = await summaryOf(first?.id ?? 0)
+    const custodian = xml.slice(xml.indexOf('<custodian>'), xml.indexOf('</custodian>'))
+    expect(custodian).toContain(`<id root="2.16.840.1.113883.4.6" extension="${npi}"/>`)
+    const author = xml.slice(xml.indexOf('<author>'), xml.indexOf('</author>'))
+    expect(author).toMatch(
+      new RegExp(`<representedOrganization><id root="2.16.840.1.113883.4.6" extension="${npi}"/>`),
+    )
+  })
 
   it(
     "passes every Garcia's care summary",
@@ -151,6 +167,28 @@ describe("HL7's C-CDA R2.1 Schematron on the demo practice", () => {
         .executeTakeFirstOrThrow()
       const result = validateSchematron(await summaryOf(visit.patient_id, visit.id))
       expect(errorsOf(result)).toEqual([])
+    },
+    SLOW,
+  )
+
+  it(
+    'passes a date-range summary, open at either end and closed',
+    async () => {
+      const [first] = await garcias()
+      if (!first) throw new Error('no Garcia')
+      const failures: string[] = []
+      const ranges: DateRange[] = [
+        { from: '2024-01-01', to: '2024-12-31' },
+        { from: '2024-07-01' },
+        { to: '2023-12-31' },
+      ]
+      for (const range of ranges) {
+        const xml = await summaryOf(first.id, undefined, range)
+        expect(xml).toContain('<serviceEvent')
+        const label = `${range.from ?? '…'}–${range.to ?? '…'}`
+        failures.push(...errorsOf(validateSchematron(xml)).map((error) => `${label}: ${error}`))
+      }
+      expect(failures).toEqual([])
     },
     SLOW,
   )

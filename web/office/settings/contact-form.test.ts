@@ -25,6 +25,7 @@ const clinic: Contact = {
   city: 'Maple Grove',
   region: 'MN',
   postalCode: '55311',
+  npi: '1245319599',
   hours: [
     { weekday: 4, opens: '13:00', closes: '19:00' },
     { weekday: 2, opens: '08:00', closes: '17:00' },
@@ -62,9 +63,15 @@ describe('contactFormOf and contactBodyOf', () => {
   })
 
   it('trims text and sends blanks as null', () => {
-    const form: ContactForm = { ...contactFormOf(clinic), phone: '  ', city: ' Wayzata ' }
+    const form: ContactForm = {
+      ...contactFormOf(clinic),
+      phone: '  ',
+      city: ' Wayzata ',
+      npi: '',
+    }
     const { body } = contactBodyOf(form)
     expect(body.phone).toBeNull()
+    expect(body.npi).toBeNull()
     expect(body.city).toBe('Wayzata')
   })
 

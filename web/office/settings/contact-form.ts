@@ -20,6 +20,7 @@ export const CONTACT_FIELDS = [
   'city',
   'region',
   'postalCode',
+  'npi',
 ] as const
 export type ContactField = (typeof CONTACT_FIELDS)[number]
 
@@ -43,6 +44,7 @@ export function contactFormOf(contact: Contact): ContactForm {
     city: contact.city ?? '',
     region: contact.region ?? '',
     postalCode: contact.postalCode ?? '',
+    npi: contact.npi ?? '',
     week,
   }
 }
@@ -70,6 +72,7 @@ export function contactBodyOf(form: ContactForm): { body: ContactChange; rangeKe
       city: text(form.city),
       region: text(form.region),
       postalCode: text(form.postalCode),
+      npi: text(form.npi),
       hours,
     },
     rangeKeys,

@@ -16,4 +16,6 @@ export const CONTACT_LABELS: readonly {
   { name: 'city', label: 'City', autoComplete: 'off', maxLength: 100 },
   { name: 'region', label: 'Province or state', autoComplete: 'off', maxLength: 100 },
   { name: 'postalCode', label: 'Postal or ZIP code', autoComplete: 'off', maxLength: 20 },
+  // The organization NPI (Type 2) that care summaries identify the practice or clinic by.
+  { name: 'npi', label: 'Organization NPI', autoComplete: 'off', maxLength: 10 },
 ]

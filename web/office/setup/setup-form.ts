@@ -56,6 +56,7 @@ export function emptyLocation(key: string, name = ''): LocationForm {
     city: '',
     region: '',
     postalCode: '',
+    npi: '',
     week: [[], [], [], [], [], [], []],
   }
 }
