@@ -11,6 +11,8 @@ export interface LoopbackSmtpOptions {
   refuse?: (address: string) => boolean
   /** Recipients refused for now (451 try again later), as a busy mailbox. */
   busy?: (address: string) => boolean
+  /** A fixed port, to start a server again where a stopped one listened (default: any free). */
+  port?: number
 }
 
 const refusal = (message: string, responseCode: number) =>
@@ -52,7 +54,7 @@ export async function startLoopbackSmtp(options: LoopbackSmtpOptions = {}) {
       })
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.server.address() as AddressInfo
   return {
     url: `smtp://127.0.0.1:${port}`,

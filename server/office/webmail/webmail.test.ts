@@ -1,6 +1,10 @@
+import { sql } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
+import { createBackgroundWorker } from '../../background.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { SEND_EMAIL_JOB } from '../../platform/mail/outbox.ts'
 import { browserPost } from '../../testing/http.ts'
+import { readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
 import { familyRequests, signedInStaff, useFamilyApp } from '../../testing/suite.ts'
 
 /** The smallest PDF a reader opens: what the bytes are, whatever the name says. */
@@ -191,4 +195,69 @@ describeEachDatabase('office: WebMail', (kind) => {
     expect((await office.get('/api/office/webmail', '')).statusCode).toBe(401)
     expect((await office.get('/api/office/webmail', suite.cookies.maria)).statusCode).toBe(401)
   })
+
+  it('keeps the notification while the mail server is down, and sends it once it is back', async () => {
+    const smtp = await startLoopbackSmtp()
+    const port = Number(new URL(smtp.url).port)
+    await smtp.close()
+    const worker = createBackgroundWorker({
+      db: suite.db,
+      files: suite.files,
+      config: { smtpUrl: smtp.url, mailFrom: 'office@example.test', smtpTimeoutSeconds: 2 },
+      pollMilliseconds: 20,
+    })
+    const sent = await office.post('/api/office/webmail', {
+      patientId: suite.family.patients.maria,
+      providerId: null,
+      subject: 'Your crown',
+      body: 'The lab has sent your crown back.',
+    })
+    expect(sent.statusCode).toBe(201)
+    const queued = () =>
+      suite.db
+        .selectFrom('outgoing_emails')
+        .select(['id', 'status', 'error'])
+        .where('kind', '=', 'webmail-notification')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow()
+    const emailId = (await queued()).id
+    // Earlier tests' notifications are sent or waiting too: only this one is run here.
+    await suite.db
+      .updateTable('jobs')
+      .set({ run_at: new Date(Date.now() + 3_600_000) })
+      .where('kind', '=', SEND_EMAIL_JOB)
+      .where('status', '=', 'queued')
+      .where(sql<string>`payload->>'emailId'`, '!=', String(emailId))
+      .execute()
+    const due = () =>
+      suite.db
+        .updateTable('jobs')
+        .set({ run_at: new Date(Date.now() - 60_000) })
+        .where(sql<string>`payload->>'emailId'`, '=', String(emailId))
+        .where('status', '=', 'queued')
+        .execute()
+
+    await due()
+    expect(await worker.runDue()).toBe(1)
+    expect(await queued()).toMatchObject({
+      id: emailId,
+      status: 'queued',
+      error: expect.any(String),
+    })
+    // The message itself was never waiting on the mail: Maria reads it meanwhile.
+    const inbox = (await family.get('/api/portal/messages')).json()
+    expect(inbox.messages[0]).toMatchObject({ id: sent.json().id, subject: 'Your crown' })
+
+    const back = await startLoopbackSmtp({ port })
+    try {
+      await due()
+      expect(await worker.runDue()).toBe(1)
+      expect(await queued()).toMatchObject({ id: emailId, status: 'sent', error: null })
+      expect(back.recipients()).toEqual(['maria@example.test'])
+      const text = readableText(back.received[0] as NonNullable<(typeof back.received)[0]>)
+      expect(text.toLowerCase()).not.toContain('crown')
+    } finally {
+      await back.close()
+    }
+  }, 30_000)
 })
