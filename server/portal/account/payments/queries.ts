@@ -118,6 +118,19 @@ export async function findAttemptByKey(db: Database, practiceId: number, key: st
     .executeTakeFirst()
 }
 
+/**
+ * The Stripe attempt a webhook event names by the key the charge carried. Across practices: the
+ * event comes from Stripe, not from a practice's session, and keys are 128 random bits.
+ */
+export async function findStripeAttemptByKey(db: Database, key: string) {
+  return db
+    .selectFrom('payment_attempts')
+    .select(['id', 'practice_id'])
+    .where('idempotency_key', '=', key)
+    .where('processor', '=', 'stripe')
+    .executeTakeFirst()
+}
+
 export async function findAttempt(db: Database, practiceId: number, attemptId: number) {
   return db
     .selectFrom('payment_attempts')

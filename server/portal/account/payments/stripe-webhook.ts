@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../../platform/db/database.ts'
 import { Invalid } from '../../../platform/http/problems.ts'
 import type { PaymentProcessors } from './processor.ts'
+import { findStripeAttemptByKey } from './queries.ts'
 import { reconcileAttempt } from './reconcile.ts'
 import { type StripeSettings, verifiedStripeEvent } from './stripe.ts'
 
@@ -36,14 +37,7 @@ export const stripeWebhookRoutes: FastifyPluginAsyncTypebox<{
       event.type === 'payment_intent.payment_failed'
     ) {
       const key = event.data.object.metadata?.idempotency_key
-      const attempt = key
-        ? await db
-            .selectFrom('payment_attempts')
-            .select(['id', 'practice_id'])
-            .where('idempotency_key', '=', key)
-            .where('processor', '=', 'stripe')
-            .executeTakeFirst()
-        : undefined
+      const attempt = key ? await findStripeAttemptByKey(db, key) : undefined
       if (attempt) await reconcileAttempt(db, processors, attempt.practice_id, attempt.id)
     }
     return reply.status(204).send()
