@@ -119,16 +119,17 @@ export async function findAttemptByKey(db: Database, practiceId: number, key: st
 }
 
 /**
- * The Stripe attempt a webhook event names by the key the charge carried. Across practices: the
- * event comes from Stripe, not from a practice's session, and keys are 128 random bits.
+ * The Stripe attempts a webhook event names by the key the charge carried. Across practices: the
+ * event comes from Stripe, not from a practice's session; the page chooses keys, so two
+ * practices' attempts may share one, and each is reconciled with its own processor.
  */
-export async function findStripeAttemptByKey(db: Database, key: string) {
+export async function findStripeAttemptsByKey(db: Database, key: string) {
   return db
     .selectFrom('payment_attempts')
     .select(['id', 'practice_id'])
     .where('idempotency_key', '=', key)
     .where('processor', '=', 'stripe')
-    .executeTakeFirst()
+    .execute()
 }
 
 export async function findAttempt(db: Database, practiceId: number, attemptId: number) {

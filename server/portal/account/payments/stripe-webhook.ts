@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../../platform/db/database.ts'
 import { Invalid } from '../../../platform/http/problems.ts'
 import type { PaymentProcessors } from './processor.ts'
-import { findStripeAttemptByKey } from './queries.ts'
+import { findStripeAttemptsByKey } from './queries.ts'
 import { reconcileAttempt } from './reconcile.ts'
 import { type StripeSettings, verifiedStripeEvent } from './stripe.ts'
 
@@ -37,8 +37,9 @@ export const stripeWebhookRoutes: FastifyPluginAsyncTypebox<{
       event.type === 'payment_intent.payment_failed'
     ) {
       const key = event.data.object.metadata?.idempotency_key
-      const attempt = key ? await findStripeAttemptByKey(db, key) : undefined
-      if (attempt) await reconcileAttempt(db, processors, attempt.practice_id, attempt.id)
+      for (const attempt of key ? await findStripeAttemptsByKey(db, key) : []) {
+        await reconcileAttempt(db, processors, attempt.practice_id, attempt.id)
+      }
     }
     return reply.status(204).send()
   })
