@@ -169,6 +169,13 @@ const ROWS: Record<string, (p: Parents, column: string) => Row> = {
     sealed_secret: 'sealed',
   }),
   recovery_codes: (p, column) => ({ ...ownerOf(p, column), code_hash: 'x' }),
+  passkey_challenges: (p, column) => ({
+    ...ownerOf(p, column),
+    challenge_hash: `c-${randomBytes(6).toString('hex')}`,
+    purpose: 'register',
+    realm: column === 'staff_user_id' ? 'office' : 'portal',
+    expires_at: NOW,
+  }),
   remembered_browsers: (p, column) => ({
     ...ownerOf(p, column),
     token_hash: `t-${randomBytes(6).toString('hex')}`,
@@ -283,6 +290,8 @@ const REFERENCES = [
   'web_sched_open_times.recall_type_id',
   'web_sched_open_times.booked_appointment_id',
   'messages.read_by_staff_user_id',
+  'passkey_challenges.portal_user_id',
+  'passkey_challenges.staff_user_id',
   'payment_attempts.patient_id',
   'payment_attempts.payer_patient_id',
   'payment_attempts.statement_id',

@@ -8,9 +8,15 @@ create table passkey_challenges (
   challenge_hash text not null unique,
   purpose text not null check (purpose in ('register', 'sign-in', 'second-factor')),
   realm text not null check (realm in ('portal', 'office')),
-  portal_user_id bigint references portal_users (id) on delete cascade,
-  staff_user_id bigint references staff_users (id) on delete cascade,
+  portal_user_id bigint,
+  staff_user_id bigint,
   expires_at timestamptz not null,
-  check (portal_user_id is null or staff_user_id is null)
+  check (portal_user_id is null or staff_user_id is null),
+  -- Practice-scoped like every reference since migration 0005: a challenge cannot name another
+  -- practice's person.
+  constraint passkey_challenges_portal_user_id_fkey
+    foreign key (practice_id, portal_user_id) references portal_users (practice_id, id) on delete cascade,
+  constraint passkey_challenges_staff_user_id_fkey
+    foreign key (practice_id, staff_user_id) references staff_users (practice_id, id) on delete cascade
 );
 create index passkey_challenges_expiry on passkey_challenges (expires_at);
