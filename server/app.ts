@@ -159,6 +159,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     db,
     files: deps.files,
     secrets,
+    portalUrl: `${publicUrl}/`,
     rateLimit: deps.syncRateLimit,
     extensions: [syncEventRoutes],
   })

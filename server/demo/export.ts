@@ -27,7 +27,8 @@ export async function* practiceOperations(
   files: FileStorage,
   practiceId: number,
 ): AsyncGenerator<ImportOperation> {
-  const ctx: SyncContext = { db, practiceId, files, refs: NO_REFS }
+  // Reads only: nothing is written, so no notification needs the portal's address.
+  const ctx: SyncContext = { db, practiceId, files, portalUrl: '', refs: NO_REFS }
   for (const collection of syncCollections) {
     const table = COLLECTION_TABLES[collection.name as ReferableCollection]
     let after = 0

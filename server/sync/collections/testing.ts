@@ -36,7 +36,9 @@ export async function syncedFamily(kind: DatabaseKind) {
   const files = built.files
 
   const inTransaction = <T>(work: (ctx: SyncContext) => Promise<T>) =>
-    db.transaction().execute((trx) => work(syncContext(trx, practiceId, files)))
+    db
+      .transaction()
+      .execute((trx) => work(syncContext(trx, practiceId, files, 'http://localhost/')))
 
   return {
     db,
