@@ -44,6 +44,9 @@ export async function syncedFamily(kind: DatabaseKind) {
     db,
     files,
     seeded,
+    /** The whole app and Maria's session cookie, for portal routes outside a patient's path. */
+    app: built.app,
+    maria,
     practiceId,
     inTransaction,
     put: (collection: SyncCollection, externalId: string, body: unknown) =>
