@@ -52,10 +52,7 @@ export async function authenticateSyncKey(
   if (!presented.startsWith(KEY_PREFIX)) return null
   const keyHash = hashToken(presented)
   const live = (qb: QueryCreator<DB>) =>
-    qb
-      .selectFrom('sync_api_keys')
-      .where('key_hash', '=', keyHash)
-      .where('revoked_at', 'is', null)
+    qb.selectFrom('sync_api_keys').where('key_hash', '=', keyHash).where('revoked_at', 'is', null)
   const row = await db
     .with('presented_key', (qb) => live(qb).select(['id', 'practice_id', 'name']))
     .with('marked', (qb) =>
