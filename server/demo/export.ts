@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import type { Database } from '../platform/db/database.ts'
 import type { FileStorage } from '../platform/files/storage.ts'
 import type { ExternalRefs, SyncContext } from '../sync/collection.ts'
@@ -16,6 +16,15 @@ const NO_REFS: ExternalRefs = {
 
 /** Rows read per query of external ids. */
 const PAGE = 1000
+
+/**
+ * Rows a collection holds that the PMS cannot send back: the `messages` collection takes only the
+ * practice's messages with documents attached, not those families wrote or the office's uploads.
+ */
+const EXPORTED_ONLY: Partial<Record<string, RawBuilder<unknown>>> = {
+  messages: sql`and t.direction = 'ToPatient' and not exists (
+    select 1 from message_attachments a where a.message_id = t.id and a.document_id is null)`,
+}
 
 /**
  * A practice as the sync API's NDJSON export (one `put` a line, docs/sync-api.md): every row of
@@ -34,8 +43,9 @@ export async function* practiceOperations(
     let after = 0
     for (;;) {
       const { rows } = await sql<{ id: number; external_id: string }>`
-        select id, external_id from ${sql.table(table)}
+        select id, external_id from ${sql.table(table)} t
         where practice_id = ${practiceId} and external_id is not null and id > ${after}
+        ${EXPORTED_ONLY[collection.name] ?? sql``}
         order by id limit ${PAGE}`.execute(db)
       for (const row of rows) {
         const body = await collection.read(ctx, row.external_id)
