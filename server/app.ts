@@ -176,6 +176,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     db,
     files: deps.files,
     secrets,
+    portalUrl: `${publicUrl}/`,
     rateLimit: deps.syncRateLimit,
     extensions: [syncEventRoutes, syncPracticeRoutes],
   })

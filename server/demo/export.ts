@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import type { Database } from '../platform/db/database.ts'
 import type { FileStorage } from '../platform/files/storage.ts'
 import type { ExternalRefs, SyncContext } from '../sync/collection.ts'
@@ -18,6 +18,15 @@ const NO_REFS: ExternalRefs = {
 const PAGE = 1000
 
 /**
+ * Rows a collection holds that the PMS cannot send back: the `messages` collection takes only the
+ * practice's messages with documents attached, not those families wrote or the office's uploads.
+ */
+const EXPORTED_ONLY: Partial<Record<string, RawBuilder<unknown>>> = {
+  messages: sql`and t.direction = 'ToPatient' and not exists (
+    select 1 from message_attachments a where a.message_id = t.id and a.document_id is null)`,
+}
+
+/**
  * A practice as the sync API's NDJSON export (one `put` a line, docs/sync-api.md): every row of
  * every collection that has a PMS id, parents before children (collections/index.ts's order), each
  * read back through its collection's own `read`, so the lines are what a PUT would send.
@@ -27,14 +36,16 @@ export async function* practiceOperations(
   files: FileStorage,
   practiceId: number,
 ): AsyncGenerator<ImportOperation> {
-  const ctx: SyncContext = { db, practiceId, files, refs: NO_REFS }
+  // Reads only: nothing is written, so no notification needs the portal's address.
+  const ctx: SyncContext = { db, practiceId, files, portalUrl: '', refs: NO_REFS }
   for (const collection of syncCollections) {
     const table = COLLECTION_TABLES[collection.name as ReferableCollection]
     let after = 0
     for (;;) {
       const { rows } = await sql<{ id: number; external_id: string }>`
-        select id, external_id from ${sql.table(table)}
+        select id, external_id from ${sql.table(table)} t
         where practice_id = ${practiceId} and external_id is not null and id > ${after}
+        ${EXPORTED_ONLY[collection.name] ?? sql``}
         order by id limit ${PAGE}`.execute(db)
       for (const row of rows) {
         const body = await collection.read(ctx, row.external_id)

@@ -17,6 +17,7 @@ import { fieldErrors, refuseInvalid } from './validate.ts'
 export interface SyncDeps {
   db: Database
   files: FileStorage
+  portalUrl: string
 }
 
 export type Counts = Partial<
@@ -48,7 +49,7 @@ function transaction<T>(
 ) {
   return deps.db
     .transaction()
-    .execute((trx) => work(syncContext(trx, caller.practiceId, deps.files)))
+    .execute((trx) => work(syncContext(trx, caller.practiceId, deps.files, deps.portalUrl)))
 }
 
 /** PUT: the row as stored afterwards, and whether this call created, changed or left it. */

@@ -61,6 +61,8 @@ export interface SyncContext {
   db: Database
   practiceId: number
   files: FileStorage
+  /** The patient portal's address, for the notification of a message from the practice. */
+  portalUrl: string
   refs: ExternalRefs
 }
 

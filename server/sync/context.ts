@@ -4,6 +4,11 @@ import type { SyncContext } from './collection.ts'
 import { externalRefs } from './refs.ts'
 
 /** What a collection writes with: `db` is the request's (or the batch's) transaction. */
-export function syncContext(db: Database, practiceId: number, files: FileStorage): SyncContext {
-  return { db, practiceId, files, refs: externalRefs(db, practiceId) }
+export function syncContext(
+  db: Database,
+  practiceId: number,
+  files: FileStorage,
+  portalUrl: string,
+): SyncContext {
+  return { db, practiceId, files, portalUrl, refs: externalRefs(db, practiceId) }
 }

@@ -36,6 +36,8 @@ export interface SyncRouteOptions {
   files: FileStorage
   /** The app's secret box (webhook secrets are sealed with it). */
   secrets: SecretBox
+  /** The patient portal's address (`PUBLIC_URL/`), for message notifications. */
+  portalUrl: string
 }
 
 export interface SyncApiOptions extends SyncRouteOptions {
@@ -64,7 +66,7 @@ export function auditedInCommand(request: FastifyRequest) {
 }
 
 export const syncApi: FastifyPluginAsync<SyncApiOptions> = async (app, options) => {
-  const { db, files, secrets } = options
+  const { db, files, secrets, portalUrl } = options
   const described: RouteOptions[] = []
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith(SYNC_PREFIX) && route.url !== OPENAPI_URL) described.push(route)
@@ -87,9 +89,9 @@ export const syncApi: FastifyPluginAsync<SyncApiOptions> = async (app, options) 
 
   await app.register(async (keyed) => {
     registerKeyChecks(keyed, db, options.rateLimit ?? DEFAULT_SYNC_RATE_LIMIT)
-    registerCollectionRoutes(keyed, { db, files, secrets })
+    registerCollectionRoutes(keyed, { db, files, secrets, portalUrl })
     for (const extension of options.extensions ?? []) {
-      await keyed.register(extension, { prefix: SYNC_PREFIX, db, files, secrets })
+      await keyed.register(extension, { prefix: SYNC_PREFIX, db, files, secrets, portalUrl })
     }
   })
 }
@@ -219,7 +221,7 @@ function registerCollection(
     },
     handler: async (request) => {
       const holder = await requireSyncKey(deps.db, request)
-      const ctx = syncContext(deps.db, holder.practiceId, deps.files)
+      const ctx = syncContext(deps.db, holder.practiceId, deps.files, deps.portalUrl)
       const stored = await collection.read(ctx, externalIdOf(request))
       if (!stored) throw new NotFound(`No ${collection.name} row has this external id.`)
       return stored

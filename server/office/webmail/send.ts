@@ -8,6 +8,7 @@ import {
   type SentFile,
   withStoredFiles,
 } from '../../practice/messages/attachments.ts'
+import { notificationAddresses, notificationSettings } from '../../practice/messages/notify.ts'
 import {
   findMessage,
   insertAttachments,
@@ -20,7 +21,7 @@ import {
   newMessageNotification,
 } from '../../practice/messages/rules.ts'
 import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
-import { notificationAddresses, notificationSettings, patientOfPractice } from './queries.ts'
+import { patientOfPractice } from './queries.ts'
 
 /** The largest file the office attaches (the request's limit is set from it). */
 export const OFFICE_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024

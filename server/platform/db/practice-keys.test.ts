@@ -99,6 +99,7 @@ const ROWS: Record<string, (p: Parents, column: string) => Row> = {
     content_type: 'application/pdf',
     size_bytes: 1,
     storage_key: 'messages/x.pdf',
+    document_id: p.document,
   }),
   messages: (p) => ({
     patient_id: p.patient,
@@ -253,6 +254,7 @@ const REFERENCES = [
   'lab_results.patient_id',
   'medications.patient_id',
   'message_attachments.message_id',
+  'message_attachments.document_id',
   'messages.patient_id',
   'messages.sender_portal_user_id',
   'messages.sender_staff_user_id',
@@ -368,6 +370,17 @@ async function seedParents(db: Database, name: string) {
     body: 'Hi',
   })
   const imageCategory = await id('image_categories', { ...of, name: 'X-rays' })
+  const document = await id('documents', {
+    ...of,
+    patient_id: patient,
+    category_id: imageCategory,
+    file_name: 'x.png',
+    content_type: 'image/png',
+    size_bytes: 1,
+    sha256: 'x',
+    storage_key: 'documents/x.png',
+    taken_at: NOW,
+  })
   const payment = await id('payments', {
     ...of,
     patient_id: patient,
@@ -396,6 +409,7 @@ async function seedParents(db: Database, name: string) {
     treatmentPlan,
     message,
     imageCategory,
+    document,
     payment,
     paymentAttempt,
   }

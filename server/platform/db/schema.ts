@@ -279,10 +279,12 @@ export interface MessageAttachmentsTable {
   id: Generated<number>
   practice_id: number
   message_id: number
-  file_name: string
-  content_type: string
-  size_bytes: number
-  storage_key: string
+  file_name: string | null
+  content_type: string | null
+  size_bytes: number | null
+  storage_key: string | null
+  document_id: number | null
+  sort_order: Generated<number>
 }
 
 export interface MessagesTable {

@@ -1,4 +1,4 @@
-import type { Expression, SqlBool } from 'kysely'
+import { type Expression, type SqlBool, sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
 import type { MessageDirection, MessageKind } from '../../platform/db/schema.ts'
 import { Invalid } from '../../platform/http/problems.ts'
@@ -119,13 +119,27 @@ export function findMessage(
 
 export type FullMessageRow = NonNullable<Awaited<ReturnType<typeof findMessage>>>
 
+/**
+ * A message's attachments in the order sent: its own files, or the documents the PMS attached
+ * (sync API `messages`), read from the document so a replaced file is the one served.
+ */
 export function attachmentsOf(db: Database, practiceId: number, messageId: number) {
   return db
-    .selectFrom('message_attachments')
-    .select(['id', 'file_name', 'content_type', 'size_bytes', 'storage_key'])
-    .where('practice_id', '=', practiceId)
-    .where('message_id', '=', messageId)
-    .orderBy('id')
+    .selectFrom('message_attachments as a')
+    .leftJoin('documents as d', (join) =>
+      join.onRef('d.id', '=', 'a.document_id').onRef('d.practice_id', '=', 'a.practice_id'),
+    )
+    .select([
+      'a.id',
+      sql<string>`coalesce(d.file_name, a.file_name)`.as('file_name'),
+      sql<string>`coalesce(d.content_type, a.content_type)`.as('content_type'),
+      sql<number>`coalesce(d.size_bytes, a.size_bytes)`.as('size_bytes'),
+      sql<string>`coalesce(d.storage_key, a.storage_key)`.as('storage_key'),
+    ])
+    .where('a.practice_id', '=', practiceId)
+    .where('a.message_id', '=', messageId)
+    .orderBy('a.sort_order')
+    .orderBy('a.id')
     .execute()
 }
 

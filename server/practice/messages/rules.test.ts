@@ -6,10 +6,12 @@ import {
   messageProblems,
   newMessageNotification,
   nextCursor,
+  notifiesOnArrival,
   officeBoxDirection,
   patientAttachmentDecision,
   patientBoxDirection,
   replySubject,
+  SYNC_NOTIFY_WINDOW_MS,
 } from './rules.ts'
 
 describe('WebMail rules', () => {
@@ -77,5 +79,27 @@ describe('WebMail rules', () => {
       subject: 'You have a new message',
       text: 'Sign in to read it.\n\nhttps://portal.example/\n',
     })
+  })
+})
+
+describe('notifiesOnArrival', () => {
+  const now = new Date('2026-05-10T12:00:00Z')
+  const recent = new Date('2026-05-10T09:00:00Z')
+  it('tells the family of a new, recent message from the practice', () => {
+    expect(notifiesOnArrival({ direction: 'ToPatient', sentAt: recent, created: true }, now)).toBe(
+      true,
+    )
+  })
+  it('stays quiet for a replay or an edit, a patient message, or old history', () => {
+    expect(notifiesOnArrival({ direction: 'ToPatient', sentAt: recent, created: false }, now)).toBe(
+      false,
+    )
+    expect(notifiesOnArrival({ direction: 'ToPractice', sentAt: recent, created: true }, now)).toBe(
+      false,
+    )
+    const old = new Date(now.getTime() - SYNC_NOTIFY_WINDOW_MS - 1)
+    expect(notifiesOnArrival({ direction: 'ToPatient', sentAt: old, created: true }, now)).toBe(
+      false,
+    )
   })
 })

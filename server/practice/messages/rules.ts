@@ -149,3 +149,19 @@ export function newMessageNotification(
     text: `${settings.body.trim()}\n\n${portalUrl}\n`,
   }
 }
+
+/** How recent a message the PMS sends must be for its arrival to notify the family. */
+export const SYNC_NOTIFY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000
+
+/**
+ * Whether a message from the practice that arrives through the sync API tells the family by
+ * email: only a new one, to the patient, sent recently. Loading years of WebMail history into a
+ * new portal must not send every family an email per old message.
+ */
+export function notifiesOnArrival(
+  message: { direction: Direction; sentAt: Date; created: boolean },
+  now: Date,
+): boolean {
+  if (!message.created || message.direction !== 'ToPatient') return false
+  return now.getTime() - message.sentAt.getTime() <= SYNC_NOTIFY_WINDOW_MS
+}

@@ -1,6 +1,7 @@
 import type { SyncCollection } from '../collection.ts'
 import { appointments } from './appointments.ts'
 import { clinics } from './clinics.ts'
+import { messages } from './messages.ts'
 import { patients } from './patients.ts'
 import { providers } from './providers.ts'
 import { recalls, recallTypes, webSchedOpenTimes } from './recalls.ts'
@@ -19,6 +20,8 @@ export const syncCollections = [
   recalls,
   webSchedOpenTimes,
   ...recordCollections,
+  // After documents: a message attaches documents already sent.
+  messages,
 ] as unknown as SyncCollection[]
 
 export function findCollection(name: string): SyncCollection | undefined {

@@ -20,7 +20,9 @@ describeEachDatabase('sync patients', (kind) => {
 
   /** Runs one collection call in its own transaction, as a PUT does. */
   function inTransaction<T>(work: (ctx: ReturnType<typeof syncContext>) => Promise<T>) {
-    return suite.db.transaction().execute((trx) => work(syncContext(trx, practiceId, files)))
+    return suite.db
+      .transaction()
+      .execute((trx) => work(syncContext(trx, practiceId, files, 'http://localhost/')))
   }
   const put = (externalId: string, body: SyncPatient) =>
     inTransaction((ctx) => patients.upsert(ctx, externalId, body))

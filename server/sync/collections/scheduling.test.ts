@@ -32,7 +32,9 @@ describeEachDatabase('sync scheduling collections', (kind) => {
   })
 
   function inTransaction<T>(work: (ctx: SyncContext) => Promise<T>) {
-    return suite.db.transaction().execute((trx) => work(syncContext(trx, practiceId, files)))
+    return suite.db
+      .transaction()
+      .execute((trx) => work(syncContext(trx, practiceId, files, 'http://localhost/')))
   }
   const collection = (name: string) => findCollection(name) as SyncCollection
 

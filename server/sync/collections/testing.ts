@@ -36,12 +36,17 @@ export async function syncedFamily(kind: DatabaseKind) {
   const files = built.files
 
   const inTransaction = <T>(work: (ctx: SyncContext) => Promise<T>) =>
-    db.transaction().execute((trx) => work(syncContext(trx, practiceId, files)))
+    db
+      .transaction()
+      .execute((trx) => work(syncContext(trx, practiceId, files, 'http://localhost/')))
 
   return {
     db,
     files,
     seeded,
+    /** The whole app and Maria's session cookie, for portal routes outside a patient's path. */
+    app: built.app,
+    maria,
     practiceId,
     inTransaction,
     put: (collection: SyncCollection, externalId: string, body: unknown) =>
