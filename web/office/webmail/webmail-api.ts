@@ -1,6 +1,6 @@
 import type { Static } from 'typebox'
 import type {
-  MessageView as MessageViewSchema,
+  OfficeMessageView as MessageViewSchema,
   OfficeBoxView as OfficeBoxViewSchema,
   PatientChoice as PatientChoiceSchema,
 } from '../../../server/office/webmail/schemas.ts'
