@@ -12,7 +12,7 @@ export const ADMIN = {
 export async function submitOfficeSignIn(page: Page) {
   await page.getByRole('textbox', { name: 'User name' }).fill(ADMIN.username)
   await page.getByLabel('Password').fill(ADMIN.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
 /** Signs the administrator in through the page and waits for the console's front page. */

@@ -29,7 +29,7 @@ export async function signIn(page: Page, who: { username: string; password: stri
   await page.goto('/')
   await userNameField(page).fill(who.username)
   await passwordField(page).fill(who.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
 /** Signs in and waits for the signed-in page of the user's own record. */

@@ -72,6 +72,33 @@ test('a parent writes about her child, the office answers with a letter, she rea
   await expect(office.getByRole('status').filter({ hasText: 'Your reply was sent.' })).toBeVisible()
   await expectUsablePage(office)
 
+  // The office assigns Maria's message to a colleague (here the administrator signed in), and
+  // narrows the box to "assigned to me" and to the child, kept in the address across a reload.
+  await office.getByLabel('Assign to').selectOption({ label: ADMIN.displayName })
+  await expect(
+    office.getByRole('status').filter({ hasText: `Assigned to ${ADMIN.displayName}.` }),
+  ).toBeVisible()
+  await office.getByLabel('Assigned', { exact: true }).selectOption({ label: 'Assigned to me' })
+  const assigned = office.getByRole('button', {
+    name: new RegExp(`${subject}.*assigned to ${ADMIN.displayName}`),
+  })
+  await expect(assigned).toBeVisible()
+  await office.getByRole('searchbox', { name: 'Filter by patient (name)' }).fill(child.name)
+  const found = office.getByLabel('Patient found')
+  const choice = found.getByRole('option', { name: new RegExp(`^${child.name} \\(`) })
+  await expect(choice).toHaveCount(1)
+  await found.selectOption((await choice.getAttribute('value')) ?? '')
+  await expect(office).toHaveURL(/[?&]patient=\d+/)
+  await office.reload()
+  await expect(office.getByLabel('Assigned', { exact: true })).toHaveValue('me')
+  const clear = office.getByRole('button', { name: `Clear the patient filter (${child.name})` })
+  await expect(clear).toBeVisible()
+  await expect(assigned).toBeVisible()
+  await expectUsablePage(office)
+  await clear.click()
+  await expect(office.getByRole('searchbox', { name: 'Filter by patient (name)' })).toBeVisible()
+  await expect(office).not.toHaveURL(/[?&]patient=/)
+
   // The practice lets patients attach files (Portal Settings), so she can send an X-ray back.
   await office.goto('/office/settings')
   const attaching = office.getByRole('region', { name: 'Patients’ attachments' })

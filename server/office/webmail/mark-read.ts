@@ -1,6 +1,8 @@
 import type { Database } from '../../platform/db/database.ts'
-import { NotFound } from '../../platform/http/problems.ts'
+import { Invalid, NotFound } from '../../platform/http/problems.ts'
 import {
+  activeStaffOfPractice,
+  assignMessage,
   attachmentsOf,
   findMessage,
   markRead,
@@ -64,6 +66,36 @@ export async function changeMessageState(
       patientId: row.patient_id,
       target: { type: 'message', id: messageId },
       ...(change.handled !== undefined ? { details: { handled: change.handled } } : {}),
+    })
+  })
+}
+
+/**
+ * Assigns a patient's message to a colleague, an active staff user of the same practice, or
+ * clears it (`staffId` null); audited `message.assigned` with who it went to.
+ */
+export async function assignOfficeMessage(
+  db: Database,
+  staff: ActingStaff,
+  audit: StaffAuditor,
+  messageId: number,
+  staffId: number | null,
+) {
+  const row = await findMessage(db, staff.practice_id, messageId)
+  if (row?.direction !== 'ToPractice') throw new NotFound('No such message.')
+  const refused = () =>
+    new Invalid('That colleague cannot be assigned.', {
+      staffId: 'Not an active staff user of this practice.',
+    })
+  if (staffId !== null && !(await activeStaffOfPractice(db, staff.practice_id, staffId))) {
+    throw refused()
+  }
+  await db.transaction().execute(async (trx) => {
+    if (!(await assignMessage(trx, staff.practice_id, messageId, staffId))) throw refused()
+    await audit.record(trx, 'message.assigned', {
+      patientId: row.patient_id,
+      target: { type: 'message', id: messageId },
+      details: { assignedStaffId: staffId, previousStaffId: row.assigned_staff_id },
     })
   })
 }

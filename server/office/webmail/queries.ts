@@ -1,5 +1,6 @@
 import type { Database } from '../../platform/db/database.ts'
 import {
+  activeStaff,
   attachmentsOf,
   findMessage,
   listBox,
@@ -14,6 +15,8 @@ export interface OfficeBoxFilter {
   patientId?: number | undefined
   status?: 'unread' | 'read' | 'handled' | 'open' | undefined
   before?: string | undefined
+  /** Only those assigned to this staff user. */
+  assignedStaffId?: number | undefined
 }
 
 /** One page of an office box with the unread counts of every inbox, read together. */
@@ -23,7 +26,7 @@ export async function officeBox(
   filter: OfficeBoxFilter,
   limit: number,
 ) {
-  const [rows, unread, providers] = await Promise.all([
+  const [rows, unread, providers, colleagues] = await Promise.all([
     listBox(
       db,
       {
@@ -35,13 +38,17 @@ export async function officeBox(
         ...(filter.status === 'read' ? { readByPractice: true } : {}),
         ...(filter.status === 'handled' ? { handled: true } : {}),
         ...(filter.status === 'open' ? { handled: false } : {}),
+        ...(filter.assignedStaffId !== undefined
+          ? { assignedStaffId: filter.assignedStaffId }
+          : {}),
       },
       { before: filter.before, limit },
     ),
     unreadByPractice(db, practiceId),
     messageProviders(db, practiceId),
+    activeStaff(db, practiceId),
   ])
-  return { rows, unread, providers }
+  return { rows, unread, providers, colleagues }
 }
 
 export async function officeAttachment(

@@ -4,24 +4,29 @@ import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { attachmentFileName, sendAttachment } from '../../practice/messages/attachments.ts'
 import { MESSAGES_PAGE_SIZE } from '../../practice/messages/rules.ts'
-import { presentMessage } from '../../practice/messages/view.ts'
 import type { StaffGuard } from '../../practice/staff-permissions.ts'
 import { actingStaff } from '../staff-audit.ts'
-import { changeMessageState, loadSentOfficeMessage, openOfficeMessage } from './mark-read.ts'
+import {
+  assignOfficeMessage,
+  changeMessageState,
+  loadSentOfficeMessage,
+  openOfficeMessage,
+} from './mark-read.ts'
 import { officeAttachment, officeBox, searchPatients } from './queries.ts'
 import {
+  AssignBody,
   AttachmentParams,
   MessageParams,
-  MessageView,
   OfficeBoxQuery,
   OfficeBoxView,
   OfficeComposeBody,
+  OfficeMessageView,
   PatientChoice,
   PatientSearchQuery,
   StateChange,
 } from './schemas.ts'
 import { OFFICE_ATTACHMENT_MAX_BYTES, sendOfficeMessage } from './send.ts'
-import { presentOfficeBox, presentPatientChoices } from './view.ts'
+import { presentOfficeBox, presentOfficeMessage, presentPatientChoices } from './view.ts'
 
 const OFFICE = 'The office'
 
@@ -41,14 +46,15 @@ export const webmailRoutes: FastifyPluginAsyncTypebox<{
     { schema: { querystring: OfficeBoxQuery, response: { 200: OfficeBoxView } } },
     async (request, reply) => {
       const { staff, audit } = await actingStaff(guard, request, 'webmail.use')
-      const { provider, ...filter } = request.query
-      const { rows, unread, providers } = await officeBox(
+      const { provider, assigned, ...filter } = request.query
+      const { rows, unread, providers, colleagues } = await officeBox(
         db,
         staff.practice_id,
         {
           ...filter,
           box: filter.box ?? 'inbox',
           provider: provider === undefined || provider === 'office' ? provider : Number(provider),
+          assignedStaffId: assigned === 'me' ? staff.id : undefined,
         },
         MESSAGES_PAGE_SIZE,
       )
@@ -56,7 +62,7 @@ export const webmailRoutes: FastifyPluginAsyncTypebox<{
         details: { messageIds: rows.slice(0, MESSAGES_PAGE_SIZE).map((row) => row.id) },
       })
       reply.header('Cache-Control', 'no-store')
-      return presentOfficeBox(rows, unread, providers, OFFICE)
+      return presentOfficeBox(rows, unread, providers, colleagues, OFFICE)
     },
   )
 
@@ -71,12 +77,12 @@ export const webmailRoutes: FastifyPluginAsyncTypebox<{
 
   app.get(
     '/api/office/webmail/:messageId',
-    { schema: { params: MessageParams, response: { 200: MessageView } } },
+    { schema: { params: MessageParams, response: { 200: OfficeMessageView } } },
     async (request, reply) => {
       const { staff, audit } = await actingStaff(guard, request, 'webmail.use')
       const opened = await openOfficeMessage(db, staff, audit, request.params.messageId, new Date())
       reply.header('Cache-Control', 'no-store')
-      return presentMessage(opened.row, opened.attachments, 'practice', OFFICE)
+      return presentOfficeMessage(opened.row, opened.attachments, OFFICE)
     },
   )
 
@@ -91,10 +97,20 @@ export const webmailRoutes: FastifyPluginAsyncTypebox<{
   )
 
   app.post(
+    '/api/office/webmail/:messageId/assignee',
+    { schema: { params: MessageParams, body: AssignBody } },
+    async (request, reply) => {
+      const { staff, audit } = await actingStaff(guard, request, 'webmail.use')
+      await assignOfficeMessage(db, staff, audit, request.params.messageId, request.body.staffId)
+      return reply.status(204).send()
+    },
+  )
+
+  app.post(
     '/api/office/webmail',
     {
       bodyLimit: 4 * OFFICE_ATTACHMENT_MAX_BYTES + 65_536,
-      schema: { body: OfficeComposeBody, response: { 201: MessageView } },
+      schema: { body: OfficeComposeBody, response: { 201: OfficeMessageView } },
     },
     async (request, reply) => {
       const { staff, audit } = await actingStaff(guard, request, 'webmail.use')
@@ -102,7 +118,7 @@ export const webmailRoutes: FastifyPluginAsyncTypebox<{
       const portalUrl = `${publicUrl}/`
       const id = await sendOfficeMessage(db, files, staff, audit, request.body, { now, portalUrl })
       const sent = await loadSentOfficeMessage(db, staff, id)
-      return reply.status(201).send(presentMessage(sent.row, sent.attachments, 'practice', OFFICE))
+      return reply.status(201).send(presentOfficeMessage(sent.row, sent.attachments, OFFICE))
     },
   )
 

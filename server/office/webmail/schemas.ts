@@ -1,11 +1,15 @@
 import { Type } from 'typebox'
-import { BoxName, MessageSummary, OfficeCompose } from '../../practice/messages/schemas.ts'
+import {
+  BoxName,
+  MessageSummary,
+  MessageView,
+  OfficeCompose,
+} from '../../practice/messages/schemas.ts'
 import { Id, Nullable } from '../../practice/schemas.ts'
 
 export {
   AttachmentParams,
   MessageParams,
-  MessageView,
 } from '../../practice/messages/schemas.ts'
 
 export const OfficeBoxQuery = Type.Object({
@@ -23,21 +27,33 @@ export const OfficeBoxQuery = Type.Object({
       Type.Literal('handled'),
     ]),
   ),
+  /** `me`: only the messages assigned to the staff member asking. */
+  assigned: Type.Optional(Type.Literal('me')),
   before: Type.Optional(Type.String({ maxLength: 30 })),
 })
 
 const Person = Type.Object({ id: Type.Integer(), name: Type.String() })
 
+/** The colleague a patient's message is assigned to, or null. */
+const Assignee = Type.Object({ assignee: Nullable(Person) })
+
 export const OfficeMessageSummary = Type.Intersect([
   MessageSummary,
   Type.Object({ handled: Type.Boolean() }),
+  Assignee,
 ])
+
+export const OfficeMessageView = Type.Intersect([MessageView, Assignee])
+
+export const AssignBody = Type.Object({ staffId: Nullable(Id) })
 
 export const OfficeBoxView = Type.Object({
   messages: Type.Array(OfficeMessageSummary),
   next: Nullable(Type.String()),
   /** Each inbox with its unread count: the shared office inbox (provider null) first. */
   inboxes: Type.Array(Type.Object({ provider: Nullable(Person), unread: Type.Integer() })),
+  /** The practice's active staff, who a message can be assigned to. */
+  colleagues: Type.Array(Person),
 })
 
 export const Attachment = Type.Object({

@@ -1,8 +1,30 @@
 import type { Static } from 'typebox'
-import type { MessageRow } from '../../practice/messages/queries.ts'
+import type { AttachmentRow, FullMessageRow, MessageRow } from '../../practice/messages/queries.ts'
 import { MESSAGES_PAGE_SIZE, nextCursor } from '../../practice/messages/rules.ts'
-import { presentSummary, providerDisplayName } from '../../practice/messages/view.ts'
-import type { OfficeBoxView } from './schemas.ts'
+import {
+  presentMessage,
+  presentSummary,
+  providerDisplayName,
+} from '../../practice/messages/view.ts'
+import type { OfficeBoxView, OfficeMessageView } from './schemas.ts'
+
+/** The colleague a patient's message is assigned to, or null. */
+function assigneeOf(row: { assigned_staff_id: number | null; assignee_name: string | null }) {
+  return row.assigned_staff_id === null
+    ? null
+    : { id: row.assigned_staff_id, name: row.assignee_name ?? '' }
+}
+
+export function presentOfficeMessage(
+  row: FullMessageRow,
+  attachments: readonly AttachmentRow[],
+  practiceName: string,
+): Static<typeof OfficeMessageView> {
+  return {
+    ...presentMessage(row, attachments, 'practice', practiceName),
+    assignee: assigneeOf(row),
+  }
+}
 
 type Provider = { id: number; first_name: string; last_name: string; suffix: string | null }
 
@@ -10,6 +32,7 @@ export function presentOfficeBox(
   rows: MessageRow[],
   unread: { provider_id: number | null; n: string }[],
   providers: Provider[],
+  colleagues: { id: number; display_name: string }[],
   practiceName: string,
 ): Static<typeof OfficeBoxView> {
   const count = (providerId: number | null) =>
@@ -18,6 +41,7 @@ export function presentOfficeBox(
     messages: rows.slice(0, MESSAGES_PAGE_SIZE).map((row) => ({
       ...presentSummary(row, 'practice', practiceName),
       handled: row.handled_at !== null,
+      assignee: assigneeOf(row),
     })),
     next: nextCursor(rows, MESSAGES_PAGE_SIZE),
     inboxes: [
@@ -27,6 +51,7 @@ export function presentOfficeBox(
         unread: count(provider.id),
       })),
     ],
+    colleagues: colleagues.map((colleague) => ({ id: colleague.id, name: colleague.display_name })),
   }
 }
 

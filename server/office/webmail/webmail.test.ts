@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { SEND_EMAIL_JOB } from '../../platform/mail/outbox.ts'
+import { seedPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
 import { browserPost } from '../../testing/http.ts'
 import { readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
 import { familyRequests, signedInStaff, useFamilyApp } from '../../testing/suite.ts'
@@ -189,6 +190,84 @@ describeEachDatabase('office: WebMail', (kind) => {
     expect(response.statusCode).toBe(400)
     expect(response.json().errors).toHaveProperty('attachments/0')
     expect(await suite.db.selectFrom('messages').select('id').execute()).toHaveLength(before.length)
+  })
+
+  it('assigns a patient’s message to an active colleague of the practice, and clears it', async () => {
+    const assign = (messageId: number, staffId: number | null, cookie = frontDesk.cookie) =>
+      office.post(`/api/office/webmail/${messageId}/assignee`, { staffId }, cookie)
+    const assignedTo = async () =>
+      (
+        await suite.db
+          .selectFrom('messages')
+          .select('assigned_staff_id')
+          .where('id', '=', fromMaria)
+          .executeTakeFirstOrThrow()
+      ).assigned_staff_id
+
+    const box = (await office.get('/api/office/webmail')).json()
+    expect(box.colleagues).toContainEqual({ id: providerStaff.id, name: 'ana' })
+
+    expect((await assign(fromMaria, providerStaff.id)).statusCode).toBe(204)
+    expect(await assignedTo()).toBe(providerStaff.id)
+    const opened = (await office.get(`/api/office/webmail/${fromMaria}`)).json()
+    expect(opened.assignee).toEqual({ id: providerStaff.id, name: 'ana' })
+    const mine = (await office.get('/api/office/webmail?assigned=me', providerStaff.cookie)).json()
+    expect(mine.messages.map((m: { id: number }) => m.id)).toEqual([fromMaria])
+    expect(mine.messages[0].assignee).toEqual({ id: providerStaff.id, name: 'ana' })
+    const notMine = (await office.get('/api/office/webmail?assigned=me')).json()
+    expect(notMine.messages).toEqual([])
+    const audited = await suite.db
+      .selectFrom('audit_events')
+      .select(['staff_user_id', 'details'])
+      .where('action', '=', 'message.assigned')
+      .where('target_id', '=', String(fromMaria))
+      .execute()
+    expect(audited).toEqual([
+      {
+        staff_user_id: frontDesk.id,
+        details: { assignedStaffId: providerStaff.id, previousStaffId: null },
+      },
+    ])
+
+    // Another practice's staff member, an inactive colleague: refused, nothing changes.
+    const other = await seedPractice(suite.db, { name: 'Other Dental' })
+    const stranger = await seedStaff(suite.db, { practiceId: other, username: 'stranger' })
+    const refused = await assign(fromMaria, stranger)
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().errors).toHaveProperty('staffId')
+    const gone = await seedStaff(suite.db, {
+      practiceId: suite.family.practiceId,
+      username: 'gone',
+    })
+    await suite.db
+      .updateTable('staff_users')
+      .set({ is_active: false })
+      .where('id', '=', gone)
+      .execute()
+    expect((await assign(fromMaria, gone)).statusCode).toBe(400)
+    expect(await assignedTo()).toBe(providerStaff.id)
+
+    // Another practice's message is not found; patients are refused.
+    const theirPatient = await seedPatient(suite.db, { practiceId: other })
+    const theirs = await suite.db
+      .insertInto('messages')
+      .values({
+        practice_id: other,
+        patient_id: theirPatient,
+        direction: 'ToPractice',
+        subject: 'Theirs',
+        body: 'Not yours.',
+        sent_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    expect((await assign(theirs.id, frontDesk.id)).statusCode).toBe(404)
+    expect((await assign(fromMaria, null, suite.cookies.maria)).statusCode).toBe(401)
+    expect(await assignedTo()).toBe(providerStaff.id)
+
+    expect((await assign(fromMaria, null)).statusCode).toBe(204)
+    expect(await assignedTo()).toBeNull()
+    expect((await office.get(`/api/office/webmail/${fromMaria}`)).json().assignee).toBeNull()
   })
 
   it('keeps WebMail to staff: patients and signed-out callers are refused', async () => {

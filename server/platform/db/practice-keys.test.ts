@@ -109,6 +109,7 @@ const ROWS: Record<string, (p: Parents, column: string) => Row> = {
     provider_id: p.provider,
     in_reply_to_id: p.message,
     read_by_staff_user_id: p.staff,
+    assigned_staff_id: p.staff,
     subject: 'Hello',
     body: 'Hello',
   }),
@@ -309,6 +310,7 @@ const REFERENCES = [
   'remembered_browsers.staff_user_id',
   'second_factors.portal_user_id',
   'second_factors.staff_user_id',
+  'messages.assigned_staff_id',
 ]
 
 /** One of every parent row in a practice of its own (no Portal Settings: that row is a child). */

@@ -305,6 +305,7 @@ export interface MessagesTable {
   read_by_practice_at: Timestamp | null
   read_by_staff_user_id: number | null
   handled_at: Timestamp | null
+  assigned_staff_id: number | null
 }
 
 export interface OutgoingEmailsTable {

@@ -20,6 +20,8 @@ export interface BoxFilter {
   readByPractice?: boolean
   /** The office side: handled or not. */
   handled?: boolean
+  /** The office side: only those assigned to this staff user. */
+  assignedStaffId?: number
 }
 
 function messagesBase(db: Database) {
@@ -30,6 +32,7 @@ function messagesBase(db: Database) {
     .leftJoin('portal_users as writer', 'writer.id', 'm.sender_portal_user_id')
     .leftJoin('patients as writer_patient', 'writer_patient.id', 'writer.patient_id')
     .leftJoin('staff_users as staff', 'staff.id', 'm.sender_staff_user_id')
+    .leftJoin('staff_users as assignee', 'assignee.id', 'm.assigned_staff_id')
     .select((eb) => [
       'm.id',
       'm.direction',
@@ -50,6 +53,8 @@ function messagesBase(db: Database) {
       'writer_patient.first_name as writer_first_name',
       'writer_patient.last_name as writer_last_name',
       'staff.display_name as staff_name',
+      'm.assigned_staff_id',
+      'assignee.display_name as assignee_name',
       eb
         .selectFrom('message_attachments as a')
         .select(eb.fn.countAll<string>().as('n'))
@@ -91,6 +96,8 @@ export function listBox(
       if (filter.readByPractice) conditions.push(eb('m.read_by_practice_at', 'is not', null))
       if (filter.handled === true) conditions.push(eb('m.handled_at', 'is not', null))
       if (filter.handled === false) conditions.push(eb('m.handled_at', 'is', null))
+      if (filter.assignedStaffId !== undefined)
+        conditions.push(eb('m.assigned_staff_id', '=', filter.assignedStaffId))
       if (from) {
         conditions.push(eb(eb.refTuple('m.sent_at', 'm.id'), '<', eb.tuple(from.sentAt, from.id)))
       }
@@ -325,4 +332,61 @@ export async function insertAttachments(
     .returning('id')
     .execute()
   return rows.map((row) => row.id)
+}
+
+/** The practice's active staff users, who a message can be assigned to. */
+export function activeStaff(db: Database, practiceId: number) {
+  return db
+    .selectFrom('staff_users')
+    .select(['id', 'display_name'])
+    .where('practice_id', '=', practiceId)
+    .where('is_active', '=', true)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute()
+}
+
+/** Whether a staff user of this practice exists and is active. */
+export async function activeStaffOfPractice(db: Database, practiceId: number, staffId: number) {
+  const row = await db
+    .selectFrom('staff_users')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', staffId)
+    .where('is_active', '=', true)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * Assigns a patient's message to a staff user (or nobody), in one statement: the colleague must
+ * still be an active staff user of the message's practice when the row is written.
+ */
+export async function assignMessage(
+  db: Database,
+  practiceId: number,
+  messageId: number,
+  staffId: number | null,
+) {
+  const rows = await db
+    .updateTable('messages')
+    .set({ assigned_staff_id: staffId })
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', messageId)
+    .where('direction', '=', 'ToPractice')
+    .where((eb) =>
+      staffId === null
+        ? eb.lit(true)
+        : eb.exists(
+            eb
+              .selectFrom('staff_users')
+              .select('id')
+              .where('staff_users.practice_id', '=', practiceId)
+              .where('staff_users.id', '=', staffId)
+              .where('staff_users.is_active', '=', true),
+          ),
+    )
+    .returning('id')
+    .execute()
+  return rows.length === 1
 }

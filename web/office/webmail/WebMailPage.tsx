@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
+import { useSearchParams } from 'react-router'
 import { replySubject } from '../../../server/practice/messages/rules.ts'
 import { getJson, postJson } from '../../ui/api.ts'
 import { formatDateTime } from '../../ui/i18n/format.ts'
@@ -11,6 +12,8 @@ import {
   attachmentOf,
   boxAddress,
   type Filters,
+  filtersFrom,
+  filtersQuery,
   type OfficeBox,
   type OfficeMessage,
   type PatientChoices,
@@ -26,7 +29,8 @@ import './webmail.css'
  * about them (their representatives read it too).
  */
 export function WebMailPage() {
-  const [filters, setFilters] = useState<Filters>({ box: 'inbox', provider: '', status: '' })
+  const [params, setParams] = useSearchParams()
+  const filters = filtersFrom(params)
   const [openId, setOpenId] = useState<number | null>(null)
   const [composing, setComposing] = useState(false)
   const messages = useInfiniteQuery({
@@ -36,8 +40,9 @@ export function WebMailPage() {
     getNextPageParam: (page) => page.next ?? undefined,
   })
   const inboxes = messages.data?.pages[0]?.inboxes ?? []
+  const colleagues = messages.data?.pages[0]?.colleagues ?? []
   const change = (part: Partial<Filters>) => {
-    setFilters((current) => ({ ...current, ...part }))
+    setParams(filtersQuery({ ...filters, ...part }), { replace: true })
     setOpenId(null)
   }
   return (
@@ -76,6 +81,20 @@ export function WebMailPage() {
             { value: 'handled', label: 'Handled' },
           ]}
         />
+        <NativeSelect
+          label="Assigned"
+          value={filters.assigned}
+          onChange={(assigned) => change({ assigned: assigned as Filters['assigned'] })}
+          options={[
+            { value: '', label: 'To anyone or no one' },
+            { value: 'me', label: 'Assigned to me' },
+          ]}
+        />
+        <PatientFilter
+          patientId={filters.patientId}
+          name={messages.data?.pages[0]?.messages[0]?.patient.name}
+          onChange={(patientId) => change({ patientId })}
+        />
         <Button className="button" onPress={() => setComposing(true)}>
           New message
         </Button>
@@ -110,7 +129,9 @@ export function WebMailPage() {
       ) : (
         <Loading />
       )}
-      {openId !== null ? <OfficePreview key={openId} messageId={openId} /> : null}
+      {openId !== null ? (
+        <OfficePreview key={openId} messageId={openId} colleagues={colleagues} />
+      ) : null}
     </ConsolePage>
   )
 }
@@ -144,6 +165,7 @@ function MessageList({
             `regarding ${line.patient.name}`,
             date,
             line.attachmentCount ? `${line.attachmentCount} attachment(s)` : null,
+            line.assignee ? `assigned to ${line.assignee.name}` : null,
           ]
             .filter(Boolean)
             .join(', ')
@@ -161,6 +183,7 @@ function MessageList({
                 <span>
                   {line.patient.name} · {to} · {date}
                   {line.handled ? ' · handled' : ''}
+                  {line.assignee ? ` · assigned to ${line.assignee.name}` : ''}
                 </span>
               </button>
             </li>
@@ -172,7 +195,88 @@ function MessageList({
   )
 }
 
-function OfficePreview({ messageId }: { messageId: number }) {
+/**
+ * Narrows the box to one patient: find them by name and choose; the choice is in the address,
+ * and Clear shows every patient's messages again.
+ */
+function PatientFilter({
+  patientId,
+  name,
+  onChange,
+}: {
+  patientId: string
+  name: string | undefined
+  onChange: (patientId: string) => void
+}) {
+  const [search, setSearch] = useState('')
+  const searchId = useId()
+  const found = usePatientSearch(search)
+  if (patientId) {
+    return (
+      <div className="webmail-patient-filter">
+        <p className="field">
+          <span className="label">Patient</span>
+          <span>{name ?? `Patient ${patientId}`}</span>
+        </p>
+        <Button
+          className="button button-secondary"
+          aria-label={`Clear the patient filter${name ? ` (${name})` : ''}`}
+          onPress={() => {
+            setSearch('')
+            onChange('')
+          }}
+        >
+          Clear patient
+        </Button>
+      </div>
+    )
+  }
+  return (
+    <div className="webmail-patient-filter">
+      <div className="field">
+        <label htmlFor={searchId}>Filter by patient (name)</label>
+        <input
+          id={searchId}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+        />
+      </div>
+      {found.data ? (
+        <NativeSelect
+          label="Patient found"
+          value=""
+          onChange={onChange}
+          options={[
+            { value: '', label: found.data.length ? 'Choose…' : 'No patient has that name' },
+            ...found.data.map((p) => ({
+              value: String(p.id),
+              label: `${p.name} (${p.birthdate ?? '—'})`,
+            })),
+          ]}
+        />
+      ) : null}
+    </div>
+  )
+}
+
+/** Patients of the practice whose names start with the words typed (two letters at least). */
+function usePatientSearch(search: string) {
+  return useQuery({
+    queryKey: [...WEBMAIL_KEY, 'patients', search],
+    queryFn: ({ signal }) =>
+      getJson<PatientChoices>(`${WEBMAIL_API}/patients?q=${encodeURIComponent(search)}`, signal),
+    enabled: search.trim().length >= 2,
+  })
+}
+
+function OfficePreview({
+  messageId,
+  colleagues,
+}: {
+  messageId: number
+  colleagues: OfficeBox['colleagues']
+}) {
   const client = useQueryClient()
   const message = useQuery({
     queryKey: [...WEBMAIL_KEY, 'message', messageId],
@@ -205,6 +309,15 @@ function OfficePreview({ messageId }: { messageId: number }) {
       void client.invalidateQueries({ queryKey: WEBMAIL_KEY })
     },
   })
+  const assign = useMutation({
+    mutationFn: (staffId: number | null) =>
+      postJson(`${WEBMAIL_API}/${messageId}/assignee`, { staffId }),
+    onSuccess: (_, staffId) => {
+      const to = colleagues.find((colleague) => colleague.id === staffId)
+      setSaid(to ? `Assigned to ${to.name}.` : 'No longer assigned.')
+      void client.invalidateQueries({ queryKey: WEBMAIL_KEY })
+    },
+  })
   if (message.isError)
     return <LoadFailed error={message.error} onRetry={() => void message.refetch()} />
   if (!message.data) return <Loading />
@@ -229,6 +342,12 @@ function OfficePreview({ messageId }: { messageId: number }) {
         <dd>{formatDateTime(shown.sentAt)}</dd>
         <dt>Read by the patient</dt>
         <dd>{shown.readByPatientAt ? formatDateTime(shown.readByPatientAt) : 'Not yet'}</dd>
+        {shown.direction === 'ToPractice' ? (
+          <>
+            <dt>Assigned to</dt>
+            <dd>{shown.assignee?.name ?? 'Nobody'}</dd>
+          </>
+        ) : null}
       </dl>
       <div className="webmail-body">{shown.body}</div>
       {shown.attachments.length ? (
@@ -260,9 +379,28 @@ function OfficePreview({ messageId }: { messageId: number }) {
             >
               {shown.handledAt ? 'Mark not handled' : 'Mark handled'}
             </Button>
+            <NativeSelect
+              label="Assign to"
+              value={shown.assignee ? String(shown.assignee.id) : ''}
+              onChange={(staffId) => {
+                if (!assign.isPending) assign.mutate(staffId ? Number(staffId) : null)
+              }}
+              options={[
+                { value: '', label: 'Nobody' },
+                ...(shown.assignee && !colleagues.some((c) => c.id === shown.assignee?.id)
+                  ? [{ value: String(shown.assignee.id), label: shown.assignee.name }]
+                  : []),
+                ...colleagues.map((c) => ({ value: String(c.id), label: c.name })),
+              ]}
+            />
           </>
         ) : null}
       </div>
+      {assign.isError ? (
+        <div className="notice notice-error" role="alert">
+          <p>{assign.error.message}</p>
+        </div>
+      ) : null}
       <p role="status" className="status">
         {said}
       </p>
@@ -287,12 +425,7 @@ function ComposeToPatient({ onDone }: { onDone: (id: number | null) => void }) {
   const [search, setSearch] = useState('')
   const [patientId, setPatientId] = useState('')
   const searchId = useId()
-  const found = useQuery({
-    queryKey: [...WEBMAIL_KEY, 'patients', search],
-    queryFn: ({ signal }) =>
-      getJson<PatientChoices>(`${WEBMAIL_API}/patients?q=${encodeURIComponent(search)}`, signal),
-    enabled: search.trim().length >= 2,
-  })
+  const found = usePatientSearch(search)
   return (
     <section className="webmail-compose" aria-labelledby="webmail-compose-heading">
       <h2 id="webmail-compose-heading">New message to a patient</h2>
