@@ -70,7 +70,7 @@ test('a production start is set up from its one-time link, then staff and a sync
 
   await page.getByRole('textbox', { name: 'User name' }).fill('owner')
   await page.getByLabel('Password').fill('harbour street owner')
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await addRequiredAuthenticatorApp(page)
   await expect(
     page.getByRole('heading', { level: 1, name: 'Welcome, Dr. Priya Shah' }),

@@ -87,7 +87,7 @@ test('A new staff member chooses their own password before the console opens', a
   await page.goto('/office/access')
   await page.getByRole('textbox', { name: 'User name' }).fill(username)
   await page.getByLabel('Password').fill(oneTimePassword)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Choose your password' })).toBeVisible()
   await expect(page.getByRole('navigation', { name: 'Console' })).toHaveCount(0)
   await expectNoAxeViolations(page)

@@ -20,7 +20,7 @@ test.describe('office console sign-in page', () => {
     await expect(page).toHaveTitle(`Office console – ${DEMO_PRACTICE}`)
     await expect(page.getByRole('textbox', { name: 'User name' })).toBeVisible()
     await expect(page.getByLabel('Password')).toHaveAttribute('type', 'password')
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
     // Front-desk computers are shared: staff user names are not remembered by the page.
     await expect(page.getByRole('checkbox', { name: 'Remember user name' })).toHaveCount(0)
     await expect(page.locator('script:not([src])')).toHaveCount(0)
@@ -40,7 +40,7 @@ test.describe('office console sign-in page', () => {
     await page.getByLabel('Password').fill('Bitewing-admin-1')
     const [request] = await Promise.all([
       page.waitForRequest((r) => r.url().endsWith('/api/office/session')),
-      page.getByRole('button', { name: 'Sign in' }).click(),
+      page.getByRole('button', { name: 'Sign in', exact: true }).click(),
     ])
     expect(request.method()).toBe('POST')
     expect(request.postDataJSON()).toEqual({ username: 'admin', password: 'Bitewing-admin-1' })
@@ -77,7 +77,7 @@ test.describe('office console sign-in page', () => {
     await page.goto('/office/')
     await page.getByRole('textbox', { name: 'User name' }).fill('e2e.nobody')
     await page.getByLabel('Password').fill('certainly-wrong')
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     // Whichever this server answers: not built yet, or a user name that does not exist.
     await expect(page.getByRole('alert')).toHaveText(/not available yet|not right/)
     expect(errors.besidesFailedRequestsTo('/api/office/session')).toEqual([])

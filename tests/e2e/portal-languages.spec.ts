@@ -296,7 +296,7 @@ test.describe('choosing a language', () => {
 
   test('from the sign-in page and the header, remembered on this browser', async ({ page }) => {
     await page.goto('/')
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
     await page.getByLabel('Language').selectOption('fr-CA')
     await expect(page.getByRole('button', { name: uiFr['signIn.submit'] })).toBeVisible()
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA')

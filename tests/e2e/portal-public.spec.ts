@@ -162,7 +162,7 @@ test.describe('steps between sign-in and the portal (stand-in sessions)', () => 
     await expect(
       page.getByRole('status').filter({ hasText: 'We could not verify your information' }),
     ).toBeVisible()
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
   })
 
   test('verify personal information: a match opens the portal', async ({ page }) => {

@@ -175,7 +175,7 @@ test.describe('the signed-in portal', () => {
 
     await signOutFromMenu(page, 'Maria Garcia')
     await expect(page).toHaveURL('/')
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
     await expectNoAxeViolations(page)
 
     // The old cookie, put back, no longer opens anything.
@@ -239,7 +239,7 @@ test.describe('the signed-in portal', () => {
     // Signing in again returns to the page the person was on.
     await userNameField(page).fill(MARIA.username)
     await passwordField(page).fill(MARIA.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Maria Garcia' })).toBeVisible()
   })
 
@@ -257,7 +257,7 @@ test.describe('the signed-in portal', () => {
     await userNameField(page).fill(MARIA.username)
     await passwordField(page).fill(MARIA.password)
     await page.getByRole('checkbox', { name: 'Remember user name' }).check()
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Maria Garcia' })).toBeVisible()
     await signOutFromMenu(page, 'Maria Garcia')
     await expect(userNameField(page)).toHaveValue(MARIA.username)

@@ -51,7 +51,7 @@ async function officeSignIn(page: Page) {
   await page.goto(`${server.origin}/office/`)
   await page.getByRole('textbox', { name: 'User name' }).fill(ADMIN.username)
   await page.getByLabel('Password').fill(ADMIN.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await addRequiredAuthenticatorApp(page)
   await expect(
     page.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.displayName}` }),
@@ -134,7 +134,7 @@ test('a new practice is set up, fed by its PMS, and a patient confirms what it s
   await portal.goto('/')
   await portal.getByRole('textbox', { name: 'User name' }).fill(credentials.username)
   await portal.getByLabel('Password', { exact: true }).fill(credentials.password)
-  await portal.getByRole('button', { name: 'Sign in' }).click()
+  await portal.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(portal.getByRole('heading', { level: 1, name: 'Choose your password' })).toBeVisible(
     HASHING,
   )

@@ -9,7 +9,7 @@ test('a refused sign-in is explained in a sentence', async ({ page }) => {
   await page.goto('/')
   await userNameField(page).fill('e2e.nobody')
   await passwordField(page).fill('certainly-wrong')
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page.getByRole('alert')).toHaveText('The user name or password is not right.')
   await expect(page).toHaveURL('/')
   await expect(userNameField(page)).toHaveValue('e2e.nobody')

@@ -14,7 +14,7 @@ const SESSION = '/api/portal/session'
 const userName = (page: Page) => page.getByRole('textbox', { name: 'User name' })
 const password = (page: Page) => page.getByLabel('Password')
 const remember = (page: Page) => page.getByRole('checkbox', { name: 'Remember user name' })
-const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in' })
+const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in', exact: true })
 
 test.describe('patient portal sign-in page', () => {
   test('shows the practice from the database and the sign-in form', async ({ page }) => {
