@@ -113,7 +113,7 @@ for (const [locale, language] of [
 
     test('public pages speak the browser’s language', async ({ page }) => {
       await page.goto('/')
-      await expect(page.getByRole('button', { name: t('signIn.submit') })).toBeVisible()
+      await expect(page.getByRole('button', { name: t('signIn.submit'), exact: true })).toBeVisible()
       await expectNoEnglish(page, language, 'sign-in')
       await expectUsablePage(page)
 
@@ -146,7 +146,7 @@ for (const [locale, language] of [
       await page.goto('/')
       await page.getByRole('textbox', { name: t('signIn.userName') }).fill(MARIA.username)
       await page.getByLabel(t('signIn.password'), { exact: true }).fill(MARIA.password)
-      await page.getByRole('button', { name: t('signIn.submit') }).click()
+      await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click()
       await expect(page.getByRole('heading', { level: 1, name: 'Maria Garcia' })).toBeVisible(
         HASHING,
       )
@@ -254,7 +254,7 @@ for (const [locale, language] of [
           .getByRole('textbox', { name: t('signIn.userName') })
           .fill(family.guarantor.username)
         await page.getByLabel(t('signIn.password'), { exact: true }).fill(family.guarantor.password)
-        await page.getByRole('button', { name: t('signIn.submit') }).click()
+        await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click()
         await expect(
           page.getByRole('heading', { level: 1, name: family.guarantor.name }),
         ).toBeVisible(HASHING)
