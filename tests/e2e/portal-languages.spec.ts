@@ -113,7 +113,9 @@ for (const [locale, language] of [
 
     test('public pages speak the browser’s language', async ({ page }) => {
       await page.goto('/')
-      await expect(page.getByRole('button', { name: t('signIn.submit'), exact: true })).toBeVisible()
+      await expect(
+        page.getByRole('button', { name: t('signIn.submit'), exact: true }),
+      ).toBeVisible()
       await expectNoEnglish(page, language, 'sign-in')
       await expectUsablePage(page)
 
@@ -298,14 +300,18 @@ test.describe('choosing a language', () => {
     await page.goto('/')
     await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible()
     await page.getByLabel('Language').selectOption('fr-CA')
-    await expect(page.getByRole('button', { name: uiFr['signIn.submit'] })).toBeVisible()
+    await expect(
+      page.getByRole('button', { name: uiFr['signIn.submit'], exact: true }),
+    ).toBeVisible()
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA')
     await page.reload()
-    await expect(page.getByRole('button', { name: uiFr['signIn.submit'] })).toBeVisible()
+    await expect(
+      page.getByRole('button', { name: uiFr['signIn.submit'], exact: true }),
+    ).toBeVisible()
 
     await page.getByRole('textbox', { name: uiFr['signIn.userName'] }).fill(MARIA.username)
     await page.getByLabel(uiFr['signIn.password'], { exact: true }).fill(MARIA.password)
-    await page.getByRole('button', { name: uiFr['signIn.submit'] }).click()
+    await page.getByRole('button', { name: uiFr['signIn.submit'], exact: true }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Maria Garcia' })).toBeVisible(HASHING)
     await expect(page.getByRole('link', { name: portalFr['tab.appointments'] })).toBeVisible()
 

@@ -1,4 +1,4 @@
-import { startAuthentication } from '@simplewebauthn/browser'
+import type { startAuthentication } from '@simplewebauthn/browser'
 import { useMutation } from '@tanstack/react-query'
 import { Button } from 'react-aria-components'
 import { postJson } from '../../ui/api.ts'
@@ -27,6 +27,8 @@ export function PasskeySignIn({
   const signIn = useMutation({
     mutationFn: async () => {
       const optionsJSON = await postJson<SignInOptions>(`${endpoint}/options`, {})
+      // Loaded when pressed: the sign-in page's first download stays without the WebAuthn client.
+      const { startAuthentication } = await import('@simplewebauthn/browser')
       const response = await startAuthentication({ optionsJSON })
       const body = remember === undefined ? response : { response, remember }
       return postJson<PortalSessionView>(endpoint, body)
