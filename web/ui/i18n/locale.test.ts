@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_LOCALE, documentLanguage, preferredLocales } from './locale.ts'
+import { DEFAULT_LOCALE, documentLanguage, localesForText, preferredLocales } from './locale.ts'
 
 describe('preferredLocales', () => {
   it('keeps the browser’s order', () => {
@@ -35,5 +35,21 @@ describe('documentLanguage', () => {
 
   it('follows the text languages it is given', () => {
     expect(documentLanguage(['fr-CA', 'en'], ['en', 'fr'])).toBe('fr-CA')
+  })
+})
+
+describe('localesForText', () => {
+  it('writes dates in the page’s language, keeping the browser’s region for it', () => {
+    expect(localesForText(['es-MX', 'en-US'], 'es')).toEqual(['es-MX'])
+    expect(localesForText(['en-CA', 'fr-CA'], 'en')).toEqual(['en-CA'])
+  })
+
+  it('uses the language itself when the person chose one their browser does not state', () => {
+    expect(localesForText(['en-CA'], 'es')).toEqual(['es'])
+  })
+
+  it('keeps a browser’s own locale when it speaks none of the pages’ languages', () => {
+    expect(localesForText(['de-DE', 'de'], 'en')).toEqual(['de-DE', 'de'])
+    expect(localesForText([], 'en')).toEqual(['en'])
   })
 })

@@ -24,14 +24,22 @@ export function preferredLocales(languages?: readonly string[]): string[] {
       // Not a BCP 47 tag; skip it.
     }
   }
-  if (textLanguage && fromBrowser) {
-    // A date inside a Spanish sentence is written in Spanish: the browser's own tags for the
-    // page's language first (es-MX keeps its region), else the language itself.
-    const language = textLanguage
-    const same = valid.filter((tag) => languageForTag(tag) === language)
-    return same.length > 0 ? same : [language]
-  }
+  if (textLanguage && fromBrowser) return localesForText(valid, textLanguage)
   return valid.length > 0 ? valid : [DEFAULT_LOCALE]
+}
+
+/**
+ * The locales dates and numbers are written in on a page whose text is in `language`. A date
+ * inside a Spanish sentence is written in Spanish: the browser's own tags for the page's language
+ * first (es-MX keeps its region), else the language itself. A browser that speaks none of the
+ * pages' languages reads them in English by default, and its dates still follow the person's
+ * own locale (de-DE: 05.09.2026).
+ */
+export function localesForText(browserTags: readonly string[], language: Language): string[] {
+  const same = browserTags.filter((tag) => languageForTag(tag) === language)
+  if (same.length > 0) return same
+  const speaksNoneOfOurs = browserTags.every((tag) => languageForTag(tag) === undefined)
+  return speaksNoneOfOurs && browserTags.length > 0 ? [...browserTags] : [language]
 }
 
 /** Languages the pages' text is written in. */
