@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest'
 import { issueSetupLink } from '../office/setup/setup.ts'
 import { setupBody, tokenOf } from '../office/setup/testing.ts'
+import { totpCode } from '../platform/auth/second-factor/rules.ts'
 import { describeEachDatabase } from '../platform/db/testing.ts'
-import { officeSignIn, portalSignIn, TEST_ORIGIN } from '../testing/http.ts'
+import { browserPost, officeSignIn, portalSignIn, TEST_ORIGIN } from '../testing/http.ts'
 import { useTestApp } from '../testing/suite.ts'
 import {
   README_APPOINTMENT,
@@ -45,7 +46,17 @@ describeEachDatabase('A practice onboarded through setup and the sync API', (kin
     expect(setup.statusCode).toBe(201)
 
     // The administrator makes a key; the whole key is in this answer only.
-    const office = asOffice(await officeSignIn(suite.app, 'owner', 'harbour street owner'))
+    const cookie = await officeSignIn(suite.app, 'owner', 'harbour street owner')
+    // A new practice asks its administrator for a second factor before anything else.
+    const started = await browserPost(suite.app, '/api/office/security/app', {}, cookie)
+    const enrolled = await browserPost(
+      suite.app,
+      '/api/office/security/app/confirm',
+      { code: totpCode(started.json().key) },
+      cookie,
+    )
+    expect(enrolled.statusCode).toBe(200)
+    const office = asOffice(cookie)
     const created = await office('POST', '/api/office/sync-keys', { name: 'Open Dental' })
     expect(created.statusCode).toBe(201)
     const key: string = created.json().key

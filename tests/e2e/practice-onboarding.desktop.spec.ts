@@ -39,8 +39,8 @@ async function setUpPractice(page: Page) {
   const admin = page.getByRole('group', { name: 'First administrator' })
   await admin.getByRole('textbox', { name: 'User name' }).fill(ADMIN.username)
   await admin.getByRole('textbox', { name: 'Display name' }).fill(ADMIN.displayName)
-  await admin.getByLabel('Password', { exact: true }).fill(ADMIN.password)
-  await admin.getByLabel('Password again').fill(ADMIN.password)
+  await admin.getByLabel('New password', { exact: true }).fill(ADMIN.password)
+  await admin.getByLabel('New password again').fill(ADMIN.password)
   await page.getByRole('button', { name: 'Set up the practice' }).click()
   await expect(
     page.getByRole('heading', { level: 1, name: 'Lakeside Dental is set up' }),
