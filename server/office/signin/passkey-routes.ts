@@ -3,7 +3,6 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import type { FastifyRequest } from 'fastify'
 import { clientAddress } from '../../platform/auth/client.ts'
 import type { CookiePolicy } from '../../platform/auth/cookies.ts'
-import { SecondFactorOwed } from '../../platform/auth/office-guard.ts'
 import {
   passkeyRegistrationOptions,
   passkeySignInOptions,
@@ -18,6 +17,7 @@ import { findPracticeName } from '../../practice/queries.ts'
 import { NewPasskey, PasskeyAdded, PasskeyAnswer, PasskeyOptions } from '../../practice/schemas.ts'
 import type { StaffGuard } from '../../practice/staff-permissions.ts'
 import { staffAuditor } from '../staff-audit.ts'
+import { enrollingStaff } from './enrolling.ts'
 import { StaffSessionView } from './schemas.ts'
 import { presentStaffSession } from './view.ts'
 
@@ -28,18 +28,11 @@ export const officePasskeyRoutes: FastifyPluginAsyncTypebox<{
   cookies: CookiePolicy
   rp: RelyingParty
 }> = async (app, { db, guard, cookies, rp }) => {
-  async function enrolling(request: FastifyRequest) {
-    const context = await guard.signingIn(request)
-    if (context.session.second_factor_step === 'answer') throw new SecondFactorOwed()
-    const owner = { kind: 'office', staffUserId: context.staff.id } as const
-    return { context, owner, factorOwner: { owner, practiceId: context.staff.practice_id } }
-  }
-
   app.post(
     '/api/office/security/passkeys/options',
     { schema: { response: { 200: PasskeyOptions } } },
     async (request, reply) => {
-      const { context, factorOwner } = await enrolling(request)
+      const { context, factorOwner } = await enrollingStaff(guard, request)
       reply.header('Cache-Control', 'no-store')
       const rpName = `${await findPracticeName(db, context.staff.practice_id)} office`
       const userName = context.staff.username
@@ -55,7 +48,7 @@ export const officePasskeyRoutes: FastifyPluginAsyncTypebox<{
     '/api/office/security/passkeys',
     { schema: { body: NewPasskey, response: { 200: PasskeyAdded } } },
     async (request) => {
-      const { context, factorOwner } = await enrolling(request)
+      const { context, factorOwner } = await enrollingStaff(guard, request)
       const response = request.body.response as unknown as RegistrationResponseJSON
       const added = await registerPasskey(db, rp, factorOwner, {
         label: request.body.label,

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { clientAddress } from '../../platform/auth/client.ts'
 import type { CookiePolicy } from '../../platform/auth/cookies.ts'
-import { SecondFactorOwed } from '../../platform/auth/office-guard.ts'
 import { confirmApp, startAppEnrollment } from '../../platform/auth/second-factor/commands.ts'
 import { setSessionSecondFactorStep } from '../../platform/auth/second-factor/queries.ts'
 import { answerSecondFactor } from '../../platform/auth/second-factor/sign-in.ts'
@@ -14,6 +12,7 @@ import { findPracticeName } from '../../practice/queries.ts'
 import { SecondFactorAnswer, TypedCode } from '../../practice/schemas.ts'
 import type { StaffGuard } from '../../practice/staff-permissions.ts'
 import { staffAuditor } from '../staff-audit.ts'
+import { enrollingStaff } from './enrolling.ts'
 import { StaffSessionView } from './schemas.ts'
 import { presentStaffSession } from './view.ts'
 
@@ -24,14 +23,6 @@ export const officeSecondFactorRoutes: FastifyPluginAsyncTypebox<{
   cookies: CookiePolicy
   secrets: SecretBox
 }> = async (app, { db, guard, cookies, secrets }) => {
-  /** A signed-in staff member, or one the policy asks to add an app before going on. */
-  async function enrolling(request: FastifyRequest) {
-    const context = await guard.signingIn(request)
-    if (context.session.second_factor_step === 'answer') throw new SecondFactorOwed()
-    const owner = { kind: 'office', staffUserId: context.staff.id } as const
-    return { context, owner, factorOwner: { owner, practiceId: context.staff.practice_id } }
-  }
-
   app.post(
     '/api/office/session/second-factor',
     { schema: { body: SecondFactorAnswer, response: { 200: StaffSessionView } } },
@@ -63,7 +54,7 @@ export const officeSecondFactorRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const { context, factorOwner } = await enrolling(request)
+      const { context, factorOwner } = await enrollingStaff(guard, request)
       const issuer = `${await findPracticeName(db, context.staff.practice_id)} office`
       return startAppEnrollment(db, secrets, factorOwner, { issuer, label: context.staff.username })
     },
@@ -78,7 +69,7 @@ export const officeSecondFactorRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const { context, factorOwner } = await enrolling(request)
+      const { context, factorOwner } = await enrollingStaff(guard, request)
       const codes = await confirmApp(db, secrets, factorOwner, request.body.code)
       await staffAuditor(request, context.staff).record(db, 'office.second_factor_added', {
         details: { kind: 'totp' },
