@@ -157,6 +157,33 @@ describeEachDatabase('sync collections: messages from the PMS', (kind) => {
     expect((await family.call('GET', 'messages/m-4')).statusCode).toBe(404)
   })
 
+  it("leaves a patient's own message alone when a PMS names its external id", async () => {
+    // A message Maria wrote in the portal, filed under an id the PMS then reuses.
+    const written = await family.db
+      .insertInto('messages')
+      .values({
+        practice_id: family.practiceId,
+        patient_id: family.seeded.patients.sofia,
+        direction: 'ToPractice',
+        subject: 'Braces question',
+        body: 'Does Sofia need a retainer?',
+        sent_at: new Date(),
+        external_id: 'm-patient',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const put = await family.call('PUT', 'messages/m-patient', message())
+    expect(put.statusCode).toBe(409)
+    expect((await family.call('GET', 'messages/m-patient')).statusCode).toBe(404)
+    expect((await family.call('DELETE', 'messages/m-patient')).statusCode).toBe(409)
+    const kept = await family.db
+      .selectFrom('messages')
+      .select(['direction', 'body'])
+      .where('id', '=', written.id)
+      .executeTakeFirstOrThrow()
+    expect(kept).toEqual({ direction: 'ToPractice', body: 'Does Sofia need a retainer?' })
+  })
+
   it('hides a deleted message from the portal; deleting again finds nothing', async () => {
     const deleted = await family.call('DELETE', 'messages/m-1')
     expect(deleted.headers['sync-outcome']).toBe('deleted')

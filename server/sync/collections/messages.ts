@@ -88,6 +88,37 @@ async function checkAttachments(ctx: SyncContext, body: Body) {
   return body
 }
 
+/** A message the portal's own people wrote, under an external id the PMS now names. */
+export class NotThePmsMessage extends Problem {
+  constructor() {
+    super(
+      409,
+      'not-the-pms-message',
+      'Written in the portal',
+      "This external id names a message written in the portal (a patient's, or one with uploaded files); the sync API does not change or remove it.",
+    )
+  }
+}
+
+/**
+ * Whether the external id names a message the PMS may not change: one a patient wrote, or one
+ * whose files were uploaded in the portal (replacing its attachments would orphan them).
+ */
+async function writtenInPortal(ctx: SyncContext, externalId: string) {
+  const { rows } = await sql<{ foreign: boolean }>`
+    select m.direction <> 'ToPatient' or exists (
+             select 1 from message_attachments a
+             where a.practice_id = m.practice_id and a.message_id = m.id
+               and a.document_id is null) as foreign
+    from messages m
+    where m.practice_id = ${ctx.practiceId} and m.external_id = ${externalId}`.execute(ctx.db)
+  return rows[0]?.foreign === true
+}
+
+async function refuseWrittenInPortal(ctx: SyncContext, externalId: string) {
+  if (await writtenInPortal(ctx, externalId)) throw new NotThePmsMessage()
+}
+
 const messageRows = tableCollection({
   name: 'messages',
   table: 'messages',
@@ -123,7 +154,17 @@ const messageRows = tableCollection({
       orderColumn: 'sort_order',
     },
   ],
-  prepare: (ctx, _externalId, body) => checkAttachments(ctx, body),
+  prepare: async (ctx, externalId, body) => {
+    await refuseWrittenInPortal(ctx, externalId)
+    return checkAttachments(ctx, body)
+  },
+  beforeRemove: async (ctx, id) => {
+    const { rows } = await sql<{ external_id: string }>`
+      select external_id from messages where practice_id = ${ctx.practiceId} and id = ${id}`.execute(
+      ctx.db,
+    )
+    await refuseWrittenInPortal(ctx, rows[0]?.external_id ?? '')
+  },
 })
 
 /**
@@ -150,6 +191,10 @@ async function notifyArrivals(
 
 export const messages: SyncCollection<typeof SyncMessage> = {
   ...messageRows,
+  // Messages written in the portal are not the PMS's: they reach it as message.sent events.
+  async read(ctx, externalId) {
+    return (await writtenInPortal(ctx, externalId)) ? null : messageRows.read(ctx, externalId)
+  },
   async upsert(ctx, externalId, body) {
     const outcome = await messageRows.upsert(ctx, externalId, body)
     await notifyArrivals(ctx, [{ externalId, body }], [outcome])
