@@ -10,7 +10,7 @@ import {
   findSavedCard,
   latestStatement,
 } from './queries.ts'
-import { amountProblem, sameAttempt } from './rules.ts'
+import { amountProblem, processorKey, sameAttempt } from './rules.ts'
 import { settleAttempt } from './settle.ts'
 
 /** Online payments are switched off, or no processor is set up: nothing can be charged. */
@@ -84,7 +84,7 @@ export async function makePayment(
     .charge({
       amountCents: claimed.amount_cents,
       currency: claimed.currency,
-      idempotencyKey: claimed.idempotency_key,
+      idempotencyKey: processorKey(claimed.practice_id, claimed.idempotency_key),
       paymentMethod: card.paymentMethod,
       customer: card.customer,
       saveCard: card.save,

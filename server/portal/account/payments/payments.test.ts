@@ -72,8 +72,9 @@ describeEachDatabase('portal: make payment', (kind) => {
 
   it('pays with a new card, saves it, shows the payment pending and emails a receipt', async () => {
     const token = await sandboxCardToken(suite, SUCCESS)
+    const pageKey = key()
     const paid = await post(`${base('maria')}/payments`, {
-      idempotencyKey: key(),
+      idempotencyKey: pageKey,
       amountCents: 4_550,
       note: 'For February',
       cardToken: token,
@@ -86,6 +87,14 @@ describeEachDatabase('portal: make payment', (kind) => {
       amountCents: 4_550,
       card: { brand: 'Visa', last4: '4242' },
     })
+    // The processor gets the page's key within the practice: another practice's page may have
+    // chosen the same one, and must not be taken for this charge.
+    const charged = await suite.db
+      .selectFrom('sandbox_charges')
+      .select('idempotency_key')
+      .where('idempotency_key', 'like', `%${pageKey}`)
+      .execute()
+    expect(charged).toEqual([{ idempotency_key: `p${suite.family.practiceId}-${pageKey}` }])
     await suite.settle()
     const account = (await get(`${base('maria')}/account`)).json()
     expect(account.payments[0]).toMatchObject({

@@ -118,20 +118,6 @@ export async function findAttemptByKey(db: Database, practiceId: number, key: st
     .executeTakeFirst()
 }
 
-/**
- * The Stripe attempts a webhook event names by the key the charge carried. Across practices: the
- * event comes from Stripe, not from a practice's session; the page chooses keys, so two
- * practices' attempts may share one, and each is reconciled with its own processor.
- */
-export async function findStripeAttemptsByKey(db: Database, key: string) {
-  return db
-    .selectFrom('payment_attempts')
-    .select(['id', 'practice_id'])
-    .where('idempotency_key', '=', key)
-    .where('processor', '=', 'stripe')
-    .execute()
-}
-
 export async function findAttempt(db: Database, practiceId: number, attemptId: number) {
   return db
     .selectFrom('payment_attempts')

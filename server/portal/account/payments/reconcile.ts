@@ -4,7 +4,7 @@ import type { JobHandler } from '../../../platform/jobs/worker.ts'
 import type { Auditor } from '../../audit-read.ts'
 import type { PaymentProcessors, ProcessorName } from './processor.ts'
 import { findAttempt } from './queries.ts'
-import { absentChargeIsFinal } from './rules.ts'
+import { absentChargeIsFinal, processorKey } from './rules.ts'
 import { settleAttempt } from './settle.ts'
 
 /** Writes audit rows for an actor who is not a person (the reconcile job, a processor webhook). */
@@ -40,7 +40,7 @@ export async function reconcileAttempt(
   if (attempt?.status !== 'unknown') return attempt
   const processor = processors[attempt.processor as ProcessorName]
   if (!processor) throw new Error(`No ${attempt.processor} processor to reconcile with`)
-  const found = await processor.lookup(attempt.idempotency_key)
+  const found = await processor.lookup(processorKey(practiceId, attempt.idempotency_key))
   if (found.outcome === 'unknown') throw new Error('The processor has no answer yet')
   if (found.outcome === 'absent' && !absentChargeIsFinal(new Date(attempt.created_at), now)) {
     throw new Error('The processor has not found the charge yet')

@@ -5,6 +5,8 @@ import {
   absentChargeIsFinal,
   amountProblem,
   defaultAmount,
+  parseProcessorKey,
+  processorKey,
   sameAttempt,
 } from './rules.ts'
 
@@ -85,5 +87,19 @@ describe('a charge the processor cannot find', () => {
     expect(absentChargeIsFinal(made, new Date(made.getTime() + ABSENT_IS_FINAL_AFTER_MS))).toBe(
       true,
     )
+  })
+})
+
+describe("a charge's key at the processor", () => {
+  it('differs between practices for the same page key, and names both back', () => {
+    expect(processorKey(3, 'abc12345')).not.toBe(processorKey(4, 'abc12345'))
+    expect(parseProcessorKey(processorKey(3, 'abc12345'))).toEqual({
+      practiceId: 3,
+      key: 'abc12345',
+    })
+  })
+  it('names nothing for a key it did not make', () => {
+    expect(parseProcessorKey('abc12345')).toBeNull()
+    expect(parseProcessorKey('p0-abc')).toBeNull()
   })
 })

@@ -54,3 +54,18 @@ export const ABSENT_IS_FINAL_AFTER_MS = 2 * 60 * 60 * 1000
 export function absentChargeIsFinal(attemptCreatedAt: Date, now: Date): boolean {
   return now.getTime() - attemptCreatedAt.getTime() >= ABSENT_IS_FINAL_AFTER_MS
 }
+
+/**
+ * The key a charge carries to the processor: the page's key within its practice. Pages choose
+ * keys, so two practices' attempts may share one; the processor (one Stripe account may serve
+ * several practices) must never take them for one charge.
+ */
+export function processorKey(practiceId: number, key: string): string {
+  return `p${practiceId}-${key}`
+}
+
+/** The practice and the page's key a processor key was made of, or null for any other text. */
+export function parseProcessorKey(text: string): { practiceId: number; key: string } | null {
+  const match = /^p([1-9][0-9]{0,15})-(.+)$/.exec(text)
+  return match ? { practiceId: Number(match[1]), key: match[2] as string } : null
+}

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../../platform/db/database.ts'
 import { Invalid } from '../../../platform/http/problems.ts'
 import type { PaymentProcessors } from './processor.ts'
-import { findStripeAttemptsByKey } from './queries.ts'
+import { findAttemptByKey } from './queries.ts'
 import { reconcileAttempt } from './reconcile.ts'
+import { parseProcessorKey } from './rules.ts'
 import { type StripeSettings, verifiedStripeEvent } from './stripe.ts'
 
 /**
@@ -36,8 +37,9 @@ export const stripeWebhookRoutes: FastifyPluginAsyncTypebox<{
       event.type === 'payment_intent.succeeded' ||
       event.type === 'payment_intent.payment_failed'
     ) {
-      const key = event.data.object.metadata?.idempotency_key
-      for (const attempt of key ? await findStripeAttemptsByKey(db, key) : []) {
+      const named = parseProcessorKey(event.data.object.metadata?.idempotency_key ?? '')
+      const attempt = named && (await findAttemptByKey(db, named.practiceId, named.key))
+      if (attempt?.processor === 'stripe') {
         await reconcileAttempt(db, processors, attempt.practice_id, attempt.id)
       }
     }
