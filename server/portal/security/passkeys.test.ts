@@ -209,4 +209,39 @@ describeEachDatabase('passkeys for patients', (kind) => {
       .execute()
     expect(codes).toEqual([])
   })
+
+  it('keeps one passkey when two removals of the last two race under a required factor', async () => {
+    const person = await withPasskey()
+    const second = new SoftwareAuthenticator(TEST_ORIGIN)
+    const other = await addPasskey(person.cookie, second)
+    expect(other.statusCode).toBe(200)
+    const setPolicy = (policy: 'optional' | 'required') =>
+      suite.db
+        .updateTable('portal_settings')
+        .set({ second_factor_patients: policy })
+        .where('practice_id', '=', practiceId)
+        .execute()
+    await setPolicy('required')
+    try {
+      await suite.settle()
+      const remove = (id: number) =>
+        suite.app.inject({
+          method: 'DELETE',
+          url: `/api/portal/security/passkeys/${id}`,
+          headers: { cookie: person.cookie, origin: TEST_ORIGIN },
+        })
+      const answers = await Promise.all([remove(person.added.id), remove(other.json().id)])
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([204, 409])
+      const left = await suite.db
+        .selectFrom('second_factors')
+        .innerJoin('portal_users', 'portal_users.id', 'second_factors.portal_user_id')
+        .select('second_factors.id')
+        .where('portal_users.username', '=', person.username)
+        .execute()
+      expect(left).toHaveLength(1)
+    } finally {
+      await setPolicy('optional')
+      await suite.settle()
+    }
+  })
 })

@@ -23,7 +23,12 @@ import {
   splitTransports,
   storeChallenge,
 } from './passkey-queries.ts'
-import { countUnusedRecoveryCodes, deleteAllFactors, hasSecondFactor } from './queries.ts'
+import {
+  countUnusedRecoveryCodes,
+  deleteAllFactors,
+  hasSecondFactor,
+  lockFactorOwner,
+} from './queries.ts'
 
 /** Who passkeys are made for: the portal's own address (PUBLIC_URL), never the request's Host. */
 export interface RelyingParty {
@@ -122,6 +127,7 @@ export async function registerPasskey(
   if (!verification?.verified || !verification.registrationInfo) throw new Invalid(NOT_ADDED)
   const { credential } = verification.registrationInfo
   return db.transaction().execute(async (tx) => {
+    await lockFactorOwner(tx, owner)
     const id = await insertPasskey(
       tx,
       practiceId,
@@ -220,6 +226,7 @@ export async function removePasskey(
   policy: { required: boolean },
 ) {
   return db.transaction().execute(async (tx) => {
+    await lockFactorOwner(tx, owner)
     if (!(await deletePasskey(tx, owner, id))) return false
     if (!(await hasSecondFactor(tx, owner))) {
       if (policy.required) {

@@ -22,6 +22,18 @@ function owned<T extends OwnedTable>(db: Database, table: T, owner: SessionOwner
 }
 
 /** The owner's second factors that count (an app confirmed with a code, passkeys). */
+/**
+ * Locks the person's row for the rest of the transaction: changes to their factors that decide
+ * on what else they have (the last one removed, recovery codes for the first) run one at a time.
+ */
+export async function lockFactorOwner(db: Database, owner: SessionOwner) {
+  const query =
+    owner.kind === 'portal'
+      ? db.selectFrom('portal_users').select('id').where('id', '=', owner.portalUserId)
+      : db.selectFrom('staff_users').select('id').where('id', '=', owner.staffUserId)
+  await query.forUpdate().execute()
+}
+
 export async function listFactors(db: Database, owner: SessionOwner) {
   return owned(db, 'second_factors', owner)
     .select(['id', 'kind', 'label', 'created_at', 'last_used_at', 'credential_id', 'transports'])
