@@ -16,6 +16,7 @@ import {
 } from '../../practice/messages/queries.ts'
 import {
   attachmentProblem,
+  base64DecodedLength,
   cleanMessageText,
   messageProblems,
   patientAttachmentDecision,
@@ -46,6 +47,17 @@ async function checkPatientFiles(
   const problems: Record<string, string> = {}
   const checked: CheckedFile[] = []
   sent.forEach((file, index) => {
+    // Refused by the settings or its size before its bytes are decoded: a family whose practice
+    // takes no files, or a file over the limit, costs no decoding.
+    const early = patientAttachmentDecision({
+      ...settings,
+      size: base64DecodedLength(file.contentBase64),
+      provenType: null,
+    })
+    if (early !== 'wrong-type' && early !== 'ok') {
+      problems[`attachments/${index}`] = attachmentProblem(early, settings.maxBytes)
+      return
+    }
     const read = readSentFile(file)
     const decision = patientAttachmentDecision({
       ...settings,

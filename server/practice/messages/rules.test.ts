@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  base64DecodedLength,
   decodeCursor,
   encodeCursor,
   MAX_BODY_LENGTH,
@@ -101,5 +102,14 @@ describe('notifiesOnArrival', () => {
     expect(notifiesOnArrival({ direction: 'ToPatient', sentAt: old, created: true }, now)).toBe(
       false,
     )
+  })
+})
+
+describe('base64DecodedLength', () => {
+  it('counts the bytes a base64 text holds, padding included', () => {
+    for (const size of [0, 1, 2, 3, 4, 5, 1000]) {
+      const text = Buffer.alloc(size, 7).toString('base64')
+      expect(base64DecodedLength(text)).toBe(size)
+    }
   })
 })

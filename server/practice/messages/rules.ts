@@ -165,3 +165,9 @@ export function notifiesOnArrival(
   if (!message.created || message.direction !== 'ToPatient') return false
   return now.getTime() - message.sentAt.getTime() <= SYNC_NOTIFY_WINDOW_MS
 }
+
+/** How many bytes a base64 text decodes to, without decoding it. */
+export function base64DecodedLength(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0
+  return Math.max(0, Math.floor((text.length * 3) / 4) - padding)
+}
