@@ -86,3 +86,15 @@ export function usernameKey(username: string): string {
  * guessing six digits. Counted like passwords, before the code is looked at (issue 17).
  */
 export const SECOND_FACTOR: ThrottleRule = { scope: 'second-factor', limit: 5, ...SIGN_IN_DEFAULTS }
+
+/**
+ * Passkey sign-in challenges asked for, per client address: each is a row written before anyone
+ * is known, so a loop asking could fill the database. Generous for people retrying their phone.
+ */
+export const PASSKEY_CHALLENGE_ADDRESS: ThrottleRule = {
+  scope: 'passkey-challenge-address',
+  limit: 60,
+  windowMinutes: 15,
+  firstDelaySeconds: 60,
+  maxDelaySeconds: 15 * 60,
+}

@@ -153,6 +153,14 @@ describeEachDatabase('passkeys for patients', (kind) => {
     expect((await signInWithPasskey(authenticator)).response.statusCode).toBe(429)
   })
 
+  it('makes one address wait after many sign-in challenges (each is a row written)', async () => {
+    const ask = () => browserPost(suite.app, '/api/portal/session/passkey/options', {})
+    for (let asked = 0; asked < 60; asked++) expect((await ask()).statusCode).toBe(200)
+    const refused = await ask()
+    expect(refused.statusCode).toBe(429)
+    expect(refused.headers['retry-after']).toBeDefined()
+  })
+
   it('answers the second-factor step after the password, and the passkey can be renamed and removed', async () => {
     const { username, authenticator, cookie, added } = await withPasskey()
     const password = await browserPost(suite.app, '/api/portal/session', {

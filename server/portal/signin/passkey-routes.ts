@@ -8,7 +8,9 @@ import {
   type RelyingParty,
 } from '../../platform/auth/second-factor/passkeys.ts'
 import { answerWithPasskey, signInWithPasskey } from '../../platform/auth/second-factor/sign-in.ts'
+import { admitAttempt } from '../../platform/auth/sign-in.ts'
 import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
+import { PASSKEY_CHALLENGE_ADDRESS } from '../../platform/auth/throttle-rules.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound, Problem } from '../../platform/http/problems.ts'
 import { findPortalPractice } from '../../practice/queries.ts'
@@ -37,13 +39,16 @@ export const portalPasskeySignInRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/api/portal/session/passkey/options',
     { schema: { response: { 200: PasskeyOptions } } },
-    async (_request, reply) => {
+    async (request, reply) => {
       reply.header('Cache-Control', 'no-store')
-      const challenge = {
-        practiceId: await practiceId(),
-        realm: 'portal',
-        purpose: 'sign-in',
-      } as const
+      const practice = await practiceId()
+      const ip = clientAddress(request)
+      await admitAttempt(db, reply, [{ rule: PASSKEY_CHALLENGE_ADDRESS, key: ip }], {
+        practiceId: practice,
+        action: 'portal.passkey_challenge_throttled',
+        ip,
+      })
+      const challenge = { practiceId: practice, realm: 'portal', purpose: 'sign-in' } as const
       return passkeySignInOptions(db, rp, challenge)
     },
   )

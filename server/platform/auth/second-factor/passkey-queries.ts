@@ -14,7 +14,11 @@ export async function storeChallenge(
   now: Date,
 ) {
   // Lapsed challenges go as new ones come; the expiry index keeps this cheap.
-  await db.deleteFrom('passkey_challenges').where('expires_at', '<', now).execute()
+  await db
+    .deleteFrom('passkey_challenges')
+    .where('practice_id', '=', challenge.practiceId)
+    .where('expires_at', '<', now)
+    .execute()
   await db
     .insertInto('passkey_challenges')
     .values({
