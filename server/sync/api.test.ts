@@ -145,6 +145,12 @@ describeEachDatabase('sync API over HTTP', (kind) => {
     expect(unresolved.json().errors).toEqual({
       'operations/999/guarantorExternalId': expect.any(String),
     })
+    operations[999] = last({ ...patient, representatives: [{ patientExternalId: 'nobody' }] })
+    const unresolvedChild = await a.call('POST', 'batch', { operations })
+    expect(unresolvedChild.statusCode).toBe(422)
+    expect(unresolvedChild.json().errors).toEqual({
+      'operations/999/representatives/0/patientExternalId': expect.any(String),
+    })
     expect((await a.call('GET', 'patients/bulk-0')).statusCode).toBe(404)
     expect(
       (await a.call('POST', 'batch', { operations: [...operations, bulk(1000)] })).statusCode,

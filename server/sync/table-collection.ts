@@ -129,8 +129,11 @@ export function tableCollection<S extends TObject>(
     ...references.map(([, [, column]]) => column),
   ]
 
-  /** One row's values for `written`, its references resolved in SQL and named `label + field`. */
-  async function rowOf(ctx: SyncContext, externalId: string, sent: Static<S>, label: string) {
+  /**
+   * One row's plain values for `written`, and the external ids its references name (resolved
+   * with the rest of its statement's rows by `lookUpReferences`).
+   */
+  async function rowOf(ctx: SyncContext, externalId: string, sent: Static<S>) {
     const body = (spec.prepare ? await spec.prepare(ctx, externalId, sent) : sent) as Record<
       string,
       unknown
@@ -138,24 +141,14 @@ export function tableCollection<S extends TObject>(
     const values = plain.map(([field]) => valueOrDefault(body[field]))
     // Sending a deleted (hidden) row again shows it again.
     if (hidden) values.push(sql`false`)
-    // A row naming itself (a family head is their own guarantor) cannot be found before it
-    // exists: written as null first, then pointed at itself. A row naming another row of this
-    // collection must be written after it.
-    const selfReferences: string[] = []
-    const dependsOn: string[] = []
-    for (const [field, reference] of references) {
+    const targets = references.map(([field]) => body[field] as string | null | undefined)
+    // A row naming another row of this collection must be written after it; a row naming itself
+    // (a family head is their own guarantor) is written pointing nowhere, then at itself.
+    const dependsOn = references.flatMap(([field, [collection]]) => {
       const target = body[field] as string | null | undefined
-      const [collection, column] = reference
-      if (collection === spec.name && target === externalId) {
-        selfReferences.push(column)
-        values.push(sql`(select id from ${sql.table(spec.table)}
-          where practice_id = ${ctx.practiceId} and external_id = ${externalId})`)
-      } else {
-        if (collection === spec.name && target != null) dependsOn.push(target)
-        values.push(resolved(ctx.practiceId, reference, target, label + field))
-      }
-    }
-    return { externalId, body, values, selfReferences, dependsOn }
+      return collection === spec.name && target != null && target !== externalId ? [target] : []
+    })
+    return { externalId, body, values, targets, dependsOn }
   }
   type Row = Awaited<ReturnType<typeof rowOf>>
 
@@ -176,9 +169,28 @@ export function tableCollection<S extends TObject>(
    * stored come back, with `xmax = 0` for the new ones; the rest were left as they were.
    */
   async function writeRows(ctx: SyncContext, rows: Row[], positions: number[]) {
-    const tuples = rows.map(
-      (row) => sql`(${ctx.practiceId}, ${row.externalId}, ${sql.join(row.values)})`,
+    const found = await lookUpReferences(
+      ctx,
+      rows.flatMap((row) =>
+        references.map(([, [collection]], index) => [collection, row.targets[index]] as const),
+      ),
     )
+    const selfReferences = rows.map((row) =>
+      references.flatMap(([, [collection, column]], index) =>
+        collection === spec.name && row.targets[index] === row.externalId ? [column] : [],
+      ),
+    )
+    const tuples = rows.map((row, index) => {
+      const resolvedIds = references.map(([field, reference], at) =>
+        referenceValue(found, reference, row.targets[at], {
+          position: positions[index] ?? 0,
+          field,
+          // Its own row, not yet written: null now, pointed at itself below.
+          selfReference: reference[0] === spec.name && row.targets[at] === row.externalId,
+        }),
+      )
+      return sql`(${ctx.practiceId}, ${row.externalId}, ${sql.join([...row.values, ...resolvedIds])})`
+    })
     const { rows: changed } = await atRow(
       null,
       sql<{ id: number; external_id: string; created: boolean }>`
@@ -198,13 +210,13 @@ export function tableCollection<S extends TObject>(
         where practice_id = ${ctx.practiceId} and external_id = any(${unchanged})`.execute(ctx.db)
       for (const row of found) ids.set(row.external_id, Number(row.id))
     }
-    const pointAtSelf = rows.filter(
-      (row) => created.has(row.externalId) && row.selfReferences.length,
-    )
-    for (const column of new Set(pointAtSelf.flatMap((row) => row.selfReferences))) {
+    const pointAtSelf = rows
+      .map((row, index) => ({ row, columns: selfReferences[index] ?? [] }))
+      .filter(({ row, columns }) => created.has(row.externalId) && columns.length)
+    for (const column of new Set(pointAtSelf.flatMap(({ columns }) => columns))) {
       const own = pointAtSelf
-        .filter((row) => row.selfReferences.includes(column))
-        .map((row) => ids.get(row.externalId))
+        .filter(({ columns }) => columns.includes(column))
+        .map(({ row }) => ids.get(row.externalId))
       await sql`update ${sql.table(spec.table)} set ${sql.ref(column)} = id
         where id = any(${own})`.execute(ctx.db)
     }
@@ -213,18 +225,28 @@ export function tableCollection<S extends TObject>(
       return unchanged.includes(row.externalId) ? 'unchanged' : 'updated'
     })
     for (const child of children) {
+      const childFound = await lookUpReferences(
+        ctx,
+        rows.flatMap((row) =>
+          listOf(row.body[child.field]).flatMap((childRow) =>
+            Object.entries(child.references ?? {}).map(
+              ([field, [collection]]) => [collection, childRow[field] as string] as const,
+            ),
+          ),
+        ),
+      )
       // Rows just created have no children yet: theirs are inserted together, unread.
       const fresh: RawBuilder<unknown>[] = []
       for (const [index, row] of rows.entries()) {
         const id = ids.get(row.externalId)
         if (id === undefined) continue
-        const label = `${positions[index]}${LABEL}`
+        const parent = { position: positions[index] ?? 0, found: childFound }
         const wanted = listOf(row.body[child.field])
         if (outcomes[index] === 'created') {
-          fresh.push(...childTuples(ctx, child, id, wanted, label))
+          fresh.push(...childTuples(ctx, child, id, wanted, parent))
         } else if (
           (await atRow(positions[index] ?? 0, () =>
-            replaceChildren(ctx, child, id, wanted, label),
+            replaceChildren(ctx, child, id, wanted, parent),
           )) &&
           outcomes[index] === 'unchanged'
         ) {
@@ -262,7 +284,7 @@ export function tableCollection<S extends TObject>(
       depthOf.clear()
     }
     for (const [position, { externalId, body }] of sent.entries()) {
-      const row = await atRow(position, () => rowOf(ctx, externalId, body, `${position}${LABEL}`))
+      const row = await atRow(position, () => rowOf(ctx, externalId, body))
       if (depthOf.has(externalId) || window.length >= ROWS_PER_STATEMENT) await flush()
       const depth = Math.max(-1, ...row.dependsOn.map((id) => depthOf.get(id) ?? -1)) + 1
       window.push({ row, position, depth })
@@ -332,32 +354,56 @@ function readColumn(alias: string, column: string, field: string, readAs: ReadAs
   return sql`${readAs[field]?.(ref) ?? ref} as ${sql.ref(field)}`
 }
 
+/** Row ids by collection and external id, for the references of the rows about to be written. */
+type FoundReferences = Map<ReferableCollection, Map<string, number>>
+
 /**
- * A reference resolved inside the statement that writes it (no round trip per reference); one
- * that finds nothing fails the statement through `sync_unknown_reference` (migration 0011).
+ * Looks up every external id a statement's rows name, one query per collection named. Resolving
+ * them here instead of with a subquery per row and reference keeps a 500-row statement's planning
+ * from growing with its references (it was most of a bulk load's time). A row deleted between
+ * this read and the write still cannot be pointed at: the foreign keys refuse it.
  */
-function resolved(
-  practiceId: number,
-  [collection, _column]: Reference,
-  target: string | null | undefined,
-  field: string,
-): RawBuilder<unknown> {
-  if (target == null) return sql`null`
-  return sql`coalesce(
-    (select r.id from ${sql.table(COLLECTION_TABLES[collection])} r
-     where r.practice_id = ${practiceId} and r.external_id = ${target}),
-    sync_unknown_reference(${field}, ${collection}, ${target}))`
+async function lookUpReferences(
+  ctx: SyncContext,
+  wanted: Iterable<readonly [ReferableCollection, string | null | undefined]>,
+): Promise<FoundReferences> {
+  const byCollection = new Map<ReferableCollection, Set<string>>()
+  for (const [collection, target] of wanted) {
+    if (target == null) continue
+    const targets = byCollection.get(collection) ?? new Set<string>()
+    targets.add(target)
+    byCollection.set(collection, targets)
+  }
+  const found: FoundReferences = new Map()
+  for (const [collection, targets] of byCollection) {
+    const { rows } = await sql<{ id: number; external_id: string }>`
+      select id, external_id from ${sql.table(COLLECTION_TABLES[collection])}
+      where practice_id = ${ctx.practiceId} and external_id = any(${[...targets]})`.execute(ctx.db)
+    found.set(collection, new Map(rows.map((row) => [row.external_id, Number(row.id)])))
+  }
+  return found
 }
 
-/** Separates a row's position from the field in an unresolved reference's label. */
-const LABEL = '\u001f'
+/** A reference's value in a written row; one that names nothing fails that row with a 422. */
+function referenceValue(
+  found: FoundReferences,
+  [collection]: Reference,
+  target: string | null | undefined,
+  at: { position: number; field: string; selfReference?: boolean },
+): RawBuilder<unknown> {
+  if (target == null) return sql`null`
+  const id = found.get(collection)?.get(target)
+  if (id !== undefined) return sql`${id}`
+  if (at.selfReference) return sql`null`
+  throw new RowFailure(at.position, new UnknownReference(at.field, collection, target))
+}
+
 /** Rows per statement: well under PostgreSQL's 65,535 parameters for the widest collection. */
 const ROWS_PER_STATEMENT = 500
 
 /**
  * Runs the work for one row (`position`), or for a statement of several (null): what it throws
- * is a RowFailure naming the row, and the database's refusal of an unresolved reference becomes
- * the API's 422 naming the field.
+ * is a RowFailure naming the row (an unresolved reference already is one, naming the field).
  */
 async function atRow<T>(
   position: number | null,
@@ -367,17 +413,6 @@ async function atRow<T>(
     return await (typeof work === 'function' ? work() : work)
   } catch (error) {
     if (error instanceof RowFailure) throw error
-    const { code, message, detail } = error as { code?: string; message?: string; detail?: string }
-    if (code === 'BW422' && message && detail) {
-      const [at, field] = message.includes(LABEL) ? message.split(LABEL) : [null, message]
-      const slash = detail.indexOf('/')
-      const problem = new UnknownReference(
-        field ?? message,
-        detail.slice(0, slash),
-        detail.slice(slash + 1),
-      )
-      throw new RowFailure(at === null ? (position ?? 0) : Number(at), problem)
-    }
     if (position === null) throw error
     throw new RowFailure(position, error)
   }
@@ -433,14 +468,15 @@ const listOf = (sent: unknown) => (Array.isArray(sent) ? sent : []) as Record<st
 
 /**
  * Replaces the parent's child rows when the body's differ from the stored ones; true if it did.
- * `label` names the parent's row in an unresolved reference.
+ * `parent` is the parent's row position (named by an unresolved reference) and the references
+ * looked up for its statement.
  */
 async function replaceChildren(
   ctx: SyncContext,
   child: ChildRows,
   parentId: number,
   wanted: Record<string, unknown>[],
-  label: string,
+  parent: ParentRow,
 ): Promise<boolean> {
   const stored = await storedChildren(ctx, child, parentId)
   const same =
@@ -450,8 +486,14 @@ async function replaceChildren(
   if (same) return false
   await sql`delete from ${sql.table(child.table)}
     where ${sql.ref(child.parentColumn)} = ${parentId}`.execute(ctx.db)
-  await insertChildren(ctx, child, childTuples(ctx, child, parentId, wanted, label))
+  await insertChildren(ctx, child, childTuples(ctx, child, parentId, wanted, parent))
   return true
+}
+
+/** Where a parent row stands in its request, and the references looked up for its children. */
+interface ParentRow {
+  position: number
+  found: FoundReferences
 }
 
 /** One parent's child rows as value tuples for `insertChildren`. */
@@ -460,7 +502,7 @@ function childTuples(
   child: ChildRows,
   parentId: number,
   wanted: Record<string, unknown>[],
-  label: string,
+  parent: ParentRow,
 ) {
   return wanted.map((row, index) => {
     const values: RawBuilder<unknown>[] = [sql`${ctx.practiceId}`, sql`${parentId}`]
@@ -469,9 +511,8 @@ function childTuples(
     }
     for (const [field, reference] of Object.entries(child.references ?? {})) {
       const target = row[field] as string | null | undefined
-      values.push(
-        resolved(ctx.practiceId, reference, target, `${label}${child.field}/${index}/${field}`),
-      )
+      const at = { position: parent.position, field: `${child.field}/${index}/${field}` }
+      values.push(referenceValue(parent.found, reference, target, at))
     }
     for (const value of Object.values(child.fixed ?? {})) values.push(sql`${value}`)
     if (child.orderColumn) values.push(sql`${index}`)
