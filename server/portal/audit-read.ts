@@ -46,3 +46,15 @@ export function portalAuditor(request: Pick<FastifyRequest, 'ip'>, access: Porta
       }),
   }
 }
+
+/**
+ * The auditor of a portal user's acts on their own account (sign-in, passwords, second factors,
+ * sessions): about the user's own patient, so the office's audit log filtered to that patient
+ * finds them beside what was done to the account.
+ */
+export function accountAuditor(
+  request: Pick<FastifyRequest, 'ip'>,
+  user: PatientAccess['user'] & { patient_id: number },
+): Auditor {
+  return portalAuditor(request, { user, patientId: user.patient_id })
+}

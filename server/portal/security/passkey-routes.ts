@@ -19,7 +19,7 @@ import {
   PasskeyName,
   PasskeyOptions,
 } from '../../practice/schemas.ts'
-import { portalAuditor } from '../audit-read.ts'
+import { accountAuditor } from '../audit-read.ts'
 
 /** The Security page's passkeys: add (also while the practice's policy asks for one), rename, remove. */
 export const passkeySecurityRoutes: FastifyPluginAsyncTypebox<{
@@ -58,14 +58,10 @@ export const passkeySecurityRoutes: FastifyPluginAsyncTypebox<{
       const response = request.body.response as unknown as RegistrationResponseJSON
       const label = request.body.label
       const added = await registerPasskey(db, rp, factorOwner, { label, response })
-      await portalAuditor(request, { user: context.user }).record(
-        db,
-        'portal.second_factor_added',
-        {
-          details: { kind: 'passkey' },
-          target: { type: 'second_factor', id: added.id },
-        },
-      )
+      await accountAuditor(request, context.user).record(db, 'portal.second_factor_added', {
+        details: { kind: 'passkey' },
+        target: { type: 'second_factor', id: added.id },
+      })
       if (context.stage === 'second-factor-setup') {
         await setSessionSecondFactorStep(db, context.session.id, 'none')
       }
@@ -95,7 +91,7 @@ export const passkeySecurityRoutes: FastifyPluginAsyncTypebox<{
       if (!(await removePasskey(db, owner, request.params.passkeyId, { required }))) {
         throw new NotFound()
       }
-      await portalAuditor(request, { user }).record(db, 'portal.second_factor_removed', {
+      await accountAuditor(request, user).record(db, 'portal.second_factor_removed', {
         details: { kind: 'passkey' },
         target: { type: 'second_factor', id: request.params.passkeyId },
       })

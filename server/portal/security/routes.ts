@@ -18,7 +18,7 @@ import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Conflict } from '../../platform/http/problems.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
-import { portalAuditor } from '../audit-read.ts'
+import { accountAuditor } from '../audit-read.ts'
 import { portalSessionView } from '../signin/view.ts'
 import { openSessions, recentSignIns, recordViewsByOthers } from './queries.ts'
 import { AppConfirmed, AppEnrollment, RecoveryCodes, SecurityView, TypedCode } from './schemas.ts'
@@ -37,7 +37,7 @@ export const securityRoutes: FastifyPluginAsyncTypebox<{
       throw new SignInIncomplete(context.stage)
     }
     const owner = { kind: 'portal', portalUserId: context.user.id } as const
-    const audit = portalAuditor(request, { user: context.user })
+    const audit = accountAuditor(request, context.user)
     return { context, owner, audit, factorOwner: { owner, practiceId: context.user.practice_id } }
   }
 
@@ -93,7 +93,7 @@ export const securityRoutes: FastifyPluginAsyncTypebox<{
       throw new Conflict('Your dental office requires an authenticator app; it cannot be removed.')
     }
     if (await removeApp(db, owner)) {
-      await portalAuditor(request, { user }).record(db, 'portal.second_factor_removed', {
+      await accountAuditor(request, user).record(db, 'portal.second_factor_removed', {
         details: { kind: 'totp' },
       })
     }
@@ -110,7 +110,7 @@ export const securityRoutes: FastifyPluginAsyncTypebox<{
         throw new Conflict('Add an authenticator app first: recovery codes stand in for it.')
       }
       const codes = await replaceRecoveryCodes(db, { owner, practiceId: user.practice_id })
-      await portalAuditor(request, { user }).record(db, 'portal.recovery_codes_replaced')
+      await accountAuditor(request, user).record(db, 'portal.recovery_codes_replaced')
       return { codes }
     },
   )
@@ -118,7 +118,7 @@ export const securityRoutes: FastifyPluginAsyncTypebox<{
   app.post('/api/portal/security/sign-out-others', async (request, reply) => {
     const { user, session } = await guard.user(request)
     const ended = await endSessions(db, { portal_user_id: user.id }, { except: session.id })
-    await portalAuditor(request, { user }).record(db, 'portal.signed_out_elsewhere', {
+    await accountAuditor(request, user).record(db, 'portal.signed_out_elsewhere', {
       details: { sessions: ended },
     })
     return reply.status(204).send()

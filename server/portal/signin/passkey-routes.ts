@@ -15,7 +15,7 @@ import type { Database } from '../../platform/db/database.ts'
 import { NotFound, Problem } from '../../platform/http/problems.ts'
 import { findPortalPractice } from '../../practice/queries.ts'
 import { PasskeyAnswer, PasskeyOptions, PasskeyResponse } from '../../practice/schemas.ts'
-import { portalAuditor } from '../audit-read.ts'
+import { accountAuditor } from '../audit-read.ts'
 import { findUserForPasskey, recordSignIn } from './queries.ts'
 import { PortalSessionView } from './schemas.ts'
 import { startPortalSession } from './start-session.ts'
@@ -67,10 +67,7 @@ export const portalPasskeySignInRoutes: FastifyPluginAsyncTypebox<{
       const user = await findUserForPasskey(db, attempt.practiceId, owner.portalUserId)
       if (!user) throw new SignInFailed()
       await recordSignIn(db, user.id)
-      await portalAuditor(request, { user, patientId: user.patient_id }).record(
-        db,
-        'portal.passkey_sign_in',
-      )
+      await accountAuditor(request, user).record(db, 'portal.passkey_sign_in')
       return startPortalSession(
         db,
         { request, reply, cookies },

@@ -10,7 +10,7 @@ import {
 import { requestLanguage } from '../../platform/i18n/languages.ts'
 import { translate } from '../../platform/i18n/translate.ts'
 import { findPortalPractice } from '../../practice/queries.ts'
-import { portalAuditor } from '../audit-read.ts'
+import { accountAuditor } from '../audit-read.ts'
 import { changePassword, completeFirstSignIn, passwordChangeCounter } from './passwords.ts'
 import { RESET_CODE_MINUTES } from './reset-codes.ts'
 import {
@@ -40,7 +40,7 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
     { schema: { body: FirstSignIn, response: { 200: PortalSessionView } } },
     async (request) => {
       const { user } = await guard.user(request, { allowIncomplete: true })
-      await completeFirstSignIn(db, user, portalAuditor(request, { user }), request.body)
+      await completeFirstSignIn(db, user, accountAuditor(request, user), request.body)
       return portalSessionView(await guard.refresh(request))
     },
   )
@@ -54,7 +54,7 @@ export const portalPasswordRoutes: FastifyPluginAsyncTypebox<
       actor: { type: 'portal_user', portalUserId: user.id },
     })
     const signedIn = { user, sessionId: session.id }
-    await changePassword(db, signedIn, portalAuditor(request, { user }), request.body)
+    await changePassword(db, signedIn, accountAuditor(request, user), request.body)
     return reply.status(204).send()
   })
 

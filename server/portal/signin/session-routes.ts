@@ -8,7 +8,7 @@ import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import { findPortalPractice } from '../../practice/queries.ts'
 import { Credentials } from '../../practice/schemas.ts'
-import { portalAuditor } from '../audit-read.ts'
+import { accountAuditor, portalAuditor } from '../audit-read.ts'
 import { findUserForSignIn, recordSignIn } from './queries.ts'
 import { PortalSessionView } from './schemas.ts'
 import { startPortalSession } from './start-session.ts'
@@ -42,11 +42,9 @@ export const portalSessionRoutes: FastifyPluginAsyncTypebox<PortalAuthOptions> =
         actor: (found) => ({ type: 'portal_user', portalUserId: found.id }),
       })
       await recordSignIn(db, user.id)
-      await portalAuditor(request, { user, patientId: user.patient_id }).record(
-        db,
-        'portal.sign_in',
-        { details: { temporaryPassword: user.password_is_temporary } },
-      )
+      await accountAuditor(request, user).record(db, 'portal.sign_in', {
+        details: { temporaryPassword: user.password_is_temporary },
+      })
       const portalUserId = user.id
       const practiceId = practice.id
       return startPortalSession(db, { request, reply, cookies }, { practiceId, portalUserId })

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { clearSessionCookie } from '../../platform/auth/cookies.ts'
 import { endSession } from '../../platform/auth/sessions.ts'
 import { Problem } from '../../platform/http/problems.ts'
-import { portalAuditor } from '../audit-read.ts'
+import { accountAuditor } from '../audit-read.ts'
 import { PersonalInfo, PortalSessionView } from './schemas.ts'
 import type { PortalAuthOptions } from './session-routes.ts'
 import { VerificationLocked, verifyPersonalInfo } from './verify.ts'
@@ -22,7 +22,7 @@ export const portalVerifyRoutes: FastifyPluginAsyncTypebox<PortalAuthOptions> = 
         throw new Problem(409, 'already-done', 'Already done', 'Nothing to verify now.')
       }
       const { user, session } = context
-      const audit = portalAuditor(request, { user, patientId: user.patient_id })
+      const audit = accountAuditor(request, user)
       const signedIn = { user, sessionId: session.id }
       if ((await verifyPersonalInfo(db, signedIn, audit, request.body)) === 'verified') {
         return portalSessionView(await guard.refresh(request))
