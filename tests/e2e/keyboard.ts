@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { passwordField, userNameField } from './portal.ts'
 
 /**
  * Presses Tab (or Shift+Tab) until `target` has the focus, as a keyboard user would walk the
@@ -25,4 +26,25 @@ export async function tabAndEnter(page: Page, target: Locator, options?: { limit
 export async function tabAndType(page: Page, target: Locator, text: string) {
   await tabTo(page, target)
   await page.keyboard.type(text)
+}
+
+/** Signs in with the keyboard alone: type, Tab, type, Enter. */
+export async function typeSignIn(page: Page, who: { username: string; password: string }) {
+  await userNameField(page).focus()
+  await page.keyboard.type(who.username)
+  await tabAndType(page, passwordField(page), who.password)
+  await page.keyboard.press('Enter')
+}
+
+/** Opens a menu's button with Enter and walks its items with the arrow keys to `item`. */
+export async function arrowToMenuItem(page: Page, button: Locator, item: Locator) {
+  await tabAndEnter(page, button)
+  for (let presses = 0; presses < 10; presses += 1) {
+    if (await item.evaluate((element) => element === document.activeElement).catch(() => false)) {
+      await page.keyboard.press('Enter')
+      return
+    }
+    await page.keyboard.press('ArrowDown')
+  }
+  await expect(item, 'the arrow keys reach it').toBeFocused({ timeout: 1 })
 }

@@ -3,6 +3,7 @@ import { totpCode } from '../../server/platform/auth/second-factor/rules.ts'
 import { fillBirthdate } from './birthdate.ts'
 import { expectUsablePage } from './checks.ts'
 import { expect, test } from './fresh-family.ts'
+import { arrowToMenuItem, tabAndEnter, tabAndType, typeSignIn } from './keyboard.ts'
 import { signInToOffice } from './office-helpers.ts'
 import {
   HASHING,
@@ -154,4 +155,49 @@ test('she signs out her other browser; the office resets her two-step sign-in; t
   }
   await expect(events.filter({ hasText: 'portal.sign_in' }).first()).toBeVisible()
   await office.context().close()
+})
+
+test('two-step sign-in is added and answered with the keyboard alone', async ({
+  page,
+  freshFamily,
+}) => {
+  test.slow()
+  const { guarantor } = await freshFamily()
+  await page.goto('/')
+  await typeSignIn(page, guarantor)
+  await expect(page.getByRole('heading', { level: 1, name: guarantor.name })).toBeVisible(HASHING)
+
+  // Security, from the name menu, by Enter and the arrow keys.
+  await arrowToMenuItem(
+    page,
+    patientMenu(page, guarantor.name),
+    page.getByRole('menuitem', { name: 'Security' }),
+  )
+  await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible()
+  await tabAndEnter(page, page.getByRole('button', { name: 'Set up two-step sign-in' }))
+  await tabAndEnter(page, page.getByRole('button', { name: 'Add authenticator app' }))
+  const shown = await page
+    .locator('p', { hasText: 'Or type this key' })
+    .locator('code')
+    .textContent()
+  const key = (shown ?? '').replace(/\s+/g, '')
+  await tabAndType(page, page.getByRole('textbox', { name: 'Code from the app' }), totpCode(key))
+  await tabAndEnter(page, page.getByRole('button', { name: 'Confirm' }))
+  await tabAndEnter(page, page.getByRole('button', { name: 'I have saved my recovery codes' }))
+  await expect(page.getByText(/Authenticator app, added/)).toBeVisible()
+
+  // Signed out, she answers the code step by typing and Enter.
+  await arrowToMenuItem(
+    page,
+    patientMenu(page, guarantor.name),
+    page.getByRole('menuitem', { name: 'Sign out' }),
+  )
+  await expect(page.getByRole('status').filter({ hasText: 'You have signed out.' })).toBeVisible(
+    HASHING,
+  )
+  await typeSignIn(page, guarantor)
+  await expect(page).toHaveURL('/second-factor', HASHING)
+  await tabAndType(page, codeField(page), totpCode(key, new Date(Date.now() + NEXT_STEP_MS)))
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: guarantor.name })).toBeVisible(HASHING)
 })

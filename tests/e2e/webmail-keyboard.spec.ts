@@ -1,20 +1,12 @@
 import { expect, type Page } from '@playwright/test'
 import { expectUsablePage } from './checks.ts'
 import { test } from './fresh-family.ts'
-import { tabAndEnter, tabAndType, tabTo } from './keyboard.ts'
+import { tabAndEnter, tabAndType, tabTo, typeSignIn } from './keyboard.ts'
 import { ADMIN } from './office-helpers.ts'
-import { HASHING, LUIS, passwordField, signInToPortal, userNameField } from './portal.ts'
+import { HASHING, LUIS, signInToPortal } from './portal.ts'
 import { tabBar } from './portal-tabs.ts'
 
 const messagesTab = (page: Page) => tabBar(page).getByRole('link', { name: /^Messages/ })
-
-/** Signs in with the keyboard alone: type, Tab, type, Enter. */
-async function typeSignIn(page: Page, who: { username: string; password: string }) {
-  await userNameField(page).focus()
-  await page.keyboard.type(who.username)
-  await tabAndType(page, passwordField(page), who.password)
-  await page.keyboard.press('Enter')
-}
 
 test('the whole conversation works with the keyboard alone, on both sides', async ({
   page,
