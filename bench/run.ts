@@ -3,6 +3,7 @@
  * beside its budget. Figures vary with the machine; run it on an otherwise idle one.
  */
 import os from 'node:os'
+import { benchAuditLog } from './audit-log.ts'
 import { benchCcd } from './ccd.ts'
 import { benchColdStart } from './cold-start.ts'
 import { benchPasswordVerification, benchSignIn } from './sign-in.ts'
@@ -197,6 +198,24 @@ async function tabsFigures(): Promise<Figure[]> {
   return figures
 }
 
+function auditLogFigures(audit: Awaited<ReturnType<typeof benchAuditLog>>): Figure[] {
+  const rows = `${(audit.events / 1e6).toLocaleString('en-US')} million events`
+  return [
+    ...audit.pages.map((page) => ({
+      name: `audit log page of 50 (${rows}): ${page.name}, p95 (median ${round(page.medianMs)} ms)`,
+      value: page.p95Ms,
+      unit: 'ms',
+      budget: '< 100 ms',
+      withinBudget: page.p95Ms < 100,
+    })),
+    {
+      name: 'the database alone: newest 50 ids by the practice index, p95',
+      value: audit.bare.p95Ms,
+      unit: 'ms',
+    },
+  ]
+}
+
 async function main() {
   const figures: Figure[] = []
   const only = process.argv
@@ -267,6 +286,8 @@ async function main() {
     })
   }
   if (wants('ccd')) figures.push(...ccdFigures(await benchCcd()))
+  // Needs PostgreSQL and, the first time, minutes to fill: ask for it by name.
+  if (only.includes('audit-log')) figures.push(...auditLogFigures(await benchAuditLog()))
   // Needs PostgreSQL and, the first time, minutes to build the large practice: ask for it by name.
   if (only.includes('tabs')) figures.push(...(await tabsFigures()))
   // Needs PostgreSQL; drops and makes its own database (bitewing_bench_sync): ask for it by name.

@@ -66,7 +66,10 @@ export async function listAuditEvents(
     .where('audit_events.practice_id', '=', practice.id)
   const { patient, user, action, from, to } = filters
   if (patient?.trim()) query = query.where((eb) => aboutPatients(eb, practice.id, patient))
-  if (user?.trim()) query = query.where((eb) => byUser(eb, practice.id, user.trim()))
+  if (user?.trim()) {
+    const users = await findNamedUsers(db, practice.id, user.trim())
+    query = query.where((eb) => byUsers(eb, users))
+  }
   if (action) {
     query = action.endsWith('.')
       ? query.where('audit_events.action', 'like', `${action}%`)
@@ -119,29 +122,43 @@ function aboutPatients(eb: Events, practiceId: number, typed: string) {
   return eb('audit_events.patient_id', 'in', patients.limit(200))
 }
 
-/** Events done by the staff member or portal user with this user name. */
-function byUser(eb: Events, practiceId: number, username: string) {
+/** The staff member and the portal user with this user name (either, both or neither). */
+interface NamedUsers {
+  staff: number[]
+  portal: number[]
+}
+
+/**
+ * Who has this user name, looked up before the page is read: an `or` of two subqueries in the
+ * page's own query made PostgreSQL walk the whole practice index (115 ms a page on two million
+ * events), where a known id walks that user's own index.
+ */
+async function findNamedUsers(db: Database, practiceId: number, username: string) {
   const name = username.toLowerCase()
-  return eb.or([
-    eb(
-      'audit_events.staff_user_id',
-      'in',
-      eb
-        .selectFrom('staff_users')
-        .select('staff_users.id')
-        .where('staff_users.practice_id', '=', practiceId)
-        .where(sql`lower(staff_users.username)`, '=', name),
-    ),
-    eb(
-      'audit_events.portal_user_id',
-      'in',
-      eb
-        .selectFrom('portal_users')
-        .select('portal_users.id')
-        .where('portal_users.practice_id', '=', practiceId)
-        .where(sql`lower(portal_users.username)`, '=', name),
-    ),
+  const [staff, portal] = await Promise.all([
+    db
+      .selectFrom('staff_users')
+      .select('id')
+      .where('practice_id', '=', practiceId)
+      .where(sql`lower(username)`, '=', name)
+      .execute(),
+    db
+      .selectFrom('portal_users')
+      .select('id')
+      .where('practice_id', '=', practiceId)
+      .where(sql`lower(username)`, '=', name)
+      .execute(),
   ])
+  return { staff: staff.map((row) => row.id), portal: portal.map((row) => row.id) }
+}
+
+/** Events done by these users; none when the name named nobody. */
+function byUsers(eb: Events, users: NamedUsers) {
+  const either = [
+    ...(users.staff.length > 0 ? [eb('audit_events.staff_user_id', 'in', users.staff)] : []),
+    ...(users.portal.length > 0 ? [eb('audit_events.portal_user_id', 'in', users.portal)] : []),
+  ]
+  return either.length > 0 ? eb.or(either) : sql<boolean>`false`
 }
 
 export async function findPracticeTimeZone(db: Database, practiceId: number) {
