@@ -76,6 +76,12 @@ describeEachDatabase('office: the audit log', (kind) => {
 
     const byMaria = (await get('/api/office/audit-log?user=Maria.Garcia')).json()
     expect(byMaria.events[0]).toMatchObject({ actor: 'Maria Garcia', username: 'maria.garcia' })
+    const byDesk = (await get('/api/office/audit-log?user=DESK')).json()
+    expect(byDesk.events.length).toBeGreaterThan(0)
+    expect(byDesk.events.every((event: { username: string }) => event.username === 'desk')).toBe(
+      true,
+    )
+    expect((await get('/api/office/audit-log?user=nobody')).json().events).toEqual([])
 
     const seen: number[] = []
     let next: string | null = ''
