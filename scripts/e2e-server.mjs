@@ -30,6 +30,11 @@ const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
     DEMO: 'true',
     SMTP_URL: smtp.url,
     DIRECT_SMTP_URL: direct.url,
+    // Stripe configured (its card page exists) while the demo practice keeps the sandbox:
+    // nothing here ever reaches Stripe.
+    STRIPE_SECRET_KEY: 'sk_test_e2e',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_e2e',
+    STRIPE_WEBHOOK_SECRET: 'whsec_e2e',
   },
 })
 

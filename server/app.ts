@@ -41,6 +41,7 @@ import { paymentProcessors } from './portal/account/payments/processors.ts'
 import { publicPaymentRoutes } from './portal/account/payments/public-routes.ts'
 import { paymentRoutes } from './portal/account/payments/routes.ts'
 import { sandboxProcessorRoutes } from './portal/account/payments/sandbox-routes.ts'
+import { stripeCardRoutes } from './portal/account/payments/stripe-card-routes.ts'
 import { stripeWebhookRoutes } from './portal/account/payments/stripe-webhook.ts'
 import { accountRoutes } from './portal/account/routes.ts'
 import { appointmentRoutes } from './portal/appointments/routes.ts'
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (processors.sandbox) await app.register(sandboxProcessorRoutes, { db })
   if (deps.config.stripe) {
     await app.register(stripeWebhookRoutes, { db, processors, stripe: deps.config.stripe })
+    await app.register(stripeCardRoutes, { stripe: deps.config.stripe })
   }
   await app.register(planRoutes, { db, guard: portal, reads })
   await app.register(imageRoutes, { db, guard: portal, reads, files: deps.files })

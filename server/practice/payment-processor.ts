@@ -20,8 +20,8 @@ export type ProcessorName = (typeof PROCESSOR_NAMES)[number]
 export type CardEntry =
   /** The sandbox's card page, shown in a frame; it posts the card's token back to the page. */
   | { kind: 'sandbox'; framePath: string }
-  /** Stripe.js Payment Element with this publishable key. */
-  | { kind: 'stripe'; publishableKey: string }
+  /** Stripe.js card fields on our own page for them (stripe-page.ts), shown in a frame the same way. */
+  | { kind: 'stripe'; framePath: string }
 
 export interface CardDetails {
   brand: string

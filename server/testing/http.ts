@@ -20,6 +20,7 @@ export async function buildTestApp(
   database: DatabaseHandle,
   options: Pick<AppDependencies, 'onRoute' | 'syncRateLimit' | 'paymentProcessors'> & {
     trustProxy?: Config['trustProxy']
+    stripe?: Config['stripe']
   } = {},
 ) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-test-'))
@@ -34,6 +35,7 @@ export async function buildTestApp(
       logLevel: 'silent',
       webDist: path.join(root, 'web'),
       trustProxy: options.trustProxy ?? false,
+      ...(options.stripe ? { stripe: options.stripe } : {}),
     },
     db: database.db,
     files,

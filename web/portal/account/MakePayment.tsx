@@ -11,12 +11,12 @@ import { ProblemAlert } from '../problem-alert.tsx'
 import {
   amountFieldProblem,
   amountText,
+  cardFrameMessage,
   type NewCard,
   newIdempotencyKey,
   type PaymentForm,
   type PaymentResult,
   parseAmount,
-  sandboxCardMessage,
 } from './payment-rules.ts'
 import './payment.css'
 
@@ -283,15 +283,12 @@ function CardEntry({ setup, onCard }: { setup: PaymentForm; onCard: (card: NewCa
   const t = useT()
   useEffect(() => {
     const listener = (event: MessageEvent) => {
-      const card = sandboxCardMessage(event, window.location.origin)
+      const card = cardFrameMessage(event, window.location.origin)
       if (card) onCard(card)
     }
     window.addEventListener('message', listener)
     return () => window.removeEventListener('message', listener)
   }, [onCard])
-  if (setup.cardEntry.kind !== 'sandbox') {
-    return <p className="notice notice-error">{t('payment.noNewCard')}</p>
-  }
   return (
     <iframe className="card-frame" title={t('payment.cardFrame')} src={setup.cardEntry.framePath} />
   )

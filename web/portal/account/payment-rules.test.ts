@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { englishT } from '../../ui/i18n/testing.ts'
 import portalEnglish from '../messages/en.json'
-import { amountFieldProblem, amountText, parseAmount, sandboxCardMessage } from './payment-rules.ts'
+import { amountFieldProblem, amountText, cardFrameMessage, parseAmount } from './payment-rules.ts'
 
 const t = englishT(portalEnglish)
 
@@ -23,15 +23,18 @@ describe('make payment in the browser', () => {
     expect(amountFieldProblem('5000.01', 500_000, t)).toMatch(/at most 5000\.00/)
   })
 
-  it('takes card tokens only from the sandbox page on its own origin', () => {
+  it('takes card tokens only from a processor card page on its own origin', () => {
     const data = { source: 'sandbox-processor', token: 'sbx_pm_1', brand: 'Visa', last4: '4242' }
     const own = 'https://portal.example'
-    expect(sandboxCardMessage({ origin: own, data }, own)).toEqual({
+    expect(cardFrameMessage({ origin: own, data }, own)).toEqual({
       token: 'sbx_pm_1',
       brand: 'Visa',
       last4: '4242',
     })
-    expect(sandboxCardMessage({ origin: 'https://evil.example', data }, own)).toBeNull()
-    expect(sandboxCardMessage({ origin: own, data: { token: 'x' } }, own)).toBeNull()
+    expect(cardFrameMessage({ origin: 'https://evil.example', data }, own)).toBeNull()
+    expect(cardFrameMessage({ origin: own, data: { token: 'x' } }, own)).toBeNull()
+    const stripe = { source: 'stripe-processor', token: 'pm_1', brand: 'Visa', last4: '4242' }
+    expect(cardFrameMessage({ origin: own, data: stripe }, own)?.token).toBe('pm_1')
+    expect(cardFrameMessage({ origin: own, data: { ...stripe, source: 'other' } }, own)).toBeNull()
   })
 })

@@ -51,15 +51,18 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID().replaceAll('-', '')
 }
 
-/** A message from the sandbox's card page (in its frame), or null for any other message. */
-export function sandboxCardMessage(
+/** The card pages that may post a card to the form: the sandbox's and Stripe's (in their frame). */
+const CARD_FRAME_SOURCES = new Set(['sandbox-processor', 'stripe-processor'])
+
+/** A message from the processor's card page (in its frame), or null for any other message. */
+export function cardFrameMessage(
   event: { origin: string; data: unknown },
   ownOrigin: string,
 ): NewCard | null {
   if (event.origin !== ownOrigin) return null
   const data = event.data as Partial<NewCard & { source: string }> | null
-  if (data?.source !== 'sandbox-processor') return null
-  if (typeof data.token !== 'string' || typeof data.last4 !== 'string') return null
+  if (!CARD_FRAME_SOURCES.has(String(data?.source))) return null
+  if (typeof data?.token !== 'string' || typeof data.last4 !== 'string') return null
   return { token: data.token, brand: String(data.brand), last4: data.last4 }
 }
 

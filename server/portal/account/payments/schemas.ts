@@ -10,7 +10,7 @@ const Card = Type.Object({
 
 export const CardEntryView = Type.Union([
   Type.Object({ kind: Type.Literal('sandbox'), framePath: Type.String() }),
-  Type.Object({ kind: Type.Literal('stripe'), publishableKey: Type.String() }),
+  Type.Object({ kind: Type.Literal('stripe'), framePath: Type.String() }),
 ])
 
 /** What the Make payment form starts from. */

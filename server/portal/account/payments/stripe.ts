@@ -7,6 +7,7 @@ import type {
   FailureCode,
   PaymentProcessor,
 } from './processor.ts'
+import { STRIPE_CARD_PAGE } from './stripe-page.ts'
 
 export type { StripeSettings }
 
@@ -66,14 +67,14 @@ export function resultOfIntent(
 
 /**
  * The Stripe adapter: Payment Intents confirmed at once with the card's payment method (from
- * Stripe's own Payment Element in the browser), a Customer to keep a card on when the patient
+ * Stripe's own card fields, on the page stripe-page.ts frames), a Customer to keep a card on when the patient
  * agrees, refunds, and the lookup reconciliation uses (by the attempt's key in the metadata).
  */
 export function stripeProcessor(settings: StripeSettings): PaymentProcessor {
   const stripe = stripeClient(settings)
   return {
     name: 'stripe',
-    cardEntry: { kind: 'stripe', publishableKey: settings.publishableKey },
+    cardEntry: { kind: 'stripe', framePath: STRIPE_CARD_PAGE },
     async charge(request: ChargeRequest) {
       try {
         const customer =
