@@ -16,6 +16,7 @@ import {
 } from '../../platform/auth/second-factor/queries.ts'
 import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
+import { countryOf } from '../../platform/http/ip-country.ts'
 import { Conflict } from '../../platform/http/problems.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
 import { accountAuditor } from '../audit-read.ts'
@@ -58,7 +59,7 @@ export const securityRoutes: FastifyPluginAsyncTypebox<{
       reply.header('Cache-Control', 'no-store')
       const required = settings.second_factor_patients === 'required'
       const rows = { factors, recoveryCodesLeft, required, signIns, sessions, recordViews }
-      return presentSecurity(rows, session.id, now)
+      return presentSecurity(rows, session.id, now, countryOf)
     },
   )
 

@@ -33,6 +33,8 @@ export const SignInView = Type.Object({
   action: Type.String(),
   outcome: Type.String(),
   ip: Type.Union([Type.String(), Type.Null()]),
+  /** The country the address is registered in (ISO 3166), where it is known: roughly where. */
+  country: Type.Union([Type.String(), Type.Null()]),
 })
 
 export const SessionView = Type.Object({
@@ -40,6 +42,8 @@ export const SessionView = Type.Object({
   startedAt: Type.String(),
   lastSeenAt: Type.String(),
   ip: Type.Union([Type.String(), Type.Null()]),
+  /** The country the address is registered in (ISO 3166), where it is known: roughly where. */
+  country: Type.Union([Type.String(), Type.Null()]),
   browser: Type.String(),
   current: Type.Boolean(),
 })

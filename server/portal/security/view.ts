@@ -1,5 +1,6 @@
 import type { listFactors } from '../../platform/auth/second-factor/queries.ts'
 import { sessionState } from '../../platform/auth/session-rules.ts'
+import type { CountryOf } from '../../platform/http/ip-country.ts'
 import type { openSessions, recentSignIns, recordViewsByOthers } from './queries.ts'
 import { browserName } from './rules.ts'
 
@@ -16,6 +17,7 @@ export function presentSecurity(
   },
   currentSessionId: number,
   now: Date,
+  countryOf: CountryOf,
 ) {
   return {
     factors: rows.factors.map((factor) => ({
@@ -32,6 +34,7 @@ export function presentSecurity(
       action: row.action,
       outcome: row.outcome,
       ip: row.ip,
+      country: countryOf(row.ip),
     })),
     sessions: rows.sessions
       .filter(
@@ -51,6 +54,7 @@ export function presentSecurity(
         startedAt: session.created_at.toISOString(),
         lastSeenAt: session.last_seen_at.toISOString(),
         ip: session.ip,
+        country: countryOf(session.ip),
         browser: browserName(session.user_agent),
         current: session.id === currentSessionId,
       })),

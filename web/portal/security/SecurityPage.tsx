@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { deleteJson, getJson, postJson } from '../../ui/api.ts'
 import { useDocumentTitle } from '../../ui/document-title.ts'
-import { formatDateTime } from '../../ui/i18n/format.ts'
+import { formatAddress, formatDateTime } from '../../ui/i18n/format.ts'
 import { type MessageId, type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
 import { LiveMessage, QueryView, TabPanel } from '../tab-parts.tsx'
@@ -62,7 +62,9 @@ function SecurityParts({ view }: { view: SecurityView }) {
                   how: signInWord(signIn.action, t),
                 },
               )}
-              {signIn.ip ? t('security.fromIp', { ip: signIn.ip }) : ''}
+              {signIn.ip
+                ? t('security.fromIp', { ip: formatAddress(signIn.ip, signIn.country) })
+                : ''}
             </li>
           ))}
         </ul>
@@ -166,7 +168,7 @@ function Sessions({ view }: { view: SecurityView }) {
         {view.sessions.map((session) => (
           <li key={session.id}>
             {session.browser}
-            {session.ip ? `, ${session.ip}` : ''}
+            {session.ip ? `, ${formatAddress(session.ip, session.country)}` : ''}
             {t('security.since', { date: formatDateTime(session.startedAt) })}
             {session.current ? t('security.thisBrowser') : ''}
           </li>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   calendarDayIn,
   firstDayOfWeek,
+  formatAddress,
   formatAppointmentDate,
   formatCalendarDate,
   formatClockRange,
@@ -187,5 +188,13 @@ describe('formatCalendarDate and formatMoney for the tabs', () => {
   it('formats cents in the practice’s currency', () => {
     expect(formatMoney(12345, 'USD', ['en-US'])).toBe('$123.45')
     expect(formatMoney(-500, 'USD', ['en-US'])).toBe('-$5.00')
+  })
+})
+
+describe('formatAddress', () => {
+  it('names the country in the reader’s language, and leaves an unknown one out', () => {
+    expect(formatAddress('24.48.0.1', 'CA', ['en-US'])).toBe('24.48.0.1, Canada')
+    expect(formatAddress('24.48.0.1', 'CA', ['es-MX'])).toBe('24.48.0.1, Canadá')
+    expect(formatAddress('127.0.0.1', null, ['en-US'])).toBe('127.0.0.1')
   })
 })

@@ -204,3 +204,17 @@ export function formatMinutes(minutes: number): string {
   if (rest > 0 || hours === 0) parts.push(rest === 1 ? '1 minute' : `${rest} minutes`)
   return parts.join(' ')
 }
+
+/**
+ * An address as a person reads it, with the country it is registered in when known, named in
+ * the reader's language: "24.48.0.1, Canada", "24.48.0.1, Canadá".
+ */
+export function formatAddress(
+  ip: string,
+  country: string | null,
+  locales: Locales = preferredLocales(),
+): string {
+  if (!country) return ip
+  const name = new Intl.DisplayNames(locales, { type: 'region', fallback: 'code' }).of(country)
+  return `${ip}, ${name ?? country}`
+}
