@@ -236,6 +236,17 @@ for (const [locale, language] of [
         ),
       ).toBeVisible(HASHING)
       await expectNoEnglish(page, language, 'change password refused')
+      await dialog.getByRole('button', { name: t('dialog.cancel') }).click()
+
+      // Security: where she is signed in, in a sentence of this language.
+      await header.getByRole('button', { name: /Maria Garcia/ }).click()
+      await page.getByRole('menuitem', { name: t('header.security') }).click()
+      const sessions = page.getByRole('region', { name: t('security.sessions') })
+      const on = language === 'es' ? 'en' : 'sous'
+      await expect(sessions.getByRole('listitem').first()).toHaveText(
+        new RegExp(`^Chrome ${on} Linux, `),
+      )
+      await expectNoEnglish(page, language, 'security page')
     })
 
     familyTest(

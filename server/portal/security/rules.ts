@@ -1,6 +1,12 @@
-/** A short name for the browser a session was opened in, from its User-Agent ("Chrome on Android"). */
-export function browserName(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown browser'
+/**
+ * The browser a session was opened in and the system it ran on, from its User-Agent (Chrome,
+ * Android): names the page puts in a sentence of the reader's language. Null where unknown.
+ */
+export function browserOf(userAgent: string | null): {
+  browser: string | null
+  system: string | null
+} {
+  if (!userAgent) return { browser: null, system: null }
   const browser = /Edg\//.test(userAgent)
     ? 'Edge'
     : /Firefox\//.test(userAgent)
@@ -9,7 +15,7 @@ export function browserName(userAgent: string | null): string {
         ? 'Chrome'
         : /Safari\//.test(userAgent)
           ? 'Safari'
-          : 'Browser'
+          : null
   const system = /Android/.test(userAgent)
     ? 'Android'
     : /iPhone|iPad/.test(userAgent)
@@ -21,5 +27,5 @@ export function browserName(userAgent: string | null): string {
           : /Linux/.test(userAgent)
             ? 'Linux'
             : null
-  return system ? `${browser} on ${system}` : browser
+  return { browser, system }
 }

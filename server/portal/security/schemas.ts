@@ -44,7 +44,10 @@ export const SessionView = Type.Object({
   ip: Type.Union([Type.String(), Type.Null()]),
   /** The country the address is registered in (ISO 3166), where it is known: roughly where. */
   country: Type.Union([Type.String(), Type.Null()]),
-  browser: Type.String(),
+  /** Chrome, Edge, Firefox or Safari; null for another or none said. */
+  browser: Type.Union([Type.String(), Type.Null()]),
+  /** Android, iOS, Windows, macOS or Linux; null where unknown. */
+  system: Type.Union([Type.String(), Type.Null()]),
   current: Type.Boolean(),
 })
 

@@ -2,7 +2,7 @@ import type { listFactors } from '../../platform/auth/second-factor/queries.ts'
 import { sessionState } from '../../platform/auth/session-rules.ts'
 import type { CountryOf } from '../../platform/http/ip-country.ts'
 import type { openSessions, recentSignIns, recordViewsByOthers } from './queries.ts'
-import { browserName } from './rules.ts'
+import { browserOf } from './rules.ts'
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>
 
@@ -55,7 +55,7 @@ export function presentSecurity(
         lastSeenAt: session.last_seen_at.toISOString(),
         ip: session.ip,
         country: countryOf(session.ip),
-        browser: browserName(session.user_agent),
+        ...browserOf(session.user_agent),
         current: session.id === currentSessionId,
       })),
     recordViews: rows.recordViews.map((row) => ({

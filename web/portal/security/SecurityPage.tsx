@@ -25,6 +25,12 @@ function signInWord(action: string, t: Translate): string {
   return id ? t(id) : action
 }
 
+/** "Chrome on Android", in the reader's language. */
+function browserText(session: { browser: string | null; system: string | null }, t: Translate) {
+  const browser = session.browser ?? t('security.someBrowser')
+  return session.system ? t('security.browserOn', { browser, system: session.system }) : browser
+}
+
 /** Security: second factors, recent sign-ins, open sessions, and who viewed your records. */
 export function SecurityPage() {
   const t = useT()
@@ -167,7 +173,7 @@ function Sessions({ view }: { view: SecurityView }) {
       <ul className="security-list">
         {view.sessions.map((session) => (
           <li key={session.id}>
-            {session.browser}
+            {browserText(session, t)}
             {session.ip ? `, ${formatAddress(session.ip, session.country)}` : ''}
             {t('security.since', { date: formatDateTime(session.startedAt) })}
             {session.current ? t('security.thisBrowser') : ''}
