@@ -5,7 +5,13 @@ import { isDatabaseUnavailable } from './unavailable.ts'
 /** Told of each statement as it is sent (the bench captures them to replay without the server). */
 export type QueryObserver = (text: string, values: readonly unknown[]) => void
 
-/** Beyond these, texts run unnamed: bulk inserts vary in length and gain nothing from a plan. */
+/**
+ * Beyond these, texts run unnamed: bulk inserts vary in length and gain nothing from a plan. So
+ * does a text given a list (`external_id = any($2)`, the sync API's lookups): it is planned for
+ * that list and the table as it is now. A kept plan is replaced only when the table is analyzed,
+ * so one made while a bulk load's table was still empty scanned the whole table on every lookup
+ * as it grew.
+ */
 const MAX_NAMED_STATEMENTS = 1000
 const MAX_NAMED_PARAMETERS = 100
 
@@ -20,8 +26,8 @@ export function withPreparedStatements(
 ): PostgresPool {
   const names = new Map<string, string>()
 
-  function nameOf(text: string, parameterCount: number): string | undefined {
-    if (parameterCount > MAX_NAMED_PARAMETERS) return undefined
+  function nameOf(text: string, values: readonly unknown[]): string | undefined {
+    if (values.length > MAX_NAMED_PARAMETERS || values.some(Array.isArray)) return undefined
     let name = names.get(text)
     if (!name && names.size < MAX_NAMED_STATEMENTS) {
       name = `bitewing_${names.size + 1}`
@@ -39,7 +45,7 @@ export function withPreparedStatements(
       const query = async (text: unknown, parameters?: ReadonlyArray<unknown>) => {
         if (typeof text !== 'string') return client.query(text as pg.Submittable)
         const values = [...(parameters ?? [])]
-        const name = nameOf(text, values.length)
+        const name = nameOf(text, values)
         options.onQuery?.(text, values)
         try {
           return await client.query({ ...(name ? { name } : {}), text, values, ...timeout })

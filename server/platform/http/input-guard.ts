@@ -51,28 +51,49 @@ function refuseUnusable(request: FastifyRequest, check: Check) {
   }
 }
 
-/** Walks plain objects and arrays without recursion; Buffers, streams and the like are not. */
-function firstUnusable(root: unknown, check: Check) {
-  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }]
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const { value, path } = next
-    if (path.length > MAX_DEPTH) return { path: path.slice(0, 1), message: 'is nested too deeply' }
-    const message = check(value)
-    if (message) return { path, message }
-    for (const [key, inner] of children(value)) {
-      const keyMessage = check(key)
-      if (keyMessage) return { path: [...path, key], message: `has a name that ${keyMessage}` }
-      stack.push({ value: inner, path: [...path, key] })
-    }
-  }
-  return undefined
+interface Unusable {
+  path: string[]
+  message: string
 }
 
-function children(value: unknown): [string, unknown][] {
-  if (Array.isArray(value)) return value.map((item, index) => [String(index), item])
-  if (value === null || typeof value !== 'object') return []
-  // Plain objects, and the query string's (its prototype is an empty one of null prototype).
+/**
+ * Walks plain objects and arrays (Buffers, streams and the like are not), depth first, keeping
+ * one path that grows and shrinks as it goes: a 1,000-operation sync batch is walked twice per
+ * request, and a path, an entry and a pair per value made it megabytes of garbage each time.
+ * The recursion is as deep as the value, and never deeper than MAX_DEPTH + 1.
+ */
+function firstUnusable(root: unknown, check: Check): Unusable | undefined {
+  const path: (string | number)[] = []
+  const found = (message: string, at = path) => ({ path: at.map(String), message })
+  const visit = (value: unknown): Unusable | undefined => {
+    if (path.length > MAX_DEPTH) return found('is nested too deeply', path.slice(0, 1))
+    const message = check(value)
+    if (message) return found(message)
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index += 1) {
+        path.push(index)
+        const inner = visit(value[index])
+        path.pop()
+        if (inner) return inner
+      }
+    } else if (isPlainObject(value)) {
+      for (const key of Object.keys(value)) {
+        const keyMessage = check(key)
+        if (keyMessage) return found(`has a name that ${keyMessage}`, [...path, key])
+        path.push(key)
+        const inner = visit(value[key])
+        path.pop()
+        if (inner) return inner
+      }
+    }
+    return undefined
+  }
+  return visit(root)
+}
+
+/** Plain objects, and the query string's (its prototype is an empty one of null prototype). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false
   const prototype = Object.getPrototypeOf(value)
-  const plain = prototype === null || Object.getPrototypeOf(prototype) === null
-  return plain ? Object.entries(value) : []
+  return prototype === null || Object.getPrototypeOf(prototype) === null
 }
