@@ -1,8 +1,10 @@
 /**
  * JavaScript a browser downloads (gzip), from the built web app (`npm run build`): the sign-in
- * page (the portal's entry and what it imports) and a signed-in first load (that, plus the
- * signed-in layout, the patient page and the first tab, Appointments, with their imports).
- * Lazily loaded pages are counted only where they are opened.
+ * page (the portal's entry and what it imports, plus the public layout and the sign-in page) and a
+ * signed-in first load (the entry, plus the signed-in layout, the patient page and the first tab,
+ * Appointments, with their imports).
+ * Lazily loaded pages are counted only where they are opened. Both count the English message
+ * catalogs (shared and portal), which every first load fetches with `import()` before it renders.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -27,6 +29,17 @@ function closure(files: string[], into = new Set<string>()): Set<string> {
   return into
 }
 
+/** The English catalogs the given chunks fetch with `import()` (web/ui/mount.tsx, portal/main.tsx). */
+function englishCatalogs(files: Set<string>): string[] {
+  return [...files].flatMap((file) =>
+    [
+      ...fs
+        .readFileSync(path.join(ASSETS, file), 'utf8')
+        .matchAll(/import\(\s*[`"']\.\/(en-[^`"']+\.js)[`"']\s*\)/g),
+    ].map((match) => match[1] as string),
+  )
+}
+
 function gzipKb(files: Set<string>) {
   let bytes = 0
   for (const file of files)
@@ -48,10 +61,12 @@ export function benchWebSize() {
   const entries = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map(
     (match) => match[1] as string,
   )
-  const signIn = closure(entries)
+  const firstLoad = closure(entries)
+  closure(englishCatalogs(firstLoad), firstLoad)
+  const signIn = closure(['PublicLayout', 'SignInPage'].map(chunk), new Set(firstLoad))
   const signedIn = closure(
     ['SignedInLayout', 'PatientPage', 'AppointmentsPage'].map(chunk),
-    new Set(signIn),
+    new Set(firstLoad),
   )
   return { signInKb: gzipKb(signIn), signedInKb: gzipKb(signedIn) }
 }

@@ -1,19 +1,21 @@
 import { createBrowserRouter } from 'react-router'
 import { NotFoundPage, RouteErrorPage } from '../ui/route-pages.tsx'
-import { PublicLayout } from './signin/PublicLayout.tsx'
-import { SignInPage } from './signin/SignInPage.tsx'
 
 /**
  * The patient portal's addresses. Pages before sign-in share `PublicLayout`, which loads the
- * practice's public details once for all of them. Only the sign-in page is in the first
- * download; every other page is fetched when it is first opened.
+ * practice's public details once for all of them. Every page is fetched when it is first
+ * opened, the sign-in page too, so that a signed-in first load does not carry the sign-in form
+ * (bench `web`); the router loads a page's code before it renders it, so nothing flashes.
  */
 export const portalRouter = createBrowserRouter([
   {
-    element: <PublicLayout />,
     errorElement: <RouteErrorPage homeHref="/" />,
+    lazy: async () => ({ Component: (await import('./signin/PublicLayout.tsx')).PublicLayout }),
     children: [
-      { index: true, element: <SignInPage /> },
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('./signin/SignInPage.tsx')).SignInPage }),
+      },
       {
         path: 'forgot-password',
         lazy: async () => ({

@@ -4,7 +4,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { lazy, useId, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { getJson, postJson } from '../../ui/api.ts'
 import { formatDuration } from '../../ui/i18n/duration.ts'
@@ -37,8 +37,13 @@ import {
   whatIsPlanned,
   zoneOf,
 } from './rules.ts'
-import { ScheduleDialog } from './ScheduleDialog.tsx'
 import './appointments.css'
+import { WhenFirstOpened } from '../../ui/when-first-opened.tsx'
+
+// Opened by "Schedule", not part of the tab's first screen: downloaded when first opened.
+const ScheduleDialog = lazy(() =>
+  import('./ScheduleDialog.tsx').then((module) => ({ default: module.ScheduleDialog })),
+)
 
 /** The Appointments tab: action needed, upcoming and past visits. */
 export default function AppointmentsPage({ patientId }: TabPageProps) {
@@ -368,16 +373,18 @@ function RecallCard({
           {t('appointments.schedule')}
         </Button>
       </div>
-      <ScheduleDialog
-        patientId={patientId}
-        recall={recall}
-        isOpen={open}
-        onOpenChange={setOpen}
-        onBooked={(appointment) => {
-          setOpen(false)
-          onBooked(appointment)
-        }}
-      />
+      <WhenFirstOpened isOpen={open}>
+        <ScheduleDialog
+          patientId={patientId}
+          recall={recall}
+          isOpen={open}
+          onOpenChange={setOpen}
+          onBooked={(appointment) => {
+            setOpen(false)
+            onBooked(appointment)
+          }}
+        />
+      </WhenFirstOpened>
     </article>
   )
 }

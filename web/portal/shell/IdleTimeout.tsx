@@ -1,10 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
-import { Button } from 'react-aria-components'
-import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
-import { useT } from '../../ui/i18n/i18n.tsx'
+import { lazy, useEffect, useRef, useState } from 'react'
+import { WhenFirstOpened } from '../../ui/when-first-opened.tsx'
 import { type PortalSession, SESSION_KEY, signOut } from '../session.ts'
 import { idlePhase, idleSignOutMessage, SIGNED_OUT, secondsLeft } from '../session-rules.ts'
+
+// Shown a minute before the session ends, if ever: downloaded when first needed.
+const IdleWarning = lazy(() =>
+  import('./IdleWarning.tsx').then((module) => ({ default: module.IdleWarning })),
+)
 
 /**
  * The idle time-out: a warning a minute before the session ends (Stay signed in re-reads the
@@ -12,7 +15,6 @@ import { idlePhase, idleSignOutMessage, SIGNED_OUT, secondsLeft } from '../sessi
  */
 export function IdleTimeout({ session }: { session: PortalSession }) {
   const queryClient = useQueryClient()
-  const t = useT()
   const [now, setNow] = useState(() => Date.now())
   const [staying, setStaying] = useState(false)
   const ending = useRef(false)
@@ -41,35 +43,20 @@ export function IdleTimeout({ session }: { session: PortalSession }) {
     }
   }
 
+  const warning = phase !== 'active'
   return (
-    <DialogShell
-      title={t('idle.title')}
-      role="alertdialog"
-      isOpen={phase !== 'active'}
-      isDismissable={false}
-      isKeyboardDismissDisabled
-    >
-      <p>{t('idle.warning', { seconds: secondsLeft(session.deadline, now) })}</p>
-      <DialogActions>
-        <Button
-          className="button"
-          autoFocus
-          onPress={() => {
-            if (!staying) void stay()
-          }}
-        >
-          {t('idle.stay')}
-        </Button>
-        <Button
-          className="button button-secondary"
-          onPress={() => {
-            ending.current = true
-            void signOut(queryClient, SIGNED_OUT, { evenIfUnreachable: true })
-          }}
-        >
-          {t('header.signOut')}
-        </Button>
-      </DialogActions>
-    </DialogShell>
+    <WhenFirstOpened isOpen={warning}>
+      <IdleWarning
+        isOpen={warning}
+        seconds={secondsLeft(session.deadline, now)}
+        onStay={() => {
+          if (!staying) void stay()
+        }}
+        onSignOut={() => {
+          ending.current = true
+          void signOut(queryClient, SIGNED_OUT, { evenIfUnreachable: true })
+        }}
+      />
+    </WhenFirstOpened>
   )
 }

@@ -1,29 +1,28 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
-import {
-  Button,
-  Header,
-  Menu,
-  MenuItem,
-  MenuSection,
-  MenuTrigger,
-  Popover,
-  type Selection,
-} from 'react-aria-components'
+import { lazy, useRef, useState } from 'react'
+import { useMenuTrigger } from 'react-aria'
+import { Button, type Selection } from 'react-aria-components'
 import { Link, useNavigate, useParams } from 'react-router'
+import { useMenuTriggerState } from 'react-stately'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { LanguagePicker } from '../../ui/i18n/LanguagePicker.tsx'
+import { WhenFirstOpened } from '../../ui/when-first-opened.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
 import { type PortalSession, signOut } from '../session.ts'
-import {
-  displayName,
-  parsePatientId,
-  patientPath,
-  SIGNED_OUT,
-  statusNote,
-} from '../session-rules.ts'
-import { ChangePasswordDialog } from './ChangePasswordDialog.tsx'
-import { ContactDialog } from './ContactDialog.tsx'
+import { displayName, parsePatientId, patientPath, SIGNED_OUT } from '../session-rules.ts'
+
+// The patient-name menu's list (React Aria's menu, popover and collections), downloaded when the
+// menu is first opened; the button is there from the start and opens it the same way.
+const PatientMenu = lazy(() =>
+  import('./PatientMenu.tsx').then((module) => ({ default: module.PatientMenu })),
+)
+// Opened from the header, never on the first screen: downloaded when first opened.
+const ContactDialog = lazy(() =>
+  import('./ContactDialog.tsx').then((module) => ({ default: module.ContactDialog })),
+)
+const ChangePasswordDialog = lazy(() =>
+  import('./ChangePasswordDialog.tsx').then((module) => ({ default: module.ChangePasswordDialog })),
+)
 
 /** The practice's name, Contact us, and the patient-name menu. */
 export function PortalHeader({ session }: { session: PortalSession }) {
@@ -36,6 +35,12 @@ export function PortalHeader({ session }: { session: PortalSession }) {
   const selected = session.family.find((member) => member.id === selectedId) ?? self
   const [contactOpen, setContactOpen] = useState(false)
   const [passwordOpen, setPasswordOpen] = useState(false)
+  // React Aria's MenuTrigger, taken apart: its module brings the whole menu (collections,
+  // selection, positioning), so the button uses the trigger's hooks and PatientMenu provides the
+  // rest of what MenuTrigger would (PatientMenu.tsx) once the menu is first opened.
+  const menu = useMenuTriggerState({})
+  const menuButton = useRef<HTMLButtonElement>(null)
+  const { menuTriggerProps, menuProps } = useMenuTrigger({ type: 'menu' }, menu, menuButton)
   const [refreshed, setRefreshed] = useState('')
 
   const leave = useMutation({ mutationFn: () => signOut(queryClient, SIGNED_OUT) })
@@ -63,73 +68,29 @@ export function PortalHeader({ session }: { session: PortalSession }) {
           <Button className="header-button" onPress={() => setContactOpen(true)}>
             {t('links.contact')}
           </Button>
-          <MenuTrigger>
-            <Button className="header-button patient-menu-button">
-              {selected ? displayName(selected) : session.username}
-              <span aria-hidden="true" className="chevron">
-                ▾
-              </span>
-            </Button>
-            <Popover className="menu-popover" placement="bottom end">
-              <Menu className="menu" aria-label={t('header.patientMenu')}>
-                {session.family.length > 1 ? (
-                  <MenuSection
-                    className="menu-section"
-                    selectionMode="single"
-                    disallowEmptySelection
-                    selectedKeys={selected ? [selected.id] : []}
-                    onSelectionChange={choosePatient}
-                  >
-                    <Header className="menu-header">{t('header.family')}</Header>
-                    {session.family.map((member) => {
-                      const status = statusNote(member)
-                      const note = status ? t('patient.status', { status }) : undefined
-                      const name = displayName(member)
-                      return (
-                        <MenuItem
-                          key={member.id}
-                          id={member.id}
-                          className="menu-item"
-                          textValue={note ? `${name}, ${note}` : name}
-                        >
-                          <span className="menu-check" aria-hidden="true" />
-                          <span>
-                            {name}
-                            {note ? <span className="menu-note">, {note}</span> : null}
-                          </span>
-                        </MenuItem>
-                      )
-                    })}
-                  </MenuSection>
-                ) : null}
-                <MenuSection className="menu-section">
-                  <Header className="menu-header">
-                    {t('header.signedInAs', { name: self ? displayName(self) : session.username })}
-                  </Header>
-                  <MenuItem id="refresh" className="menu-item" onAction={() => refresh.mutate()}>
-                    {t('header.refresh')}
-                  </MenuItem>
-                  <MenuItem
-                    id="change-password"
-                    className="menu-item"
-                    onAction={() => setPasswordOpen(true)}
-                  >
-                    {t('header.changePassword')}
-                  </MenuItem>
-                  <MenuItem
-                    id="security"
-                    className="menu-item"
-                    onAction={() => void navigate('/security')}
-                  >
-                    {t('header.security')}
-                  </MenuItem>
-                  <MenuItem id="sign-out" className="menu-item" onAction={() => leave.mutate()}>
-                    {t('header.signOut')}
-                  </MenuItem>
-                </MenuSection>
-              </Menu>
-            </Popover>
-          </MenuTrigger>
+          <Button
+            ref={menuButton}
+            {...menuTriggerProps}
+            className="header-button patient-menu-button"
+          >
+            {selected ? displayName(selected) : session.username}
+            <span aria-hidden="true" className="chevron">
+              ▾
+            </span>
+          </Button>
+          <WhenFirstOpened isOpen={menu.isOpen}>
+            <PatientMenu
+              trigger={{ state: menu, menuProps, triggerRef: menuButton }}
+              session={session}
+              self={self}
+              selected={selected}
+              onChoosePatient={choosePatient}
+              onRefresh={() => refresh.mutate()}
+              onChangePassword={() => setPasswordOpen(true)}
+              onSecurity={() => void navigate('/security')}
+              onSignOut={() => leave.mutate()}
+            />
+          </WhenFirstOpened>
         </div>
       </div>
       {session.family.length > 1 ? (
@@ -148,8 +109,12 @@ export function PortalHeader({ session }: { session: PortalSession }) {
           <ProblemAlert key={leave.submittedAt} error={leave.error} />
         </div>
       ) : null}
-      <ContactDialog isOpen={contactOpen} onOpenChange={setContactOpen} />
-      <ChangePasswordDialog isOpen={passwordOpen} onOpenChange={setPasswordOpen} />
+      <WhenFirstOpened isOpen={contactOpen}>
+        <ContactDialog isOpen={contactOpen} onOpenChange={setContactOpen} />
+      </WhenFirstOpened>
+      <WhenFirstOpened isOpen={passwordOpen}>
+        <ChangePasswordDialog isOpen={passwordOpen} onOpenChange={setPasswordOpen} />
+      </WhenFirstOpened>
     </header>
   )
 }
