@@ -20,12 +20,10 @@ import { openFileStorage } from './platform/files/open.ts'
 import { queueEmail } from './platform/mail/outbox.ts'
 import { createSecretBox, loadSecretKey } from './platform/mail/secrets.ts'
 import { createSyncKey } from './sync/keys.ts'
-import { FAMILY_PASSWORD, seedFamilyWithRecords } from './testing/family.ts'
+import { FAMILY_PASSWORD, inviteForMateosRecall, seedFamilyWithRecords } from './testing/family.ts'
 import { TEST_ORIGIN } from './testing/http.ts'
 import { startLoopbackS3 } from './testing/s3.ts'
 import { type LoopbackSmtp, startLoopbackSmtp } from './testing/smtp.ts'
-
-const DAY = 86_400_000
 
 /**
  * Two Bitewing instances behind one proxy: each its own app, read cache, change feed, background
@@ -70,25 +68,8 @@ describeEachDatabase('two instances on one database and one bucket', (kind) => {
         .execute()
     }
     syncKey = (await createSyncKey(database.db, practiceId, 'Garcia family PMS')).key
-    const mateos = await database.db
-      .selectFrom('recalls')
-      .selectAll()
-      .where('id', '=', family.recall)
-      .executeTakeFirstOrThrow()
-    recalls.mateo = mateos.id
-    const luis = await database.db
-      .insertInto('recalls')
-      .values({
-        practice_id: practiceId,
-        patient_id: family.patients.luis,
-        recall_type_id: mateos.recall_type_id,
-        date_due: mateos.date_due,
-        status: 'Invited',
-        invited_at: new Date(Date.now() - 20 * DAY),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    recalls.luis = luis.id
+    recalls.mateo = family.recall
+    recalls.luis = await inviteForMateosRecall(database.db, family, family.patients.luis)
   })
   afterAll(async () => {
     await a?.close()
