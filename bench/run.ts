@@ -6,6 +6,7 @@ import os from 'node:os'
 import { benchAuditLog } from './audit-log.ts'
 import { benchCcd } from './ccd.ts'
 import { benchColdStart } from './cold-start.ts'
+import { benchInstances } from './instances.ts'
 import { benchPasswordVerification, benchSignIn } from './sign-in.ts'
 import { round } from './stats.ts'
 import { benchSync } from './sync.ts'
@@ -173,6 +174,8 @@ async function tabsFigures(): Promise<Figure[]> {
   const patients = flag('patients')
   const users = flag('users')
   const common = { ...(patients ? { patients } : {}), ...(users ? { users } : {}) }
+  const instances = flag('instances')
+  if (instances) return instancesFigures({ ...common, instances })
   const postgres = await benchTabs({
     ...common,
     ...(flag('connections') ? { connections: flag('connections') } : {}),
@@ -195,6 +198,44 @@ async function tabsFigures(): Promise<Figure[]> {
     })
     figures.push(...embedded.figures.flatMap((load) => loadFigures(load, {})))
   }
+  return figures
+}
+
+/** `tabs --instances N`: the same visits on one server, then alternately on N (docs/deploy.md). */
+async function instancesFigures(options: Parameters<typeof benchInstances>[0]): Promise<Figure[]> {
+  const scaled = await benchInstances({
+    ...options,
+    ...(flag('connections') ? { connections: flag('connections') } : {}),
+  })
+  console.log(
+    `tabs over instances: ${scaled.users} visitors of a ${scaled.patients}-patient practice, ${scaled.connections} connections, kept reads on, PostgreSQL, ${os.availableParallelism()} cores`,
+  )
+  const figures: Figure[] = scaled.runs.flatMap((run) => {
+    const label = `${run.instances} instance${run.instances > 1 ? 's' : ''}`
+    return [
+      {
+        name: `${label}: ${run.requests} requests, req/s`,
+        value: run.requestsPerSecond,
+        unit: 'req/s',
+      },
+      { name: `${label}: p50`, value: run.p50Ms, unit: 'ms' },
+      { name: `${label}: p99 (worst instance)`, value: run.p99Ms, unit: 'ms' },
+      {
+        name: `${label}: errors`,
+        value: run.errors,
+        unit: '',
+        budget: '0',
+        withinBudget: run.errors === 0,
+      },
+      { name: `${label}: kept reads answered from memory`, value: run.hitRate * 100, unit: '%' },
+    ]
+  })
+  const many = scaled.runs[scaled.runs.length - 1]
+  figures.push({
+    name: `throughput of ${many?.instances} instances vs 1`,
+    value: scaled.scaling,
+    unit: '×',
+  })
   return figures
 }
 

@@ -25,13 +25,13 @@ import { replayStatements } from './replay.ts'
 import { residentMegabytes, spawnServer, stopServer, waitHealthy } from './server-process.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
-const PORT = 3901
+export const PORT = 3901
 const BARE_PORT = 3902
 // Linux reports process CPU time in clock ticks of 1/100 s on every platform Node runs on.
 const CLOCK_TICKS_PER_SECOND = 100
 const TABS = ['appointments', 'account', 'plans', 'documents'] as const
 /** Visitors before the measured ones, so the server's code is compiled when measuring starts. */
-const WARM_UP_USERS = 100
+export const WARM_UP_USERS = 100
 
 export interface TabsOptions {
   patients?: number
@@ -65,13 +65,13 @@ export interface LoadFigures {
   databaseOnly?: { requestsPerSecond: number; statementsPerRequest: number; tool: string }
 }
 
-interface Request {
+export interface Request {
   path: string
   cookie: string
 }
 
 /** Deterministic numbers in [0, 1) (mulberry32): the same visits on every run. */
-function createRandom(seed: number) {
+export function createRandom(seed: number) {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
@@ -83,7 +83,7 @@ function createRandom(seed: number) {
 }
 
 /** One visit: the session, then each family member's tabs in the tab bar's order, some again. */
-function visitOf(user: BenchUser, cookie: string, random: () => number): Request[] {
+export function visitOf(user: BenchUser, cookie: string, random: () => number): Request[] {
   const visit: Request[] = [{ path: '/api/portal/session', cookie }]
   for (const patientId of user.family.slice(0, 4)) {
     const tabs: string[] = [...TABS]
@@ -100,7 +100,7 @@ function visitOf(user: BenchUser, cookie: string, random: () => number): Request
  * a visit's requests one after another, then takes the next visit; the visitors take turns, so a
  * visitor's next request comes about one round of the connections after its last one.
  */
-function interleave(visits: Request[][], connections: number): Request[] {
+export function interleave(visits: Request[][], connections: number): Request[] {
   const queue = [...visits]
   const visitors: Request[][] = []
   const sequence: Request[] = []
@@ -185,16 +185,17 @@ async function bareBaseline(bodies: string[], cookie: string, connections: numbe
   }
 }
 
-function startServer(
+export function startServer(
   where: { url?: string; dataDir?: string },
   readCache: boolean,
   serverArgs: string[],
+  port = PORT,
 ): ChildProcess {
   return spawnServer(
     {
       DATABASE_URL: where.url ?? '',
       DATA_DIR: dataDirOf(where),
-      PORT: String(PORT),
+      PORT: String(port),
       DEMO: 'false',
       NODE_ENV: 'development',
       READ_CACHE: String(readCache),
@@ -208,7 +209,7 @@ function startServer(
 }
 
 /** Asks the server's bench probe (server/platform/db/bench-probe.ts) and waits for its answer. */
-function ask<T>(
+export function ask<T>(
   server: ChildProcess,
   message: { type: string; [key: string]: unknown },
 ): Promise<T> {
@@ -224,7 +225,7 @@ function ask<T>(
 }
 
 /** Requests per second over the whole run (a run of a fixed amount ends part-way into a second). */
-function perSecond(result: autocannon.Result) {
+export function perSecond(result: autocannon.Result) {
   return result.requests.total / ((result.finish.getTime() - result.start.getTime()) / 1000)
 }
 
@@ -243,6 +244,31 @@ interface ReadStats {
   misses: number
 }
 
+/**
+ * The bench users' visits (each user signed in, the practice built once): the warm-up's, made
+ * before measuring, and the measured ones.
+ */
+export async function benchVisits(
+  where: ReturnType<typeof benchDatabase>,
+  patients: number,
+  userCount: number,
+) {
+  await fs.mkdir(BENCH_DIR, { recursive: true })
+  const handle = await openBenchPractice(where, patients)
+  let users: BenchUser[]
+  let cookies: string[]
+  try {
+    users = await benchUsers(handle, userCount + WARM_UP_USERS)
+    cookies = await benchSessions(handle, users)
+  } finally {
+    // The embedded database is one process's: the server opens it next.
+    await handle.close()
+  }
+  const random = createRandom(20_261_203)
+  const visits = users.map((user, i) => visitOf(user, cookies[i] as string, random))
+  return { warmUp: visits.slice(-WARM_UP_USERS), measured: visits.slice(0, -WARM_UP_USERS) }
+}
+
 export async function benchTabs(options: TabsOptions = {}) {
   const patients = options.patients ?? LARGE_PRACTICE
   const embedded = options.embedded ?? false
@@ -251,21 +277,7 @@ export async function benchTabs(options: TabsOptions = {}) {
   await ensureServerBuilt()
   const serverArgs = options.serverArgs ?? [SERVER_ENTRY]
   const where = benchDatabase(patients, embedded)
-  await fs.mkdir(BENCH_DIR, { recursive: true })
-  const handle = await openBenchPractice(where, patients)
-  let users: BenchUser[]
-  let cookies: string[]
-  try {
-    users = await benchUsers(handle, (options.users ?? 1000) + WARM_UP_USERS)
-    cookies = await benchSessions(handle, users)
-  } finally {
-    // The embedded database is one process's: the server opens it next.
-    await handle.close()
-  }
-  const random = createRandom(20_261_203)
-  const visits = users.map((user, i) => visitOf(user, cookies[i] as string, random))
-  const warmUp = visits.slice(-WARM_UP_USERS)
-  const measured = visits.slice(0, -WARM_UP_USERS)
+  const { warmUp, measured } = await benchVisits(where, patients, options.users ?? 1000)
   const figures: LoadFigures[] = []
   let bare: number | undefined
   const modes = options.uncached === false ? [true] : [true, false]

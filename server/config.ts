@@ -1,5 +1,6 @@
 import net from 'node:net'
 import path from 'node:path'
+import type { S3Location } from './platform/files/s3.ts'
 
 /** STRIPE_* settings; host/port/protocol only to point the adapter at a local stand-in (tests). */
 export interface StripeSettings {
@@ -21,6 +22,11 @@ export interface Config {
   port: number
   /** Where the embedded database and stored files live. */
   dataDir: string
+  /**
+   * Where statements, documents, images and summaries are stored: `files` in `dataDir`, or an
+   * S3-compatible bucket (FILES_URL=s3://bucket/prefix) that several instances share.
+   */
+  files: FilesLocation
   /** PostgreSQL connection string; when absent, the embedded database (PGlite) in `dataDir` is used. */
   databaseUrl: string | undefined
   /** The address patients use, printed in access letters and emails. */
@@ -64,6 +70,8 @@ export interface Config {
   stripe: StripeSettings | undefined
 }
 
+export type FilesLocation = { kind: 'folder' } | ({ kind: 's3' } & S3Location)
+
 export type TrustProxy = false | number | string[]
 
 export class ConfigError extends Error {}
@@ -79,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     port,
     dataDir: path.resolve(emptyToUndefined(env.DATA_DIR) ?? 'data'),
+    files: parseFilesUrl(env),
     databaseUrl,
     publicUrl: stripSlash(env.PUBLIC_URL ?? `http://localhost:${port}`),
     smtpUrl: emptyToUndefined(env.SMTP_URL),
@@ -116,6 +125,41 @@ function parseStripe(env: NodeJS.ProcessEnv): StripeSettings | undefined {
     )
   }
   return { secretKey, publishableKey, webhookSecret }
+}
+
+/**
+ * FILES_URL: unset for the data folder, or `s3://bucket/prefix` with the usual AWS variables:
+ * AWS_REGION (or AWS_DEFAULT_REGION), AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the SDK's
+ * own profile and role chain), and AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL for an S3-compatible
+ * server (MinIO, Ceph, Garage…), which is then addressed path-style.
+ */
+function parseFilesUrl(env: NodeJS.ProcessEnv): FilesLocation {
+  const value = emptyToUndefined(env.FILES_URL)
+  if (value === undefined) return { kind: 'folder' }
+  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(value.trim())
+  if (!match?.[1]) {
+    throw new ConfigError(
+      `FILES_URL must be s3://bucket or s3://bucket/prefix (or unset for the data folder), not "${value}".`,
+    )
+  }
+  const accessKeyId = emptyToUndefined(env.AWS_ACCESS_KEY_ID)
+  const secretAccessKey = emptyToUndefined(env.AWS_SECRET_ACCESS_KEY)
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new ConfigError('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together.')
+  }
+  const sessionToken = emptyToUndefined(env.AWS_SESSION_TOKEN)
+  return {
+    kind: 's3',
+    bucket: match[1],
+    prefix: (match[2] ?? '').replace(/^\/+|\/+$/g, ''),
+    region:
+      emptyToUndefined(env.AWS_REGION) ?? emptyToUndefined(env.AWS_DEFAULT_REGION) ?? 'us-east-1',
+    endpoint: emptyToUndefined(env.AWS_ENDPOINT_URL_S3) ?? emptyToUndefined(env.AWS_ENDPOINT_URL),
+    credentials:
+      accessKeyId && secretAccessKey
+        ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) }
+        : undefined,
+  }
 }
 
 function parseDemo(value: string | undefined, mode: Config['env'], databaseUrl?: string) {

@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises'
 import net from 'node:net'
-import path from 'node:path'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.ts'
 import { createBackgroundWorker } from './background.ts'
@@ -12,7 +11,8 @@ import { type DatabaseHandle, openDatabase } from './platform/db/database.ts'
 import { migrate } from './platform/db/migrate.ts'
 import { NO_READ_CACHE, startReadCache } from './platform/db/read-cache.ts'
 import { isDatabaseUnavailable } from './platform/db/unavailable.ts'
-import { LocalFileStorage } from './platform/files/storage.ts'
+import { openFileStorage } from './platform/files/open.ts'
+import type { FileStorage } from './platform/files/storage.ts'
 import { safeError } from './platform/http/logging.ts'
 import { createSecretBox, loadSecretKey } from './platform/mail/secrets.ts'
 import { explainStartupError } from './startup-errors.ts'
@@ -34,7 +34,7 @@ async function main() {
     onConnectionLost: (error) =>
       app?.log.warn({ code: (error as { code?: unknown }).code }, 'database connection lost'),
   })
-  const files = new LocalFileStorage(path.join(config.dataDir, 'files'))
+  const files = await openFileStorage(config.files, config.dataDir)
   const worker = createBackgroundWorker({
     db: database.db,
     files,
@@ -58,6 +58,7 @@ async function main() {
       await Promise.all([app?.close(), worker.stop()])
       await reads?.stop()
       await database.close()
+      files.close?.()
     },
   )
   onFirstStopSignal((signal) => {
@@ -129,7 +130,7 @@ function ensurePortFree(host: string, port: number) {
  * Creates the demo practice in an empty database. The generator (and its PDF and image
  * libraries) is loaded only then, so later starts stay quick.
  */
-async function ensureDemo(database: DatabaseHandle, files: LocalFileStorage) {
+async function ensureDemo(database: DatabaseHandle, files: FileStorage) {
   const existing = await database.db
     .selectFrom('practices')
     .select('id')

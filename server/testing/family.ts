@@ -316,3 +316,32 @@ export async function seedFamilyWithRecords(
     documents,
   }
 }
+
+/**
+ * Invites another of the family for the recall Mateo is due for (same type and due date), so
+ * that the seeded Web Sched open times are offered to them too. Returns the new recall's id.
+ */
+export async function inviteForMateosRecall(
+  db: Database,
+  seeded: { practiceId: number; recall: number },
+  patientId: number,
+) {
+  const mateos = await db
+    .selectFrom('recalls')
+    .select(['recall_type_id', 'date_due'])
+    .where('id', '=', seeded.recall)
+    .executeTakeFirstOrThrow()
+  const row = await db
+    .insertInto('recalls')
+    .values({
+      practice_id: seeded.practiceId,
+      patient_id: patientId,
+      recall_type_id: mateos.recall_type_id,
+      date_due: mateos.date_due,
+      status: 'Invited',
+      invited_at: new Date(Date.now() - 20 * DAY),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}

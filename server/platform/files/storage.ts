@@ -25,7 +25,7 @@ export class LocalFileStorage implements FileStorage {
     await fs.writeFile(target, body)
   }
 
-  get(key: string) {
+  async get(key: string) {
     return fs.readFile(this.resolve(key))
   }
 

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { inviteForMateosRecall } from '../../testing/family.ts'
 import { TEST_ORIGIN } from '../../testing/http.ts'
 import { useFamilyApp } from '../../testing/suite.ts'
 
@@ -19,25 +20,8 @@ describeEachDatabase('Web Sched', (kind) => {
   beforeAll(async () => {
     const { db, app, family: seeded } = suite
     recalls.mateo = seeded.recall
-    const mateos = await db
-      .selectFrom('recalls')
-      .selectAll()
-      .where('id', '=', seeded.recall)
-      .executeTakeFirstOrThrow()
     for (const who of ['sofia', 'luis'] as const) {
-      const row = await db
-        .insertInto('recalls')
-        .values({
-          practice_id: seeded.practiceId,
-          patient_id: seeded.patients[who],
-          recall_type_id: mateos.recall_type_id,
-          date_due: mateos.date_due,
-          status: 'Invited',
-          invited_at: new Date(Date.now() - 20 * DAY),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      recalls[who] = row.id
+      recalls[who] = await inviteForMateosRecall(db, seeded, seeded.patients[who])
     }
     await app.listen({ port: 0, host: '127.0.0.1' })
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
