@@ -299,7 +299,7 @@ describe('buildCcd dental detail', () => {
         return [site.attributes.code, site.attributes.codeSystem, cell && textOf(cell)]
       })
     expect(sitesOf(scaling)).toEqual([['10', '1.0.3950', 'Upper right quadrant']])
-    expect(sitesOf(exam)).toEqual([['74262004', '2.16.840.1.113883.6.96', 'Oral cavity structure']])
+    expect(sitesOf(exam)).toEqual([['74262004', '2.16.840.1.113883.6.96', 'Whole mouth']])
     expect(sitesOf(sedation)).toEqual([])
     const header = [...walk(document)].filter((e) => e.localName === 'th').map(textOf)
     expect(header).toContain('Tooth or area')

@@ -122,12 +122,16 @@ export function procedureSite(w: XmlWriter, procedure: SitedProcedure, narrative
     return
   }
   const area = procedureArea(procedure)
-  if (area) coded(w, 'targetSiteCode', { ...area, originalText: `${narrativeId}-site` })
+  if (!area) return
+  const { code, codeSystem, displayName } = area
+  coded(w, 'targetSiteCode', { code, codeSystem, displayName, originalText: `${narrativeId}-site` })
 }
 
 /** The narrative's "Tooth or area" cell: the tooth as the practice numbers it, else the area. */
 export function siteText(procedure: SitedProcedure): string | undefined {
-  return procedure.tooth || procedureArea(procedure)?.displayName
+  if (procedure.tooth) return procedure.tooth
+  const area = procedureArea(procedure)
+  return area?.text ?? area?.displayName
 }
 
 /** `<text><reference value="#id"/></text>`: links an entry to its narrative. */

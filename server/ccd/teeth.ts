@@ -72,6 +72,8 @@ export interface TargetSite {
   /** OID.iso3950 or OID.snomed. */
   codeSystem: string
   displayName: string
+  /** The narrative's words, where the code's display name is not what a patient would say. */
+  text?: string
 }
 
 /**
@@ -99,6 +101,7 @@ export const ORAL_CAVITY: TargetSite = {
   code: '74262004',
   codeSystem: OID.snomed,
   displayName: 'Oral cavity structure',
+  text: 'Whole mouth',
 }
 
 /** The ISO 3950 area a procedure without a tooth names in its surface field, if it names one. */

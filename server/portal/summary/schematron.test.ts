@@ -6,10 +6,10 @@ import { buildCcd } from '../../ccd/build.ts'
 import { type DateRange, summaryForRange } from '../../ccd/range.ts'
 import { type SchematronResult, validateSchematron } from '../../ccd/schematron.ts'
 import { buildCareSummaryInput, variedCareSummaryInputs } from '../../ccd/testing.ts'
-import { ensureDemoPractice } from '../../demo/generate.ts'
 import { createTestDatabase, type TestDatabase } from '../../platform/db/testing.ts'
 import { LocalFileStorage } from '../../platform/files/storage.ts'
 import { buildSummaryInput } from './build-input.ts'
+import { demoPracticeWithGarcias } from './demo-garcias.ts'
 import { loadSummaryRows } from './queries.ts'
 
 /** The failed asserts, one line each, so a failure shows what HL7's rules say. */
@@ -88,34 +88,20 @@ describe("HL7's C-CDA R2.1 Schematron on the demo practice", () => {
   let database: TestDatabase
   let storage: string
   let practiceId: number
+  let garcias: Awaited<ReturnType<typeof demoPracticeWithGarcias>>['garcias']
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite')
     storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bitewing-schematron-'))
-    await ensureDemoPractice(database.db, new LocalFileStorage(storage), {
-      patients: 8,
-      today: '2025-03-14',
-    })
-    const practice = await database.db
-      .selectFrom('practices')
-      .select('id')
-      .executeTakeFirstOrThrow()
-    practiceId = practice.id
+    const demo = await demoPracticeWithGarcias(database.db, new LocalFileStorage(storage))
+    practiceId = demo.practiceId
+    garcias = demo.garcias
   }, SLOW)
 
   afterAll(async () => {
     await database?.destroy()
     if (storage) fs.rmSync(storage, { recursive: true, force: true })
   })
-
-  const garcias = () =>
-    database.db
-      .selectFrom('patients')
-      .select(['id', 'first_name'])
-      .where('practice_id', '=', practiceId)
-      .where('last_name', '=', 'Garcia')
-      .orderBy('id')
-      .execute()
 
   async function summaryOf(patientId: number, appointmentId?: number, range?: DateRange) {
     const rows = await loadSummaryRows(database.db, practiceId, patientId)
