@@ -227,6 +227,28 @@ describe('buildCcd dental detail', () => {
       status: 'Complete',
       providerId: 'prov-1',
     },
+    {
+      id: 'p-3',
+      code: 'D4341',
+      description: 'Scaling and root planing, four or more teeth per quadrant',
+      surface: 'UR',
+      performedOn: '2024-05-04',
+      status: 'Complete',
+    },
+    {
+      id: 'p-4',
+      code: 'D0150',
+      description: 'Comprehensive oral evaluation',
+      performedOn: '2024-05-04',
+      status: 'Complete',
+    },
+    {
+      id: 'p-5',
+      code: 'D9230',
+      description: 'Inhalation of nitrous oxide',
+      performedOn: '2024-05-04',
+      status: 'Complete',
+    },
   ]
   input.careTeam = input.careTeam.map((provider) =>
     provider.id === 'prov-1' ? { ...provider, specialty: 'Orthodontics' } : provider,
@@ -264,6 +286,44 @@ describe('buildCcd dental detail', () => {
     }
     expect(cellOf(sites[0] as XmlElement)).toBe('30')
     expect(cellOf(sites[1] as XmlElement)).toBe('MOD')
+  })
+
+  it('codes the area of work without a tooth: its quadrant, else the whole mouth, else none', () => {
+    const [, , scaling, exam, sedation] = [...walk(document)].filter(
+      (element) => element.localName === 'procedure' && element.attributes.moodCode === 'EVN',
+    ) as XmlElement[]
+    const sitesOf = (procedure: XmlElement | undefined) =>
+      childElements(procedure as XmlElement, 'targetSiteCode').map((site) => {
+        const reference = find(site, 'originalText', 'reference')?.attributes.value as string
+        const cell = [...walk(document)].find((e) => e.attributes.ID === reference.slice(1))
+        return [site.attributes.code, site.attributes.codeSystem, cell && textOf(cell)]
+      })
+    expect(sitesOf(scaling)).toEqual([['10', '1.0.3950', 'Upper right quadrant']])
+    expect(sitesOf(exam)).toEqual([['74262004', '2.16.840.1.113883.6.96', 'Whole mouth']])
+    expect(sitesOf(sedation)).toEqual([])
+    const header = [...walk(document)].filter((e) => e.localName === 'th').map(textOf)
+    expect(header).toContain('Tooth or area')
+  })
+
+  it("gives each clinical statement an author: the summary's, at the record's date", () => {
+    const body = find(document, 'component', 'structuredBody') as XmlElement
+    const authored = [...walk(body)].filter((element) =>
+      ['observation', 'act', 'substanceAdministration', 'organizer', 'procedure'].includes(
+        element.localName,
+      ),
+    )
+    const authors = authored.flatMap((element) => childElements(element, 'author'))
+    expect(authors.length).toBeGreaterThan(10)
+    for (const author of authors) {
+      expect(templateIds(author)).toEqual(['2.16.840.1.113883.10.20.22.4.119'])
+      expect(find(author, 'time')?.attributes.value).toMatch(/^\d{8}/)
+      expect(find(author, 'assignedAuthor', 'id')?.attributes).toMatchObject({
+        root: '2.16.840.1.113883.4.6',
+        extension: '1234567893',
+      })
+    }
+    const exam = authored.find((e) => find(e, 'id')?.attributes.extension === 'procedure-p-4')
+    expect(find(exam as XmlElement, 'author', 'time')?.attributes.value).toBe('20240504')
   })
 
   it('names the performer with their organization and specialty', () => {

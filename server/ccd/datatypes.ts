@@ -6,8 +6,9 @@
 import type { BuildContext } from './context.ts'
 import type { Address, Organization, Provider } from './input.ts'
 import { providerTaxonomy } from './taxonomy.ts'
-import { fdiTooth, toothSurfaces } from './teeth.ts'
-import { CODE_SYSTEM_NAME, OID, type TemplateId } from './templates.ts'
+import { fdiTooth, procedureArea, toothSurfaces } from './teeth.ts'
+import { CODE_SYSTEM_NAME, ENTRY, OID, type TemplateId } from './templates.ts'
+import { hl7Instant } from './time.ts'
 import { emptyTag, type XmlWriter } from './xml.ts'
 
 // Rendered and encoded once: copying ready bytes is the cheapest write there is.
@@ -104,6 +105,35 @@ export function toothSite(
   }
 }
 
+interface SitedProcedure {
+  code: string
+  codeSystem?: string | null
+  tooth?: string | null
+  surface?: string | null
+}
+
+/**
+ * A procedure's target sites: its tooth and surfaces (toothSite), else the area of the mouth it
+ * was done on (teeth.ts procedureArea), pointing at the narrative's "Tooth or area" cell.
+ */
+export function procedureSite(w: XmlWriter, procedure: SitedProcedure, narrativeId: string): void {
+  if (procedure.tooth) {
+    toothSite(w, procedure.tooth, procedure.surface, narrativeId)
+    return
+  }
+  const area = procedureArea(procedure)
+  if (!area) return
+  const { code, codeSystem, displayName } = area
+  coded(w, 'targetSiteCode', { code, codeSystem, displayName, originalText: `${narrativeId}-site` })
+}
+
+/** The narrative's "Tooth or area" cell: the tooth as the practice numbers it, else the area. */
+export function siteText(procedure: SitedProcedure): string | undefined {
+  if (procedure.tooth) return procedure.tooth
+  const area = procedureArea(procedure)
+  return area?.text ?? area?.displayName
+}
+
 /** `<text><reference value="#id"/></text>`: links an entry to its narrative. */
 export function textReference(w: XmlWriter, id: string): void {
   w.start('text')
@@ -182,6 +212,26 @@ export function providerId(ctx: BuildContext, provider: Provider): void {
 export function documentAuthorId(ctx: BuildContext): void {
   if (ctx.input.author) providerId(ctx, ctx.input.author)
   else ctx.w.empty('id', { root: ctx.practiceRoot, extension: 'bitewing' })
+}
+
+/**
+ * An entry's Author Participation (4.119), which R2.1 asks of nearly every entry: the summary's
+ * author (the provider who signs it, else Bitewing as a device), who states the fact, with the
+ * date the practice's record gives it (when it was seen, measured, given, planned) or, without
+ * one, the summary's own time. The id points at the header's author, who is named there once.
+ */
+export function entryAuthor(ctx: BuildContext, time?: string | null): void {
+  const { w } = ctx
+  w.start('author')
+  templateId(w, ENTRY.authorParticipation)
+  w.empty('time', { value: time || hl7Instant(ctx.input.document.effectiveAt, ctx.timeZone) })
+  ctx.reuse('entry-author', () => {
+    ctx.w.start('assignedAuthor')
+    documentAuthorId(ctx)
+    if (ctx.input.author) providerSpecialty(ctx, ctx.input.author)
+    ctx.w.end()
+  })
+  w.end()
 }
 
 /** The provider's specialty as a NUCC taxonomy `code` (after the id, as CDA orders them). */

@@ -118,11 +118,15 @@ function recordTarget(ctx: BuildContext): void {
   }
   if (patient.birthdate) w.empty('birthTime', { value: hl7Date(patient.birthdate) })
   else w.empty('birthTime', { nullFlavor: 'UNK' })
+  // The PMS records neither marital status nor how well the patient speaks their language: R2.1
+  // asks for both (CONF:1198-5303, 1198-9965), so they are said to be unknown rather than left out.
+  w.empty('maritalStatusCode', { nullFlavor: 'UNK' })
   cdcCode(ctx, 'raceCode', patient.race)
   cdcCode(ctx, 'ethnicGroupCode', patient.ethnicity)
   w.start('languageCommunication')
   if (patient.language) w.empty('languageCode', { code: patient.language })
   else w.empty('languageCode', { nullFlavor: 'UNK' })
+  w.empty('proficiencyLevelCode', { nullFlavor: 'UNK' })
   w.empty('preferenceInd', { value: 'true' })
   w.end()
   w.end()

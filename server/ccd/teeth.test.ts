@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fdiTooth, toothSurfaces } from './teeth.ts'
+import { fdiTooth, ORAL_CAVITY, oralArea, procedureArea, toothSurfaces } from './teeth.ts'
 
 describe('fdiTooth', () => {
   it('turns Universal permanent teeth into ISO 3950 codes, quadrant by quadrant', () => {
@@ -48,5 +48,55 @@ describe('toothSurfaces', () => {
     expect(toothSurfaces('I')).toEqual([{ letter: 'I', displayName: 'Incisal surface of tooth' }])
     expect(toothSurfaces('X5')).toEqual([])
     expect(toothSurfaces(null)).toEqual([])
+  })
+})
+
+describe('oralArea', () => {
+  it('codes arches, quadrants and sextants as ISO 3950 areas', () => {
+    const codes = ['U', 'L', 'UR', 'UL', 'LL', 'LR', '1', '2', '3', '4', '5', '6']
+    expect(codes.map((area) => oralArea(area)?.code)).toEqual([
+      '01',
+      '02',
+      '10',
+      '20',
+      '30',
+      '40',
+      '03',
+      '04',
+      '05',
+      '06',
+      '07',
+      '08',
+    ])
+    expect(oralArea(' ur ')).toEqual({
+      code: '10',
+      codeSystem: '1.0.3950',
+      displayName: 'Upper right quadrant',
+    })
+  })
+
+  it('names no area for surfaces, unknown words or nothing', () => {
+    for (const area of ['MOD', 'O', '7', 'UA', '', null]) expect(oralArea(area)).toBeUndefined()
+  })
+})
+
+describe('procedureArea', () => {
+  it('takes the area the surface field names', () => {
+    expect(procedureArea({ code: 'D4341', surface: 'LR' })?.code).toBe('40')
+    expect(procedureArea({ code: 'D5110', surface: 'U' })?.displayName).toBe('Maxillary area')
+  })
+
+  it('puts CDT diagnostic to orthodontic work without tooth or area in the oral cavity', () => {
+    for (const code of ['D0150', 'D0210', 'D1110', 'D4910', 'D8080'])
+      expect(procedureArea({ code })).toEqual(ORAL_CAVITY)
+    expect(procedureArea({ code: 'D1110', codeSystem: 'CDT' })?.code).toBe('74262004')
+  })
+
+  it('claims no site for adjunctive services, other code systems or odd codes', () => {
+    expect(procedureArea({ code: 'D9944' })).toBeUndefined()
+    expect(procedureArea({ code: 'D9230' })).toBeUndefined()
+    expect(procedureArea({ code: '99213', codeSystem: 'CPT' })).toBeUndefined()
+    expect(procedureArea({ code: '234723000', codeSystem: 'SNOMEDCT' })).toBeUndefined()
+    expect(procedureArea({ code: 'D01' })).toBeUndefined()
   })
 })

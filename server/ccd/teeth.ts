@@ -4,6 +4,8 @@
  * notation, also accepted by the ADA) has one (OID.iso3950). The narrative keeps the practice's own number.
  */
 
+import { codeSystemOid, OID } from './templates.ts'
+
 /** Universal 1–8 is FDI 18–11 (upper right, from the back), 9–16 is 21–28, and so on. */
 function permanent(universal: number): string {
   const quadrant = Math.ceil(universal / 8)
@@ -62,4 +64,65 @@ export function toothSurfaces(surface: string | null | undefined): ToothSurface[
       found.push({ letter, ...known })
   }
   return found
+}
+
+/** A procedure's target site in a code system: a tooth, one of its surfaces, or an area. */
+export interface TargetSite {
+  code: string
+  /** OID.iso3950 or OID.snomed. */
+  codeSystem: string
+  displayName: string
+  /** The narrative's words, where the code's display name is not what a patient would say. */
+  text?: string
+}
+
+/**
+ * ISO 3950's designations of areas of the oral cavity, by how the PMS writes the area of a
+ * procedure that has no tooth (in its surface field, as Open Dental does): arches U and L,
+ * quadrants UR, UL, LL, LR, sextants 1–6 from the upper right, clockwise.
+ */
+const AREAS: Record<string, Omit<TargetSite, 'codeSystem'>> = {
+  U: { code: '01', displayName: 'Maxillary area' },
+  L: { code: '02', displayName: 'Mandibular area' },
+  UR: { code: '10', displayName: 'Upper right quadrant' },
+  UL: { code: '20', displayName: 'Upper left quadrant' },
+  LL: { code: '30', displayName: 'Lower left quadrant' },
+  LR: { code: '40', displayName: 'Lower right quadrant' },
+  '1': { code: '03', displayName: 'Upper right sextant' },
+  '2': { code: '04', displayName: 'Upper anterior sextant' },
+  '3': { code: '05', displayName: 'Upper left sextant' },
+  '4': { code: '06', displayName: 'Lower left sextant' },
+  '5': { code: '07', displayName: 'Lower anterior sextant' },
+  '6': { code: '08', displayName: 'Lower right sextant' },
+}
+
+/** SNOMED CT "Oral cavity structure", a body structure of C-CDA's Body Site value set. */
+export const ORAL_CAVITY: TargetSite = {
+  code: '74262004',
+  codeSystem: OID.snomed,
+  displayName: 'Oral cavity structure',
+  text: 'Whole mouth',
+}
+
+/** The ISO 3950 area a procedure without a tooth names in its surface field, if it names one. */
+export function oralArea(area: string | null | undefined): TargetSite | undefined {
+  const found = AREAS[(area ?? '').trim().toUpperCase()]
+  return found ? { ...found, codeSystem: OID.iso3950 } : undefined
+}
+
+/**
+ * Where a procedure without a tooth was done: the area its surface field names (ISO 3950); else,
+ * for a CDT code of diagnostic to orthodontic services (D0–D8), which all work in the mouth, the
+ * oral cavity. Adjunctive services (D9: anaesthesia, consultations, drugs) and other code
+ * systems name no site the record can vouch for: undefined.
+ */
+export function procedureArea(procedure: {
+  code: string
+  codeSystem?: string | null
+  surface?: string | null
+}): TargetSite | undefined {
+  const area = oralArea(procedure.surface)
+  if (area) return area
+  const cdt = codeSystemOid(procedure.codeSystem, OID.cdt) === OID.cdt
+  return cdt && /^D[0-8]\d{3}$/i.test(procedure.code.trim()) ? ORAL_CAVITY : undefined
 }

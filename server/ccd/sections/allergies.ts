@@ -1,5 +1,5 @@
 import type { BuildContext } from '../context.ts'
-import { coded, templateId, textReference } from '../datatypes.ts'
+import { coded, entryAuthor, templateId, textReference } from '../datatypes.ts'
 import type { Allergy } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
 import { codeSystemOid, ENTRY, OID, SECTIONS } from '../templates.ts'
@@ -61,6 +61,7 @@ function entry(ctx: BuildContext, allergy: Allergy, id: string): void {
   // A completed concern has an end; the PMS does not record when, so it is unknown.
   if (status === 'completed') w.empty('high', { nullFlavor: 'UNK' })
   w.end()
+  entryAuthor(ctx, allergy.onsetDate ? hl7Date(allergy.onsetDate) : undefined)
   w.start('entryRelationship', { typeCode: 'SUBJ' })
   observation(ctx, allergy, id)
   w.end()
@@ -85,6 +86,7 @@ function observation(ctx: BuildContext, allergy: Allergy, id: string): void {
     codeSystem: OID.snomed,
     displayName: 'Allergy to substance (disorder)',
   })
+  entryAuthor(ctx, allergy.onsetDate ? hl7Date(allergy.onsetDate) : undefined)
   w.start('participant', { typeCode: 'CSM' })
   w.start('participantRole', { classCode: 'MANU' })
   w.start('playingEntity', { classCode: 'MMAT' })
@@ -115,6 +117,9 @@ function reaction(
   w.empty('code', { code: 'ASSERTION', codeSystem: OID.actCode })
   textReference(w, `${id}-reaction`)
   w.empty('statusCode', { code: 'completed' })
+  // When the reaction began and ended: the PMS records the allergy's onset, not its reactions'.
+  w.start('effectiveTime').empty('low', { nullFlavor: 'UNK' }).empty('high', { nullFlavor: 'UNK' })
+  w.end()
   coded(w, 'value', {
     xsiType: 'CD',
     code: allergy.reactionSnomedCode,

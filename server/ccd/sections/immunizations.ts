@@ -1,5 +1,5 @@
 import type { BuildContext } from '../context.ts'
-import { coded, templateId, textReference } from '../datatypes.ts'
+import { coded, entryAuthor, templateId, textReference } from '../datatypes.ts'
 import type { Immunization } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
 import { ENTRY, OID, SECTIONS } from '../templates.ts'
@@ -94,6 +94,7 @@ function entry(ctx: BuildContext, immunization: Immunization, id: string): void 
     w.start('manufacturerOrganization').element('name', immunization.manufacturer).end()
   }
   w.end().end()
+  entryAuthor(ctx, hl7Date(immunization.administeredOn))
   const reason = given ? undefined : refusalReason(immunization.refusalReason)
   if (reason) {
     w.start('entryRelationship', { typeCode: 'RSON' })

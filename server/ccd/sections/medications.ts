@@ -1,5 +1,5 @@
 import type { BuildContext } from '../context.ts'
-import { coded, templateId, textReference } from '../datatypes.ts'
+import { coded, entryAuthor, templateId, textReference } from '../datatypes.ts'
 import type { Medication } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
 import { ENTRY, OID, SECTIONS } from '../templates.ts'
@@ -65,5 +65,6 @@ function entry(ctx: BuildContext, medication: Medication, id: string): void {
     originalText: `${id}-name`,
   })
   w.end().end().end()
+  entryAuthor(ctx, medication.startDate ? hl7Date(medication.startDate) : undefined)
   w.end().end()
 }

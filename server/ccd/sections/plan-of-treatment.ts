@@ -1,11 +1,11 @@
 import type { BuildContext } from '../context.ts'
 import {
   coded,
-  documentAuthorId,
-  providerSpecialty,
+  entryAuthor,
+  procedureSite,
+  siteText,
   templateId,
   textReference,
-  toothSite,
 } from '../datatypes.ts'
 import type { PlannedProcedure } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
@@ -15,7 +15,7 @@ import { hl7Date, readableDate } from '../time.ts'
 const HEADERS = [
   'Planned procedure',
   'Code',
-  'Tooth',
+  'Tooth or area',
   'Surface',
   'Priority',
   'Plan',
@@ -45,8 +45,13 @@ function narrative(ctx: BuildContext, planned: PlannedProcedure[]): void {
     w.start('tr', { ID: id })
     cell(w, procedure.description, `${id}-name`)
     cell(w, procedure.code)
-    cell(w, procedure.tooth, procedure.tooth ? `${id}-site` : undefined)
-    cell(w, procedure.surface, procedure.tooth && procedure.surface ? `${id}-surface` : undefined)
+    const site = siteText(procedure)
+    cell(w, site, site ? `${id}-site` : undefined)
+    cell(
+      w,
+      procedure.tooth ? procedure.surface : undefined,
+      procedure.tooth && procedure.surface ? `${id}-surface` : undefined,
+    )
     cell(w, procedure.priority)
     cell(w, procedure.planHeading)
     cell(w, readableDate(procedure.planDate))
@@ -75,13 +80,7 @@ function entry(ctx: BuildContext, procedure: PlannedProcedure, id: string): void
   textReference(w, id)
   w.empty('statusCode', { code: 'active' })
   w.empty('effectiveTime', { nullFlavor: 'UNK' })
-  if (procedure.tooth) toothSite(w, procedure.tooth, procedure.surface, id)
-  w.start('author')
-  templateId(w, ENTRY.authorParticipation)
-  w.empty('time', { value: hl7Date(procedure.planDate) })
-  w.start('assignedAuthor')
-  documentAuthorId(ctx)
-  if (ctx.input.author) providerSpecialty(ctx, ctx.input.author)
-  w.end().end()
+  procedureSite(w, procedure, id)
+  entryAuthor(ctx, hl7Date(procedure.planDate))
   w.end().end()
 }

@@ -1,5 +1,5 @@
 import type { BuildContext } from '../context.ts'
-import { coded, templateId, textReference } from '../datatypes.ts'
+import { coded, entryAuthor, templateId, textReference } from '../datatypes.ts'
 import type { Problem } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
 import { ENTRY, OID, SECTIONS } from '../templates.ts'
@@ -56,6 +56,8 @@ function entry(ctx: BuildContext, problem: Problem, id: string): void {
   textReference(w, id)
   w.empty('statusCode', { code: status })
   effectiveTime(ctx, problem, status === 'completed')
+  const authored = problem.onsetDate ? hl7Date(problem.onsetDate) : undefined
+  entryAuthor(ctx, authored)
   w.start('entryRelationship', { typeCode: 'SUBJ' })
   w.start('observation', { classCode: 'OBS', moodCode: 'EVN' })
   templateId(w, ENTRY.problemObservation)
@@ -80,6 +82,7 @@ function entry(ctx: BuildContext, problem: Problem, id: string): void {
       ? [{ code: problem.icd10Code, codeSystem: OID.icd10cm, displayName: problem.description }]
       : undefined,
   })
+  entryAuthor(ctx, authored)
   w.end().end()
   w.end().end()
 }

@@ -2,19 +2,19 @@ import type { BuildContext } from '../context.ts'
 import {
   assignedEntity,
   coded,
-  documentAuthorId,
+  entryAuthor,
+  procedureSite,
   providerName,
-  providerSpecialty,
+  siteText,
   templateId,
   textReference,
-  toothSite,
 } from '../datatypes.ts'
 import type { DentalProcedure } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
 import { codeSystemOid, ENTRY, OID, SECTIONS } from '../templates.ts'
 import { hl7Date, readableDate } from '../time.ts'
 
-const HEADERS = ['Procedure', 'Code', 'Tooth', 'Surface', 'Date', 'Provider'] as const
+const HEADERS = ['Procedure', 'Code', 'Tooth or area', 'Surface', 'Date', 'Provider'] as const
 
 export function proceduresSection(ctx: BuildContext): void {
   const { procedures } = ctx.input
@@ -39,8 +39,13 @@ function narrative(ctx: BuildContext, procedures: DentalProcedure[]): void {
     w.start('tr', { ID: id })
     cell(w, procedure.description, `${id}-name`)
     cell(w, procedure.code)
-    cell(w, procedure.tooth, procedure.tooth ? `${id}-site` : undefined)
-    cell(w, procedure.surface, procedure.tooth && procedure.surface ? `${id}-surface` : undefined)
+    const site = siteText(procedure)
+    cell(w, site, site ? `${id}-site` : undefined)
+    cell(
+      w,
+      procedure.tooth ? procedure.surface : undefined,
+      procedure.tooth && procedure.surface ? `${id}-surface` : undefined,
+    )
     cell(w, readableDate(procedure.performedOn))
     cell(w, provider ? providerName(provider) : '')
     w.end()
@@ -49,8 +54,9 @@ function narrative(ctx: BuildContext, procedures: DentalProcedure[]): void {
 }
 
 /**
- * The tooth is the target site, coded in ISO 3950, and each surface one more, coded in SNOMED CT
- * (teeth.ts); their original text is the narrative's cells, in the practice's own notation.
+ * The tooth is the target site, coded in ISO 3950, and each surface one more, coded in SNOMED CT;
+ * without a tooth, the area of the mouth (teeth.ts procedureArea). Their original text is the
+ * narrative's cells, the tooth in the practice's own notation.
  */
 function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void {
   const { w } = ctx
@@ -68,7 +74,7 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
   textReference(w, id)
   w.empty('statusCode', { code: 'completed' })
   w.empty('effectiveTime', { value: hl7Date(procedure.performedOn) })
-  if (procedure.tooth) toothSite(w, procedure.tooth, procedure.surface, id)
+  procedureSite(w, procedure, id)
   if (provider) {
     ctx.reuse(`performer-${provider.id}`, () => {
       ctx.w.start('performer')
@@ -77,12 +83,6 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
     })
   }
   // The record's author is the summary's (as for planned procedures), at the day of the work.
-  w.start('author')
-  templateId(w, ENTRY.authorParticipation)
-  w.empty('time', { value: hl7Date(procedure.performedOn) })
-  w.start('assignedAuthor')
-  documentAuthorId(ctx)
-  if (ctx.input.author) providerSpecialty(ctx, ctx.input.author)
-  w.end().end()
+  entryAuthor(ctx, hl7Date(procedure.performedOn))
   w.end().end()
 }

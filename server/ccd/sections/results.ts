@@ -1,5 +1,5 @@
 import type { BuildContext } from '../context.ts'
-import { coded, templateId, textReference } from '../datatypes.ts'
+import { coded, entryAuthor, templateId, textReference } from '../datatypes.ts'
 import type { LabResult } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
 import { parseReferenceRange } from '../reference-range.ts'
@@ -70,6 +70,7 @@ function entry(ctx: BuildContext, result: LabResult, id: string): void {
   coded(w, 'code', code)
   w.empty('statusCode', { code: 'completed' })
   w.start('effectiveTime').empty('low', { value: time }).empty('high', { value: time }).end()
+  entryAuthor(ctx, time)
   w.start('component').start('observation', { classCode: 'OBS', moodCode: 'EVN' })
   templateId(w, ENTRY.resultObservation)
   ctx.entryId('result', result.id, 'observation')
@@ -82,6 +83,7 @@ function entry(ctx: BuildContext, result: LabResult, id: string): void {
   if (interpretation) {
     w.empty('interpretationCode', { ...interpretation, codeSystem: OID.interpretation })
   }
+  entryAuthor(ctx, time)
   if (result.referenceRange) referenceRange(ctx, result, `${id}-range`)
   w.end().end()
   w.end().end()

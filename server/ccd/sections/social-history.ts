@@ -1,5 +1,5 @@
 import type { BuildContext } from '../context.ts'
-import { coded, templateId, textReference } from '../datatypes.ts'
+import { coded, entryAuthor, templateId, textReference } from '../datatypes.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
 import { ENTRY, OID, SECTIONS } from '../templates.ts'
 import { hl7Date, hl7Instant, localDate, readableDate } from '../time.ts'
@@ -75,6 +75,7 @@ function entries(ctx: BuildContext, hasBirthSex: boolean): void {
       displayName: status.description,
       originalText: `${id}-value`,
     })
+    entryAuthor(ctx, hl7Date(status.recordedOn))
     w.end().end()
   })
   if (hasBirthSex) birthSex(ctx)

@@ -1,5 +1,5 @@
 import type { BuildContext } from '../context.ts'
-import { coded, templateId, textReference } from '../datatypes.ts'
+import { coded, entryAuthor, templateId, textReference } from '../datatypes.ts'
 import type { VitalSigns } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
 import { ENTRY, OID, SECTIONS } from '../templates.ts'
@@ -142,6 +142,7 @@ function entry(ctx: BuildContext, record: VitalSigns, id: string): void {
   })
   w.empty('statusCode', { code: 'completed' })
   w.empty('effectiveTime', { value: time })
+  entryAuthor(ctx, time)
   for (const sign of SIGNS) {
     const value = measured(record, sign.key)
     if (value === undefined) continue
@@ -158,6 +159,7 @@ function entry(ctx: BuildContext, record: VitalSigns, id: string): void {
     w.empty('statusCode', { code: 'completed' })
     w.empty('effectiveTime', { value: time })
     w.empty('value', { 'xsi:type': 'PQ', value: number(value), unit: sign.unit })
+    entryAuthor(ctx, time)
     w.end().end()
   }
   w.end().end()
