@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
 import { TEST_ORIGIN } from '../../testing/http.ts'
-import { sandboxCardToken } from '../../testing/payments.ts'
+import { sandboxCardToken, turnOnSandboxPayments } from '../../testing/payments.ts'
 import { familyRequests, signedInOfficeTeam, useFamilyApp } from '../../testing/suite.ts'
 
 const SUCCESS = '4242 4242 4242 4242'
@@ -46,19 +46,7 @@ describeEachDatabase('office: online payments and refunds', (kind) => {
 
   beforeAll(async () => {
     const { practiceId } = suite.family
-    await suite.db
-      .insertInto('portal_settings')
-      .values({
-        practice_id: practiceId,
-        feature_make_payments: true,
-        payment_processor: 'sandbox',
-      })
-      .onConflict((conflict) =>
-        conflict
-          .column('practice_id')
-          .doUpdateSet({ feature_make_payments: true, payment_processor: 'sandbox' }),
-      )
-      .execute()
+    await turnOnSandboxPayments(suite.db, practiceId)
     team = await signedInOfficeTeam(suite, practiceId)
 
     const other = await seedPractice(suite.db, { name: 'Other Dental' })
