@@ -1,9 +1,9 @@
-import { beforeAll, beforeEach, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { FAMILY_PASSWORD, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
-import { browserPost, cookieFrom, TEST_ORIGIN } from '../../testing/http.ts'
+import { browserPost, cookieFrom, portalSession, TEST_ORIGIN } from '../../testing/http.ts'
 import { SoftwareAuthenticator } from '../../testing/software-authenticator.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { clearThrottlesBeforeEach, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('passkeys for patients', (kind) => {
   const suite = useTestApp(kind)
@@ -12,9 +12,7 @@ describeEachDatabase('passkeys for patients', (kind) => {
   beforeAll(async () => {
     practiceId = await seedPractice(suite.db)
   })
-  beforeEach(async () => {
-    await suite.db.deleteFrom('attempt_counters').execute()
-  })
+  clearThrottlesBeforeEach(suite)
 
   let people = 0
   async function signedIn() {
@@ -26,12 +24,7 @@ describeEachDatabase('passkeys for patients', (kind) => {
       last_name: `Passkey${people}`,
       username,
     })
-    const response = await browserPost(suite.app, '/api/portal/session', {
-      username,
-      password: FAMILY_PASSWORD,
-    })
-    expect(response.statusCode).toBe(200)
-    return { username, cookie: cookieFrom(response, 'bitewing_portal'), view: response.json() }
+    return { username, ...(await portalSession(suite.app, username, FAMILY_PASSWORD)) }
   }
 
   async function addPasskey(cookie: string, authenticator: SoftwareAuthenticator) {

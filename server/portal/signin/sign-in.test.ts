@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { hashPassword } from '../../platform/auth/passwords.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { FAMILY_PASSWORD, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
 import { browserPost, cookieFrom, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { type LoopbackSmtp, readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { clearThrottlesBeforeEach, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('patient sign-in', (kind) => {
   const suite = useTestApp(kind)
@@ -27,9 +27,7 @@ describeEachDatabase('patient sign-in', (kind) => {
     smtp = await startLoopbackSmtp()
   })
   afterAll(() => smtp.close())
-  beforeEach(async () => {
-    await suite.db.deleteFrom('attempt_counters').execute()
-  })
+  clearThrottlesBeforeEach(suite)
 
   const post = (url: string, payload: object, cookie?: string) =>
     browserPost(suite.app, url, payload, cookie)
