@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './checks.ts'
 import { LUIS, MARIA, patientMenu, SESSION, signInToPortal, signOutFromMenu } from './portal.ts'
 import { familyList, summaryDate, summaryList } from './portal-summary.ts'
-import { chooseFamilyMember, openTab, patientIdIn, tabBar } from './portal-tabs.ts'
+import { chooseFamilyMember, expectTabs, openTab, patientIdIn } from './portal-tabs.ts'
 
 // Desktop only (see playwright.config.ts), and the only file that signs in as Luis. What changes a
 // password (forgot password) runs on a fresh family of its own: portal-forgot-password.spec.ts.
@@ -31,14 +31,7 @@ test('Luis reaches only his own records; the family account is Maria’s', async
   await maria.close()
 
   await signInToPortal(page, LUIS, 'Luis Garcia')
-  await expect(tabBar(page).getByRole('link')).toHaveText([
-    'Appointments',
-    'Account',
-    'Plan',
-    /^Messages(, \d+ unread)?$/,
-    'Summary',
-    'Images',
-  ])
+  await expectTabs(page)
   await openTab(page, 'Account')
   await expect(
     page.getByText(/^This family account belongs to Maria Garcia, the guarantor/),
