@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from '../../audit/audit.ts'
 import type { Database } from '../../db/database.ts'
 import { Invalid } from '../../http/problems.ts'
 import type { SecretBox } from '../../mail/secrets.ts'
+import { clientAddress } from '../client.ts'
 import type { CookiePolicy, CookieRealm } from '../cookies.ts'
 import type { SessionOwner } from '../sessions.ts'
 import { admitAttempt } from '../sign-in.ts'
@@ -43,6 +44,38 @@ export interface SecondFactorAnswer {
   sessionId: number
   ip: string
   actor: Actor
+}
+
+type Signer = { id: number; practice_id: number }
+
+/** A patient answering the second step of her sign-in, from this request and session. */
+export function patientAnswering(
+  request: Pick<FastifyRequest, 'ip'>,
+  user: Signer,
+  session: { id: number },
+): SecondFactorAnswer {
+  return {
+    owner: { kind: 'portal', portalUserId: user.id },
+    practiceId: user.practice_id,
+    sessionId: session.id,
+    ip: clientAddress(request),
+    actor: { type: 'portal_user', portalUserId: user.id },
+  }
+}
+
+/** A staff member answering the second step of their sign-in, from this request and session. */
+export function staffAnswering(
+  request: Pick<FastifyRequest, 'ip'>,
+  staff: Signer,
+  session: { id: number },
+): SecondFactorAnswer {
+  return {
+    owner: { kind: 'office', staffUserId: staff.id },
+    practiceId: staff.practice_id,
+    sessionId: session.id,
+    ip: clientAddress(request),
+    actor: { type: 'staff_user', staffUserId: staff.id },
+  }
 }
 
 function counters(owner: SessionOwner, ip: string): Counter[] {
