@@ -1,18 +1,10 @@
 import type { BuildContext } from '../context.ts'
-import {
-  assignedEntity,
-  coded,
-  documentAuthorId,
-  providerName,
-  providerSpecialty,
-  templateId,
-  textReference,
-  toothSite,
-} from '../datatypes.ts'
+import { assignedEntity, providerName, templateId, toothSite } from '../datatypes.ts'
 import type { DentalProcedure } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
-import { codeSystemOid, ENTRY, OID, SECTIONS } from '../templates.ts'
+import { ENTRY, SECTIONS } from '../templates.ts'
 import { hl7Date, readableDate } from '../time.ts'
+import { procedureCells, procedureCode, summaryAuthorAt } from './procedure-parts.ts'
 
 const HEADERS = ['Procedure', 'Code', 'Tooth', 'Surface', 'Date', 'Provider'] as const
 
@@ -37,10 +29,7 @@ function narrative(ctx: BuildContext, procedures: DentalProcedure[]): void {
     const id = `procedure-${index + 1}`
     const provider = procedure.providerId ? ctx.providers.get(procedure.providerId) : undefined
     w.start('tr', { ID: id })
-    cell(w, procedure.description, `${id}-name`)
-    cell(w, procedure.code)
-    cell(w, procedure.tooth, procedure.tooth ? `${id}-site` : undefined)
-    cell(w, procedure.surface, procedure.tooth && procedure.surface ? `${id}-surface` : undefined)
+    procedureCells(w, procedure, id)
     cell(w, readableDate(procedure.performedOn))
     cell(w, provider ? providerName(provider) : '')
     w.end()
@@ -59,13 +48,7 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
   w.start('procedure', { classCode: 'PROC', moodCode: 'EVN' })
   templateId(w, ENTRY.procedureActivityProcedure)
   ctx.entryId('procedure', procedure.id)
-  coded(w, 'code', {
-    code: procedure.code,
-    codeSystem: codeSystemOid(procedure.codeSystem, OID.cdt),
-    displayName: procedure.description,
-    originalText: `${id}-name`,
-  })
-  textReference(w, id)
+  procedureCode(w, procedure, id)
   w.empty('statusCode', { code: 'completed' })
   w.empty('effectiveTime', { value: hl7Date(procedure.performedOn) })
   if (procedure.tooth) toothSite(w, procedure.tooth, procedure.surface, id)
@@ -77,12 +60,6 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
     })
   }
   // The record's author is the summary's (as for planned procedures), at the day of the work.
-  w.start('author')
-  templateId(w, ENTRY.authorParticipation)
-  w.empty('time', { value: hl7Date(procedure.performedOn) })
-  w.start('assignedAuthor')
-  documentAuthorId(ctx)
-  if (ctx.input.author) providerSpecialty(ctx, ctx.input.author)
-  w.end().end()
+  summaryAuthorAt(ctx, hl7Date(procedure.performedOn))
   w.end().end()
 }
