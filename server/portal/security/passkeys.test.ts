@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { auditRowsOf } from '../../testing/audit.ts'
 import { FAMILY_PASSWORD, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
 import { browserPost, cookieFrom, portalSession, TEST_ORIGIN } from '../../testing/http.ts'
 import { SoftwareAuthenticator } from '../../testing/software-authenticator.ts'
@@ -78,12 +79,7 @@ describeEachDatabase('passkeys for patients', (kind) => {
       .where('id', '=', added.id)
       .executeTakeFirstOrThrow()
     expect(row.credential_id).toBe(authenticator.id)
-    const audit = await suite.db
-      .selectFrom('audit_events')
-      .select('details')
-      .where('action', '=', 'portal.second_factor_added')
-      .where('target_id', '=', String(added.id))
-      .executeTakeFirst()
+    const [audit] = await auditRowsOf(suite.db, 'portal.second_factor_added', added.id)
     expect(audit?.details).toMatchObject({ kind: 'passkey' })
     // The same authenticator again: the challenge is new, the credential is not.
     expect((await addPasskey(cookie, authenticator)).statusCode).toBe(400)
