@@ -9,7 +9,7 @@ import {
   registerPasskey,
 } from '../../platform/auth/second-factor/passkeys.ts'
 import { setSessionSecondFactorStep } from '../../platform/auth/second-factor/queries.ts'
-import { answerWithPasskey, staffAnswering } from '../../platform/auth/second-factor/sign-in.ts'
+import { answering, answerWithPasskey } from '../../platform/auth/second-factor/sign-in.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Problem } from '../../platform/http/problems.ts'
 import { findPracticeName } from '../../practice/queries.ts'
@@ -93,7 +93,7 @@ export const officePasskeyRoutes: FastifyPluginAsyncTypebox<{
     { schema: { body: PasskeyAnswer, response: { 200: StaffSessionView } } },
     async (request, reply) => {
       const { staff, session } = await owing(request)
-      const signIn = staffAnswering(request, staff, session)
+      const signIn = answering('office', request, staff, session)
       const response = request.body.response as unknown as AuthenticationResponseJSON
       const remember = request.body.remember ?? false
       await answerWithPasskey(db, rp, { reply, cookies }, signIn, { response, remember })

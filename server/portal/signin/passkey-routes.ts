@@ -8,8 +8,8 @@ import {
   type RelyingParty,
 } from '../../platform/auth/second-factor/passkeys.ts'
 import {
+  answering,
   answerWithPasskey,
-  patientAnswering,
   signInWithPasskey,
 } from '../../platform/auth/second-factor/sign-in.ts'
 import { admitAttempt } from '../../platform/auth/sign-in.ts'
@@ -110,7 +110,7 @@ export const portalPasskeySignInRoutes: FastifyPluginAsyncTypebox<{
     { schema: { body: PasskeyAnswer, response: { 200: PortalSessionView } } },
     async (request, reply) => {
       const { user, session } = await owingSecondFactor(request)
-      const signIn = patientAnswering(request, user, session)
+      const signIn = answering('portal', request, user, session)
       const answer = {
         response: asAssertion(request.body.response),
         remember: request.body.remember ?? false,

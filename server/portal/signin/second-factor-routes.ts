@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { CookiePolicy } from '../../platform/auth/cookies.ts'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
-import { answerSecondFactor, patientAnswering } from '../../platform/auth/second-factor/sign-in.ts'
+import { answering, answerSecondFactor } from '../../platform/auth/second-factor/sign-in.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Problem } from '../../platform/http/problems.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
@@ -27,7 +27,7 @@ export const portalSecondFactorRoutes: FastifyPluginAsyncTypebox<{
       if (stage !== 'second-factor') {
         throw new Problem(409, 'already-done', 'Already done', 'No code is needed now.')
       }
-      const signIn = patientAnswering(request, user, session)
+      const signIn = answering('portal', request, user, session)
       const { code, remember = false } = request.body
       await answerSecondFactor(db, secrets, { reply, cookies }, signIn, { code, remember })
       return portalSessionView(await guard.refresh(request))

@@ -46,35 +46,33 @@ export interface SecondFactorAnswer {
   actor: Actor
 }
 
-type Signer = { id: number; practice_id: number }
-
-/** A patient answering the second step of her sign-in, from this request and session. */
-export function patientAnswering(
+/**
+ * Who is answering the second step of a sign-in — a patient (`portal`) or a staff member
+ * (`office`) — from this request and session: the session's owner, the counters' address, the
+ * audit's actor.
+ */
+export function answering(
+  kind: CookieRealm,
   request: Pick<FastifyRequest, 'ip'>,
-  user: Signer,
+  person: { id: number; practice_id: number },
   session: { id: number },
 ): SecondFactorAnswer {
+  const [owner, actor]: [SessionOwner, Actor] =
+    kind === 'portal'
+      ? [
+          { kind, portalUserId: person.id },
+          { type: 'portal_user', portalUserId: person.id },
+        ]
+      : [
+          { kind, staffUserId: person.id },
+          { type: 'staff_user', staffUserId: person.id },
+        ]
   return {
-    owner: { kind: 'portal', portalUserId: user.id },
-    practiceId: user.practice_id,
+    owner,
+    practiceId: person.practice_id,
     sessionId: session.id,
     ip: clientAddress(request),
-    actor: { type: 'portal_user', portalUserId: user.id },
-  }
-}
-
-/** A staff member answering the second step of their sign-in, from this request and session. */
-export function staffAnswering(
-  request: Pick<FastifyRequest, 'ip'>,
-  staff: Signer,
-  session: { id: number },
-): SecondFactorAnswer {
-  return {
-    owner: { kind: 'office', staffUserId: staff.id },
-    practiceId: staff.practice_id,
-    sessionId: session.id,
-    ip: clientAddress(request),
-    actor: { type: 'staff_user', staffUserId: staff.id },
+    actor,
   }
 }
 
