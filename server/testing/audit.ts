@@ -1,12 +1,8 @@
 import type { Database } from '../platform/db/database.ts'
 
-/** The audit rows of one action on one target (a message, a summary…), oldest first. */
-export function auditRowsOf(db: Database, action: string, targetId: number | string) {
-  return db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('action', '=', action)
-    .where('target_id', '=', String(targetId))
-    .orderBy('id')
-    .execute()
+/** The audit rows of one action, on one target (a message, a summary…) if given, oldest first. */
+export function auditRowsOf(db: Database, action: string, targetId?: number | string) {
+  let rows = db.selectFrom('audit_events').selectAll().where('action', '=', action)
+  if (targetId !== undefined) rows = rows.where('target_id', '=', String(targetId))
+  return rows.orderBy('id').execute()
 }

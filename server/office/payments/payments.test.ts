@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { auditRowsOf } from '../../testing/audit.ts'
 import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
 import { TEST_ORIGIN } from '../../testing/http.ts'
 import { sandboxCardToken, turnOnSandboxPayments } from '../../testing/payments.ts'
@@ -97,12 +98,7 @@ describeEachDatabase('office: online payments and refunds', (kind) => {
       refund: null,
     })
     expect(listed.json().map((row: { id: number }) => row.id)).not.toContain(otherPracticePayment)
-    const audit = await suite.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', '=', 'online_payments.viewed')
-      .execute()
-    expect(audit.length).toBeGreaterThan(0)
+    expect((await auditRowsOf(suite.db, 'online_payments.viewed')).length).toBeGreaterThan(0)
   })
 
   it('refunds a payment once under a burst of clicks, in the feed and the patient history', async () => {
