@@ -69,30 +69,39 @@ export function cookieFrom(response: LightMyRequestResponse, name: string): stri
   return found.split(';')[0] ?? ''
 }
 
-export async function portalSignIn(app: FastifyInstance, username: string, password: string) {
+/** A password sign-in to the portal or the office, as its page sends it; throws unless it succeeds. */
+async function passwordSignIn(
+  app: FastifyInstance,
+  area: 'portal' | 'office',
+  username: string,
+  password: string,
+) {
   const response = await app.inject({
     method: 'POST',
-    url: '/api/portal/session',
+    url: `/api/${area}/session`,
     headers: { origin: TEST_ORIGIN },
     payload: { username, password },
   })
   if (response.statusCode !== 200) {
-    throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`)
+    throw new Error(
+      `${area} sign-in of ${username} failed: ${response.statusCode} ${response.body}`,
+    )
   }
-  return cookieFrom(response, 'bitewing_portal')
+  return response
+}
+
+/** A patient signed in with a password: the session cookie, and the session view the page gets. */
+export async function portalSession(app: FastifyInstance, username: string, password: string) {
+  const response = await passwordSignIn(app, 'portal', username, password)
+  return { cookie: cookieFrom(response, 'bitewing_portal'), view: response.json() }
+}
+
+export async function portalSignIn(app: FastifyInstance, username: string, password: string) {
+  return (await portalSession(app, username, password)).cookie
 }
 
 export async function officeSignIn(app: FastifyInstance, username: string, password: string) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/office/session',
-    headers: { origin: TEST_ORIGIN },
-    payload: { username, password },
-  })
-  if (response.statusCode !== 200) {
-    throw new Error(`office sign-in of ${username} failed: ${response.statusCode}`)
-  }
-  return cookieFrom(response, 'bitewing_office')
+  return cookieFrom(await passwordSignIn(app, 'office', username, password), 'bitewing_office')
 }
 
 /** A POST as the app's own pages send it: with their Origin, and a session cookie if given. */

@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import type { Database } from '../platform/db/database.ts'
 import { TEST_ORIGIN } from './http.ts'
 import type { TestApp } from './suite.ts'
 
@@ -12,4 +13,17 @@ export async function sandboxCardToken(suite: Pick<TestApp, 'app'>, number: stri
   })
   expect(response.statusCode).toBe(201)
   return response.json().token as string
+}
+
+/** Turns Make payments on for the practice, through the sandbox processor (test cards only). */
+export async function turnOnSandboxPayments(db: Database, practiceId: number) {
+  await db
+    .insertInto('portal_settings')
+    .values({ practice_id: practiceId, feature_make_payments: true, payment_processor: 'sandbox' })
+    .onConflict((conflict) =>
+      conflict
+        .column('practice_id')
+        .doUpdateSet({ feature_make_payments: true, payment_processor: 'sandbox' }),
+    )
+    .execute()
 }

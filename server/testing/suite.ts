@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { Database } from '../platform/db/database.ts'
 import type { ReadCache } from '../platform/db/read-cache.ts'
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../platform/db/testing.ts'
@@ -149,4 +149,14 @@ export async function signedInOfficeTeam(suite: Pick<TestApp, 'app' | 'db'>, pra
     desk: await signedInStaff(suite, { practiceId, ...OFFICE_TEAM.desk }),
     provider: await signedInStaff(suite, { practiceId, ...OFFICE_TEAM.provider }),
   }
+}
+
+/**
+ * Empties the sign-in throttles' counters before each test of the suite: its tests sign in more
+ * often, and with more wrong answers, than anyone could from one address in 15 minutes.
+ */
+export function clearThrottlesBeforeEach(suite: Pick<TestStore, 'db'>) {
+  beforeEach(async () => {
+    await suite.db.deleteFrom('attempt_counters').execute()
+  })
 }

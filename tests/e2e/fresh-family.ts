@@ -16,7 +16,7 @@ import { ADMIN } from './office-helpers.ts'
 
 export interface FreshFamily {
   tag: string
-  guarantor: { username: string; password: string; name: string; id: number }
+  guarantor: { username: string; password: string; name: string; id: number; email: string }
   spouse: { name: string }
   child: { name: string }
   /** The upcoming visit awaiting confirmation, and the child's recall. */
@@ -54,6 +54,9 @@ const letters = (n: number) =>
 
 let made = 0
 
+/** The guarantor's email address: the e2e mail server keeps what is sent to it (mail.ts). */
+const emailOf = (tag: string) => `${tag}@example.test`
+
 function familyOperations(tag: string, surname: string, options: FamilyOptions) {
   const id = (what: string) => `e2e-${tag}-${what}`
   const shared = options.sharingRecallsOf
@@ -90,7 +93,7 @@ function familyOperations(tag: string, surname: string, options: FamilyOptions) 
       lastName: surname,
       birthdate: '1980-04-12',
       status: 'Patient',
-      email: `${tag}@example.test`,
+      email: emailOf(tag),
       ...address,
       guarantorExternalId: id('guarantor'),
     }),
@@ -221,7 +224,13 @@ async function makeFamily(
 
   return {
     tag,
-    guarantor: { username: issued.username, password, name: `Dana ${surname}`, id: guarantor.id },
+    guarantor: {
+      username: issued.username,
+      password,
+      name: `Dana ${surname}`,
+      id: guarantor.id,
+      email: emailOf(tag),
+    },
     spouse: { name: `Robin ${surname}` },
     child: { name: `Kit ${surname}` },
     ...ids,

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { fillBirthdate } from './birthdate.ts'
 import {
   collectConsoleErrors,
@@ -6,6 +6,7 @@ import {
   expectNoAxeViolations,
   expectUsablePage,
 } from './checks.ts'
+import { expect, test } from './fresh-family.ts'
 import { mailMatching, textBody } from './mail.ts'
 import { ADMIN, type PatientRow, patientsWithoutAccess, signInToOffice } from './office-helpers.ts'
 
@@ -207,21 +208,17 @@ test('an administrator gives a patient online access, prints, emails, resets and
 
 test('a patient locked out of the identity check is unlocked from the access page', async ({
   page,
+  freshFamily,
 }) => {
   test.slow()
+  // A family of its own: the unlock is a real write, and no other test looks at her access.
+  const { guarantor } = await freshFamily()
   await signInToOffice(page)
-  const found = await page.request.post('/api/office/patients/search', {
-    data: { name: 'Garcia' },
-  })
-  const maria = ((await found.json()) as PatientRow[]).find(
-    (row) => row.firstName === 'Maria' && row.access,
-  ) as PatientRow
-  expect(maria).toBeDefined()
-  // The server's own answer, shown as it reads once Maria has missed three times (provoking a
+  // The server's own answer, shown as it reads once she has missed three times (provoking a
   // real lock would need the practice-wide check switched on, under every other test's feet).
   // The unlock itself goes to the server.
   let locked = true
-  await page.route(`**/api/office/patients/${maria.id}/access`, async (route) => {
+  await page.route(`**/api/office/patients/${guarantor.id}/access`, async (route) => {
     if (route.request().method() !== 'GET' || !locked) return route.fallback()
     const response = await route.fetch()
     const json = await response.json()
@@ -230,8 +227,8 @@ test('a patient locked out of the identity check is unlocked from the access pag
       json: { ...json, access: { ...json.access, verificationLocked: true } },
     })
   })
-  await page.goto(`/office/access/${maria.id}`)
-  const panel = page.getByRole('region', { name: 'Maria Garcia' })
+  await page.goto(`/office/access/${guarantor.id}`)
+  const panel = page.getByRole('region', { name: guarantor.name })
   await expect(panel.getByText('Locked after 3 wrong answers')).toBeVisible()
   await expectPageIsSound(page)
 
@@ -241,7 +238,9 @@ test('a patient locked out of the identity check is unlocked from the access pag
     panel.getByRole('button', { name: 'Unlock identity check' }).click(),
   ])
   expect(unlocked.status()).toBe(200)
-  await expect(page.getByText('Maria Garcia can verify their information again.')).toBeVisible()
+  await expect(
+    page.getByText(`${guarantor.name} can verify their information again.`),
+  ).toBeVisible()
   await expect(panel.getByText('Locked after 3 wrong answers')).toHaveCount(0)
   await expectPageIsSound(page)
 })

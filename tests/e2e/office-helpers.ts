@@ -1,5 +1,6 @@
-import { expect, type Page } from '@playwright/test'
+import { type Browser, expect, type Page } from '@playwright/test'
 import { totpCode } from '../../server/platform/auth/second-factor/rules.ts'
+import { HASHING } from './portal.ts'
 
 /** The demo practice's administrator (server/demo/sign-ins.ts). */
 export const ADMIN = {
@@ -15,14 +16,28 @@ export async function submitOfficeSignIn(page: Page) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
-/** Signs the administrator in through the page and waits for the console's front page. */
-export async function signInToOffice(page: Page) {
+/**
+ * Signs the administrator in through the page (the form filled by `submit`, as a mouse user
+ * would unless told otherwise) and waits for the console's front page.
+ */
+export async function signInToOffice(page: Page, submit = submitOfficeSignIn) {
   await page.goto('/office/')
   await expect(page.getByRole('heading', { level: 1, name: 'Office console' })).toBeVisible()
-  await submitOfficeSignIn(page)
+  await submit(page)
   await expect(
     page.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.displayName}` }),
-  ).toBeVisible()
+  ).toBeVisible(HASHING)
+}
+
+/**
+ * The office beside a patient's page: a browser context of its own at the page's size, the
+ * administrator signed in. Close `officeContext` at the end.
+ */
+export async function officeBeside(browser: Browser, page: Page, submit = submitOfficeSignIn) {
+  const officeContext = await browser.newContext({ viewport: page.viewportSize() })
+  const office = await officeContext.newPage()
+  await signInToOffice(office, submit)
+  return { officeContext, office }
 }
 
 /** Signs the administrator in and opens Portal Settings from the console's navigation. */

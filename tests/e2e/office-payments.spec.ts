@@ -1,8 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expectUsablePage } from './checks.ts'
 import { expect, type FreshFamily, test } from './fresh-family.ts'
-import { ADMIN, submitOfficeSignIn } from './office-helpers.ts'
-import { HASHING, signInToPortal } from './portal.ts'
+import { ADMIN, officeBeside } from './office-helpers.ts'
+import { signInToPortal } from './portal.ts'
 import { openTab } from './portal-tabs.ts'
 
 test.describe.configure({ timeout: 180_000 })
@@ -47,13 +47,7 @@ test('the office finds a payment to post, with its receipt, and refunds it once 
   await signInToPortal(page, family.guarantor, family.guarantor.name)
   await guarantorPays(page, family, 6_789)
 
-  const officeContext = await browser.newContext({ viewport: page.viewportSize() })
-  const office = await officeContext.newPage()
-  await office.goto('/office/')
-  await submitOfficeSignIn(office)
-  await expect(
-    office.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.displayName}` }),
-  ).toBeVisible(HASHING)
+  const { officeContext, office } = await officeBeside(browser, page)
   await office
     .getByRole('navigation', { name: 'Console' })
     .getByRole('link', { name: 'Online payments' })

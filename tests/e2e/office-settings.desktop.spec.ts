@@ -1,8 +1,9 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import type { Contact, Settings } from '../../web/office/settings/settings-api.ts'
 import { expectNoAxeViolations } from './checks.ts'
+import { expect, type FreshFamily, test } from './fresh-family.ts'
 import { openPortalSettings } from './office-helpers.ts'
-import { LUIS, SESSION } from './portal.ts'
+import { SESSION } from './portal.ts'
 
 // Desktop only (see playwright.config.ts): these tests change the demo practice's settings and
 // put every one of them back, in `finally`, even when a check fails. Tests in a file run in order.
@@ -37,21 +38,28 @@ async function restoreClinic(page: Page, clinic: Contact) {
   expect(answer.ok()).toBe(true)
 }
 
-/** Luis signed in to the portal through the API, as his browser would (with its Origin). */
-async function portalAsLuis(
+/**
+ * A fresh family's guarantor signed in to the portal through the API, as her browser would (with
+ * its Origin): she watches what the settings change, and no other test signs in as her.
+ */
+async function portalAsGuarantor(
   playwright: {
     request: { newContext: (options: { baseURL: string }) => Promise<APIRequestContext> }
   },
   baseURL: string,
+  { guarantor }: FreshFamily,
 ) {
-  const luis = await playwright.request.newContext({ baseURL })
-  const signIn = await luis.post(SESSION, { data: LUIS, headers: { Origin: baseURL } })
+  const patient = await playwright.request.newContext({ baseURL })
+  const signIn = await patient.post(SESSION, {
+    data: { username: guarantor.username, password: guarantor.password },
+    headers: { Origin: baseURL },
+  })
   expect(signIn.ok()).toBe(true)
-  return luis
+  return patient
 }
 
-async function luisSees(luis: APIRequestContext) {
-  const session = await luis.get(SESSION)
+async function patientSees(patient: APIRequestContext) {
+  const session = await patient.get(SESSION)
   expect(session.ok()).toBe(true)
   const view = (await session.json()) as {
     features: string[]
@@ -59,7 +67,7 @@ async function luisSees(luis: APIRequestContext) {
   }
   const self = view.family.find((member) => member.self)
   expect(self).toBeDefined()
-  const documents = await luis.get(`/api/portal/patients/${self?.id}/documents`)
+  const documents = await patient.get(`/api/portal/patients/${self?.id}/documents`)
   return { features: view.features, documentsStatus: documents.status() }
 }
 
@@ -67,13 +75,14 @@ test('switching Images off hides them from the patient at once, and back on', as
   page,
   playwright,
   baseURL,
+  freshFamily,
 }) => {
   const origin = baseURL as string
-  const luis = await portalAsLuis(playwright, origin)
+  const patient = await portalAsGuarantor(playwright, origin, await freshFamily())
   await openPortalSettings(page)
   const before = await savedSettings(page)
   expect(before.features.images).toBe(true)
-  expect(await luisSees(luis)).toEqual({
+  expect(await patientSees(patient)).toEqual({
     features: expect.arrayContaining(['images']),
     documentsStatus: 200,
   })
@@ -95,7 +104,7 @@ test('switching Images off hides them from the patient at once, and back on', as
     await expect(features.getByText('Unsaved changes')).toHaveCount(0)
 
     // The patient's very next requests: no Images tab, and its API refuses.
-    const off = await luisSees(luis)
+    const off = await patientSees(patient)
     expect(off.features).not.toContain('images')
     expect(off.documentsStatus).toBe(403)
     expect((await savedSettings(page)).features).toEqual({ ...before.features, images: false })
@@ -105,14 +114,14 @@ test('switching Images off hides them from the patient at once, and back on', as
     await expect(images).toBeChecked()
     await save.click()
     await expect(features.getByRole('status')).toHaveText(/^Features saved\./)
-    expect(await luisSees(luis)).toEqual({
+    expect(await patientSees(patient)).toEqual({
       features: expect.arrayContaining(['images']),
       documentsStatus: 200,
     })
   } finally {
     await restoreSettings(page, before)
-    await luis.delete(SESSION, { headers: { Origin: origin } })
-    await luis.dispose()
+    await patient.delete(SESSION, { headers: { Origin: origin } })
+    await patient.dispose()
   }
   expect((await savedSettings(page)).features).toEqual(before.features)
 })

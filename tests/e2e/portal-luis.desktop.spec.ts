@@ -1,21 +1,11 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './checks.ts'
-import { mailsTo, textBody } from './mail.ts'
-import {
-  HASHING,
-  LUIS,
-  MARIA,
-  patientMenu,
-  SESSION,
-  signInToPortal,
-  signOutFromMenu,
-} from './portal.ts'
+import { LUIS, MARIA, patientMenu, SESSION, signInToPortal, signOutFromMenu } from './portal.ts'
 import { familyList, summaryDate, summaryList } from './portal-summary.ts'
-import { chooseFamilyMember, openTab, patientIdIn, tabBar } from './portal-tabs.ts'
+import { chooseFamilyMember, expectTabs, openTab, patientIdIn } from './portal-tabs.ts'
 
-// Desktop only (see playwright.config.ts), and the only file that signs in as Luis: the reset
-// below changes his password and ends his sessions, so nothing may run beside it as him.
-// Tests in one file run in order.
+// Desktop only (see playwright.config.ts), and the only file that signs in as Luis. What changes a
+// password (forgot password) runs on a fresh family of its own: portal-forgot-password.spec.ts.
 
 test('Luis sees only himself: his menu has no Family', async ({ page }) => {
   test.slow()
@@ -41,14 +31,7 @@ test('Luis reaches only his own records; the family account is Maria’s', async
   await maria.close()
 
   await signInToPortal(page, LUIS, 'Luis Garcia')
-  await expect(tabBar(page).getByRole('link')).toHaveText([
-    'Appointments',
-    'Account',
-    'Plan',
-    /^Messages(, \d+ unread)?$/,
-    'Summary',
-    'Images',
-  ])
+  await expectTabs(page)
   await openTab(page, 'Account')
   await expect(
     page.getByText(/^This family account belongs to Maria Garcia, the guarantor/),
@@ -129,66 +112,4 @@ test('Luis sees only his own care summaries, the ones Maria sees for him', async
   await page.goto(`/patients/${mariaId}/summary`)
   await expect(page).toHaveURL(new RegExp(`/patients/${luisId}$`))
   await expect(page.getByRole('heading', { level: 1, name: 'Luis Garcia' })).toBeVisible()
-})
-
-/**
- * The newest reset code emailed to Luis, read from the copy his mail server received: the office's
- * Outgoing email page never shows it.
- */
-async function latestResetCode(after: string): Promise<string> {
-  let code: string | undefined
-  await expect(() => {
-    const newest = mailsTo('luis.garcia@example.com')
-      .filter((mail) => mail.receivedAt >= after)
-      .at(-1)
-    code = newest ? /code is: (\d{6,8})/.exec(textBody(newest))?.[1] : undefined
-    expect(code).toBeDefined()
-  }).toPass({ timeout: 15_000 })
-  return code as string
-}
-
-test('forgot password: a code by email, a new password, signed in', async ({ page }) => {
-  test.slow()
-  const requestedAt = new Date(Date.now() - 2000).toISOString()
-  await page.goto('/')
-  await page.getByRole('link', { name: 'Forgot password' }).click()
-  // The sign-in page has a User name field too: fill the one on the page just opened.
-  await expect(page.getByRole('heading', { level: 1, name: 'Forgot password' })).toBeVisible()
-  await page.getByRole('textbox', { name: 'User name' }).fill(LUIS.username)
-  await page.getByRole('button', { name: 'Email me a code' }).click()
-  await expect(page.getByRole('status')).toContainText('a reset code is on its way', HASHING)
-  await expect(page.getByRole('textbox', { name: 'Reset code' })).toBeVisible()
-  await expectNoAxeViolations(page)
-
-  const code = await latestResetCode(requestedAt)
-
-  const temporary = 'Luis-reset-e2e-2468'
-  await page.getByRole('textbox', { name: 'Reset code' }).fill(code)
-  await page.getByLabel('New password', { exact: true }).fill(temporary)
-  // Mistyped the second time: the server's message sits at that field.
-  await page.getByLabel('New password again').fill(`${temporary}x`)
-  await page.getByRole('button', { name: 'Set password and sign in' }).click()
-  const again = page.getByLabel('New password again')
-  await expect(again).toHaveAttribute('aria-invalid', 'true')
-  await expect(page.getByRole('alert')).toBeVisible()
-  await expectNoAxeViolations(page)
-
-  await again.fill(temporary)
-  await page.getByRole('button', { name: 'Set password and sign in' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Luis Garcia' })).toBeVisible(HASHING)
-
-  // Put the demo password back for the next people (and tests) to use.
-  await patientMenu(page, 'Luis Garcia').click()
-  await page.getByRole('menuitem', { name: 'Change password' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Change password' })
-  await dialog.getByLabel('Current password').fill(temporary)
-  await dialog.getByLabel('New password', { exact: true }).fill(LUIS.password)
-  await dialog.getByLabel('New password again').fill(LUIS.password)
-  await dialog.getByRole('button', { name: 'Change password' }).click()
-  await expect(dialog.getByRole('status')).toHaveText('Your password has been changed.', HASHING)
-  await expectNoAxeViolations(page)
-  await dialog.getByRole('button', { name: 'Close' }).click()
-
-  await signOutFromMenu(page, 'Luis Garcia')
-  await signInToPortal(page, LUIS, 'Luis Garcia')
 })

@@ -7,6 +7,21 @@ export type Garcia = (typeof GARCIAS)[number]
 
 export const tabBar = (page: Page) => page.getByRole('navigation', { name: 'Records' })
 
+/** Every tab the demo practice offers, in the bar's order (Messages counts what is unread). */
+export const DEMO_TABS = [
+  'Appointments',
+  'Account',
+  'Plan',
+  /^Messages(, \d+ unread)?$/,
+  'Summary',
+  'Images',
+] as const
+
+/** The tab bar offers exactly these tabs, in this order. */
+export async function expectTabs(page: Page, tabs: readonly (string | RegExp)[] = DEMO_TABS) {
+  await expect(tabBar(page).getByRole('link')).toHaveText([...tabs])
+}
+
 /** Opens a tab from the tab bar and waits for its heading. */
 export async function openTab(page: Page, label: string, heading = label) {
   await tabBar(page).getByRole('link', { name: label, exact: true }).click()

@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test'
 import { expectUsablePage } from './checks.ts'
 import { test } from './fresh-family.ts'
 import { tabAndEnter, tabAndType, tabTo, typeSignIn } from './keyboard.ts'
-import { ADMIN } from './office-helpers.ts'
+import { ADMIN, officeBeside } from './office-helpers.ts'
 import { HASHING, LUIS, signInToPortal } from './portal.ts'
 import { tabBar } from './portal-tabs.ts'
 
@@ -44,14 +44,9 @@ test('the whole conversation works with the keyboard alone, on both sides', asyn
   await expect(dialog).toHaveCount(0)
 
   // The office opens it from the console's navigation and answers, all by keyboard.
-  const officeContext = await browser.newContext({ viewport: page.viewportSize() })
-  const office = await officeContext.newPage()
-  await office.goto('/office/')
-  await expect(office.getByRole('heading', { level: 1, name: 'Office console' })).toBeVisible()
-  await typeSignIn(office, ADMIN)
-  await expect(
-    office.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.displayName}` }),
-  ).toBeVisible(HASHING)
+  const { officeContext, office } = await officeBeside(browser, page, (office) =>
+    typeSignIn(office, ADMIN),
+  )
   await tabAndEnter(office, office.getByRole('main').getByRole('link', { name: 'WebMail' }))
   await expect(office.getByRole('heading', { level: 1, name: 'WebMail' })).toBeVisible()
   const line = office.getByRole('button', { name: new RegExp(`^Unread, .*${subject}`) })

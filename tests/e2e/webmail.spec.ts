@@ -2,8 +2,8 @@ import { expect, type Page } from '@playwright/test'
 import { expectUsablePage } from './checks.ts'
 import { test } from './fresh-family.ts'
 import { mailTo, textBody } from './mail.ts'
-import { ADMIN, submitOfficeSignIn } from './office-helpers.ts'
-import { HASHING, signInToPortal } from './portal.ts'
+import { ADMIN, officeBeside } from './office-helpers.ts'
+import { signInToPortal } from './portal.ts'
 import { openTab, tabBar } from './portal-tabs.ts'
 
 /** A one-page PDF the browser uploads as the office's attachment. */
@@ -47,13 +47,7 @@ test('a parent writes about her child, the office answers with a letter, she rea
   await expect(page.getByRole('article').getByText('Her <b>wire</b> came loose.')).toBeVisible()
 
   // The office finds it in its inbox and replies with a letter.
-  const officeContext = await browser.newContext({ viewport: page.viewportSize() })
-  const office = await officeContext.newPage()
-  await office.goto('/office/')
-  await submitOfficeSignIn(office)
-  await expect(
-    office.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.displayName}` }),
-  ).toBeVisible(HASHING)
+  const { officeContext, office } = await officeBeside(browser, page)
   await office.getByRole('main').getByRole('link', { name: 'WebMail' }).click()
   await expect(office.getByRole('heading', { level: 1, name: 'WebMail' })).toBeVisible()
   const line = office.getByRole('button', { name: new RegExp(`^Unread, .*${subject}`) })

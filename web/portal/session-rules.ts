@@ -1,16 +1,14 @@
+import type { SignInStage } from '../../server/platform/auth/access-rules.ts'
 import type { MessageId, Translate } from '../ui/i18n/i18n.tsx'
+
 /**
  * Pure decisions about the signed-in portal: where each sign-in stage leads, how family members
  * are named, and when the idle time-out warns and ends the session. No React, no fetch, so the
  * unit tests run without a browser.
  */
 
-export type SignInStage =
-  | 'second-factor'
-  | 'change-password'
-  | 'verify'
-  | 'second-factor-setup'
-  | 'ready'
+/** The stages as the server decides them (a type only: nothing of the server is bundled). */
+export type { SignInStage }
 
 export interface FamilyMemberName {
   firstName: string

@@ -1,16 +1,10 @@
 import type { BuildContext } from '../context.ts'
-import {
-  coded,
-  entryAuthor,
-  procedureSite,
-  siteText,
-  templateId,
-  textReference,
-} from '../datatypes.ts'
+import { entryAuthor, procedureSite, templateId } from '../datatypes.ts'
 import type { PlannedProcedure } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
-import { codeSystemOid, ENTRY, OID, SECTIONS } from '../templates.ts'
+import { ENTRY, SECTIONS } from '../templates.ts'
 import { hl7Date, readableDate } from '../time.ts'
+import { procedureCells, procedureCode } from './procedure-parts.ts'
 
 const HEADERS = [
   'Planned procedure',
@@ -43,15 +37,7 @@ function narrative(ctx: BuildContext, planned: PlannedProcedure[]): void {
   planned.forEach((procedure, index) => {
     const id = `planned-${index + 1}`
     w.start('tr', { ID: id })
-    cell(w, procedure.description, `${id}-name`)
-    cell(w, procedure.code)
-    const site = siteText(procedure)
-    cell(w, site, site ? `${id}-site` : undefined)
-    cell(
-      w,
-      procedure.tooth ? procedure.surface : undefined,
-      procedure.tooth && procedure.surface ? `${id}-surface` : undefined,
-    )
+    procedureCells(w, procedure, id)
     cell(w, procedure.priority)
     cell(w, procedure.planHeading)
     cell(w, readableDate(procedure.planDate))
@@ -71,13 +57,7 @@ function entry(ctx: BuildContext, procedure: PlannedProcedure, id: string): void
   w.start('entry').start('procedure', { classCode: 'PROC', moodCode: 'INT' })
   templateId(w, ENTRY.plannedProcedure)
   ctx.entryId('planned-procedure', procedure.id)
-  coded(w, 'code', {
-    code: procedure.code,
-    codeSystem: codeSystemOid(procedure.codeSystem, OID.cdt),
-    displayName: procedure.description,
-    originalText: `${id}-name`,
-  })
-  textReference(w, id)
+  procedureCode(w, procedure, id)
   w.empty('statusCode', { code: 'active' })
   w.empty('effectiveTime', { nullFlavor: 'UNK' })
   procedureSite(w, procedure, id)

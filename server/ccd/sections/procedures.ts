@@ -1,18 +1,16 @@
 import type { BuildContext } from '../context.ts'
 import {
   assignedEntity,
-  coded,
   entryAuthor,
   procedureSite,
   providerName,
-  siteText,
   templateId,
-  textReference,
 } from '../datatypes.ts'
 import type { DentalProcedure } from '../input.ts'
 import { cell, endTable, startTable, writeSection } from '../narrative.ts'
-import { codeSystemOid, ENTRY, OID, SECTIONS } from '../templates.ts'
+import { ENTRY, SECTIONS } from '../templates.ts'
 import { hl7Date, readableDate } from '../time.ts'
+import { procedureCells, procedureCode } from './procedure-parts.ts'
 
 const HEADERS = ['Procedure', 'Code', 'Tooth or area', 'Surface', 'Date', 'Provider'] as const
 
@@ -37,15 +35,7 @@ function narrative(ctx: BuildContext, procedures: DentalProcedure[]): void {
     const id = `procedure-${index + 1}`
     const provider = procedure.providerId ? ctx.providers.get(procedure.providerId) : undefined
     w.start('tr', { ID: id })
-    cell(w, procedure.description, `${id}-name`)
-    cell(w, procedure.code)
-    const site = siteText(procedure)
-    cell(w, site, site ? `${id}-site` : undefined)
-    cell(
-      w,
-      procedure.tooth ? procedure.surface : undefined,
-      procedure.tooth && procedure.surface ? `${id}-surface` : undefined,
-    )
+    procedureCells(w, procedure, id)
     cell(w, readableDate(procedure.performedOn))
     cell(w, provider ? providerName(provider) : '')
     w.end()
@@ -65,13 +55,7 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
   w.start('procedure', { classCode: 'PROC', moodCode: 'EVN' })
   templateId(w, ENTRY.procedureActivityProcedure)
   ctx.entryId('procedure', procedure.id)
-  coded(w, 'code', {
-    code: procedure.code,
-    codeSystem: codeSystemOid(procedure.codeSystem, OID.cdt),
-    displayName: procedure.description,
-    originalText: `${id}-name`,
-  })
-  textReference(w, id)
+  procedureCode(w, procedure, id)
   w.empty('statusCode', { code: 'completed' })
   w.empty('effectiveTime', { value: hl7Date(procedure.performedOn) })
   procedureSite(w, procedure, id)

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { auditRowsOf } from '../../testing/audit.ts'
 import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
 import { TEST_ORIGIN } from '../../testing/http.ts'
-import { sandboxCardToken } from '../../testing/payments.ts'
+import { sandboxCardToken, turnOnSandboxPayments } from '../../testing/payments.ts'
 import { familyRequests, signedInOfficeTeam, useFamilyApp } from '../../testing/suite.ts'
 
 const SUCCESS = '4242 4242 4242 4242'
@@ -46,19 +47,7 @@ describeEachDatabase('office: online payments and refunds', (kind) => {
 
   beforeAll(async () => {
     const { practiceId } = suite.family
-    await suite.db
-      .insertInto('portal_settings')
-      .values({
-        practice_id: practiceId,
-        feature_make_payments: true,
-        payment_processor: 'sandbox',
-      })
-      .onConflict((conflict) =>
-        conflict
-          .column('practice_id')
-          .doUpdateSet({ feature_make_payments: true, payment_processor: 'sandbox' }),
-      )
-      .execute()
+    await turnOnSandboxPayments(suite.db, practiceId)
     team = await signedInOfficeTeam(suite, practiceId)
 
     const other = await seedPractice(suite.db, { name: 'Other Dental' })
@@ -109,12 +98,7 @@ describeEachDatabase('office: online payments and refunds', (kind) => {
       refund: null,
     })
     expect(listed.json().map((row: { id: number }) => row.id)).not.toContain(otherPracticePayment)
-    const audit = await suite.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', '=', 'online_payments.viewed')
-      .execute()
-    expect(audit.length).toBeGreaterThan(0)
+    expect((await auditRowsOf(suite.db, 'online_payments.viewed')).length).toBeGreaterThan(0)
   })
 
   it('refunds a payment once under a burst of clicks, in the feed and the patient history', async () => {

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server'
 import type { FastifyRequest } from 'fastify'
-import { clientAddress } from '../../platform/auth/client.ts'
 import type { CookiePolicy } from '../../platform/auth/cookies.ts'
 import {
   passkeyRegistrationOptions,
@@ -10,7 +9,7 @@ import {
   registerPasskey,
 } from '../../platform/auth/second-factor/passkeys.ts'
 import { setSessionSecondFactorStep } from '../../platform/auth/second-factor/queries.ts'
-import { answerWithPasskey } from '../../platform/auth/second-factor/sign-in.ts'
+import { answering, answerWithPasskey } from '../../platform/auth/second-factor/sign-in.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Problem } from '../../platform/http/problems.ts'
 import { findPracticeName } from '../../practice/queries.ts'
@@ -94,13 +93,7 @@ export const officePasskeyRoutes: FastifyPluginAsyncTypebox<{
     { schema: { body: PasskeyAnswer, response: { 200: StaffSessionView } } },
     async (request, reply) => {
       const { staff, session } = await owing(request)
-      const signIn = {
-        owner: { kind: 'office', staffUserId: staff.id } as const,
-        practiceId: staff.practice_id,
-        sessionId: session.id,
-        ip: clientAddress(request),
-        actor: { type: 'staff_user', staffUserId: staff.id } as const,
-      }
+      const signIn = answering('office', request, staff, session)
       const response = request.body.response as unknown as AuthenticationResponseJSON
       const remember = request.body.remember ?? false
       await answerWithPasskey(db, rp, { reply, cookies }, signIn, { response, remember })

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { clientAddress } from '../../platform/auth/client.ts'
 import type { CookiePolicy } from '../../platform/auth/cookies.ts'
 import { confirmApp, startAppEnrollment } from '../../platform/auth/second-factor/commands.ts'
 import { setSessionSecondFactorStep } from '../../platform/auth/second-factor/queries.ts'
-import { answerSecondFactor } from '../../platform/auth/second-factor/sign-in.ts'
+import { answering, answerSecondFactor } from '../../platform/auth/second-factor/sign-in.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Problem } from '../../platform/http/problems.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
@@ -31,13 +30,7 @@ export const officeSecondFactorRoutes: FastifyPluginAsyncTypebox<{
       if (session.second_factor_step !== 'answer') {
         throw new Problem(409, 'already-done', 'Already done', 'No code is needed now.')
       }
-      const signIn = {
-        owner: { kind: 'office', staffUserId: staff.id } as const,
-        practiceId: staff.practice_id,
-        sessionId: session.id,
-        ip: clientAddress(request),
-        actor: { type: 'staff_user', staffUserId: staff.id } as const,
-      }
+      const signIn = answering('office', request, staff, session)
       const { code, remember = false } = request.body
       await answerSecondFactor(db, secrets, { reply, cookies }, signIn, { code, remember })
       return presentStaffSession(staff, await findPracticeName(db, staff.practice_id))

@@ -1,9 +1,9 @@
-import { beforeAll, beforeEach, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { totpCode } from '../../platform/auth/second-factor/rules.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { STAFF_PASSWORD, seedPractice, seedStaff } from '../../testing/fixtures.ts'
 import { browserPost, cookieFrom } from '../../testing/http.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { clearThrottlesBeforeEach, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('office: two-step sign-in for administrators', (kind) => {
   const suite = useTestApp(kind)
@@ -13,9 +13,7 @@ describeEachDatabase('office: two-step sign-in for administrators', (kind) => {
     await seedStaff(suite.db, { practiceId, username: 'boss' })
     await seedStaff(suite.db, { practiceId, username: 'desk', role: 'front_desk' })
   })
-  beforeEach(async () => {
-    await suite.db.deleteFrom('attempt_counters').execute()
-  })
+  clearThrottlesBeforeEach(suite)
 
   async function signIn(username: string) {
     const response = await browserPost(suite.app, '/api/office/session', {

@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { SEND_EMAIL_JOB } from '../../platform/mail/outbox.ts'
+import { auditRowsOf } from '../../testing/audit.ts'
 import { seedPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
 import { browserPost } from '../../testing/http.ts'
 import { readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
@@ -87,13 +88,8 @@ describeEachDatabase('office: WebMail', (kind) => {
       .executeTakeFirstOrThrow()
     expect(row.read_by_practice_at).not.toBeNull()
     expect(row.read_by_staff_user_id).toBe(frontDesk.id)
-    const reads = await suite.db
-      .selectFrom('audit_events')
-      .select(['staff_user_id'])
-      .where('action', '=', 'message.read')
-      .where('target_id', '=', String(fromMaria))
-      .execute()
-    expect(reads).toEqual([{ staff_user_id: frontDesk.id }])
+    const reads = await auditRowsOf(suite.db, 'message.read', fromMaria)
+    expect(reads.map((read) => read.staff_user_id)).toEqual([frontDesk.id])
 
     expect(
       (await office.post(`/api/office/webmail/${fromMaria}/state`, { unread: true })).statusCode,
@@ -126,13 +122,7 @@ describeEachDatabase('office: WebMail', (kind) => {
       attachments: [{ contentType: 'application/pdf' }],
     })
     // Sending shows the reply back without opening it: no false "viewed" row.
-    const viewed = await suite.db
-      .selectFrom('audit_events')
-      .select('id')
-      .where('action', '=', 'message.viewed')
-      .where('target_id', '=', String(sent.id))
-      .execute()
-    expect(viewed).toEqual([])
+    expect(await auditRowsOf(suite.db, 'message.viewed', sent.id)).toEqual([])
 
     const emails = await suite.db
       .selectFrom('outgoing_emails')

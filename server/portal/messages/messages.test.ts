@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { auditRowsOf } from '../../testing/audit.ts'
 import { familyRequests, useFamilyApp } from '../../testing/suite.ts'
 
 const HOUR = 3_600_000
@@ -87,13 +88,7 @@ describeEachDatabase('portal: messages (Secure WebMail)', (kind) => {
       patient_id: suite.family.patients.sofia,
     })
     // Sending shows the message back without opening it: no one viewed it yet.
-    const viewed = await suite.db
-      .selectFrom('audit_events')
-      .select('id')
-      .where('action', '=', 'message.viewed')
-      .where('target_id', '=', String(sent.id))
-      .execute()
-    expect(viewed).toEqual([])
+    expect(await auditRowsOf(suite.db, 'message.viewed', sent.id)).toEqual([])
   })
 
   it('refuses a patient writing regarding someone they do not represent, writing nothing', async () => {
@@ -161,20 +156,8 @@ describeEachDatabase('portal: messages (Secure WebMail)', (kind) => {
       expect(response.statusCode).toBe(200)
       expect(response.json()).toMatchObject({ id, unread: false, body: 'Body of Insurance card' })
     }
-    const reads = await suite.db
-      .selectFrom('audit_events')
-      .select('id')
-      .where('action', '=', 'message.read')
-      .where('target_id', '=', String(id))
-      .execute()
-    expect(reads).toHaveLength(1)
-    const views = await suite.db
-      .selectFrom('audit_events')
-      .select('id')
-      .where('action', '=', 'message.viewed')
-      .where('target_id', '=', String(id))
-      .execute()
-    expect(views).toHaveLength(12)
+    expect(await auditRowsOf(suite.db, 'message.read', id)).toHaveLength(1)
+    expect(await auditRowsOf(suite.db, 'message.viewed', id)).toHaveLength(12)
     const row = await suite.db
       .selectFrom('messages')
       .select('read_by_patient_at')

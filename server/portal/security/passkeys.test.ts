@@ -1,9 +1,10 @@
-import { beforeAll, beforeEach, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { auditRowsOf } from '../../testing/audit.ts'
 import { FAMILY_PASSWORD, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
-import { browserPost, cookieFrom, TEST_ORIGIN } from '../../testing/http.ts'
+import { browserPost, cookieFrom, portalSession, TEST_ORIGIN } from '../../testing/http.ts'
 import { SoftwareAuthenticator } from '../../testing/software-authenticator.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { clearThrottlesBeforeEach, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('passkeys for patients', (kind) => {
   const suite = useTestApp(kind)
@@ -12,9 +13,7 @@ describeEachDatabase('passkeys for patients', (kind) => {
   beforeAll(async () => {
     practiceId = await seedPractice(suite.db)
   })
-  beforeEach(async () => {
-    await suite.db.deleteFrom('attempt_counters').execute()
-  })
+  clearThrottlesBeforeEach(suite)
 
   let people = 0
   async function signedIn() {
@@ -26,12 +25,7 @@ describeEachDatabase('passkeys for patients', (kind) => {
       last_name: `Passkey${people}`,
       username,
     })
-    const response = await browserPost(suite.app, '/api/portal/session', {
-      username,
-      password: FAMILY_PASSWORD,
-    })
-    expect(response.statusCode).toBe(200)
-    return { username, cookie: cookieFrom(response, 'bitewing_portal'), view: response.json() }
+    return { username, ...(await portalSession(suite.app, username, FAMILY_PASSWORD)) }
   }
 
   async function addPasskey(cookie: string, authenticator: SoftwareAuthenticator) {
@@ -85,12 +79,7 @@ describeEachDatabase('passkeys for patients', (kind) => {
       .where('id', '=', added.id)
       .executeTakeFirstOrThrow()
     expect(row.credential_id).toBe(authenticator.id)
-    const audit = await suite.db
-      .selectFrom('audit_events')
-      .select('details')
-      .where('action', '=', 'portal.second_factor_added')
-      .where('target_id', '=', String(added.id))
-      .executeTakeFirst()
+    const [audit] = await auditRowsOf(suite.db, 'portal.second_factor_added', added.id)
     expect(audit?.details).toMatchObject({ kind: 'passkey' })
     // The same authenticator again: the challenge is new, the credential is not.
     expect((await addPasskey(cookie, authenticator)).statusCode).toBe(400)

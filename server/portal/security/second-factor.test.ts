@@ -1,9 +1,9 @@
-import { beforeAll, beforeEach, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { totpCode } from '../../platform/auth/second-factor/rules.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { FAMILY_PASSWORD, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
-import { browserPost, cookieFrom, TEST_ORIGIN } from '../../testing/http.ts'
-import { signedInStaff, useTestApp } from '../../testing/suite.ts'
+import { browserPost, cookieFrom, portalSession, TEST_ORIGIN } from '../../testing/http.ts'
+import { clearThrottlesBeforeEach, signedInStaff, useTestApp } from '../../testing/suite.ts'
 
 const STEP_MS = 30_000
 
@@ -14,9 +14,7 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
   beforeAll(async () => {
     practiceId = await seedPractice(suite.db)
   })
-  beforeEach(async () => {
-    await suite.db.deleteFrom('attempt_counters').execute()
-  })
+  clearThrottlesBeforeEach(suite)
 
   let people = 0
   async function newPatient() {
@@ -31,14 +29,7 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
     return username
   }
 
-  async function signIn(username: string) {
-    const response = await browserPost(suite.app, '/api/portal/session', {
-      username,
-      password: FAMILY_PASSWORD,
-    })
-    expect(response.statusCode).toBe(200)
-    return { cookie: cookieFrom(response, 'bitewing_portal'), view: response.json() }
-  }
+  const signIn = (username: string) => portalSession(suite.app, username, FAMILY_PASSWORD)
 
   /** Signs in, adds an app, confirms it with the code of now: the key and recovery codes. */
   async function enrolled() {

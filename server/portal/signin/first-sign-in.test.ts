@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { auditRowsOf } from '../../testing/audit.ts'
 import { seedPortalPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
 import { officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { useTestApp } from '../../testing/suite.ts'
@@ -190,12 +191,7 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
       (await suite.app.inject({ url: '/api/portal/session', headers: { cookie: second } }))
         .statusCode,
     ).toBe(401)
-    const audit = await suite.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', '=', 'portal.verification_locked')
-      .execute()
-    expect(audit).toHaveLength(1)
+    expect(await auditRowsOf(suite.db, 'portal.verification_locked')).toHaveLength(1)
     await suite.db
       .updateTable('portal_settings')
       .set({ verify_personal_info: false })

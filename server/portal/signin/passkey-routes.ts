@@ -7,7 +7,11 @@ import {
   passkeySignInOptions,
   type RelyingParty,
 } from '../../platform/auth/second-factor/passkeys.ts'
-import { answerWithPasskey, signInWithPasskey } from '../../platform/auth/second-factor/sign-in.ts'
+import {
+  answering,
+  answerWithPasskey,
+  signInWithPasskey,
+} from '../../platform/auth/second-factor/sign-in.ts'
 import { admitAttempt } from '../../platform/auth/sign-in.ts'
 import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
 import { PASSKEY_CHALLENGE_ADDRESS } from '../../platform/auth/throttle-rules.ts'
@@ -103,13 +107,7 @@ export const portalPasskeySignInRoutes: FastifyPluginAsyncTypebox<{
     { schema: { body: PasskeyAnswer, response: { 200: PortalSessionView } } },
     async (request, reply) => {
       const { user, session } = await owingSecondFactor(request)
-      const signIn = {
-        owner: { kind: 'portal', portalUserId: user.id } as const,
-        practiceId: user.practice_id,
-        sessionId: session.id,
-        ip: clientAddress(request),
-        actor: { type: 'portal_user', portalUserId: user.id } as const,
-      }
+      const signIn = answering('portal', request, user, session)
       const answer = {
         response: asAssertion(request.body.response),
         remember: request.body.remember ?? false,

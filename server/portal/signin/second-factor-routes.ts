@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { clientAddress } from '../../platform/auth/client.ts'
 import type { CookiePolicy } from '../../platform/auth/cookies.ts'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
-import { answerSecondFactor } from '../../platform/auth/second-factor/sign-in.ts'
+import { answering, answerSecondFactor } from '../../platform/auth/second-factor/sign-in.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Problem } from '../../platform/http/problems.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
@@ -28,14 +27,7 @@ export const portalSecondFactorRoutes: FastifyPluginAsyncTypebox<{
       if (stage !== 'second-factor') {
         throw new Problem(409, 'already-done', 'Already done', 'No code is needed now.')
       }
-      const owner = { kind: 'portal', portalUserId: user.id } as const
-      const signIn = {
-        owner,
-        practiceId: user.practice_id,
-        sessionId: session.id,
-        ip: clientAddress(request),
-        actor: { type: 'portal_user', portalUserId: user.id } as const,
-      }
+      const signIn = answering('portal', request, user, session)
       const { code, remember = false } = request.body
       await answerSecondFactor(db, secrets, { reply, cookies }, signIn, { code, remember })
       return portalSessionView(await guard.refresh(request))

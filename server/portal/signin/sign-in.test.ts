@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { hashPassword } from '../../platform/auth/passwords.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { auditRowsOf } from '../../testing/audit.ts'
 import { FAMILY_PASSWORD, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
 import { browserPost, cookieFrom, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { type LoopbackSmtp, readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { clearThrottlesBeforeEach, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('patient sign-in', (kind) => {
   const suite = useTestApp(kind)
@@ -27,9 +28,7 @@ describeEachDatabase('patient sign-in', (kind) => {
     smtp = await startLoopbackSmtp()
   })
   afterAll(() => smtp.close())
-  beforeEach(async () => {
-    await suite.db.deleteFrom('attempt_counters').execute()
-  })
+  clearThrottlesBeforeEach(suite)
 
   const post = (url: string, payload: object, cookie?: string) =>
     browserPost(suite.app, url, payload, cookie)
@@ -89,12 +88,9 @@ describeEachDatabase('patient sign-in', (kind) => {
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0)
       expect(blocked.json().detail).toMatch(/try again/)
     }
-    const audited = await suite.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', '=', 'portal.sign_in_throttled')
-      .execute()
-    expect(audited.length).toBeGreaterThanOrEqual(2)
+    expect((await auditRowsOf(suite.db, 'portal.sign_in_throttled')).length).toBeGreaterThanOrEqual(
+      2,
+    )
   })
 
   it('audits sign-ins and failures without passwords', async () => {

@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import {
@@ -8,7 +8,7 @@ import {
   seedStaff,
 } from '../../testing/fixtures.ts'
 import { browserPost, portalSignIn } from '../../testing/http.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { clearThrottlesBeforeEach, useTestApp } from '../../testing/suite.ts'
 
 const BURST = 15
 
@@ -43,9 +43,7 @@ describeEachDatabase('throttles under parallel bursts', (kind) => {
       role: 'front_desk',
     })
   })
-  beforeEach(async () => {
-    await suite.db.deleteFrom('attempt_counters').execute()
-  })
+  clearThrottlesBeforeEach(suite)
 
   const post = (url: string, payload: object, cookie?: string) =>
     browserPost(suite.app, url, payload, cookie)

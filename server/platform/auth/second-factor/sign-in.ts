@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from '../../audit/audit.ts'
 import type { Database } from '../../db/database.ts'
 import { Invalid } from '../../http/problems.ts'
 import type { SecretBox } from '../../mail/secrets.ts'
+import { clientAddress } from '../client.ts'
 import type { CookiePolicy, CookieRealm } from '../cookies.ts'
 import type { SessionOwner } from '../sessions.ts'
 import { admitAttempt } from '../sign-in.ts'
@@ -43,6 +44,36 @@ export interface SecondFactorAnswer {
   sessionId: number
   ip: string
   actor: Actor
+}
+
+/**
+ * Who is answering the second step of a sign-in — a patient (`portal`) or a staff member
+ * (`office`) — from this request and session: the session's owner, the counters' address, the
+ * audit's actor.
+ */
+export function answering(
+  kind: CookieRealm,
+  request: Pick<FastifyRequest, 'ip'>,
+  person: { id: number; practice_id: number },
+  session: { id: number },
+): SecondFactorAnswer {
+  const [owner, actor]: [SessionOwner, Actor] =
+    kind === 'portal'
+      ? [
+          { kind, portalUserId: person.id },
+          { type: 'portal_user', portalUserId: person.id },
+        ]
+      : [
+          { kind, staffUserId: person.id },
+          { type: 'staff_user', staffUserId: person.id },
+        ]
+  return {
+    owner,
+    practiceId: person.practice_id,
+    sessionId: session.id,
+    ip: clientAddress(request),
+    actor,
+  }
 }
 
 function counters(owner: SessionOwner, ip: string): Counter[] {

@@ -4,7 +4,7 @@ import { createBackgroundWorker } from '../../../background.ts'
 import { describeEachDatabase } from '../../../platform/db/testing.ts'
 import { createSyncKey } from '../../../sync/keys.ts'
 import { TEST_ORIGIN } from '../../../testing/http.ts'
-import { sandboxCardToken } from '../../../testing/payments.ts'
+import { sandboxCardToken, turnOnSandboxPayments } from '../../../testing/payments.ts'
 import { type LoopbackSmtp, startLoopbackSmtp } from '../../../testing/smtp.ts'
 import { familyRequests, useFamilyApp } from '../../../testing/suite.ts'
 import { reconcileAttempt } from './reconcile.ts'
@@ -33,19 +33,7 @@ describeEachDatabase('portal: make payment', (kind) => {
 
   beforeAll(async () => {
     const { practiceId } = suite.family
-    await suite.db
-      .insertInto('portal_settings')
-      .values({
-        practice_id: practiceId,
-        feature_make_payments: true,
-        payment_processor: 'sandbox',
-      })
-      .onConflict((conflict) =>
-        conflict
-          .column('practice_id')
-          .doUpdateSet({ feature_make_payments: true, payment_processor: 'sandbox' }),
-      )
-      .execute()
+    await turnOnSandboxPayments(suite.db, practiceId)
     await suite.db
       .updateTable('patients')
       .set({ email: 'maria@example.test' })

@@ -3,7 +3,7 @@ import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../../platform/db/testing.ts'
 import { browserPost, cookieFrom, TEST_ORIGIN } from '../../../testing/http.ts'
-import { sandboxCardToken } from '../../../testing/payments.ts'
+import { sandboxCardToken, turnOnSandboxPayments } from '../../../testing/payments.ts'
 import { useFamilyApp } from '../../../testing/suite.ts'
 import { statementPaymentLink } from './public.ts'
 
@@ -16,11 +16,7 @@ describeEachDatabase('portal: make payment without signing in', (kind) => {
 
   beforeAll(async () => {
     const { practiceId, patients } = suite.family
-    await suite.db
-      .updateTable('portal_settings')
-      .set({ feature_make_payments: true, payment_processor: 'sandbox' })
-      .where('practice_id', '=', practiceId)
-      .execute()
+    await turnOnSandboxPayments(suite.db, practiceId)
     await suite.db
       .updateTable('patients')
       .set({ birthdate: maria.birthdate })
