@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { Button } from 'react-aria-components'
 import { formatDateTime } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
 import { emailKindLabel, emailStatusLabel } from '../labels.ts'
@@ -73,6 +74,7 @@ function countLabel(count: number): string {
 }
 
 function EmailItem({ email }: { email: OutgoingEmail }) {
+  const t = useT()
   const headingId = useId()
   return (
     <article className="email" aria-labelledby={headingId}>
@@ -90,12 +92,12 @@ function EmailItem({ email }: { email: OutgoingEmail }) {
         </div>
         <div>
           <dt>Kind</dt>
-          <dd>{emailKindLabel(email.kind)}</dd>
+          <dd>{emailKindLabel(email.kind, t)}</dd>
         </div>
         <div>
           <dt>Status</dt>
           <dd className={`email-status email-status-${email.status}`}>
-            {emailStatusLabel(email.status)}
+            {emailStatusLabel(email.status, t)}
             {email.sentAt ? `, ${formatDateTime(email.sentAt)}` : ''}
           </dd>
         </div>
