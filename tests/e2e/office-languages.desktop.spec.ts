@@ -19,7 +19,7 @@ const french: Record<string, string> = { ...uiFr, ...officeFr }
 const t = (id: Id) => french[id] as string
 const scan = { english, translated: french, language: 'fr-CA' }
 
-test('the office console in fr-CA: sign-in, header and navigation, home, Patient Portal Access, WebMail, Portal Settings, Staff and Sync API keys speak French', async ({
+test('the office console in fr-CA: sign-in, header and navigation, home, Patient Portal Access, WebMail, Portal Settings, Staff, Sync API keys and Online payments speak French', async ({
   page,
 }) => {
   const errors = collectConsoleErrors(page)
@@ -125,11 +125,22 @@ test('the office console in fr-CA: sign-in, header and navigation, home, Patient
   await expectNoEnglishLeft(page, scan, 'sync API keys')
   await expectUsablePage(page)
 
+  // Online payments: both lists.
+  await nav.getByRole('link', { name: t('office.nav.payments') }).click()
+  await expect(
+    page.getByRole('heading', { level: 1, name: t('office.nav.payments') }),
+  ).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 2, name: t('office.payments.posted') }),
+  ).toBeVisible()
+  await expectNoEnglishLeft(page, scan, 'online payments')
+  await expectUsablePage(page)
+
   // The choice is switchable from the header, and remembered.
   await page.getByRole('combobox', { name: t('language.label') }).selectOption('en')
-  await expect(page.getByRole('heading', { level: 1, name: 'Sync API keys' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Online payments' })).toBeVisible()
   await page.reload()
-  await expect(page.getByRole('heading', { level: 1, name: 'Sync API keys' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Online payments' })).toBeVisible()
   // Before sign-in the console asks who is signed in; nobody is yet (401).
   expect(errors.besidesFailedRequestsTo('/api/office/session')).toEqual([])
 })
