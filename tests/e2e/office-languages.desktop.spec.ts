@@ -19,7 +19,7 @@ const french: Record<string, string> = { ...uiFr, ...officeFr }
 const t = (id: Id) => french[id] as string
 const scan = { english, translated: french, language: 'fr-CA' }
 
-test('the office console in fr-CA: sign-in, header and navigation, home, Patient Portal Access, WebMail, Portal Settings, Staff, Sync API keys and Online payments speak French', async ({
+test('the office console in fr-CA: sign-in, header and navigation, home, Patient Portal Access, WebMail, Online payments, Outgoing email, Portal Settings, Staff, Sync API keys and Audit log speak French', async ({
   page,
 }) => {
   const errors = collectConsoleErrors(page)
@@ -38,14 +38,18 @@ test('the office console in fr-CA: sign-in, header and navigation, home, Patient
     }),
   ).toBeVisible()
   const nav = page.getByRole('navigation', { name: t('office.nav.label') })
+  /** Opens a console page from the navigation and waits for its heading. */
+  const open = async (label: Id) => {
+    await nav.getByRole('link', { name: t(label) }).click()
+    await expect(page.getByRole('heading', { level: 1, name: t(label) })).toBeVisible()
+  }
   await expect(nav.getByRole('link', { name: t('office.nav.webmail') })).toBeVisible()
   await expect(page.getByRole('banner').getByText(t('office.role.admin'))).toBeVisible()
   await expectNoEnglishLeft(page, scan, 'home')
   await expectUsablePage(page)
 
   // Patient Portal Access: a search, its results, and a patient's panel with its dialogs.
-  await nav.getByRole('link', { name: t('office.nav.access') }).click()
-  await expect(page.getByRole('heading', { level: 1, name: t('office.nav.access') })).toBeVisible()
+  await open('office.nav.access')
   const search = page.getByRole('search', { name: t('office.access.find') })
   await search.getByRole('button', { name: t('office.access.search') }).click()
   await expect(search.getByText(t('office.access.enterSomething'))).toBeVisible()
@@ -67,8 +71,7 @@ test('the office console in fr-CA: sign-in, header and navigation, home, Patient
   await expect(dialog).toBeHidden()
 
   // WebMail: the inbox, a message, and a new message's form.
-  await nav.getByRole('link', { name: t('office.nav.webmail') }).click()
-  await expect(page.getByRole('heading', { level: 1, name: t('office.nav.webmail') })).toBeVisible()
+  await open('office.nav.webmail')
   const list = page.getByRole('list', { name: t('office.webmail.messages') })
   await expect(list.getByRole('button').first()).toBeVisible()
   await expectNoEnglishLeft(page, scan, 'webmail, inbox')
@@ -87,10 +90,7 @@ test('the office console in fr-CA: sign-in, header and navigation, home, Patient
   await expectUsablePage(page)
 
   // Portal Settings: every section, the weekdays and their hours.
-  await nav.getByRole('link', { name: t('office.nav.settings') }).click()
-  await expect(
-    page.getByRole('heading', { level: 1, name: t('office.nav.settings') }),
-  ).toBeVisible()
+  await open('office.nav.settings')
   await expect(
     page.getByRole('heading', { level: 2, name: t('office.settings.contacts') }),
   ).toBeVisible()
@@ -98,8 +98,7 @@ test('the office console in fr-CA: sign-in, header and navigation, home, Patient
   await expectUsablePage(page)
 
   // Staff: the accounts, the form to add one, and a confirmation.
-  await nav.getByRole('link', { name: t('office.nav.staff') }).click()
-  await expect(page.getByRole('heading', { level: 1, name: t('office.nav.staff') })).toBeVisible()
+  await open('office.nav.staff')
   await expect(page.getByRole('row').nth(1)).toBeVisible()
   await expectNoEnglishLeft(page, scan, 'staff')
   await page
@@ -114,10 +113,7 @@ test('the office console in fr-CA: sign-in, header and navigation, home, Patient
   await expectUsablePage(page)
 
   // Sync API keys: the keys, creating one, and the webhook.
-  await nav.getByRole('link', { name: t('office.nav.syncKeys') }).click()
-  await expect(
-    page.getByRole('heading', { level: 1, name: t('office.nav.syncKeys') }),
-  ).toBeVisible()
+  await open('office.nav.syncKeys')
   await expect(
     page.getByRole('heading', { level: 2, name: t('office.webhook.heading') }),
   ).toBeVisible()
@@ -126,21 +122,34 @@ test('the office console in fr-CA: sign-in, header and navigation, home, Patient
   await expectUsablePage(page)
 
   // Online payments: both lists.
-  await nav.getByRole('link', { name: t('office.nav.payments') }).click()
-  await expect(
-    page.getByRole('heading', { level: 1, name: t('office.nav.payments') }),
-  ).toBeVisible()
+  await open('office.nav.payments')
   await expect(
     page.getByRole('heading', { level: 2, name: t('office.payments.posted') }),
   ).toBeVisible()
   await expectNoEnglishLeft(page, scan, 'online payments')
   await expectUsablePage(page)
 
+  // Outgoing email: the emails as sent are records (in the patient's language), not the page's.
+  await open('office.nav.outgoingEmail')
+  await expect(page.getByRole('button', { name: t('office.email.refresh') })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /courriel/ })).toBeVisible()
+  await expectNoEnglishLeft(
+    page,
+    { ...scan, records: '.email-subject, .email-body' },
+    'outgoing email',
+  )
+
+  // Audit log: the filters and the events.
+  await open('office.nav.auditLog')
+  await expect(page.getByRole('list', { name: t('office.audit.events') })).toBeVisible()
+  await expectNoEnglishLeft(page, scan, 'audit log')
+  await expectUsablePage(page)
+
   // The choice is switchable from the header, and remembered.
   await page.getByRole('combobox', { name: t('language.label') }).selectOption('en')
-  await expect(page.getByRole('heading', { level: 1, name: 'Online payments' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible()
   await page.reload()
-  await expect(page.getByRole('heading', { level: 1, name: 'Online payments' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible()
   // Before sign-in the console asks who is signed in; nobody is yet (401).
   expect(errors.besidesFailedRequestsTo('/api/office/session')).toEqual([])
 })

@@ -9,9 +9,14 @@ const ROLES: Record<string, MessageId> = {
   provider: 'office.role.provider',
 }
 
+/** The catalog's words for `value` in `table`, else the value itself (shown rather than hidden). */
+function wordsFor(table: Record<string, MessageId>, value: string, t: Translate): string {
+  const id = table[value]
+  return id ? t(id) : value
+}
+
 export function roleLabel(role: string, t: Translate): string {
-  const id = ROLES[role]
-  return id ? t(id) : role
+  return wordsFor(ROLES, role, t)
 }
 
 const PATIENT_STATUSES: Record<string, MessageId> = {
@@ -24,8 +29,7 @@ const PATIENT_STATUSES: Record<string, MessageId> = {
 }
 
 export function patientStatusLabel(status: string, t: Translate): string {
-  const id = PATIENT_STATUSES[status]
-  return id ? t(id) : status
+  return wordsFor(PATIENT_STATUSES, status, t)
 }
 
 /** Statuses whose patients the portal refuses at sign-in, whatever access they have. */
@@ -50,10 +54,7 @@ export function missingDataSentence(
   t: Translate,
   language = 'en',
 ): string {
-  const items = missing.map((item) => {
-    const id = MISSING[item]
-    return id ? t(id) : item
-  })
+  const items = missing.map((item) => wordsFor(MISSING, item, t))
   const list = new Intl.ListFormat(language, { type: 'conjunction' }).format(items)
   return t('office.missing.sentence', { list })
 }
@@ -77,8 +78,7 @@ const EMAIL_STATUSES: Record<string, MessageId> = {
 }
 
 export function emailStatusLabel(status: string, t: Translate): string {
-  const id = EMAIL_STATUSES[status]
-  return id ? t(id) : status
+  return wordsFor(EMAIL_STATUSES, status, t)
 }
 
 const EMAIL_KINDS: Record<string, MessageId> = {
