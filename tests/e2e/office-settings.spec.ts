@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import officeEn from '../../web/office/messages/en.json' with { type: 'json' }
 import { FEATURES } from '../../web/office/settings/settings-form.ts'
 import { DEMO_PRACTICE, expectUsablePage } from './checks.ts'
 import { openPortalSettings } from './office-helpers.ts'
@@ -24,7 +25,12 @@ test('Portal Settings: every section, accessible and fitting the screen', async 
   const features = page.getByRole('region', { name: 'Features patients get' })
   // Which features there are, in which order, is settings-form.test.ts's: here each is a switch.
   for (const { label } of FEATURES) {
-    await expect(features.getByRole('switch', { name: label, exact: true })).toBeVisible()
+    await expect(
+      features.getByRole('switch', {
+        name: (officeEn as Record<string, string>)[label],
+        exact: true,
+      }),
+    ).toBeVisible()
   }
   await expect(features.getByText(/through the card processor set up/)).toBeVisible()
   await expect(

@@ -7,6 +7,7 @@ import uiEn from '../../web/ui/messages/en.json' with { type: 'json' }
 import uiEs from '../../web/ui/messages/es.json' with { type: 'json' }
 import uiFr from '../../web/ui/messages/fr-CA.json' with { type: 'json' }
 import { expectUsablePage } from './checks.ts'
+import { expectNoEnglishLeft } from './english-scan.ts'
 import { test as familyTest } from './fresh-family.ts'
 import { HASHING, MARIA } from './portal.ts'
 
@@ -21,86 +22,9 @@ const CATALOGS: Record<Exclude<Language, 'en'>, Catalog> = {
   'fr-CA': { ...uiFr, ...portalFr },
 }
 
-/**
- * The English catalog's words that must not appear in a page written in `language`: each
- * message's runs of text between placeholders and tags, of two words or more, that its
- * translation does not share ("Zoom", "PDF" and the like are the same in every language).
- */
-function englishFragments(translated: Catalog): string[] {
-  const fragments = new Set<string>()
-  for (const [id, message] of Object.entries(english)) {
-    const translation = translated[id] ?? ''
-    for (const part of message.split(/\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|<\/?\w+>/)) {
-      const text = part
-        .trim()
-        .replace(/^[,.:;()·]+|[,.:;()·]+$/g, '')
-        .trim()
-      if (text.split(/\s+/).length >= 2 && !translation.includes(text)) fragments.add(text)
-    }
-  }
-  return [...fragments]
-}
-
-/**
- * Sentences in English that no catalog holds (words written into a component): a line of the
- * page with three or more of English's commonest small words, which Spanish and French do not
- * use. Names and codes from the office's records have none of them.
- */
-const ENGLISH_WORDS = new Set(
-  'the your you with this that please will are was were have has been for not from into when which'.split(
-    ' ',
-  ),
-)
-function englishSentences(text: string): string[] {
-  return text
-    .split(/\n+/)
-    .map((line) => line.trim())
-    .filter((line) => {
-      const words = new Set(line.toLowerCase().match(/[a-z]+/g) ?? [])
-      return [...words].filter((word) => ENGLISH_WORDS.has(word)).length >= 3
-    })
-}
-
-/** One-word labels (buttons, links, column heads) that must be translated too. */
-function englishLabels(translated: Catalog): Set<string> {
-  return new Set(
-    Object.entries(english)
-      .filter(([id, message]) => /^[A-Z][a-z]+$/.test(message) && translated[id] !== message)
-      .map(([, message]) => message),
-  )
-}
-
-async function expectNoEnglish(page: Page, language: Exclude<Language, 'en'>, where: string) {
-  const translated = CATALOGS[language]
-  await expect(page.locator('html')).toHaveAttribute(
-    'lang',
-    new RegExp(`^${language.split('-')[0]}`),
-  )
-  // What a reader sees: textContent would also hold index.html's <noscript> sentence, which
-  // only shows without JavaScript (and cannot know the language).
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
-  const text = await page.evaluate(() => `${document.title}\n${document.body.innerText}`)
-  const found = englishFragments(translated).filter((fragment) => text.includes(fragment))
-  found.push(...englishSentences(text))
-  // Names read aloud but not shown: labels, image descriptions, frame titles.
-  const hidden = await page
-    .locator('[aria-label], img[alt], iframe[title], input[placeholder]')
-    .evaluateAll((elements) =>
-      elements.map((element) =>
-        ['aria-label', 'alt', 'title', 'placeholder']
-          .map((name) => element.getAttribute(name) ?? '')
-          .join('\n'),
-      ),
-    )
-  found.push(...englishSentences(hidden.join('\n')))
-  const hiddenText = hidden.join('\n')
-  found.push(...englishFragments(translated).filter((fragment) => hiddenText.includes(fragment)))
-  const labels = englishLabels(translated)
-  const names = await page
-    .locator('button, a, th, h2, h3, dt, label, [role="menuitem"]')
-    .evaluateAll((elements) => elements.map((element) => (element.textContent ?? '').trim()))
-  const leftLabels = names.filter((name) => labels.has(name))
-  expect({ where, english: [...found, ...leftLabels] }).toEqual({ where, english: [] })
+/** English left over in a page written in `language` (tests/e2e/english-scan.ts). */
+function expectNoEnglish(page: Page, language: Exclude<Language, 'en'>, where: string) {
+  return expectNoEnglishLeft(page, { english, translated: CATALOGS[language], language }, where)
 }
 
 for (const [locale, language] of [

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { Button, Form } from 'react-aria-components'
 import { postJson } from '../ui/api.ts'
 import { useDocumentTitle } from '../ui/document-title.ts'
+import { useT } from '../ui/i18n/i18n.tsx'
 import { Card, Page } from '../ui/layout.tsx'
 import { type NewPassword, NewPasswordFields, NO_NEW_PASSWORD } from '../ui/new-password-fields.tsx'
 import { actionFailureMessage } from './labels.ts'
@@ -14,7 +15,8 @@ import { useFieldErrors } from './settings/section.tsx'
  * the member has chosen their own (the server refuses every other console request meanwhile).
  */
 export function ChooseOwnPasswordPage({ staff }: { staff: StaffSession }) {
-  useDocumentTitle('Choose your password', staff.practiceName)
+  const t = useT()
+  useDocumentTitle(t('office.ownPassword.title'), staff.practiceName)
   const queryClient = useQueryClient()
   const [password, setPassword] = useState<NewPassword>(NO_NEW_PASSWORD)
   const save = useMutation({
@@ -35,10 +37,9 @@ export function ChooseOwnPasswordPage({ staff }: { staff: StaffSession }) {
   return (
     <Page>
       <Card brand={staff.practiceName}>
-        <h1 id="own-password-heading">Choose your password</h1>
+        <h1 id="own-password-heading">{t('office.ownPassword.title')}</h1>
         <p className="card-subtitle">
-          Welcome, {staff.displayName}. The password you were given works only once: choose your own
-          to open the office console.
+          {t('office.ownPassword.intro', { name: staff.displayName })}
         </p>
         <Form
           className="form"
@@ -51,12 +52,12 @@ export function ChooseOwnPasswordPage({ staff }: { staff: StaffSession }) {
           <NewPasswordFields value={password} onChange={setPassword} />
           {save.isError && Object.keys(errors).length === 0 ? (
             <div className="notice notice-error" role="alert">
-              <p>{actionFailureMessage(save.error, 'Saving your password')}</p>
+              <p>{actionFailureMessage(save.error, t('office.ownPassword.saving'), t)}</p>
             </div>
           ) : null}
           {/* Not isPending: its announcement would point at a button about to be gone. */}
           <Button type="submit" className="button">
-            {save.isPending ? 'Saving…' : 'Save and continue'}
+            {save.isPending ? t('office.ownPassword.savingNow') : t('office.ownPassword.save')}
           </Button>
         </Form>
         <Button
@@ -65,7 +66,7 @@ export function ChooseOwnPasswordPage({ staff }: { staff: StaffSession }) {
             if (!signOut.isPending) signOut.mutate()
           }}
         >
-          Sign out
+          {t('office.shell.signOut')}
         </Button>
       </Card>
     </Page>

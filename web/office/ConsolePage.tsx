@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from 'react'
 import { useOutletContext } from 'react-router'
 import { can, type StaffAction } from '../../server/practice/staff-permissions.ts'
 import { useDocumentTitle } from '../ui/document-title.ts'
+import { useT } from '../ui/i18n/i18n.tsx'
 import type { StaffSession } from './office-api.ts'
 
 /** The signed-in staff member, for pages inside the console shell. */
@@ -30,6 +31,7 @@ export function ConsolePage({
   children: ReactNode
 }) {
   const staff = useStaff()
+  const t = useT()
   const heading = useRef<HTMLHeadingElement>(null)
   useDocumentTitle(title, staff.practiceName)
   useEffect(() => {
@@ -46,7 +48,7 @@ export function ConsolePage({
         children
       ) : (
         <div className="notice notice-info">
-          <p>Your role does not give access to this page. Ask the practice administrator.</p>
+          <p>{t('office.page.notAllowed')}</p>
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components'
 import { MutationForm } from '../portal/mutation-form.tsx'
 import { AddAppPanel } from '../portal/security/AddAppPanel.tsx'
 import { postJson } from '../ui/api.ts'
+import { useT } from '../ui/i18n/i18n.tsx'
 import { TextInputField } from '../ui/text-field.tsx'
 
 /** After a staff member's password: the authenticator code, or adding an app the policy asks for. */
@@ -14,10 +15,11 @@ export function OfficeSecondFactor({
   step: 'answer' | 'enroll'
   onDone: () => void
 }) {
+  const t = useT()
   if (step === 'enroll') {
     return (
       <>
-        <p>Your practice asks administrators to sign in with a second step. Add an app to go on.</p>
+        <p>{t('office.secondFactor.enroll')}</p>
         <AddAppPanel apiBase="/api/office/security" onDone={onDone} />
       </>
     )
@@ -28,6 +30,7 @@ export function OfficeSecondFactor({
 function CodeStep({ onDone }: { onDone: () => void }) {
   const [code, setCode] = useState('')
   const [remember, setRemember] = useState(false)
+  const t = useT()
   const answer = useMutation({
     mutationFn: () =>
       postJson('/api/office/session/second-factor', { code: code.trim(), remember }),
@@ -40,18 +43,18 @@ function CodeStep({ onDone }: { onDone: () => void }) {
       labelledBy="office-heading"
       actions={
         <Button className="button" type="submit">
-          {answer.isPending ? 'Checking…' : 'Continue'}
+          {answer.isPending ? t('office.secondFactor.checking') : t('office.secondFactor.continue')}
         </Button>
       }
     >
       <TextInputField
-        label="Code"
+        label={t('office.secondFactor.code')}
         name="code"
         value={code}
         onChange={setCode}
         autoComplete="one-time-code"
-        description="The six-digit code from your authenticator app, or a recovery code."
-        requiredMessage="Type the code from your app."
+        description={t('office.secondFactor.description')}
+        requiredMessage={t('office.secondFactor.required')}
       />
       <label className="checkbox">
         <input
@@ -59,7 +62,7 @@ function CodeStep({ onDone }: { onDone: () => void }) {
           checked={remember}
           onChange={(event) => setRemember(event.currentTarget.checked)}
         />
-        Remember this browser for 30 days
+        {t('office.secondFactor.remember')}
       </label>
     </MutationForm>
   )

@@ -16,6 +16,8 @@ import {
 } from './session.ts'
 import './office.css'
 import '../ui/form.css'
+import { useT } from '../ui/i18n/i18n.tsx'
+import { LanguagePicker } from '../ui/i18n/LanguagePicker.tsx'
 
 /**
  * The signed-in console: header (practice, staff member, Sign out), navigation, and the page.
@@ -53,6 +55,7 @@ export function OfficeShell() {
 function SignedInShell({ staff }: { staff: StaffSession }) {
   const queryClient = useQueryClient()
   const navigate = useNavigate()
+  const t = useT()
   const signOut = useMutation({
     mutationFn: endOfficeSession,
     onSuccess: () => {
@@ -65,18 +68,19 @@ function SignedInShell({ staff }: { staff: StaffSession }) {
   return (
     <div className="console">
       <a className="skip-link" href="#main">
-        Skip to main content
+        {t('office.shell.skip')}
       </a>
       <header className="console-header">
         <div className="console-bar">
           <p className="console-brand">
             <span className="console-practice">{staff.practiceName}</span>
-            <span className="console-product">Office console</span>
+            <span className="console-product">{t('office.title')}</span>
           </p>
           <div className="console-user">
+            <LanguagePicker />
             <p className="console-staff">
               <span className="console-staff-name">{staff.displayName}</span>{' '}
-              <span className="console-staff-role">{roleLabel(staff.role)}</span>
+              <span className="console-staff-role">{roleLabel(staff.role, t)}</span>
             </p>
             <Button
               className="button button-secondary button-small"
@@ -85,15 +89,15 @@ function SignedInShell({ staff }: { staff: StaffSession }) {
                 if (!signOut.isPending) signOut.mutate()
               }}
             >
-              {signOut.isPending ? 'Signing out…' : 'Sign out'}
+              {signOut.isPending ? t('office.shell.signingOut') : t('office.shell.signOut')}
             </Button>
           </div>
         </div>
-        <nav className="console-nav" aria-label="Console">
+        <nav className="console-nav" aria-label={t('office.nav.label')}>
           <ul>
             {pagesFor(staff.role).map((page) => (
               <li key={page.path}>
-                <NavLink to={page.path}>{page.label}</NavLink>
+                <NavLink to={page.path}>{t(page.label)}</NavLink>
               </li>
             ))}
           </ul>
@@ -101,7 +105,7 @@ function SignedInShell({ staff }: { staff: StaffSession }) {
       </header>
       {signOut.isError ? (
         <div className="console-alert notice notice-error" role="alert">
-          <p>Signing out did not work. Please try again, or close the browser.</p>
+          <p>{t('office.shell.signOutFailed')}</p>
         </div>
       ) : null}
       <main id="main" className="console-main" tabIndex={-1}>

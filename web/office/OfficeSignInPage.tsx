@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { useLocation } from 'react-router'
 import { isApiError } from '../ui/api.ts'
 import { useDocumentTitle } from '../ui/document-title.ts'
+import { useT } from '../ui/i18n/i18n.tsx'
+import { LanguagePicker } from '../ui/i18n/LanguagePicker.tsx'
 import { Card, Page } from '../ui/layout.tsx'
 import { usePublicPractice } from '../ui/practice.ts'
 import { SignInForm } from '../ui/sign-in-form.tsx'
@@ -17,7 +19,8 @@ export function OfficeSignInPage() {
   const practice = usePublicPractice()
   const location = useLocation()
   const state = (location.state ?? {}) as SignInState
-  useDocumentTitle('Office console', practice.data?.name)
+  const t = useT()
+  useDocumentTitle(t('office.title'), practice.data?.name)
   // A production start with an empty database: the practice comes from first-run setup.
   const notSetUp = practice.isError && isApiError(practice.error) && practice.error.status === 404
 
@@ -36,26 +39,23 @@ export function OfficeSignInPage() {
   }
 
   return (
-    <Page>
+    <Page corner={<LanguagePicker />}>
       <Card brand={practice.data?.name}>
-        <h1 id="office-heading">Office console</h1>
+        <h1 id="office-heading">{t('office.title')}</h1>
         {state.reason === 'ended' ? (
           <div className="notice notice-info" role="alert">
-            <p>Your session has ended. Please sign in again.</p>
+            <p>{t('office.signIn.ended')}</p>
           </div>
         ) : null}
         {state.reason === 'signed-out' ? (
           <div className="notice notice-info" role="status">
-            <p>You have signed out.</p>
+            <p>{t('office.signIn.signedOut')}</p>
           </div>
         ) : null}
         {practice.isPending ? <Loading /> : null}
         {notSetUp ? (
           <div className="notice notice-info">
-            <p>
-              No practice is set up yet. Open the setup link Bitewing printed when it started, or
-              run <code>npm run setup</code> on the server.
-            </p>
+            <p>{t('office.signIn.notSetUp', { code: (chunks) => <code>{chunks}</code> })}</p>
           </div>
         ) : null}
         {practice.isError && !notSetUp ? (
@@ -64,7 +64,7 @@ export function OfficeSignInPage() {
         {practice.isSuccess && step ? <OfficeSecondFactor step={step} onDone={signedIn} /> : null}
         {practice.isSuccess && !step ? (
           <>
-            <p className="card-subtitle">Sign in with your staff account.</p>
+            <p className="card-subtitle">{t('office.signIn.subtitle')}</p>
             <SignInForm
               endpoint="/api/office/session"
               labelledBy="office-heading"

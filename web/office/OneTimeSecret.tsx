@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react'
 import { Button } from 'react-aria-components'
+import { useT } from '../ui/i18n/i18n.tsx'
 
 /**
  * A secret the server returns once and keeps only a hash of (a staff member's one-time password,
@@ -20,6 +21,7 @@ export function OneTimeSecret({
   onDone: () => void
 }) {
   const headingId = useId()
+  const t = useT()
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
     heading.current?.focus()
@@ -41,7 +43,7 @@ export function OneTimeSecret({
       <div className="actions">
         {actions}
         <Button className="button button-secondary" onPress={onDone}>
-          Done
+          {t('office.common.done')}
         </Button>
       </div>
     </section>

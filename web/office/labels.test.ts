@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../ui/api.ts'
+import { englishT } from '../ui/i18n/testing.ts'
 import {
   actionFailureMessage,
   emailKindLabel,
@@ -13,6 +14,10 @@ import {
   roleLabel,
   statusBlocksSignIn,
 } from './labels.ts'
+import officeEnglish from './messages/en.json'
+import officeFrench from './messages/fr-CA.json'
+
+const t = englishT(officeEnglish)
 
 const problem = (status: number, detail?: string) =>
   new ApiError({ type: '/problems/x', title: 'X', status, ...(detail ? { detail } : {}) })
@@ -21,22 +26,22 @@ describe('office wording', () => {
   it('names roles and statuses for people', () => {
     const roles = { admin: 'Administrator', front_desk: 'Front desk', provider: 'Provider' }
     for (const [role, label] of Object.entries({ ...roles, other: 'other' })) {
-      expect(roleLabel(role)).toBe(label)
+      expect(roleLabel(role, t)).toBe(label)
     }
-    expect(patientStatusLabel('NonPatient')).toBe('Non-patient')
-    expect(patientStatusLabel('Patient')).toBe('Patient')
+    expect(patientStatusLabel('NonPatient', t)).toBe('Non-patient')
+    expect(patientStatusLabel('Patient', t)).toBe('Patient')
     expect(statusBlocksSignIn('Archived')).toBe(true)
     expect(statusBlocksSignIn('Patient')).toBe(false)
   })
 
   it('lists what is missing before access can be given', () => {
-    expect(missingDataSentence(['address'])).toBe(
+    expect(missingDataSentence(['address'], t)).toBe(
       "Add the patient's address in the practice-management system first.",
     )
-    expect(missingDataSentence(['address', 'birthdate'])).toBe(
+    expect(missingDataSentence(['address', 'birthdate'], t)).toBe(
       "Add the patient's address and birthdate in the practice-management system first.",
     )
-    expect(missingDataSentence(['name', 'address', 'birthdate'])).toBe(
+    expect(missingDataSentence(['name', 'address', 'birthdate'], t)).toBe(
       "Add the patient's name, address, and birthdate in the practice-management system first.",
     )
   })
@@ -49,15 +54,15 @@ describe('office wording', () => {
   })
 
   it('describes emails', () => {
-    expect(emailStatusLabel('stored')).toContain('no mail server')
-    expect(emailStatusLabel('sent')).toBe('Sent')
+    expect(emailStatusLabel('stored', t)).toContain('no mail server')
+    expect(emailStatusLabel('sent', t)).toBe('Sent')
     const kinds = {
       'access-invitation': 'Portal invitation',
       'care-summary': 'Care summary sent by a patient (email)',
       'care-summary-direct': 'Care summary sent by a patient (Direct)',
       webmail_notice: 'Webmail notice',
     }
-    for (const [kind, label] of Object.entries(kinds)) expect(emailKindLabel(kind)).toBe(label)
+    for (const [kind, label] of Object.entries(kinds)) expect(emailKindLabel(kind, t)).toBe(label)
   })
 
   it('ends the session on a 401, except for the first who-am-I check', () => {
@@ -70,18 +75,31 @@ describe('office wording', () => {
   })
 
   it('explains failed actions', () => {
-    expect(actionFailureMessage(problem(409, 'Already has access.'), 'Providing access')).toBe(
+    expect(actionFailureMessage(problem(409, 'Already has access.'), 'Providing access', t)).toBe(
       'Providing access did not work. Already has access.',
     )
-    expect(actionFailureMessage(problem(0, 'x'), 'Printing')).toContain('could not be reached')
-    expect(actionFailureMessage(problem(500, 'secret'), 'Printing')).not.toContain('secret')
-    expect(actionFailureMessage(new Error('x'), 'Printing')).toContain('problem on the server')
+    expect(actionFailureMessage(problem(0, 'x'), 'Printing', t)).toContain('could not be reached')
+    expect(actionFailureMessage(problem(500, 'secret'), 'Printing', t)).not.toContain('secret')
+    expect(actionFailureMessage(new Error('x'), 'Printing', t)).toContain('problem on the server')
   })
 
   it('summarises search results', () => {
-    expect(resultsSummary(0)).toMatch(/^No patients found/)
-    expect(resultsSummary(1)).toBe('1 patient found.')
-    expect(resultsSummary(7)).toBe('7 patients found.')
-    expect(resultsSummary(50)).toMatch(/^Showing the first 50 patients/)
+    expect(resultsSummary(0, t)).toMatch(/^No patients found/)
+    expect(resultsSummary(1, t)).toBe('1 patient found.')
+    expect(resultsSummary(7, t)).toBe('7 patients found.')
+    expect(resultsSummary(50, t)).toMatch(/^Showing the first 50 patients/)
+  })
+
+  it('writes the same wording in French (Canada), lists and plurals included', () => {
+    const fr = englishT(officeFrench)
+    expect(roleLabel('front_desk', fr)).toBe('Accueil')
+    expect(missingDataSentence(['address', 'birthdate'], fr, 'fr-CA')).toBe(
+      'Ajoutez d’abord l’adresse et la date de naissance du patient dans le logiciel de gestion de la clinique.',
+    )
+    expect(resultsSummary(1, fr)).toBe('1 patient trouvé.')
+    expect(resultsSummary(7, fr)).toBe('7 patients trouvés.')
+    expect(actionFailureMessage(problem(409, 'Déjà un accès.'), 'Octroi de l’accès', fr)).toBe(
+      'Octroi de l’accès : échec. Déjà un accès.',
+    )
   })
 })

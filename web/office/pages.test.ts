@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { englishT } from '../ui/i18n/testing.ts'
+import officeEnglish from './messages/en.json'
 import { pagesFor } from './pages.ts'
 import { consolePath } from './session.ts'
 
+const t = englishT(officeEnglish)
+
 describe('console pages', () => {
   it('offers each role only the pages its API allows', () => {
-    expect(pagesFor('admin').map((page) => page.label)).toEqual([
+    expect(pagesFor('admin').map((page) => t(page.label))).toEqual([
       'Patient Portal Access',
       'WebMail',
       'Online payments',
@@ -14,12 +18,12 @@ describe('console pages', () => {
       'Sync API keys',
       'Audit log',
     ])
-    expect(pagesFor('front_desk').map((page) => page.label)).toEqual([
+    expect(pagesFor('front_desk').map((page) => t(page.label))).toEqual([
       'Patient Portal Access',
       'WebMail',
       'Online payments',
     ])
-    expect(pagesFor('provider').map((page) => page.label)).toEqual(['WebMail'])
+    expect(pagesFor('provider').map((page) => t(page.label))).toEqual(['WebMail'])
   })
 
   it('returns to a console address after signing in, never to another site', () => {

@@ -4,6 +4,7 @@ import { Button, Input, Label, TextField } from 'react-aria-components'
 import { NavLink, Outlet, useParams } from 'react-router'
 import { BirthdateField } from '../../ui/birthdate-field.tsx'
 import { formatCalendarDate } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
@@ -23,8 +24,9 @@ import './access.css'
  */
 export function AccessPage() {
   const [criteria, setCriteria] = useState<PatientCriteria | null>(null)
+  const t = useT()
   return (
-    <ConsolePage title="Patient Portal Access" action="access.manage">
+    <ConsolePage title={t('office.nav.access')} action="access.manage">
       <PatientSearch onSearch={setCriteria} />
       {criteria ? <SearchResults criteria={criteria} /> : null}
       <Outlet />
@@ -36,10 +38,11 @@ export function AccessPage() {
 export function PatientAccessRoute() {
   const { patientId } = useParams()
   const id = Number(patientId)
+  const t = useT()
   if (!Number.isInteger(id) || id < 1) {
     return (
       <div className="notice notice-error" role="alert">
-        <p>There is no patient at this address. Search for the patient instead.</p>
+        <p>{t('office.access.noSuchPatient')}</p>
       </div>
     )
   }
@@ -51,11 +54,12 @@ function PatientSearch({ onSearch }: { onSearch: (criteria: PatientCriteria) => 
   const [birthdate, setBirthdate] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const problemId = useId()
+  const t = useT()
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (!name.trim() && !birthdate) {
-      setProblem('Enter a name, a birthdate, or both.')
+      setProblem(t('office.access.enterSomething'))
       return
     }
     setProblem(null)
@@ -63,7 +67,7 @@ function PatientSearch({ onSearch }: { onSearch: (criteria: PatientCriteria) => 
   }
 
   return (
-    <search className="access-search" aria-label="Find a patient">
+    <search className="access-search" aria-label={t('office.access.find')}>
       <form
         className="search-form"
         onSubmit={submit}
@@ -71,14 +75,18 @@ function PatientSearch({ onSearch }: { onSearch: (criteria: PatientCriteria) => 
         noValidate
       >
         <TextField className="field search-name" value={name} onChange={setName}>
-          <Label>Name</Label>
+          <Label>{t('office.access.name')}</Label>
           <Input name="name" autoComplete="off" spellCheck={false} />
         </TextField>
         <div className="search-birthdate">
-          <BirthdateField label="Birthdate" value={birthdate} onChange={setBirthdate} />
+          <BirthdateField
+            label={t('office.access.birthdate')}
+            value={birthdate}
+            onChange={setBirthdate}
+          />
         </div>
         <Button type="submit" className="button search-button">
-          Search
+          {t('office.access.search')}
         </Button>
       </form>
       {problem ? (
@@ -97,8 +105,9 @@ function SearchResults({ criteria }: { criteria: PatientCriteria }) {
     placeholderData: keepPreviousData,
   })
   const captionId = useId()
+  const t = useT()
 
-  if (results.isPending) return <Loading label="Searching…" />
+  if (results.isPending) return <Loading label={t('office.common.searching')} />
   if (results.isError) {
     return <LoadFailed error={results.error} onRetry={() => void results.refetch()} />
   }
@@ -106,10 +115,10 @@ function SearchResults({ criteria }: { criteria: PatientCriteria }) {
   return (
     <section className="access-results" aria-labelledby={captionId}>
       <h2 id={captionId} className="visually-hidden">
-        Search results
+        {t('office.access.results')}
       </h2>
       <p className="status" role="status">
-        {results.isFetching ? 'Searching…' : resultsSummary(patients.length)}
+        {results.isFetching ? t('office.common.searching') : resultsSummary(patients.length, t)}
       </p>
       {patients.length > 0 ? <ResultsTable patients={patients} /> : null}
     </section>
@@ -117,25 +126,38 @@ function SearchResults({ criteria }: { criteria: PatientCriteria }) {
 }
 
 function ResultsTable({ patients }: { patients: PatientWithAccess[] }) {
+  const t = useT()
   return (
     <table className="results-table">
-      <caption className="visually-hidden">Patients found; choose one to see their access</caption>
-      <ColumnHeads columns={['Name', 'Birthdate', 'Status', 'Online access']} />
+      <caption className="visually-hidden">{t('office.access.caption')}</caption>
+      <ColumnHeads
+        columns={[
+          t('office.access.name'),
+          t('office.access.birthdate'),
+          t('office.access.status'),
+          t('office.access.online'),
+        ]}
+      />
       <tbody>
         {patients.map((patient) => (
           <tr key={patient.id}>
             <th scope="row">
               <NavLink to={`/access/${patient.id}`}>{listName(patient)}</NavLink>
             </th>
-            <td>{patient.birthdate ? formatCalendarDate(patient.birthdate) : 'Not on file'}</td>
-            <td>{patientStatusLabel(patient.status)}</td>
+            <td>
+              {patient.birthdate
+                ? formatCalendarDate(patient.birthdate)
+                : t('office.access.notOnFile')}
+            </td>
+            <td>{patientStatusLabel(patient.status, t)}</td>
             <td>
               {patient.access ? (
                 <>
-                  Yes <span className="username">{patient.access.username}</span>
+                  {t('office.access.yes')}{' '}
+                  <span className="username">{patient.access.username}</span>
                 </>
               ) : (
-                'No'
+                t('office.access.no')
               )}
             </td>
           </tr>

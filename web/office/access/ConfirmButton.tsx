@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Button, DialogTrigger } from 'react-aria-components'
 import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { useT } from '../../ui/i18n/i18n.tsx'
 
 /**
  * A button whose action needs a second thought: it opens an alert dialog that says what will
@@ -26,6 +27,7 @@ export function ConfirmButton({
   onConfirm: () => void
   children: ReactNode
 }) {
+  const t = useT()
   return (
     <DialogTrigger>
       <Button
@@ -39,7 +41,7 @@ export function ConfirmButton({
       <DialogShell title={title} role="alertdialog">
         {children}
         <DialogActions>
-          <CloseButton label="Cancel" autoFocus />
+          <CloseButton label={t('office.common.cancel')} autoFocus />
           <Button
             slot="close"
             className={danger ? 'button button-danger' : 'button'}

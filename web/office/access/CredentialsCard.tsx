@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { actionFailureMessage, fullName } from '../labels.ts'
 import {
   accessLetter,
@@ -26,6 +27,7 @@ export function CredentialsCard({
   onDone: () => void
 }) {
   const headingId = useId()
+  const t = useT()
   const noEmailId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
   const [letterUrl, setLetterUrl] = useState<string | null>(null)
@@ -48,13 +50,14 @@ export function CredentialsCard({
       const opened = window.open(url, '_blank')
       announce({
         kind: 'success',
-        text: opened
-          ? 'The access letter opened in a new tab. Print it from there.'
-          : 'The access letter is ready. Open it with the link below to print it.',
+        text: opened ? t('office.credentials.letterOpened') : t('office.credentials.letterReady'),
       })
     },
     onError: (error) =>
-      announce({ kind: 'error', text: actionFailureMessage(error, 'Making the access letter') }),
+      announce({
+        kind: 'error',
+        text: actionFailureMessage(error, t('office.credentials.making'), t),
+      }),
   })
 
   const invite = useMutation({
@@ -63,30 +66,35 @@ export function CredentialsCard({
     onSuccess: (answer) =>
       announce({
         kind: 'success',
-        text: `${answer.message} It goes to the email address on file for ${fullName(patient)}.`,
+        text: t('office.credentials.invited', {
+          message: answer.message,
+          name: fullName(patient),
+        }),
       }),
     onError: (error) =>
-      announce({ kind: 'error', text: actionFailureMessage(error, 'Emailing the invitation') }),
+      announce({
+        kind: 'error',
+        text: actionFailureMessage(error, t('office.credentials.emailing'), t),
+      }),
   })
 
   return (
     <section className="credentials" aria-labelledby={headingId}>
       <h3 id={headingId} ref={heading} tabIndex={-1}>
-        Sign-in details for {patient.firstName}
+        {t('office.credentials.heading', { name: patient.firstName })}
       </h3>
       <dl className="credentials-list">
         <div>
-          <dt>User name</dt>
+          <dt>{t('office.common.userName')}</dt>
           <dd className="credential">{credentials.username}</dd>
         </div>
         <div>
-          <dt>One-time password</dt>
+          <dt>{t('office.credentials.oneTimePassword')}</dt>
           <dd className="credential">{credentials.oneTimePassword}</dd>
         </div>
       </dl>
       <p className="credentials-note">
-        <strong>This password will not be shown again.</strong> Print the access letter or email the
-        invitation now. At the first sign-in the patient chooses their own password.
+        {t('office.credentials.note', { strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <div className="actions">
         {/* Not isPending, nor disabled while working: see ConfirmButton. */}
@@ -96,7 +104,7 @@ export function CredentialsCard({
             if (!print.isPending) print.mutate()
           }}
         >
-          {print.isPending ? 'Making the letter…' : 'Print'}
+          {print.isPending ? t('office.credentials.makingNow') : t('office.credentials.print')}
         </Button>
         <Button
           className="button button-secondary"
@@ -106,22 +114,21 @@ export function CredentialsCard({
           isDisabled={!patient.hasEmail}
           aria-describedby={patient.hasEmail ? undefined : noEmailId}
         >
-          {invite.isPending ? 'Sending…' : 'Email invitation'}
+          {invite.isPending ? t('office.common.sending') : t('office.credentials.emailInvitation')}
         </Button>
         <Button className="button button-secondary" onPress={onDone}>
-          Done
+          {t('office.common.done')}
         </Button>
       </div>
       {patient.hasEmail ? null : (
         <p id={noEmailId} className="field-description">
-          Email invitation is not available: there is no email address on file for this patient. Add
-          one in the practice-management system, or print the letter.
+          {t('office.credentials.noEmail')}
         </p>
       )}
       {letterUrl ? (
         <p>
           <a href={letterUrl} target="_blank" rel="noopener" download="portal-access-letter.pdf">
-            Download the access letter (PDF)
+            {t('office.credentials.download')}
           </a>
         </p>
       ) : null}

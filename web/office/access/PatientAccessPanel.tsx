@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components'
 import { isApiError } from '../../ui/api.ts'
-import { formatCalendarDate, formatDateTime } from '../../ui/i18n/format.ts'
+import { formatCalendarDate } from '../../ui/i18n/format.ts'
+import { useLanguage, useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { Announcements } from '../Announcements.tsx'
 import {
@@ -24,6 +25,7 @@ import {
   resetSecondFactor,
   unlockVerification,
 } from '../office-api.ts'
+import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import { ConfirmButton } from './ConfirmButton.tsx'
 import { CredentialsCard } from './CredentialsCard.tsx'
 
@@ -43,6 +45,8 @@ export function PatientAccessPanel({ patientId }: { patientId: number }) {
   const [announcement, setAnnouncement] = useState<Announcement | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const headingId = useId()
+  const t = useT()
+  const { language } = useLanguage()
 
   // Choosing a patient moves focus here, so keyboard and screen-reader users land on the panel.
   const loaded = patient.isSuccess
@@ -57,12 +61,12 @@ export function PatientAccessPanel({ patientId }: { patientId: number }) {
     ])
   }
 
-  if (patient.isPending) return <Loading label="Loading the patient…" />
+  if (patient.isPending) return <Loading label={t('office.access.loadingPatient')} />
   if (patient.isError) {
     if (isApiError(patient.error) && patient.error.status === 404) {
       return (
         <div className="notice notice-error" role="alert">
-          <p>This patient was not found. Search for the patient again.</p>
+          <p>{t('office.access.notFound')}</p>
         </div>
       )
     }
@@ -78,17 +82,16 @@ export function PatientAccessPanel({ patientId }: { patientId: number }) {
       </h2>
       <p className="panel-facts">
         <span>
-          Born {data.birthdate ? formatCalendarDate(data.birthdate) : '(birthdate not on file)'}
+          {data.birthdate
+            ? t('office.access.born', { date: formatCalendarDate(data.birthdate) })
+            : t('office.access.bornUnknown')}
         </span>
-        <span>{patientStatusLabel(data.status)}</span>
-        <span>{data.hasEmail ? 'Email address on file' : 'No email address on file'}</span>
+        <span>{patientStatusLabel(data.status, t)}</span>
+        <span>{data.hasEmail ? t('office.access.hasEmail') : t('office.access.noEmail')}</span>
       </p>
       {statusBlocksSignIn(data.status) ? (
         <div className="notice notice-info">
-          <p>
-            Patients with the status {patientStatusLabel(data.status)} cannot sign in to the portal,
-            even with online access.
-          </p>
+          <p>{t('office.access.statusBlocks', { status: patientStatusLabel(data.status, t) })}</p>
         </div>
       ) : null}
 
@@ -112,27 +115,27 @@ export function PatientAccessPanel({ patientId }: { patientId: number }) {
           patient={data}
           onReset={(issued) => {
             setCredentials(issued)
-            setAnnouncement({ kind: 'success', text: `A new one-time password was issued.` })
+            setAnnouncement({ kind: 'success', text: t('office.access.newPassword') })
             void refresh()
           }}
           onRemoved={() => {
             setCredentials(null)
-            setAnnouncement({ kind: 'success', text: `Online access was removed for ${name}.` })
+            setAnnouncement({ kind: 'success', text: t('office.access.removed', { name }) })
             void refresh().then(() => heading.current?.focus())
           }}
           announce={setAnnouncement}
         />
       ) : data.missing.length > 0 ? (
         <div className="notice notice-info">
-          <p>This patient cannot be given online access yet.</p>
-          <p>{missingDataSentence(data.missing)}</p>
+          <p>{t('office.access.cannotYet')}</p>
+          <p>{missingDataSentence(data.missing, t, language)}</p>
         </div>
       ) : (
         <ProvideAccessForm
           patient={data}
           onProvided={(issued) => {
             setCredentials(issued)
-            setAnnouncement({ kind: 'success', text: `Online access was provided for ${name}.` })
+            setAnnouncement({ kind: 'success', text: t('office.access.provided', { name }) })
             void refresh()
           }}
           announce={setAnnouncement}
@@ -152,6 +155,7 @@ function ProvideAccessForm({
   announce: (announcement: Announcement | null) => void
 }) {
   const [username, setUsername] = useState('')
+  const t = useT()
   const provide = useMutation({
     mutationFn: (wanted: string) => provideAccess(patient.id, wanted),
     onMutate: () => announce(null),
@@ -159,7 +163,10 @@ function ProvideAccessForm({
     onError: (error) => {
       // A field error is shown next to the field; anything else above the form.
       if (isApiError(error) && error.errors.username) return
-      announce({ kind: 'error', text: actionFailureMessage(error, 'Providing online access') })
+      announce({
+        kind: 'error',
+        text: actionFailureMessage(error, t('office.access.providing'), t),
+      })
     },
   })
 
@@ -178,9 +185,9 @@ function ProvideAccessForm({
       validationErrors={fieldErrors}
       // ARIA, not the browser's own checks, which would block a corrected user name from sending.
       validationBehavior="aria"
-      aria-label="Provide online access"
+      aria-label={t('office.access.provide')}
     >
-      <p>{patient.firstName} has no online access yet.</p>
+      <p>{t('office.access.noneYet', { name: patient.firstName })}</p>
       <TextField
         className="field"
         name="username"
@@ -189,17 +196,16 @@ function ProvideAccessForm({
         maxLength={40}
         autoComplete="off"
       >
-        <Label>User name (optional)</Label>
+        <Label>{t('office.access.userNameOptional')}</Label>
         <Input autoCapitalize="none" autoCorrect="off" spellCheck={false} />
         <Text slot="description" className="field-description">
-          Leave blank for a suggestion: the first name plus a few digits. Letters, digits and . _ -
-          @ only.
+          {t('office.access.userNameHelp')}
         </Text>
         <FieldError className="field-error" />
       </TextField>
       {/* Not isPending: the button is gone on success, and its announcement would dangle. */}
       <Button className="button" type="submit">
-        {provide.isPending ? 'Providing online access…' : 'Provide online access'}
+        {provide.isPending ? t('office.access.providingNow') : t('office.access.provide')}
       </Button>
     </Form>
   )
@@ -218,12 +224,17 @@ function AccessDetails({
 }) {
   const access = patient.access
   const name = fullName(patient)
+  const t = useT()
+  const dateTime = usePracticeDateTime()
   const reset = useMutation({
     mutationFn: () => resetPassword(patient.id),
     onMutate: () => announce(null),
     onSuccess: onReset,
     onError: (error) =>
-      announce({ kind: 'error', text: actionFailureMessage(error, 'Resetting the password') }),
+      announce({
+        kind: 'error',
+        text: actionFailureMessage(error, t('office.access.resettingPassword'), t),
+      }),
   })
   const queryClient = useQueryClient()
   const unlock = useMutation({
@@ -231,22 +242,25 @@ function AccessDetails({
     onMutate: () => announce(null),
     onSuccess: (updated) => {
       queryClient.setQueryData(patientAccessKey(patient.id), updated)
-      announce({ kind: 'success', text: `${name} can verify their information again.` })
+      announce({ kind: 'success', text: t('office.access.unlocked', { name }) })
     },
     onError: (error) =>
-      announce({ kind: 'error', text: actionFailureMessage(error, 'Unlocking the account') }),
+      announce({
+        kind: 'error',
+        text: actionFailureMessage(error, t('office.access.unlocking'), t),
+      }),
   })
   const resetTwoStep = useMutation({
     mutationFn: () => resetSecondFactor(patient.id),
     onMutate: () => announce(null),
     onSuccess: (updated) => {
       queryClient.setQueryData(patientAccessKey(patient.id), updated)
-      announce({ kind: 'success', text: `${name}'s two-step sign-in was reset.` })
+      announce({ kind: 'success', text: t('office.access.twoStepReset', { name }) })
     },
     onError: (error) =>
       announce({
         kind: 'error',
-        text: actionFailureMessage(error, 'Resetting two-step sign-in'),
+        text: actionFailureMessage(error, t('office.access.resettingTwoStep'), t),
       }),
   })
   const remove = useMutation({
@@ -254,81 +268,76 @@ function AccessDetails({
     onMutate: () => announce(null),
     onSuccess: onRemoved,
     onError: (error) =>
-      announce({ kind: 'error', text: actionFailureMessage(error, 'Removing online access') }),
+      announce({
+        kind: 'error',
+        text: actionFailureMessage(error, t('office.access.removing'), t),
+      }),
   })
   if (!access) return null
 
   return (
     <div className="access-details">
-      <h3>Online access</h3>
+      <h3>{t('office.access.online')}</h3>
       <dl className="facts">
         <div>
-          <dt>User name</dt>
+          <dt>{t('office.common.userName')}</dt>
           <dd className="username">{access.username}</dd>
         </div>
         <div>
-          <dt>Sign-in</dt>
+          <dt>{t('office.access.signIn')}</dt>
           <dd>
             {access.awaitingFirstSignIn
-              ? 'Awaiting first sign-in'
+              ? t('office.access.awaiting')
               : access.lastSignInAt
-                ? `Last signed in ${formatDateTime(access.lastSignInAt)}`
-                : 'Has not signed in yet'}
+                ? t('office.access.lastSignedIn', { date: dateTime(access.lastSignInAt) })
+                : t('office.access.notSignedIn')}
           </dd>
         </div>
         {access.verificationLocked ? (
           <div>
-            <dt>Identity check</dt>
-            <dd>Locked after 3 wrong answers</dd>
+            <dt>{t('office.access.identityCheck')}</dt>
+            <dd>{t('office.access.locked')}</dd>
           </div>
         ) : null}
       </dl>
+      {access.lastSignInAt && !access.awaitingFirstSignIn ? <TimeZoneNote /> : null}
       <div className="actions">
         {access.verificationLocked ? (
           // Not isPending: the button is gone on success (see ConfirmButton); a second press waits.
           <Button className="button" onPress={() => unlock.isPending || unlock.mutate()}>
-            {unlock.isPending ? 'Unlocking…' : 'Unlock identity check'}
+            {unlock.isPending ? t('office.access.unlockingNow') : t('office.access.unlock')}
           </Button>
         ) : null}
         <ConfirmButton
-          label="Reset password"
-          pendingLabel="Resetting…"
-          title="Reset the password?"
-          confirmLabel="Reset password"
+          label={t('office.access.resetPassword')}
+          pendingLabel={t('office.access.resettingNow')}
+          title={t('office.access.resetPasswordTitle')}
+          confirmLabel={t('office.access.resetPassword')}
           isPending={reset.isPending}
           onConfirm={() => reset.mutate()}
         >
-          <p>
-            {name} gets a new one-time password, is signed out everywhere, and must choose a new
-            password at the next sign-in. The current password stops working now.
-          </p>
+          <p>{t('office.access.resetPasswordBody', { name })}</p>
         </ConfirmButton>
         <ConfirmButton
-          label="Reset two-step sign-in"
-          pendingLabel="Resetting…"
-          title="Reset two-step sign-in?"
-          confirmLabel="Reset two-step sign-in"
+          label={t('office.access.resetTwoStep')}
+          pendingLabel={t('office.access.resettingNow')}
+          title={t('office.access.resetTwoStepTitle')}
+          confirmLabel={t('office.access.resetTwoStep')}
           isPending={resetTwoStep.isPending}
           onConfirm={() => resetTwoStep.mutate()}
         >
-          <p>
-            {name}'s authenticator app and recovery codes are removed, so the password alone signs
-            in until they add an app again. They are told by email.
-          </p>
+          <p>{t('office.access.resetTwoStepBody', { name })}</p>
         </ConfirmButton>
         <ConfirmButton
-          label="Remove access"
-          pendingLabel="Removing…"
-          title="Remove online access?"
-          confirmLabel="Remove access"
+          label={t('office.access.remove')}
+          pendingLabel={t('office.access.removingNow')}
+          title={t('office.access.removeTitle')}
+          confirmLabel={t('office.access.remove')}
           danger
           isPending={remove.isPending}
           onConfirm={() => remove.mutate()}
         >
-          <p>
-            {name} is signed out everywhere and can no longer sign in to the portal. You can provide
-            access again later.
-          </p>
+          <p>{t('office.access.removeBody', { name })}</p>
         </ConfirmButton>
       </div>
     </div>

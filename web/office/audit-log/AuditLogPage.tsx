@@ -2,10 +2,11 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Button, Form } from 'react-aria-components'
 import { getJson } from '../../ui/api.ts'
-import { formatDateTime } from '../../ui/i18n/format.ts'
+import { type MessageId, type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
+import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import {
   type AuditEvent,
   type AuditFilters,
@@ -17,24 +18,49 @@ import './audit-log.css'
 
 /** Audit log (administrators): who did what, about which patient, when and from where. */
 export function AuditLogPage() {
+  const t = useT()
   return (
-    <ConsolePage title="Audit log" action="audit.read">
+    <ConsolePage title={t('office.nav.auditLog')} action="audit.read">
       <AuditLog />
     </ConsolePage>
   )
 }
 
-const FIELDS: { name: keyof AuditFilters; label: string; type?: string; hint?: string }[] = [
-  { name: 'patient', label: 'Patient', hint: 'Part of the name, e.g. "maria gar".' },
-  { name: 'user', label: 'User name', hint: 'A staff or portal user name.' },
-  { name: 'action', label: 'Action', hint: 'e.g. portal.sign_in, or portal. for all of them.' },
-  { name: 'from', label: 'From', type: 'date' },
-  { name: 'to', label: 'To', type: 'date' },
+const FIELDS: {
+  name: keyof AuditFilters
+  label: MessageId
+  type?: string
+  hint?: MessageId
+}[] = [
+  { name: 'patient', label: 'office.audit.patient', hint: 'office.audit.patientHint' },
+  { name: 'user', label: 'office.common.userName', hint: 'office.audit.userHint' },
+  { name: 'action', label: 'office.audit.action', hint: 'office.audit.actionHint' },
+  { name: 'from', label: 'office.audit.from', type: 'date' },
+  { name: 'to', label: 'office.audit.to', type: 'date' },
 ]
+
+/** Who did it: a person's name as the server gives it; the rest in the reader's words. */
+function actorText(event: AuditEvent, t: Translate): string {
+  switch (event.actorType) {
+    case 'staff_user':
+      return event.actor === 'Former staff member'
+        ? t('office.audit.actor.formerStaff')
+        : event.actor
+    case 'portal_user':
+      return event.actor === 'Former user' ? t('office.audit.actor.formerUser') : event.actor
+    case 'sync':
+      return t('office.audit.actor.sync')
+    case 'system':
+      return t('office.audit.actor.system')
+    default:
+      return t('office.audit.actor.anonymous')
+  }
+}
 
 function AuditLog() {
   const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS)
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS)
+  const t = useT()
   const events = useInfiniteQuery({
     queryKey: ['office', 'audit-log', filters],
     queryFn: ({ pageParam, signal }) =>
@@ -49,42 +75,41 @@ function AuditLog() {
   const shown = events.data?.pages.flatMap((page) => page.events) ?? []
   return (
     <>
-      <Form className="form audit-filters" onSubmit={search} aria-label="Filter the audit log">
+      <Form className="form audit-filters" onSubmit={search} aria-label={t('office.audit.filter')}>
         {FIELDS.map((field) => (
           <TextInputField
             key={field.name}
             name={field.name}
-            label={field.label}
+            label={t(field.label)}
             type={field.type ?? 'text'}
-            description={field.hint}
+            description={field.hint ? t(field.hint) : undefined}
             value={draft[field.name]}
             onChange={(value) => setDraft({ ...draft, [field.name]: value })}
           />
         ))}
         <div className="audit-actions">
           <Button className="button" type="submit">
-            Search
+            {t('office.audit.search')}
           </Button>
           <a
             className="button button-secondary"
             href={`/api/office/audit-log.csv${auditQuery(filters)}`}
             download
           >
-            Download CSV
+            {t('office.audit.csv')}
           </a>
         </div>
       </Form>
+      <TimeZoneNote />
       <p className="status" role="status">
-        {events.isSuccess
-          ? `${shown.length === 1 ? '1 event' : `${shown.length} events`} shown, newest first.`
-          : ''}
+        {events.isSuccess ? t('office.audit.shown', { count: shown.length }) : ''}
       </p>
       {events.isPending ? <Loading /> : null}
       {events.isError ? (
         <LoadFailed error={events.error} onRetry={() => void events.refetch()} />
       ) : null}
       {shown.length > 0 ? (
-        <ol className="audit-list" aria-label="Audit events">
+        <ol className="audit-list" aria-label={t('office.audit.events')}>
           {shown.map((event) => (
             <li key={event.id}>
               <AuditEntry event={event} />
@@ -92,7 +117,7 @@ function AuditLog() {
           ))}
         </ol>
       ) : events.isSuccess ? (
-        <p>No events match.</p>
+        <p>{t('office.audit.none')}</p>
       ) : null}
       {events.hasNextPage ? (
         <Button
@@ -101,7 +126,7 @@ function AuditLog() {
             if (!events.isFetchingNextPage) void events.fetchNextPage()
           }}
         >
-          {events.isFetchingNextPage ? 'Loading…' : 'Older events'}
+          {events.isFetchingNextPage ? t('office.audit.loading') : t('office.audit.older')}
         </Button>
       ) : null}
     </>
@@ -109,35 +134,37 @@ function AuditLog() {
 }
 
 function AuditEntry({ event }: { event: AuditEvent }) {
+  const t = useT()
+  const dateTime = usePracticeDateTime()
   return (
     <article className="audit-entry">
       <p className="audit-what">
         <strong>{event.action}</strong>{' '}
         <span className={event.outcome === 'success' ? 'audit-ok' : 'audit-failed'}>
-          {event.outcome === 'success' ? 'succeeded' : 'failed'}
+          {event.outcome === 'success' ? t('office.audit.succeeded') : t('office.audit.failed')}
         </span>
       </p>
       <dl className="audit-facts">
         <div>
-          <dt>When</dt>
-          <dd>{formatDateTime(event.at)}</dd>
+          <dt>{t('office.audit.when')}</dt>
+          <dd>{dateTime(event.at)}</dd>
         </div>
         <div>
-          <dt>Who</dt>
+          <dt>{t('office.audit.who')}</dt>
           <dd>
-            {event.actor}
+            {actorText(event, t)}
             {event.username ? ` (${event.username})` : ''}
           </dd>
         </div>
         {event.patient ? (
           <div>
-            <dt>Patient</dt>
+            <dt>{t('office.audit.patient')}</dt>
             <dd>{event.patient}</dd>
           </div>
         ) : null}
         {event.ip ? (
           <div>
-            <dt>From</dt>
+            <dt>{t('office.audit.ip')}</dt>
             <dd>{event.ip}</dd>
           </div>
         ) : null}

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { Button } from 'react-aria-components'
-import { formatDateTime } from '../../ui/i18n/format.ts'
+import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
 import { emailKindLabel, emailStatusLabel } from '../labels.ts'
 import { fetchOutgoingEmails, OUTGOING_EMAILS_KEY, type OutgoingEmail } from '../office-api.ts'
+import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import './outgoing-email.css'
 
 /**
@@ -14,14 +15,18 @@ import './outgoing-email.css'
  * the office gives a patient a one-time password on Patient Portal Access instead.
  */
 export function OutgoingEmailPage() {
+  const t = useT()
   return (
-    <ConsolePage title="Outgoing email" action="outgoing-email.read">
+    <ConsolePage title={t('office.nav.outgoingEmail')} action="outgoing-email.read">
+      <TimeZoneNote />
       <EmailList />
     </ConsolePage>
   )
 }
 
 function EmailList() {
+  const t = useT()
+  const dateTime = usePracticeDateTime()
   const emails = useQuery({
     queryKey: OUTGOING_EMAILS_KEY,
     queryFn: ({ signal }) => fetchOutgoingEmails(signal),
@@ -33,9 +38,12 @@ function EmailList() {
       <div className="email-toolbar">
         <p className="status" role="status">
           {emails.isFetching
-            ? 'Loading the emails…'
+            ? t('office.email.loading')
             : emails.isSuccess
-              ? `${countLabel(emails.data.length)}, newest first. Updated ${formatDateTime(new Date(emails.dataUpdatedAt))}.`
+              ? t('office.email.summary', {
+                  count: emails.data.length,
+                  date: dateTime(new Date(emails.dataUpdatedAt)),
+                })
               : ''}
         </p>
         <Button
@@ -47,14 +55,14 @@ function EmailList() {
             if (!emails.isFetching) void emails.refetch()
           }}
         >
-          Refresh
+          {t('office.email.refresh')}
         </Button>
       </div>
       {emails.isPending ? <Loading /> : null}
       {emails.isError ? (
         <LoadFailed error={emails.error} onRetry={() => void emails.refetch()} />
       ) : null}
-      {emails.isSuccess && emails.data.length === 0 ? <p>No emails have been sent yet.</p> : null}
+      {emails.isSuccess && emails.data.length === 0 ? <p>{t('office.email.none')}</p> : null}
       {emails.isSuccess && emails.data.length > 0 ? (
         <ol className="email-list">
           {emails.data.map((email) => (
@@ -68,11 +76,9 @@ function EmailList() {
   )
 }
 
-function countLabel(count: number): string {
-  return count === 1 ? '1 email' : `${count} emails`
-}
-
 function EmailItem({ email }: { email: OutgoingEmail }) {
+  const t = useT()
+  const dateTime = usePracticeDateTime()
   const headingId = useId()
   return (
     <article className="email" aria-labelledby={headingId}>
@@ -81,40 +87,37 @@ function EmailItem({ email }: { email: OutgoingEmail }) {
       </h2>
       <dl className="email-facts">
         <div>
-          <dt>Date</dt>
-          <dd>{formatDateTime(email.createdAt)}</dd>
+          <dt>{t('office.email.date')}</dt>
+          <dd>{dateTime(email.createdAt)}</dd>
         </div>
         <div>
-          <dt>To</dt>
+          <dt>{t('office.email.to')}</dt>
           <dd>{email.to}</dd>
         </div>
         <div>
-          <dt>Kind</dt>
-          <dd>{emailKindLabel(email.kind)}</dd>
+          <dt>{t('office.email.kind')}</dt>
+          <dd>{emailKindLabel(email.kind, t)}</dd>
         </div>
         <div>
-          <dt>Status</dt>
+          <dt>{t('office.email.status')}</dt>
           <dd className={`email-status email-status-${email.status}`}>
-            {emailStatusLabel(email.status)}
-            {email.sentAt ? `, ${formatDateTime(email.sentAt)}` : ''}
+            {emailStatusLabel(email.status, t)}
+            {email.sentAt ? `, ${dateTime(email.sentAt)}` : ''}
           </dd>
         </div>
         {email.error ? (
           <div>
-            <dt>Error</dt>
+            <dt>{t('office.email.error')}</dt>
             <dd>{email.error}</dd>
           </div>
         ) : null}
       </dl>
       <pre className="email-body">{email.text}</pre>
-      {email.carriesSecret ? <p className="email-note">{secretNote(email.status)}</p> : null}
+      {email.carriesSecret ? <p className="email-note">{secretNote(email.status, t)}</p> : null}
     </article>
   )
 }
 
-function secretNote(status: string): string {
-  if (status === 'stored') {
-    return 'No mail server is set up, so this email reached no one and its code was not kept. To help the patient sign in, give them a new one-time password on Patient Portal Access.'
-  }
-  return 'Its code or password is only in the email sent to the patient, never kept here.'
+function secretNote(status: string, t: Translate): string {
+  return status === 'stored' ? t('office.email.storedNote') : t('office.email.secretNote')
 }

@@ -2,12 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { Button, Form } from 'react-aria-components'
 import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
-import { formatCalendarDate, formatDateTime, formatMoney } from '../../ui/i18n/format.ts'
+import { formatCalendarDate, formatMoney } from '../../ui/i18n/format.ts'
+import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { type Announcement, Announcements } from '../Announcements.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
 import { actionFailureMessage } from '../labels.ts'
+import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import { useFieldErrors } from '../settings/section.tsx'
 import {
   fetchOnlinePayments,
@@ -24,8 +26,9 @@ import './payments.css'
  * said, and may be refunded (all or part, once) with a reason.
  */
 export function PaymentsPage() {
+  const t = useT()
   return (
-    <ConsolePage title="Online payments" action="payments.manage">
+    <ConsolePage title={t('office.nav.payments')} action="payments.manage">
       <PaymentLists />
     </ConsolePage>
   )
@@ -39,6 +42,7 @@ function PaymentLists() {
     refetchOnMount: 'always',
   })
   const [announcement, setAnnouncement] = useState<Announcement | null>(null)
+  const t = useT()
   const announce = (next: Announcement) => {
     setAnnouncement(next)
     void queryClient.invalidateQueries({ queryKey: ONLINE_PAYMENTS_KEY })
@@ -48,10 +52,8 @@ function PaymentLists() {
 
   return (
     <>
-      <p>
-        Payments patients made in the portal. The practice-management system posts each one to the
-        account; until it does, the payment is listed under “To post”.
-      </p>
+      <p>{t('office.payments.intro')}</p>
+      <TimeZoneNote />
       <Announcements announcement={announcement} />
       {payments.isPending ? <Loading /> : null}
       {payments.isError ? (
@@ -61,15 +63,15 @@ function PaymentLists() {
         <>
           <PaymentSection
             id="to-post"
-            title="To post"
-            empty="No payments are waiting to be posted."
+            title={t('office.payments.toPost')}
+            empty={t('office.payments.toPostEmpty')}
             payments={toPost}
             announce={announce}
           />
           <PaymentSection
             id="posted"
-            title="Posted and refunded"
-            empty="None yet."
+            title={t('office.payments.posted')}
+            empty={t('office.payments.postedEmpty')}
             payments={others}
             announce={announce}
           />
@@ -120,37 +122,55 @@ function PaymentItem({
 }) {
   const headingId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
+  const t = useT()
+  const dateTime = usePracticeDateTime()
   const refundable = payment.status === 'Pending' || payment.status === 'Posted'
   return (
     <article className="payment" aria-labelledby={headingId}>
       <h3 id={headingId} ref={heading} tabIndex={-1}>
-        {money(payment, payment.amountCents)} from {payment.accountHolder}
+        {t('office.payments.heading', {
+          amount: money(payment, payment.amountCents),
+          name: payment.accountHolder,
+        })}
       </h3>
       <dl className="payment-facts">
-        <Fact label="Paid">{formatDateTime(payment.paidAt)}</Fact>
-        <Fact label="Status">{statusText(payment)}</Fact>
-        <Fact label="Account of">{payment.accountHolder}</Fact>
-        {payment.paidBy ? <Fact label="Paid by">{payment.paidBy}</Fact> : null}
-        <Fact label="Card">{payment.card ?? 'Not known'}</Fact>
-        <Fact label="Receipt number">{payment.receiptNumber ?? '—'}</Fact>
-        {payment.statementDate ? (
-          <Fact label="Statement">{formatCalendarDate(payment.statementDate)}</Fact>
-        ) : null}
-        <Fact label="Paid from">
-          {payment.onlineWithoutSignIn ? 'Without signing in' : 'Signed in to the portal'}
+        <Fact label={t('office.payments.paid')}>{dateTime(payment.paidAt)}</Fact>
+        <Fact label={t('office.payments.status')}>{statusText(payment, t, dateTime)}</Fact>
+        <Fact label={t('office.payments.accountOf')}>{payment.accountHolder}</Fact>
+        {payment.paidBy ? <Fact label={t('office.payments.paidBy')}>{payment.paidBy}</Fact> : null}
+        <Fact label={t('office.payments.card')}>
+          {payment.card ?? t('office.payments.notKnown')}
         </Fact>
-        {payment.note ? <Fact label="Note from the patient">{payment.note}</Fact> : null}
-        <Fact label="Processor reference">
+        <Fact label={t('office.payments.receipt')}>{payment.receiptNumber ?? '—'}</Fact>
+        {payment.statementDate ? (
+          <Fact label={t('office.payments.statement')}>
+            {formatCalendarDate(payment.statementDate)}
+          </Fact>
+        ) : null}
+        <Fact label={t('office.payments.paidFrom')}>
+          {payment.onlineWithoutSignIn
+            ? t('office.payments.withoutSignIn')
+            : t('office.payments.signedIn')}
+        </Fact>
+        {payment.note ? <Fact label={t('office.payments.note')}>{payment.note}</Fact> : null}
+        <Fact label={t('office.payments.reference')}>
           <code>{payment.processorReference ?? '—'}</code>
         </Fact>
         {payment.refund ? (
           <>
-            <Fact label="Refunded">
-              {money(payment, payment.refund.amountCents)} on{' '}
-              {formatDateTime(payment.refund.refundedAt)}
-              {payment.refund.staffName ? ` by ${payment.refund.staffName}` : ''}
+            <Fact label={t('office.payments.refunded')}>
+              {payment.refund.staffName
+                ? t('office.payments.refundedBy', {
+                    amount: money(payment, payment.refund.amountCents),
+                    date: dateTime(payment.refund.refundedAt),
+                    name: payment.refund.staffName,
+                  })
+                : t('office.payments.refundedOn', {
+                    amount: money(payment, payment.refund.amountCents),
+                    date: dateTime(payment.refund.refundedAt),
+                  })}
             </Fact>
-            <Fact label="Reason for the refund">{payment.refund.reason}</Fact>
+            <Fact label={t('office.payments.reasonLabel')}>{payment.refund.reason}</Fact>
           </>
         ) : null}
       </dl>
@@ -176,16 +196,22 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   )
 }
 
-function statusText(payment: OnlinePayment): string {
+function statusText(
+  payment: OnlinePayment,
+  t: Translate,
+  dateTime: (instant: string) => string,
+): string {
   switch (payment.status) {
     case 'Pending':
-      return 'To post: the practice-management system has not posted it yet'
+      return t('office.payments.statusPending')
     case 'Posted':
-      return payment.postedAt ? `Posted ${formatDateTime(payment.postedAt)}` : 'Posted'
+      return payment.postedAt
+        ? t('office.payments.statusPostedAt', { date: dateTime(payment.postedAt) })
+        : t('office.payments.statusPosted')
     case 'Refunded':
-      return 'Refunded'
+      return t('office.payments.refunded')
     default:
-      return 'Declined'
+      return t('office.payments.statusDeclined')
   }
 }
 
@@ -196,6 +222,7 @@ function RefundButton({
   payment: OnlinePayment
   onRefunded: (text: string) => void
 }) {
+  const t = useT()
   const [isOpen, setOpen] = useState(false)
   const [amount, setAmount] = useState((payment.amountCents / 100).toFixed(2))
   const [reason, setReason] = useState('')
@@ -204,7 +231,10 @@ function RefundButton({
     onSuccess: (refunded) => {
       setOpen(false)
       onRefunded(
-        `${money(refunded, refunded.refund?.amountCents ?? 0)} was refunded to ${refunded.accountHolder}’s card.`,
+        t('office.payments.refundDone', {
+          amount: money(refunded, refunded.refund?.amountCents ?? 0),
+          name: refunded.accountHolder,
+        }),
       )
     },
   })
@@ -217,11 +247,13 @@ function RefundButton({
     if (refund.isPending) return
     const cents = parseRefundAmount(amount)
     const found: Record<string, string> = {}
-    if (cents === null) found.amountCents = 'Enter an amount above zero, such as 45.50.'
+    if (cents === null) found.amountCents = t('office.payments.amountProblem')
     else if (cents > payment.amountCents) {
-      found.amountCents = `At most ${money(payment, payment.amountCents)}, the amount paid.`
+      found.amountCents = t('office.payments.atMost', {
+        amount: money(payment, payment.amountCents),
+      })
     }
-    if (reason.trim().length < 3) found.reason = 'Say why the payment is refunded.'
+    if (reason.trim().length < 3) found.reason = t('office.payments.reasonProblem')
     setLocalErrors(found)
     if (cents !== null && Object.keys(found).length === 0) refund.mutate(cents)
   }
@@ -229,10 +261,13 @@ function RefundButton({
   return (
     <>
       <Button className="button button-danger-outline" onPress={() => setOpen(true)}>
-        Refund
+        {t('office.payments.refund')}
       </Button>
       <DialogShell
-        title={`Refund ${money(payment, payment.amountCents)} from ${payment.accountHolder}`}
+        title={t('office.payments.refundTitle', {
+          amount: money(payment, payment.amountCents),
+          name: payment.accountHolder,
+        })}
         isOpen={isOpen}
         onOpenChange={setOpen}
         size="medium"
@@ -244,12 +279,13 @@ function RefundButton({
           validationBehavior="aria"
         >
           <p>
-            The money goes back to the {payment.card ?? 'card'} through the card processor. A
-            payment is refunded once; the practice-management system hears of it.
+            {t('office.payments.refundBody', {
+              card: payment.card ?? t('office.payments.theCard'),
+            })}
           </p>
           <TextInputField
-            label="Amount to refund"
-            description={`Up to ${money(payment, payment.amountCents)}.`}
+            label={t('office.payments.amount')}
+            description={t('office.payments.upTo', { amount: money(payment, payment.amountCents) })}
             name="amountCents"
             value={amount}
             onChange={setAmount}
@@ -257,8 +293,8 @@ function RefundButton({
             maxLength={12}
           />
           <TextInputField
-            label="Reason"
-            description="Kept in the audit log. No health information."
+            label={t('office.payments.reason')}
+            description={t('office.payments.reasonHelp')}
             name="reason"
             value={reason}
             onChange={setReason}
@@ -267,15 +303,17 @@ function RefundButton({
           />
           {refund.isError && Object.keys(serverErrors).length === 0 ? (
             <div className="notice notice-error" role="alert">
-              <p>{actionFailureMessage(refund.error, 'The refund')}</p>
+              <p>{actionFailureMessage(refund.error, t('office.payments.refunding'), t)}</p>
             </div>
           ) : null}
           <DialogActions>
             <Button slot="close" className="button button-secondary">
-              Cancel
+              {t('office.common.cancel')}
             </Button>
             <Button type="submit" className="button button-danger">
-              {refund.isPending ? 'Refunding…' : 'Refund payment'}
+              {refund.isPending
+                ? t('office.payments.refundingNow')
+                : t('office.payments.refundPayment')}
             </Button>
           </DialogActions>
         </Form>

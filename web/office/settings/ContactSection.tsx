@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react'
 import { Form } from 'react-aria-components'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import {
   type ContactForm,
   contactBodyOf,
@@ -29,6 +30,7 @@ export function ContactSection({ contact }: { contact: Contact }) {
   const queryClient = useQueryClient()
   const clinicId = contact.id
   const headingId = useId()
+  const t = useT()
   const [saved, setSaved] = useState(() => contactFormOf(contact))
   const [form, setForm] = useState(saved)
   // Which row each sent `hours.N` was, for the answer to the latest save.
@@ -74,11 +76,11 @@ export function ContactSection({ contact }: { contact: Contact }) {
     if (editedKey !== undefined) setEditedRows((rows) => new Set(rows).add(editedKey))
   }
 
-  const kind = clinicId === null ? 'Practice' : 'Clinic'
+  const kind = clinicId === null ? t('office.contact.practice') : t('office.contact.clinic')
   return (
     <section className="contact-section" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        <span className="contact-kind">{kind}: </span>
+        <span className="contact-kind">{t('office.contact.kind', { kind })}</span>
         {contact.name}
       </h3>
       <Form
@@ -95,7 +97,7 @@ export function ContactSection({ contact }: { contact: Contact }) {
               key={field.name}
               className={field.wide ? 'field contact-field-wide' : 'field'}
               name={field.name}
-              label={field.label}
+              label={t(field.label)}
               type={field.type ?? 'text'}
               value={form[field.name]}
               onChange={(value) => setForm((current) => ({ ...current, [field.name]: value }))}
@@ -112,14 +114,12 @@ export function ContactSection({ contact }: { contact: Contact }) {
           newKey={() => `new.${++nextKey.current}`}
         />
         <SaveRow
-          label={`Save details for ${contact.name}`}
-          what={`Saving ${contact.name}`}
+          label={t('office.contact.save', { name: contact.name })}
+          what={t('office.contact.what', { name: contact.name })}
           isPending={save.isPending}
           changed={changed}
           saved={
-            save.isSuccess && !changed
-              ? `Contact details and hours for ${contact.name} saved. Patients see them on their next page.`
-              : null
+            save.isSuccess && !changed ? t('office.contact.saved', { name: contact.name }) : null
           }
           error={save.error}
         />

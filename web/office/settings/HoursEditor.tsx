@@ -1,12 +1,13 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { firstDayOfWeek, formatWeekday } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { addRange, changeRange, removeRange, type WeekHours, weekdayOrder } from './contact-form.ts'
 
 /** The two times of an opening-hours range, as the editor shows them. */
 const ENDS = [
-  { end: 'opens', label: 'Opens' },
-  { end: 'closes', label: 'Closes' },
+  { end: 'opens', label: 'office.hours.opens' },
+  { end: 'closes', label: 'office.hours.closes' },
 ] as const
 
 /**
@@ -31,6 +32,8 @@ export function HoursEditor({
   newKey: () => string
 }) {
   const baseId = useId()
+  const t = useT()
+  const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>
   const days = useMemo(() => weekdayOrder(firstDayOfWeek()), [])
   const [focusTarget, setFocusTarget] = useState<string | null>(null)
   const root = useRef<HTMLFieldSetElement>(null)
@@ -44,8 +47,8 @@ export function HoursEditor({
   const problemId = `${baseId}-problem`
   return (
     <fieldset ref={root} className="hours" aria-describedby={problem ? problemId : undefined}>
-      <legend>Opening hours</legend>
-      <p className="field-hint">Days without hours show as closed. Add two ranges for a break.</p>
+      <legend>{t('office.hours.legend')}</legend>
+      <p className="field-hint">{t('office.hours.hint')}</p>
       {problem ? (
         <p id={problemId} className="field-error">
           {problem}
@@ -59,7 +62,9 @@ export function HoursEditor({
             <li key={weekday}>
               <fieldset className="hours-day">
                 <legend className="hours-day-name">{name}</legend>
-                {ranges.length === 0 ? <p className="hours-closed">Closed</p> : null}
+                {ranges.length === 0 ? (
+                  <p className="hours-closed">{t('office.hours.closed')}</p>
+                ) : null}
                 {ranges.map((range) => {
                   const errorId = `${baseId}-${range.key}-error`
                   const error = errors[range.key]
@@ -69,7 +74,7 @@ export function HoursEditor({
                       <div className="hours-times">
                         {ENDS.map(({ end, label }) => (
                           <label key={end} className="field hours-time">
-                            <span className="hours-time-label">{label}</span>
+                            <span className="hours-time-label">{t(label)}</span>
                             <input
                               type="time"
                               value={range[end]}
@@ -95,7 +100,7 @@ export function HoursEditor({
                             setFocusTarget(`add-${weekday}`)
                           }}
                         >
-                          Remove<span className="visually-hidden"> {name} hours</span>
+                          {t('office.hours.remove', { day: name, hidden })}
                         </Button>
                       </div>
                       {error ? (
@@ -115,7 +120,7 @@ export function HoursEditor({
                     setFocusTarget(key)
                   }}
                 >
-                  Add hours<span className="visually-hidden"> on {name}</span>
+                  {t('office.hours.add', { day: name, hidden })}
                 </Button>
               </fieldset>
             </li>

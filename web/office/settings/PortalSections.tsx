@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react'
 import { FieldError, Form, Input, Label, NumberField, Switch, Text } from 'react-aria-components'
+import { type MessageId, useT } from '../../ui/i18n/i18n.tsx'
 import {
   SaveRow,
   SettingsSection,
@@ -17,8 +18,6 @@ import {
   savePortalSettings,
 } from './settings-api.ts'
 import { FEATURES, idleTimeoutFrom, portalSettingsBody, sectionChanged } from './settings-form.ts'
-
-const TAKES_EFFECT = 'Patients get the change on their next page or request.'
 
 /**
  * One section's form over part of the portal settings. It keeps its edits until they are saved
@@ -72,45 +71,46 @@ type PortalSection = Pick<
 /** What each section's form is called and says about saving. */
 const COPY = {
   features: {
-    name: 'Features',
-    saveLabel: 'Save features',
-    what: 'Saving the features',
-    savedText: 'Features saved.',
+    name: 'office.settings.copy.features.name',
+    saveLabel: 'office.settings.copy.features.save',
+    what: 'office.settings.copy.features.what',
+    savedText: 'office.settings.copy.features.saved',
   },
   security: {
-    name: 'Sign-in and security',
-    saveLabel: 'Save sign-in and security',
-    what: 'Saving the sign-in settings',
-    savedText: 'Sign-in and security saved.',
+    name: 'office.settings.security',
+    saveLabel: 'office.settings.copy.security.save',
+    what: 'office.settings.copy.security.what',
+    savedText: 'office.settings.copy.security.saved',
   },
   privacy: {
-    name: 'Privacy policy',
-    saveLabel: 'Save privacy policy',
-    what: 'Saving the privacy policy',
-    savedText: 'Privacy policy saved.',
+    name: 'office.settings.privacy',
+    saveLabel: 'office.settings.copy.privacy.save',
+    what: 'office.settings.copy.privacy.what',
+    savedText: 'office.settings.copy.privacy.saved',
   },
   webmail: {
-    name: 'WebMail notification email',
-    saveLabel: 'Save notification email',
-    what: 'Saving the notification email',
-    savedText: 'Notification email saved.',
+    name: 'office.settings.webmailEmail',
+    saveLabel: 'office.settings.copy.webmail.save',
+    what: 'office.settings.copy.webmail.what',
+    savedText: 'office.settings.copy.webmail.saved',
   },
   attachments: {
-    name: 'Patients’ attachments',
-    saveLabel: 'Save attachments',
-    what: 'Saving the attachment settings',
-    savedText: 'Attachment settings saved.',
+    name: 'office.settings.copy.attachments.name',
+    saveLabel: 'office.settings.copy.attachments.save',
+    what: 'office.settings.copy.attachments.what',
+    savedText: 'office.settings.copy.attachments.saved',
   },
 } satisfies Record<string, SectionCopy>
 
+/** Catalog ids of what a section's form is called and says about saving. */
 interface SectionCopy {
   /** The form's accessible name. */
-  name: string
-  saveLabel: string
+  name: MessageId
+  saveLabel: MessageId
   /** For a failure message: "Saving the features". */
-  what: string
-  /** Said once saved, before TAKES_EFFECT. */
-  savedText: string
+  what: MessageId
+  /** Said once saved, before "Patients get the change…". */
+  savedText: MessageId
 }
 
 /** A section's form: its fields, then Save and what saving did. */
@@ -129,6 +129,7 @@ function SectionForm({
   error?: unknown
   children: ReactNode
 }) {
+  const t = useT()
   return (
     <Form
       ref={section.formRef}
@@ -136,15 +137,15 @@ function SectionForm({
       onSubmit={onSubmit}
       validationErrors={validationErrors}
       validationBehavior="aria"
-      aria-label={copy.name}
+      aria-label={t(copy.name)}
     >
       {children}
       <SaveRow
-        label={copy.saveLabel}
-        what={copy.what}
+        label={t(copy.saveLabel)}
+        what={t(copy.what)}
         isPending={section.save.isPending}
         changed={section.changed}
-        saved={section.savedMessage(`${copy.savedText} ${TAKES_EFFECT}`)}
+        saved={section.savedMessage(t('office.settings.takesEffect', { saved: t(copy.savedText) }))}
         error={error}
       />
     </Form>
@@ -187,11 +188,12 @@ export function FeaturesSection({ initial }: { initial: Settings }) {
     (view) => ({ ...view.features }),
     (features) => ({ features }),
   )
+  const t = useT()
   return (
     <SettingsSection
       id="features"
-      title="Features patients get"
-      intro="Each feature switched off disappears from the portal, and its pages and downloads are refused."
+      title={t('office.settings.features')}
+      intro={t('office.settings.featuresIntro')}
     >
       <SectionForm section={section} copy={COPY.features}>
         <ul className="feature-list">
@@ -204,19 +206,25 @@ export function FeaturesSection({ initial }: { initial: Settings }) {
                 }
                 description={
                   <>
-                    <p>{feature.description}</p>
+                    <p>{t(feature.description)}</p>
                     {feature.note ? (
                       <p className="setting-note">
-                        <strong>Note:</strong> {feature.note}
+                        {t('office.settings.note', {
+                          note: t(feature.note),
+                          strong: (chunks) => <strong>{chunks}</strong>,
+                        })}
                         {feature.key === 'makePayments'
-                          ? ` Payment processor: ${initial.paymentProcessor ?? 'none set up'}.`
+                          ? ` ${t('office.settings.processor', {
+                              processor:
+                                initial.paymentProcessor ?? t('office.settings.noProcessor'),
+                            })}`
                           : null}
                       </p>
                     ) : null}
                   </>
                 }
               >
-                {feature.label}
+                {t(feature.label)}
               </SettingSwitch>
             </li>
           ))}
@@ -228,6 +236,7 @@ export function FeaturesSection({ initial }: { initial: Settings }) {
 
 export function SecuritySection({ initial }: { initial: Settings }) {
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
+  const t = useT()
   const section = usePortalSection(
     initial,
     (view) => ({
@@ -247,7 +256,7 @@ export function SecuritySection({ initial }: { initial: Settings }) {
     const minutes = idleTimeoutFrom(section.form.idleTimeoutMinutes)
     if (minutes.problem !== undefined) {
       event.preventDefault()
-      setClientErrors({ idleTimeoutMinutes: minutes.problem })
+      setClientErrors({ idleTimeoutMinutes: t(minutes.problem) })
       return
     }
     setClientErrors({})
@@ -255,7 +264,7 @@ export function SecuritySection({ initial }: { initial: Settings }) {
   }
 
   return (
-    <SettingsSection id="security" title="Sign-in and security">
+    <SettingsSection id="security" title={t('office.settings.security')}>
       <SectionForm
         section={section}
         copy={COPY.security}
@@ -273,10 +282,10 @@ export function SecuritySection({ initial }: { initial: Settings }) {
           }}
           formatOptions={{ maximumFractionDigits: 0, useGrouping: false }}
         >
-          <Label>Idle time-out (minutes)</Label>
+          <Label>{t('office.settings.idle')}</Label>
           <Input />
           <Text slot="description" className="field-hint">
-            Patients are signed out after this many minutes without activity: 1 to 720.
+            {t('office.settings.idleHint')}
           </Text>
           <FieldError className="field-error" />
         </NumberField>
@@ -285,14 +294,9 @@ export function SecuritySection({ initial }: { initial: Settings }) {
           onChange={(selected) =>
             section.setForm((form) => ({ ...form, verifyPersonalInfo: selected }))
           }
-          description={
-            <p>
-              After signing in, patients confirm their name and birthdate before they see anything
-              else.
-            </p>
-          }
+          description={<p>{t('office.settings.verifyHelp')}</p>}
         >
-          Personal-info verification required
+          {t('office.settings.verify')}
         </SettingSwitch>
         <SettingSwitch
           isSelected={section.form.secondFactorPatients === 'required'}
@@ -302,23 +306,18 @@ export function SecuritySection({ initial }: { initial: Settings }) {
               secondFactorPatients: selected ? 'required' : 'optional',
             }))
           }
-          description={
-            <p>
-              Patients add an authenticator app and type its code after their password. Off:
-              patients may add one on their Security page.
-            </p>
-          }
+          description={<p>{t('office.settings.twoStepPatientsHelp')}</p>}
         >
-          Two-step sign-in required for patients
+          {t('office.settings.twoStepPatients')}
         </SettingSwitch>
         <SettingSwitch
           isSelected={section.form.secondFactorAdmins ?? false}
           onChange={(selected) =>
             section.setForm((form) => ({ ...form, secondFactorAdmins: selected }))
           }
-          description={<p>Administrators add an authenticator app to sign in to the console.</p>}
+          description={<p>{t('office.settings.twoStepAdminsHelp')}</p>}
         >
-          Two-step sign-in required for administrators
+          {t('office.settings.twoStepAdmins')}
         </SettingSwitch>
       </SectionForm>
     </SettingsSection>
@@ -331,13 +330,14 @@ export function PrivacySection({ initial }: { initial: Settings }) {
     (view) => ({ privacyPolicy: view.privacyPolicy }),
     (form) => form,
   )
+  const t = useT()
   return (
-    <SettingsSection id="privacy" title="Privacy policy">
+    <SettingsSection id="privacy" title={t('office.settings.privacy')}>
       <SectionForm section={section} copy={COPY.privacy}>
         <SettingTextField
           name="privacyPolicy"
-          label="Privacy policy text"
-          hint="Shown to patients in the portal. Plain text; line breaks are kept."
+          label={t('office.settings.privacyText')}
+          hint={t('office.settings.privacyHint')}
           value={section.form.privacyPolicy}
           onChange={(privacyPolicy) => section.setForm({ privacyPolicy })}
           maxLength={20_000}
@@ -351,14 +351,14 @@ export function PrivacySection({ initial }: { initial: Settings }) {
 const WEBMAIL_FIELDS = [
   {
     name: 'webmailNotificationSubject',
-    label: 'Subject',
-    hint: 'Must not contain health information.',
+    label: 'office.settings.subject',
+    hint: 'office.settings.subjectHint',
     maxLength: 200,
   },
   {
     name: 'webmailNotificationBody',
-    label: 'Text',
-    hint: 'Must not contain health information. Tell the patient to sign in to read the message.',
+    label: 'office.settings.text',
+    hint: 'office.settings.textHint',
     maxLength: 2_000,
     rows: 5,
   },
@@ -373,24 +373,23 @@ export function WebmailEmailSection({ initial }: { initial: Settings }) {
     }),
     (form) => form,
   )
+  const t = useT()
   return (
     <SettingsSection
       id="webmail-email"
-      title="WebMail notification email"
-      intro="Sent to a patient's email address when a new message from the office is waiting in the portal."
+      title={t('office.settings.webmailEmail')}
+      intro={t('office.settings.webmailIntro')}
     >
       <div className="notice notice-info">
-        <p>
-          <strong>No health information here.</strong> Email is not secure: the subject and text
-          must not mention treatment, appointments or anything else about the patient's health. The
-          message itself stays in the portal.
-        </p>
+        <p>{t('office.settings.noHealth', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
       </div>
       <SectionForm section={section} copy={COPY.webmail}>
         {WEBMAIL_FIELDS.map((field) => (
           <SettingTextField
             key={field.name}
             {...field}
+            label={t(field.label)}
+            hint={t(field.hint)}
             value={section.form[field.name]}
             onChange={(value) => section.setForm((form) => ({ ...form, [field.name]: value }))}
           />
@@ -418,18 +417,19 @@ export function WebmailAttachmentsSection({ initial }: { initial: Settings }) {
       webmailAttachmentMaxBytes: Math.round(form.maxMegabytes) * MEGABYTE,
     }),
   )
+  const t = useT()
   return (
     <SettingsSection
       id="webmail-attachments"
-      title="Patients’ attachments"
-      intro="What patients may attach to the messages they send the office."
+      title={t('office.settings.copy.attachments.name')}
+      intro={t('office.settings.attachmentsIntro')}
     >
       <SectionForm
         section={section}
         copy={COPY.attachments}
         validationErrors={
           section.fieldErrors.webmailAttachmentMaxBytes
-            ? { maxMegabytes: 'Enter a whole number of megabytes from 1 to 10.' }
+            ? { maxMegabytes: t('office.settings.megabytes') }
             : section.fieldErrors
         }
       >
@@ -438,14 +438,9 @@ export function WebmailAttachmentsSection({ initial }: { initial: Settings }) {
           onChange={(selected) =>
             section.setForm((form) => ({ ...form, webmailPatientAttachments: selected }))
           }
-          description={
-            <p>
-              Images (PNG, JPEG, GIF) and PDFs only, up to three per message; the portal checks each
-              file's contents, not its name.
-            </p>
-          }
+          description={<p>{t('office.settings.attachmentsHelp')}</p>}
         >
-          Patients may attach files
+          {t('office.settings.attachmentsSwitch')}
         </SettingSwitch>
         <NumberField
           className="field field-narrow"
@@ -458,10 +453,10 @@ export function WebmailAttachmentsSection({ initial }: { initial: Settings }) {
           }
           formatOptions={{ maximumFractionDigits: 0, useGrouping: false }}
         >
-          <Label>Largest file (MB)</Label>
+          <Label>{t('office.settings.largest')}</Label>
           <Input />
           <Text slot="description" className="field-hint">
-            Each file patients attach: 1 to 10 MB.
+            {t('office.settings.largestHint')}
           </Text>
           <FieldError className="field-error" />
         </NumberField>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { can } from '../../../server/practice/staff-permissions.ts'
 import { isApiError } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ConsolePage, useStaff } from '../ConsolePage.tsx'
 import { ContactSection } from './ContactSection.tsx'
@@ -22,32 +23,32 @@ import './settings.css'
  */
 export function SettingsPage() {
   const staff = useStaff()
+  const t = useT()
   return (
-    <ConsolePage title="Portal Settings">
+    <ConsolePage title={t('office.nav.settings')}>
       {can(staff.role, 'settings.manage') ? <SettingsContent /> : <OnlyAdministrators />}
     </ConsolePage>
   )
 }
 
 function OnlyAdministrators() {
+  const t = useT()
   return (
     <div className="notice notice-info">
-      <p>
-        Only administrators can see and change Portal Settings. Ask your practice administrator if
-        something here needs changing.
-      </p>
+      <p>{t('office.settings.onlyAdmins')}</p>
     </div>
   )
 }
 
 function SettingsContent() {
+  const t = useT()
   const settings = useQuery({
     queryKey: SETTINGS_KEY,
     queryFn: ({ signal }) => fetchSettings(signal),
     // Each section keeps its own edits; a refetch would not show in them anyway.
     refetchOnWindowFocus: false,
   })
-  if (settings.isPending) return <Loading label="Loading the settings…" />
+  if (settings.isPending) return <Loading label={t('office.settings.loading')} />
   if (settings.isError) {
     if (isApiError(settings.error) && settings.error.status === 403) return <OnlyAdministrators />
     return <LoadFailed error={settings.error} onRetry={() => void settings.refetch()} />
@@ -56,25 +57,23 @@ function SettingsContent() {
 }
 
 const CONTENTS = [
-  { id: 'features', label: 'Features patients get' },
-  { id: 'security', label: 'Sign-in and security' },
-  { id: 'privacy', label: 'Privacy policy' },
-  { id: 'webmail-email', label: 'WebMail notification email' },
-  { id: 'contacts', label: 'Contact details and hours' },
-]
+  { id: 'features', label: 'office.settings.features' },
+  { id: 'security', label: 'office.settings.security' },
+  { id: 'privacy', label: 'office.settings.privacy' },
+  { id: 'webmail-email', label: 'office.settings.webmailEmail' },
+  { id: 'contacts', label: 'office.settings.contacts' },
+] as const
 
 function SettingsSections({ initial }: { initial: Settings }) {
+  const t = useT()
   return (
     <>
-      <p className="settings-lead">
-        Each section is saved on its own. A saved change applies to patients on their next page or
-        request; nobody needs to sign in again.
-      </p>
-      <nav className="settings-contents" aria-label="Portal Settings sections">
+      <p className="settings-lead">{t('office.settings.lead')}</p>
+      <nav className="settings-contents" aria-label={t('office.settings.sections')}>
         <ul>
           {CONTENTS.map((item) => (
             <li key={item.id}>
-              <a href={`#${item.id}`}>{item.label}</a>
+              <a href={`#${item.id}`}>{t(item.label)}</a>
             </li>
           ))}
         </ul>
@@ -86,8 +85,8 @@ function SettingsSections({ initial }: { initial: Settings }) {
       <WebmailAttachmentsSection initial={initial} />
       <SettingsSection
         id="contacts"
-        title="Contact details and hours"
-        intro="Shown to patients in the portal. Leave a field blank to leave it out."
+        title={t('office.settings.contacts')}
+        intro={t('office.settings.contactsIntro')}
       >
         <ContactSection contact={initial.practice} />
         {initial.clinics.map((clinic) => (

@@ -1,6 +1,7 @@
 import { type ReactNode, type RefObject, useEffect, useId, useMemo } from 'react'
 import { Button, FieldError, Input, Label, Text, TextArea, TextField } from 'react-aria-components'
 import { type FieldErrors, isApiError } from '../../ui/api.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { actionFailureMessage } from '../labels.ts'
 import { readableFieldErrors } from './settings-form.ts'
 
@@ -49,6 +50,7 @@ export function SaveRow({
   /** For a failure message: "Saving the features". */
   what: string
 }) {
+  const t = useT()
   const changedId = useId()
   const hasFieldErrors = isApiError(error) && Object.keys(error.errors).length > 0
   return (
@@ -60,11 +62,11 @@ export function SaveRow({
           isPending={isPending}
           aria-describedby={changed ? changedId : undefined}
         >
-          {isPending ? 'Saving…' : label}
+          {isPending ? t('office.settings.saving') : label}
         </Button>
         {changed ? (
           <span id={changedId} className="settings-unsaved">
-            Unsaved changes
+            {t('office.settings.unsaved')}
           </span>
         ) : null}
       </div>
@@ -74,9 +76,7 @@ export function SaveRow({
       {error && !isPending ? (
         <div className="notice notice-error" role="alert">
           <p>
-            {hasFieldErrors
-              ? 'Not saved. Please correct the fields marked below and save again.'
-              : actionFailureMessage(error, what)}
+            {hasFieldErrors ? t('office.settings.notSaved') : actionFailureMessage(error, what, t)}
           </p>
         </div>
       ) : null}
@@ -86,7 +86,8 @@ export function SaveRow({
 
 /** The server's field messages for a failed save, readable, and stable between renders. */
 export function useFieldErrors(error: unknown): FieldErrors {
-  return useMemo(() => (isApiError(error) ? readableFieldErrors(error.errors) : {}), [error])
+  const t = useT()
+  return useMemo(() => (isApiError(error) ? readableFieldErrors(error.errors, t) : {}), [error, t])
 }
 
 /** After a save the server refused, moves focus to the first field it marked. */

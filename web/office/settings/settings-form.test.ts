@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { englishT } from '../../ui/i18n/testing.ts'
+import officeEnglish from '../messages/en.json'
 import type { Settings } from './settings-api.ts'
 import {
   FEATURES,
@@ -8,6 +10,8 @@ import {
   readableFieldErrors,
   sectionChanged,
 } from './settings-form.ts'
+
+const t = englishT(officeEnglish)
 
 const contact = {
   id: null,
@@ -49,7 +53,7 @@ const view: Settings = {
 
 describe('FEATURES', () => {
   it('lists every feature the API has, once, in the console order', () => {
-    expect(FEATURES.map((feature) => feature.label)).toEqual([
+    expect(FEATURES.map((feature) => t(feature.label))).toEqual([
       'Make payments',
       'Account',
       'WebMail',
@@ -62,9 +66,8 @@ describe('FEATURES', () => {
   })
 
   it('says that Make payments goes through the card processor', () => {
-    expect(FEATURES.find((feature) => feature.key === 'makePayments')?.note).toMatch(
-      /card processor/i,
-    )
+    const note = FEATURES.find((feature) => feature.key === 'makePayments')?.note
+    expect(note && t(note)).toMatch(/card processor/i)
   })
 })
 
@@ -109,8 +112,8 @@ describe('sectionChanged', () => {
 
 describe('idleTimeoutFrom', () => {
   it('asks for minutes when the field is empty or not whole', () => {
-    expect(idleTimeoutFrom(Number.NaN)).toEqual({ problem: expect.stringMatching(/minutes/) })
-    expect(idleTimeoutFrom(2.5)).toEqual({ problem: expect.stringMatching(/whole/) })
+    expect(t(idleTimeoutFrom(Number.NaN).problem ?? 'office.title')).toMatch(/minutes/)
+    expect(t(idleTimeoutFrom(2.5).problem ?? 'office.title')).toMatch(/whole/)
   })
 
   it('leaves the range to the server', () => {
@@ -122,14 +125,17 @@ describe('idleTimeoutFrom', () => {
 describe('readableFieldErrors', () => {
   it("turns the schema's messages into sentences about the field", () => {
     expect(
-      readableFieldErrors({
-        idleTimeoutMinutes: 'must be >= 1',
-        webmailNotificationSubject: 'must NOT have fewer than 1 characters',
-        email: 'must match format "email"',
-        'hours.2.opens': 'must match pattern "^([01]\\d|2[0-3]):[0-5]\\d$"',
-        phone: 'must NOT have more than 40 characters',
-        city: 'must be string',
-      }),
+      readableFieldErrors(
+        {
+          idleTimeoutMinutes: 'must be >= 1',
+          webmailNotificationSubject: 'must NOT have fewer than 1 characters',
+          email: 'must match format "email"',
+          'hours.2.opens': 'must match pattern "^([01]\\d|2[0-3]):[0-5]\\d$"',
+          phone: 'must NOT have more than 40 characters',
+          city: 'must be string',
+        },
+        t,
+      ),
     ).toEqual({
       idleTimeoutMinutes: 'Enter a whole number of minutes from 1 to 720.',
       webmailNotificationSubject: 'Enter a subject for the email.',
@@ -142,6 +148,6 @@ describe('readableFieldErrors', () => {
 
   it('keeps messages already written for people', () => {
     const errors = { 'hours.0': 'Closing time must be after opening time.' }
-    expect(readableFieldErrors(errors)).toEqual(errors)
+    expect(readableFieldErrors(errors, t)).toEqual(errors)
   })
 })

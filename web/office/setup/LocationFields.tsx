@@ -1,4 +1,5 @@
 import { Button } from 'react-aria-components'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import type { WeekHours } from '../settings/contact-form.ts'
 import { CONTACT_LABELS } from '../settings/contact-labels.ts'
@@ -21,6 +22,7 @@ export function LocationFields({
   onChange: (location: LocationForm) => void
   onRemove: (() => void) | undefined
 }) {
+  const t = useT()
   const title = `Location ${index + 1}`
   // The form's validationErrors are keyed by `name`; this location's carry its index.
   const nameOf = (field: string) => `locations.${index}.${field}`
@@ -40,7 +42,7 @@ export function LocationFields({
         {CONTACT_LABELS.map((field) => (
           <TextInputField
             key={field.name}
-            label={field.label}
+            label={t(field.label)}
             name={nameOf(field.name)}
             type={field.type ?? 'text'}
             value={location[field.name]}

@@ -4,6 +4,7 @@ import { Button, Form } from 'react-aria-components'
 import { Link } from 'react-router'
 import type { FieldErrors } from '../../ui/api.ts'
 import { useDocumentTitle } from '../../ui/document-title.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { Card, Page } from '../../ui/layout.tsx'
 import { NewPasswordFields } from '../../ui/new-password-fields.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
@@ -103,6 +104,7 @@ function initialForm(): SetupForm {
 }
 
 function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupDone) => void }) {
+  const t = useT()
   const [form, setForm] = useState(initialForm)
   const [sentKeys, setSentKeys] = useState<string[][]>([])
   const nextKey = useRef(1)
@@ -253,7 +255,7 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
       </fieldset>
       {setup.isError ? (
         <div className="notice notice-error" role="alert">
-          <p>{actionFailureMessage(setup.error, 'Setting up the practice')}</p>
+          <p>{actionFailureMessage(setup.error, 'Setting up the practice', t)}</p>
         </div>
       ) : null}
       {/* Not isPending: the button is gone on success, and React Aria's pending announcement

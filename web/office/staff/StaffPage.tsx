@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Button, Form } from 'react-aria-components'
-import { formatDateTime } from '../../ui/i18n/format.ts'
+import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { type Announcement, Announcements } from '../Announcements.tsx'
@@ -10,6 +10,7 @@ import { ConsolePage, useStaff } from '../ConsolePage.tsx'
 import { actionFailureMessage, roleLabel } from '../labels.ts'
 import { NativeSelect } from '../NativeSelect.tsx'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
+import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import { useFieldErrors } from '../settings/section.tsx'
 import {
   createStaffMember,
@@ -23,15 +24,17 @@ import {
 } from './staff-api.ts'
 import '../access/access.css'
 
-const ROLE_OPTIONS = (['front_desk', 'provider', 'admin'] as const).map((role) => ({
-  value: role,
-  label: roleLabel(role),
-}))
+const roleOptions = (t: Translate) =>
+  (['front_desk', 'provider', 'admin'] as const).map((role) => ({
+    value: role,
+    label: roleLabel(role, t),
+  }))
 
 /** Staff (administrators): accounts, roles, one-time passwords, disabling. */
 export function StaffPage() {
+  const t = useT()
   return (
-    <ConsolePage title="Staff" action="staff.manage">
+    <ConsolePage title={t('office.nav.staff')} action="staff.manage">
       <StaffManager />
     </ConsolePage>
   )
@@ -43,21 +46,27 @@ function StaffManager() {
   const [issued, setIssued] = useState<{ name: string; credentials: StaffCredentials } | null>(null)
   const [announcement, setAnnouncement] = useState<Announcement | null>(null)
   const refresh = () => queryClient.invalidateQueries({ queryKey: STAFF_KEY })
+  const t = useT()
 
   return (
     <>
       <Announcements announcement={announcement} />
       {issued ? (
         <OneTimeSecret
-          title={`Sign-in details for ${issued.name}`}
+          title={t('office.staff.signInDetails', { name: issued.name })}
           facts={[
-            { label: 'User name', value: issued.credentials.username },
-            { label: 'One-time password', value: issued.credentials.oneTimePassword },
+            { label: t('office.common.userName'), value: issued.credentials.username },
+            {
+              label: t('office.credentials.oneTimePassword'),
+              value: issued.credentials.oneTimePassword,
+            },
           ]}
           warning={
             <>
-              <strong>This password will not be shown again.</strong> Give it to {issued.name} in
-              person; it works once, and at their first sign-in they choose their own.
+              {t('office.staff.warning', {
+                name: issued.name,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </>
           }
           onDone={() => setIssued(null)}
@@ -65,13 +74,14 @@ function StaffManager() {
       ) : null}
       <AddStaffForm
         onCreated={(name, credentials) => {
-          setAnnouncement({ kind: 'success', text: `${name} can now sign in.` })
+          setAnnouncement({ kind: 'success', text: t('office.staff.canSignIn', { name }) })
           setIssued({ name, credentials })
           void refresh()
         }}
       />
       <section aria-labelledby="staff-list-heading">
-        <h2 id="staff-list-heading">Staff accounts</h2>
+        <h2 id="staff-list-heading">{t('office.staff.heading.list')}</h2>
+        <TimeZoneNote />
         {staff.isPending ? <Loading /> : null}
         {staff.isError ? (
           <LoadFailed error={staff.error} onRetry={() => void staff.refetch()} />
@@ -96,6 +106,7 @@ function AddStaffForm({
 }: {
   onCreated: (name: string, credentials: StaffCredentials) => void
 }) {
+  const t = useT()
   const blank: NewStaffMember = { username: '', displayName: '', role: 'front_desk' }
   const [member, setMember] = useState(blank)
   const create = useMutation({
@@ -114,7 +125,7 @@ function AddStaffForm({
 
   return (
     <section aria-labelledby="add-staff-heading">
-      <h2 id="add-staff-heading">Add a staff member</h2>
+      <h2 id="add-staff-heading">{t('office.staff.add')}</h2>
       <Form
         className="form"
         onSubmit={submit}
@@ -123,7 +134,7 @@ function AddStaffForm({
         aria-labelledby="add-staff-heading"
       >
         <TextInputField
-          label="Display name"
+          label={t('office.staff.displayName')}
           name="displayName"
           value={member.displayName}
           onChange={(displayName) => setMember((current) => ({ ...current, displayName }))}
@@ -131,8 +142,8 @@ function AddStaffForm({
           maxLength={200}
         />
         <TextInputField
-          label="User name"
-          description="3 to 40 letters, digits and . _ - @"
+          label={t('office.common.userName')}
+          description={t('office.staff.userNameHelp')}
           name="username"
           value={member.username}
           onChange={(username) => setMember((current) => ({ ...current, username }))}
@@ -141,20 +152,20 @@ function AddStaffForm({
           autoComplete="off"
         />
         <NativeSelect
-          label="Role"
+          label={t('office.staff.role')}
           value={member.role}
           onChange={(role) =>
             setMember((current) => ({ ...current, role: role as NewStaffMember['role'] }))
           }
-          options={ROLE_OPTIONS}
+          options={roleOptions(t)}
         />
         {create.isError && Object.keys(errors).length === 0 ? (
           <div className="notice notice-error" role="alert">
-            <p>{actionFailureMessage(create.error, 'Adding the staff member')}</p>
+            <p>{actionFailureMessage(create.error, t('office.staff.adding'), t)}</p>
           </div>
         ) : null}
         <Button type="submit" className="button" isPending={create.isPending}>
-          Add staff member
+          {t('office.staff.addButton')}
         </Button>
       </Form>
     </section>
@@ -170,16 +181,17 @@ function StaffTable({
   onIssued: (name: string, credentials: StaffCredentials) => void
   announce: (announcement: Announcement) => void
 }) {
+  const t = useT()
   return (
     <table className="results-table">
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">User name</th>
-          <th scope="col">Role</th>
-          <th scope="col">Status</th>
-          <th scope="col">Last sign-in</th>
-          <th scope="col">Actions</th>
+          <th scope="col">{t('office.staff.name')}</th>
+          <th scope="col">{t('office.common.userName')}</th>
+          <th scope="col">{t('office.staff.role')}</th>
+          <th scope="col">{t('office.staff.status')}</th>
+          <th scope="col">{t('office.staff.lastSignIn')}</th>
+          <th scope="col">{t('office.staff.actions')}</th>
         </tr>
       </thead>
       <tbody>
@@ -200,26 +212,33 @@ function StaffRow({
   onIssued: (name: string, credentials: StaffCredentials) => void
   announce: (announcement: Announcement) => void
 }) {
+  const t = useT()
   const me = useStaff()
+  const dateTime = usePracticeDateTime()
   const name = member.displayName
   const reset = useMutation({
     mutationFn: () => resetStaffPassword(member.id),
     onSuccess: (credentials) => {
-      announce({ kind: 'success', text: `${name}'s password was reset and their sessions ended.` })
+      announce({ kind: 'success', text: t('office.staff.passwordReset', { name }) })
       onIssued(name, credentials)
     },
     onError: (error) =>
-      announce({ kind: 'error', text: actionFailureMessage(error, 'Resetting the password') }),
+      announce({
+        kind: 'error',
+        text: actionFailureMessage(error, t('office.access.resettingPassword'), t),
+      }),
   })
   const status = useMutation({
     mutationFn: (active: boolean) => setStaffActive(member.id, active),
     onSuccess: (changed) =>
       announce({
         kind: 'success',
-        text: changed.active ? `${name} can sign in again.` : `${name} is disabled and signed out.`,
+        text: changed.active
+          ? t('office.staff.enabled', { name })
+          : t('office.staff.disabled', { name }),
       }),
     onError: (error) =>
-      announce({ kind: 'error', text: actionFailureMessage(error, 'Changing the account') }),
+      announce({ kind: 'error', text: actionFailureMessage(error, t('office.staff.changing'), t) }),
   })
   const isMe = member.username === me.username
 
@@ -227,32 +246,32 @@ function StaffRow({
     <tr>
       <th scope="row">{name}</th>
       <td>{member.username}</td>
-      <td>{roleLabel(member.role)}</td>
-      <td>{member.active ? 'Active' : 'Disabled'}</td>
-      <td>{member.lastSignInAt ? formatDateTime(member.lastSignInAt) : 'Never'}</td>
+      <td>{roleLabel(member.role, t)}</td>
+      <td>{member.active ? t('office.staff.active') : t('office.staff.inactive')}</td>
+      <td>{member.lastSignInAt ? dateTime(member.lastSignInAt) : t('office.common.never')}</td>
       <td>
         <div className="actions">
           <ConfirmButton
-            label="Reset password"
-            pendingLabel="Resetting…"
-            title={`Reset ${name}'s password?`}
-            confirmLabel="Reset password"
+            label={t('office.access.resetPassword')}
+            pendingLabel={t('office.access.resettingNow')}
+            title={t('office.staff.resetTitle', { name })}
+            confirmLabel={t('office.access.resetPassword')}
             isPending={reset.isPending}
             onConfirm={() => reset.mutate()}
           >
-            <p>They are signed out everywhere and get a new one-time password, shown once.</p>
+            <p>{t('office.staff.resetBody')}</p>
           </ConfirmButton>
           {isMe ? null : member.active ? (
             <ConfirmButton
-              label="Disable"
-              pendingLabel="Disabling…"
-              title={`Disable ${name}?`}
-              confirmLabel="Disable"
+              label={t('office.staff.disable')}
+              pendingLabel={t('office.staff.disabling')}
+              title={t('office.staff.disableTitle', { name })}
+              confirmLabel={t('office.staff.disable')}
               danger
               isPending={status.isPending}
               onConfirm={() => status.mutate(false)}
             >
-              <p>They are signed out everywhere and cannot sign in until enabled again.</p>
+              <p>{t('office.staff.disableBody')}</p>
             </ConfirmButton>
           ) : (
             <Button
@@ -261,7 +280,7 @@ function StaffRow({
                 if (!status.isPending) status.mutate(true)
               }}
             >
-              {status.isPending ? 'Enabling…' : 'Enable'}
+              {status.isPending ? t('office.staff.enabling') : t('office.staff.enable')}
             </Button>
           )}
         </div>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Button, Form } from 'react-aria-components'
-import { formatDateTime } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { type Announcement, Announcements } from '../Announcements.tsx'
@@ -9,6 +9,7 @@ import { ConfirmButton } from '../access/ConfirmButton.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
 import { actionFailureMessage } from '../labels.ts'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
+import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import { useFieldErrors } from '../settings/section.tsx'
 import {
   type CreatedSyncKey,
@@ -23,8 +24,9 @@ import '../access/access.css'
 
 /** Sync API keys (administrators): the keys a practice-management system signs its calls with. */
 export function SyncKeysPage() {
+  const t = useT()
   return (
-    <ConsolePage title="Sync API keys" action="sync-keys.manage">
+    <ConsolePage title={t('office.nav.syncKeys')} action="sync-keys.manage">
       <SyncKeysManager />
     </ConsolePage>
   )
@@ -35,6 +37,7 @@ function SyncKeysManager() {
   const keys = useQuery({ queryKey: SYNC_KEYS_KEY, queryFn: ({ signal }) => fetchSyncKeys(signal) })
   const [created, setCreated] = useState<CreatedSyncKey | null>(null)
   const [announcement, setAnnouncement] = useState<Announcement | null>(null)
+  const t = useT()
   const announce = (next: Announcement) => {
     setAnnouncement(next)
     void queryClient.invalidateQueries({ queryKey: SYNC_KEYS_KEY })
@@ -42,10 +45,7 @@ function SyncKeysManager() {
 
   return (
     <>
-      <p>
-        A practice-management system sends one of these keys with every call to the sync API. Each
-        key sees this practice only. Revoke a key you no longer use or that may have been seen.
-      </p>
+      <p>{t('office.syncKeys.intro')}</p>
       <Announcements announcement={announcement} />
       {created ? (
         <NewKeyCard created={created} announce={setAnnouncement} onDone={() => setCreated(null)} />
@@ -53,16 +53,17 @@ function SyncKeysManager() {
       <CreateKeyForm
         onCreated={(key) => {
           setCreated(key)
-          announce({ kind: 'success', text: `The key “${key.name}” was created.` })
+          announce({ kind: 'success', text: t('office.syncKeys.created', { name: key.name }) })
         }}
       />
       <section aria-labelledby="sync-keys-heading">
-        <h2 id="sync-keys-heading">Keys</h2>
+        <h2 id="sync-keys-heading">{t('office.syncKeys.keys')}</h2>
+        <TimeZoneNote />
         {keys.isPending ? <Loading /> : null}
         {keys.isError ? (
           <LoadFailed error={keys.error} onRetry={() => void keys.refetch()} />
         ) : null}
-        {keys.isSuccess && keys.data.length === 0 ? <p>No keys yet.</p> : null}
+        {keys.isSuccess && keys.data.length === 0 ? <p>{t('office.syncKeys.none')}</p> : null}
         {keys.isSuccess && keys.data.length > 0 ? (
           <KeyTable keys={keys.data} announce={announce} />
         ) : null}
@@ -81,27 +82,25 @@ function NewKeyCard({
   announce: (announcement: Announcement) => void
   onDone: () => void
 }) {
+  const t = useT()
   async function copy() {
     try {
       await navigator.clipboard.writeText(created.key)
-      announce({ kind: 'success', text: 'The key was copied. Paste it into the PMS settings now.' })
+      announce({ kind: 'success', text: t('office.syncKeys.copied') })
     } catch {
-      announce({ kind: 'error', text: 'Copying did not work here. Select the key and copy it.' })
+      announce({ kind: 'error', text: t('office.syncKeys.copyFailed') })
     }
   }
   return (
     <OneTimeSecret
-      title={`New key: ${created.name}`}
-      facts={[{ label: 'Key', value: created.key }]}
+      title={t('office.syncKeys.newKey', { name: created.name })}
+      facts={[{ label: t('office.syncKeys.key'), value: created.key }]}
       warning={
-        <>
-          <strong>This key will not be shown again.</strong> Copy it into the practice-management
-          system now. Anyone who has it can change this practice’s portal data: keep it secret.
-        </>
+        <>{t('office.syncKeys.warning', { strong: (chunks) => <strong>{chunks}</strong> })}</>
       }
       actions={
         <Button className="button" onPress={() => void copy()}>
-          Copy key
+          {t('office.syncKeys.copy')}
         </Button>
       }
       onDone={onDone}
@@ -110,6 +109,7 @@ function NewKeyCard({
 }
 
 function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedSyncKey) => void }) {
+  const t = useT()
   const [name, setName] = useState('')
   const create = useMutation({
     mutationFn: createSyncKey,
@@ -127,7 +127,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedSyncKey) => void
 
   return (
     <section aria-labelledby="create-key-heading">
-      <h2 id="create-key-heading">Create a key</h2>
+      <h2 id="create-key-heading">{t('office.syncKeys.create')}</h2>
       <Form
         className="form"
         onSubmit={submit}
@@ -136,8 +136,8 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedSyncKey) => void
         aria-labelledby="create-key-heading"
       >
         <TextInputField
-          label="Key name"
-          description="Where it is used, e.g. “Open Dental server”."
+          label={t('office.syncKeys.name')}
+          description={t('office.syncKeys.nameHelp')}
           name="name"
           value={name}
           onChange={setName}
@@ -146,11 +146,11 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedSyncKey) => void
         />
         {create.isError && Object.keys(errors).length === 0 ? (
           <div className="notice notice-error" role="alert">
-            <p>{actionFailureMessage(create.error, 'Creating the key')}</p>
+            <p>{actionFailureMessage(create.error, t('office.syncKeys.creating'), t)}</p>
           </div>
         ) : null}
         <Button type="submit" className="button" isPending={create.isPending}>
-          Create key
+          {t('office.syncKeys.createButton')}
         </Button>
       </Form>
     </section>
@@ -164,15 +164,16 @@ function KeyTable({
   keys: SyncKey[]
   announce: (announcement: Announcement) => void
 }) {
+  const t = useT()
   return (
     <table className="results-table">
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Starts with</th>
-          <th scope="col">Created</th>
-          <th scope="col">Last used</th>
-          <th scope="col">Status</th>
+          <th scope="col">{t('office.staff.name')}</th>
+          <th scope="col">{t('office.syncKeys.startsWith')}</th>
+          <th scope="col">{t('office.syncKeys.createdAt')}</th>
+          <th scope="col">{t('office.syncKeys.lastUsed')}</th>
+          <th scope="col">{t('office.staff.status')}</th>
         </tr>
       </thead>
       <tbody>
@@ -191,15 +192,20 @@ function KeyRow({
   syncKey: SyncKey
   announce: (announcement: Announcement) => void
 }) {
+  const t = useT()
+  const dateTime = usePracticeDateTime()
   const revoke = useMutation({
     mutationFn: () => revokeSyncKey(syncKey.id),
     onSuccess: () =>
       announce({
         kind: 'success',
-        text: `The key “${syncKey.name}” was revoked. It no longer works.`,
+        text: t('office.syncKeys.revoked', { name: syncKey.name }),
       }),
     onError: (error) =>
-      announce({ kind: 'error', text: actionFailureMessage(error, 'Revoking the key') }),
+      announce({
+        kind: 'error',
+        text: actionFailureMessage(error, t('office.syncKeys.revoking'), t),
+      }),
   })
   return (
     <tr>
@@ -207,24 +213,24 @@ function KeyRow({
       <td>
         <code>{syncKey.keyPrefix}…</code>
       </td>
-      <td>{formatDateTime(syncKey.createdAt)}</td>
-      <td>{syncKey.lastUsedAt ? formatDateTime(syncKey.lastUsedAt) : 'Never'}</td>
+      <td>{dateTime(syncKey.createdAt)}</td>
+      <td>{syncKey.lastUsedAt ? dateTime(syncKey.lastUsedAt) : t('office.common.never')}</td>
       <td>
         {syncKey.revokedAt ? (
-          `Revoked ${formatDateTime(syncKey.revokedAt)}`
+          t('office.syncKeys.revokedAt', { date: dateTime(syncKey.revokedAt) })
         ) : (
           <div className="actions">
-            <span>Active</span>
+            <span>{t('office.syncKeys.active')}</span>
             <ConfirmButton
-              label="Revoke"
-              pendingLabel="Revoking…"
-              title={`Revoke the key “${syncKey.name}”?`}
-              confirmLabel="Revoke key"
+              label={t('office.syncKeys.revoke')}
+              pendingLabel={t('office.syncKeys.revokingNow')}
+              title={t('office.syncKeys.revokeTitle', { name: syncKey.name })}
+              confirmLabel={t('office.syncKeys.revokeKey')}
               danger
               isPending={revoke.isPending}
               onConfirm={() => revoke.mutate()}
             >
-              <p>The practice-management system using it is refused from its next call on.</p>
+              <p>{t('office.syncKeys.revokeBody')}</p>
             </ConfirmButton>
           </div>
         )}

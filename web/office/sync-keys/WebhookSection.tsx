@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Button, Form } from 'react-aria-components'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import type { Announcement } from '../Announcements.tsx'
@@ -21,6 +22,7 @@ import {
  * signing secret (shown once), the secret rotated, or the webhook removed.
  */
 export function WebhookSection({ announce }: { announce: (next: Announcement) => void }) {
+  const t = useT()
   const queryClient = useQueryClient()
   const webhook = useQuery({
     queryKey: SYNC_WEBHOOK_KEY,
@@ -34,18 +36,21 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
     onSuccess: (done) => {
       setCreated(done)
       setUrl('')
-      announce({ kind: 'success', text: 'The webhook was set with a new signing secret.' })
+      announce({ kind: 'success', text: t('office.webhook.set') })
       void refresh()
     },
   })
   const remove = useMutation({
     mutationFn: removeSyncWebhook,
     onSuccess: () => {
-      announce({ kind: 'success', text: 'The webhook was removed.' })
+      announce({ kind: 'success', text: t('office.webhook.removed') })
       void refresh()
     },
     onError: (error) =>
-      announce({ kind: 'error', text: actionFailureMessage(error, 'Removing the webhook') }),
+      announce({
+        kind: 'error',
+        text: actionFailureMessage(error, t('office.webhook.removing'), t),
+      }),
   })
   const errors = useFieldErrors(save.error)
   const current = webhook.data?.url ?? null
@@ -57,23 +62,17 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
 
   return (
     <section aria-labelledby="webhook-heading">
-      <h2 id="webhook-heading">Webhook</h2>
-      <p>
-        Bitewing can call the PMS when something happens in the portal, signed with a secret the PMS
-        checks (docs/sync-api.md). The PMS still reads the events from the feed.
-      </p>
+      <h2 id="webhook-heading">{t('office.webhook.heading')}</h2>
+      <p>{t('office.webhook.intro')}</p>
       {created ? (
         <OneTimeSecret
-          title="Webhook signing secret"
+          title={t('office.webhook.secretTitle')}
           facts={[
-            { label: 'Address', value: created.url },
-            { label: 'Signing secret', value: created.secret },
+            { label: t('office.webhook.address'), value: created.url },
+            { label: t('office.webhook.secret'), value: created.secret },
           ]}
           warning={
-            <>
-              <strong>This secret will not be shown again.</strong> Enter it in the PMS now; the
-              previous secret no longer signs.
-            </>
+            <>{t('office.webhook.warning', { strong: (chunks) => <strong>{chunks}</strong> })}</>
           }
           onDone={() => setCreated(null)}
         />
@@ -84,7 +83,9 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
       ) : null}
       {webhook.isSuccess ? (
         <>
-          <p>{current ? `Events are announced to ${current}.` : 'No webhook is set.'}</p>
+          <p>
+            {current ? t('office.webhook.current', { url: current }) : t('office.webhook.none')}
+          </p>
           {current ? (
             <div className="actions">
               <Button
@@ -93,20 +94,20 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
                   if (!save.isPending) save.mutate(current)
                 }}
               >
-                Rotate secret
+                {t('office.webhook.rotate')}
               </Button>
               <ConfirmButton
-                label="Remove webhook"
-                pendingLabel="Removing…"
-                title="Remove the webhook?"
-                confirmLabel="Remove webhook"
+                label={t('office.webhook.remove')}
+                pendingLabel={t('office.access.removingNow')}
+                title={t('office.webhook.removeTitle')}
+                confirmLabel={t('office.webhook.remove')}
                 danger
                 isPending={remove.isPending}
                 onConfirm={() => {
                   if (!remove.isPending) remove.mutate()
                 }}
               >
-                Events will no longer be announced; the PMS can still read the feed.
+                {t('office.webhook.removeBody')}
               </ConfirmButton>
             </div>
           ) : null}
@@ -118,8 +119,8 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
             aria-labelledby="webhook-heading"
           >
             <TextInputField
-              label={current ? 'New webhook address' : 'Webhook address'}
-              description="A full address, e.g. https://pms.example.com/bitewing/events."
+              label={current ? t('office.webhook.newAddress') : t('office.webhook.addressLabel')}
+              description={t('office.webhook.addressHelp')}
               name="url"
               type="url"
               value={url}
@@ -129,11 +130,11 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
             />
             {save.isError && Object.keys(errors).length === 0 ? (
               <div className="notice notice-error" role="alert">
-                <p>{actionFailureMessage(save.error, 'Setting the webhook')}</p>
+                <p>{actionFailureMessage(save.error, t('office.webhook.setting'), t)}</p>
               </div>
             ) : null}
             <Button type="submit" className="button">
-              {save.isPending ? 'Saving…' : 'Set webhook'}
+              {save.isPending ? t('office.settings.saving') : t('office.webhook.setButton')}
             </Button>
           </Form>
         </>

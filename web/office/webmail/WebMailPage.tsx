@@ -4,10 +4,11 @@ import { Button } from 'react-aria-components'
 import { useSearchParams } from 'react-router'
 import { replySubject } from '../../../server/practice/messages/rules.ts'
 import { getJson, postJson } from '../../ui/api.ts'
-import { formatDateTime } from '../../ui/i18n/format.ts'
+import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
 import { NativeSelect } from '../NativeSelect.tsx'
+import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import {
   attachmentOf,
   boxAddress,
@@ -33,6 +34,7 @@ export function WebMailPage() {
   const filters = filtersFrom(params)
   const [openId, setOpenId] = useState<number | null>(null)
   const [composing, setComposing] = useState(false)
+  const t = useT()
   const messages = useInfiniteQuery({
     queryKey: [...WEBMAIL_KEY, filters],
     queryFn: ({ pageParam, signal }) => getJson<OfficeBox>(boxAddress(filters, pageParam), signal),
@@ -46,48 +48,52 @@ export function WebMailPage() {
     setOpenId(null)
   }
   return (
-    <ConsolePage title="WebMail" action="webmail.use">
+    <ConsolePage title={t('office.nav.webmail')} action="webmail.use">
+      <TimeZoneNote />
       <div className="webmail-toolbar">
         <NativeSelect
-          label="Messages"
+          label={t('office.webmail.messages')}
           value={filters.box}
           onChange={(box) => change({ box: box as Filters['box'] })}
           options={[
-            { value: 'inbox', label: 'Received from patients' },
-            { value: 'sent', label: 'Sent to patients' },
+            { value: 'inbox', label: t('office.webmail.received') },
+            { value: 'sent', label: t('office.webmail.sent') },
           ]}
         />
         <NativeSelect
-          label="Inbox"
+          label={t('office.webmail.inbox')}
           value={filters.provider}
           onChange={(provider) => change({ provider })}
           options={[
-            { value: '', label: 'All inboxes' },
+            { value: '', label: t('office.webmail.allInboxes') },
             ...inboxes.map((inbox) => ({
               value: inbox.provider ? String(inbox.provider.id) : 'office',
-              label: `${inbox.provider?.name ?? 'The office (shared)'} — ${inbox.unread} unread`,
+              label: t('office.webmail.inboxUnread', {
+                inbox: inbox.provider?.name ?? t('office.webmail.sharedInbox'),
+                unread: inbox.unread,
+              }),
             })),
           ]}
         />
         <NativeSelect
-          label="Status"
+          label={t('office.webmail.status')}
           value={filters.status}
           onChange={(status) => change({ status: status as Filters['status'] })}
           options={[
-            { value: '', label: 'Any' },
-            { value: 'unread', label: 'Unread' },
-            { value: 'read', label: 'Read' },
-            { value: 'open', label: 'Not handled' },
-            { value: 'handled', label: 'Handled' },
+            { value: '', label: t('office.webmail.any') },
+            { value: 'unread', label: t('office.webmail.unread') },
+            { value: 'read', label: t('office.webmail.read') },
+            { value: 'open', label: t('office.webmail.notHandled') },
+            { value: 'handled', label: t('office.webmail.handled') },
           ]}
         />
         <NativeSelect
-          label="Assigned"
+          label={t('office.webmail.assigned')}
           value={filters.assigned}
           onChange={(assigned) => change({ assigned: assigned as Filters['assigned'] })}
           options={[
-            { value: '', label: 'To anyone or no one' },
-            { value: 'me', label: 'Assigned to me' },
+            { value: '', label: t('office.webmail.anyone') },
+            { value: 'me', label: t('office.webmail.assignedToMe') },
           ]}
         />
         <PatientFilter
@@ -96,7 +102,7 @@ export function WebMailPage() {
           onChange={(patientId) => change({ patientId })}
         />
         <Button className="button" onPress={() => setComposing(true)}>
-          New message
+          {t('office.webmail.new')}
         </Button>
       </div>
       {composing ? (
@@ -121,7 +127,7 @@ export function WebMailPage() {
                 className="button button-secondary"
                 onPress={() => void messages.fetchNextPage()}
               >
-                Show older messages
+                {t('office.webmail.older')}
               </Button>
             ) : null
           }
@@ -149,23 +155,30 @@ function MessageList({
   inbox: boolean
   more: React.ReactNode
 }) {
+  const t = useT()
+  const dateTime = usePracticeDateTime()
   const lines = data.flatMap((page) => page.messages)
-  if (lines.length === 0) return <p>No messages here.</p>
+  if (lines.length === 0) return <p>{t('office.webmail.none')}</p>
   return (
     <>
-      <ul className="message-list webmail-list" aria-label="Messages">
+      <ul className="message-list webmail-list" aria-label={t('office.webmail.messages')}>
         {lines.map((line) => {
-          const date = formatDateTime(line.sentAt)
-          const to = line.provider?.name ?? 'the office'
+          const date = dateTime(line.sentAt)
+          const to = line.provider?.name ?? t('office.webmail.theOffice')
           const label = [
-            line.unread ? 'Unread' : null,
-            line.handled ? 'Handled' : null,
-            inbox ? `From ${line.from} to ${to}` : `From ${line.from} to ${line.patient.name}`,
+            line.unread ? t('office.webmail.unread') : null,
+            line.handled ? t('office.webmail.handled') : null,
+            t('office.webmail.lineFromTo', {
+              from: line.from,
+              to: inbox ? to : line.patient.name,
+            }),
             line.subject,
-            `regarding ${line.patient.name}`,
+            t('office.webmail.lineRegarding', { name: line.patient.name }),
             date,
-            line.attachmentCount ? `${line.attachmentCount} attachment(s)` : null,
-            line.assignee ? `assigned to ${line.assignee.name}` : null,
+            line.attachmentCount
+              ? t('office.webmail.lineAttachments', { count: line.attachmentCount })
+              : null,
+            line.assignee ? t('office.webmail.lineAssigned', { name: line.assignee.name }) : null,
           ]
             .filter(Boolean)
             .join(', ')
@@ -182,8 +195,10 @@ function MessageList({
                 <span>{line.subject}</span>
                 <span>
                   {line.patient.name} · {to} · {date}
-                  {line.handled ? ' · handled' : ''}
-                  {line.assignee ? ` · assigned to ${line.assignee.name}` : ''}
+                  {line.handled ? ` · ${t('office.webmail.lineHandled')}` : ''}
+                  {line.assignee
+                    ? ` · ${t('office.webmail.lineAssigned', { name: line.assignee.name })}`
+                    : ''}
                 </span>
               </button>
             </li>
@@ -210,23 +225,26 @@ function PatientFilter({
 }) {
   const [search, setSearch] = useState('')
   const searchId = useId()
+  const t = useT()
   const found = usePatientSearch(search)
   if (patientId) {
     return (
       <div className="webmail-patient-filter">
         <p className="field">
-          <span className="label">Patient</span>
-          <span>{name ?? `Patient ${patientId}`}</span>
+          <span className="label">{t('office.webmail.patient')}</span>
+          <span>{name ?? t('office.webmail.patientNumber', { id: patientId })}</span>
         </p>
         <Button
           className="button button-secondary"
-          aria-label={`Clear the patient filter${name ? ` (${name})` : ''}`}
+          aria-label={
+            name ? t('office.webmail.clearFilterNamed', { name }) : t('office.webmail.clearFilter')
+          }
           onPress={() => {
             setSearch('')
             onChange('')
           }}
         >
-          Clear patient
+          {t('office.webmail.clearPatient')}
         </Button>
       </div>
     )
@@ -234,7 +252,7 @@ function PatientFilter({
   return (
     <div className="webmail-patient-filter">
       <div className="field">
-        <label htmlFor={searchId}>Filter by patient (name)</label>
+        <label htmlFor={searchId}>{t('office.webmail.filterByPatient')}</label>
         <input
           id={searchId}
           type="search"
@@ -244,11 +262,14 @@ function PatientFilter({
       </div>
       {found.data ? (
         <NativeSelect
-          label="Patient found"
+          label={t('office.webmail.patientFound')}
           value=""
           onChange={onChange}
           options={[
-            { value: '', label: found.data.length ? 'Choose…' : 'No patient has that name' },
+            {
+              value: '',
+              label: found.data.length ? t('office.webmail.choose') : t('office.webmail.noPatient'),
+            },
             ...found.data.map((p) => ({
               value: String(p.id),
               label: `${p.name} (${p.birthdate ?? '—'})`,
@@ -284,6 +305,8 @@ function OfficePreview({
   })
   const [replying, setReplying] = useState(false)
   const [said, setSaid] = useState('')
+  const t = useT()
+  const dateTime = usePracticeDateTime()
   const heading = useRef<HTMLHeadingElement>(null)
   const loaded = message.data?.id
   useEffect(() => {
@@ -301,10 +324,10 @@ function OfficePreview({
     onSuccess: (_, change) => {
       setSaid(
         change.unread
-          ? 'Marked unread.'
+          ? t('office.webmail.markedUnread')
           : change.handled
-            ? 'Marked handled.'
-            : 'Marked not handled.',
+            ? t('office.webmail.markedHandled')
+            : t('office.webmail.markedNotHandled'),
       )
       void client.invalidateQueries({ queryKey: WEBMAIL_KEY })
     },
@@ -314,7 +337,9 @@ function OfficePreview({
       postJson(`${WEBMAIL_API}/${messageId}/assignee`, { staffId }),
     onSuccess: (_, staffId) => {
       const to = colleagues.find((colleague) => colleague.id === staffId)
-      setSaid(to ? `Assigned to ${to.name}.` : 'No longer assigned.')
+      setSaid(
+        to ? t('office.webmail.assignedTo', { name: to.name }) : t('office.webmail.unassigned'),
+      )
       void client.invalidateQueries({ queryKey: WEBMAIL_KEY })
     },
   })
@@ -328,24 +353,26 @@ function OfficePreview({
         {shown.subject}
       </h2>
       <dl className="webmail-facts">
-        <dt>From</dt>
+        <dt>{t('office.webmail.from')}</dt>
         <dd>{shown.from}</dd>
-        <dt>To</dt>
+        <dt>{t('office.webmail.to')}</dt>
         <dd>
           {shown.direction === 'ToPractice'
-            ? (shown.provider?.name ?? 'The office')
+            ? (shown.provider?.name ?? t('office.webmail.theOfficeTitle'))
             : shown.patient.name}
         </dd>
-        <dt>Regarding</dt>
+        <dt>{t('office.webmail.regarding')}</dt>
         <dd>{shown.patient.name}</dd>
-        <dt>Sent</dt>
-        <dd>{formatDateTime(shown.sentAt)}</dd>
-        <dt>Read by the patient</dt>
-        <dd>{shown.readByPatientAt ? formatDateTime(shown.readByPatientAt) : 'Not yet'}</dd>
+        <dt>{t('office.webmail.sentAt')}</dt>
+        <dd>{dateTime(shown.sentAt)}</dd>
+        <dt>{t('office.webmail.readByPatient')}</dt>
+        <dd>
+          {shown.readByPatientAt ? dateTime(shown.readByPatientAt) : t('office.webmail.notYet')}
+        </dd>
         {shown.direction === 'ToPractice' ? (
           <>
-            <dt>Assigned to</dt>
-            <dd>{shown.assignee?.name ?? 'Nobody'}</dd>
+            <dt>{t('office.webmail.assignedToLabel')}</dt>
+            <dd>{shown.assignee?.name ?? t('office.webmail.nobody')}</dd>
           </>
         ) : null}
       </dl>
@@ -355,7 +382,7 @@ function OfficePreview({
           {shown.attachments.map((a) => (
             <li key={a.id}>
               <a href={`${WEBMAIL_API}/${shown.id}/attachments/${a.id}`} download={a.fileName}>
-                Download {a.fileName}
+                {t('office.webmail.download', { fileName: a.fileName })}
               </a>
             </li>
           ))}
@@ -365,28 +392,30 @@ function OfficePreview({
         {shown.direction === 'ToPractice' ? (
           <>
             <Button className="button" onPress={() => setReplying(true)}>
-              Reply
+              {t('office.webmail.reply')}
             </Button>
             <Button
               className="button button-secondary"
               onPress={() => state.mutate({ unread: true })}
             >
-              Mark unread
+              {t('office.webmail.markUnread')}
             </Button>
             <Button
               className="button button-secondary"
               onPress={() => state.mutate({ handled: !shown.handledAt })}
             >
-              {shown.handledAt ? 'Mark not handled' : 'Mark handled'}
+              {shown.handledAt
+                ? t('office.webmail.markNotHandled')
+                : t('office.webmail.markHandled')}
             </Button>
             <NativeSelect
-              label="Assign to"
+              label={t('office.webmail.assignTo')}
               value={shown.assignee ? String(shown.assignee.id) : ''}
               onChange={(staffId) => {
                 if (!assign.isPending) assign.mutate(staffId ? Number(staffId) : null)
               }}
               options={[
-                { value: '', label: 'Nobody' },
+                { value: '', label: t('office.webmail.nobody') },
                 ...(shown.assignee && !colleagues.some((c) => c.id === shown.assignee?.id)
                   ? [{ value: String(shown.assignee.id), label: shown.assignee.name }]
                   : []),
@@ -406,14 +435,14 @@ function OfficePreview({
       </p>
       {replying ? (
         <MessageForm
-          heading="Reply"
+          heading={t('office.webmail.reply')}
           patientId={shown.patient.id}
           providerId={shown.provider?.id ?? null}
           subject={replySubject(shown.subject)}
           inReplyToId={shown.id}
           onDone={(id) => {
             setReplying(false)
-            if (id) setSaid('Your reply was sent.')
+            if (id) setSaid(t('office.webmail.replySent'))
           }}
         />
       ) : null}
@@ -424,22 +453,26 @@ function OfficePreview({
 function ComposeToPatient({ onDone }: { onDone: (id: number | null) => void }) {
   const [search, setSearch] = useState('')
   const [patientId, setPatientId] = useState('')
+  const t = useT()
   const searchId = useId()
   const found = usePatientSearch(search)
   return (
     <section className="webmail-compose" aria-labelledby="webmail-compose-heading">
-      <h2 id="webmail-compose-heading">New message to a patient</h2>
+      <h2 id="webmail-compose-heading">{t('office.webmail.newToPatient')}</h2>
       <div className="field">
-        <label htmlFor={searchId}>Find the patient (name)</label>
+        <label htmlFor={searchId}>{t('office.webmail.findPatient')}</label>
         <input id={searchId} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
       </div>
       {found.data ? (
         <NativeSelect
-          label="Regarding patient"
+          label={t('office.webmail.regardingPatient')}
           value={patientId}
           onChange={setPatientId}
           options={[
-            { value: '', label: found.data.length ? 'Choose…' : 'No patient has that name' },
+            {
+              value: '',
+              label: found.data.length ? t('office.webmail.choose') : t('office.webmail.noPatient'),
+            },
             ...found.data.map((p) => ({
               value: String(p.id),
               label: `${p.name} (${p.birthdate ?? '—'})`,
@@ -457,7 +490,7 @@ function ComposeToPatient({ onDone }: { onDone: (id: number | null) => void }) {
         />
       ) : (
         <Button className="button button-secondary" onPress={() => onDone(null)}>
-          Cancel
+          {t('office.common.cancel')}
         </Button>
       )}
     </section>
@@ -484,6 +517,7 @@ function MessageForm({
   const [subject, setSubject] = useState(initialSubject)
   const [body, setBody] = useState('')
   const [files, setFiles] = useState<File[]>([])
+  const t = useT()
   const send = useMutation({
     mutationFn: async () =>
       postJson<OfficeMessage>(WEBMAIL_API, {
@@ -502,7 +536,7 @@ function MessageForm({
   return (
     <form
       className="form webmail-form"
-      aria-label={heading ?? 'New message'}
+      aria-label={heading ?? t('office.webmail.new')}
       onSubmit={(event) => {
         event.preventDefault()
         if (!send.isPending) send.mutate()
@@ -510,7 +544,7 @@ function MessageForm({
     >
       {heading ? <h3>{heading}</h3> : null}
       <div className="field">
-        <label htmlFor={`${id}-subject`}>Subject</label>
+        <label htmlFor={`${id}-subject`}>{t('office.webmail.subject')}</label>
         <input
           id={`${id}-subject`}
           required
@@ -520,7 +554,7 @@ function MessageForm({
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-body`}>Message</label>
+        <label htmlFor={`${id}-body`}>{t('office.webmail.message')}</label>
         <textarea
           id={`${id}-body`}
           required
@@ -531,7 +565,7 @@ function MessageForm({
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-files`}>Attach files (images or PDF, up to 8 MB each)</label>
+        <label htmlFor={`${id}-files`}>{t('office.webmail.attach')}</label>
         <input
           id={`${id}-files`}
           type="file"
@@ -547,10 +581,10 @@ function MessageForm({
       ) : null}
       <div className="webmail-actions">
         <Button type="submit" className="button">
-          Send
+          {t('office.webmail.send')}
         </Button>
         <Button className="button button-secondary" onPress={() => onDone(null)}>
-          Cancel
+          {t('office.common.cancel')}
         </Button>
       </div>
     </form>

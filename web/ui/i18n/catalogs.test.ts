@@ -9,7 +9,7 @@ import { LANGUAGES } from '../../../server/platform/i18n/languages.ts'
  * that uses no argument English does not give, so switching language can never show an id, a
  * raw `{placeholder}` or an English sentence.
  */
-const APPS = { ui: LANGUAGES, portal: LANGUAGES, office: ['en'] } as const
+const APPS = { ui: LANGUAGES, portal: LANGUAGES, office: ['en', 'fr-CA'] } as const
 
 function catalog(app: string, language: string): Record<string, string> {
   const url = new URL(`../../${app}/messages/${language}.json`, import.meta.url)
