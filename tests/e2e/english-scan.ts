@@ -78,10 +78,10 @@ export async function expectNoEnglishLeft(
   )
   // What a reader sees: textContent would also hold index.html's <noscript> sentence, which
   // only shows without JavaScript (and cannot know the language).
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
   const text = await page.evaluate((selector) => {
     const hidden = selector ? [...document.querySelectorAll<HTMLElement>(selector)] : []
     for (const element of hidden) element.hidden = true
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
     const shown = `${document.title}\n${document.body.innerText}`
     for (const element of hidden) element.hidden = false
     return shown

@@ -19,7 +19,7 @@ const french: Record<string, string> = { ...uiFr, ...officeFr }
 const t = (id: Id) => french[id] as string
 const scan = { english, translated: french, language: 'fr-CA' }
 
-test('the office console in fr-CA: sign-in, header and navigation, home, Patient Portal Access, WebMail, Online payments, Outgoing email, Portal Settings, Staff, Sync API keys and Audit log speak French', async ({
+test('the office console in fr-CA: sign-in, header and navigation, home, Patient Portal Access, WebMail, Online payments, Outgoing email, Portal Settings, Staff, Sync API keys and Audit log speak French, and first-run setup', async ({
   page,
 }) => {
   const errors = collectConsoleErrors(page)
@@ -27,6 +27,14 @@ test('the office console in fr-CA: sign-in, header and navigation, home, Patient
   await expect(page.getByRole('heading', { level: 1, name: t('office.title') })).toBeVisible()
   await expectNoEnglishLeft(page, scan, 'sign-in')
   await expectUsablePage(page)
+
+  // First-run setup, here with a practice set up already: it says so and points to sign-in.
+  await page.goto('/office/setup')
+  await expect(page.getByRole('heading', { level: 1, name: t('office.setup.title') })).toBeVisible()
+  await expect(page.getByText(t('office.setup.alreadySetUp'))).toBeVisible()
+  await expectNoEnglishLeft(page, scan, 'setup')
+  await page.getByRole('link', { name: t('office.setup.signInToConsole') }).click()
+  await expect(page.getByRole('heading', { level: 1, name: t('office.title') })).toBeVisible()
 
   await page.getByRole('textbox', { name: t('signIn.userName') }).fill(ADMIN.username)
   await page.getByLabel(t('signIn.password'), { exact: true }).fill(ADMIN.password)

@@ -23,15 +23,19 @@ export function LocationFields({
   onRemove: (() => void) | undefined
 }) {
   const t = useT()
-  const title = `Location ${index + 1}`
+  const title = t('office.setup.location', { number: index + 1 })
   // The form's validationErrors are keyed by `name`; this location's carry its index.
   const nameOf = (field: string) => `locations.${index}.${field}`
   return (
     <fieldset className="setup-group">
-      <legend>{location.name.trim() ? `${title}: ${location.name.trim()}` : title}</legend>
+      <legend>
+        {location.name.trim()
+          ? t('office.setup.locationNamed', { number: index + 1, name: location.name.trim() })
+          : title}
+      </legend>
       <TextInputField
-        label="Location name"
-        description="As patients know it, e.g. “Lakeside Dental – Harbour Street”."
+        label={t('office.setup.locationName')}
+        description={t('office.setup.locationNameHint')}
         name={nameOf('name')}
         value={location.name}
         onChange={(name) => onChange({ ...location, name })}
@@ -61,7 +65,7 @@ export function LocationFields({
       />
       {onRemove ? (
         <Button className="button button-danger-outline" onPress={onRemove}>
-          Remove {location.name.trim() || title}
+          {t('office.setup.removeLocation', { name: location.name.trim() || title })}
         </Button>
       ) : null}
     </fieldset>

@@ -32,7 +32,8 @@ import './setup.css'
  * so and points to sign-in.
  */
 export function SetupPage() {
-  useDocumentTitle('Set up Bitewing')
+  const t = useT()
+  useDocumentTitle(t('office.setup.documentTitle'))
   const [token] = useState(() => tokenFromHash(window.location.hash))
   const [done, setDone] = useState<SetupDone | null>(null)
   const status = useQuery({
@@ -46,18 +47,20 @@ export function SetupPage() {
         <div className={done ? undefined : 'setup-card-body'}>
           {done ? (
             <>
-              <h1>{done.practiceName} is set up</h1>
+              <h1>{t('office.setup.doneTitle', { practice: done.practiceName })}</h1>
               <p role="status">
-                Sign in to the office console as <strong>{done.username}</strong> with the password
-                you chose, then add your staff and a sync API key.
+                {t('office.setup.doneText', {
+                  username: done.username,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
               </p>
               <Link className="button" to="/sign-in">
-                Sign in
+                {t('office.setup.signIn')}
               </Link>
             </>
           ) : (
             <>
-              <h1>Set up your practice</h1>
+              <h1>{t('office.setup.title')}</h1>
               {status.isPending ? <Loading /> : null}
               {status.isError ? (
                 <LoadFailed error={status.error} onRetry={() => void status.refetch()} />
@@ -65,17 +68,14 @@ export function SetupPage() {
               {status.data?.needed === false ? (
                 <div className="notice notice-info">
                   <p>
-                    A practice is set up already.{' '}
-                    <Link to="/sign-in">Sign in to the office console</Link>.
+                    {t('office.setup.alreadySetUp')}{' '}
+                    <Link to="/sign-in">{t('office.setup.signInToConsole')}</Link>.
                   </p>
                 </div>
               ) : null}
               {status.data?.needed && !token ? (
                 <div className="notice notice-info">
-                  <p>
-                    Open the setup link Bitewing printed when it started (it ends with “#token=…”),
-                    or run <code>npm run setup</code> on the server.
-                  </p>
+                  <p>{t('office.setup.needsLink', { code: (chunks) => <code>{chunks}</code> })}</p>
                 </div>
               ) : null}
               {status.data?.needed && token ? (
@@ -143,15 +143,13 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
       onSubmit={submit}
       validationErrors={fieldErrors}
       validationBehavior="aria"
-      aria-label="Set up your practice"
+      aria-label={t('office.setup.title')}
     >
-      <p className="card-subtitle">
-        This link works once. Everything here can be changed later in Portal Settings.
-      </p>
+      <p className="card-subtitle">{t('office.setup.once')}</p>
       <fieldset className="setup-group">
-        <legend>Practice</legend>
+        <legend>{t('office.setup.practice')}</legend>
         <TextInputField
-          label="Practice name"
+          label={t('office.setup.practiceName')}
           name="practice.name"
           value={form.practice.name}
           onChange={(name) => practice({ name })}
@@ -160,15 +158,15 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
         />
         <div className="setup-row">
           <NativeSelect
-            label="Time zone"
+            label={t('office.setup.timeZone')}
             value={form.practice.timeZone}
             onChange={(timeZone) => practice({ timeZone })}
             options={timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
             error={fieldErrors['practice.timeZone']}
           />
           <TextInputField
-            label="Country"
-            description="Two letters, e.g. CA or US."
+            label={t('office.setup.country')}
+            description={t('office.setup.countryHint')}
             name="practice.country"
             value={form.practice.country}
             onChange={(country) => practice({ country: country.toUpperCase() })}
@@ -176,7 +174,7 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
             maxLength={2}
           />
           <NativeSelect
-            label="Currency"
+            label={t('office.setup.currency')}
             value={form.practice.currency}
             onChange={(currency) => practice({ currency })}
             options={currencies}
@@ -219,13 +217,13 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
           }))
         }
       >
-        Add another location
+        {t('office.setup.addLocation')}
       </Button>
       <fieldset className="setup-group">
-        <legend>First administrator</legend>
+        <legend>{t('office.setup.firstAdmin')}</legend>
         <div className="setup-row">
           <TextInputField
-            label="User name"
+            label={t('office.setup.userName')}
             name="admin.username"
             value={form.admin.username}
             onChange={(username) => admin({ username })}
@@ -234,8 +232,8 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
             maxLength={40}
           />
           <TextInputField
-            label="Display name"
-            description="The name other staff see."
+            label={t('office.setup.displayName')}
+            description={t('office.setup.displayNameHint')}
             name="admin.displayName"
             value={form.admin.displayName}
             onChange={(displayName) => admin({ displayName })}
@@ -255,13 +253,13 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
       </fieldset>
       {setup.isError ? (
         <div className="notice notice-error" role="alert">
-          <p>{actionFailureMessage(setup.error, 'Setting up the practice', t)}</p>
+          <p>{actionFailureMessage(setup.error, t('office.setup.settingUp'), t)}</p>
         </div>
       ) : null}
       {/* Not isPending: the button is gone on success, and React Aria's pending announcement
           would dangle (axe: role-img-alt). A second press is ignored by submit. */}
       <Button type="submit" className="button">
-        {setup.isPending ? 'Setting up…' : 'Set up the practice'}
+        {setup.isPending ? t('office.setup.pending') : t('office.setup.submit')}
       </Button>
     </Form>
   )

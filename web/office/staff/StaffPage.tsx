@@ -61,14 +61,10 @@ function StaffManager() {
               value: issued.credentials.oneTimePassword,
             },
           ]}
-          warning={
-            <>
-              {t('office.staff.warning', {
-                name: issued.name,
-                strong: (chunks) => <strong>{chunks}</strong>,
-              })}
-            </>
-          }
+          warning={t('office.staff.warning', {
+            name: issued.name,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
           onDone={() => setIssued(null)}
         />
       ) : null}

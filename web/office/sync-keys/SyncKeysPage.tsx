@@ -95,9 +95,7 @@ function NewKeyCard({
     <OneTimeSecret
       title={t('office.syncKeys.newKey', { name: created.name })}
       facts={[{ label: t('office.syncKeys.key'), value: created.key }]}
-      warning={
-        <>{t('office.syncKeys.warning', { strong: (chunks) => <strong>{chunks}</strong> })}</>
-      }
+      warning={t('office.syncKeys.warning', { strong: (chunks) => <strong>{chunks}</strong> })}
       actions={
         <Button className="button" onPress={() => void copy()}>
           {t('office.syncKeys.copy')}

@@ -71,9 +71,7 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
             { label: t('office.webhook.address'), value: created.url },
             { label: t('office.webhook.secret'), value: created.secret },
           ]}
-          warning={
-            <>{t('office.webhook.warning', { strong: (chunks) => <strong>{chunks}</strong> })}</>
-          }
+          warning={t('office.webhook.warning', { strong: (chunks) => <strong>{chunks}</strong> })}
           onDone={() => setCreated(null)}
         />
       ) : null}
