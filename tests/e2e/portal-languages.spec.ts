@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Locator, type Page, test } from '@playwright/test'
 import type { Language } from '../../server/platform/i18n/languages.ts'
 import portalEn from '../../web/portal/messages/en.json' with { type: 'json' }
 import portalEs from '../../web/portal/messages/es.json' with { type: 'json' }
@@ -25,6 +25,27 @@ const CATALOGS: Record<Exclude<Language, 'en'>, Catalog> = {
 /** English left over in a page written in `language` (tests/e2e/english-scan.ts). */
 function expectNoEnglish(page: Page, language: Exclude<Language, 'en'>, where: string) {
   return expectNoEnglishLeft(page, { english, translated: CATALOGS[language], language }, where)
+}
+
+/** The words of these elements' text that a line break cuts in two ("Mensaj" / "es"). */
+function wordsBrokenAcrossLines(elements: Locator) {
+  return elements.evaluateAll((all) =>
+    all.flatMap((element) => {
+      const broken: string[] = []
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // A hyphen is a fair place to break ("Rendez-" / "vous"), so its parts count alone.
+        for (const word of (node.textContent ?? '').matchAll(/[^\s-]+/g)) {
+          const range = document.createRange()
+          range.setStart(node, word.index)
+          range.setEnd(node, word.index + word[0].length)
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
+          if (lines.size > 1) broken.push(word[0])
+        }
+      }
+      return broken
+    }),
+  )
 }
 
 for (const [locale, language] of [
@@ -80,6 +101,8 @@ for (const [locale, language] of [
         HASHING,
       )
       const tabs = page.getByRole('navigation', { name: t('tabs.label') })
+      // Longer words than English's, on a phone's grid of three: none is broken across lines.
+      expect(await wordsBrokenAcrossLines(tabs.getByRole('link'))).toEqual([])
       const headings: Record<string, string> = {
         'tab.appointments': t('tab.appointments'),
         'tab.account': t('tab.account'),
