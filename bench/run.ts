@@ -7,6 +7,7 @@ import { benchAuditLog } from './audit-log.ts'
 import { benchCcd } from './ccd.ts'
 import { benchColdStart } from './cold-start.ts'
 import { benchInstances } from './instances.ts'
+import { benchConnectionLabel, benchDatabase } from './large-practice.ts'
 import { benchPasswordVerification, benchSignIn } from './sign-in.ts'
 import { round } from './stats.ts'
 import { benchSync } from './sync.ts'
@@ -205,7 +206,7 @@ async function tabsFigures(): Promise<Figure[]> {
     ...(flag('connections') ? { connections: flag('connections') } : {}),
   })
   console.log(
-    `tabs: ${postgres.users} visitors of a ${postgres.patients}-patient practice, ${postgres.connections} connections`,
+    `tabs: ${postgres.users} visitors of a ${postgres.patients}-patient practice, ${postgres.connections} connections, ${benchConnectionLabel(benchDatabase(postgres.patients, false).url as string)}`,
   )
   const [on, off] = postgres.figures
   const figures = [

@@ -3,7 +3,7 @@
  * a visit (the session, then each family member's tabs, some twice), so a visit's first reads
  * miss the kept reads and later ones may hit. One run measures, against the same visits:
  * kept reads on, kept reads off (READ_CACHE=false), a bare node:http server sending the same
- * bytes, and PostgreSQL alone running the statements the server sent (pgbench).
+ * bytes, and PostgreSQL alone running the statements the server sent (bench/replay.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
