@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts'
 import type { SessionOwner } from '../sessions.ts'
 import { hashToken } from '../tokens.ts'
-import { ownerColumns } from './queries.ts'
+import { ownerColumns, ownerKey } from './queries.ts'
 
 export type ChallengePurpose = 'register' | 'sign-in' | 'second-factor'
 export type Realm = SessionOwner['kind']
@@ -61,14 +61,13 @@ export async function claimChallenge(
 
 /** The owner's passkeys, for the browser to offer (and not to register twice). */
 export async function ownPasskeys(db: Database, owner: SessionOwner) {
-  const query = db
+  const { column, id } = ownerKey(owner)
+  const rows = await db
     .selectFrom('second_factors')
     .select(['id', 'credential_id', 'transports'])
     .where('kind', '=', 'passkey')
-  const rows = await (owner.kind === 'portal'
-    ? query.where('portal_user_id', '=', owner.portalUserId)
-    : query.where('staff_user_id', '=', owner.staffUserId)
-  ).execute()
+    .where(column, '=', id)
+    .execute()
   return rows.flatMap((row) =>
     row.credential_id
       ? [{ id: row.credential_id, transports: splitTransports(row.transports) }]
@@ -164,26 +163,25 @@ export async function advanceSignCount(
 
 /** Renames one of the owner's passkeys; false when it is not theirs. */
 export async function renamePasskey(db: Database, owner: SessionOwner, id: number, label: string) {
-  const query = db
+  const { column, id: ownerId } = ownerKey(owner)
+  const row = await db
     .updateTable('second_factors')
     .set({ label })
     .where('id', '=', id)
     .where('kind', '=', 'passkey')
-  const row = await (owner.kind === 'portal'
-    ? query.where('portal_user_id', '=', owner.portalUserId)
-    : query.where('staff_user_id', '=', owner.staffUserId)
-  )
+    .where(column, '=', ownerId)
     .returning('id')
     .executeTakeFirst()
   return row !== undefined
 }
 
 export async function deletePasskey(db: Database, owner: SessionOwner, id: number) {
-  const query = db.deleteFrom('second_factors').where('id', '=', id).where('kind', '=', 'passkey')
-  const row = await (owner.kind === 'portal'
-    ? query.where('portal_user_id', '=', owner.portalUserId)
-    : query.where('staff_user_id', '=', owner.staffUserId)
-  )
+  const { column, id: ownerId } = ownerKey(owner)
+  const row = await db
+    .deleteFrom('second_factors')
+    .where('id', '=', id)
+    .where('kind', '=', 'passkey')
+    .where(column, '=', ownerId)
     .returning('id')
     .executeTakeFirst()
   return row !== undefined
