@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import type { DB } from '../../db/schema.ts'
 import type { SessionOwner } from '../sessions.ts'
 import { hashToken } from '../tokens.ts'
 import { ownerColumns, ownerKey } from './queries.ts'
@@ -161,27 +163,28 @@ export async function advanceSignCount(
   return row !== undefined
 }
 
+/** The row of passkey `id`, when it is one of the owner's. */
+function ownPasskey(owner: SessionOwner, id: number) {
+  const { column, id: ownerId } = ownerKey(owner)
+  return (eb: ExpressionBuilder<DB, 'second_factors'>) =>
+    eb.and([eb('id', '=', id), eb('kind', '=', 'passkey'), eb(column, '=', ownerId)])
+}
+
 /** Renames one of the owner's passkeys; false when it is not theirs. */
 export async function renamePasskey(db: Database, owner: SessionOwner, id: number, label: string) {
-  const { column, id: ownerId } = ownerKey(owner)
   const row = await db
     .updateTable('second_factors')
     .set({ label })
-    .where('id', '=', id)
-    .where('kind', '=', 'passkey')
-    .where(column, '=', ownerId)
+    .where(ownPasskey(owner, id))
     .returning('id')
     .executeTakeFirst()
   return row !== undefined
 }
 
 export async function deletePasskey(db: Database, owner: SessionOwner, id: number) {
-  const { column, id: ownerId } = ownerKey(owner)
   const row = await db
     .deleteFrom('second_factors')
-    .where('id', '=', id)
-    .where('kind', '=', 'passkey')
-    .where(column, '=', ownerId)
+    .where(ownPasskey(owner, id))
     .returning('id')
     .executeTakeFirst()
   return row !== undefined
