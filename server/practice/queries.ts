@@ -73,11 +73,13 @@ export async function careSummariesReady(db: Database, practiceId: number): Prom
  * Undefined when the practice has no such patient.
  */
 export async function lockPatient(db: Database, practiceId: number, patientId: number) {
-  return db
-    .selectFrom('patients')
-    .select('id')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', patientId)
-    .forUpdate()
-    .executeTakeFirst()
+  return practicePatient(db, practiceId, patientId).select('id').forUpdate().executeTakeFirst()
+}
+
+/**
+ * One patient of the practice, the columns left to the caller: the query finds nothing when the
+ * practice has no such patient, whoever's id it is.
+ */
+export function practicePatient(db: Database, practiceId: number, patientId: number) {
+  return db.selectFrom('patients').where('practice_id', '=', practiceId).where('id', '=', patientId)
 }

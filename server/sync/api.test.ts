@@ -1,20 +1,12 @@
 import { sql } from 'kysely'
-import { beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../platform/db/testing.ts'
-import { useTestApp } from '../testing/suite.ts'
 import { syncCollections } from './collections/index.ts'
 import { revokeSyncKey } from './keys.ts'
-import { syncClient } from './testing.ts'
+import { syncClient, useTwoSyncPractices } from './testing.ts'
 
 describeEachDatabase('sync API over HTTP', (kind) => {
-  const suite = useTestApp(kind)
-  let a: Awaited<ReturnType<typeof syncClient>>
-  let b: Awaited<ReturnType<typeof syncClient>>
-
-  beforeAll(async () => {
-    a = await syncClient(suite.app, suite.db, 'Practice A')
-    b = await syncClient(suite.app, suite.db, 'Practice B')
-  })
+  const suite = useTwoSyncPractices(kind)
 
   const patient = {
     firstName: 'Avery',
@@ -24,19 +16,19 @@ describeEachDatabase('sync API over HTTP', (kind) => {
   }
 
   it('puts a patient, reads it back, and answers a replay the same', async () => {
-    const first = await a.call('PUT', 'patients/p-1', patient)
+    const first = await suite.a.call('PUT', 'patients/p-1', patient)
     expect(first.statusCode).toBe(200)
     expect(first.headers['sync-outcome']).toBe('created')
-    const again = await a.call('PUT', 'patients/p-1', patient)
+    const again = await suite.a.call('PUT', 'patients/p-1', patient)
     expect(again.statusCode).toBe(200)
     expect(again.headers['sync-outcome']).toBe('unchanged')
     expect(again.json()).toEqual(first.json())
-    const read = await a.call('GET', 'patients/p-1')
+    const read = await suite.a.call('GET', 'patients/p-1')
     expect(read.json()).toEqual(first.json())
   })
 
   it('refuses a bad body with field errors, changing nothing', async () => {
-    const response = await a.call('PUT', 'patients/p-1', {
+    const response = await suite.a.call('PUT', 'patients/p-1', {
       ...patient,
       birthdate: '1985-02-30',
       nickname: 'x',
@@ -47,27 +39,27 @@ describeEachDatabase('sync API over HTTP', (kind) => {
       birthdate: expect.any(String),
       nickname: expect.any(String),
     })
-    expect((await a.call('GET', 'patients/p-1')).json()).toMatchObject(patient)
+    expect((await suite.a.call('GET', 'patients/p-1')).json()).toMatchObject(patient)
   })
 
   it('refuses an external id that is too long or has other characters', async () => {
     for (const bad of ['a'.repeat(65), 'has%20space', 'semi;colon']) {
-      const response = await a.call('PUT', `patients/${bad}`, patient)
+      const response = await suite.a.call('PUT', `patients/${bad}`, patient)
       expect(response.statusCode, bad).toBe(400)
       expect(response.json().errors).toHaveProperty('externalId')
     }
   })
 
   it("keeps practices apart: the same external id is each practice's own row", async () => {
-    await b.call('PUT', 'patients/p-1', { ...patient, firstName: 'Blake' })
-    expect((await a.call('GET', 'patients/p-1')).json().firstName).toBe('Avery')
-    expect((await b.call('GET', 'patients/p-1')).json().firstName).toBe('Blake')
-    await b.call('PUT', 'patients/only-b', patient)
-    expect((await a.call('GET', 'patients/only-b')).statusCode).toBe(404)
-    const deleted = await a.call('DELETE', 'patients/only-b')
+    await suite.b.call('PUT', 'patients/p-1', { ...patient, firstName: 'Blake' })
+    expect((await suite.a.call('GET', 'patients/p-1')).json().firstName).toBe('Avery')
+    expect((await suite.b.call('GET', 'patients/p-1')).json().firstName).toBe('Blake')
+    await suite.b.call('PUT', 'patients/only-b', patient)
+    expect((await suite.a.call('GET', 'patients/only-b')).statusCode).toBe(404)
+    const deleted = await suite.a.call('DELETE', 'patients/only-b')
     expect(deleted.headers['sync-outcome']).toBe('absent')
-    expect((await b.call('GET', 'patients/only-b')).statusCode).toBe(200)
-    const guarantor = await a.call('PUT', 'patients/p-2', {
+    expect((await suite.b.call('GET', 'patients/only-b')).statusCode).toBe(200)
+    const guarantor = await suite.a.call('PUT', 'patients/p-2', {
       ...patient,
       guarantorExternalId: 'only-b',
     })
@@ -76,7 +68,7 @@ describeEachDatabase('sync API over HTTP', (kind) => {
   })
 
   it('refuses a missing, unknown or revoked key with 401', async () => {
-    expect((await a.call('GET', 'patients/p-1', undefined, 'bw_nope')).statusCode).toBe(401)
+    expect((await suite.a.call('GET', 'patients/p-1', undefined, 'bw_nope')).statusCode).toBe(401)
     const noKey = await suite.app.inject({ method: 'GET', url: '/api/sync/v1/patients/p-1' })
     expect(noKey.statusCode).toBe(401)
     const c = await syncClient(suite.app, suite.db, 'Practice C')
@@ -88,24 +80,24 @@ describeEachDatabase('sync API over HTTP', (kind) => {
   })
 
   it('audits every call with the key and counts, never field values', async () => {
-    const before = await auditCount(a.keyId)
-    await a.call('PUT', 'patients/p-1', patient)
-    await a.call('GET', 'patients/p-1')
-    await a.call('PUT', 'patients/p-1', { ...patient, birthdate: 'soon' })
-    await a.call('POST', 'batch', {
+    const before = await auditCount(suite.a.keyId)
+    await suite.a.call('PUT', 'patients/p-1', patient)
+    await suite.a.call('GET', 'patients/p-1')
+    await suite.a.call('PUT', 'patients/p-1', { ...patient, birthdate: 'soon' })
+    await suite.a.call('POST', 'batch', {
       operations: [
         { op: 'put', collection: 'patients', externalId: 'p-3', body: patient },
         { op: 'put', collection: 'patients', externalId: 'p-4', body: patient },
       ],
     })
-    await waitFor(async () => (await auditCount(a.keyId)) >= before + 4).catch(async () => {
-      throw new Error(`audit rows: ${before} then ${await auditCount(a.keyId)}`)
+    await waitFor(async () => (await auditCount(suite.a.keyId)) >= before + 4).catch(async () => {
+      throw new Error(`audit rows: ${before} then ${await auditCount(suite.a.keyId)}`)
     })
     const rows = await suite.db
       .selectFrom('audit_events')
       .select(['action', 'outcome', 'details'])
       .where('target_type', '=', 'sync_api_key')
-      .where('target_id', '=', String(a.keyId))
+      .where('target_id', '=', String(suite.a.keyId))
       .orderBy('id', 'desc')
       .limit(4)
       .execute()
@@ -115,7 +107,7 @@ describeEachDatabase('sync API over HTTP', (kind) => {
       ['sync.get', 'success'],
       ['sync.put', 'success'],
     ])
-    expect(rows[0]?.details).toMatchObject({ keyId: a.keyId, counts: { created: 2 } })
+    expect(rows[0]?.details).toMatchObject({ keyId: suite.a.keyId, counts: { created: 2 } })
     expect(JSON.stringify(rows)).not.toMatch(/Avery|1985/)
   })
 
@@ -136,24 +128,24 @@ describeEachDatabase('sync API over HTTP', (kind) => {
     const operations = Array.from({ length: 1000 }, (_, index) => bulk(index))
     const last = (body: object) => ({ ...bulk(999), body })
     operations[999] = last({ ...patient, birthdate: 'yesterday' })
-    const invalid = await a.call('POST', 'batch', { operations })
+    const invalid = await suite.a.call('POST', 'batch', { operations })
     expect(invalid.statusCode).toBe(400)
     expect(invalid.json().errors).toEqual({ 'operations/999/birthdate': expect.any(String) })
     operations[999] = last({ ...patient, guarantorExternalId: 'nobody' })
-    const unresolved = await a.call('POST', 'batch', { operations })
+    const unresolved = await suite.a.call('POST', 'batch', { operations })
     expect(unresolved.statusCode).toBe(422)
     expect(unresolved.json().errors).toEqual({
       'operations/999/guarantorExternalId': expect.any(String),
     })
     operations[999] = last({ ...patient, representatives: [{ patientExternalId: 'nobody' }] })
-    const unresolvedChild = await a.call('POST', 'batch', { operations })
+    const unresolvedChild = await suite.a.call('POST', 'batch', { operations })
     expect(unresolvedChild.statusCode).toBe(422)
     expect(unresolvedChild.json().errors).toEqual({
       'operations/999/representatives/0/patientExternalId': expect.any(String),
     })
-    expect((await a.call('GET', 'patients/bulk-0')).statusCode).toBe(404)
+    expect((await suite.a.call('GET', 'patients/bulk-0')).statusCode).toBe(404)
     expect(
-      (await a.call('POST', 'batch', { operations: [...operations, bulk(1000)] })).statusCode,
+      (await suite.a.call('POST', 'batch', { operations: [...operations, bulk(1000)] })).statusCode,
     ).toBe(400)
   }, 120_000)
 
@@ -163,7 +155,7 @@ describeEachDatabase('sync API over HTTP', (kind) => {
       guarantorExternalId: 'mom',
       representatives: [{ patientExternalId: 'mom' }],
     }
-    const response = await a.call('POST', 'batch', {
+    const response = await suite.a.call('POST', 'batch', {
       operations: [
         {
           op: 'put',
@@ -181,7 +173,7 @@ describeEachDatabase('sync API over HTTP', (kind) => {
       absent: 1,
       outcomes: ['created', 'created', 'absent'],
     })
-    expect((await a.call('GET', 'patients/kid')).json()).toMatchObject({
+    expect((await suite.a.call('GET', 'patients/kid')).json()).toMatchObject({
       guarantorExternalId: 'mom',
     })
   })

@@ -318,13 +318,15 @@ export async function seedFamilyWithRecords(
 }
 
 /**
- * Invites another of the family for the recall Mateo is due for (same type and due date), so
- * that the seeded Web Sched open times are offered to them too. Returns the new recall's id.
+ * Invites another of the family for the recall Mateo is due for (same type and due date, unless
+ * `dateDue` says otherwise; invited 20 days ago unless `invitedAt` does), so that the seeded Web
+ * Sched open times are offered to them too. Returns the new recall's id.
  */
 export async function inviteForMateosRecall(
   db: Database,
   seeded: { practiceId: number; recall: number },
   patientId: number,
+  { dateDue, invitedAt }: { dateDue?: string; invitedAt?: Date } = {},
 ) {
   const mateos = await db
     .selectFrom('recalls')
@@ -337,9 +339,9 @@ export async function inviteForMateosRecall(
       practice_id: seeded.practiceId,
       patient_id: patientId,
       recall_type_id: mateos.recall_type_id,
-      date_due: mateos.date_due,
+      date_due: dateDue ?? mateos.date_due,
       status: 'Invited',
-      invited_at: new Date(Date.now() - 20 * DAY),
+      invited_at: invitedAt ?? new Date(Date.now() - 20 * DAY),
     })
     .returning('id')
     .executeTakeFirstOrThrow()

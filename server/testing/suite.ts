@@ -9,7 +9,7 @@ import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../pla
 import { type FileStorage, LocalFileStorage } from '../platform/files/storage.ts'
 import type { SecretBox } from '../platform/mail/secrets.ts'
 import { FAMILY_PASSWORD, seedFamilyWithRecords } from './family.ts'
-import { STAFF_PASSWORD, seedStaff } from './fixtures.ts'
+import { STAFF_PASSWORD, seedPortalPatient, seedPractice, seedStaff } from './fixtures.ts'
 import { buildTestApp, officeSignIn, portalSignIn, TEST_ORIGIN } from './http.ts'
 
 /*
@@ -159,4 +159,39 @@ export function clearThrottlesBeforeEach(suite: Pick<TestStore, 'db'>) {
   beforeEach(async () => {
     await suite.db.deleteFrom('attempt_counters').execute()
   })
+}
+
+export interface NewcomersApp extends TestApp {
+  practiceId: number
+  /** Seeds a portal patient no test has met yet (Maria, with a numbered surname): the user name. */
+  newPatient(): Promise<string>
+}
+
+/**
+ * The app with one practice whose tests each take a new portal patient, the sign-in throttles
+ * emptied before each test: for suites that change a person's sign-in (second factors,
+ * passkeys), so no test meets what another left.
+ */
+export function useNewcomersApp(
+  kind: DatabaseKind,
+  names: { usernamePrefix: string; lastName: string },
+): NewcomersApp {
+  const suite = useTestApp(kind) as NewcomersApp
+  beforeAll(async () => {
+    suite.practiceId = await seedPractice(suite.db)
+  })
+  clearThrottlesBeforeEach(suite)
+  let people = 0
+  suite.newPatient = async () => {
+    people += 1
+    const username = `${names.usernamePrefix}${people}`
+    await seedPortalPatient(suite.db, {
+      practiceId: suite.practiceId,
+      first_name: 'Maria',
+      last_name: `${names.lastName}${people}`,
+      username,
+    })
+    return username
+  }
+  return suite
 }

@@ -8,6 +8,7 @@ import {
   unreadByPractice,
 } from '../../practice/messages/queries.ts'
 import { type Box, officeBoxDirection } from '../../practice/messages/rules.ts'
+import { practicePatient } from '../../practice/queries.ts'
 
 export interface OfficeBoxFilter {
   box: Box
@@ -83,11 +84,6 @@ export function searchPatients(db: Database, practiceId: number, text: string) {
 }
 
 export async function patientOfPractice(db: Database, practiceId: number, patientId: number) {
-  const row = await db
-    .selectFrom('patients')
-    .select('id')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', patientId)
-    .executeTakeFirst()
+  const row = await practicePatient(db, practiceId, patientId).select('id').executeTakeFirst()
   return row !== undefined
 }

@@ -1,25 +1,16 @@
 import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
-import { queueEmail } from '../../platform/mail/outbox.ts'
 import {
   type CheckedFile,
   readSentFile,
   type SentFile,
   withStoredFiles,
 } from '../../practice/messages/attachments.ts'
-import { notificationAddresses, notificationSettings } from '../../practice/messages/notify.ts'
-import {
-  findMessage,
-  insertAttachments,
-  insertMessage,
-  providerExists,
-} from '../../practice/messages/queries.ts'
-import {
-  cleanMessageText,
-  messageProblems,
-  newMessageNotification,
-} from '../../practice/messages/rules.ts'
+import { checkProviderAndThread } from '../../practice/messages/checks.ts'
+import { queueMessageNotifications } from '../../practice/messages/notify.ts'
+import { insertAttachments, insertMessage } from '../../practice/messages/queries.ts'
+import { cleanMessageText, messageProblems } from '../../practice/messages/rules.ts'
 import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
 import { patientOfPractice } from './queries.ts'
 
@@ -72,32 +63,12 @@ export async function sendOfficeMessage(
   if (problems) throw new Invalid('The message cannot be sent.', problems)
   if (!(await patientOfPractice(db, practiceId, input.patientId)))
     throw new NotFound('No such patient.')
-  if (input.providerId !== null && !(await providerExists(db, practiceId, input.providerId))) {
-    throw new Invalid('The message cannot be sent.', { providerId: 'Choose a provider.' })
-  }
-  let inReplyToId: number | null = null
-  if (input.inReplyToId !== undefined) {
-    const original = await findMessage(db, practiceId, input.inReplyToId)
-    if (!original) throw new NotFound('No such message.')
-    if (original.patient_id !== input.patientId) {
-      throw new Invalid('The message cannot be sent.', {
-        patientId: 'A reply is about the same patient as the message it answers.',
-      })
-    }
-    inReplyToId = original.id
-  }
+  const inReplyToId = await checkProviderAndThread(db, practiceId, input, {
+    patientId: input.patientId,
+    patientField: 'patientId',
+    providerProblem: 'Choose a provider.',
+  })
   const checked = checkOfficeFiles(input.attachments ?? [])
-  const [addresses, settings] = await Promise.all([
-    notificationAddresses(db, practiceId, input.patientId),
-    notificationSettings(db, practiceId),
-  ])
-  const email = newMessageNotification(
-    {
-      subject: settings?.webmail_notification_subject ?? '',
-      body: settings?.webmail_notification_body ?? '',
-    },
-    portalUrl,
-  )
   return withStoredFiles(files, practiceId, checked, (stored) =>
     db.transaction().execute(async (trx) => {
       const messageId = await insertMessage(trx, {
@@ -111,15 +82,13 @@ export async function sendOfficeMessage(
         sentAt: now,
       })
       await insertAttachments(trx, practiceId, messageId, stored)
-      for (const to of addresses) {
-        await queueEmail(trx, { practiceId, kind: 'webmail-notification', to, ...email })
-      }
+      const notified = await queueMessageNotifications(trx, practiceId, input.patientId, portalUrl)
       await audit.record(trx, 'message.sent', {
         patientId: input.patientId,
         target: { type: 'message', id: messageId },
         details: {
           attachments: stored.length,
-          notified: addresses.length,
+          notified,
           ...(inReplyToId ? { inReplyToId } : {}),
         },
       })

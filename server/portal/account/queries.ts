@@ -2,14 +2,12 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { Dependency } from '../../platform/db/read-cache.ts'
+import { practicePatient } from '../../practice/queries.ts'
 
 /** The account holder's name, for a holder outside the user's family (Luis's is Maria). */
 export async function findHolder(db: Database, practiceId: number, holderId: number) {
-  return db
-    .selectFrom('patients')
+  return practicePatient(db, practiceId, holderId)
     .select(['id', 'first_name', 'last_name', 'preferred_name'])
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', holderId)
     .executeTakeFirst()
 }
 

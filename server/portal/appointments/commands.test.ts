@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/database.ts'
 import type { DB } from '../../platform/db/schema.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { Conflict } from '../../platform/http/problems.ts'
-import { seedFamilyWithRecords } from '../../testing/family.ts'
+import { inviteForMateosRecall, seedFamilyWithRecords } from '../../testing/family.ts'
 import { type SeededFamily, useTestDatabase } from '../../testing/suite.ts'
 import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { bookRecall, OpenTimeTaken } from './book.ts'
@@ -46,26 +46,11 @@ describeEachDatabase('Appointment commands', (kind) => {
       .where('kind', '=', kind)
       .where('entity_id', '=', entityId)
       .execute()
-  const newRecall = async (patientId: number) => {
-    const recallType = await db
-      .selectFrom('recalls')
-      .select('recall_type_id')
-      .where('id', '=', seeded.recall)
-      .executeTakeFirstOrThrow()
-    const row = await db
-      .insertInto('recalls')
-      .values({
-        practice_id: seeded.practiceId,
-        patient_id: patientId,
-        recall_type_id: recallType.recall_type_id,
-        date_due: new Date(Date.now() - DAY).toISOString().slice(0, 10),
-        status: 'Invited',
-        invited_at: new Date(Date.now() - DAY),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    return row.id
-  }
+  const newRecall = (patientId: number) =>
+    inviteForMateosRecall(db, seeded, patientId, {
+      dateDue: new Date(Date.now() - DAY).toISOString().slice(0, 10),
+      invitedAt: new Date(Date.now() - DAY),
+    })
 
   it('books a recall with its sync event and audit row, and only once', async () => {
     const openTimeId = seeded.openTimes[2] ?? 0

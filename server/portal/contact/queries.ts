@@ -1,12 +1,9 @@
 import type { Database } from '../../platform/db/database.ts'
-import { CONTACT_COLUMNS } from '../../practice/queries.ts'
+import { CONTACT_COLUMNS, practicePatient } from '../../practice/queries.ts'
 
 export async function findPatientClinicId(db: Database, practiceId: number, patientId: number) {
-  const row = await db
-    .selectFrom('patients')
+  const row = await practicePatient(db, practiceId, patientId)
     .select('clinic_id')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', patientId)
     .executeTakeFirst()
   return row?.clinic_id ?? null
 }

@@ -48,6 +48,20 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
       target: { type: 'document', id: documentId },
     })
 
+  /** The document's own file, audited as viewed (inline) or downloaded (attachment). */
+  async function sendDocument(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { access, document }: Awaited<ReturnType<typeof documentFor>>,
+    disposition: 'inline' | 'attachment',
+  ) {
+    const body = await files.get(document.storage_key)
+    const action = disposition === 'inline' ? 'document.viewed' : 'document.downloaded'
+    await auditDocument(request, access, action, document.id)
+    const name = downloadName(document.file_name, `document-${document.id}`)
+    return sendFile(reply, body, disposition, name)
+  }
+
   app.get(
     '/api/portal/patients/:patientId/documents',
     { schema: { params: PatientParams, response: { 200: ImagesView } } },
@@ -77,15 +91,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
     '/api/portal/patients/:patientId/documents/:documentId/view',
     { schema: { params: DocumentParams } },
     async (request, reply) => {
-      const { access, document } = await documentFor(request)
-      const body = await files.get(document.storage_key)
-      await auditDocument(request, access, 'document.viewed', document.id)
-      return sendFile(
-        reply,
-        body,
-        'inline',
-        downloadName(document.file_name, `document-${document.id}`),
-      )
+      return sendDocument(request, reply, await documentFor(request), 'inline')
     },
   )
 
@@ -93,18 +99,11 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
     '/api/portal/patients/:patientId/documents/:documentId/download',
     { schema: { params: DocumentParams } },
     async (request, reply) => {
-      const { access, document } = await documentFor(request)
-      if (!mayDownloadImages(access.patient.status)) {
+      const found = await documentFor(request)
+      if (!mayDownloadImages(found.access.patient.status)) {
         throw new Forbidden('Images of this patient can be viewed but not downloaded.')
       }
-      const body = await files.get(document.storage_key)
-      await auditDocument(request, access, 'document.downloaded', document.id)
-      return sendFile(
-        reply,
-        body,
-        'attachment',
-        downloadName(document.file_name, `document-${document.id}`),
-      )
+      return sendDocument(request, reply, found, 'attachment')
     },
   )
 }

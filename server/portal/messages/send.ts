@@ -1,18 +1,17 @@
 import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
-import { Invalid, NotFound } from '../../platform/http/problems.ts'
+import { Invalid } from '../../platform/http/problems.ts'
 import {
   type CheckedFile,
   readSentFile,
   type SentFile,
   withStoredFiles,
 } from '../../practice/messages/attachments.ts'
+import { checkProviderAndThread } from '../../practice/messages/checks.ts'
 import {
-  findMessage,
   insertAttachments,
   insertMessage,
   patientAttachmentSettings,
-  providerExists,
 } from '../../practice/messages/queries.ts'
 import {
   attachmentProblem,
@@ -92,20 +91,12 @@ export async function sendPatientMessage(
   const practiceId = access.user.practice_id
   const problems = messageProblems(input)
   if (problems) throw new Invalid('The message cannot be sent.', problems)
-  if (input.providerId !== null && !(await providerExists(db, practiceId, input.providerId))) {
-    throw new Invalid('The message cannot be sent.', { providerId: 'Choose whom to write to.' })
-  }
-  let inReplyToId: number | null = null
-  if (input.inReplyToId !== undefined) {
-    const original = await findMessage(db, practiceId, input.inReplyToId, access.patientIds)
-    if (!original) throw new NotFound('No such message.')
-    if (original.patient_id !== access.patientId) {
-      throw new Invalid('The message cannot be sent.', {
-        regardingPatientId: 'A reply is about the same patient as the message it answers.',
-      })
-    }
-    inReplyToId = original.id
-  }
+  const inReplyToId = await checkProviderAndThread(db, practiceId, input, {
+    patientId: access.patientId,
+    readable: access.patientIds,
+    patientField: 'regardingPatientId',
+    providerProblem: 'Choose whom to write to.',
+  })
   const text = cleanMessageText(input)
   const checked = await checkPatientFiles(db, practiceId, input.attachments ?? [])
   return withStoredFiles(files, practiceId, checked, (stored) =>

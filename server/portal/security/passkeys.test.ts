@@ -1,30 +1,16 @@
-import { beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { auditRowsOf } from '../../testing/audit.ts'
-import { FAMILY_PASSWORD, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
+import { FAMILY_PASSWORD } from '../../testing/fixtures.ts'
 import { browserPost, cookieFrom, portalSession, TEST_ORIGIN } from '../../testing/http.ts'
 import { SoftwareAuthenticator } from '../../testing/software-authenticator.ts'
-import { clearThrottlesBeforeEach, useTestApp } from '../../testing/suite.ts'
+import { useNewcomersApp } from '../../testing/suite.ts'
 
 describeEachDatabase('passkeys for patients', (kind) => {
-  const suite = useTestApp(kind)
-  let practiceId = 0
+  const suite = useNewcomersApp(kind, { usernamePrefix: 'maria.key', lastName: 'Passkey' })
 
-  beforeAll(async () => {
-    practiceId = await seedPractice(suite.db)
-  })
-  clearThrottlesBeforeEach(suite)
-
-  let people = 0
   async function signedIn() {
-    people += 1
-    const username = `maria.key${people}`
-    await seedPortalPatient(suite.db, {
-      practiceId,
-      first_name: 'Maria',
-      last_name: `Passkey${people}`,
-      username,
-    })
+    const username = await suite.newPatient()
     return { username, ...(await portalSession(suite.app, username, FAMILY_PASSWORD)) }
   }
 
@@ -216,7 +202,7 @@ describeEachDatabase('passkeys for patients', (kind) => {
       suite.db
         .updateTable('portal_settings')
         .set({ second_factor_patients: policy })
-        .where('practice_id', '=', practiceId)
+        .where('practice_id', '=', suite.practiceId)
         .execute()
     await setPolicy('required')
     try {

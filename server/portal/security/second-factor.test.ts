@@ -1,39 +1,19 @@
-import { beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { totpCode } from '../../platform/auth/second-factor/rules.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
-import { FAMILY_PASSWORD, seedPortalPatient, seedPractice } from '../../testing/fixtures.ts'
-import { browserPost, cookieFrom, portalSession, TEST_ORIGIN } from '../../testing/http.ts'
-import { clearThrottlesBeforeEach, signedInStaff, useTestApp } from '../../testing/suite.ts'
+import { FAMILY_PASSWORD } from '../../testing/fixtures.ts'
+import { browserPost, cookieFrom, portalSession } from '../../testing/http.ts'
+import { signedInStaff, useNewcomersApp } from '../../testing/suite.ts'
 
 const STEP_MS = 30_000
 
 describeEachDatabase('authenticator app and recovery codes', (kind) => {
-  const suite = useTestApp(kind)
-  let practiceId = 0
-
-  beforeAll(async () => {
-    practiceId = await seedPractice(suite.db)
-  })
-  clearThrottlesBeforeEach(suite)
-
-  let people = 0
-  async function newPatient() {
-    people += 1
-    const username = `maria.${people}`
-    await seedPortalPatient(suite.db, {
-      practiceId,
-      first_name: 'Maria',
-      last_name: `Tester${people}`,
-      username,
-    })
-    return username
-  }
-
+  const suite = useNewcomersApp(kind, { usernamePrefix: 'maria.', lastName: 'Tester' })
   const signIn = (username: string) => portalSession(suite.app, username, FAMILY_PASSWORD)
 
   /** Signs in, adds an app, confirms it with the code of now: the key and recovery codes. */
   async function enrolled() {
-    const username = await newPatient()
+    const username = await suite.newPatient()
     const { cookie } = await signIn(username)
     const started = await browserPost(suite.app, '/api/portal/security/app', {}, cookie)
     expect(started.statusCode).toBe(200)
@@ -119,17 +99,15 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
     expect(left.json().recoveryCodesLeft).toBe(9)
   })
 
+  const signInRemembered = (username: string, remember: string) =>
+    browserPost(suite.app, '/api/portal/session', { username, password: FAMILY_PASSWORD }, remember)
+
   it('remembers this browser for 30 days when asked', async () => {
     const { username, key } = await enrolled()
     const first = await signIn(username)
     const passed = await answer(first.cookie, totpCode(key, new Date(Date.now() + STEP_MS)), true)
     const remember = cookieFrom(passed, 'bitewing_portal_remember')
-    const again = await suite.app.inject({
-      method: 'POST',
-      url: '/api/portal/session',
-      headers: { origin: TEST_ORIGIN, cookie: remember },
-      payload: { username, password: FAMILY_PASSWORD },
-    })
+    const again = await signInRemembered(username, remember)
     expect(again.json().stage).toBe('ready')
 
     // "Sign out everywhere else" forgets remembered browsers: the code is asked for again.
@@ -140,18 +118,16 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
       cookieFrom(again, 'bitewing_portal'),
     )
     expect(signedOut.statusCode).toBe(204)
-    const afterwards = await suite.app.inject({
-      method: 'POST',
-      url: '/api/portal/session',
-      headers: { origin: TEST_ORIGIN, cookie: remember },
-      payload: { username, password: FAMILY_PASSWORD },
-    })
+    const afterwards = await signInRemembered(username, remember)
     expect(afterwards.json().stage).toBe('second-factor')
   })
 
   it('lets the office reset it: audited, the patient emailed, the password alone signs in', async () => {
     const { username } = await enrolled()
-    const { cookie: admin } = await signedInStaff(suite, { practiceId, username: 'reset.admin' })
+    const { cookie: admin } = await signedInStaff(suite, {
+      practiceId: suite.practiceId,
+      username: 'reset.admin',
+    })
     const user = await suite.db
       .selectFrom('portal_users')
       .select(['patient_id'])
@@ -187,11 +163,11 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
   })
 
   it('asks a patient without an app to add one when the practice requires it', async () => {
-    const username = await newPatient()
+    const username = await suite.newPatient()
     await suite.db
       .updateTable('portal_settings')
       .set({ second_factor_patients: 'required' })
-      .where('practice_id', '=', practiceId)
+      .where('practice_id', '=', suite.practiceId)
       .execute()
     try {
       const { cookie, view } = await signIn(username)
@@ -210,7 +186,7 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
       await suite.db
         .updateTable('portal_settings')
         .set({ second_factor_patients: 'optional' })
-        .where('practice_id', '=', practiceId)
+        .where('practice_id', '=', suite.practiceId)
         .execute()
     }
   })
@@ -224,7 +200,7 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
   })
 
   it('confirms an app once when the same code is sent twice at the same moment', async () => {
-    const username = await newPatient()
+    const username = await suite.newPatient()
     const { cookie } = await signIn(username)
     const started = await browserPost(suite.app, '/api/portal/security/app', {}, cookie)
     const code = totpCode(started.json().key)

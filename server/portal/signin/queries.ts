@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { updateRowById } from '../../platform/db/rows.ts'
+import { practicePatient } from '../../practice/queries.ts'
 
 export async function listVisibleClinics(db: Database, practiceId: number) {
   return db
@@ -77,11 +78,8 @@ export async function recordSignIn(db: Database, portalUserId: number, now = new
 
 /** What the personal-information check compares the patient's answers with. */
 export async function findPatientIdentity(db: Database, practiceId: number, patientId: number) {
-  return db
-    .selectFrom('patients')
+  return practicePatient(db, practiceId, patientId)
     .select(['first_name', 'last_name', 'birthdate'])
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', patientId)
     .executeTakeFirstOrThrow()
 }
 

@@ -1,14 +1,42 @@
-import { sql } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import type { DB } from '../../platform/db/schema.ts'
+import { practicePatient } from '../../practice/queries.ts'
+
+/** The chart tables a care summary lists whole, each ordered by one date. */
+type ChartTable =
+  | 'problems'
+  | 'medications'
+  | 'allergies'
+  | 'immunizations'
+  | 'vital_signs'
+  | 'lab_results'
+  | 'encounters'
+  | 'smoking_statuses'
+
+/** One patient's rows of a chart table, oldest first (then in the order they were written). */
+function chartRows<T extends ChartTable>(
+  db: Database,
+  table: T,
+  practiceId: number,
+  patientId: number,
+  dateColumn: keyof DB[T] & string,
+): Promise<Selectable<DB[T]>[]> {
+  // Kysely cannot follow a table name that is a type parameter; the signature keeps the table,
+  // its date column and the rows typed for callers.
+  return db
+    .selectFrom(table as 'problems')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('patient_id', '=', patientId)
+    .orderBy(dateColumn as 'onset_date')
+    .orderBy('id')
+    .execute() as Promise<Selectable<DB[T]>[]>
+}
 
 /** Everything a care summary is built from: one patient's chart, their practice and providers. */
 export async function loadSummaryRows(db: Database, practiceId: number, patientId: number) {
-  const patient = await db
-    .selectFrom('patients')
-    .selectAll()
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', patientId)
-    .executeTakeFirst()
+  const patient = await practicePatient(db, practiceId, patientId).selectAll().executeTakeFirst()
   if (!patient) return undefined
   const [
     practice,
@@ -28,80 +56,23 @@ export async function loadSummaryRows(db: Database, practiceId: number, patientI
     db.selectFrom('practices').selectAll().where('id', '=', practiceId).executeTakeFirstOrThrow(),
     db.selectFrom('clinics').selectAll().where('practice_id', '=', practiceId).execute(),
     db.selectFrom('providers').selectAll().where('practice_id', '=', practiceId).execute(),
-    db
-      .selectFrom('problems')
-      .selectAll()
-      .where('practice_id', '=', practiceId)
-      .where('patient_id', '=', patientId)
-      .orderBy('onset_date')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('medications')
-      .selectAll()
-      .where('practice_id', '=', practiceId)
-      .where('patient_id', '=', patientId)
-      .orderBy('start_date')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('allergies')
-      .selectAll()
-      .where('practice_id', '=', practiceId)
-      .where('patient_id', '=', patientId)
-      .orderBy('onset_date')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('immunizations')
-      .selectAll()
-      .where('practice_id', '=', practiceId)
-      .where('patient_id', '=', patientId)
-      .orderBy('administered_on')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('vital_signs')
-      .selectAll()
-      .where('practice_id', '=', practiceId)
-      .where('patient_id', '=', patientId)
-      .orderBy('measured_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('lab_results')
-      .selectAll()
-      .where('practice_id', '=', practiceId)
-      .where('patient_id', '=', patientId)
-      .orderBy('observed_at')
-      .orderBy('id')
-      .execute(),
+    chartRows(db, 'problems', practiceId, patientId, 'onset_date'),
+    chartRows(db, 'medications', practiceId, patientId, 'start_date'),
+    chartRows(db, 'allergies', practiceId, patientId, 'onset_date'),
+    chartRows(db, 'immunizations', practiceId, patientId, 'administered_on'),
+    chartRows(db, 'vital_signs', practiceId, patientId, 'measured_at'),
+    chartRows(db, 'lab_results', practiceId, patientId, 'observed_at'),
     db
       .selectFrom('clinical_procedures')
       .selectAll()
       .where('practice_id', '=', practiceId)
       .where('patient_id', '=', patientId)
-
       .where('status', '!=', 'Planned')
       .orderBy('performed_on')
       .orderBy('id')
       .execute(),
-    db
-      .selectFrom('encounters')
-      .selectAll()
-      .where('practice_id', '=', practiceId)
-      .where('patient_id', '=', patientId)
-      .orderBy('encounter_date')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('smoking_statuses')
-      .selectAll()
-      .where('practice_id', '=', practiceId)
-      .where('patient_id', '=', patientId)
-      .orderBy('recorded_on')
-      .orderBy('id')
-      .execute(),
+    chartRows(db, 'encounters', practiceId, patientId, 'encounter_date'),
+    chartRows(db, 'smoking_statuses', practiceId, patientId, 'recorded_on'),
     // Saved plans only: the PMS's working (Active) plan never reaches the patient.
     db
       .selectFrom('treatment_plan_rows')

@@ -9,6 +9,7 @@ import {
   deleteAllFactors,
   findApp,
   ownerColumns,
+  ownerKey,
   spendRecoveryCode,
   upsertUnconfirmedApp,
 } from './queries.ts'
@@ -78,8 +79,7 @@ export async function confirmApp(
 /** New recovery codes: the old ones stop working; only the hashes of the new are kept. */
 export async function replaceRecoveryCodes(db: Database, { owner, practiceId }: FactorOwner) {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode)
-  const column = owner.kind === 'portal' ? 'portal_user_id' : 'staff_user_id'
-  const id = owner.kind === 'portal' ? owner.portalUserId : owner.staffUserId
+  const { column, id } = ownerKey(owner)
   await db.deleteFrom('recovery_codes').where(column, '=', id).execute()
   await db
     .insertInto('recovery_codes')
@@ -124,19 +124,16 @@ export async function removeApp(db: Database, owner: SessionOwner) {
     const app = await findApp(tx, owner)
     if (!app) return false
     await tx.deleteFrom('second_factors').where('id', '=', app.id).execute()
+    const { column, id } = ownerKey(owner)
     const left = await tx
       .selectFrom('second_factors')
       .select('id')
-      .where(owner.kind === 'portal' ? 'portal_user_id' : 'staff_user_id', '=', ownerId(owner))
+      .where(column, '=', id)
       .where('confirmed_at', 'is not', null)
       .executeTakeFirst()
     if (!left) await deleteAllFactors(tx, owner)
     return true
   })
-}
-
-function ownerId(owner: SessionOwner) {
-  return owner.kind === 'portal' ? owner.portalUserId : owner.staffUserId
 }
 
 /** "Remember this browser": a token for a 30-day cookie; only its hash is stored. */

@@ -1,7 +1,9 @@
+import type { ExpressionBuilder } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import type { DB } from '../../db/schema.ts'
 import type { SessionOwner } from '../sessions.ts'
 import { hashToken } from '../tokens.ts'
-import { ownerColumns } from './queries.ts'
+import { ownerColumns, ownerKey } from './queries.ts'
 
 export type ChallengePurpose = 'register' | 'sign-in' | 'second-factor'
 export type Realm = SessionOwner['kind']
@@ -61,14 +63,13 @@ export async function claimChallenge(
 
 /** The owner's passkeys, for the browser to offer (and not to register twice). */
 export async function ownPasskeys(db: Database, owner: SessionOwner) {
-  const query = db
+  const { column, id } = ownerKey(owner)
+  const rows = await db
     .selectFrom('second_factors')
     .select(['id', 'credential_id', 'transports'])
     .where('kind', '=', 'passkey')
-  const rows = await (owner.kind === 'portal'
-    ? query.where('portal_user_id', '=', owner.portalUserId)
-    : query.where('staff_user_id', '=', owner.staffUserId)
-  ).execute()
+    .where(column, '=', id)
+    .execute()
   return rows.flatMap((row) =>
     row.credential_id
       ? [{ id: row.credential_id, transports: splitTransports(row.transports) }]
@@ -162,28 +163,28 @@ export async function advanceSignCount(
   return row !== undefined
 }
 
+/** The row of passkey `id`, when it is one of the owner's. */
+function ownPasskey(owner: SessionOwner, id: number) {
+  const { column, id: ownerId } = ownerKey(owner)
+  return (eb: ExpressionBuilder<DB, 'second_factors'>) =>
+    eb.and([eb('id', '=', id), eb('kind', '=', 'passkey'), eb(column, '=', ownerId)])
+}
+
 /** Renames one of the owner's passkeys; false when it is not theirs. */
 export async function renamePasskey(db: Database, owner: SessionOwner, id: number, label: string) {
-  const query = db
+  const row = await db
     .updateTable('second_factors')
     .set({ label })
-    .where('id', '=', id)
-    .where('kind', '=', 'passkey')
-  const row = await (owner.kind === 'portal'
-    ? query.where('portal_user_id', '=', owner.portalUserId)
-    : query.where('staff_user_id', '=', owner.staffUserId)
-  )
+    .where(ownPasskey(owner, id))
     .returning('id')
     .executeTakeFirst()
   return row !== undefined
 }
 
 export async function deletePasskey(db: Database, owner: SessionOwner, id: number) {
-  const query = db.deleteFrom('second_factors').where('id', '=', id).where('kind', '=', 'passkey')
-  const row = await (owner.kind === 'portal'
-    ? query.where('portal_user_id', '=', owner.portalUserId)
-    : query.where('staff_user_id', '=', owner.staffUserId)
-  )
+  const row = await db
+    .deleteFrom('second_factors')
+    .where(ownPasskey(owner, id))
     .returning('id')
     .executeTakeFirst()
   return row !== undefined

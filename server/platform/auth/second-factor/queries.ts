@@ -11,14 +11,19 @@ export function ownerColumns(owner: SessionOwner) {
     : { portal_user_id: null, staff_user_id: owner.staffUserId }
 }
 
+/** The column that names a second-factor row's owner, and the owner's id: for `where`. */
+export function ownerKey(owner: SessionOwner) {
+  return owner.kind === 'portal'
+    ? { column: 'portal_user_id' as const, id: owner.portalUserId }
+    : { column: 'staff_user_id' as const, id: owner.staffUserId }
+}
+
 type OwnedTable = 'second_factors' | 'recovery_codes' | 'remembered_browsers'
 
 /** Rows of `table` that belong to `owner`. */
 function owned<T extends OwnedTable>(db: Database, table: T, owner: SessionOwner) {
-  const query = db.selectFrom(table as OwnedTable)
-  return owner.kind === 'portal'
-    ? query.where('portal_user_id', '=', owner.portalUserId)
-    : query.where('staff_user_id', '=', owner.staffUserId)
+  const { column, id } = ownerKey(owner)
+  return db.selectFrom(table as OwnedTable).where(column, '=', id)
 }
 
 /** The owner's second factors that count (an app confirmed with a code, passkeys). */
@@ -78,8 +83,7 @@ export async function spendRecoveryCode(
   normalCode: string,
   now: Date,
 ) {
-  const column = owner.kind === 'portal' ? 'portal_user_id' : 'staff_user_id'
-  const id = owner.kind === 'portal' ? owner.portalUserId : owner.staffUserId
+  const { column, id } = ownerKey(owner)
   const used = await db
     .updateTable('recovery_codes')
     .set({ used_at: now })

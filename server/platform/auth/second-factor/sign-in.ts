@@ -96,18 +96,25 @@ export async function answerSecondFactor(
   signIn: SecondFactorAnswer,
   answer: { code: string; remember: boolean },
 ) {
+  await admitAnswer(db, http.reply, signIn)
+  const method = await checkSecondFactorCode(db, secrets, signIn.owner, answer.code)
+  if (!method) return refuseAnswer(db, signIn, 'wrong-code')
+  return secondFactorOutcome(db, http, signIn, { method, remember: answer.remember })
+}
+
+/**
+ * Counts an answer like a password, before it is looked at: 429 past the address's or the
+ * person's limit.
+ */
+async function admitAnswer(db: Database, reply: FastifyReply, signIn: SecondFactorAnswer) {
   const { owner, practiceId, ip, actor } = signIn
-  const action = `${owner.kind}.second_factor`
   const [address, person] = counters(owner, ip) as [Counter, Counter]
-  await admitAttempt(db, http.reply, [address, person], {
+  await admitAttempt(db, reply, [address, person], {
     practiceId,
-    action: `${action}_throttled`,
+    action: `${owner.kind}.second_factor_throttled`,
     ip,
     actor,
   })
-  const method = await checkSecondFactorCode(db, secrets, owner, answer.code)
-  if (!method) return refuseAnswer(db, signIn, 'wrong-code')
-  return secondFactorOutcome(db, http, signIn, { method, remember: answer.remember })
 }
 
 /** Audits a wrong answer and refuses it, saying what was wrong. */
@@ -133,14 +140,8 @@ export async function answerWithPasskey(
   signIn: SecondFactorAnswer,
   answer: { response: AuthenticationResponseJSON; remember: boolean },
 ) {
-  const { owner, practiceId, ip, actor } = signIn
-  const [address, person] = counters(owner, ip) as [Counter, Counter]
-  await admitAttempt(db, http.reply, [address, person], {
-    practiceId,
-    action: `${owner.kind}.second_factor_throttled`,
-    ip,
-    actor,
-  })
+  const { owner, practiceId } = signIn
+  await admitAnswer(db, http.reply, signIn)
   const challenge = { practiceId, realm: owner.kind, purpose: 'second-factor' as const, owner }
   const passed = await checkPasskey(db, rp, challenge, answer.response)
   if (!passed) return refuseAnswer(db, signIn, 'wrong-passkey')

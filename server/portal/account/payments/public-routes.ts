@@ -12,14 +12,8 @@ import { normalizeName } from '../../signin/rules.ts'
 import { readPaymentForm } from './form.ts'
 import { makePayment, paymentProcessorOf } from './make-payment.ts'
 import type { PaymentProcessors } from './processor.ts'
-import {
-  findPayer,
-  findStatementHolder,
-  openPass,
-  openStatementLink,
-  PAYMENT_PASS_SECONDS,
-  sealPass,
-} from './public.ts'
+import { findPayer, openPass, openStatementLink, PAYMENT_PASS_SECONDS, sealPass } from './public.ts'
+import { findStatementHolder } from './queries.ts'
 import { actorAuditor } from './reconcile.ts'
 import { paymentInput } from './routes.ts'
 import { PaymentBody, PaymentResult, PaymentSetupView } from './schemas.ts'

@@ -2,6 +2,7 @@ import type { Database } from '../../../platform/db/database.ts'
 import type { SecretBox } from '../../../platform/mail/secrets.ts'
 import { sameName } from '../../signin/rules.ts'
 import { accountHolderId } from '../rules.ts'
+import { payerCandidates } from './queries.ts'
 
 /** How long a verified payer may take to pay, and how long a statement's link works. */
 export const PAYMENT_PASS_SECONDS = 20 * 60
@@ -73,13 +74,7 @@ export async function findPayer(
   typed: { firstName: string; lastName: string; birthdate: string },
   statement: { holderId: number } | null,
 ) {
-  const candidates = await db
-    .selectFrom('patients')
-    .select(['id', 'first_name', 'last_name', 'guarantor_id'])
-    .where('practice_id', '=', practiceId)
-    .where('birthdate', '=', typed.birthdate)
-    .where('status', 'not in', ['Deceased', 'Archived'])
-    .execute()
+  const candidates = await payerCandidates(db, practiceId, typed.birthdate)
   const matches = candidates.filter(
     (patient) =>
       sameName(typed.firstName, patient.first_name) &&
@@ -89,14 +84,4 @@ export async function findPayer(
   const [only] = matches
   if (!only || matches.length > 1) return undefined
   return { payerPatientId: only.id, holderId: accountHolderId(only) }
-}
-
-export async function findStatementHolder(db: Database, practiceId: number, statementId: number) {
-  const row = await db
-    .selectFrom('statements')
-    .select('patient_id')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', statementId)
-    .executeTakeFirst()
-  return row ? { holderId: row.patient_id } : null
 }

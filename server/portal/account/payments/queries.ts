@@ -109,22 +109,20 @@ export async function claimAttempt(db: Database, attempt: NewAttempt) {
     .executeTakeFirst()
 }
 
-export async function findAttemptByKey(db: Database, practiceId: number, key: string) {
+/** The practice's payment attempts, each read with the same columns. */
+function practiceAttempts(db: Database, practiceId: number) {
   return db
     .selectFrom('payment_attempts')
     .select(ATTEMPT_COLUMNS)
     .where('practice_id', '=', practiceId)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirst()
+}
+
+export async function findAttemptByKey(db: Database, practiceId: number, key: string) {
+  return practiceAttempts(db, practiceId).where('idempotency_key', '=', key).executeTakeFirst()
 }
 
 export async function findAttempt(db: Database, practiceId: number, attemptId: number) {
-  return db
-    .selectFrom('payment_attempts')
-    .select(ATTEMPT_COLUMNS)
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', attemptId)
-    .executeTakeFirst()
+  return practiceAttempts(db, practiceId).where('id', '=', attemptId).executeTakeFirst()
 }
 
 /** An attempt on one account with its practice's name, for the receipt: one round trip. */
@@ -134,9 +132,7 @@ export async function findReceipt(
   holderId: number,
   attemptId: number,
 ) {
-  return db
-    .selectFrom('payment_attempts')
-    .select(ATTEMPT_COLUMNS)
+  return practiceAttempts(db, practiceId)
     .select((eb) =>
       eb
         .selectFrom('practices')
@@ -144,7 +140,6 @@ export async function findReceipt(
         .whereRef('practices.id', '=', 'payment_attempts.practice_id')
         .as('practice_name'),
     )
-    .where('practice_id', '=', practiceId)
     .where('patient_id', '=', holderId)
     .where('id', '=', attemptId)
     .executeTakeFirst()
@@ -258,4 +253,26 @@ export async function findReceiptAddress(db: Database, practiceId: number, holde
     .where('patients.practice_id', '=', practiceId)
     .where('patients.id', '=', holderId)
     .executeTakeFirst()
+}
+
+/** The practice's patients born on a day, neither deceased nor archived: whom a typed name may match. */
+export function payerCandidates(db: Database, practiceId: number, birthdate: string) {
+  return db
+    .selectFrom('patients')
+    .select(['id', 'first_name', 'last_name', 'guarantor_id'])
+    .where('practice_id', '=', practiceId)
+    .where('birthdate', '=', birthdate)
+    .where('status', 'not in', ['Deceased', 'Archived'])
+    .execute()
+}
+
+/** The account a statement belongs to (its holder), for a payment from the statement's link. */
+export async function findStatementHolder(db: Database, practiceId: number, statementId: number) {
+  const row = await db
+    .selectFrom('statements')
+    .select('patient_id')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', statementId)
+    .executeTakeFirst()
+  return row ? { holderId: row.patient_id } : null
 }
