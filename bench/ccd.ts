@@ -121,7 +121,7 @@ function schematronRun(xml: string) {
 }
 
 /** The demo practice's Garcias (the documents of record), in an in-memory database. */
-async function garciaInputs(): Promise<{ name: string; input: CareSummaryInput }[]> {
+export async function garciaInputs(): Promise<{ name: string; input: CareSummaryInput }[]> {
   const database = await openDatabase({})
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'bitewing-bench-ccd-'))
   try {

@@ -40,12 +40,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 // Offsets only change on quarter-hour boundaries, so one Intl call per 15-minute bucket is
 // enough; Intl is the slowest step of building a document otherwise.
 const QUARTER_HOUR = 15 * 60 * 1000
-const offsets = new Map<string, number>()
+// Per time zone, by quarter-hour bucket: a number key spares building a string per lookup.
+const offsets = new Map<string, Map<number, number>>()
+let cachedOffsets = 0
 
 /** Minutes east of UTC of `timeZone` at the instant `ms`. */
 export function offsetMinutes(ms: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`
-  const cached = offsets.get(key)
+  const bucket = Math.floor(ms / QUARTER_HOUR)
+  let zone = offsets.get(timeZone)
+  if (zone === undefined) {
+    zone = new Map()
+    offsets.set(timeZone, zone)
+  }
+  const cached = zone.get(bucket)
   if (cached !== undefined) return cached
   const parts: Record<string, number> = {}
   for (const part of formatterFor(timeZone).formatToParts(ms)) {
@@ -60,8 +67,13 @@ export function offsetMinutes(ms: number, timeZone: string): number {
     parts.second as number,
   )
   const offset = Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000)
-  if (offsets.size > 10_000) offsets.clear()
-  offsets.set(key, offset)
+  if (++cachedOffsets > 10_000) {
+    offsets.clear()
+    cachedOffsets = 1
+    zone = new Map()
+    offsets.set(timeZone, zone)
+  }
+  zone.set(bucket, offset)
   return offset
 }
 

@@ -67,6 +67,12 @@ describe('XmlWriter', () => {
     expect(written((w) => w.element('t', long))).toBe(`<t>${escapeText(long)}</t>`)
   })
 
+  it('grows in the middle of a tag, and writes names beyond ASCII as UTF-8', () => {
+    const long = `${'x'.repeat(140_000)}"é`
+    const xml = written((w) => w.empty('t', { a: 'b', é: long, ñame: 1, z: 'ü' }))
+    expect(xml).toBe(`<t a="b" é="${escapeAttribute(long)}" ñame="1" z="ü"/>`)
+  })
+
   it('repeats a fragment as it was first written', () => {
     const w = new XmlWriter()
     w.start('a')
