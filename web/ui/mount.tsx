@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
-import { BrowserRouter, type RouteObject, useRoutes } from 'react-router'
+import { BrowserRouter, type RouteObject, useLocation, useRoutes } from 'react-router'
 import type { Language } from '../../server/platform/i18n/languages.ts'
 import { type CatalogLoaders, I18nProvider, initialLanguage, loadCatalogs } from './i18n/i18n.tsx'
 import { setTextLanguage } from './i18n/locale.ts'
@@ -50,5 +50,7 @@ export async function mountApp(
 }
 
 function AppRoutes({ routes }: { routes: RouteObject[] }) {
+  // A navigation into another layout fetches the layout's and the page's code at once too.
+  void preloadRoutes(routes, useLocation().pathname)
   return useRoutes(routes)
 }
