@@ -1,13 +1,14 @@
 import type { Language } from '../../server/platform/i18n/languages.ts'
 import { mountApp } from '../ui/mount.tsx'
-import { officeRouter } from './routes.tsx'
+import { officeRoutes } from './routes.tsx'
 // After the pages' own styles, as it always was: where specificity ties, the theme wins.
 import '../ui/theme.css'
 
 /** The console is written in English and French (Canada); a Spanish browser reads it in English. */
 export const OFFICE_LANGUAGES: readonly Language[] = ['en', 'fr-CA']
 
-void mountApp(officeRouter, {
+void mountApp(officeRoutes, {
+  basename: '/office',
   offered: OFFICE_LANGUAGES,
   catalogs: {
     en: () => import('./messages/en.json'),

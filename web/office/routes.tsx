@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react'
-import { createBrowserRouter } from 'react-router'
-import { NotFoundPage, RouteErrorPage } from '../ui/route-pages.tsx'
+import { lazy, type ReactNode, Suspense } from 'react'
+import type { RouteObject } from 'react-router'
+import { NotFoundPage } from '../ui/route-pages.tsx'
+import { RouteErrorBoundary } from '../ui/routing.tsx'
 import { Loading } from '../ui/status.tsx'
 import { HomePage } from './HomePage.tsx'
 import { OfficeShell } from './OfficeShell.tsx'
@@ -41,43 +42,42 @@ const SettingsPage = lazy(() =>
   import('./settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })),
 )
 
-/** The office console lives under `/office/`; the server sends its page for every path there. */
-export const officeRouter = createBrowserRouter(
-  [
-    {
-      path: 'sign-in',
-      element: <OfficeSignInPage />,
-      errorElement: <RouteErrorPage homeHref="/office/" />,
-    },
-    {
-      path: 'setup',
-      element: (
-        <Suspense fallback={<Loading />}>
-          <SetupPage />
-        </Suspense>
-      ),
-      errorElement: <RouteErrorPage homeHref="/office/" />,
-    },
-    {
-      element: <OfficeShell />,
-      errorElement: <RouteErrorPage homeHref="/office/" />,
-      children: [
-        { index: true, element: <HomePage /> },
-        {
-          path: 'access',
-          element: <AccessPage />,
-          children: [{ path: ':patientId', element: <PatientAccessPanel /> }],
-        },
-        { path: 'outgoing-email', element: <OutgoingEmailPage /> },
-        { path: 'audit-log', element: <AuditLogPage /> },
-        { path: 'payments', element: <PaymentsPage /> },
-        { path: 'settings', element: <SettingsPage /> },
-        { path: 'staff', element: <StaffPage /> },
-        { path: 'sync-keys', element: <SyncKeysPage /> },
-        { path: 'webmail', element: <WebMailPage /> },
-      ],
-    },
-    { path: '*', element: <NotFoundPage homeHref="/office/" /> },
-  ],
-  { basename: '/office' },
-)
+/** Shows the error page (with a way back to the console's start) in place of a failing page. */
+function guarded(element: ReactNode) {
+  return <RouteErrorBoundary homeHref="/office/">{element}</RouteErrorBoundary>
+}
+
+/**
+ * The office console lives under `/office/` (its `basename`, main.tsx); the server sends its page
+ * for every path there.
+ */
+export const officeRoutes: RouteObject[] = [
+  { path: 'sign-in', element: guarded(<OfficeSignInPage />) },
+  {
+    path: 'setup',
+    element: guarded(
+      <Suspense fallback={<Loading />}>
+        <SetupPage />
+      </Suspense>,
+    ),
+  },
+  {
+    element: guarded(<OfficeShell />),
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: 'access',
+        element: <AccessPage />,
+        children: [{ path: ':patientId', element: <PatientAccessPanel /> }],
+      },
+      { path: 'outgoing-email', element: <OutgoingEmailPage /> },
+      { path: 'audit-log', element: <AuditLogPage /> },
+      { path: 'payments', element: <PaymentsPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: 'staff', element: <StaffPage /> },
+      { path: 'sync-keys', element: <SyncKeysPage /> },
+      { path: 'webmail', element: <WebMailPage /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage homeHref="/office/" /> },
+]

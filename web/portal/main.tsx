@@ -1,10 +1,10 @@
 import { LANGUAGES } from '../../server/platform/i18n/languages.ts'
 import { mountApp } from '../ui/mount.tsx'
-import { portalRouter } from './routes.tsx'
+import { portalRoutes } from './routes.tsx'
 // After the pages' own styles, as it always was: where specificity ties, the theme wins.
 import '../ui/theme.css'
 
-void mountApp(portalRouter, {
+void mountApp(portalRoutes, {
   offered: LANGUAGES,
   catalogs: {
     en: () => import('./messages/en.json'),

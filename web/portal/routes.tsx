@@ -1,91 +1,138 @@
-import { createBrowserRouter } from 'react-router'
-import { NotFoundPage, RouteErrorPage } from '../ui/route-pages.tsx'
+import type { RouteObject } from 'react-router'
+import { NotFoundPage } from '../ui/route-pages.tsx'
+import { lazyRoute, RouteErrorBoundary } from '../ui/routing.tsx'
+
+/** A layout route whose failures show the error page (with a way back to sign-in) in its place. */
+function layout(route: Pick<RouteObject, 'element' | 'handle'>, children: RouteObject[]) {
+  return {
+    ...route,
+    element: <RouteErrorBoundary homeHref="/">{route.element}</RouteErrorBoundary>,
+    children,
+  }
+}
+
+// One component for both of its addresses, so that opening another tab keeps the page's state.
+const patientPage = lazyRoute(
+  () => import('./shell/PatientPage.tsx'),
+  (module) => module.PatientPage,
+)
 
 /**
  * The patient portal's addresses. Pages before sign-in share `PublicLayout`, which loads the
  * practice's public details once for all of them. Every page is fetched when it is first
  * opened, the sign-in page too, so that a signed-in first load does not carry the sign-in form
- * (bench `web`); the router loads a page's code before it renders it, so nothing flashes.
+ * (bench `web`); a navigation keeps the page on screen until the next one's code has arrived,
+ * so nothing flashes (web/ui/routing.tsx).
  */
-export const portalRouter = createBrowserRouter([
-  {
-    errorElement: <RouteErrorPage homeHref="/" />,
-    lazy: async () => ({ Component: (await import('./signin/PublicLayout.tsx')).PublicLayout }),
-    children: [
+export const portalRoutes: RouteObject[] = [
+  layout(
+    lazyRoute(
+      () => import('./signin/PublicLayout.tsx'),
+      (module) => module.PublicLayout,
+    ),
+    [
       {
         index: true,
-        lazy: async () => ({ Component: (await import('./signin/SignInPage.tsx')).SignInPage }),
+        ...lazyRoute(
+          () => import('./signin/SignInPage.tsx'),
+          (module) => module.SignInPage,
+        ),
       },
       {
         path: 'forgot-password',
-        lazy: async () => ({
-          Component: (await import('./signin/ForgotPasswordPage.tsx')).default,
-        }),
+        ...lazyRoute(
+          () => import('./signin/ForgotPasswordPage.tsx'),
+          (module) => module.default,
+        ),
       },
       {
         path: 'contact',
-        lazy: async () => ({ Component: (await import('./contact/ContactPage.tsx')).default }),
+        ...lazyRoute(
+          () => import('./contact/ContactPage.tsx'),
+          (module) => module.default,
+        ),
       },
       {
         path: 'first-sign-in',
-        lazy: async () => ({ Component: (await import('./signin/FirstSignInPage.tsx')).default }),
+        ...lazyRoute(
+          () => import('./signin/FirstSignInPage.tsx'),
+          (module) => module.default,
+        ),
       },
       {
         path: 'second-factor',
-        lazy: async () => ({
-          Component: (await import('./signin/SecondFactorPage.tsx')).default,
-        }),
+        ...lazyRoute(
+          () => import('./signin/SecondFactorPage.tsx'),
+          (module) => module.default,
+        ),
       },
       {
         path: 'second-factor-setup',
-        lazy: async () => ({
-          Component: (await import('./signin/SecondFactorSetupPage.tsx')).default,
-        }),
+        ...lazyRoute(
+          () => import('./signin/SecondFactorSetupPage.tsx'),
+          (module) => module.default,
+        ),
       },
       {
         path: 'verify',
-        lazy: async () => ({ Component: (await import('./signin/VerifyPage.tsx')).default }),
+        ...lazyRoute(
+          () => import('./signin/VerifyPage.tsx'),
+          (module) => module.default,
+        ),
       },
       {
         path: 'pay',
-        lazy: async () => ({ Component: (await import('./signin/MakePaymentPage.tsx')).default }),
+        ...lazyRoute(
+          () => import('./signin/MakePaymentPage.tsx'),
+          (module) => module.default,
+        ),
       },
       {
         path: 'privacy',
-        lazy: async () => ({ Component: (await import('./signin/PrivacyPage.tsx')).default }),
+        ...lazyRoute(
+          () => import('./signin/PrivacyPage.tsx'),
+          (module) => module.default,
+        ),
       },
       { path: '*', element: <NotFoundPage homeHref="/" /> },
     ],
-  },
-  {
-    errorElement: <RouteErrorPage homeHref="/" />,
-    lazy: async () => ({
-      Component: (await import('./shell/SignedInLayout.tsx')).SignedInLayout,
-    }),
-    children: [
+  ),
+  layout(
+    lazyRoute(
+      () => import('./shell/SignedInLayout.tsx'),
+      (module) => module.SignedInLayout,
+    ),
+    [
       {
         path: 'home',
-        lazy: async () => ({ Component: (await import('./shell/PatientPage.tsx')).HomeRedirect }),
+        ...lazyRoute(
+          () => import('./shell/PatientPage.tsx'),
+          (module) => module.HomeRedirect,
+        ),
       },
       {
         path: 'security',
-        lazy: async () => ({
-          Component: (await import('./security/SecurityPage.tsx')).SecurityPage,
-        }),
+        ...lazyRoute(
+          () => import('./security/SecurityPage.tsx'),
+          (module) => module.SecurityPage,
+        ),
       },
       {
         path: 'patients/:patientId',
-        lazy: async () => ({ Component: (await import('./shell/PatientPage.tsx')).PatientPage }),
+        ...patientPage,
       },
       {
         path: 'patients/:patientId/receipts/:attemptId',
-        lazy: async () => ({ Component: (await import('./account/ReceiptPage.tsx')).default }),
+        ...lazyRoute(
+          () => import('./account/ReceiptPage.tsx'),
+          (module) => module.default,
+        ),
       },
       {
         // One tab of one patient (web/portal/tabs.ts); the bare address shows the first tab.
         path: 'patients/:patientId/:tab',
-        lazy: async () => ({ Component: (await import('./shell/PatientPage.tsx')).PatientPage }),
+        ...patientPage,
       },
     ],
-  },
-])
+  ),
+]

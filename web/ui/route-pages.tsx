@@ -1,4 +1,3 @@
-import { isRouteErrorResponse, useRouteError } from 'react-router'
 import { useDocumentTitle } from './document-title.ts'
 import { useT } from './i18n/i18n.tsx'
 import { Card, Page } from './layout.tsx'
@@ -23,16 +22,8 @@ export function NotFoundPage({ homeHref }: { homeHref: string }) {
   )
 }
 
-/** Shown instead of a blank screen when a page fails to render. */
-export function RouteErrorPage({ homeHref }: { homeHref: string }) {
-  const error = useRouteError()
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return <NotFoundPage homeHref={homeHref} />
-  }
-  return <CrashPage homeHref={homeHref} />
-}
-
-function CrashPage({ homeHref }: { homeHref: string }) {
+/** Shown instead of a blank screen when a page fails to render (routing.tsx). */
+export function CrashPage({ homeHref }: { homeHref: string }) {
   const t = useT()
   useDocumentTitle(t('crash.title'))
   return (
