@@ -1,8 +1,9 @@
 // The server, compiled ahead of time: `npm run build` (and `npm start` when it is missing or
 // older than its sources) bundles server/main.ts with esbuild into dist/server, so starting it
-// transpiles nothing. Packages stay in node_modules; the files the server reads beside its code
-// (migrations, the XML schemas, the password list, the shipped code list) are read where they
-// are, in server/: each module's import.meta points at its source file, not at the bundle.
+// transpiles nothing. Packages stay in node_modules, except BUNDLED_PACKAGES; the files the
+// server reads beside its code (migrations, the XML schemas, the password list, the shipped code
+// list) are read where they are, in server/: each module's import.meta points at its source file,
+// not at the bundle.
 import fs from 'node:fs'
 import path from 'node:path'
 
