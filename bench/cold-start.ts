@@ -19,6 +19,8 @@ async function timeToHealthy(
   dataDir: string,
   port: number,
   command: string[] = SERVER_COMMANDS.prebuilt,
+  // The first start creates the demo practice: minutes on a busy machine, not seconds.
+  withinMs = 60_000,
 ): Promise<{ ms: number; residentMb: number }> {
   const started = performance.now()
   const server = spawnServer(
@@ -26,7 +28,7 @@ async function timeToHealthy(
     { command, stdio: 'ignore' },
   )
   try {
-    await waitHealthy(port, server, 10)
+    await waitHealthy(port, server, 10, withinMs)
     const ms = performance.now() - started
     await new Promise((resolve) => setTimeout(resolve, 2000))
     return { ms, residentMb: await residentMegabytes(server.pid) }
@@ -44,7 +46,7 @@ export async function benchColdStart(runs = 7) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'bitewing-bench-'))
   const port = 3900
   try {
-    const firstStartMs = (await timeToHealthy(dataDir, port)).ms
+    const firstStartMs = (await timeToHealthy(dataDir, port, SERVER_COMMANDS.prebuilt, 600_000)).ms
     const starts = []
     for (let run = 0; run < runs; run++) starts.push(await timeToHealthy(dataDir, port))
     const tsx = []

@@ -1,8 +1,9 @@
 // The server, compiled ahead of time: `npm run build` (and `npm start` when it is missing or
 // older than its sources) bundles server/main.ts with esbuild into dist/server, so starting it
-// transpiles nothing. Packages stay in node_modules; the files the server reads beside its code
-// (migrations, the XML schemas, the password list, the shipped code list) are read where they
-// are, in server/: each module's import.meta points at its source file, not at the bundle.
+// transpiles nothing. Packages stay in node_modules, except BUNDLED_PACKAGES; the files the
+// server reads beside its code (migrations, the XML schemas, the password list, the shipped code
+// list) are read where they are, in server/: each module's import.meta points at its source file,
+// not at the bundle.
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -31,6 +32,26 @@ const sourceLocations = {
   },
 }
 
+/**
+ * Packages bundled into the server rather than loaded from node_modules: plain JavaScript made of
+ * hundreds of small modules (typebox 683 files, kysely 264), which Node would otherwise resolve,
+ * read and compile one by one at every start. The others stay external: native addons, files read
+ * beside their code (PGlite's WebAssembly), or loaded only when used.
+ */
+export const BUNDLED_PACKAGES = ['typebox', 'kysely']
+
+const externalPackages = {
+  name: 'external-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = args.path.startsWith('@')
+        ? args.path.split('/').slice(0, 2).join('/')
+        : args.path.split('/')[0]
+      return BUNDLED_PACKAGES.includes(name) ? undefined : { path: args.path, external: true }
+    })
+  },
+}
+
 function newestTime(target) {
   const stat = fs.statSync(target)
   if (!stat.isDirectory()) return stat.mtimeMs
@@ -46,6 +67,8 @@ export function serverIsCurrent() {
   const sources = Math.max(
     newestTime(path.join(root, 'server')),
     newestTime(path.join(root, 'package-lock.json')),
+    // How it is bundled changes the build too.
+    newestTime(import.meta.filename),
   )
   return fs.statSync(SERVER_ENTRY).mtimeMs >= sources
 }
@@ -56,7 +79,7 @@ export async function buildServer() {
   await build({
     entryPoints: { main: path.join(root, 'server/main.ts') },
     outdir,
-    plugins: [sourceLocations],
+    plugins: [sourceLocations, externalPackages],
     outExtension: { '.js': '.mjs' },
     bundle: true,
     // The demo generator and its PDF and image libraries load only when a demo is created.
@@ -65,7 +88,6 @@ export async function buildServer() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
   })

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
-import pg from 'pg'
+import type pgDriver from 'pg'
 import { PGliteDialect } from './pglite-dialect.ts'
 import {
   type QueryObserver,
@@ -74,8 +74,13 @@ export const QUERY_TIMEOUT_MS = 30_000
 const INT8 = 20
 const DATE = 1082
 
-pg.types.setTypeParser(INT8, (value) => Number(value))
-pg.types.setTypeParser(DATE, (value) => value)
+/** The PostgreSQL driver, loaded only when DATABASE_URL asks for it (the embedded database needs none). */
+async function loadPg(): Promise<typeof pgDriver> {
+  const { default: driver } = await import('pg')
+  driver.types.setTypeParser(INT8, (value) => Number(value))
+  driver.types.setTypeParser(DATE, (value) => value)
+  return driver
+}
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options)
@@ -83,6 +88,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  const pg = await loadPg()
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 20,
@@ -117,7 +123,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
         client.release(broken.error)
       }
     },
-    listen: (channel, events) => listenPostgres(url, channel, events, options.schema),
+    listen: (channel, events) => listenPostgres(pg, url, channel, events, options.schema),
     notifiesImmediately: false,
     close: () => db.destroy(),
   }
@@ -125,6 +131,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 
 /** A connection of its own: a pooled one would stop listening when handed to someone else. */
 async function listenPostgres(
+  pg: typeof pgDriver,
   url: string,
   channel: string,
   events: ListenEvents,
@@ -163,6 +170,15 @@ async function listenPostgres(
   }
 }
 
+/**
+ * Settings the embedded database starts with, beside PGlite's own. Its shared buffers live in the
+ * WebAssembly memory of this process and are touched at start, so initdb's 128 MB default made
+ * 100 MB of the server's idle memory; a page not among them is read from the data folder through
+ * the operating system's cache, so a small practice's reads stay in memory all the same
+ * (docs/decisions.md, "The embedded database starts small").
+ */
+export const PGLITE_SETTINGS = ['shared_buffers=16MB']
+
 async function openPGlite(
   dataDir: string | undefined,
   template: Blob | undefined,
@@ -174,6 +190,10 @@ async function openPGlite(
   }
   const pglite = await PGlite.create(target ?? 'memory://', {
     parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting]),
+    ],
     ...(template ? { loadDataDir: template } : {}),
   })
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })

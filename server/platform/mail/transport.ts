@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer'
+import { createRequire } from 'node:module'
 
 /**
  * How long an SMTP conversation may wait for the server at each step (connecting, its greeting,
@@ -15,6 +15,8 @@ export function createMailTransport(
 ) {
   if (!smtpUrl) return undefined
   const timeout = Math.round(timeoutSeconds * 1000)
+  // Nodemailer (650 KB of code) loads only when email goes out over SMTP, not at every start.
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof import('nodemailer')
   return nodemailer.createTransport({
     url: smtpUrl,
     connectionTimeout: timeout,

@@ -1,4 +1,4 @@
-import { createEvent } from 'ics'
+import { createRequire } from 'node:module'
 
 export interface CalendarAppointment {
   id: number
@@ -16,6 +16,8 @@ export interface CalendarAppointment {
  */
 export function appointmentIcs(appointment: CalendarAppointment): string {
   const start = appointment.startsAt
+  // ics and its validator load with the first calendar event, not at every start.
+  const { createEvent } = createRequire(import.meta.url)('ics') as typeof import('ics')
   const { error, value } = createEvent({
     uid: `appointment-${appointment.id}@${appointment.practiceSlug}.bitewing`,
     start: start.getTime(),

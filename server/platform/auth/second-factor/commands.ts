@@ -1,4 +1,3 @@
-import QRCode from 'qrcode'
 import type { Database } from '../../db/database.ts'
 import { Conflict, Invalid } from '../../http/problems.ts'
 import type { SecretBox } from '../../mail/secrets.ts'
@@ -44,6 +43,8 @@ export async function startAppEnrollment(
     throw new Conflict('An authenticator app is already set up. Remove it first to add another.')
   }
   const uri = totpUri(key, names.issuer, names.label)
+  // The QR code library loads with the first enrollment, not at every start.
+  const { default: QRCode } = await import('qrcode')
   const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 2 })
   return { key, uri, qrSvg }
 }

@@ -1,11 +1,4 @@
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server'
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server'
 import type { Database } from '../../db/database.ts'
 import { Conflict, Invalid } from '../../http/problems.ts'
 import type { SessionOwner } from '../sessions.ts'
@@ -31,6 +24,9 @@ import {
 } from './queries.ts'
 
 /** Who passkeys are made for: the portal's own address (PUBLIC_URL), never the request's Host. */
+/** SimpleWebAuthn and its certificate libraries (700 KB of code), loaded with the first passkey use. */
+const webAuthn = () => import('@simplewebauthn/server')
+
 export interface RelyingParty {
   id: string
   origin: string
@@ -76,6 +72,7 @@ export async function passkeyRegistrationOptions(
   now = new Date(),
 ) {
   const existing = await ownPasskeys(db, owner)
+  const { generateRegistrationOptions } = await webAuthn()
   const options = await generateRegistrationOptions({
     rpName: names.rpName,
     rpID: rp.id,
@@ -117,6 +114,7 @@ export async function registerPasskey(
   if (!challenge || !(await claimChallenge(db, purpose, challenge, now))) {
     throw new Invalid('This request to add a passkey has expired. Please start again.')
   }
+  const { verifyRegistrationResponse } = await webAuthn()
   const verification = await verifyRegistrationResponse({
     response: body.response,
     expectedChallenge: challenge,
@@ -158,6 +156,7 @@ export async function passkeySignInOptions(
   now = new Date(),
 ) {
   const allowed = challenge.owner ? await ownPasskeys(db, challenge.owner) : []
+  const { generateAuthenticationOptions } = await webAuthn()
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: allowed.map((key) => ({
@@ -191,6 +190,7 @@ export async function checkPasskey(
       ? { kind: 'portal', portalUserId: passkey.portal_user_id }
       : { kind: 'office', staffUserId: passkey.staff_user_id as number }
   if (challenge.owner && !sameOwner(challenge.owner, owner)) return null
+  const { verifyAuthenticationResponse } = await webAuthn()
   const verification = await verifyAuthenticationResponse({
     response,
     expectedChallenge: signed,

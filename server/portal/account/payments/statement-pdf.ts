@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, PDFString, rgb, StandardFonts } from 'pdf-lib'
+import type { PDFDocument } from 'pdf-lib'
 import type { Database } from '../../../platform/db/database.ts'
 import type { SecretBox } from '../../../platform/mail/secrets.ts'
 import { STATEMENT_LINK_DAYS, statementPaymentLink } from './public.ts'
@@ -20,6 +20,9 @@ export async function statementWithPaymentLink(
   pdf: Uint8Array,
   link: { url: string; practiceName: string; expiresOn: string },
 ): Promise<Uint8Array> {
+  // pdf-lib (1 MB of code) loads with the first statement stamped, not at every start.
+  const pdfLib = await import('pdf-lib')
+  const { PDFDocument, rgb, StandardFonts } = pdfLib
   let doc: PDFDocument
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false })
@@ -47,7 +50,7 @@ export async function statementWithPaymentLink(
     page.drawText(line, { x: MARGIN, y, size: 9, font: mono, color: rgb(0.05, 0.2, 0.55) })
     y -= 12
   }
-  addLinkAnnotation(doc, page, [MARGIN, y + 8, PAGE[0] - MARGIN, top], link.url)
+  addLinkAnnotation(pdfLib, doc, page, [MARGIN, y + 8, PAGE[0] - MARGIN, top], link.url)
   y -= 10
   page.drawText(`The link works until ${link.expiresOn}.`, {
     x: MARGIN,
@@ -65,6 +68,7 @@ function chunks(text: string, size: number): string[] {
 }
 
 function addLinkAnnotation(
+  { PDFName, PDFString }: typeof import('pdf-lib'),
   doc: PDFDocument,
   page: ReturnType<PDFDocument['addPage']>,
   rect: [number, number, number, number],

@@ -23,9 +23,9 @@ export const stripeWebhookRoutes: FastifyPluginAsyncTypebox<{
     done(null, body),
   )
   app.post('/api/payments/stripe/webhook', async (request, reply) => {
-    let event: ReturnType<typeof verifiedStripeEvent>
+    let event: Awaited<ReturnType<typeof verifiedStripeEvent>>
     try {
-      event = verifiedStripeEvent(
+      event = await verifiedStripeEvent(
         stripe,
         request.body as string,
         request.headers['stripe-signature'] as string | undefined,

@@ -1,4 +1,4 @@
-import Stripe from 'stripe'
+import type Stripe from 'stripe'
 import type { StripeSettings } from '../../../config.ts'
 import type {
   CardDetails,
@@ -11,8 +11,17 @@ import { STRIPE_CARD_PAGE } from './stripe-page.ts'
 
 export type { StripeSettings }
 
-export function stripeClient(settings: StripeSettings): Stripe {
-  return new Stripe(settings.secretKey, {
+let sdk: Promise<typeof Stripe> | undefined
+
+/** Stripe's SDK (1 MB of code), loaded when Stripe is first used rather than at every start. */
+function loadStripe(): Promise<typeof Stripe> {
+  sdk ??= import('stripe').then((module) => module.default)
+  return sdk
+}
+
+export async function stripeClient(settings: StripeSettings): Promise<Stripe> {
+  const StripeSdk = await loadStripe()
+  return new StripeSdk(settings.secretKey, {
     ...(settings.host ? { host: settings.host } : {}),
     ...(settings.port ? { port: settings.port } : {}),
     ...(settings.protocol ? { protocol: settings.protocol } : {}),
@@ -71,12 +80,17 @@ export function resultOfIntent(
  * agrees, refunds, and the lookup reconciliation uses (by the attempt's key in the metadata).
  */
 export function stripeProcessor(settings: StripeSettings): PaymentProcessor {
-  const stripe = stripeClient(settings)
+  let client: Promise<Stripe> | undefined
+  const connect = () => {
+    client ??= stripeClient(settings)
+    return client
+  }
   return {
     name: 'stripe',
     cardEntry: { kind: 'stripe', framePath: STRIPE_CARD_PAGE },
     async charge(request: ChargeRequest) {
       try {
+        const stripe = await connect()
         const customer =
           request.customer ??
           (request.saveCard
@@ -104,11 +118,11 @@ export function stripeProcessor(settings: StripeSettings): PaymentProcessor {
         )
         return resultOfIntent(intent, request.saveCard)
       } catch (error) {
-        return chargeError(error)
+        return chargeError(error, await loadStripe())
       }
     },
     async lookup(idempotencyKey: string) {
-      const found = await stripe.paymentIntents.search({
+      const found = await (await connect()).paymentIntents.search({
         query: `metadata['idempotency_key']:'${idempotencyKey.replace(/[^A-Za-z0-9_-]/g, '')}'`,
         expand: ['data.payment_method'],
       })
@@ -116,7 +130,7 @@ export function stripeProcessor(settings: StripeSettings): PaymentProcessor {
       return intent ? resultOfIntent(intent, false) : { outcome: 'absent' }
     },
     async refund(request) {
-      const refund = await stripe.refunds.create(
+      const refund = await (await connect()).refunds.create(
         { payment_intent: request.reference, amount: request.amountCents },
         { idempotencyKey: request.idempotencyKey },
       )
@@ -125,12 +139,12 @@ export function stripeProcessor(settings: StripeSettings): PaymentProcessor {
   }
 }
 
-function chargeError(error: unknown): ChargeResult {
-  if (error instanceof Stripe.errors.StripeCardError) {
+function chargeError(error: unknown, StripeSdk: typeof Stripe): ChargeResult {
+  if (error instanceof StripeSdk.errors.StripeCardError) {
     const intent = (error.raw as { payment_intent?: { id?: string } }).payment_intent
     return { outcome: 'failed', code: failureOf(error), reference: intent?.id ?? null }
   }
-  if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+  if (error instanceof StripeSdk.errors.StripeInvalidRequestError) {
     return { outcome: 'failed', code: 'processing_error', reference: null }
   }
   // A connection lost or timed out, or Stripe's own trouble: the charge may have happened.
@@ -138,12 +152,12 @@ function chargeError(error: unknown): ChargeResult {
 }
 
 /** A webhook's event, when its signature is Stripe's with our secret; otherwise it throws. */
-export function verifiedStripeEvent(
+export async function verifiedStripeEvent(
   settings: StripeSettings,
   rawBody: string | Buffer,
   signature: string | undefined,
-): Stripe.Event {
-  return stripeClient(settings).webhooks.constructEvent(
+): Promise<Stripe.Event> {
+  return (await stripeClient(settings)).webhooks.constructEvent(
     rawBody,
     signature ?? '',
     settings.webhookSecret,
