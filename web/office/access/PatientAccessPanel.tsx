@@ -5,6 +5,7 @@ import { isApiError } from '../../ui/api.ts'
 import { formatCalendarDate } from '../../ui/i18n/format.ts'
 import { useLanguage, useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 import { Announcements } from '../Announcements.tsx'
 import {
   actionFailureMessage,
@@ -204,9 +205,9 @@ function ProvideAccessForm({
         <FieldError className="field-error" />
       </TextField>
       {/* Not isPending: the button is gone on success, and its announcement would dangle. */}
-      <Button className="button" type="submit">
-        {provide.isPending ? t('office.access.providingNow') : t('office.access.provide')}
-      </Button>
+      <SubmitButton isPending={provide.isPending} pendingLabel={t('office.access.providingNow')}>
+        {t('office.access.provide')}
+      </SubmitButton>
     </Form>
   )
 }

@@ -4,18 +4,15 @@ import type {
   StaffCredentials as StaffCredentialsSchema,
   StaffMemberView,
 } from '../../../server/office/staff/schemas.ts'
-import { getJson, postJson, putJson } from '../../ui/api.ts'
+import { postJson, putJson } from '../../ui/api.ts'
+import { readQuery } from '../../ui/read-query.ts'
 
 export type StaffMember = Static<typeof StaffMemberView>
 export type NewStaffMember = Static<typeof NewStaffMemberSchema>
 /** A user name and one-time password, shown once; the server keeps only a hash. */
 export type StaffCredentials = Static<typeof StaffCredentialsSchema>
 
-export const STAFF_KEY = ['office', 'staff'] as const
-
-export function fetchStaff(signal?: AbortSignal) {
-  return getJson<StaffMember[]>('/api/office/staff', signal)
-}
+export const staffQuery = readQuery<StaffMember[]>(['office', 'staff'], '/api/office/staff')
 
 export function createStaffMember(member: NewStaffMember) {
   return postJson<StaffCredentials>('/api/office/staff', member)

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
-import { Button } from 'react-aria-components'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { type FormMutation, MutationForm } from '../mutation-form.tsx'
 import { localCalendarDate } from '../session-rules.ts'
@@ -48,9 +48,9 @@ export function RangeForm({
         }}
         actions={
           <div className="form-actions">
-            <Button type="submit" className="button">
-              {mutation.isPending ? t('range.creating') : t('range.create')}
-            </Button>
+            <SubmitButton isPending={mutation.isPending} pendingLabel={t('range.creating')}>
+              {t('range.create')}
+            </SubmitButton>
           </div>
         }
       >
