@@ -1,15 +1,11 @@
 import type { Static } from 'typebox'
-import type {
-  SetupBody as SetupBodySchema,
-  SetupDone as SetupDoneSchema,
-  SetupStatus as SetupStatusSchema,
-} from '../../../server/office/setup/schemas.ts'
+import type * as schemas from '../../../server/office/setup/schemas.ts'
 import { postJson } from '../../ui/api.ts'
 import { readQuery } from '../../ui/read-query.ts'
 
-export type SetupBody = Static<typeof SetupBodySchema>
-export type SetupDone = Static<typeof SetupDoneSchema>
-export type SetupStatus = Static<typeof SetupStatusSchema>
+export type SetupBody = Static<typeof schemas.SetupBody>
+export type SetupDone = Static<typeof schemas.SetupDone>
+export type SetupStatus = Static<typeof schemas.SetupStatus>
 
 export const setupStatusQuery = readQuery<SetupStatus>(
   ['office-setup', 'status'],
