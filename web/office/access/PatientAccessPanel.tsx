@@ -6,14 +6,8 @@ import { formatCalendarDate } from '../../ui/i18n/format.ts'
 import { useLanguage, useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { SubmitButton } from '../../ui/submit-button.tsx'
-import { Announcements } from '../Announcements.tsx'
-import {
-  actionFailureMessage,
-  fullName,
-  missingDataSentence,
-  patientStatusLabel,
-  statusBlocksSignIn,
-} from '../labels.ts'
+import { Announcements, failed } from '../Announcements.tsx'
+import { fullName, missingDataSentence, patientStatusLabel, statusBlocksSignIn } from '../labels.ts'
 import {
   fetchPatientAccess,
   type IssuedCredentials,
@@ -164,10 +158,7 @@ function ProvideAccessForm({
     onError: (error) => {
       // A field error is shown next to the field; anything else above the form.
       if (isApiError(error) && error.errors.username) return
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.providing'), t),
-      })
+      announce(failed(error, t('office.access.providing'), t))
     },
   })
 
@@ -231,11 +222,7 @@ function AccessDetails({
     mutationFn: () => resetPassword(patient.id),
     onMutate: () => announce(null),
     onSuccess: onReset,
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.resettingPassword'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.access.resettingPassword'), t)),
   })
   const queryClient = useQueryClient()
   const unlock = useMutation({
@@ -245,11 +232,7 @@ function AccessDetails({
       queryClient.setQueryData(patientAccessKey(patient.id), updated)
       announce({ kind: 'success', text: t('office.access.unlocked', { name }) })
     },
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.unlocking'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.access.unlocking'), t)),
   })
   const resetTwoStep = useMutation({
     mutationFn: () => resetSecondFactor(patient.id),
@@ -258,21 +241,13 @@ function AccessDetails({
       queryClient.setQueryData(patientAccessKey(patient.id), updated)
       announce({ kind: 'success', text: t('office.access.twoStepReset', { name }) })
     },
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.resettingTwoStep'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.access.resettingTwoStep'), t)),
   })
   const remove = useMutation({
     mutationFn: () => removeAccess(patient.id),
     onMutate: () => announce(null),
     onSuccess: onRemoved,
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.removing'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.access.removing'), t)),
   })
   if (!access) return null
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useId, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
@@ -6,7 +6,7 @@ import { formatCalendarDate, formatMoney } from '../../ui/i18n/format.ts'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { type Announcement, Announcements } from '../Announcements.tsx'
+import { type Announcement, Announcements, useAnnouncements } from '../Announcements.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
 import { OfficeForm } from '../OfficeForm.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
@@ -33,14 +33,9 @@ export function PaymentsPage() {
 }
 
 function PaymentLists() {
-  const queryClient = useQueryClient()
   const payments = useQuery({ ...onlinePaymentsQuery, refetchOnMount: 'always' })
-  const [announcement, setAnnouncement] = useState<Announcement | null>(null)
+  const { announcement, announce } = useAnnouncements(onlinePaymentsQuery.queryKey)
   const t = useT()
-  const announce = (next: Announcement) => {
-    setAnnouncement(next)
-    void queryClient.invalidateQueries({ queryKey: onlinePaymentsQuery.queryKey })
-  }
   const toPost = payments.data?.filter((payment) => payment.status === 'Pending') ?? []
   const others = payments.data?.filter((payment) => payment.status !== 'Pending') ?? []
 

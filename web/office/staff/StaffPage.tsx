@@ -1,14 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { type Announcement, Announcements } from '../Announcements.tsx'
+import { type Announcement, Announcements, failed, useAnnouncements } from '../Announcements.tsx'
 import { ConfirmButton } from '../access/ConfirmButton.tsx'
 import { ConsolePage, useStaff } from '../ConsolePage.tsx'
-import { actionFailureMessage, roleLabel } from '../labels.ts'
+import { roleLabel } from '../labels.ts'
 import { NativeSelect } from '../NativeSelect.tsx'
 import { FormSection } from '../OfficeForm.tsx'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
@@ -41,11 +41,9 @@ export function StaffPage() {
 }
 
 function StaffManager() {
-  const queryClient = useQueryClient()
   const staff = useQuery(staffQuery)
   const [issued, setIssued] = useState<{ name: string; credentials: StaffCredentials } | null>(null)
-  const [announcement, setAnnouncement] = useState<Announcement | null>(null)
-  const refresh = () => queryClient.invalidateQueries({ queryKey: staffQuery.queryKey })
+  const { announcement, announce } = useAnnouncements(staffQuery.queryKey)
   const t = useT()
 
   return (
@@ -70,9 +68,8 @@ function StaffManager() {
       ) : null}
       <AddStaffForm
         onCreated={(name, credentials) => {
-          setAnnouncement({ kind: 'success', text: t('office.staff.canSignIn', { name }) })
+          announce({ kind: 'success', text: t('office.staff.canSignIn', { name }) })
           setIssued({ name, credentials })
-          void refresh()
         }}
       />
       <section aria-labelledby="staff-list-heading">
@@ -83,10 +80,7 @@ function StaffManager() {
           <StaffTable
             members={staff.data}
             onIssued={(name, credentials) => setIssued({ name, credentials })}
-            announce={(next) => {
-              setAnnouncement(next)
-              void refresh()
-            }}
+            announce={announce}
           />
         ) : null}
       </section>
@@ -198,11 +192,7 @@ function StaffRow({
       announce({ kind: 'success', text: t('office.staff.passwordReset', { name }) })
       onIssued(name, credentials)
     },
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.resettingPassword'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.access.resettingPassword'), t)),
   })
   const status = useMutation({
     mutationFn: (active: boolean) => setStaffActive(member.id, active),
@@ -213,8 +203,7 @@ function StaffRow({
           ? t('office.staff.enabled', { name })
           : t('office.staff.disabled', { name }),
       }),
-    onError: (error) =>
-      announce({ kind: 'error', text: actionFailureMessage(error, t('office.staff.changing'), t) }),
+    onError: (error) => announce(failed(error, t('office.staff.changing'), t)),
   })
   const isMe = member.username === me.username
 

@@ -1,14 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { type Announcement, Announcements } from '../Announcements.tsx'
+import { type Announcement, Announcements, failed, useAnnouncements } from '../Announcements.tsx'
 import { ConfirmButton } from '../access/ConfirmButton.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
-import { actionFailureMessage } from '../labels.ts'
 import { FormSection } from '../OfficeForm.tsx'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
@@ -33,15 +32,10 @@ export function SyncKeysPage() {
 }
 
 function SyncKeysManager() {
-  const queryClient = useQueryClient()
   const keys = useQuery(syncKeysQuery)
   const [created, setCreated] = useState<CreatedSyncKey | null>(null)
-  const [announcement, setAnnouncement] = useState<Announcement | null>(null)
+  const { announcement, announce, setAnnouncement } = useAnnouncements(syncKeysQuery.queryKey)
   const t = useT()
-  const announce = (next: Announcement) => {
-    setAnnouncement(next)
-    void queryClient.invalidateQueries({ queryKey: syncKeysQuery.queryKey })
-  }
 
   return (
     <>
@@ -179,11 +173,7 @@ function KeyRow({
         kind: 'success',
         text: t('office.syncKeys.revoked', { name: syncKey.name }),
       }),
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.syncKeys.revoking'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.syncKeys.revoking'), t)),
   })
   return (
     <tr>

@@ -6,8 +6,8 @@ import { QueryStatus } from '../../ui/status.tsx'
 import { SubmitButton } from '../../ui/submit-button.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import type { Announcement } from '../Announcements.tsx'
+import { failed } from '../Announcements.tsx'
 import { ConfirmButton } from '../access/ConfirmButton.tsx'
-import { actionFailureMessage } from '../labels.ts'
 import { OfficeForm } from '../OfficeForm.tsx'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
 import {
@@ -43,11 +43,7 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
       announce({ kind: 'success', text: t('office.webhook.removed') })
       void refresh()
     },
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.webhook.removing'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.webhook.removing'), t)),
   })
   const current = webhook.data?.url ?? null
 

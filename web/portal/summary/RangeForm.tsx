@@ -26,7 +26,6 @@ export function RangeForm({
   const headingId = useId()
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
-  const today = localCalendarDate(new Date())
   // Set on submit (one object per attempt): React Aria shows a form-level message until its
   // field is edited, then drops it.
   const [refused, setRefused] = useState<Record<string, string> | undefined>()
@@ -55,24 +54,21 @@ export function RangeForm({
         }
       >
         <div className="summary-range-fields">
-          <TextInputField
-            label={t('range.from')}
-            name="from"
-            type="date"
-            value={from}
-            onChange={setFrom}
-            inputProps={{ min: '1900-01-01', max: today }}
-          />
-          <TextInputField
-            label={t('range.to')}
-            name="to"
-            type="date"
-            value={to}
-            onChange={setTo}
-            inputProps={{ min: '1900-01-01', max: today }}
-          />
+          <DateInput label={t('range.from')} name="from" value={from} onChange={setFrom} />
+          <DateInput label={t('range.to')} name="to" value={to} onChange={setTo} />
         </div>
       </MutationForm>
     </section>
   )
+}
+
+/** One end of the range: a date from 1900 up to today. */
+function DateInput(props: {
+  label: string
+  name: 'from' | 'to'
+  value: string
+  onChange: (value: string) => void
+}) {
+  const today = localCalendarDate(new Date())
+  return <TextInputField {...props} type="date" inputProps={{ min: '1900-01-01', max: today }} />
 }
