@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
-import { addRequiredAuthenticatorApp } from './office-helpers.ts'
+import { addRequiredAuthenticatorApp, goToConsolePage } from './office-helpers.ts'
 import { productionServer } from './production-server.ts'
 
 // A production start of its own (no demo, an empty data folder, its own port): the setup link
@@ -76,15 +76,14 @@ test('a production start is set up from its one-time link, then staff and a sync
     page.getByRole('heading', { level: 1, name: 'Welcome, Dr. Priya Shah' }),
   ).toBeVisible()
 
-  const nav = page.getByRole('navigation', { name: 'Console' })
-  await nav.getByRole('link', { name: 'Staff' }).click()
+  await goToConsolePage(page, 'Staff')
   const add = page.getByRole('region', { name: 'Add a staff member' })
   await add.getByRole('textbox', { name: 'Display name' }).fill('Sam Front')
   await add.getByRole('textbox', { name: 'User name' }).fill('sam.front')
   await add.getByRole('button', { name: 'Add staff member' }).click()
   await expect(page.getByRole('region', { name: 'Sign-in details for Sam Front' })).toBeVisible()
 
-  await nav.getByRole('link', { name: 'Sync API keys' }).click()
+  await goToConsolePage(page, 'Sync API keys')
   const create = page.getByRole('region', { name: 'Create a key' })
   await create.getByRole('textbox', { name: 'Key name' }).fill('Open Dental server')
   await create.getByRole('button', { name: 'Create key' }).click()

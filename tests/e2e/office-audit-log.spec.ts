@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import { expectUsablePage } from './checks.ts'
 import { expect, test } from './fresh-family.ts'
-import { signInToOffice } from './office-helpers.ts'
+import { goToConsolePage, signInToOffice } from './office-helpers.ts'
 
 test('the administrator filters the audit log to one patient and downloads it as CSV', async ({
   page,
@@ -10,9 +10,7 @@ test('the administrator filters the audit log to one patient and downloads it as
   test.slow()
   const { guarantor } = await freshFamily()
   await signInToOffice(page)
-  const navigation = page.getByRole('navigation', { name: 'Console' })
-  await navigation.getByRole('link', { name: 'Audit log' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible()
+  await goToConsolePage(page, 'Audit log')
 
   await page.getByRole('textbox', { name: 'Patient' }).fill(guarantor.name)
   await page.getByRole('button', { name: 'Search' }).click()

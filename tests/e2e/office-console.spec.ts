@@ -1,6 +1,11 @@
 import { expect, type Page, type Route, test } from '@playwright/test'
 import { DEMO_PRACTICE, expectNoAxeViolations, expectUsablePage } from './checks.ts'
-import { type PatientRow, signInToOffice, submitOfficeSignIn } from './office-helpers.ts'
+import {
+  goToConsolePage,
+  type PatientRow,
+  signInToOffice,
+  submitOfficeSignIn,
+} from './office-helpers.ts'
 
 /**
  * The console's frame and the access panel's less common states. Nothing here changes the demo
@@ -26,10 +31,7 @@ async function answerWithPatient(page: Page, patient: PatientRow) {
 }
 
 async function choosePatient(page: Page, patient: PatientRow) {
-  await page
-    .getByRole('navigation', { name: 'Console' })
-    .getByRole('link', { name: 'Patient Portal Access' })
-    .click()
+  await goToConsolePage(page, 'Patient Portal Access')
   await page.getByRole('textbox', { name: 'Name' }).fill(patient.lastName)
   await page.getByRole('button', { name: 'Search' }).click()
   await page.getByRole('link', { name: `${patient.lastName}, ${patient.firstName}` }).click()
@@ -67,11 +69,7 @@ test('a session that ended on the server leads to the sign-in page, and back', a
   context,
 }) => {
   await signInToOffice(page)
-  await page
-    .getByRole('navigation', { name: 'Console' })
-    .getByRole('link', { name: 'Patient Portal Access' })
-    .click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Patient Portal Access' })).toBeVisible()
+  await goToConsolePage(page, 'Patient Portal Access')
 
   // As after 30 idle minutes: the server no longer knows the session.
   await context.clearCookies()
@@ -88,10 +86,7 @@ test('a session that ended on the server leads to the sign-in page, and back', a
 
 test('the search asks for a name or a birthdate, and finds the Garcias', async ({ page }) => {
   await signInToOffice(page)
-  await page
-    .getByRole('navigation', { name: 'Console' })
-    .getByRole('link', { name: 'Patient Portal Access' })
-    .click()
+  await goToConsolePage(page, 'Patient Portal Access')
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(page.getByRole('alert')).toHaveText('Enter a name, a birthdate, or both.')
 

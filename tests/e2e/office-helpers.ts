@@ -40,14 +40,16 @@ export async function officeBeside(browser: Browser, page: Page, submit = submit
   return { officeContext, office }
 }
 
+/** Follows the console's navigation to the page `name` and waits for its heading. */
+export async function goToConsolePage(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+}
+
 /** Signs the administrator in and opens Portal Settings from the console's navigation. */
 export async function openPortalSettings(page: Page) {
   await signInToOffice(page)
-  await page
-    .getByRole('navigation', { name: 'Console' })
-    .getByRole('link', { name: 'Portal Settings' })
-    .click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Portal Settings' })).toBeVisible()
+  await goToConsolePage(page, 'Portal Settings')
 }
 
 export interface PatientRow {

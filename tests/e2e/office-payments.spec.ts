@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expectUsablePage } from './checks.ts'
 import { expect, type FreshFamily, test } from './fresh-family.ts'
-import { ADMIN, officeBeside } from './office-helpers.ts'
+import { ADMIN, goToConsolePage, officeBeside } from './office-helpers.ts'
 import { signInToPortal } from './portal.ts'
 import { openTab } from './portal-tabs.ts'
 
@@ -48,10 +48,7 @@ test('the office finds a payment to post, with its receipt, and refunds it once 
   await guarantorPays(page, family, 6_789)
 
   const { officeContext, office } = await officeBeside(browser, page)
-  await office
-    .getByRole('navigation', { name: 'Console' })
-    .getByRole('link', { name: 'Online payments' })
-    .click()
+  await goToConsolePage(office, 'Online payments')
   await expect(office.getByRole('heading', { level: 1, name: 'Online payments' })).toBeFocused()
 
   const toPost = office.getByRole('region', { name: 'To post' })

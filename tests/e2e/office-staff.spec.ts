@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
-import { ADMIN, signInToOffice } from './office-helpers.ts'
+import { ADMIN, goToConsolePage, signInToOffice } from './office-helpers.ts'
 
 // Runs at desktop and phone size against the demo server: each run adds its own staff member.
 
@@ -11,10 +11,7 @@ test('Staff: add a member with a one-time password, reset it, disable and enable
   const username = `desk.${testInfo.project.name}.${Date.now().toString(36)}`
   const displayName = `Robin ${testInfo.project.name} ${Date.now().toString(36)}`
   await signInToOffice(page)
-  await page
-    .getByRole('navigation', { name: 'Console' })
-    .getByRole('link', { name: 'Staff' })
-    .click()
+  await goToConsolePage(page, 'Staff')
   await expect(page).toHaveURL(/\/office\/staff$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Staff' })).toBeFocused()
   const accounts = page.getByRole('region', { name: 'Staff accounts' })

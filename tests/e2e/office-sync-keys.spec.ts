@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test'
 import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
-import { signInToOffice } from './office-helpers.ts'
+import { goToConsolePage, signInToOffice } from './office-helpers.ts'
 import { oneAtATime } from './one-at-a-time.ts'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
@@ -11,10 +11,7 @@ test('Sync API keys: create a key shown once with a copy button, see it listed, 
   test.slow()
   const name = `PMS ${testInfo.project.name} ${Date.now().toString(36)}`
   await signInToOffice(page)
-  await page
-    .getByRole('navigation', { name: 'Console' })
-    .getByRole('link', { name: 'Sync API keys' })
-    .click()
+  await goToConsolePage(page, 'Sync API keys')
   await expect(page).toHaveURL(/\/office\/sync-keys$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Sync API keys' })).toBeFocused()
 

@@ -4,7 +4,7 @@ import { fillBirthdate } from './birthdate.ts'
 import { expectUsablePage } from './checks.ts'
 import { expect, test } from './fresh-family.ts'
 import { arrowToMenuItem, tabAndEnter, tabAndType, typeSignIn } from './keyboard.ts'
-import { signInToOffice } from './office-helpers.ts'
+import { goToConsolePage, officeBeside } from './office-helpers.ts'
 import {
   HASHING,
   patientMenu,
@@ -120,10 +120,8 @@ test('she signs out her other browser; the office resets her two-step sign-in; t
   await elsewhere.context().close()
 
   // She has lost her phone: the office resets her two-step sign-in.
-  const office = await (await browser.newContext({ viewport: page.viewportSize() })).newPage()
-  await signInToOffice(office)
-  const console = office.getByRole('navigation', { name: 'Console' })
-  await console.getByRole('link', { name: 'Patient Portal Access' }).click()
+  const { office } = await officeBeside(browser, page)
+  await goToConsolePage(office, 'Patient Portal Access')
   const search = office.getByRole('search', { name: 'Find a patient' })
   await search.getByRole('textbox', { name: 'Name' }).fill(guarantor.name)
   await fillBirthdate(search, '1980-04-12')
@@ -142,7 +140,7 @@ test('she signs out her other browser; the office resets her two-step sign-in; t
   await expect(page.getByRole('heading', { level: 1, name: guarantor.name })).toBeVisible(HASHING)
 
   // The audit log, filtered to her, holds all of it.
-  await console.getByRole('link', { name: 'Audit log' }).click()
+  await goToConsolePage(office, 'Audit log')
   await office.getByRole('textbox', { name: 'Patient' }).fill(guarantor.name)
   await office.getByRole('button', { name: 'Search' }).click()
   const events = office.getByRole('list', { name: 'Audit events' }).getByRole('listitem')

@@ -7,7 +7,7 @@ import {
 } from '../../server/sync/readme-example.ts'
 import { fillBirthdate } from './birthdate.ts'
 import { expectNoAxeViolations } from './checks.ts'
-import { addRequiredAuthenticatorApp } from './office-helpers.ts'
+import { addRequiredAuthenticatorApp, goToConsolePage } from './office-helpers.ts'
 import { HASHING } from './portal.ts'
 import { openTab } from './portal-tabs.ts'
 import { productionServer } from './production-server.ts'
@@ -60,10 +60,7 @@ async function officeSignIn(page: Page) {
 
 /** The Sync API keys page: the key is shown once. */
 async function createSyncKey(page: Page) {
-  await page
-    .getByRole('navigation', { name: 'Console' })
-    .getByRole('link', { name: 'Sync API keys' })
-    .click()
+  await goToConsolePage(page, 'Sync API keys')
   const create = page.getByRole('region', { name: 'Create a key' })
   await create.getByRole('textbox', { name: 'Key name' }).fill('Open Dental')
   await create.getByRole('button', { name: 'Create key' }).click()
@@ -74,8 +71,7 @@ async function createSyncKey(page: Page) {
 
 /** Patient Portal Access: find the patient, provide access, read the one-time password. */
 async function giveAccess(page: Page) {
-  const nav = page.getByRole('navigation', { name: 'Console' })
-  await nav.getByRole('link', { name: 'Patient Portal Access' }).click()
+  await goToConsolePage(page, 'Patient Portal Access')
   const search = page.getByRole('search', { name: 'Find a patient' })
   await search.getByRole('textbox', { name: 'Name' }).fill(PATIENT_NAME)
   await fillBirthdate(search, README_PATIENT.body.birthdate)

@@ -1,4 +1,8 @@
+import { type QueryKey, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { Translate } from '../ui/i18n/i18n.tsx'
 import type { Announcement } from './access/PatientAccessPanel.tsx'
+import { actionFailureMessage } from './labels.ts'
 
 /**
  * What the last action did: success in a polite live region that is always present (so each new
@@ -19,6 +23,25 @@ export function Announcements({ announcement }: { announcement: Announcement | n
       ) : null}
     </>
   )
+}
+
+/**
+ * The page's last announcement, and `announce`, which makes one and reloads what `queryKey`
+ * holds: the action it tells of changed that.
+ */
+export function useAnnouncements(queryKey: QueryKey) {
+  const queryClient = useQueryClient()
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null)
+  const announce = (next: Announcement) => {
+    setAnnouncement(next)
+    void queryClient.invalidateQueries({ queryKey })
+  }
+  return { announcement, announce, setAnnouncement }
+}
+
+/** The alert for an action that failed: `what` is "Removing access", said with the reason. */
+export function failed(error: unknown, what: string, t: Translate): Announcement {
+  return { kind: 'error', text: actionFailureMessage(error, what, t) }
 }
 
 export type { Announcement }

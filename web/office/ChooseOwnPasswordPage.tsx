@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
-import { Button, Form } from 'react-aria-components'
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
 import { postJson } from '../ui/api.ts'
 import { useDocumentTitle } from '../ui/document-title.ts'
 import { useT } from '../ui/i18n/i18n.tsx'
 import { Card, Page } from '../ui/layout.tsx'
 import { type NewPassword, NewPasswordFields, NO_NEW_PASSWORD } from '../ui/new-password-fields.tsx'
-import { actionFailureMessage } from './labels.ts'
+import { SubmitButton } from '../ui/submit-button.tsx'
+import { OfficeForm } from './OfficeForm.tsx'
 import { endOfficeSession, SESSION_KEY, type StaffSession } from './office-api.ts'
-import { useFieldErrors } from './settings/section.tsx'
 
 /**
  * Signed in with the one-time password an administrator gave: the console shows only this until
@@ -27,12 +27,6 @@ export function ChooseOwnPasswordPage({ staff }: { staff: StaffSession }) {
     mutationFn: endOfficeSession,
     onSuccess: () => window.location.replace('/office/sign-in'),
   })
-  const errors = useFieldErrors(save.error)
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (!save.isPending) save.mutate(password)
-  }
 
   return (
     <Page>
@@ -41,25 +35,24 @@ export function ChooseOwnPasswordPage({ staff }: { staff: StaffSession }) {
         <p className="card-subtitle">
           {t('office.ownPassword.intro', { name: staff.displayName })}
         </p>
-        <Form
-          className="form"
-          onSubmit={submit}
-          validationErrors={errors}
-          validationBehavior="aria"
-          aria-labelledby="own-password-heading"
+        <OfficeForm
+          mutation={save}
+          what={t('office.ownPassword.saving')}
+          onSubmit={() => save.mutate(password)}
+          labelledBy="own-password-heading"
+          actions={
+            // Not isPending: its announcement would point at a button about to be gone.
+            <SubmitButton
+              isPending={save.isPending}
+              pendingLabel={t('office.ownPassword.savingNow')}
+            >
+              {t('office.ownPassword.save')}
+            </SubmitButton>
+          }
         >
           <input type="hidden" name="username" autoComplete="username" value={staff.username} />
           <NewPasswordFields value={password} onChange={setPassword} />
-          {save.isError && Object.keys(errors).length === 0 ? (
-            <div className="notice notice-error" role="alert">
-              <p>{actionFailureMessage(save.error, t('office.ownPassword.saving'), t)}</p>
-            </div>
-          ) : null}
-          {/* Not isPending: its announcement would point at a button about to be gone. */}
-          <Button type="submit" className="button">
-            {save.isPending ? t('office.ownPassword.savingNow') : t('office.ownPassword.save')}
-          </Button>
-        </Form>
+        </OfficeForm>
         <Button
           className="button button-secondary"
           onPress={() => {

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
-import { Button } from 'react-aria-components'
 import { MutationForm } from '../portal/mutation-form.tsx'
 import { AddAppPanel } from '../portal/security/AddAppPanel.tsx'
 import { postJson } from '../ui/api.ts'
 import { useT } from '../ui/i18n/i18n.tsx'
+import { SubmitButton } from '../ui/submit-button.tsx'
 import { TextInputField } from '../ui/text-field.tsx'
 
 /** After a staff member's password: the authenticator code, or adding an app the policy asks for. */
@@ -42,9 +42,9 @@ function CodeStep({ onDone }: { onDone: () => void }) {
       onSubmit={() => answer.mutate()}
       labelledBy="office-heading"
       actions={
-        <Button className="button" type="submit">
-          {answer.isPending ? t('office.secondFactor.checking') : t('office.secondFactor.continue')}
-        </Button>
+        <SubmitButton isPending={answer.isPending} pendingLabel={t('office.secondFactor.checking')}>
+          {t('office.secondFactor.continue')}
+        </SubmitButton>
       }
     >
       <TextInputField

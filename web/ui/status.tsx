@@ -35,3 +35,17 @@ function loadFailureMessage(error: unknown, t: Translate): string {
   if (isApiError(error) && error.detail) return t('status.loadFailed', { detail: error.detail })
   return t('status.loadFailedRetry')
 }
+
+/**
+ * What a list or form waits on: `Loading` until the first answer, or the failure with a retry.
+ * Says nothing once the data is there.
+ */
+export function QueryStatus({
+  query,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown }
+}) {
+  if (query.isPending) return <Loading />
+  if (query.isError) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />
+  return null
+}

@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { useT } from '../../ui/i18n/i18n.tsx'
-import { actionFailureMessage, fullName } from '../labels.ts'
+import { failed } from '../Announcements.tsx'
+import { fullName } from '../labels.ts'
 import {
   accessLetter,
   emailInvitation,
@@ -53,11 +54,7 @@ export function CredentialsCard({
         text: opened ? t('office.credentials.letterOpened') : t('office.credentials.letterReady'),
       })
     },
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.credentials.making'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.credentials.making'), t)),
   })
 
   const invite = useMutation({
@@ -71,11 +68,7 @@ export function CredentialsCard({
           name: fullName(patient),
         }),
       }),
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.credentials.emailing'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.credentials.emailing'), t)),
   })
 
   return (

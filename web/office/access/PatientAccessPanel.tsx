@@ -5,14 +5,9 @@ import { isApiError } from '../../ui/api.ts'
 import { formatCalendarDate } from '../../ui/i18n/format.ts'
 import { useLanguage, useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
-import { Announcements } from '../Announcements.tsx'
-import {
-  actionFailureMessage,
-  fullName,
-  missingDataSentence,
-  patientStatusLabel,
-  statusBlocksSignIn,
-} from '../labels.ts'
+import { SubmitButton } from '../../ui/submit-button.tsx'
+import { Announcements, failed } from '../Announcements.tsx'
+import { fullName, missingDataSentence, patientStatusLabel, statusBlocksSignIn } from '../labels.ts'
 import {
   fetchPatientAccess,
   type IssuedCredentials,
@@ -163,10 +158,7 @@ function ProvideAccessForm({
     onError: (error) => {
       // A field error is shown next to the field; anything else above the form.
       if (isApiError(error) && error.errors.username) return
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.providing'), t),
-      })
+      announce(failed(error, t('office.access.providing'), t))
     },
   })
 
@@ -204,9 +196,9 @@ function ProvideAccessForm({
         <FieldError className="field-error" />
       </TextField>
       {/* Not isPending: the button is gone on success, and its announcement would dangle. */}
-      <Button className="button" type="submit">
-        {provide.isPending ? t('office.access.providingNow') : t('office.access.provide')}
-      </Button>
+      <SubmitButton isPending={provide.isPending} pendingLabel={t('office.access.providingNow')}>
+        {t('office.access.provide')}
+      </SubmitButton>
     </Form>
   )
 }
@@ -230,11 +222,7 @@ function AccessDetails({
     mutationFn: () => resetPassword(patient.id),
     onMutate: () => announce(null),
     onSuccess: onReset,
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.resettingPassword'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.access.resettingPassword'), t)),
   })
   const queryClient = useQueryClient()
   const unlock = useMutation({
@@ -244,11 +232,7 @@ function AccessDetails({
       queryClient.setQueryData(patientAccessKey(patient.id), updated)
       announce({ kind: 'success', text: t('office.access.unlocked', { name }) })
     },
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.unlocking'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.access.unlocking'), t)),
   })
   const resetTwoStep = useMutation({
     mutationFn: () => resetSecondFactor(patient.id),
@@ -257,21 +241,13 @@ function AccessDetails({
       queryClient.setQueryData(patientAccessKey(patient.id), updated)
       announce({ kind: 'success', text: t('office.access.twoStepReset', { name }) })
     },
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.resettingTwoStep'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.access.resettingTwoStep'), t)),
   })
   const remove = useMutation({
     mutationFn: () => removeAccess(patient.id),
     onMutate: () => announce(null),
     onSuccess: onRemoved,
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.removing'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.access.removing'), t)),
   })
   if (!access) return null
 

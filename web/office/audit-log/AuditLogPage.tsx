@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { Button, Form } from 'react-aria-components'
 import { getJson } from '../../ui/api.ts'
 import { type MessageId, type Translate, useT } from '../../ui/i18n/i18n.tsx'
-import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { QueryStatus } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
@@ -104,10 +104,7 @@ function AuditLog() {
       <p className="status" role="status">
         {events.isSuccess ? t('office.audit.shown', { count: shown.length }) : ''}
       </p>
-      {events.isPending ? <Loading /> : null}
-      {events.isError ? (
-        <LoadFailed error={events.error} onRetry={() => void events.refetch()} />
-      ) : null}
+      <QueryStatus query={events} />
       {shown.length > 0 ? (
         <ol className="audit-list" aria-label={t('office.audit.events')}>
           {shown.map((event) => (

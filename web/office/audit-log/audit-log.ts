@@ -1,13 +1,10 @@
 import type { Static } from 'typebox'
-import type {
-  AuditLogPage as AuditLogPageSchema,
-  AuditLogQuery,
-} from '../../../server/office/audit-log/schemas.ts'
+import type * as schemas from '../../../server/office/audit-log/schemas.ts'
 
-export type AuditLogPage = Static<typeof AuditLogPageSchema>
+export type AuditLogPage = Static<typeof schemas.AuditLogPage>
 export type AuditEvent = AuditLogPage['events'][number]
 export type AuditFilters = Required<
-  Pick<Static<typeof AuditLogQuery>, 'patient' | 'user' | 'action' | 'from' | 'to'>
+  Pick<Static<typeof schemas.AuditLogQuery>, 'patient' | 'user' | 'action' | 'from' | 'to'>
 >
 
 export const NO_FILTERS: AuditFilters = { patient: '', user: '', action: '', from: '', to: '' }

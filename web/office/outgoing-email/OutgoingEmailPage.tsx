@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { Button } from 'react-aria-components'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
-import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { QueryStatus } from '../../ui/status.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
 import { emailKindLabel, emailStatusLabel } from '../labels.ts'
 import { fetchOutgoingEmails, OUTGOING_EMAILS_KEY, type OutgoingEmail } from '../office-api.ts'
@@ -58,10 +58,7 @@ function EmailList() {
           {t('office.email.refresh')}
         </Button>
       </div>
-      {emails.isPending ? <Loading /> : null}
-      {emails.isError ? (
-        <LoadFailed error={emails.error} onRetry={() => void emails.refetch()} />
-      ) : null}
+      <QueryStatus query={emails} />
       {emails.isSuccess && emails.data.length === 0 ? <p>{t('office.email.none')}</p> : null}
       {emails.isSuccess && emails.data.length > 0 ? (
         <ol className="email-list">

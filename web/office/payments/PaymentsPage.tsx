@@ -1,20 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useId, useRef, useState } from 'react'
-import { Button, Form } from 'react-aria-components'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useId, useRef, useState } from 'react'
+import { Button } from 'react-aria-components'
 import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import { formatCalendarDate, formatMoney } from '../../ui/i18n/format.ts'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
-import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { QueryStatus } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { type Announcement, Announcements } from '../Announcements.tsx'
+import { type Announcement, Announcements, useAnnouncements } from '../Announcements.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
-import { actionFailureMessage } from '../labels.ts'
+import { OfficeForm } from '../OfficeForm.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
-import { useFieldErrors } from '../settings/section.tsx'
 import {
-  fetchOnlinePayments,
-  ONLINE_PAYMENTS_KEY,
   type OnlinePayment,
+  onlinePaymentsQuery,
   parseRefundAmount,
   refundOnlinePayment,
 } from './payments-api.ts'
@@ -35,18 +33,9 @@ export function PaymentsPage() {
 }
 
 function PaymentLists() {
-  const queryClient = useQueryClient()
-  const payments = useQuery({
-    queryKey: ONLINE_PAYMENTS_KEY,
-    queryFn: ({ signal }) => fetchOnlinePayments(signal),
-    refetchOnMount: 'always',
-  })
-  const [announcement, setAnnouncement] = useState<Announcement | null>(null)
+  const payments = useQuery({ ...onlinePaymentsQuery, refetchOnMount: 'always' })
+  const { announcement, announce } = useAnnouncements(onlinePaymentsQuery.queryKey)
   const t = useT()
-  const announce = (next: Announcement) => {
-    setAnnouncement(next)
-    void queryClient.invalidateQueries({ queryKey: ONLINE_PAYMENTS_KEY })
-  }
   const toPost = payments.data?.filter((payment) => payment.status === 'Pending') ?? []
   const others = payments.data?.filter((payment) => payment.status !== 'Pending') ?? []
 
@@ -55,10 +44,7 @@ function PaymentLists() {
       <p>{t('office.payments.intro')}</p>
       <TimeZoneNote />
       <Announcements announcement={announcement} />
-      {payments.isPending ? <Loading /> : null}
-      {payments.isError ? (
-        <LoadFailed error={payments.error} onRetry={() => void payments.refetch()} />
-      ) : null}
+      <QueryStatus query={payments} />
       {payments.isSuccess ? (
         <>
           <PaymentSection
@@ -238,13 +224,9 @@ function RefundButton({
       )
     },
   })
-  const serverErrors = useFieldErrors(refund.error)
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({})
-  const errors = { ...serverErrors, ...localErrors }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (refund.isPending) return
+  function submit() {
     const cents = parseRefundAmount(amount)
     const found: Record<string, string> = {}
     if (cents === null) found.amountCents = t('office.payments.amountProblem')
@@ -272,11 +254,23 @@ function RefundButton({
         onOpenChange={setOpen}
         size="medium"
       >
-        <Form
-          className="form"
+        <OfficeForm
+          mutation={refund}
+          what={t('office.payments.refunding')}
           onSubmit={submit}
-          validationErrors={errors}
-          validationBehavior="aria"
+          moreErrors={localErrors}
+          actions={
+            <DialogActions>
+              <Button slot="close" className="button button-secondary">
+                {t('office.common.cancel')}
+              </Button>
+              <Button type="submit" className="button button-danger">
+                {refund.isPending
+                  ? t('office.payments.refundingNow')
+                  : t('office.payments.refundPayment')}
+              </Button>
+            </DialogActions>
+          }
         >
           <p>
             {t('office.payments.refundBody', {
@@ -301,22 +295,7 @@ function RefundButton({
             isRequired
             maxLength={500}
           />
-          {refund.isError && Object.keys(serverErrors).length === 0 ? (
-            <div className="notice notice-error" role="alert">
-              <p>{actionFailureMessage(refund.error, t('office.payments.refunding'), t)}</p>
-            </div>
-          ) : null}
-          <DialogActions>
-            <Button slot="close" className="button button-secondary">
-              {t('office.common.cancel')}
-            </Button>
-            <Button type="submit" className="button button-danger">
-              {refund.isPending
-                ? t('office.payments.refundingNow')
-                : t('office.payments.refundPayment')}
-            </Button>
-          </DialogActions>
-        </Form>
+        </OfficeForm>
       </DialogShell>
     </>
   )

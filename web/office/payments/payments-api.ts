@@ -1,14 +1,14 @@
 import type { Static } from 'typebox'
 import type { OnlinePaymentView } from '../../../server/office/payments/schemas.ts'
-import { getJson, postJson } from '../../ui/api.ts'
+import { postJson } from '../../ui/api.ts'
+import { readQuery } from '../../ui/read-query.ts'
 
 export type OnlinePayment = Static<typeof OnlinePaymentView>
 
-export const ONLINE_PAYMENTS_KEY = ['office', 'online-payments'] as const
-
-export function fetchOnlinePayments(signal?: AbortSignal) {
-  return getJson<OnlinePayment[]>('/api/office/payments', signal)
-}
+export const onlinePaymentsQuery = readQuery<OnlinePayment[]>(
+  ['office', 'online-payments'],
+  '/api/office/payments',
+)
 
 export function refundOnlinePayment(paymentId: number, amountCents: number, reason: string) {
   return postJson<OnlinePayment>(`/api/office/payments/${paymentId}/refund`, {

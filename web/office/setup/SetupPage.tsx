@@ -7,13 +7,13 @@ import { useDocumentTitle } from '../../ui/document-title.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { Card, Page } from '../../ui/layout.tsx'
 import { NewPasswordFields } from '../../ui/new-password-fields.tsx'
-import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { QueryStatus } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { actionFailureMessage } from '../labels.ts'
 import { NativeSelect } from '../NativeSelect.tsx'
 import { useFieldErrors, useFocusFirstInvalid } from '../settings/section.tsx'
 import { LocationFields } from './LocationFields.tsx'
-import { fetchSetupStatus, SETUP_STATUS_KEY, type SetupDone, submitSetup } from './setup-api.ts'
+import { type SetupDone, setupStatusQuery, submitSetup } from './setup-api.ts'
 import {
   emptyLocation,
   passwordAgainError,
@@ -25,6 +25,7 @@ import {
   tokenFromHash,
 } from './setup-form.ts'
 import './setup.css'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 
 /**
  * First-run setup, opened from the one-time link the server printed (`/office/setup#token=…`):
@@ -36,10 +37,7 @@ export function SetupPage() {
   useDocumentTitle(t('office.setup.documentTitle'))
   const [token] = useState(() => tokenFromHash(window.location.hash))
   const [done, setDone] = useState<SetupDone | null>(null)
-  const status = useQuery({
-    queryKey: SETUP_STATUS_KEY,
-    queryFn: ({ signal }) => fetchSetupStatus(signal),
-  })
+  const status = useQuery(setupStatusQuery)
 
   return (
     <Page>
@@ -61,10 +59,7 @@ export function SetupPage() {
           ) : (
             <>
               <h1>{t('office.setup.title')}</h1>
-              {status.isPending ? <Loading /> : null}
-              {status.isError ? (
-                <LoadFailed error={status.error} onRetry={() => void status.refetch()} />
-              ) : null}
+              <QueryStatus query={status} />
               {status.data?.needed === false ? (
                 <div className="notice notice-info">
                   <p>
@@ -258,9 +253,9 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
       ) : null}
       {/* Not isPending: the button is gone on success, and React Aria's pending announcement
           would dangle (axe: role-img-alt). A second press is ignored by submit. */}
-      <Button type="submit" className="button">
-        {setup.isPending ? t('office.setup.pending') : t('office.setup.submit')}
-      </Button>
+      <SubmitButton isPending={setup.isPending} pendingLabel={t('office.setup.pending')}>
+        {t('office.setup.submit')}
+      </SubmitButton>
     </Form>
   )
 }

@@ -1,20 +1,16 @@
 import type { Static } from 'typebox'
-import type {
-  SetupBody as SetupBodySchema,
-  SetupDone as SetupDoneSchema,
-  SetupStatus as SetupStatusSchema,
-} from '../../../server/office/setup/schemas.ts'
-import { getJson, postJson } from '../../ui/api.ts'
+import type * as schemas from '../../../server/office/setup/schemas.ts'
+import { postJson } from '../../ui/api.ts'
+import { readQuery } from '../../ui/read-query.ts'
 
-export type SetupBody = Static<typeof SetupBodySchema>
-export type SetupDone = Static<typeof SetupDoneSchema>
-export type SetupStatus = Static<typeof SetupStatusSchema>
+export type SetupBody = Static<typeof schemas.SetupBody>
+export type SetupDone = Static<typeof schemas.SetupDone>
+export type SetupStatus = Static<typeof schemas.SetupStatus>
 
-export const SETUP_STATUS_KEY = ['office-setup', 'status'] as const
-
-export function fetchSetupStatus(signal?: AbortSignal) {
-  return getJson<SetupStatus>('/api/office/setup', signal)
-}
+export const setupStatusQuery = readQuery<SetupStatus>(
+  ['office-setup', 'status'],
+  '/api/office/setup',
+)
 
 export function submitSetup(body: SetupBody) {
   return postJson<SetupDone>('/api/office/setup', body)

@@ -1,26 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
-import { Button, Form } from 'react-aria-components'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
-import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { QueryStatus } from '../../ui/status.tsx'
+import { ColumnHeads } from '../../ui/table.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { type Announcement, Announcements } from '../Announcements.tsx'
+import { type Announcement, Announcements, failed, useAnnouncements } from '../Announcements.tsx'
 import { ConfirmButton } from '../access/ConfirmButton.tsx'
 import { ConsolePage, useStaff } from '../ConsolePage.tsx'
-import { actionFailureMessage, roleLabel } from '../labels.ts'
+import { roleLabel } from '../labels.ts'
 import { NativeSelect } from '../NativeSelect.tsx'
+import { FormSection } from '../OfficeForm.tsx'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
-import { useFieldErrors } from '../settings/section.tsx'
 import {
   createStaffMember,
-  fetchStaff,
   type NewStaffMember,
   resetStaffPassword,
-  STAFF_KEY,
   type StaffCredentials,
   type StaffMember,
   setStaffActive,
+  staffQuery,
 } from './staff-api.ts'
 import '../access/access.css'
 
@@ -41,11 +41,9 @@ export function StaffPage() {
 }
 
 function StaffManager() {
-  const queryClient = useQueryClient()
-  const staff = useQuery({ queryKey: STAFF_KEY, queryFn: ({ signal }) => fetchStaff(signal) })
+  const staff = useQuery(staffQuery)
   const [issued, setIssued] = useState<{ name: string; credentials: StaffCredentials } | null>(null)
-  const [announcement, setAnnouncement] = useState<Announcement | null>(null)
-  const refresh = () => queryClient.invalidateQueries({ queryKey: STAFF_KEY })
+  const { announcement, announce } = useAnnouncements(staffQuery.queryKey)
   const t = useT()
 
   return (
@@ -70,26 +68,19 @@ function StaffManager() {
       ) : null}
       <AddStaffForm
         onCreated={(name, credentials) => {
-          setAnnouncement({ kind: 'success', text: t('office.staff.canSignIn', { name }) })
+          announce({ kind: 'success', text: t('office.staff.canSignIn', { name }) })
           setIssued({ name, credentials })
-          void refresh()
         }}
       />
       <section aria-labelledby="staff-list-heading">
         <h2 id="staff-list-heading">{t('office.staff.heading.list')}</h2>
         <TimeZoneNote />
-        {staff.isPending ? <Loading /> : null}
-        {staff.isError ? (
-          <LoadFailed error={staff.error} onRetry={() => void staff.refetch()} />
-        ) : null}
+        <QueryStatus query={staff} />
         {staff.isSuccess ? (
           <StaffTable
             members={staff.data}
             onIssued={(name, credentials) => setIssued({ name, credentials })}
-            announce={(next) => {
-              setAnnouncement(next)
-              void refresh()
-            }}
+            announce={announce}
           />
         ) : null}
       </section>
@@ -112,59 +103,42 @@ function AddStaffForm({
       onCreated(sent.displayName.trim(), credentials)
     },
   })
-  const errors = useFieldErrors(create.error)
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (!create.isPending) create.mutate(member)
-  }
-
   return (
-    <section aria-labelledby="add-staff-heading">
-      <h2 id="add-staff-heading">{t('office.staff.add')}</h2>
-      <Form
-        className="form"
-        onSubmit={submit}
-        validationErrors={errors}
-        validationBehavior="aria"
-        aria-labelledby="add-staff-heading"
-      >
-        <TextInputField
-          label={t('office.staff.displayName')}
-          name="displayName"
-          value={member.displayName}
-          onChange={(displayName) => setMember((current) => ({ ...current, displayName }))}
-          isRequired
-          maxLength={200}
-        />
-        <TextInputField
-          label={t('office.common.userName')}
-          description={t('office.staff.userNameHelp')}
-          name="username"
-          value={member.username}
-          onChange={(username) => setMember((current) => ({ ...current, username }))}
-          isRequired
-          maxLength={40}
-          autoComplete="off"
-        />
-        <NativeSelect
-          label={t('office.staff.role')}
-          value={member.role}
-          onChange={(role) =>
-            setMember((current) => ({ ...current, role: role as NewStaffMember['role'] }))
-          }
-          options={roleOptions(t)}
-        />
-        {create.isError && Object.keys(errors).length === 0 ? (
-          <div className="notice notice-error" role="alert">
-            <p>{actionFailureMessage(create.error, t('office.staff.adding'), t)}</p>
-          </div>
-        ) : null}
-        <Button type="submit" className="button" isPending={create.isPending}>
-          {t('office.staff.addButton')}
-        </Button>
-      </Form>
-    </section>
+    <FormSection
+      id="add-staff"
+      title={t('office.staff.add')}
+      submitLabel={t('office.staff.addButton')}
+      mutation={create}
+      what={t('office.staff.adding')}
+      onSubmit={() => create.mutate(member)}
+    >
+      <TextInputField
+        label={t('office.staff.displayName')}
+        name="displayName"
+        value={member.displayName}
+        onChange={(displayName) => setMember((current) => ({ ...current, displayName }))}
+        isRequired
+        maxLength={200}
+      />
+      <TextInputField
+        label={t('office.common.userName')}
+        description={t('office.staff.userNameHelp')}
+        name="username"
+        value={member.username}
+        onChange={(username) => setMember((current) => ({ ...current, username }))}
+        isRequired
+        maxLength={40}
+        autoComplete="off"
+      />
+      <NativeSelect
+        label={t('office.staff.role')}
+        value={member.role}
+        onChange={(role) =>
+          setMember((current) => ({ ...current, role: role as NewStaffMember['role'] }))
+        }
+        options={roleOptions(t)}
+      />
+    </FormSection>
   )
 }
 
@@ -180,16 +154,16 @@ function StaffTable({
   const t = useT()
   return (
     <table className="results-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('office.staff.name')}</th>
-          <th scope="col">{t('office.common.userName')}</th>
-          <th scope="col">{t('office.staff.role')}</th>
-          <th scope="col">{t('office.staff.status')}</th>
-          <th scope="col">{t('office.staff.lastSignIn')}</th>
-          <th scope="col">{t('office.staff.actions')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          t('office.staff.name'),
+          t('office.common.userName'),
+          t('office.staff.role'),
+          t('office.staff.status'),
+          t('office.staff.lastSignIn'),
+          t('office.staff.actions'),
+        ]}
+      />
       <tbody>
         {members.map((member) => (
           <StaffRow key={member.id} member={member} onIssued={onIssued} announce={announce} />
@@ -218,11 +192,7 @@ function StaffRow({
       announce({ kind: 'success', text: t('office.staff.passwordReset', { name }) })
       onIssued(name, credentials)
     },
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.access.resettingPassword'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.access.resettingPassword'), t)),
   })
   const status = useMutation({
     mutationFn: (active: boolean) => setStaffActive(member.id, active),
@@ -233,8 +203,7 @@ function StaffRow({
           ? t('office.staff.enabled', { name })
           : t('office.staff.disabled', { name }),
       }),
-    onError: (error) =>
-      announce({ kind: 'error', text: actionFailureMessage(error, t('office.staff.changing'), t) }),
+    onError: (error) => announce(failed(error, t('office.staff.changing'), t)),
   })
   const isMe = member.username === me.username
 

@@ -1,21 +1,14 @@
 import type { Static } from 'typebox'
-import type {
-  NewStaffMember as NewStaffMemberSchema,
-  StaffCredentials as StaffCredentialsSchema,
-  StaffMemberView,
-} from '../../../server/office/staff/schemas.ts'
-import { getJson, postJson, putJson } from '../../ui/api.ts'
+import type * as schemas from '../../../server/office/staff/schemas.ts'
+import { postJson, putJson } from '../../ui/api.ts'
+import { readQuery } from '../../ui/read-query.ts'
 
-export type StaffMember = Static<typeof StaffMemberView>
-export type NewStaffMember = Static<typeof NewStaffMemberSchema>
+export type StaffMember = Static<typeof schemas.StaffMemberView>
+export type NewStaffMember = Static<typeof schemas.NewStaffMember>
 /** A user name and one-time password, shown once; the server keeps only a hash. */
-export type StaffCredentials = Static<typeof StaffCredentialsSchema>
+export type StaffCredentials = Static<typeof schemas.StaffCredentials>
 
-export const STAFF_KEY = ['office', 'staff'] as const
-
-export function fetchStaff(signal?: AbortSignal) {
-  return getJson<StaffMember[]>('/api/office/staff', signal)
-}
+export const staffQuery = readQuery<StaffMember[]>(['office', 'staff'], '/api/office/staff')
 
 export function createStaffMember(member: NewStaffMember) {
   return postJson<StaffCredentials>('/api/office/staff', member)

@@ -1,23 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
-import { Button, Form } from 'react-aria-components'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
 import { useT } from '../../ui/i18n/i18n.tsx'
-import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { QueryStatus } from '../../ui/status.tsx'
+import { ColumnHeads } from '../../ui/table.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { type Announcement, Announcements } from '../Announcements.tsx'
+import { type Announcement, Announcements, failed, useAnnouncements } from '../Announcements.tsx'
 import { ConfirmButton } from '../access/ConfirmButton.tsx'
 import { ConsolePage } from '../ConsolePage.tsx'
-import { actionFailureMessage } from '../labels.ts'
+import { FormSection } from '../OfficeForm.tsx'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
-import { useFieldErrors } from '../settings/section.tsx'
 import {
   type CreatedSyncKey,
   createSyncKey,
-  fetchSyncKeys,
   revokeSyncKey,
-  SYNC_KEYS_KEY,
   type SyncKey,
+  syncKeysQuery,
 } from './sync-keys-api.ts'
 import { WebhookSection } from './WebhookSection.tsx'
 import '../access/access.css'
@@ -33,15 +32,10 @@ export function SyncKeysPage() {
 }
 
 function SyncKeysManager() {
-  const queryClient = useQueryClient()
-  const keys = useQuery({ queryKey: SYNC_KEYS_KEY, queryFn: ({ signal }) => fetchSyncKeys(signal) })
+  const keys = useQuery(syncKeysQuery)
   const [created, setCreated] = useState<CreatedSyncKey | null>(null)
-  const [announcement, setAnnouncement] = useState<Announcement | null>(null)
+  const { announcement, announce, setAnnouncement } = useAnnouncements(syncKeysQuery.queryKey)
   const t = useT()
-  const announce = (next: Announcement) => {
-    setAnnouncement(next)
-    void queryClient.invalidateQueries({ queryKey: SYNC_KEYS_KEY })
-  }
 
   return (
     <>
@@ -59,10 +53,7 @@ function SyncKeysManager() {
       <section aria-labelledby="sync-keys-heading">
         <h2 id="sync-keys-heading">{t('office.syncKeys.keys')}</h2>
         <TimeZoneNote />
-        {keys.isPending ? <Loading /> : null}
-        {keys.isError ? (
-          <LoadFailed error={keys.error} onRetry={() => void keys.refetch()} />
-        ) : null}
+        <QueryStatus query={keys} />
         {keys.isSuccess && keys.data.length === 0 ? <p>{t('office.syncKeys.none')}</p> : null}
         {keys.isSuccess && keys.data.length > 0 ? (
           <KeyTable keys={keys.data} announce={announce} />
@@ -116,42 +107,25 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedSyncKey) => void
       onCreated(key)
     },
   })
-  const errors = useFieldErrors(create.error)
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (!create.isPending) create.mutate(name)
-  }
-
   return (
-    <section aria-labelledby="create-key-heading">
-      <h2 id="create-key-heading">{t('office.syncKeys.create')}</h2>
-      <Form
-        className="form"
-        onSubmit={submit}
-        validationErrors={errors}
-        validationBehavior="aria"
-        aria-labelledby="create-key-heading"
-      >
-        <TextInputField
-          label={t('office.syncKeys.name')}
-          description={t('office.syncKeys.nameHelp')}
-          name="name"
-          value={name}
-          onChange={setName}
-          isRequired
-          maxLength={100}
-        />
-        {create.isError && Object.keys(errors).length === 0 ? (
-          <div className="notice notice-error" role="alert">
-            <p>{actionFailureMessage(create.error, t('office.syncKeys.creating'), t)}</p>
-          </div>
-        ) : null}
-        <Button type="submit" className="button" isPending={create.isPending}>
-          {t('office.syncKeys.createButton')}
-        </Button>
-      </Form>
-    </section>
+    <FormSection
+      id="create-key"
+      title={t('office.syncKeys.create')}
+      submitLabel={t('office.syncKeys.createButton')}
+      mutation={create}
+      what={t('office.syncKeys.creating')}
+      onSubmit={() => create.mutate(name)}
+    >
+      <TextInputField
+        label={t('office.syncKeys.name')}
+        description={t('office.syncKeys.nameHelp')}
+        name="name"
+        value={name}
+        onChange={setName}
+        isRequired
+        maxLength={100}
+      />
+    </FormSection>
   )
 }
 
@@ -165,15 +139,15 @@ function KeyTable({
   const t = useT()
   return (
     <table className="results-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('office.staff.name')}</th>
-          <th scope="col">{t('office.syncKeys.startsWith')}</th>
-          <th scope="col">{t('office.syncKeys.createdAt')}</th>
-          <th scope="col">{t('office.syncKeys.lastUsed')}</th>
-          <th scope="col">{t('office.staff.status')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          t('office.staff.name'),
+          t('office.syncKeys.startsWith'),
+          t('office.syncKeys.createdAt'),
+          t('office.syncKeys.lastUsed'),
+          t('office.staff.status'),
+        ]}
+      />
       <tbody>
         {keys.map((key) => (
           <KeyRow key={key.id} syncKey={key} announce={announce} />
@@ -199,11 +173,7 @@ function KeyRow({
         kind: 'success',
         text: t('office.syncKeys.revoked', { name: syncKey.name }),
       }),
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.syncKeys.revoking'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.syncKeys.revoking'), t)),
   })
   return (
     <tr>

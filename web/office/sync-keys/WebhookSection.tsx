@@ -1,20 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
-import { Button, Form } from 'react-aria-components'
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
 import { useT } from '../../ui/i18n/i18n.tsx'
-import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { QueryStatus } from '../../ui/status.tsx'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import type { Announcement } from '../Announcements.tsx'
+import { failed } from '../Announcements.tsx'
 import { ConfirmButton } from '../access/ConfirmButton.tsx'
-import { actionFailureMessage } from '../labels.ts'
+import { OfficeForm } from '../OfficeForm.tsx'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
-import { useFieldErrors } from '../settings/section.tsx'
 import {
   type CreatedWebhook,
-  fetchSyncWebhook,
   removeSyncWebhook,
-  SYNC_WEBHOOK_KEY,
   setSyncWebhook,
+  syncWebhookQuery,
 } from './sync-keys-api.ts'
 
 /**
@@ -24,13 +24,10 @@ import {
 export function WebhookSection({ announce }: { announce: (next: Announcement) => void }) {
   const t = useT()
   const queryClient = useQueryClient()
-  const webhook = useQuery({
-    queryKey: SYNC_WEBHOOK_KEY,
-    queryFn: ({ signal }) => fetchSyncWebhook(signal),
-  })
+  const webhook = useQuery(syncWebhookQuery)
   const [created, setCreated] = useState<CreatedWebhook | null>(null)
   const [url, setUrl] = useState('')
-  const refresh = () => queryClient.invalidateQueries({ queryKey: SYNC_WEBHOOK_KEY })
+  const refresh = () => queryClient.invalidateQueries({ queryKey: syncWebhookQuery.queryKey })
   const save = useMutation({
     mutationFn: setSyncWebhook,
     onSuccess: (done) => {
@@ -46,19 +43,9 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
       announce({ kind: 'success', text: t('office.webhook.removed') })
       void refresh()
     },
-    onError: (error) =>
-      announce({
-        kind: 'error',
-        text: actionFailureMessage(error, t('office.webhook.removing'), t),
-      }),
+    onError: (error) => announce(failed(error, t('office.webhook.removing'), t)),
   })
-  const errors = useFieldErrors(save.error)
   const current = webhook.data?.url ?? null
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (!save.isPending) save.mutate(url)
-  }
 
   return (
     <section aria-labelledby="webhook-heading">
@@ -75,10 +62,7 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
           onDone={() => setCreated(null)}
         />
       ) : null}
-      {webhook.isPending ? <Loading /> : null}
-      {webhook.isError ? (
-        <LoadFailed error={webhook.error} onRetry={() => void webhook.refetch()} />
-      ) : null}
+      <QueryStatus query={webhook} />
       {webhook.isSuccess ? (
         <>
           <p>
@@ -109,12 +93,16 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
               </ConfirmButton>
             </div>
           ) : null}
-          <Form
-            className="form"
-            onSubmit={submit}
-            validationErrors={errors}
-            validationBehavior="aria"
-            aria-labelledby="webhook-heading"
+          <OfficeForm
+            mutation={save}
+            what={t('office.webhook.setting')}
+            onSubmit={() => save.mutate(url)}
+            labelledBy="webhook-heading"
+            actions={
+              <SubmitButton isPending={save.isPending} pendingLabel={t('office.settings.saving')}>
+                {t('office.webhook.setButton')}
+              </SubmitButton>
+            }
           >
             <TextInputField
               label={current ? t('office.webhook.newAddress') : t('office.webhook.addressLabel')}
@@ -126,15 +114,7 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
               isRequired
               maxLength={2000}
             />
-            {save.isError && Object.keys(errors).length === 0 ? (
-              <div className="notice notice-error" role="alert">
-                <p>{actionFailureMessage(save.error, t('office.webhook.setting'), t)}</p>
-              </div>
-            ) : null}
-            <Button type="submit" className="button">
-              {save.isPending ? t('office.settings.saving') : t('office.webhook.setButton')}
-            </Button>
-          </Form>
+          </OfficeForm>
         </>
       ) : null}
     </section>

@@ -5,17 +5,14 @@ import type {
   SyncKeyView,
   SyncWebhookView,
 } from '../../../server/office/sync-keys/schemas.ts'
-import { deleteJson, getJson, postJson, putJson } from '../../ui/api.ts'
+import { deleteJson, postJson, putJson } from '../../ui/api.ts'
+import { readQuery } from '../../ui/read-query.ts'
 
 export type SyncKey = Static<typeof SyncKeyView>
 /** The whole key, shown once; the server keeps only a hash. */
 export type CreatedSyncKey = Static<typeof CreatedSyncKeyView>
 
-export const SYNC_KEYS_KEY = ['office', 'sync-keys'] as const
-
-export function fetchSyncKeys(signal?: AbortSignal) {
-  return getJson<SyncKey[]>('/api/office/sync-keys', signal)
-}
+export const syncKeysQuery = readQuery<SyncKey[]>(['office', 'sync-keys'], '/api/office/sync-keys')
 
 export function createSyncKey(name: string) {
   return postJson<CreatedSyncKey>('/api/office/sync-keys', { name })
@@ -29,11 +26,10 @@ export type SyncWebhook = Static<typeof SyncWebhookView>
 /** The webhook just set, with its signing secret: shown once, stored sealed. */
 export type CreatedWebhook = Static<typeof CreatedSyncWebhook>
 
-export const SYNC_WEBHOOK_KEY = ['office', 'sync-webhook'] as const
-
-export function fetchSyncWebhook(signal?: AbortSignal) {
-  return getJson<SyncWebhook>('/api/office/sync-webhook', signal)
-}
+export const syncWebhookQuery = readQuery<SyncWebhook>(
+  ['office', 'sync-webhook'],
+  '/api/office/sync-webhook',
+)
 
 /** Sets the address with a new secret; the same address again rotates the secret. */
 export function setSyncWebhook(url: string) {

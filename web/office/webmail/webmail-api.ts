@@ -1,13 +1,9 @@
 import type { Static } from 'typebox'
-import type {
-  OfficeMessageView as MessageViewSchema,
-  OfficeBoxView as OfficeBoxViewSchema,
-  PatientChoice as PatientChoiceSchema,
-} from '../../../server/office/webmail/schemas.ts'
+import type * as schemas from '../../../server/office/webmail/schemas.ts'
 
-export type OfficeBox = Static<typeof OfficeBoxViewSchema>
-export type OfficeMessage = Static<typeof MessageViewSchema>
-export type PatientChoices = Static<typeof PatientChoiceSchema>
+export type OfficeBox = Static<typeof schemas.OfficeBoxView>
+export type OfficeMessage = Static<typeof schemas.OfficeMessageView>
+export type PatientChoices = Static<typeof schemas.PatientChoice>
 
 export const WEBMAIL_API = '/api/office/webmail'
 export const WEBMAIL_KEY = ['office', 'webmail'] as const

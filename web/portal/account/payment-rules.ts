@@ -1,12 +1,9 @@
 import type { Static } from 'typebox'
-import type {
-  PaymentResult as PaymentResultSchema,
-  PaymentSetupView,
-} from '../../../server/portal/account/payments/schemas.ts'
+import type * as schemas from '../../../server/portal/account/payments/schemas.ts'
 import type { Translate } from '../../ui/i18n/i18n.tsx'
 
-export type PaymentForm = Static<typeof PaymentSetupView>
-export type PaymentResult = Static<typeof PaymentResultSchema>
+export type PaymentForm = Static<typeof schemas.PaymentSetupView>
+export type PaymentResult = Static<typeof schemas.PaymentResult>
 
 /** A new card's token from the processor's own fields, with what the patient may be shown. */
 export interface NewCard {

@@ -1,17 +1,12 @@
 import type { Static } from 'typebox'
-import type {
-  Appointment as AppointmentSchema,
-  AppointmentsView as AppointmentsViewSchema,
-  OpenTime as OpenTimeSchema,
-  RecallNotice,
-} from '../../../server/portal/appointments/schemas.ts'
+import type * as schemas from '../../../server/portal/appointments/schemas.ts'
 import { calendarDayIn } from '../../ui/i18n/format.ts'
 import type { MessageId, Translate } from '../../ui/i18n/i18n.tsx'
 
-export type Appointment = Static<typeof AppointmentSchema>
-export type AppointmentsView = Static<typeof AppointmentsViewSchema>
-export type OpenTime = Static<typeof OpenTimeSchema>
-export type Recall = Static<typeof RecallNotice>
+export type Appointment = Static<typeof schemas.Appointment>
+export type AppointmentsView = Static<typeof schemas.AppointmentsView>
+export type OpenTime = Static<typeof schemas.OpenTime>
+export type Recall = Static<typeof schemas.RecallNotice>
 
 export interface OpenTimeDay {
   /** YYYY-MM-DD on the clinic's calendar. */

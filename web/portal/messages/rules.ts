@@ -1,16 +1,11 @@
 import type { Static } from 'typebox'
-import type {
-  BoxView as BoxViewSchema,
-  MessageSummary as MessageSummarySchema,
-  MessageView as MessageViewSchema,
-  RecipientsView as RecipientsViewSchema,
-} from '../../../server/portal/messages/schemas.ts'
+import type * as schemas from '../../../server/portal/messages/schemas.ts'
 import type { Translate } from '../../ui/i18n/i18n.tsx'
 
-export type BoxView = Static<typeof BoxViewSchema>
-export type MessageSummary = Static<typeof MessageSummarySchema>
-export type Message = Static<typeof MessageViewSchema>
-export type Recipients = Static<typeof RecipientsViewSchema>
+export type BoxView = Static<typeof schemas.BoxView>
+export type MessageSummary = Static<typeof schemas.MessageSummary>
+export type Message = Static<typeof schemas.MessageView>
+export type Recipients = Static<typeof schemas.RecipientsView>
 export type Box = 'inbox' | 'sent'
 
 export {

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../problem-alert.tsx'
 import type { PortalSessionView } from '../session.ts'
 import { type AppConfirmed, type AppEnrollment, groupedKey, svgImage } from './security-api.ts'
 import './security.css'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 
 /**
  * Adding an authenticator app: the key as a QR code and as text, a code from the app to confirm,
@@ -74,9 +75,9 @@ export function AddAppPanel({
         onSubmit={() => confirm.mutate(code)}
         labelledBy="add-app-title"
         actions={
-          <Button className="button" type="submit">
-            {confirm.isPending ? t('authApp.checking') : t('authApp.confirm')}
-          </Button>
+          <SubmitButton isPending={confirm.isPending} pendingLabel={t('authApp.checking')}>
+            {t('authApp.confirm')}
+          </SubmitButton>
         }
       >
         <TextInputField

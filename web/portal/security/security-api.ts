@@ -1,15 +1,10 @@
 import type { Static } from 'typebox'
-import type {
-  AppConfirmed as AppConfirmedSchema,
-  AppEnrollment as AppEnrollmentSchema,
-  RecoveryCodes as RecoveryCodesSchema,
-  SecurityView as SecurityViewSchema,
-} from '../../../server/portal/security/schemas.ts'
+import type * as schemas from '../../../server/portal/security/schemas.ts'
 
-export type AppEnrollment = Static<typeof AppEnrollmentSchema>
-export type AppConfirmed = Static<typeof AppConfirmedSchema>
-export type RecoveryCodes = Static<typeof RecoveryCodesSchema>
-export type SecurityView = Static<typeof SecurityViewSchema>
+export type AppEnrollment = Static<typeof schemas.AppEnrollment>
+export type AppConfirmed = Static<typeof schemas.AppConfirmed>
+export type RecoveryCodes = Static<typeof schemas.RecoveryCodes>
+export type SecurityView = Static<typeof schemas.SecurityView>
 
 export const SECURITY_KEY = ['portal', 'security'] as const
 

@@ -9,6 +9,7 @@ import {
   NewPasswordFields,
   NO_NEW_PASSWORD,
 } from '../../ui/new-password-fields.tsx'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import { StatusNotice } from '../problem-alert.tsx'
@@ -51,9 +52,9 @@ function ChangePasswordForm() {
       onSubmit={() => change.mutate({ currentPassword, ...newPassword })}
       actions={
         <DialogActions>
-          <Button className="button" type="submit">
-            {change.isPending ? t('form.saving') : t('header.changePassword')}
-          </Button>
+          <SubmitButton isPending={change.isPending} pendingLabel={t('form.saving')}>
+            {t('header.changePassword')}
+          </SubmitButton>
           <CloseButton label={t('dialog.cancel')} />
         </DialogActions>
       }

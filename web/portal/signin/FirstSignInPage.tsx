@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { Button } from 'react-aria-components'
 import type { Static } from 'typebox'
 import type { FirstSignIn as FirstSignInBody } from '../../../server/portal/signin/schemas.ts'
 import { postJson } from '../../ui/api.ts'
@@ -10,6 +9,7 @@ import {
   NewPasswordFields,
   NO_NEW_PASSWORD,
 } from '../../ui/new-password-fields.tsx'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import {
@@ -59,9 +59,9 @@ function FirstSignIn({ session }: { session: PortalSession }) {
         onSubmit={submit}
         labelledBy="first-sign-in-title"
         actions={
-          <Button className="button" type="submit">
-            {save.isPending ? t('form.saving') : t('firstSignIn.save')}
-          </Button>
+          <SubmitButton isPending={save.isPending} pendingLabel={t('form.saving')}>
+            {t('firstSignIn.save')}
+          </SubmitButton>
         }
       >
         <NewPasswordFields value={newPassword} onChange={setNewPassword} />

@@ -10,6 +10,7 @@ import {
   NewPasswordFields,
   NO_NEW_PASSWORD,
 } from '../../ui/new-password-fields.tsx'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import { StatusNotice } from '../problem-alert.tsx'
@@ -85,9 +86,9 @@ function RequestCode({
         moreErrors={haveCodeError ? { username: t('forgot.userNameFirst') } : {}}
         actions={
           <>
-            <Button className="button" type="submit">
-              {request.isPending ? t('form.sending') : t('forgot.emailCode')}
-            </Button>
+            <SubmitButton isPending={request.isPending} pendingLabel={t('form.sending')}>
+              {t('forgot.emailCode')}
+            </SubmitButton>
             <Button
               className="button button-secondary"
               onPress={() => {
@@ -147,9 +148,9 @@ function CompleteReset({
         labelledBy="forgot-title"
         actions={
           <>
-            <Button className="button" type="submit">
-              {complete.isPending ? t('form.saving') : t('forgot.setPassword')}
-            </Button>
+            <SubmitButton isPending={complete.isPending} pendingLabel={t('form.saving')}>
+              {t('forgot.setPassword')}
+            </SubmitButton>
             <Button className="button button-secondary" onPress={onStartOver}>
               {t('forgot.newCode')}
             </Button>

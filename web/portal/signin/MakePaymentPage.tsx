@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
-import { Button } from 'react-aria-components'
 import { Link, useSearchParams } from 'react-router'
 import { postJson } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
@@ -9,6 +8,7 @@ import { MutationForm } from '../mutation-form.tsx'
 import { PersonFields, type PersonInfo } from './PersonFields.tsx'
 import { PracticePage } from './PublicLayout.tsx'
 import './signin.css'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 
 const MakePayment = lazy(async () => ({
   default: (await import('../account/MakePayment.tsx')).MakePayment,
@@ -54,9 +54,9 @@ export default function MakePaymentPage() {
             }
             labelledBy="pay-title"
             actions={
-              <Button className="button" type="submit">
-                {verify.isPending ? t('pay.checking') : t('pay.continue')}
-              </Button>
+              <SubmitButton isPending={verify.isPending} pendingLabel={t('pay.checking')}>
+                {t('pay.continue')}
+              </SubmitButton>
             }
           >
             <PersonFields value={person} onChange={setPerson} />

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { Button } from 'react-aria-components'
 import { postJson } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
@@ -11,6 +10,7 @@ import { PracticePage } from './PublicLayout.tsx'
 import { SignOutButton } from './SignOutButton.tsx'
 import { StageGate } from './StageGate.tsx'
 import './signin.css'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 
 /** After the password: the code from the authenticator app, or a recovery code. */
 export default function SecondFactorPage() {
@@ -40,9 +40,9 @@ function SecondFactor() {
         onSubmit={() => answer.mutate()}
         labelledBy="second-factor-title"
         actions={
-          <Button className="button" type="submit">
-            {answer.isPending ? t('pay.checking') : t('pay.continue')}
-          </Button>
+          <SubmitButton isPending={answer.isPending} pendingLabel={t('pay.checking')}>
+            {t('pay.continue')}
+          </SubmitButton>
         }
       >
         <TextInputField

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { Button } from 'react-aria-components'
 import { isApiError, postJson } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { MutationForm } from '../mutation-form.tsx'
@@ -16,6 +15,7 @@ import { PracticePage } from './PublicLayout.tsx'
 import { SignOutButton } from './SignOutButton.tsx'
 import { StageGate } from './StageGate.tsx'
 import './signin.css'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 
 /** "Verify personal information": name and birthdate must match the record to go on. */
 export default function VerifyPage() {
@@ -58,9 +58,9 @@ function Verify({ session }: { session: PortalSession }) {
         onSubmit={submit}
         labelledBy="verify-title"
         actions={
-          <Button className="button" type="submit">
-            {verify.isPending ? t('verify.checking') : t('verify.continue')}
-          </Button>
+          <SubmitButton isPending={verify.isPending} pendingLabel={t('verify.checking')}>
+            {t('verify.continue')}
+          </SubmitButton>
         }
       >
         <PersonFields value={person} onChange={setPerson} />

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
-import { Button } from 'react-aria-components'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { type FormMutation, MutationForm } from '../mutation-form.tsx'
 import { localCalendarDate } from '../session-rules.ts'
@@ -26,7 +26,6 @@ export function RangeForm({
   const headingId = useId()
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
-  const today = localCalendarDate(new Date())
   // Set on submit (one object per attempt): React Aria shows a form-level message until its
   // field is edited, then drops it.
   const [refused, setRefused] = useState<Record<string, string> | undefined>()
@@ -48,31 +47,28 @@ export function RangeForm({
         }}
         actions={
           <div className="form-actions">
-            <Button type="submit" className="button">
-              {mutation.isPending ? t('range.creating') : t('range.create')}
-            </Button>
+            <SubmitButton isPending={mutation.isPending} pendingLabel={t('range.creating')}>
+              {t('range.create')}
+            </SubmitButton>
           </div>
         }
       >
         <div className="summary-range-fields">
-          <TextInputField
-            label={t('range.from')}
-            name="from"
-            type="date"
-            value={from}
-            onChange={setFrom}
-            inputProps={{ min: '1900-01-01', max: today }}
-          />
-          <TextInputField
-            label={t('range.to')}
-            name="to"
-            type="date"
-            value={to}
-            onChange={setTo}
-            inputProps={{ min: '1900-01-01', max: today }}
-          />
+          <DateInput label={t('range.from')} name="from" value={from} onChange={setFrom} />
+          <DateInput label={t('range.to')} name="to" value={to} onChange={setTo} />
         </div>
       </MutationForm>
     </section>
   )
+}
+
+/** One end of the range: a date from 1900 up to today. */
+function DateInput(props: {
+  label: string
+  name: 'from' | 'to'
+  value: string
+  onChange: (value: string) => void
+}) {
+  const today = localCalendarDate(new Date())
+  return <TextInputField {...props} type="date" inputProps={{ min: '1900-01-01', max: today }} />
 }

@@ -1,11 +1,6 @@
 import type { Static } from 'typebox'
 import { addressProblem, type TransmitKind } from '../../../server/portal/summary/rules.ts'
-import type {
-  ActivityView as ActivityViewSchema,
-  SummariesView as SummariesViewSchema,
-  TransmissionView as TransmissionViewSchema,
-  TransmitAccepted as TransmitAcceptedSchema,
-} from '../../../server/portal/summary/schemas.ts'
+import type * as schemas from '../../../server/portal/summary/schemas.ts'
 import type { MessageId, Translate } from '../../ui/i18n/i18n.tsx'
 
 export type { TransmitKind } from '../../../server/portal/summary/rules.ts'
@@ -22,11 +17,11 @@ export function addressMessage(to: string, kind: TransmitKind, t: Translate): st
     : t('transmit.addressLike', { kind })
 }
 
-export type SummariesView = Static<typeof SummariesViewSchema>
+export type SummariesView = Static<typeof schemas.SummariesView>
 export type CareSummary = SummariesView['summaries'][number]
-export type Transmission = Static<typeof TransmissionViewSchema>
-export type TransmitAccepted = Static<typeof TransmitAcceptedSchema>
-export type ActivityView = Static<typeof ActivityViewSchema>
+export type Transmission = Static<typeof schemas.TransmissionView>
+export type TransmitAccepted = Static<typeof schemas.TransmitAccepted>
+export type ActivityView = Static<typeof schemas.ActivityView>
 export type ActivityEvent = ActivityView['events'][number]
 export type DeliveryStatus = Transmission['status']
 
