@@ -1,6 +1,7 @@
 import { expect, type Page, type Route, test } from '@playwright/test'
 import { DEMO_PRACTICE, expectNoAxeViolations, expectUsablePage } from './checks.ts'
 import {
+  ADMIN,
   goToConsolePage,
   type PatientRow,
   signInToOffice,
@@ -62,6 +63,16 @@ test('a console address asks for sign-in first, then opens', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 1, name: 'Outgoing email' })).toBeVisible()
   await expect(page).toHaveTitle(`Outgoing email – ${DEMO_PRACTICE}`)
   await expectUsablePage(page)
+})
+
+test('an unknown console address leads someone signed in back to the console', async ({ page }) => {
+  await signInToOffice(page)
+  await page.goto('/office/no-such-page')
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+  await page.getByRole('link', { name: 'Go to the office console' }).click()
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.displayName}` }),
+  ).toBeVisible()
 })
 
 test('a session that ended on the server leads to the sign-in page, and back', async ({

@@ -87,7 +87,7 @@ test.describe('office console sign-in page', () => {
     await page.goto('/office/no-such-page')
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
     await expectNoAxeViolations(page)
-    await page.getByRole('link', { name: 'Go to the sign-in page' }).click()
+    await page.getByRole('link', { name: 'Go to the office console' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Office console' })).toBeVisible()
   })
 })

@@ -244,6 +244,15 @@ test.describe('the signed-in portal', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Maria Garcia' })).toBeVisible()
   })
 
+  test('an unknown address leads someone signed in back to their portal', async ({ page }) => {
+    test.slow()
+    await signInToPortal(page, MARIA, 'Maria Garcia')
+    await page.goto('/no-such-page')
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+    await page.getByRole('link', { name: 'Go to the portal’s home page' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Maria Garcia' })).toBeVisible()
+  })
+
   test('Remember user name keeps it for the next visit after a real sign-in', async ({ page }) => {
     test.slow()
     await page.goto('/')

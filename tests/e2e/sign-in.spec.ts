@@ -186,7 +186,7 @@ test.describe('pages linked from the sign-in page', () => {
     await page.goto('/no-such-page')
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
     await expectNoAxeViolations(page)
-    await page.getByRole('link', { name: 'Go to the sign-in page' }).click()
+    await page.getByRole('link', { name: 'Go to the portal’s home page' }).click()
     await expect(page.getByRole('heading', { name: DEMO_PRACTICE })).toBeVisible()
   })
 })
