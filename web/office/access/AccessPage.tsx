@@ -17,6 +17,7 @@ import {
 } from '../office-api.ts'
 import { PatientAccessPanel } from './PatientAccessPanel.tsx'
 import './access.css'
+import { FieldProblem } from '../../ui/field-problem.tsx'
 
 /**
  * Patient Portal Access: find a patient, then give, reset or remove their online access. The
@@ -89,11 +90,7 @@ function PatientSearch({ onSearch }: { onSearch: (criteria: PatientCriteria) => 
           {t('office.access.search')}
         </Button>
       </form>
-      {problem ? (
-        <p id={problemId} className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FieldProblem id={problemId} message={problem} announce />
     </search>
   )
 }

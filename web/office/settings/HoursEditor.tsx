@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
+import { FieldProblem } from '../../ui/field-problem.tsx'
 import { firstDayOfWeek, formatWeekday } from '../../ui/i18n/format.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { addRange, changeRange, removeRange, type WeekHours, weekdayOrder } from './contact-form.ts'
@@ -49,11 +50,7 @@ export function HoursEditor({
     <fieldset ref={root} className="hours" aria-describedby={problem ? problemId : undefined}>
       <legend>{t('office.hours.legend')}</legend>
       <p className="field-hint">{t('office.hours.hint')}</p>
-      {problem ? (
-        <p id={problemId} className="field-error">
-          {problem}
-        </p>
-      ) : null}
+      <FieldProblem id={problemId} message={problem} />
       <ul className="hours-days">
         {days.map((weekday) => {
           const name = formatWeekday(weekday)
@@ -103,11 +100,7 @@ export function HoursEditor({
                           {t('office.hours.remove', { day: name, hidden })}
                         </Button>
                       </div>
-                      {error ? (
-                        <p id={errorId} className="field-error">
-                          {error}
-                        </p>
-                      ) : null}
+                      <FieldProblem id={errorId} message={error} />
                     </div>
                   )
                 })}

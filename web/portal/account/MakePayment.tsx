@@ -19,6 +19,7 @@ import {
   parseAmount,
 } from './payment-rules.ts'
 import './payment.css'
+import { FieldProblem } from '../../ui/field-problem.tsx'
 
 /** Where the form reads its set-up and sends the payment; the same form signed in or not. */
 export interface PaymentEndpoints {
@@ -249,11 +250,7 @@ function DetailsStep({
               })}
             </p>
           ) : null}
-          {errors.card && !details.newCard ? (
-            <p id={cardErrorId} className="field-error" role="alert">
-              {errors.card}
-            </p>
-          ) : null}
+          <FieldProblem id={cardErrorId} message={details.newCard ? null : errors.card} announce />
           {signedIn && details.newCard ? (
             <label className="checkbox">
               <input

@@ -4,6 +4,7 @@ import { Button, FieldError, Label, Text, TextArea, TextField } from 'react-aria
 import { getJson, postJson } from '../../ui/api.ts'
 import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { NativeSelect } from '../../ui/native-select.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
@@ -125,7 +126,7 @@ function ComposeForm({
         </DialogActions>
       }
     >
-      <Choice
+      <NativeSelect
         label={t('messages.to')}
         name="providerId"
         value={draft.to}
@@ -137,7 +138,7 @@ function ComposeForm({
         ]}
       />
       {recipients.regarding.length > 1 && !isReply ? (
-        <Choice
+        <NativeSelect
           label={t('messages.regardingPatient')}
           name="regardingPatientId"
           value={String(draft.regardingPatientId)}
@@ -182,42 +183,5 @@ function ComposeForm({
         />
       ) : null}
     </MutationForm>
-  )
-}
-
-/** A labelled native select: short lists, quick with the keyboard and on phones. */
-function Choice({
-  label,
-  name,
-  value,
-  options,
-  onChange,
-  disabled = false,
-}: {
-  label: string
-  name: string
-  value: string
-  options: { value: string; label: string }[]
-  onChange: (value: string) => void
-  disabled?: boolean
-}) {
-  const id = `compose-${name}`
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        value={value}
-        disabled={disabled}
-        onChange={(event) => onChange(event.currentTarget.value)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
   )
 }

@@ -1,8 +1,9 @@
 import { useId } from 'react'
+import { FieldProblem } from './field-problem.tsx'
 
 /**
  * A labelled native `<select>`: with hundreds of options (time zones, currencies) the browser's
- * own list is the quickest to search by typing, on phones too.
+ * own list is the quickest to search by typing, and with a few it is the quickest on phones.
  */
 export function NativeSelect({
   label,
@@ -10,12 +11,16 @@ export function NativeSelect({
   onChange,
   options,
   error,
+  name,
+  disabled = false,
 }: {
   label: string
   value: string
   onChange: (value: string) => void
   options: readonly { value: string; label: string }[]
   error?: string | undefined
+  name?: string
+  disabled?: boolean
 }) {
   const id = useId()
   const errorId = `${id}-error`
@@ -24,7 +29,9 @@ export function NativeSelect({
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
+        name={name}
         value={value}
+        disabled={disabled}
         onChange={(event) => onChange(event.currentTarget.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
@@ -35,11 +42,7 @@ export function NativeSelect({
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldProblem id={errorId} message={error} />
     </div>
   )
 }
