@@ -21,7 +21,8 @@ export function ConfirmButton({
   /** The button's text while the action runs, e.g. "Resetting…". */
   pendingLabel: string
   title: string
-  confirmLabel: string
+  /** The dialog's action button, when it should say more than `label` (e.g. "Revoke key"). */
+  confirmLabel?: string
   danger?: boolean
   isPending?: boolean
   onConfirm: () => void
@@ -49,7 +50,7 @@ export function ConfirmButton({
               if (!isPending) onConfirm()
             }}
           >
-            {confirmLabel}
+            {confirmLabel ?? label}
           </Button>
         </DialogActions>
       </DialogShell>

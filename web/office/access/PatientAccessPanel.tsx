@@ -288,7 +288,6 @@ function AccessDetails({
           label={t('office.access.resetPassword')}
           pendingLabel={t('office.access.resettingNow')}
           title={t('office.access.resetPasswordTitle')}
-          confirmLabel={t('office.access.resetPassword')}
           isPending={reset.isPending}
           onConfirm={() => reset.mutate()}
         >
@@ -298,7 +297,6 @@ function AccessDetails({
           label={t('office.access.resetTwoStep')}
           pendingLabel={t('office.access.resettingNow')}
           title={t('office.access.resetTwoStepTitle')}
-          confirmLabel={t('office.access.resetTwoStep')}
           isPending={resetTwoStep.isPending}
           onConfirm={() => resetTwoStep.mutate()}
         >
@@ -308,7 +306,6 @@ function AccessDetails({
           label={t('office.access.remove')}
           pendingLabel={t('office.access.removingNow')}
           title={t('office.access.removeTitle')}
-          confirmLabel={t('office.access.remove')}
           danger
           isPending={remove.isPending}
           onConfirm={() => remove.mutate()}

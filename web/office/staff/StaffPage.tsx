@@ -220,7 +220,6 @@ function StaffRow({
             label={t('office.access.resetPassword')}
             pendingLabel={t('office.access.resettingNow')}
             title={t('office.staff.resetTitle', { name })}
-            confirmLabel={t('office.access.resetPassword')}
             isPending={reset.isPending}
             onConfirm={() => reset.mutate()}
           >
@@ -231,7 +230,6 @@ function StaffRow({
               label={t('office.staff.disable')}
               pendingLabel={t('office.staff.disabling')}
               title={t('office.staff.disableTitle', { name })}
-              confirmLabel={t('office.staff.disable')}
               danger
               isPending={status.isPending}
               onConfirm={() => status.mutate(false)}

@@ -82,12 +82,9 @@ export function WebhookSection({ announce }: { announce: (next: Announcement) =>
                 label={t('office.webhook.remove')}
                 pendingLabel={t('office.access.removingNow')}
                 title={t('office.webhook.removeTitle')}
-                confirmLabel={t('office.webhook.remove')}
                 danger
                 isPending={remove.isPending}
-                onConfirm={() => {
-                  if (!remove.isPending) remove.mutate()
-                }}
+                onConfirm={() => remove.mutate()}
               >
                 {t('office.webhook.removeBody')}
               </ConfirmButton>
