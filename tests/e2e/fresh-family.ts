@@ -261,6 +261,19 @@ export const test = base.extend<
   },
 })
 
+/** The events of `type` the PMS's sync feed holds for this family (payment.made, …). */
+export async function familyEventsInFeed(
+  sync: APIRequestContext,
+  family: FreshFamily,
+  type: string,
+) {
+  const feed = await (await sync.get('/api/sync/v1/events?limit=1000')).json()
+  return feed.events.filter(
+    (event: { type: string; data: { guarantorExternalId: string } }) =>
+      event.type === type && event.data.guarantorExternalId === `e2e-${family.tag}-guarantor`,
+  )
+}
+
 function baseUrlOf(configured: string | undefined): string {
   if (!configured)
     throw new Error('The fresh-family fixture needs a baseURL (playwright.config.ts)')

@@ -1,6 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expectUsablePage } from './checks.ts'
-import { expect, type FreshFamily, test } from './fresh-family.ts'
+import { expect, type FreshFamily, familyEventsInFeed, test } from './fresh-family.ts'
 import { ADMIN, goToConsolePage, officeBeside } from './office-helpers.ts'
 import { signInToPortal } from './portal.ts'
 import { openTab } from './portal-tabs.ts'
@@ -26,15 +26,6 @@ async function guarantorPays(page: Page, family: FreshFamily, amountCents: numbe
   })
   expect(paid.ok(), await paid.text()).toBe(true)
   expect((await paid.json()).status).toBe('succeeded')
-}
-
-async function refundsInFeed(sync: APIRequestContext, family: FreshFamily) {
-  const feed = await (await sync.get('/api/sync/v1/events?limit=1000')).json()
-  return feed.events.filter(
-    (event: { type: string; data: { guarantorExternalId: string } }) =>
-      event.type === 'payment.refunded' &&
-      event.data.guarantorExternalId === `e2e-${family.tag}-guarantor`,
-  )
 }
 
 test('the office finds a payment to post, with its receipt, and refunds it once with a reason', async ({
@@ -93,7 +84,7 @@ test('the office finds a payment to post, with its receipt, and refunds it once 
   await officeContext.close()
 
   // The PMS hears of it once, and the patient's history says so.
-  const refunds = await refundsInFeed(familyClients.sync, family)
+  const refunds = await familyEventsInFeed(familyClients.sync, family, 'payment.refunded')
   expect(refunds).toHaveLength(1)
   expect(refunds[0].data).toMatchObject({ amountCents: 6_789 })
   await openTab(page, 'Account')

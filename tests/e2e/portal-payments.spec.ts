@@ -3,7 +3,7 @@ import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { readmeStatementPdf } from '../../server/sync/readme-example.ts'
 import { fillBirthdate } from './birthdate.ts'
 import { expectUsablePage } from './checks.ts'
-import { expect, type FreshFamily, test } from './fresh-family.ts'
+import { expect, type FreshFamily, familyEventsInFeed, test } from './fresh-family.ts'
 import { tabAndEnter, tabAndType, tabTo } from './keyboard.ts'
 import { signInToPortal } from './portal.ts'
 import { openTab } from './portal-tabs.ts'
@@ -30,16 +30,6 @@ async function pushStatement(
     },
   })
   expect(answer.ok(), await answer.text()).toBe(true)
-}
-
-/** The payments the PMS hears of for this family (the sync feed's payment.made events). */
-async function paymentsInFeed(sync: APIRequestContext, family: FreshFamily) {
-  const feed = await (await sync.get('/api/sync/v1/events?limit=1000')).json()
-  return feed.events.filter(
-    (event: { type: string; data: { guarantorExternalId: string } }) =>
-      event.type === 'payment.made' &&
-      event.data.guarantorExternalId === `e2e-${family.tag}-guarantor`,
-  )
 }
 
 /** Types a test card into the processor's own page (its frame) and waits for its token. */
@@ -79,7 +69,7 @@ test('a guarantor pays with a new card she saves, once, then again with the save
   const payments = page.getByRole('table', { name: 'Payments, newest first' })
   await expect(payments.getByRole('row').nth(1)).toContainText('Pending')
   await expect(payments.getByRole('row').nth(1)).toContainText('4242')
-  expect(await paymentsInFeed(familyClients.sync, family)).toHaveLength(1)
+  expect(await familyEventsInFeed(familyClients.sync, family, 'payment.made')).toHaveLength(1)
 
   await page.getByRole('link', { name: 'View receipt' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Payment receipt' })).toBeVisible()
@@ -96,7 +86,7 @@ test('a guarantor pays with a new card she saves, once, then again with the save
   await page.getByRole('button', { name: /^Pay .*20\.00/ }).click()
   await expect(page.getByRole('heading', { name: 'Payment received' })).toBeVisible()
   await expect(payments.getByRole('row')).toHaveCount(3)
-  expect(await paymentsInFeed(familyClients.sync, family)).toHaveLength(2)
+  expect(await familyEventsInFeed(familyClients.sync, family, 'payment.made')).toHaveLength(2)
 })
 
 test('a declined card says so clearly and charges nothing', async ({
@@ -114,7 +104,7 @@ test('a declined card says so clearly and charges nothing', async ({
   await page.getByRole('button', { name: /^Pay / }).click()
   await expect(page.getByRole('alert')).toHaveText(/Your card was declined\. No money was taken\./)
   await expectUsablePage(page)
-  expect(await paymentsInFeed(familyClients.sync, family)).toHaveLength(0)
+  expect(await familyEventsInFeed(familyClients.sync, family, 'payment.made')).toHaveLength(0)
   // The patient tries again with another card from the same form.
   await page.getByRole('button', { name: 'Try another card' }).click()
   await expect(page.getByRole('textbox', { name: 'Amount' })).toHaveValue('50.00')
@@ -141,7 +131,7 @@ test('someone pays without signing in, after confirming name and birthdate', asy
   await page.getByRole('button', { name: /^Pay / }).click()
   await expect(page.getByRole('heading', { name: 'Payment received' })).toBeVisible()
   await expectUsablePage(page)
-  expect(await paymentsInFeed(familyClients.sync, family)).toHaveLength(1)
+  expect(await familyEventsInFeed(familyClients.sync, family, 'payment.made')).toHaveLength(1)
 })
 
 /** The address the statement's last page links to (its link annotation), as a reader clicks it. */
@@ -207,6 +197,6 @@ test('someone pays from the link on a statement, by keyboard alone, without sign
   await tabAndEnter(payer, payer.getByRole('button', { name: /^Pay .*42\.00/ }))
   await expect(payer.getByRole('heading', { name: 'Payment received' })).toBeVisible()
   await expectUsablePage(payer)
-  expect(await paymentsInFeed(familyClients.sync, family)).toHaveLength(1)
+  expect(await familyEventsInFeed(familyClients.sync, family, 'payment.made')).toHaveLength(1)
   await payer.context().close()
 })
