@@ -3,7 +3,7 @@ import { postJson } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { useSubmission } from '../../ui/submission.ts'
 import { ProblemAlert } from '../problem-alert.tsx'
-import type { PortalSessionView } from '../session.ts'
+import type { PortalSessionView } from '../session-view.ts'
 
 type SignInOptions = Parameters<typeof startAuthentication>[0]['optionsJSON']
 

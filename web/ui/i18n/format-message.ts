@@ -8,7 +8,7 @@ export type Catalog = Record<string, any>
 type Values = Record<string, unknown>
 
 /**
- * Formats a catalog's messages in one language: what react-intl's `formatMessage` did for us,
+ * Formats the messages of one language's catalogs: what react-intl's `formatMessage` did for us,
  * on `intl-messageformat` alone, which react-intl itself formats with. React-intl's provider and
  * its date, number and list formatters (web/ui/i18n/format.ts uses `Intl` directly) were 5 KB
  * (gzip) of every first load (bench `web`, docs/decisions.md).
@@ -18,12 +18,13 @@ type Values = Record<string, unknown>
  */
 export function messageFormatter(
   locale: string,
-  messages: Catalog,
+  catalogs: readonly Catalog[],
   onError: (error: Error) => void = reportError,
 ) {
   const compiled = new Map<string, IntlMessageFormat>()
   return (id: string, values?: Values): string | ReactNode => {
-    const message = messages[id]
+    // Looked up on each call: a catalog loaded later (addCatalogs) is merged into one of these.
+    const message = catalogs.find((catalog) => id in catalog)?.[id]
     if (message === undefined) {
       onError(new Error(`Missing message "${id}" for locale ${locale}`))
       return id

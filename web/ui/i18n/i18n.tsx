@@ -17,7 +17,7 @@ import {
 } from '../../../server/platform/i18n/languages.ts'
 import type uiMessages from '../messages/en.json'
 import { type Catalog, messageFormatter } from './format-message.ts'
-import { setTextLanguage } from './locale.ts'
+import { currentTextLanguage, setTextLanguage } from './locale.ts'
 
 export type { Catalog }
 
@@ -42,6 +42,33 @@ export async function loadCatalogs(
 ): Promise<Catalog> {
   const parts = await Promise.all(loaders.map((loader) => loader[language]()))
   return Object.assign({}, ...parts.map((part) => part.default))
+}
+
+/** Catalogs a page brings when it is first opened (addCatalogs), and what they hold by language. */
+const laterLoaders: CatalogLoaders[] = []
+const laterMessages = new Map<Language, Catalog>()
+
+function laterCatalog(language: Language): Catalog {
+  let catalog = laterMessages.get(language)
+  if (!catalog) {
+    catalog = {}
+    laterMessages.set(language, catalog)
+  }
+  return catalog
+}
+
+/**
+ * Adds a catalog part that only some pages use (the portal's, beyond its sign-in page: its
+ * routes.tsx), in the page's language now and in every language switched to from now on. A page
+ * whose route waits for this finds its words, since `t` looks them up as it formats.
+ */
+export async function addCatalogs(
+  loaders: CatalogLoaders,
+  language = currentTextLanguage() ?? DEFAULT_LANGUAGE,
+): Promise<void> {
+  if (!laterLoaders.includes(loaders)) laterLoaders.push(loaders)
+  const part = await loaders[language]()
+  Object.assign(laterCatalog(language), part.default)
 }
 
 const STORAGE_KEY = 'bitewing.language'
@@ -110,7 +137,10 @@ export function I18nProvider({
   setTextLanguage(state.language)
   const setLanguage = useCallback(
     async (language: Language) => {
-      const messages = await loadCatalogs(loaders, language)
+      const [messages] = await Promise.all([
+        loadCatalogs(loaders, language),
+        ...laterLoaders.map((later) => addCatalogs(later, language)),
+      ])
       rememberLanguage(language)
       setState({ language, messages })
     },
@@ -122,7 +152,8 @@ export function I18nProvider({
   )
   // The completeness test (catalogs.test.ts) holds every language to every id.
   const t = useMemo(
-    () => messageFormatter(state.language, state.messages) as Translate,
+    () =>
+      messageFormatter(state.language, [state.messages, laterCatalog(state.language)]) as Translate,
     [state.language, state.messages],
   )
   return (

@@ -7,7 +7,7 @@ import type { Translate } from './i18n.tsx'
  * catalog too when the function uses its ids.
  */
 export function englishT(...catalogs: Record<string, string>[]): Translate {
-  return messageFormatter('en', Object.assign({}, uiEnglish, ...catalogs), (error) => {
+  return messageFormatter('en', [uiEnglish, ...catalogs], (error) => {
     throw error
   }) as Translate
 }
