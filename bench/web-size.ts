@@ -2,7 +2,9 @@
  * JavaScript a browser downloads (gzip), from the built web app (`npm run build`): the sign-in
  * page (the portal's entry and what it imports, plus the public layout and the sign-in page) and a
  * signed-in first load (the entry, plus the signed-in layout, the patient page and the first tab,
- * Appointments, with their imports).
+ * Appointments, with their imports, and what the signed-in layout's route fetches with it: the
+ * portal's query client, `queries`, and the English catalog's part beyond the sign-in page's,
+ * `later-en`: web/portal/routes.tsx).
  * Lazily loaded pages are counted only where they are opened. Both count the English message
  * catalogs (shared and portal), which every first load fetches with `import()` before it renders.
  */
@@ -65,7 +67,7 @@ export function benchWebSize() {
   closure(englishCatalogs(firstLoad), firstLoad)
   const signIn = closure(['PublicLayout', 'SignInPage'].map(chunk), new Set(firstLoad))
   const signedIn = closure(
-    ['SignedInLayout', 'PatientPage', 'AppointmentsPage'].map(chunk),
+    ['SignedInLayout', 'queries', 'later-en', 'PatientPage', 'AppointmentsPage'].map(chunk),
     new Set(firstLoad),
   )
   return { signInKb: gzipKb(signIn), signedInKb: gzipKb(signedIn) }

@@ -86,6 +86,10 @@ for (const [locale, language] of [
       await expectUsablePage(page)
 
       await page.goto('/pay')
+      // Rendered first: until then the tab still has index.html's English title.
+      await expect(
+        page.getByRole('heading', { level: 1, name: t('links.makePayment') }),
+      ).toBeVisible()
       await expectNoEnglish(page, language, 'make payment')
       await page.goto('/no-such-page')
       await expect(page.getByRole('heading', { level: 1, name: t('notFound.title') })).toBeVisible()

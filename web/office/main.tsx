@@ -1,5 +1,7 @@
+import { QueryClientProvider } from '@tanstack/react-query'
 import type { Language } from '../../server/platform/i18n/languages.ts'
 import { mountApp } from '../ui/mount.tsx'
+import { createQueryClient } from '../ui/query-client.ts'
 import { officeRoutes } from './routes.tsx'
 // After the pages' own styles, as it always was: where specificity ties, the theme wins.
 import '../ui/theme.css'
@@ -16,4 +18,5 @@ void mountApp(officeRoutes, {
     es: () => import('./messages/en.json'),
     'fr-CA': () => import('./messages/fr-CA.json'),
   },
+  wrap: (app) => <QueryClientProvider client={createQueryClient()}>{app}</QueryClientProvider>,
 })

@@ -6,9 +6,11 @@ import '../ui/theme.css'
 
 void mountApp(portalRoutes, {
   offered: LANGUAGES,
+  // The sign-in page's part of the portal's catalog; the rest comes with the other pages
+  // (routes.tsx, sign-in-words.ts).
   catalogs: {
-    en: () => import('./messages/en.json'),
-    es: () => import('./messages/es.json'),
-    'fr-CA': () => import('./messages/fr-CA.json'),
+    en: () => import('./messages/en.json?sign-in'),
+    es: () => import('./messages/es.json?sign-in'),
+    'fr-CA': () => import('./messages/fr-CA.json?sign-in'),
   },
 })

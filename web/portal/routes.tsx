@@ -1,4 +1,6 @@
+import type { ComponentType } from 'react'
 import type { RouteObject } from 'react-router'
+import { addCatalogs, type CatalogLoaders } from '../ui/i18n/i18n.tsx'
 import { NotFoundPage } from '../ui/route-pages.tsx'
 import { lazyRoute, RouteErrorBoundary } from '../ui/routing.tsx'
 
@@ -9,6 +11,24 @@ function layout(route: Pick<RouteObject, 'element' | 'handle'>, children: RouteO
     element: <RouteErrorBoundary homeHref="/">{route.element}</RouteErrorBoundary>,
     children,
   }
+}
+
+/** The portal's words beyond the sign-in page's (sign-in-words.ts). */
+const LATER_CATALOGS: CatalogLoaders = {
+  en: () => import('./messages/en.json?later'),
+  es: () => import('./messages/es.json?later'),
+  'fr-CA': () => import('./messages/fr-CA.json?later'),
+}
+
+/**
+ * A lazy route for any page but the sign-in page: the portal's query client
+ * (web/portal/queries.tsx), which wraps it, and the rest of the portal's words come with its code.
+ */
+function queryRoute<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return lazyRoute(
+    () => Promise.all([load(), import('./queries.tsx'), addCatalogs(LATER_CATALOGS)]),
+    ([module, queries]) => queries.withQueries(pick(module)),
+  )
 }
 
 // One component for both of its addresses, so that opening another tab keeps the page's state.
@@ -22,7 +42,8 @@ const patientPage = lazyRoute(
  * practice's public details once for all of them. Every page is fetched when it is first
  * opened, the sign-in page too, so that a signed-in first load does not carry the sign-in form
  * (bench `web`); a navigation keeps the page on screen until the next one's code has arrived,
- * so nothing flashes (web/ui/routing.tsx).
+ * so nothing flashes (web/ui/routing.tsx). Every page but the sign-in page (and the layout
+ * around it) comes with TanStack Query (`queryRoute`).
  */
 export const portalRoutes: RouteObject[] = [
   layout(
@@ -40,56 +61,56 @@ export const portalRoutes: RouteObject[] = [
       },
       {
         path: 'forgot-password',
-        ...lazyRoute(
+        ...queryRoute(
           () => import('./signin/ForgotPasswordPage.tsx'),
           (module) => module.default,
         ),
       },
       {
         path: 'contact',
-        ...lazyRoute(
+        ...queryRoute(
           () => import('./contact/ContactPage.tsx'),
           (module) => module.default,
         ),
       },
       {
         path: 'first-sign-in',
-        ...lazyRoute(
+        ...queryRoute(
           () => import('./signin/FirstSignInPage.tsx'),
           (module) => module.default,
         ),
       },
       {
         path: 'second-factor',
-        ...lazyRoute(
+        ...queryRoute(
           () => import('./signin/SecondFactorPage.tsx'),
           (module) => module.default,
         ),
       },
       {
         path: 'second-factor-setup',
-        ...lazyRoute(
+        ...queryRoute(
           () => import('./signin/SecondFactorSetupPage.tsx'),
           (module) => module.default,
         ),
       },
       {
         path: 'verify',
-        ...lazyRoute(
+        ...queryRoute(
           () => import('./signin/VerifyPage.tsx'),
           (module) => module.default,
         ),
       },
       {
         path: 'pay',
-        ...lazyRoute(
+        ...queryRoute(
           () => import('./signin/MakePaymentPage.tsx'),
           (module) => module.default,
         ),
       },
       {
         path: 'privacy',
-        ...lazyRoute(
+        ...queryRoute(
           () => import('./signin/PrivacyPage.tsx'),
           (module) => module.default,
         ),
@@ -98,7 +119,7 @@ export const portalRoutes: RouteObject[] = [
     ],
   ),
   layout(
-    lazyRoute(
+    queryRoute(
       () => import('./shell/SignedInLayout.tsx'),
       (module) => module.SignedInLayout,
     ),

@@ -33,6 +33,11 @@ export function pathForStage(stage: SignInStage): string {
   }
 }
 
+/** Where a new session goes: back to the page it was sent from once it is ready, else its step. */
+export function pathAfterSignIn(stage: SignInStage, returnTo?: string): string {
+  return (stage === 'ready' && returnTo) || pathForStage(stage)
+}
+
 /** The address of a patient's pages in the signed-in portal. */
 export function patientPath(patientId: number): string {
   return `/patients/${patientId}`

@@ -1,53 +1,29 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { useNavigate } from 'react-router'
-import type { Static } from 'typebox'
-import type {
-  ContactDetails as ContactDetailsSchema,
-  PortalSessionView as PortalSessionViewSchema,
-} from '../../server/portal/signin/schemas.ts'
-import { deleteJson, getJsonWithDate, isApiError } from '../ui/api.ts'
+import { deleteJson, isApiError } from '../ui/api.ts'
 import { forgetDrafts } from './messages/rules.ts'
-import { localDeadline, type Notice, pathForStage, SESSION_ENDED } from './session-rules.ts'
+import { type Notice, pathAfterSignIn, SESSION_ENDED } from './session-rules.ts'
+import {
+  fetchSession,
+  type PortalSession,
+  type PortalSessionView,
+  SESSION_KEY,
+  SESSION_PATH,
+  withDeadline,
+} from './session-view.ts'
 
-/** What the server says about the signed-in user (names and switches, no health information). */
-export type PortalSessionView = Static<typeof PortalSessionViewSchema>
-export type FamilyMember = PortalSessionView['family'][number]
-export type ContactDetails = Static<typeof ContactDetailsSchema>
-
-/** The session view plus when it ends on this browser's clock (see `localDeadline`). */
-export interface PortalSession extends PortalSessionView {
-  deadline: number
-}
-
-export const SESSION_KEY = ['portal', 'session'] as const
-export const SESSION_PATH = '/api/portal/session'
-
-/** What the sign-in page is told through the router's location state. */
-export interface SignInState {
-  notice?: Notice
-  /** The signed-in page someone was on, to return to after signing in again. */
-  from?: string
-}
-
-export function withDeadline(
-  view: PortalSessionView,
-  serverDate?: string | null,
-  receivedAt = Date.now(),
-): PortalSession {
-  return { ...view, deadline: localDeadline(view.expiresAt, serverDate, receivedAt) }
-}
-
-/** The current session, or null when nobody is signed in (the server answered 401). */
-export async function fetchSession(signal?: AbortSignal): Promise<PortalSession | null> {
-  try {
-    const { body, date } = await getJsonWithDate<PortalSessionView>(SESSION_PATH, signal)
-    return withDeadline(body, date)
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null
-    throw error
-  }
-}
+export {
+  type ContactDetails,
+  type FamilyMember,
+  fetchSession,
+  type PortalSession,
+  type PortalSessionView,
+  SESSION_KEY,
+  SESSION_PATH,
+  type SignInState,
+  withDeadline,
+} from './session-view.ts'
 
 /**
  * The signed-in user. Reading it also counts as activity on the server, so it is not refetched
@@ -74,14 +50,18 @@ export function useSignedIn() {
   const navigate = useNavigate()
   return useCallback(
     (view: PortalSessionView, returnTo?: string) => {
-      signOutNotice = undefined
-      holdSignedInRequests(queryClient, false)
-      queryClient.setQueryData(SESSION_KEY, withDeadline(view))
-      const path = view.stage === 'ready' && returnTo ? returnTo : pathForStage(view.stage)
-      void navigate(path, { replace: true })
+      keepSession(queryClient, withDeadline(view))
+      void navigate(pathAfterSignIn(view.stage, returnTo), { replace: true })
     },
     [queryClient, navigate],
   )
+}
+
+/** Keeps a new session, so the signed-in pages start from it without asking for it again. */
+export function keepSession(queryClient: QueryClient, session: PortalSession) {
+  signOutNotice = undefined
+  holdSignedInRequests(queryClient, false)
+  queryClient.setQueryData(SESSION_KEY, session)
 }
 
 /**

@@ -1,10 +1,9 @@
-import { useMutation } from '@tanstack/react-query'
-import { type FormEvent, useId, useState } from 'react'
-import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components'
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react'
 import { isApiError, postJson } from './api.ts'
 import { useT } from './i18n/i18n.tsx'
 import { browserStore, readRememberedUserName, saveUserNameChoice } from './remembered-user-name.ts'
 import { signInFailureMessage } from './sign-in-failure.ts'
+import { useSubmission } from './submission.ts'
 import './form.css'
 import './layout.css'
 
@@ -22,12 +21,18 @@ export interface SignInFormProps {
   labelledBy?: string
 }
 
-interface Credentials {
-  username: string
-  password: string
-}
+type FieldName = 'username' | 'password'
+type Messages = Partial<Record<FieldName, string>>
 
-/** User name, password, (remember me) and Sign in; the server decides everything else. */
+/**
+ * User name, password, (remember me) and Sign in; the server decides everything else.
+ *
+ * Native elements rather than React Aria's: this is the first thing most people load, and React
+ * Aria's text field, form and button were a fifth of its JavaScript (bench `web`,
+ * docs/decisions.md). What they did is done here: a field left empty or refused by the server
+ * is marked `aria-invalid` and points `aria-describedby` at its message, the first such field
+ * takes the focus, and an edit clears the field's message.
+ */
 export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: SignInFormProps) {
   const store = browserStore()
   const [userName, setUserName] = useState(() =>
@@ -35,59 +40,70 @@ export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: Si
   )
   const [remember, setRemember] = useState(() => userName !== '')
   const [password, setPassword] = useState('')
+  const [messages, setMessages] = useState<Messages>({})
+  const inputs = useRef<Partial<Record<FieldName, HTMLInputElement | null>>>({})
   const alertId = useId()
   const t = useT()
-
-  const signIn = useMutation({
-    mutationFn: (credentials: Credentials) => postJson<unknown>(endpoint, credentials),
-    onSuccess: (result) => onSignedIn(result),
-  })
+  const signIn = useSubmission<unknown>(onSignedIn)
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (signIn.isPending) return
+    const missing = missingFields(userName, password, t)
+    setMessages(missing)
+    const first = firstField(missing)
+    if (first) {
+      inputs.current[first]?.focus()
+      return
+    }
     // Saved on every attempt, so someone who mistypes the password does not retype the name.
     if (rememberKey) saveUserNameChoice(store, rememberKey, { userName, remember })
-    signIn.mutate({ username: userName.trim(), password })
+    void signIn
+      .submit(() => postJson<unknown>(endpoint, { username: userName.trim(), password }))
+      .then((failure) => setMessages(serverMessages(failure)))
   }
 
-  const fieldErrors = isApiError(signIn.error) ? signIn.error.errors : {}
+  function edit(name: FieldName, set: (value: string) => void) {
+    return (value: string) => {
+      set(value)
+      setMessages(({ [name]: _gone, ...rest }) => rest)
+    }
+  }
 
   return (
-    <Form
+    <form
       className="form"
+      noValidate
       onSubmit={submit}
-      validationErrors={fieldErrors}
       aria-labelledby={labelledBy}
       aria-describedby={signIn.isError ? alertId : undefined}
     >
-      <TextField
-        className="field"
+      <NativeField
         name="username"
+        label={t('signIn.userName')}
         value={userName}
-        onChange={setUserName}
-        isRequired
-        validate={(value) => (value.trim() === '' ? t('signIn.userNameRequired') : null)}
+        onChange={edit('username', setUserName)}
+        message={messages.username}
+        inputRef={(input) => {
+          inputs.current.username = input
+        }}
         autoComplete="username"
-      >
-        <Label>{t('signIn.userName')}</Label>
-        <Input autoCapitalize="none" autoCorrect="off" spellCheck={false} />
-        <FieldError className="field-error" />
-      </TextField>
-      <TextField
-        className="field"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+      />
+      <NativeField
         name="password"
         type="password"
+        label={t('signIn.password')}
         value={password}
-        onChange={setPassword}
-        isRequired
-        validate={(value) => (value === '' ? t('signIn.passwordRequired') : null)}
+        onChange={edit('password', setPassword)}
+        message={messages.password}
+        inputRef={(input) => {
+          inputs.current.password = input
+        }}
         autoComplete="current-password"
-      >
-        <Label>{t('signIn.password')}</Label>
-        <Input />
-        <FieldError className="field-error" />
-      </TextField>
+      />
       {rememberKey ? (
         // A native checkbox: nothing to draw or hide, and every browser and tool knows it.
         <label className="checkbox">
@@ -107,13 +123,76 @@ export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: Si
         </div>
       ) : null}
       {/*
-        Not React Aria's isPending: it announces the button by id when the wait ends, and after a
-        successful sign-in the button is gone, leaving an announcement that points at nothing
-        (axe: role-img-alt). The label says "Signing in…" and \`submit\` ignores a second press.
+        No `disabled` while pending: a disabled button loses the focus. The label says
+        "Signing in…" and `submit` ignores a second press.
       */}
-      <Button className="button" type="submit" aria-disabled={signIn.isPending || undefined}>
+      <button className="button" type="submit" aria-disabled={signIn.isPending || undefined}>
         {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
-      </Button>
-    </Form>
+      </button>
+    </form>
+  )
+}
+
+/** After a refused attempt: the server's messages for the fields it names (a 400's `errors`). */
+function serverMessages(failure: unknown): Messages {
+  if (!isApiError(failure)) return {}
+  const { username, password } = failure.errors
+  return { ...(username ? { username } : {}), ...(password ? { password } : {}) }
+}
+
+/** The messages for the fields left empty (a user name of spaces is empty; a password is not). */
+function missingFields(userName: string, password: string, t: ReturnType<typeof useT>): Messages {
+  return {
+    ...(userName.trim() === '' ? { username: t('signIn.userNameRequired') } : {}),
+    ...(password === '' ? { password: t('signIn.passwordRequired') } : {}),
+  }
+}
+
+function firstField(messages: Messages): FieldName | undefined {
+  return (['username', 'password'] as const).find((name) => messages[name] !== undefined)
+}
+
+/** A labelled input and its message; the message marks it invalid and describes it. */
+function NativeField({
+  name,
+  label,
+  message,
+  onChange,
+  inputRef,
+  ...input
+}: {
+  name: FieldName
+  label: ReactNode
+  value: string
+  message: string | undefined
+  onChange: (value: string) => void
+  inputRef: (input: HTMLInputElement | null) => void
+  type?: 'password'
+  autoComplete: string
+  autoCapitalize?: string
+  autoCorrect?: string
+  spellCheck?: boolean
+}) {
+  const id = useId()
+  const messageId = `${id}-message`
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        {...input}
+        ref={inputRef}
+        id={id}
+        name={name}
+        required
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? messageId : undefined}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+      {message ? (
+        <div id={messageId} className="field-error">
+          {message}
+        </div>
+      ) : null}
+    </div>
   )
 }

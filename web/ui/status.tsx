@@ -1,4 +1,3 @@
-import { Button } from 'react-aria-components'
 import { isApiError } from './api.ts'
 import { type Translate, useT } from './i18n/i18n.tsx'
 import './layout.css'
@@ -20,9 +19,10 @@ export function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => 
     <div className="notice notice-error" role="alert">
       <p>{loadFailureMessage(error, t)}</p>
       <p>
-        <Button className="button button-secondary" onPress={onRetry}>
+        {/* Native: the sign-in page shows this while it loads without React Aria (bench `web`). */}
+        <button type="button" className="button button-secondary" onClick={onRetry}>
           {t('status.tryAgain')}
-        </Button>
+        </button>
       </p>
     </div>
   )

@@ -4,23 +4,24 @@ import { useDocumentTitle } from '../../ui/document-title.ts'
 import { type MessageId, useT } from '../../ui/i18n/i18n.tsx'
 import { LanguagePicker } from '../../ui/i18n/LanguagePicker.tsx'
 import { Card, Page } from '../../ui/layout.tsx'
-import { type PublicPractice, usePublicPractice } from '../../ui/practice.ts'
+import type { PublicPractice } from '../../ui/practice.ts'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
+import { usePublicPracticeOnce } from './public-practice.ts'
 
 /**
  * Loads the practice's public details for every page shown before sign-in, and shows the
  * loading and failure states once, here, instead of on each page.
  */
 export function PublicLayout() {
-  const practice = usePublicPractice()
+  const practice = usePublicPracticeOnce()
   const t = useT()
-  if (practice.isSuccess) return <Outlet context={practice.data} />
+  if (practice.status === 'success') return <Outlet context={practice.data} />
   return (
     <Page>
       <Card>
         <h1>{t('portal.title')}</h1>
-        {practice.isError ? (
-          <LoadFailed error={practice.error} onRetry={() => void practice.refetch()} />
+        {practice.status === 'error' ? (
+          <LoadFailed error={practice.error} onRetry={practice.retry} />
         ) : (
           <Loading />
         )}

@@ -6,26 +6,29 @@ import { Card, Page } from '../../ui/layout.tsx'
 import { PORTAL_USER_NAME_KEY } from '../../ui/remembered-user-name.ts'
 import { SignInForm } from '../../ui/sign-in-form.tsx'
 import { Loading } from '../../ui/status.tsx'
-import { type PortalSessionView, type SignInState, useSession, useSignedIn } from '../session.ts'
-import { noticeText, pathForStage, safeReturnPath } from '../session-rules.ts'
+import { noticeText, pathAfterSignIn, safeReturnPath } from '../session-rules.ts'
+import type { PortalSessionView, SignInState } from '../session-view.ts'
 import { PasskeySignIn } from './PasskeySignIn.tsx'
 import { usePractice } from './PublicLayout.tsx'
+import { useSessionCheck, useSignedInFromSignInPage } from './sign-in-session.ts'
 
-/** The public front door: the practice's name, the sign-in form and the ways around it. */
+/**
+ * The public front door: the practice's name, the sign-in form and the ways around it. It loads
+ * without React Aria and TanStack Query, which only the pages after it need (bench `web`).
+ */
 export function SignInPage() {
   const practice = usePractice()
   const location = useLocation()
   const state = (location.state ?? {}) as SignInState
-  const session = useSession()
-  const signedIn = useSignedIn()
+  const session = useSessionCheck()
+  const signedIn = useSignedInFromSignInPage()
   const t = useT()
   useDocumentTitle(t('signIn.submit'), practice.name)
 
   // Already signed in (another tab, the back button): go on to where the session stands.
   const returnTo = safeReturnPath(state.from)
   if (session.data) {
-    const ready = session.data.stage === 'ready'
-    return <Navigate to={(ready && returnTo) || pathForStage(session.data.stage)} replace />
+    return <Navigate to={pathAfterSignIn(session.data.stage, returnTo)} replace />
   }
 
   return (
@@ -58,12 +61,12 @@ export function SignInPage() {
               endpoint="/api/portal/session"
               rememberKey={PORTAL_USER_NAME_KEY}
               labelledBy="practice-name"
-              onSignedIn={(view) => signedIn(view as PortalSessionView, returnTo)}
+              onSignedIn={(view) => void signedIn(view as PortalSessionView, returnTo)}
             />
             <PasskeySignIn
               endpoint="/api/portal/session/passkey"
               label={t('passkeys.signIn')}
-              onSignedIn={(view) => signedIn(view, returnTo)}
+              onSignedIn={(view) => void signedIn(view, returnTo)}
             />
           </>
         )}

@@ -1,5 +1,12 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react'
-import { IntlProvider, useIntl } from 'react-intl'
+import {
+  createContext,
+  Fragment,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+} from 'react'
 import {
   chooseLanguage,
   DEFAULT_LANGUAGE,
@@ -9,10 +16,13 @@ import {
   languageFromCookie,
 } from '../../../server/platform/i18n/languages.ts'
 import type uiMessages from '../messages/en.json'
-import { setTextLanguage } from './locale.ts'
+import { type Catalog, messageFormatter } from './format-message.ts'
+import { currentTextLanguage, setTextLanguage } from './locale.ts'
+
+export type { Catalog }
 
 /**
- * The pages' words come from message catalogs (ICU MessageFormat, through react-intl), one JSON
+ * The pages' words come from message catalogs (ICU MessageFormat, through intl-messageformat), one JSON
  * file per language and app: `web/ui/messages/` for components both apps share, and
  * `web/portal/messages/`, `web/office/messages/` for each app's pages. Only the active language's
  * catalogs are downloaded. How to add a string: docs/i18n.md.
@@ -23,17 +33,6 @@ export type MessageId = keyof typeof uiMessages | keyof PortalMessages | keyof O
 type PortalMessages = typeof import('../../portal/messages/en.json')
 type OfficeMessages = typeof import('../../office/messages/en.json')
 
-declare global {
-  namespace FormatjsIntl {
-    interface Message {
-      ids: MessageId
-    }
-  }
-}
-
-/** A catalog as it is downloaded: ICU strings, or their parsed form in the production build. */
-// biome-ignore lint/suspicious/noExplicitAny: the parsed form is react-intl's own AST type.
-export type Catalog = Record<string, any>
 export type CatalogLoaders = Record<Language, () => Promise<{ default: Catalog }>>
 
 /** Downloads and merges one language's catalogs (the shared one and the app's). */
@@ -43,6 +42,33 @@ export async function loadCatalogs(
 ): Promise<Catalog> {
   const parts = await Promise.all(loaders.map((loader) => loader[language]()))
   return Object.assign({}, ...parts.map((part) => part.default))
+}
+
+/** Catalogs a page brings when it is first opened (addCatalogs), and what they hold by language. */
+const laterLoaders: CatalogLoaders[] = []
+const laterMessages = new Map<Language, Catalog>()
+
+function laterCatalog(language: Language): Catalog {
+  let catalog = laterMessages.get(language)
+  if (!catalog) {
+    catalog = {}
+    laterMessages.set(language, catalog)
+  }
+  return catalog
+}
+
+/**
+ * Adds a catalog part that only some pages use (the portal's, beyond its sign-in page: its
+ * routes.tsx), in the page's language now and in every language switched to from now on. A page
+ * whose route waits for this finds its words, since `t` looks them up as it formats.
+ */
+export async function addCatalogs(
+  loaders: CatalogLoaders,
+  language = currentTextLanguage() ?? DEFAULT_LANGUAGE,
+): Promise<void> {
+  if (!laterLoaders.includes(loaders)) laterLoaders.push(loaders)
+  const part = await loaders[language]()
+  Object.assign(laterCatalog(language), part.default)
 }
 
 const STORAGE_KEY = 'bitewing.language'
@@ -88,6 +114,7 @@ interface LanguageState {
 }
 
 const LanguageContext = createContext<LanguageState | null>(null)
+const TranslateContext = createContext<Translate | null>(null)
 
 /**
  * Holds the active language and its messages. Switching downloads the other catalogs first, so
@@ -110,7 +137,10 @@ export function I18nProvider({
   setTextLanguage(state.language)
   const setLanguage = useCallback(
     async (language: Language) => {
-      const messages = await loadCatalogs(loaders, language)
+      const [messages] = await Promise.all([
+        loadCatalogs(loaders, language),
+        ...laterLoaders.map((later) => addCatalogs(later, language)),
+      ])
       rememberLanguage(language)
       setState({ language, messages })
     },
@@ -120,17 +150,18 @@ export function I18nProvider({
     () => ({ language: state.language, offered, setLanguage }),
     [state.language, offered, setLanguage],
   )
+  // The completeness test (catalogs.test.ts) holds every language to every id.
+  const t = useMemo(
+    () =>
+      messageFormatter(state.language, [state.messages, laterCatalog(state.language)]) as Translate,
+    [state.language, state.messages],
+  )
   return (
     <LanguageContext.Provider value={value}>
-      <IntlProvider
-        key={state.language}
-        locale={state.language}
-        defaultLocale={DEFAULT_LANGUAGE}
-        // The completeness test (catalogs.test.ts) holds every language to every id.
-        messages={state.messages as Record<MessageId, string>}
-      >
-        {children}
-      </IntlProvider>
+      <TranslateContext.Provider value={t}>
+        {/* A new language renders the pages afresh, as react-intl's keyed provider did. */}
+        <Fragment key={state.language}>{children}</Fragment>
+      </TranslateContext.Provider>
     </LanguageContext.Provider>
   )
 }
@@ -151,16 +182,13 @@ export type MessageValues = Record<
  * `t('signIn.title')`, `t('appointments.count', { count: 3 })`. Returns a string unless a value
  * is a React element or a tag function.
  */
-export function useT() {
-  const intl = useIntl()
-  return useCallback(
-    // biome-ignore lint/suspicious/noExplicitAny: react-intl's overloads return string or nodes.
-    ((id: MessageId, values?: MessageValues) => intl.formatMessage({ id }, values as any)) as {
-      (id: MessageId, values?: Record<string, string | number | Date>): string
-      (id: MessageId, values: MessageValues): ReactNode
-    },
-    [intl],
-  )
+export interface Translate {
+  (id: MessageId, values?: Record<string, string | number | Date>): string
+  (id: MessageId, values: MessageValues): ReactNode
 }
 
-export type Translate = ReturnType<typeof useT>
+export function useT(): Translate {
+  const t = useContext(TranslateContext)
+  if (!t) throw new Error('useT needs an I18nProvider above it.')
+  return t
+}

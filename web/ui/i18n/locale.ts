@@ -65,6 +65,11 @@ export function applyDocumentLanguage(locales: readonly string[] = preferredLoca
   document.documentElement.lang = documentLanguage(locales)
 }
 
+/** The language the page's text is in, once the app has chosen it. */
+export function currentTextLanguage(): Language | undefined {
+  return textLanguage
+}
+
 /**
  * Called by I18nProvider as it renders: the page's text is now in `language`, so dates and
  * numbers (preferredLocales) and the document's `lang` follow it.
