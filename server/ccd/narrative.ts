@@ -35,6 +35,47 @@ export function writeSection(
   w.end().end()
 }
 
+/**
+ * A section that is a table of items, one row each, and one entry per item that points back at
+ * its row: every section but social history (which adds the birth sex row) is one.
+ */
+export interface ListSection<T> {
+  definition: SectionDefinition
+  headers: readonly string[]
+  /** Row n (from 1) has the ID `${rowId}-n`; its entry's text and codes point into it. */
+  rowId: string
+  /** The row's cells (`<td>`s), given the row's ID to label the cells its entry points at. */
+  cells(ctx: BuildContext, item: T, id: string): void
+  entry(ctx: BuildContext, item: T, id: string): void
+}
+
+export function writeListSection<T>(
+  ctx: BuildContext,
+  section: ListSection<T>,
+  items: readonly T[],
+): void {
+  const { w } = ctx
+  writeSection(
+    ctx,
+    section.definition,
+    items.length,
+    () => {
+      startTable(w, section.headers)
+      for (const [index, item] of items.entries()) {
+        const id = `${section.rowId}-${index + 1}`
+        w.start('tr', { ID: id })
+        section.cells(ctx, item, id)
+        w.end()
+      }
+      endTable(w)
+    },
+    () => {
+      for (const [index, item] of items.entries())
+        section.entry(ctx, item, `${section.rowId}-${index + 1}`)
+    },
+  )
+}
+
 export function startTable(w: XmlWriter, headers: readonly string[]): void {
   w.start('table').start('thead').start('tr')
   for (const header of headers) w.element('th', header)
