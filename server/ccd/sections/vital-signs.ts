@@ -140,12 +140,7 @@ function entry(ctx: BuildContext, record: VitalSigns, id: string): void {
     if (value === undefined) continue
     w.start('component')
     startObservation(ctx, ENTRY.vitalSignObservation, 'vital-signs', record.id, sign.key)
-    w.empty('code', {
-      code: sign.loinc,
-      codeSystem: OID.loinc,
-      codeSystemName: 'LOINC',
-      displayName: sign.name,
-    })
+    coded(w, 'code', { code: sign.loinc, codeSystem: OID.loinc, displayName: sign.name })
     textReference(w, `${id}-${sign.key}`)
     w.empty('statusCode', { code: 'completed' })
     w.empty('effectiveTime', { value: time })
