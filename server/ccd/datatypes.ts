@@ -8,7 +8,7 @@ import type { Address, Organization, Provider } from './input.ts'
 import { providerTaxonomy } from './taxonomy.ts'
 import { fdiTooth, procedureArea, toothSurfaces } from './teeth.ts'
 import { CODE_SYSTEM_NAME, ENTRY, OID, type TemplateId } from './templates.ts'
-import { hl7Instant } from './time.ts'
+import { hl7Date, hl7Instant } from './time.ts'
 import { emptyTag, type XmlWriter } from './xml.ts'
 
 // Rendered and encoded once: copying ready bytes is the cheapest write there is.
@@ -139,6 +139,25 @@ export function textReference(w: XmlWriter, id: string): void {
   w.start('text')
     .empty('reference', { value: `#${id}` })
     .end()
+}
+
+/**
+ * `effectiveTime` as an interval of days: from the start, else an unknown start; to the end, else
+ * an unknown end once it has `ended`, else none (it goes on).
+ */
+export function dateInterval(
+  w: XmlWriter,
+  start: string | null | undefined,
+  end: string | null | undefined,
+  ended: boolean,
+  xsiType?: 'IVL_TS',
+): void {
+  w.start('effectiveTime', xsiType === undefined ? undefined : { 'xsi:type': xsiType })
+  if (start) w.empty('low', { value: hl7Date(start) })
+  else w.empty('low', { nullFlavor: 'UNK' })
+  if (end) w.empty('high', { value: hl7Date(end) })
+  else if (ended) w.empty('high', { nullFlavor: 'UNK' })
+  w.end()
 }
 
 export function address(w: XmlWriter, value: Address | null | undefined, use?: string): void {
@@ -284,6 +303,24 @@ export function assignedEntity(ctx: BuildContext, provider: Provider, withOrgani
   w.end()
   if (withOrganization) organization(ctx, 'representedOrganization', site)
   w.end()
+}
+
+/** The provider a row names (procedures, encounters), when the document knows them. */
+export function providerOf(ctx: BuildContext, id: string | null | undefined): Provider | undefined {
+  return id ? ctx.providers.get(id) : undefined
+}
+
+/**
+ * An entry's `performer`, written once per provider and repeated (ctx.reuse): procedures ask for
+ * the organization the provider represents, encounters not. The key is the provider alone, so
+ * whichever entry writes a provider first decides for all (procedures come before encounters).
+ */
+export function performer(ctx: BuildContext, provider: Provider, withOrganization: boolean): void {
+  ctx.reuse(`performer-${provider.id}`, () => {
+    ctx.w.start('performer')
+    assignedEntity(ctx, provider, withOrganization)
+    ctx.w.end()
+  })
 }
 
 /** Full name for narrative text. */

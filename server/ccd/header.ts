@@ -8,6 +8,7 @@ import {
   address,
   assignedEntity,
   careSite,
+  coded,
   contactTelecoms,
   documentAuthorId,
   organization,
@@ -30,10 +31,9 @@ export function writeHeader(ctx: BuildContext, documentId: string): void {
   w.empty('typeId', { root: OID.hl7TypeId, extension: 'POCD_HD000040' })
   for (const template of HEADER_TEMPLATES) templateId(w, template)
   w.empty('id', { root: documentId })
-  w.empty('code', {
+  coded(w, 'code', {
     code: '34133-9',
     codeSystem: OID.loinc,
-    codeSystemName: 'LOINC',
     displayName: 'Summarization of Episode Note',
   })
   w.element('title', input.document.title || DEFAULT_TITLE)

@@ -1,55 +1,43 @@
 import type { BuildContext } from '../context.ts'
 import {
   address,
-  assignedEntity,
   careSite,
   coded,
   contactTelecoms,
+  performer,
   providerName,
+  providerOf,
   telecoms,
   templateId,
   textReference,
 } from '../datatypes.ts'
 import type { Encounter } from '../input.ts'
-import { cell, endTable, startTable, writeSection } from '../narrative.ts'
+import { cell, type ListSection, writeListSection } from '../narrative.ts'
 import { codeSystemOid, ENTRY, OID, SECTIONS } from '../templates.ts'
 import { hl7Date, readableDate } from '../time.ts'
 
-const HEADERS = ['Encounter', 'Date', 'Provider', 'Location'] as const
-
-export function encountersSection(ctx: BuildContext): void {
-  const { encounters } = ctx.input
-  writeSection(
-    ctx,
-    SECTIONS.encounters,
-    encounters.length,
-    () => narrative(ctx, encounters),
-    () => {
-      for (const [index, encounter] of encounters.entries())
-        entry(ctx, encounter, `encounter-${index + 1}`)
-    },
-  )
-}
-
-function narrative(ctx: BuildContext, encounters: Encounter[]): void {
-  const { w } = ctx
-  startTable(w, HEADERS)
-  encounters.forEach((encounter, index) => {
-    const id = `encounter-${index + 1}`
-    const provider = encounter.providerId ? ctx.providers.get(encounter.providerId) : undefined
-    w.start('tr', { ID: id })
+const ENCOUNTERS: ListSection<Encounter> = {
+  definition: SECTIONS.encounters,
+  headers: ['Encounter', 'Date', 'Provider', 'Location'],
+  rowId: 'encounter',
+  cells(ctx, encounter, id) {
+    const { w } = ctx
+    const provider = providerOf(ctx, encounter.providerId)
     cell(w, encounter.description, `${id}-name`)
     cell(w, readableDate(encounter.date))
     cell(w, provider ? providerName(provider) : '')
     cell(w, (encounter.location ?? careSite(ctx)).name, `${id}-location`)
-    w.end()
-  })
-  endTable(w)
+  },
+  entry,
+}
+
+export function encountersSection(ctx: BuildContext): void {
+  writeListSection(ctx, ENCOUNTERS, ctx.input.encounters)
 }
 
 function entry(ctx: BuildContext, encounter: Encounter, id: string): void {
   const { w } = ctx
-  const provider = encounter.providerId ? ctx.providers.get(encounter.providerId) : undefined
+  const provider = providerOf(ctx, encounter.providerId)
   const location = encounter.location ?? careSite(ctx)
   w.start('entry', { typeCode: 'DRIV' })
   w.start('encounter', { classCode: 'ENC', moodCode: 'EVN' })
@@ -63,13 +51,7 @@ function entry(ctx: BuildContext, encounter: Encounter, id: string): void {
   })
   textReference(w, id)
   w.empty('effectiveTime', { value: hl7Date(encounter.date) })
-  if (provider) {
-    ctx.reuse(`performer-${provider.id}`, () => {
-      ctx.w.start('performer')
-      assignedEntity(ctx, provider, false)
-      ctx.w.end()
-    })
-  }
+  if (provider) performer(ctx, provider, false)
   // Service Delivery Location. The PMS does not type its clinics with HL7 HealthcareServiceLocation
   // codes, so the code is OTH with the location's name as its text.
   w.start('participant', { typeCode: 'LOC' }).start('participantRole', { classCode: 'SDLOC' })

@@ -1,11 +1,11 @@
 import type { BuildContext } from '../context.ts'
-import { coded, entryAuthor, templateId, textReference } from '../datatypes.ts'
+import { entryAuthor, templateId, textReference } from '../datatypes.ts'
 import type { Immunization } from '../input.ts'
-import { cell, endTable, startTable, writeSection } from '../narrative.ts'
+import { cell, type ListSection, writeListSection } from '../narrative.ts'
 import { ENTRY, OID, SECTIONS } from '../templates.ts'
 import { hl7Date, readableDate } from '../time.ts'
-
-const HEADERS = ['Vaccine', 'Date', 'Status', 'Lot', 'Manufacturer', 'Reason not given'] as const
+import { consumable } from './consumable.ts'
+import { startObservation } from './observation.ts'
 
 const STATUS_TEXT: Record<Immunization['status'], string> = {
   Completed: 'Completed',
@@ -33,35 +33,24 @@ function refusalReason(
   return match ? { code: match[1], displayName: match[2] } : undefined
 }
 
-export function immunizationsSection(ctx: BuildContext): void {
-  const { immunizations } = ctx.input
-  writeSection(
-    ctx,
-    SECTIONS.immunizations,
-    immunizations.length,
-    () => narrative(ctx, immunizations),
-    () => {
-      for (const [index, item] of immunizations.entries())
-        entry(ctx, item, `immunization-${index + 1}`)
-    },
-  )
-}
-
-function narrative(ctx: BuildContext, immunizations: Immunization[]): void {
-  const { w } = ctx
-  startTable(w, HEADERS)
-  immunizations.forEach((immunization, index) => {
-    const id = `immunization-${index + 1}`
-    w.start('tr', { ID: id })
+const IMMUNIZATIONS: ListSection<Immunization> = {
+  definition: SECTIONS.immunizations,
+  headers: ['Vaccine', 'Date', 'Status', 'Lot', 'Manufacturer', 'Reason not given'],
+  rowId: 'immunization',
+  cells(ctx, immunization, id) {
+    const { w } = ctx
     cell(w, immunization.vaccine, `${id}-name`)
     cell(w, readableDate(immunization.administeredOn))
     cell(w, STATUS_TEXT[immunization.status])
     cell(w, immunization.lotNumber)
     cell(w, immunization.manufacturer)
     cell(w, immunization.status === 'Completed' ? '' : immunization.refusalReason)
-    w.end()
-  })
-  endTable(w)
+  },
+  entry,
+}
+
+export function immunizationsSection(ctx: BuildContext): void {
+  writeListSection(ctx, IMMUNIZATIONS, ctx.input.immunizations)
 }
 
 function entry(ctx: BuildContext, immunization: Immunization, id: string): void {
@@ -79,28 +68,28 @@ function entry(ctx: BuildContext, immunization: Immunization, id: string): void 
   textReference(w, id)
   w.empty('statusCode', { code: 'completed' })
   w.empty('effectiveTime', { value: hl7Date(immunization.administeredOn) })
-  w.start('consumable').start('manufacturedProduct', { classCode: 'MANU' })
-  templateId(w, ENTRY.immunizationMedicationInformation)
-  w.start('manufacturedMaterial')
-  coded(w, 'code', {
-    code: immunization.cvxCode,
-    codeSystem: OID.cvx,
-    displayName: immunization.vaccine,
-    originalText: `${id}-name`,
-  })
-  if (immunization.lotNumber) w.element('lotNumberText', immunization.lotNumber)
-  w.end()
-  if (immunization.manufacturer) {
-    w.start('manufacturerOrganization').element('name', immunization.manufacturer).end()
-  }
-  w.end().end()
+  consumable(
+    w,
+    ENTRY.immunizationMedicationInformation,
+    {
+      code: immunization.cvxCode,
+      codeSystem: OID.cvx,
+      displayName: immunization.vaccine,
+      originalText: `${id}-name`,
+    },
+    immunization,
+  )
   entryAuthor(ctx, hl7Date(immunization.administeredOn))
   const reason = given ? undefined : refusalReason(immunization.refusalReason)
   if (reason) {
     w.start('entryRelationship', { typeCode: 'RSON' })
-    w.start('observation', { classCode: 'OBS', moodCode: 'EVN' })
-    templateId(w, ENTRY.immunizationRefusalReason)
-    ctx.entryId('immunization', immunization.id, 'refusal-reason')
+    startObservation(
+      ctx,
+      ENTRY.immunizationRefusalReason,
+      'immunization',
+      immunization.id,
+      'refusal-reason',
+    )
     w.empty('code', { ...reason, codeSystem: OID.actReason })
     w.empty('statusCode', { code: 'completed' })
     w.end().end()

@@ -1,49 +1,36 @@
 import type { BuildContext } from '../context.ts'
 import { entryAuthor, procedureSite, templateId } from '../datatypes.ts'
 import type { PlannedProcedure } from '../input.ts'
-import { cell, endTable, startTable, writeSection } from '../narrative.ts'
+import { cell, type ListSection, writeListSection } from '../narrative.ts'
 import { ENTRY, SECTIONS } from '../templates.ts'
 import { hl7Date, readableDate } from '../time.ts'
 import { procedureCells, procedureCode } from './procedure-parts.ts'
 
-const HEADERS = [
-  'Planned procedure',
-  'Code',
-  'Tooth or area',
-  'Surface',
-  'Priority',
-  'Plan',
-  'Plan date',
-] as const
-
-/** Rows of the patient's Saved treatment plans, as Planned Procedure entries. */
-export function planOfTreatmentSection(ctx: BuildContext): void {
-  const planned = ctx.input.plannedProcedures
-  writeSection(
-    ctx,
-    SECTIONS.planOfTreatment,
-    planned.length,
-    () => narrative(ctx, planned),
-    () => {
-      for (const [index, procedure] of planned.entries())
-        entry(ctx, procedure, `planned-${index + 1}`)
-    },
-  )
-}
-
-function narrative(ctx: BuildContext, planned: PlannedProcedure[]): void {
-  const { w } = ctx
-  startTable(w, HEADERS)
-  planned.forEach((procedure, index) => {
-    const id = `planned-${index + 1}`
-    w.start('tr', { ID: id })
+const PLANNED: ListSection<PlannedProcedure> = {
+  definition: SECTIONS.planOfTreatment,
+  headers: [
+    'Planned procedure',
+    'Code',
+    'Tooth or area',
+    'Surface',
+    'Priority',
+    'Plan',
+    'Plan date',
+  ],
+  rowId: 'planned',
+  cells(ctx, procedure, id) {
+    const { w } = ctx
     procedureCells(w, procedure, id)
     cell(w, procedure.priority)
     cell(w, procedure.planHeading)
     cell(w, readableDate(procedure.planDate))
-    w.end()
-  })
-  endTable(w)
+  },
+  entry,
+}
+
+/** Rows of the patient's Saved treatment plans, as Planned Procedure entries. */
+export function planOfTreatmentSection(ctx: BuildContext): void {
+  writeListSection(ctx, PLANNED, ctx.input.plannedProcedures)
 }
 
 /**

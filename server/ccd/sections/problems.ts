@@ -1,67 +1,35 @@
 import type { BuildContext } from '../context.ts'
-import { coded, entryAuthor, templateId, textReference } from '../datatypes.ts'
+import { coded, dateInterval, entryAuthor, textReference } from '../datatypes.ts'
 import type { Problem } from '../input.ts'
-import { cell, endTable, startTable, writeSection } from '../narrative.ts'
+import { cell, type ListSection, writeListSection } from '../narrative.ts'
 import { ENTRY, OID, SECTIONS } from '../templates.ts'
-import { hl7Date, readableDate } from '../time.ts'
-import { clinicalStatusCode } from './status.ts'
+import { readableDate } from '../time.ts'
+import { concernAct, onsetTime } from './concern.ts'
+import { startObservation } from './observation.ts'
 
-const HEADERS = ['Problem', 'Onset', 'Resolved', 'Status'] as const
-
-export function problemsSection(ctx: BuildContext): void {
-  const { problems } = ctx.input
-  writeSection(
-    ctx,
-    SECTIONS.problems,
-    problems.length,
-    () => narrative(ctx, problems),
-    () => {
-      for (const [index, problem] of problems.entries()) entry(ctx, problem, `problem-${index + 1}`)
-    },
-  )
-}
-
-function narrative(ctx: BuildContext, problems: Problem[]): void {
-  const { w } = ctx
-  startTable(w, HEADERS)
-  problems.forEach((problem, index) => {
-    const id = `problem-${index + 1}`
-    w.start('tr', { ID: id })
+const PROBLEMS: ListSection<Problem> = {
+  definition: SECTIONS.problems,
+  headers: ['Problem', 'Onset', 'Resolved', 'Status'],
+  rowId: 'problem',
+  cells(ctx, problem, id) {
+    const { w } = ctx
     cell(w, problem.description, `${id}-name`)
     cell(w, problem.onsetDate ? readableDate(problem.onsetDate) : 'Unknown')
     cell(w, problem.resolvedDate ? readableDate(problem.resolvedDate) : '')
     cell(w, problem.status)
-    w.end()
-  })
-  endTable(w)
+  },
+  entry(ctx, problem, id) {
+    concernAct(ctx, ENTRY.problemConcernAct, 'problem', problem, id, observation)
+  },
 }
 
-function effectiveTime(ctx: BuildContext, problem: Problem, ended: boolean): void {
-  const { w } = ctx
-  w.start('effectiveTime')
-  if (problem.onsetDate) w.empty('low', { value: hl7Date(problem.onsetDate) })
-  else w.empty('low', { nullFlavor: 'UNK' })
-  if (problem.resolvedDate) w.empty('high', { value: hl7Date(problem.resolvedDate) })
-  else if (ended) w.empty('high', { nullFlavor: 'UNK' })
-  w.end()
+export function problemsSection(ctx: BuildContext): void {
+  writeListSection(ctx, PROBLEMS, ctx.input.problems)
 }
 
-function entry(ctx: BuildContext, problem: Problem, id: string): void {
+function observation(ctx: BuildContext, problem: Problem, id: string): void {
   const { w } = ctx
-  const status = clinicalStatusCode(problem.status)
-  w.start('entry', { typeCode: 'DRIV' }).start('act', { classCode: 'ACT', moodCode: 'EVN' })
-  templateId(w, ENTRY.problemConcernAct)
-  ctx.entryId('problem', problem.id)
-  w.empty('code', { code: 'CONC', codeSystem: OID.actClass, displayName: 'Concern' })
-  textReference(w, id)
-  w.empty('statusCode', { code: status })
-  effectiveTime(ctx, problem, status === 'completed')
-  const authored = problem.onsetDate ? hl7Date(problem.onsetDate) : undefined
-  entryAuthor(ctx, authored)
-  w.start('entryRelationship', { typeCode: 'SUBJ' })
-  w.start('observation', { classCode: 'OBS', moodCode: 'EVN' })
-  templateId(w, ENTRY.problemObservation)
-  ctx.entryId('problem', problem.id, 'observation')
+  startObservation(ctx, ENTRY.problemObservation, 'problem', problem.id, 'observation')
   // Problem type: SNOMED CT "Problem" with the LOINC translation R2.1 requires.
   coded(w, 'code', {
     code: '55607006',
@@ -71,7 +39,7 @@ function entry(ctx: BuildContext, problem: Problem, id: string): void {
   })
   textReference(w, id)
   w.empty('statusCode', { code: 'completed' })
-  effectiveTime(ctx, problem, Boolean(problem.resolvedDate))
+  dateInterval(w, problem.onsetDate, problem.resolvedDate, false)
   coded(w, 'value', {
     xsiType: 'CD',
     code: problem.snomedCode,
@@ -82,7 +50,6 @@ function entry(ctx: BuildContext, problem: Problem, id: string): void {
       ? [{ code: problem.icd10Code, codeSystem: OID.icd10cm, displayName: problem.description }]
       : undefined,
   })
-  entryAuthor(ctx, authored)
-  w.end().end()
-  w.end().end()
+  entryAuthor(ctx, onsetTime(problem))
+  w.end()
 }

@@ -1,46 +1,34 @@
 import type { BuildContext } from '../context.ts'
 import {
-  assignedEntity,
   entryAuthor,
+  performer,
   procedureSite,
   providerName,
+  providerOf,
   templateId,
 } from '../datatypes.ts'
 import type { DentalProcedure } from '../input.ts'
-import { cell, endTable, startTable, writeSection } from '../narrative.ts'
+import { cell, type ListSection, writeListSection } from '../narrative.ts'
 import { ENTRY, SECTIONS } from '../templates.ts'
 import { hl7Date, readableDate } from '../time.ts'
 import { procedureCells, procedureCode } from './procedure-parts.ts'
 
-const HEADERS = ['Procedure', 'Code', 'Tooth or area', 'Surface', 'Date', 'Provider'] as const
-
-export function proceduresSection(ctx: BuildContext): void {
-  const { procedures } = ctx.input
-  writeSection(
-    ctx,
-    SECTIONS.procedures,
-    procedures.length,
-    () => narrative(ctx, procedures),
-    () => {
-      for (const [index, procedure] of procedures.entries())
-        entry(ctx, procedure, `procedure-${index + 1}`)
-    },
-  )
-}
-
-function narrative(ctx: BuildContext, procedures: DentalProcedure[]): void {
-  const { w } = ctx
-  startTable(w, HEADERS)
-  procedures.forEach((procedure, index) => {
-    const id = `procedure-${index + 1}`
-    const provider = procedure.providerId ? ctx.providers.get(procedure.providerId) : undefined
-    w.start('tr', { ID: id })
+const PROCEDURES: ListSection<DentalProcedure> = {
+  definition: SECTIONS.procedures,
+  headers: ['Procedure', 'Code', 'Tooth or area', 'Surface', 'Date', 'Provider'],
+  rowId: 'procedure',
+  cells(ctx, procedure, id) {
+    const { w } = ctx
+    const provider = providerOf(ctx, procedure.providerId)
     procedureCells(w, procedure, id)
     cell(w, readableDate(procedure.performedOn))
     cell(w, provider ? providerName(provider) : '')
-    w.end()
-  })
-  endTable(w)
+  },
+  entry,
+}
+
+export function proceduresSection(ctx: BuildContext): void {
+  writeListSection(ctx, PROCEDURES, ctx.input.procedures)
 }
 
 /**
@@ -50,7 +38,7 @@ function narrative(ctx: BuildContext, procedures: DentalProcedure[]): void {
  */
 function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void {
   const { w } = ctx
-  const provider = procedure.providerId ? ctx.providers.get(procedure.providerId) : undefined
+  const provider = providerOf(ctx, procedure.providerId)
   w.start('entry', { typeCode: 'DRIV' })
   w.start('procedure', { classCode: 'PROC', moodCode: 'EVN' })
   templateId(w, ENTRY.procedureActivityProcedure)
@@ -59,13 +47,7 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
   w.empty('statusCode', { code: 'completed' })
   w.empty('effectiveTime', { value: hl7Date(procedure.performedOn) })
   procedureSite(w, procedure, id)
-  if (provider) {
-    ctx.reuse(`performer-${provider.id}`, () => {
-      ctx.w.start('performer')
-      assignedEntity(ctx, provider, true)
-      ctx.w.end()
-    })
-  }
+  if (provider) performer(ctx, provider, true)
   // The record's author is the summary's (as for planned procedures), at the day of the work.
   entryAuthor(ctx, hl7Date(procedure.performedOn))
   w.end().end()

@@ -1,12 +1,11 @@
 import type { BuildContext } from '../context.ts'
 import { coded, entryAuthor, templateId, textReference } from '../datatypes.ts'
 import type { LabResult } from '../input.ts'
-import { cell, endTable, startTable, writeSection } from '../narrative.ts'
+import { cell, type ListSection, writeListSection } from '../narrative.ts'
 import { parseReferenceRange } from '../reference-range.ts'
 import { ENTRY, OID, SECTIONS } from '../templates.ts'
 import { hl7Instant, readableInstant } from '../time.ts'
-
-const HEADERS = ['Test', 'Result', 'Reference range', 'Interpretation', 'Date'] as const
+import { startObservation } from './observation.ts'
 
 // ObservationInterpretation (2.16.840.1.113883.5.83) for the words a PMS commonly stores.
 const INTERPRETATION: Record<string, { code: string; displayName: string }> = {
@@ -22,37 +21,27 @@ const INTERPRETATION: Record<string, { code: string; displayName: string }> = {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/
 
-export function resultsSection(ctx: BuildContext): void {
-  const { results } = ctx.input
-  writeSection(
-    ctx,
-    SECTIONS.results,
-    results.length,
-    () => narrative(ctx, results),
-    () => {
-      for (const [index, result] of results.entries()) entry(ctx, result, `result-${index + 1}`)
-    },
-  )
-}
-
 function valueText(result: LabResult): string {
   return result.unit ? `${result.value} ${result.unit}` : result.value
 }
 
-function narrative(ctx: BuildContext, results: LabResult[]): void {
-  const { w } = ctx
-  startTable(w, HEADERS)
-  results.forEach((result, index) => {
-    const id = `result-${index + 1}`
-    w.start('tr', { ID: id })
+const RESULTS: ListSection<LabResult> = {
+  definition: SECTIONS.results,
+  headers: ['Test', 'Result', 'Reference range', 'Interpretation', 'Date'],
+  rowId: 'result',
+  cells(ctx, result, id) {
+    const { w } = ctx
     cell(w, result.testName, `${id}-name`)
     cell(w, valueText(result), `${id}-value`)
     cell(w, result.referenceRange, result.referenceRange ? `${id}-range` : undefined)
     cell(w, result.interpretation)
     cell(w, readableInstant(result.observedAt, ctx.timeZone))
-    w.end()
-  })
-  endTable(w)
+  },
+  entry,
+}
+
+export function resultsSection(ctx: BuildContext): void {
+  writeListSection(ctx, RESULTS, ctx.input.results)
 }
 
 /**
@@ -71,9 +60,8 @@ function entry(ctx: BuildContext, result: LabResult, id: string): void {
   w.empty('statusCode', { code: 'completed' })
   w.start('effectiveTime').empty('low', { value: time }).empty('high', { value: time }).end()
   entryAuthor(ctx, time)
-  w.start('component').start('observation', { classCode: 'OBS', moodCode: 'EVN' })
-  templateId(w, ENTRY.resultObservation)
-  ctx.entryId('result', result.id, 'observation')
+  w.start('component')
+  startObservation(ctx, ENTRY.resultObservation, 'result', result.id, 'observation')
   coded(w, 'code', { ...code, originalText: `${id}-name` })
   textReference(w, id)
   w.empty('statusCode', { code: 'completed' })

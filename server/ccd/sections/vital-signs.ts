@@ -1,9 +1,10 @@
 import type { BuildContext } from '../context.ts'
 import { coded, entryAuthor, templateId, textReference } from '../datatypes.ts'
 import type { VitalSigns } from '../input.ts'
-import { cell, endTable, startTable, writeSection } from '../narrative.ts'
+import { cell, type ListSection, writeListSection } from '../narrative.ts'
 import { ENTRY, OID, SECTIONS } from '../templates.ts'
 import { hl7Instant, readableInstant } from '../time.ts'
+import { startObservation } from './observation.ts'
 
 type Measurement = Exclude<keyof VitalSigns, 'id' | 'measuredAt'>
 
@@ -89,28 +90,12 @@ function number(value: number): string {
   return String(Math.round(value * 100) / 100)
 }
 
-export function vitalSignsSection(ctx: BuildContext): void {
-  // A set of vital signs with no measurement in it has nothing to say (an organizer needs one).
-  const records = ctx.input.vitalSigns.filter((record) =>
-    SIGNS.some((sign) => measured(record, sign.key) !== undefined),
-  )
-  writeSection(
-    ctx,
-    SECTIONS.vitalSigns,
-    records.length,
-    () => narrative(ctx, records),
-    () => {
-      for (const [index, record] of records.entries()) entry(ctx, record, `vitals-${index + 1}`)
-    },
-  )
-}
-
-function narrative(ctx: BuildContext, records: VitalSigns[]): void {
-  const { w } = ctx
-  startTable(w, HEADERS)
-  records.forEach((record, index) => {
-    const id = `vitals-${index + 1}`
-    w.start('tr', { ID: id })
+const VITAL_SIGNS: ListSection<VitalSigns> = {
+  definition: SECTIONS.vitalSigns,
+  headers: HEADERS,
+  rowId: 'vitals',
+  cells(ctx, record, id) {
+    const { w } = ctx
     cell(w, readableInstant(record.measuredAt, ctx.timeZone))
     for (const column of COLUMNS) {
       w.start('td')
@@ -122,9 +107,16 @@ function narrative(ctx: BuildContext, records: VitalSigns[]): void {
       if (present[0]) w.text(` ${BY_KEY.get(present[0])?.shown ?? ''}`)
       w.end()
     }
-    w.end()
-  })
-  endTable(w)
+  },
+  entry,
+}
+
+export function vitalSignsSection(ctx: BuildContext): void {
+  // A set of vital signs with no measurement in it has nothing to say (an organizer needs one).
+  const records = ctx.input.vitalSigns.filter((record) =>
+    SIGNS.some((sign) => measured(record, sign.key) !== undefined),
+  )
+  writeListSection(ctx, VITAL_SIGNS, records)
 }
 
 function entry(ctx: BuildContext, record: VitalSigns, id: string): void {
@@ -146,15 +138,9 @@ function entry(ctx: BuildContext, record: VitalSigns, id: string): void {
   for (const sign of SIGNS) {
     const value = measured(record, sign.key)
     if (value === undefined) continue
-    w.start('component').start('observation', { classCode: 'OBS', moodCode: 'EVN' })
-    templateId(w, ENTRY.vitalSignObservation)
-    ctx.entryId('vital-signs', record.id, sign.key)
-    w.empty('code', {
-      code: sign.loinc,
-      codeSystem: OID.loinc,
-      codeSystemName: 'LOINC',
-      displayName: sign.name,
-    })
+    w.start('component')
+    startObservation(ctx, ENTRY.vitalSignObservation, 'vital-signs', record.id, sign.key)
+    coded(w, 'code', { code: sign.loinc, codeSystem: OID.loinc, displayName: sign.name })
     textReference(w, `${id}-${sign.key}`)
     w.empty('statusCode', { code: 'completed' })
     w.empty('effectiveTime', { value: time })
