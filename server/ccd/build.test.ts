@@ -338,6 +338,19 @@ describe('buildCcd dental detail', () => {
     expect(find(assigned, 'representedOrganization', 'name')).toBeDefined()
   })
 
+  it('names the organization for an encounter whose provider did no procedure', () => {
+    const input = { ...buildCareSummaryInput(), procedures: [] }
+    const alone = parseXml(buildCcd(input))
+    const encounters = sectionsOf(alone).find((section) =>
+      templateIds(section).includes(SECTIONS.encounters.templateId.root),
+    ) as XmlElement
+    const performers = [...walk(encounters)].filter((e) => e.localName === 'performer')
+    expect(performers.length).toBeGreaterThan(0)
+    for (const performer of performers) {
+      expect(find(performer, 'assignedEntity', 'representedOrganization', 'name')).toBeDefined()
+    }
+  })
+
   it('has the authoring provider as legal authenticator, and none when Bitewing writes it', () => {
     const legal = find(document, 'legalAuthenticator') as XmlElement
     expect(find(legal, 'signatureCode')?.attributes.code).toBe('S')

@@ -288,9 +288,9 @@ export function organization(ctx: BuildContext, name: string, value: Organizatio
 
 /**
  * `assignedEntity` for a provider: id, address and telecom of where they practise (C-CDA asks
- * for both), and their name.
+ * for both), their name, and the organization they represent.
  */
-export function assignedEntity(ctx: BuildContext, provider: Provider, withOrganization: boolean) {
+export function assignedEntity(ctx: BuildContext, provider: Provider) {
   const { w } = ctx
   const site = careSite(ctx)
   w.start('assignedEntity')
@@ -301,7 +301,7 @@ export function assignedEntity(ctx: BuildContext, provider: Provider, withOrgani
   w.start('assignedPerson')
   personName(w, { first: provider.firstName, last: provider.lastName, suffix: provider.suffix })
   w.end()
-  if (withOrganization) organization(ctx, 'representedOrganization', site)
+  organization(ctx, 'representedOrganization', site)
   w.end()
 }
 
@@ -311,14 +311,14 @@ export function providerOf(ctx: BuildContext, id: string | null | undefined): Pr
 }
 
 /**
- * An entry's `performer`, written once per provider and repeated (ctx.reuse): procedures ask for
- * the organization the provider represents, encounters not. The key is the provider alone, so
- * whichever entry writes a provider first decides for all (procedures come before encounters).
+ * An entry's `performer` (procedures, encounters), written once per provider and repeated
+ * (ctx.reuse). Each names the organization the provider represents, so a receiver reading one
+ * entry alone knows where the care was given.
  */
-export function performer(ctx: BuildContext, provider: Provider, withOrganization: boolean): void {
+export function performer(ctx: BuildContext, provider: Provider): void {
   ctx.reuse(`performer-${provider.id}`, () => {
     ctx.w.start('performer')
-    assignedEntity(ctx, provider, withOrganization)
+    assignedEntity(ctx, provider)
     ctx.w.end()
   })
 }

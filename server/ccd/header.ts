@@ -195,7 +195,7 @@ function legalAuthenticator(ctx: BuildContext): void {
   w.empty('time', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
   // CS: the schema allows the code alone (HL7 ParticipationSignature, S = signed).
   w.empty('signatureCode', { code: 'S' })
-  assignedEntity(ctx, input.author, true)
+  assignedEntity(ctx, input.author)
   w.end()
 }
 
@@ -236,7 +236,7 @@ function documentationOf(ctx: BuildContext): void {
         displayName: 'Primary Care Provider',
       })
     }
-    assignedEntity(ctx, provider, true)
+    assignedEntity(ctx, provider)
     w.end()
   }
   w.end().end()

@@ -51,7 +51,7 @@ function entry(ctx: BuildContext, encounter: Encounter, id: string): void {
   })
   textReference(w, id)
   w.empty('effectiveTime', { value: hl7Date(encounter.date) })
-  if (provider) performer(ctx, provider, false)
+  if (provider) performer(ctx, provider)
   // Service Delivery Location. The PMS does not type its clinics with HL7 HealthcareServiceLocation
   // codes, so the code is OTH with the location's name as its text.
   w.start('participant', { typeCode: 'LOC' }).start('participantRole', { classCode: 'SDLOC' })

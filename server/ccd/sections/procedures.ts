@@ -47,7 +47,7 @@ function entry(ctx: BuildContext, procedure: DentalProcedure, id: string): void 
   w.empty('statusCode', { code: 'completed' })
   w.empty('effectiveTime', { value: hl7Date(procedure.performedOn) })
   procedureSite(w, procedure, id)
-  if (provider) performer(ctx, provider, true)
+  if (provider) performer(ctx, provider)
   // The record's author is the summary's (as for planned procedures), at the day of the work.
   entryAuthor(ctx, hl7Date(procedure.performedOn))
   w.end().end()
