@@ -7,7 +7,8 @@ import { BUNDLED_PACKAGES, ensureServerBuilt, SERVER_ENTRY } from '../scripts/se
  * Packages the server loads only when first used (docs/decisions.md, "Start-up loads what every
  * start needs"): each cost tens of milliseconds and megabytes at every start, for features a
  * practice may never use (Stripe, SMTP, the PostgreSQL driver on the embedded database) or that
- * wait for a rare request (statement PDFs, QR codes, passkeys, calendar events).
+ * wait for a rare request (statement PDFs, QR codes, passkeys, calendar events, the first password
+ * checked).
  */
 const LOADED_WHEN_USED = [
   'stripe',
@@ -20,6 +21,7 @@ const LOADED_WHEN_USED = [
   'pdfkit',
   'sharp',
   '@aws-sdk/client-s3',
+  '@node-rs/argon2',
 ]
 
 /** The packages a start imports: the entry's static imports, through the chunks it imports. */
