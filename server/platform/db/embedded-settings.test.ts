@@ -20,7 +20,7 @@ it('starts the embedded database in a data folder with small shared buffers', {
         const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(
           handle.db,
         )
-        expect(rows[0]?.shared_buffers).toBe('16MB')
+        expect(rows[0]?.shared_buffers).toBe('8MB')
       } finally {
         await handle.close()
       }

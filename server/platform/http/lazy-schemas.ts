@@ -5,7 +5,7 @@ import type { FastifyServerOptions } from 'fastify'
  * Route schemas compiled when a request first needs them, not when the app starts.
  *
  * Fastify compiles every route's Ajv validators and fast-json-stringify serializers while the app
- * starts: ~600 functions, about a third of a start's CPU (docs/decisions.md, "A start compiles
+ * starts: hundreds of functions, about a third of a start's CPU (docs/decisions.md, "A start compiles
  * what it uses"), though a start answers only the requests that come. These compilers are
  * Fastify's own (`@fastify/ajv-compiler`, `@fastify/fast-json-stringify-compiler`, with the
  * options Fastify gives them), so a validation error, a coerced query string and a serialized
