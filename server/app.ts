@@ -29,6 +29,7 @@ import { NO_READ_CACHE, type ReadCache } from './platform/db/read-cache.ts'
 import type { FileStorage } from './platform/files/storage.ts'
 import { healthRoutes } from './platform/http/health.ts'
 import { registerInputGuard } from './platform/http/input-guard.ts'
+import { type LazySchemas, lazySchemas } from './platform/http/lazy-schemas.ts'
 import { type LogDestination, loggerOptions } from './platform/http/logging.ts'
 import { registerOriginCheck } from './platform/http/origin.ts'
 import { handleError, handleFrameworkError } from './platform/http/problems.ts'
@@ -84,6 +85,8 @@ export interface AppDependencies {
   paymentProcessors?: PaymentProcessors
   /** Tests pass false to keep their output quiet, or a destination to read what is logged. */
   logging?: boolean | LogDestination
+  /** Compiles the routes' schemas on first use; omitted: its own (tests pass one to inspect it). */
+  schemas?: LazySchemas
 }
 
 /**
@@ -110,6 +113,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: 1_048_576,
     // A path that is not valid percent-encoding or is too long: problem+json like every 4xx.
     frameworkErrors: handleFrameworkError,
+    // Each route's validators and serializers are compiled by its first request, not at start.
+    schemaController: {
+      compilersFactory: (deps.schemas ?? lazySchemas()).compilersFactory,
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute)

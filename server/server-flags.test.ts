@@ -20,3 +20,24 @@ it('runs the server in a bounded heap, however much memory the machine has', () 
   expect(limit).toBeGreaterThan(400)
   expect(limit).toBeLessThan(650)
 })
+
+// --liftoff-only keeps WebAssembly (the embedded database is WebAssembly); --jitless would not.
+it('runs WebAssembly under the server flags', () => {
+  // (module (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add))
+  const add = [
+    0, 97, 115, 109, 1, 0, 0, 0, 1, 7, 1, 96, 2, 127, 127, 1, 127, 3, 2, 1, 0, 7, 7, 1, 3, 97, 100,
+    100, 0, 0, 10, 9, 1, 7, 0, 32, 0, 32, 1, 106, 11,
+  ]
+  const run = spawnSync(
+    process.execPath,
+    [
+      ...SERVER_NODE_FLAGS,
+      '-e',
+      `const m = new WebAssembly.Module(new Uint8Array(${JSON.stringify(add)}));
+       console.log(new WebAssembly.Instance(m).exports.add(2, 3))`,
+    ],
+    { encoding: 'utf8' },
+  )
+  expect(run.stderr).toBe('')
+  expect(run.stdout.trim()).toBe('5')
+})

@@ -13,8 +13,10 @@ export interface ParsedRange {
 }
 
 const NUM = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)`
-const BETWEEN = new RegExp(String.raw`^(${NUM})\s*(?:-|–|—|to)\s*(${NUM})$`, 'i')
-const BOUND = new RegExp(String.raw`^(<=|>=|≤|≥|<|>)\s*(${NUM})$`)
+// The en and em dashes, ≤ and ≥ written as escapes the RegExp reads: the server's bundle stays
+// ASCII, which V8 keeps in memory at one byte a character (scripts/server-build.mjs).
+const BETWEEN = new RegExp(String.raw`^(${NUM})\s*(?:-|\u2013|\u2014|to)\s*(${NUM})$`, 'i')
+const BOUND = new RegExp(String.raw`^(<=|>=|\u2264|\u2265|<|>)\s*(${NUM})$`)
 
 export function parseReferenceRange(text: string | null | undefined): ParsedRange | undefined {
   const trimmed = (text ?? '').trim()

@@ -22,18 +22,21 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
+// Made on first use, not at start: reading ICU's region and currency data keeps ~5 MB of the
+// Node binary resident in every server, and only first-run setup asks.
+let regionNames: Intl.DisplayNames | undefined
+let currencies: Set<string> | undefined
 
 /** ISO 3166-1 alpha-2 that the browser's and server's ICU knows (not XX, not ZZ "Unknown"). */
 export function isCountry(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return false
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' })
   return regionNames.of(code) !== code
 }
 
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'))
-
 export function isCurrency(code: string): boolean {
-  return CURRENCIES.has(code)
+  currencies ??= new Set(Intl.supportedValuesOf('currency'))
+  return currencies.has(code)
 }
 
 /** Field errors keyed like the request body (`practice.timeZone`, `locations.0.hours.1`). */

@@ -1,4 +1,4 @@
-import { hash, verify } from '@node-rs/argon2'
+import { createRequire } from 'node:module'
 
 // Algorithm.Argon2id; the package exports it as an ambient const enum, which isolated modules cannot read.
 const ARGON2ID = 2
@@ -15,11 +15,21 @@ export const ARGON2_OPTIONS = {
   parallelism: 1,
 } as const
 
+type Argon2 = typeof import('@node-rs/argon2')
+let argon2: Argon2 | undefined
+
+/** The native argon2 library, loaded by the first password hashed or checked, not at start. */
+function loadArgon2(): Argon2 {
+  argon2 ??= createRequire(import.meta.url)('@node-rs/argon2') as Argon2
+  return argon2
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS)
+  return loadArgon2().hash(password, ARGON2_OPTIONS)
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  const { verify } = loadArgon2()
   try {
     return await verify(passwordHash, password)
   } catch {

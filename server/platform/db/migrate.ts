@@ -12,11 +12,18 @@ export interface Migration {
   sql: string
 }
 
+/** The migrations' file names, in the order they apply; their text is not read. */
+async function migrationNames(dir: string): Promise<string[]> {
+  return (await fs.readdir(dir)).filter((name) => name.endsWith('.sql')).sort()
+}
+
+function readMigration(dir: string, name: string): Promise<string> {
+  return fs.readFile(path.join(dir, name), 'utf8')
+}
+
 export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
-  const names = (await fs.readdir(dir)).filter((name) => name.endsWith('.sql')).sort()
-  return Promise.all(
-    names.map(async (name) => ({ name, sql: await fs.readFile(path.join(dir, name), 'utf8') })),
-  )
+  const names = await migrationNames(dir)
+  return Promise.all(names.map(async (name) => ({ name, sql: await readMigration(dir, name) })))
 }
 
 /**
@@ -25,7 +32,10 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
  * take turns through an advisory lock. Returns the names applied.
  */
 export async function migrate(handle: DatabaseHandle, migrations?: Migration[]): Promise<string[]> {
-  const all = migrations ?? (await loadMigrations())
+  // Without a list, the shipped migrations: an ordinary start, with none pending, reads only the
+  // folder's names, not the text of every migration there has been.
+  const all: PendingMigration[] =
+    migrations ?? (await migrationNames(MIGRATIONS_DIR)).map((name) => ({ name }))
   return handle.withSession(async (run) => {
     await run(`select pg_advisory_lock(${MIGRATION_LOCK})`)
     try {
@@ -48,10 +58,14 @@ async function appliedNames(handle: DatabaseHandle): Promise<string[]> {
   return rows.map((row) => row.name)
 }
 
-async function applyOne(run: ScriptSession, migration: Migration) {
+/** A migration to apply; without its text, the shipped one of that name. */
+type PendingMigration = Pick<Migration, 'name'> & Partial<Migration>
+
+async function applyOne(run: ScriptSession, migration: PendingMigration) {
+  const text = migration.sql ?? (await readMigration(MIGRATIONS_DIR, migration.name))
   await run('begin')
   try {
-    await run(migration.sql)
+    await run(text)
     await run(
       `insert into schema_migrations (name) values ('${migration.name.replace(/'/g, "''")}')`,
     )

@@ -20,6 +20,9 @@ export async function webAppRoutes(app: FastifyInstance, options: { root: string
     await app.register(fastifyStatic, {
       root,
       wildcard: false,
+      // A route for each file at the top (pages, icons); the hashed assets, a few hundred files
+      // that would each add two routes at start, are served by the one `/assets/*` route below.
+      globIgnore: ['assets/**'],
       index: false,
       cacheControl: false,
       setHeaders(response, filePath) {
