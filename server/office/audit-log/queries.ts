@@ -160,12 +160,3 @@ function byUsers(eb: Events, users: NamedUsers) {
   ]
   return either.length > 0 ? eb.or(either) : sql<boolean>`false`
 }
-
-export async function findPracticeTimeZone(db: Database, practiceId: number) {
-  const row = await db
-    .selectFrom('practices')
-    .select('time_zone')
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
-  return row.time_zone
-}
