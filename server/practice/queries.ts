@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { Database } from '../platform/db/database.ts'
 import { findColumnById } from '../platform/db/rows.ts'
 import type { PracticesTable } from '../platform/db/schema.ts'
@@ -43,6 +43,26 @@ export async function findPortalPracticeOrNotFound(db: Database) {
   const practice = await findPortalPractice(db)
   if (!practice) throw new NotFound('No practice has been set up yet.')
   return practice
+}
+
+/**
+ * The accounts of this practice with this user name, portal or staff (`table`), compared without
+ * case as sign-in compares them: at most one, by the unique index on lower(username).
+ */
+export async function findUsernameOwners(
+  db: Database,
+  table: 'portal_users' | 'staff_users',
+  practiceId: number,
+  username: string,
+): Promise<number[]> {
+  // Kysely cannot follow a union of table names; both tables have these columns.
+  const rows = await db
+    .selectFrom(table as 'portal_users')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .execute()
+  return rows.map((row) => row.id)
 }
 
 /** A portal user's password hash, for the checks that compare a password with it. */

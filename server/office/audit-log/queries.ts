@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
 import type { DB } from '../../platform/db/schema.ts'
+import { findUsernameOwners } from '../../practice/queries.ts'
 import { nameWords, parseCursor } from './rules.ts'
 
 export interface AuditFilters {
@@ -134,22 +135,11 @@ interface NamedUsers {
  * events), where a known id walks that user's own index.
  */
 async function findNamedUsers(db: Database, practiceId: number, username: string) {
-  const name = username.toLowerCase()
   const [staff, portal] = await Promise.all([
-    db
-      .selectFrom('staff_users')
-      .select('id')
-      .where('practice_id', '=', practiceId)
-      .where(sql`lower(username)`, '=', name)
-      .execute(),
-    db
-      .selectFrom('portal_users')
-      .select('id')
-      .where('practice_id', '=', practiceId)
-      .where(sql`lower(username)`, '=', name)
-      .execute(),
+    findUsernameOwners(db, 'staff_users', practiceId, username),
+    findUsernameOwners(db, 'portal_users', practiceId, username),
   ])
-  return { staff: staff.map((row) => row.id), portal: portal.map((row) => row.id) }
+  return { staff, portal }
 }
 
 /** Events done by these users; none when the name named nobody. */
