@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { samePractice } from '../../platform/db/joins.ts'
 import type { DB } from '../../platform/db/schema.ts'
 import { findUsernameOwners } from '../../practice/queries.ts'
 import { nameWords, parseCursor } from './rules.ts'
@@ -28,20 +29,14 @@ export async function listAuditEvents(
   let query = db
     .selectFrom('audit_events')
     .leftJoin('staff_users', (join) =>
-      join
-        .onRef('staff_users.id', '=', 'audit_events.staff_user_id')
-        .onRef('staff_users.practice_id', '=', 'audit_events.practice_id'),
+      samePractice(join, 'staff_users.id', 'audit_events.staff_user_id'),
     )
     .leftJoin('portal_users', (join) =>
-      join
-        .onRef('portal_users.id', '=', 'audit_events.portal_user_id')
-        .onRef('portal_users.practice_id', '=', 'audit_events.practice_id'),
+      samePractice(join, 'portal_users.id', 'audit_events.portal_user_id'),
     )
     .leftJoin('patients as actor_patient', 'actor_patient.id', 'portal_users.patient_id')
     .leftJoin('patients as about', (join) =>
-      join
-        .onRef('about.id', '=', 'audit_events.patient_id')
-        .onRef('about.practice_id', '=', 'audit_events.practice_id'),
+      samePractice(join, 'about.id', 'audit_events.patient_id'),
     )
     .select([
       'audit_events.id',
