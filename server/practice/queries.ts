@@ -1,6 +1,8 @@
-import type { Selectable } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { Database } from '../platform/db/database.ts'
+import { findColumnById } from '../platform/db/rows.ts'
 import type { PracticesTable } from '../platform/db/schema.ts'
+import { NotFound } from '../platform/http/problems.ts'
 import { summariesReady } from './rules.ts'
 
 /** How a practice or a clinic is reached: the same columns in both tables. */
@@ -36,23 +38,45 @@ export async function findPortalPractice(db: Database) {
     .executeTakeFirst()
 }
 
-/** A portal user's password hash, for the checks that compare a password with it. */
-export async function findPasswordHash(db: Database, portalUserId: number) {
-  const row = await db
-    .selectFrom('portal_users')
-    .select('password_hash')
-    .where('id', '=', portalUserId)
-    .executeTakeFirstOrThrow()
-  return row.password_hash
+/** The portal practice, for a request that cannot be answered before one is set up (404). */
+export async function findPortalPracticeOrNotFound(db: Database) {
+  const practice = await findPortalPractice(db)
+  if (!practice) throw new NotFound('No practice has been set up yet.')
+  return practice
 }
 
-export async function findPracticeName(db: Database, practiceId: number) {
-  const row = await db
-    .selectFrom('practices')
-    .select('name')
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
-  return row.name
+/**
+ * The accounts of this practice with this user name, portal or staff (`table`), compared without
+ * case as sign-in compares them: at most one, by the unique index on lower(username).
+ */
+export async function findUsernameOwners(
+  db: Database,
+  table: 'portal_users' | 'staff_users',
+  practiceId: number,
+  username: string,
+): Promise<number[]> {
+  // Kysely cannot follow a union of table names; both tables have these columns.
+  const rows = await db
+    .selectFrom(table as 'portal_users')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .execute()
+  return rows.map((row) => row.id)
+}
+
+/** A portal user's password hash, for the checks that compare a password with it. */
+export function findPasswordHash(db: Database, portalUserId: number) {
+  return findColumnById(db, 'portal_users', portalUserId, 'password_hash')
+}
+
+export function findPracticeName(db: Database, practiceId: number) {
+  return findColumnById(db, 'practices', practiceId, 'name')
+}
+
+/** The practice's time zone (IANA), in which its calendar days begin and end. */
+export function findPracticeTimeZone(db: Database, practiceId: number) {
+  return findColumnById(db, 'practices', practiceId, 'time_zone')
 }
 
 /** Whether this practice has imported SNOMED CT and CVX, so care summaries may be created. */

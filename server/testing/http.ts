@@ -100,8 +100,14 @@ export async function portalSignIn(app: FastifyInstance, username: string, passw
   return (await portalSession(app, username, password)).cookie
 }
 
+/** A staff member signed in with a password: the session cookie, and the session view. */
+export async function officeSession(app: FastifyInstance, username: string, password: string) {
+  const response = await passwordSignIn(app, 'office', username, password)
+  return { cookie: cookieFrom(response, 'bitewing_office'), view: response.json() }
+}
+
 export async function officeSignIn(app: FastifyInstance, username: string, password: string) {
-  return cookieFrom(await passwordSignIn(app, 'office', username, password), 'bitewing_office')
+  return (await officeSession(app, username, password)).cookie
 }
 
 /** A POST as the app's own pages send it: with their Origin, and a session cookie if given. */

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
 import { updateRowById } from '../../platform/db/rows.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { lockPatient } from '../../practice/queries.ts'
+import { findUsernameOwners, lockPatient } from '../../practice/queries.ts'
 
 const PATIENT_COLUMNS = [
   'patients.id',
@@ -90,13 +90,7 @@ export async function lockPatientAccess(trx: Database, practiceId: number, patie
 export type PatientAccessRow = NonNullable<Awaited<ReturnType<typeof findPatientAccess>>>
 
 export async function usernameInUse(db: Database, practiceId: number, username: string) {
-  const row = await db
-    .selectFrom('portal_users')
-    .select('id')
-    .where('practice_id', '=', practiceId)
-    .where(sql`lower(username)`, '=', username.toLowerCase())
-    .executeTakeFirst()
-  return row !== undefined
+  return (await findUsernameOwners(db, 'portal_users', practiceId, username)).length > 0
 }
 
 /** Gives (or gives again, after removal) a patient portal access with a one-time password. */

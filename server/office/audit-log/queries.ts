@@ -1,6 +1,8 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { samePractice } from '../../platform/db/joins.ts'
 import type { DB } from '../../platform/db/schema.ts'
+import { findUsernameOwners } from '../../practice/queries.ts'
 import { nameWords, parseCursor } from './rules.ts'
 
 export interface AuditFilters {
@@ -27,20 +29,14 @@ export async function listAuditEvents(
   let query = db
     .selectFrom('audit_events')
     .leftJoin('staff_users', (join) =>
-      join
-        .onRef('staff_users.id', '=', 'audit_events.staff_user_id')
-        .onRef('staff_users.practice_id', '=', 'audit_events.practice_id'),
+      samePractice(join, 'staff_users.id', 'audit_events.staff_user_id'),
     )
     .leftJoin('portal_users', (join) =>
-      join
-        .onRef('portal_users.id', '=', 'audit_events.portal_user_id')
-        .onRef('portal_users.practice_id', '=', 'audit_events.practice_id'),
+      samePractice(join, 'portal_users.id', 'audit_events.portal_user_id'),
     )
     .leftJoin('patients as actor_patient', 'actor_patient.id', 'portal_users.patient_id')
     .leftJoin('patients as about', (join) =>
-      join
-        .onRef('about.id', '=', 'audit_events.patient_id')
-        .onRef('about.practice_id', '=', 'audit_events.practice_id'),
+      samePractice(join, 'about.id', 'audit_events.patient_id'),
     )
     .select([
       'audit_events.id',
@@ -134,22 +130,11 @@ interface NamedUsers {
  * events), where a known id walks that user's own index.
  */
 async function findNamedUsers(db: Database, practiceId: number, username: string) {
-  const name = username.toLowerCase()
   const [staff, portal] = await Promise.all([
-    db
-      .selectFrom('staff_users')
-      .select('id')
-      .where('practice_id', '=', practiceId)
-      .where(sql`lower(username)`, '=', name)
-      .execute(),
-    db
-      .selectFrom('portal_users')
-      .select('id')
-      .where('practice_id', '=', practiceId)
-      .where(sql`lower(username)`, '=', name)
-      .execute(),
+    findUsernameOwners(db, 'staff_users', practiceId, username),
+    findUsernameOwners(db, 'portal_users', practiceId, username),
   ])
-  return { staff: staff.map((row) => row.id), portal: portal.map((row) => row.id) }
+  return { staff, portal }
 }
 
 /** Events done by these users; none when the name named nobody. */
@@ -159,13 +144,4 @@ function byUsers(eb: Events, users: NamedUsers) {
     ...(users.portal.length > 0 ? [eb('audit_events.portal_user_id', 'in', users.portal)] : []),
   ]
   return either.length > 0 ? eb.or(either) : sql<boolean>`false`
-}
-
-export async function findPracticeTimeZone(db: Database, practiceId: number) {
-  const row = await db
-    .selectFrom('practices')
-    .select('time_zone')
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
-  return row.time_zone
 }

@@ -1,39 +1,26 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { samePractice } from '../../platform/db/joins.ts'
 
 /** Payments made online with their payer, statement and refund: the page's one read. */
 function onlinePayments(db: Database, practiceId: number) {
   return db
     .selectFrom('payments')
     .innerJoin('patients as holder', (join) =>
-      join
-        .onRef('holder.id', '=', 'payments.patient_id')
-        .onRef('holder.practice_id', '=', 'payments.practice_id'),
+      samePractice(join, 'holder.id', 'payments.patient_id'),
     )
     .leftJoin('payment_attempts as attempt', (join) =>
-      join
-        .onRef('attempt.id', '=', 'payments.payment_attempt_id')
-        .onRef('attempt.practice_id', '=', 'payments.practice_id'),
+      samePractice(join, 'attempt.id', 'payments.payment_attempt_id'),
     )
     .leftJoin('patients as payer', (join) =>
-      join
-        .onRef('payer.id', '=', 'attempt.payer_patient_id')
-        .onRef('payer.practice_id', '=', 'attempt.practice_id'),
+      samePractice(join, 'payer.id', 'attempt.payer_patient_id'),
     )
-    .leftJoin('statements', (join) =>
-      join
-        .onRef('statements.id', '=', 'payments.statement_id')
-        .onRef('statements.practice_id', '=', 'payments.practice_id'),
-    )
+    .leftJoin('statements', (join) => samePractice(join, 'statements.id', 'payments.statement_id'))
     .leftJoin('payment_refunds as refund', (join) =>
-      join
-        .onRef('refund.payment_attempt_id', '=', 'attempt.id')
-        .onRef('refund.practice_id', '=', 'attempt.practice_id'),
+      samePractice(join, 'refund.payment_attempt_id', 'attempt.id'),
     )
     .leftJoin('staff_users as refunder', (join) =>
-      join
-        .onRef('refunder.id', '=', 'refund.staff_id')
-        .onRef('refunder.practice_id', '=', 'refund.practice_id'),
+      samePractice(join, 'refunder.id', 'refund.staff_id'),
     )
     .select([
       'payments.id',
@@ -88,9 +75,7 @@ export async function findRefundablePayment(db: Database, practiceId: number, pa
   return db
     .selectFrom('payments')
     .innerJoin('payment_attempts as attempt', (join) =>
-      join
-        .onRef('attempt.id', '=', 'payments.payment_attempt_id')
-        .onRef('attempt.practice_id', '=', 'payments.practice_id'),
+      samePractice(join, 'attempt.id', 'payments.payment_attempt_id'),
     )
     .select([
       'payments.id',

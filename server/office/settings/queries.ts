@@ -1,4 +1,5 @@
 import type { Static } from 'typebox'
+import { findPortalSettings } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { updateRowById } from '../../platform/db/rows.ts'
 import { CONTACT_COLUMNS } from '../../practice/queries.ts'
@@ -15,12 +16,11 @@ export async function loadSettings(db: Database, practiceId: number) {
   return { settings, practice, clinics, hours }
 }
 
+/** Every practice has its settings row from the day it is set up (office/setup). */
 export async function findSettings(db: Database, practiceId: number) {
-  return db
-    .selectFrom('portal_settings')
-    .selectAll()
-    .where('practice_id', '=', practiceId)
-    .executeTakeFirstOrThrow()
+  const settings = await findPortalSettings(db, practiceId)
+  if (!settings) throw new Error(`Practice ${practiceId} has no portal settings.`)
+  return settings
 }
 
 export async function findPracticeContact(db: Database, practiceId: number) {

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { STAFF_PASSWORD, seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { browserPost, cookieFrom, TEST_ORIGIN } from '../../testing/http.ts'
+import { browserPost, officeSession, TEST_ORIGIN } from '../../testing/http.ts'
 import { SoftwareAuthenticator } from '../../testing/software-authenticator.ts'
 import { useTestApp } from '../../testing/suite.ts'
 
@@ -13,14 +13,7 @@ describeEachDatabase('office: passkeys for staff', (kind) => {
     await seedStaff(suite.db, { practiceId, username: 'keyboss' })
   })
 
-  async function signIn() {
-    const response = await browserPost(suite.app, '/api/office/session', {
-      username: 'keyboss',
-      password: STAFF_PASSWORD,
-    })
-    expect(response.statusCode).toBe(200)
-    return { cookie: cookieFrom(response, 'bitewing_office'), view: response.json() }
-  }
+  const signIn = () => officeSession(suite.app, 'keyboss', STAFF_PASSWORD)
   const staffPage = (cookie: string) =>
     suite.app.inject({ url: '/api/office/staff', headers: { cookie } })
 

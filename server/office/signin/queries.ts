@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
-import { updateRowById } from '../../platform/db/rows.ts'
+import { findColumnById, updateRowById } from '../../platform/db/rows.ts'
 
 export async function findStaffForSignIn(db: Database, practiceId: number, username: string) {
   return db
@@ -16,13 +16,8 @@ export async function recordStaffSignIn(db: Database, staffUserId: number, now =
   await updateRowById(db, 'staff_users', staffUserId, { last_sign_in_at: now })
 }
 
-export async function findStaffPasswordHash(db: Database, staffUserId: number) {
-  const row = await db
-    .selectFrom('staff_users')
-    .select('password_hash')
-    .where('id', '=', staffUserId)
-    .executeTakeFirstOrThrow()
-  return row.password_hash
+export function findStaffPasswordHash(db: Database, staffUserId: number) {
+  return findColumnById(db, 'staff_users', staffUserId, 'password_hash')
 }
 
 /**

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest'
 import { totpCode } from '../../platform/auth/second-factor/rules.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { STAFF_PASSWORD, seedPractice, seedStaff } from '../../testing/fixtures.ts'
-import { browserPost, cookieFrom } from '../../testing/http.ts'
+import { browserPost, officeSession } from '../../testing/http.ts'
 import { clearThrottlesBeforeEach, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('office: two-step sign-in for administrators', (kind) => {
@@ -15,14 +15,7 @@ describeEachDatabase('office: two-step sign-in for administrators', (kind) => {
   })
   clearThrottlesBeforeEach(suite)
 
-  async function signIn(username: string) {
-    const response = await browserPost(suite.app, '/api/office/session', {
-      username,
-      password: STAFF_PASSWORD,
-    })
-    expect(response.statusCode).toBe(200)
-    return { cookie: cookieFrom(response, 'bitewing_office'), view: response.json() }
-  }
+  const signIn = (username: string) => officeSession(suite.app, username, STAFF_PASSWORD)
   const staffPage = (cookie: string) =>
     suite.app.inject({ url: '/api/office/staff', headers: { cookie } })
 

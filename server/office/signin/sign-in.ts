@@ -8,8 +8,7 @@ import { createSession } from '../../platform/auth/sessions.ts'
 import { checkCredentials } from '../../platform/auth/sign-in.ts'
 import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { NotFound } from '../../platform/http/problems.ts'
-import { findPortalPractice } from '../../practice/queries.ts'
+import { findPortalPracticeOrNotFound } from '../../practice/queries.ts'
 import { staffAuditor } from '../staff-audit.ts'
 import { findStaffForSignIn, recordStaffSignIn } from './queries.ts'
 
@@ -23,8 +22,7 @@ export async function signInStaff(
   reply: FastifyReply,
   { username, password }: { username: string; password: string },
 ): Promise<{ token: string; context: OfficeContext }> {
-  const practice = await findPortalPractice(db)
-  if (!practice) throw new NotFound('No practice has been set up yet.')
+  const practice = await findPortalPracticeOrNotFound(db)
   const ip = clientAddress(request)
   const attempt = { practiceId: practice.id, realm: 'office' as const, username, ip }
   const staff = await checkCredentials(db, reply, attempt, password, {

@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
 import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { updateRowById } from '../../platform/db/rows.ts'
 import type { StaffRole } from '../../platform/db/schema.ts'
+import { findUsernameOwners } from '../../practice/queries.ts'
 
 export async function insertStaffUser(
   trx: Database,
@@ -62,13 +62,7 @@ export async function findStaffMember(db: Database, practiceId: number, staffId:
 export type StaffMemberRow = NonNullable<Awaited<ReturnType<typeof findStaffMember>>>
 
 export async function staffUsernameInUse(db: Database, practiceId: number, username: string) {
-  const row = await db
-    .selectFrom('staff_users')
-    .select('id')
-    .where('practice_id', '=', practiceId)
-    .where(sql`lower(username)`, '=', username.toLowerCase())
-    .executeTakeFirst()
-  return row !== undefined
+  return (await findUsernameOwners(db, 'staff_users', practiceId, username)).length > 0
 }
 
 /**

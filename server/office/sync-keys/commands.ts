@@ -7,18 +7,33 @@ import { configureWebhook } from '../../sync/events/webhooks.ts'
 import { createSyncKey, revokeSyncKey } from '../../sync/keys.ts'
 import type { StaffActor } from '../administrator.ts'
 
-function audit(trx: Database, actor: StaffActor, action: string, keyId: number, name?: string) {
+/** A key's row, or the practice's webhook (one a practice, so the practice's id names it). */
+type SyncTarget = { type: 'sync_api_key' | 'sync_webhook'; id: number }
+
+function audit(
+  trx: Database,
+  actor: StaffActor,
+  action: string,
+  target: SyncTarget,
+  name?: string,
+) {
   return recordAudit(trx, {
     practiceId: actor.practiceId,
     actor: { type: 'staff_user', staffUserId: actor.staffId },
     action,
-    targetType: 'sync_api_key',
-    targetId: keyId,
+    targetType: target.type,
+    targetId: target.id,
     ip: actor.ip,
     // The name only: the key itself is never written anywhere but the one answer.
     ...(name ? { details: { name } } : {}),
   })
 }
+
+const keyTarget = (keyId: number): SyncTarget => ({ type: 'sync_api_key', id: keyId })
+const webhookTarget = (actor: StaffActor): SyncTarget => ({
+  type: 'sync_webhook',
+  id: actor.practiceId,
+})
 
 /** A new key for the practice's PMS, returned whole this once (it is stored hashed). */
 export async function createPracticeSyncKey(db: Database, actor: StaffActor, wantedName: string) {
@@ -27,7 +42,7 @@ export async function createPracticeSyncKey(db: Database, actor: StaffActor, wan
     throw new Invalid('Name the key.', { name: 'Name the key, e.g. after the PMS server.' })
   return db.transaction().execute(async (trx) => {
     const created = await createSyncKey(trx, actor.practiceId, name)
-    await audit(trx, actor, 'sync_key.created', created.id, name)
+    await audit(trx, actor, 'sync_key.created', keyTarget(created.id), name)
     return created
   })
 }
@@ -38,7 +53,7 @@ export async function revokePracticeSyncKey(db: Database, actor: StaffActor, key
     if (!(await revokeSyncKey(trx, actor.practiceId, keyId))) {
       throw new NotFound('No such key, or it is revoked already.')
     }
-    await audit(trx, actor, 'sync_key.revoked', keyId)
+    await audit(trx, actor, 'sync_key.revoked', keyTarget(keyId))
   })
 }
 
@@ -54,14 +69,7 @@ export async function setPracticeWebhook(
 ) {
   return db.transaction().execute(async (trx) => {
     const webhook = await configureWebhook(trx, secrets, actor.practiceId, url.trim())
-    await recordAudit(trx, {
-      practiceId: actor.practiceId,
-      actor: { type: 'staff_user', staffUserId: actor.staffId },
-      action: 'sync_webhook.set',
-      targetType: 'sync_webhook',
-      targetId: actor.practiceId,
-      ip: actor.ip,
-    })
+    await audit(trx, actor, 'sync_webhook.set', webhookTarget(actor))
     return webhook
   })
 }
@@ -70,13 +78,6 @@ export async function setPracticeWebhook(
 export async function removePracticeWebhook(db: Database, actor: StaffActor) {
   await db.transaction().execute(async (trx) => {
     if (!(await removeWebhook(trx, actor.practiceId))) throw new NotFound('No webhook is set.')
-    await recordAudit(trx, {
-      practiceId: actor.practiceId,
-      actor: { type: 'staff_user', staffUserId: actor.staffId },
-      action: 'sync_webhook.removed',
-      targetType: 'sync_webhook',
-      targetId: actor.practiceId,
-      ip: actor.ip,
-    })
+    await audit(trx, actor, 'sync_webhook.removed', webhookTarget(actor))
   })
 }

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../platform/db/database.ts'
+import { safeFileName } from '../../platform/files/names.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { attachmentFileName, sendAttachment } from '../../practice/messages/attachments.ts'
+import { sendAttachment } from '../../practice/messages/attachments.ts'
 import { MESSAGES_PAGE_SIZE } from '../../practice/messages/rules.ts'
 import type { StaffGuard } from '../../practice/staff-permissions.ts'
 import { actingStaff } from '../staff-audit.ts'
@@ -135,7 +136,7 @@ export const webmailRoutes: FastifyPluginAsyncTypebox<{
         patientId: found.message.patient_id,
         target: { type: 'message_attachment', id: attachmentId },
       })
-      const name = attachmentFileName(found.attachment.file_name, `attachment-${attachmentId}`)
+      const name = safeFileName(found.attachment.file_name, `attachment-${attachmentId}`)
       return sendAttachment(reply, body, name)
     },
   )

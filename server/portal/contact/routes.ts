@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { NotFound } from '../../platform/http/problems.ts'
-import { findPortalPractice } from '../../practice/queries.ts'
+import { findPortalPracticeOrNotFound } from '../../practice/queries.ts'
 import { addressLines, hourMinute } from '../../practice/rules.ts'
 import { ContactDetails, PublicContact } from '../signin/schemas.ts'
 import {
@@ -26,8 +25,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{
     '/api/public/contact',
     { schema: { response: { 200: PublicContact } } },
     async (_request, reply) => {
-      const practice = await findPortalPractice(db)
-      if (!practice) throw new NotFound('No practice has been set up yet.')
+      const practice = await findPortalPracticeOrNotFound(db)
       const clinicIds = await listVisibleClinicIds(db, practice.id)
       const [general, locations] = await Promise.all([
         contactDetails(db, practice.id, null),

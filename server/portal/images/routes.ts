@@ -4,13 +4,14 @@ import type { Static } from 'typebox'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { ReadCache } from '../../platform/db/read-cache.ts'
+import { safeFileName } from '../../platform/files/names.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Forbidden, NotFound } from '../../platform/http/problems.ts'
 import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
 import { tabServer } from '../serve-tab.ts'
 import { findSharedDocument } from './queries.ts'
-import { downloadName, mayDownloadImages, sniffContentType } from './rules.ts'
+import { mayDownloadImages, sniffContentType } from './rules.ts'
 import { DocumentParams, ImagesView } from './schemas.ts'
 import { storedThumbnail } from './thumbnails.ts'
 import { keptImagesTab } from './view.ts'
@@ -58,7 +59,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
     const body = await files.get(document.storage_key)
     const action = disposition === 'inline' ? 'document.viewed' : 'document.downloaded'
     await auditDocument(request, access, action, document.id)
-    const name = downloadName(document.file_name, `document-${document.id}`)
+    const name = safeFileName(document.file_name, `document-${document.id}`)
     return sendFile(reply, body, disposition, name)
   }
 

@@ -14,12 +14,3 @@ import type { ServedType } from '../../platform/files/types.ts'
 export function isImage(type: ServedType | undefined): boolean {
   return type?.startsWith('image/') ?? false
 }
-
-/** A file name safe inside a Content-Disposition header, keeping the extension. */
-export function downloadName(fileName: string, fallback: string): string {
-  const cleaned = fileName
-    .replace(/[^\w.\- ]+/g, '_')
-    .replace(/^[.\s]+/, '')
-    .slice(0, 100)
-  return cleaned || fallback
-}

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import type { PortalContext, PortalGuard } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
+import { safeFileName } from '../../platform/files/names.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { attachmentFileName, sendAttachment } from '../../practice/messages/attachments.ts'
+import { sendAttachment } from '../../practice/messages/attachments.ts'
 import {
   messageProviders,
   patientAttachmentSettings,
@@ -150,7 +151,7 @@ export const messageRoutes: FastifyPluginAsyncTypebox<{
       )(found.message.patient_id).record(db, 'message.attachment_downloaded', {
         target: { type: 'message_attachment', id: attachmentId },
       })
-      const name = attachmentFileName(found.attachment.file_name, `attachment-${attachmentId}`)
+      const name = safeFileName(found.attachment.file_name, `attachment-${attachmentId}`)
       return sendAttachment(reply, body, name)
     },
   )

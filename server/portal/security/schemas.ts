@@ -28,22 +28,25 @@ export const SecondFactorView = Type.Object({
   lastUsedAt: Type.Union([Type.String(), Type.Null()]),
 })
 
+/** Where a sign-in or a session came from: its address and, where known, that address's country. */
+const WHERE_FROM = {
+  ip: Type.Union([Type.String(), Type.Null()]),
+  /** The country the address is registered in (ISO 3166), where it is known: roughly where. */
+  country: Type.Union([Type.String(), Type.Null()]),
+}
+
 export const SignInView = Type.Object({
   at: Type.String(),
   action: Type.String(),
   outcome: Type.String(),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  /** The country the address is registered in (ISO 3166), where it is known: roughly where. */
-  country: Type.Union([Type.String(), Type.Null()]),
+  ...WHERE_FROM,
 })
 
 export const SessionView = Type.Object({
   id: Type.Integer(),
   startedAt: Type.String(),
   lastSeenAt: Type.String(),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  /** The country the address is registered in (ISO 3166), where it is known: roughly where. */
-  country: Type.Union([Type.String(), Type.Null()]),
+  ...WHERE_FROM,
   /** Chrome, Edge, Firefox or Safari; null for another or none said. */
   browser: Type.Union([Type.String(), Type.Null()]),
   /** Android, iOS, Windows, macOS or Linux; null where unknown. */

@@ -16,8 +16,8 @@ import { admitAttempt } from '../../platform/auth/sign-in.ts'
 import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
 import { PASSKEY_CHALLENGE_ADDRESS } from '../../platform/auth/throttle-rules.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { NotFound, Problem } from '../../platform/http/problems.ts'
-import { findPortalPractice } from '../../practice/queries.ts'
+import { Problem } from '../../platform/http/problems.ts'
+import { findPortalPracticeOrNotFound } from '../../practice/queries.ts'
 import { PasskeyAnswer, PasskeyOptions, PasskeyResponse } from '../../practice/schemas.ts'
 import { accountAuditor } from '../audit-read.ts'
 import { findUserForPasskey, recordSignIn } from './queries.ts'
@@ -35,8 +35,7 @@ export const portalPasskeySignInRoutes: FastifyPluginAsyncTypebox<{
   rp: RelyingParty
 }> = async (app, { db, guard, cookies, rp }) => {
   async function practiceId() {
-    const practice = await findPortalPractice(db)
-    if (!practice) throw new NotFound('No practice has been set up yet.')
+    const practice = await findPortalPracticeOrNotFound(db)
     return practice.id
   }
 

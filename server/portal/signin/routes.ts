@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../platform/db/database.ts'
-import { NotFound } from '../../platform/http/problems.ts'
-import { findPortalPractice } from '../../practice/queries.ts'
+import { findPortalPracticeOrNotFound } from '../../practice/queries.ts'
 import { findPrivacyPolicy, listVisibleClinics } from './queries.ts'
 import { offersOnlinePayments } from './rules.ts'
 import { PublicPractice, PublicPrivacyPolicy } from './schemas.ts'
@@ -12,8 +11,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (
     '/api/public/practice',
     { schema: { response: { 200: PublicPractice } } },
     async (_request, reply) => {
-      const practice = await findPortalPractice(db)
-      if (!practice) throw new NotFound('No practice has been set up yet.')
+      const practice = await findPortalPracticeOrNotFound(db)
       const clinics = await listVisibleClinics(db, practice.id)
       reply.header('Cache-Control', 'no-cache')
       return {
@@ -35,8 +33,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ db: Database }> = async (
     '/api/public/privacy-policy',
     { schema: { response: { 200: PublicPrivacyPolicy } } },
     async (_request, reply) => {
-      const practice = await findPortalPractice(db)
-      if (!practice) throw new NotFound('No practice has been set up yet.')
+      const practice = await findPortalPracticeOrNotFound(db)
       reply.header('Cache-Control', 'no-cache')
       return { policy: await findPrivacyPolicy(db, practice.id) }
     },

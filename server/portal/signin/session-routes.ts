@@ -5,8 +5,7 @@ import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import { endSession } from '../../platform/auth/sessions.ts'
 import { checkCredentials } from '../../platform/auth/sign-in.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { NotFound } from '../../platform/http/problems.ts'
-import { findPortalPractice } from '../../practice/queries.ts'
+import { findPortalPracticeOrNotFound } from '../../practice/queries.ts'
 import { Credentials } from '../../practice/schemas.ts'
 import { accountAuditor, portalAuditor } from '../audit-read.ts'
 import { findUserForSignIn, recordSignIn } from './queries.ts'
@@ -29,8 +28,7 @@ export const portalSessionRoutes: FastifyPluginAsyncTypebox<PortalAuthOptions> =
     '/api/portal/session',
     { schema: { body: Credentials, response: { 200: PortalSessionView } } },
     async (request, reply) => {
-      const practice = await findPortalPractice(db)
-      if (!practice) throw new NotFound('No practice has been set up yet.')
+      const practice = await findPortalPracticeOrNotFound(db)
       const attempt = {
         practiceId: practice.id,
         realm: 'portal' as const,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyReply } from 'fastify'
+import { safeFileName } from '../../platform/files/names.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { sniffContentType } from '../../platform/files/types.ts'
 import { ATTACHMENT_TYPES, type AttachmentType } from './rules.ts'
@@ -32,15 +33,6 @@ export function provenType(bytes: Uint8Array): AttachmentType | null {
     : null
 }
 
-/** A file name safe in a header and on any disk. */
-export function attachmentFileName(fileName: string, fallback: string): string {
-  const cleaned = fileName
-    .replace(/[^\w.\- ]+/g, '_')
-    .replace(/^[.\s]+/, '')
-    .slice(0, 100)
-  return cleaned || fallback
-}
-
 const EXTENSIONS: Record<AttachmentType, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
@@ -55,7 +47,7 @@ export function readSentFile(file: SentFile) {
   return {
     bytes,
     type,
-    fileName: attachmentFileName(file.fileName, `attachment.${type ? EXTENSIONS[type] : 'bin'}`),
+    fileName: safeFileName(file.fileName, `attachment.${type ? EXTENSIONS[type] : 'bin'}`),
   }
 }
 

@@ -5,9 +5,9 @@ import { clientAddress } from '../../../platform/auth/client.ts'
 import type { CookiePolicy } from '../../../platform/auth/cookies.ts'
 import { admitAttempt } from '../../../platform/auth/sign-in.ts'
 import type { Database } from '../../../platform/db/database.ts'
-import { Invalid, NotFound, Unauthorized } from '../../../platform/http/problems.ts'
+import { Invalid, Unauthorized } from '../../../platform/http/problems.ts'
 import type { SecretBox } from '../../../platform/mail/secrets.ts'
-import { findPortalPractice } from '../../../practice/queries.ts'
+import { findPortalPracticeOrNotFound } from '../../../practice/queries.ts'
 import { normalizeName } from '../../signin/rules.ts'
 import { readPaymentForm } from './form.ts'
 import { makePayment, paymentProcessorOf } from './make-payment.ts'
@@ -50,8 +50,7 @@ export const publicPaymentRoutes: FastifyPluginAsyncTypebox<{
   cookies: CookiePolicy
 }> = async (app, { db, processors, secrets, cookies }) => {
   const practiceOf = async () => {
-    const practice = await findPortalPractice(db)
-    if (!practice) throw new NotFound('No practice has been set up yet.')
+    const practice = await findPortalPracticeOrNotFound(db)
     await paymentProcessorOf(db, processors, practice.id)
     return practice
   }

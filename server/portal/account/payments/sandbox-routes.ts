@@ -3,8 +3,8 @@ import { Type } from 'typebox'
 import { clientAddress } from '../../../platform/auth/client.ts'
 import { admitAttempt } from '../../../platform/auth/sign-in.ts'
 import type { Database } from '../../../platform/db/database.ts'
-import { Invalid, NotFound } from '../../../platform/http/problems.ts'
-import { findPortalPractice } from '../../../practice/queries.ts'
+import { Invalid } from '../../../platform/http/problems.ts'
+import { findPortalPracticeOrNotFound } from '../../../practice/queries.ts'
 import { SANDBOX_CARD_PAGE, tokenizeSandboxCard } from './sandbox.ts'
 import { SANDBOX_CARD_CSP, SANDBOX_CARD_HTML, SANDBOX_CARD_SCRIPT } from './sandbox-page.ts'
 import { SANDBOX_CARD_ADDRESS } from './throttle.ts'
@@ -39,8 +39,7 @@ export const sandboxProcessorRoutes: FastifyPluginAsyncTypebox<{ db: Database }>
   )
 
   app.post('/sandbox-processor/tokens', { schema: { body: CardBody } }, async (request, reply) => {
-    const practice = await findPortalPractice(db)
-    if (!practice) throw new NotFound('No practice has been set up yet.')
+    const practice = await findPortalPracticeOrNotFound(db)
     const ip = clientAddress(request)
     await admitAttempt(db, reply, [{ rule: SANDBOX_CARD_ADDRESS, key: ip }], {
       practiceId: practice.id,
