@@ -1,13 +1,8 @@
 import type { Database } from '../../platform/db/database.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
-import {
-  activeStaffOfPractice,
-  assignMessage,
-  attachmentsOf,
-  findMessage,
-  markRead,
-  setPracticeState,
-} from '../../practice/messages/queries.ts'
+import { activeStaffOfPractice, assignMessage } from '../../practice/messages/assignment-queries.ts'
+import { attachmentsOf } from '../../practice/messages/attachment-queries.ts'
+import { findMessage, markRead, setPracticeState } from '../../practice/messages/queries.ts'
 import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
 
 /**

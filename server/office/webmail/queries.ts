@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/database.ts'
+import { activeStaff } from '../../practice/messages/assignment-queries.ts'
+import { attachmentsOf } from '../../practice/messages/attachment-queries.ts'
 import {
-  activeStaff,
-  attachmentsOf,
   findMessage,
   listBox,
   messageProviders,

@@ -1,6 +1,7 @@
 import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
+import { insertAttachments } from '../../practice/messages/attachment-queries.ts'
 import {
   type CheckedFile,
   readSentFile,
@@ -9,7 +10,7 @@ import {
 } from '../../practice/messages/attachments.ts'
 import { checkProviderAndThread } from '../../practice/messages/checks.ts'
 import { queueMessageNotifications } from '../../practice/messages/notify.ts'
-import { insertAttachments, insertMessage } from '../../practice/messages/queries.ts'
+import { insertMessage } from '../../practice/messages/queries.ts'
 import { cleanMessageText, messageProblems } from '../../practice/messages/rules.ts'
 import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
 import { patientOfPractice } from './queries.ts'

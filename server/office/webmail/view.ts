@@ -1,5 +1,6 @@
 import type { Static } from 'typebox'
-import type { AttachmentRow, FullMessageRow, MessageRow } from '../../practice/messages/queries.ts'
+import type { AttachmentRow } from '../../practice/messages/attachment-queries.ts'
+import type { FullMessageRow, MessageRow } from '../../practice/messages/queries.ts'
 import { MESSAGES_PAGE_SIZE, nextCursor } from '../../practice/messages/rules.ts'
 import {
   presentMessage,

@@ -1,6 +1,7 @@
 import type { Database } from '../../platform/db/database.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { attachmentsOf, findMessage, markRead } from '../../practice/messages/queries.ts'
+import { attachmentsOf } from '../../practice/messages/attachment-queries.ts'
+import { findMessage, markRead } from '../../practice/messages/queries.ts'
 import type { Auditor } from '../audit-read.ts'
 
 /**

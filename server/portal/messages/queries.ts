@@ -1,10 +1,6 @@
 import type { Database } from '../../platform/db/database.ts'
-import {
-  attachmentsOf,
-  findMessage,
-  listBox,
-  unreadByPatient,
-} from '../../practice/messages/queries.ts'
+import { attachmentsOf } from '../../practice/messages/attachment-queries.ts'
+import { findMessage, listBox, unreadByPatient } from '../../practice/messages/queries.ts'
 import { type Box, patientBoxDirection } from '../../practice/messages/rules.ts'
 
 /** What a family reads: the messages about the patients the signed-in user may see. */

@@ -5,12 +5,9 @@ import type { Database } from '../../platform/db/database.ts'
 import { safeFileName } from '../../platform/files/names.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
+import { patientAttachmentSettings } from '../../practice/messages/attachment-queries.ts'
 import { sendAttachment } from '../../practice/messages/attachments.ts'
-import {
-  messageProviders,
-  patientAttachmentSettings,
-  unreadByPatient,
-} from '../../practice/messages/queries.ts'
+import { messageProviders, unreadByPatient } from '../../practice/messages/queries.ts'
 import {
   MAX_PATIENT_ATTACHMENTS,
   MESSAGES_PAGE_SIZE,

@@ -2,17 +2,17 @@ import type { Database } from '../../platform/db/database.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Invalid } from '../../platform/http/problems.ts'
 import {
+  insertAttachments,
+  patientAttachmentSettings,
+} from '../../practice/messages/attachment-queries.ts'
+import {
   type CheckedFile,
   readSentFile,
   type SentFile,
   withStoredFiles,
 } from '../../practice/messages/attachments.ts'
 import { checkProviderAndThread } from '../../practice/messages/checks.ts'
-import {
-  insertAttachments,
-  insertMessage,
-  patientAttachmentSettings,
-} from '../../practice/messages/queries.ts'
+import { insertMessage } from '../../practice/messages/queries.ts'
 import {
   attachmentProblem,
   base64DecodedLength,

@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/database.ts'
 import { queueEmail } from '../../platform/mail/outbox.ts'
-import { notificationAddresses, notificationSettings } from './queries.ts'
+import { notificationAddresses, notificationSettings } from './notify-queries.ts'
 import { newMessageNotification } from './rules.ts'
 
 /**

@@ -1,5 +1,6 @@
 import type { Static } from 'typebox'
-import type { AttachmentRow, FullMessageRow, MessageRow } from './queries.ts'
+import type { AttachmentRow } from './attachment-queries.ts'
+import type { FullMessageRow, MessageRow } from './queries.ts'
 import type { AttachmentView, MessageSummary, MessageView } from './schemas.ts'
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
