@@ -31,6 +31,11 @@ function queryRoute<M>(load: () => Promise<M>, pick: (module: M) => ComponentTyp
   )
 }
 
+/** A page before sign-in (its module's default export), at `path` under the public layout. */
+function publicPage(path: string, load: () => Promise<{ default: ComponentType }>): RouteObject {
+  return { path, ...queryRoute(load, (module) => module.default) }
+}
+
 // One component for both of its addresses, so that opening another tab keeps the page's state.
 const patientPage = lazyRoute(
   () => import('./shell/PatientPage.tsx'),
@@ -59,62 +64,14 @@ export const portalRoutes: RouteObject[] = [
           (module) => module.SignInPage,
         ),
       },
-      {
-        path: 'forgot-password',
-        ...queryRoute(
-          () => import('./signin/ForgotPasswordPage.tsx'),
-          (module) => module.default,
-        ),
-      },
-      {
-        path: 'contact',
-        ...queryRoute(
-          () => import('./contact/ContactPage.tsx'),
-          (module) => module.default,
-        ),
-      },
-      {
-        path: 'first-sign-in',
-        ...queryRoute(
-          () => import('./signin/FirstSignInPage.tsx'),
-          (module) => module.default,
-        ),
-      },
-      {
-        path: 'second-factor',
-        ...queryRoute(
-          () => import('./signin/SecondFactorPage.tsx'),
-          (module) => module.default,
-        ),
-      },
-      {
-        path: 'second-factor-setup',
-        ...queryRoute(
-          () => import('./signin/SecondFactorSetupPage.tsx'),
-          (module) => module.default,
-        ),
-      },
-      {
-        path: 'verify',
-        ...queryRoute(
-          () => import('./signin/VerifyPage.tsx'),
-          (module) => module.default,
-        ),
-      },
-      {
-        path: 'pay',
-        ...queryRoute(
-          () => import('./signin/MakePaymentPage.tsx'),
-          (module) => module.default,
-        ),
-      },
-      {
-        path: 'privacy',
-        ...queryRoute(
-          () => import('./signin/PrivacyPage.tsx'),
-          (module) => module.default,
-        ),
-      },
+      publicPage('forgot-password', () => import('./signin/ForgotPasswordPage.tsx')),
+      publicPage('contact', () => import('./contact/ContactPage.tsx')),
+      publicPage('first-sign-in', () => import('./signin/FirstSignInPage.tsx')),
+      publicPage('second-factor', () => import('./signin/SecondFactorPage.tsx')),
+      publicPage('second-factor-setup', () => import('./signin/SecondFactorSetupPage.tsx')),
+      publicPage('verify', () => import('./signin/VerifyPage.tsx')),
+      publicPage('pay', () => import('./signin/MakePaymentPage.tsx')),
+      publicPage('privacy', () => import('./signin/PrivacyPage.tsx')),
       { path: '*', element: <NotFoundPage homeHref="/" /> },
     ],
   ),
