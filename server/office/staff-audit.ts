@@ -48,11 +48,21 @@ export function staffAuditor(
   }
 }
 
+/** A staff member acting through the office API, with the auditor of their request. */
+export interface StaffActor {
+  staff: ActingStaff
+  audit: StaffAuditor
+}
+
 /**
  * The guard's answer for an office request that may do `action`, with its auditor bound:
  * `const { staff, audit } = await actingStaff(guard, request, 'access.manage')`.
  */
-export async function actingStaff(guard: StaffGuard, request: FastifyRequest, action: StaffAction) {
+export async function actingStaff(
+  guard: StaffGuard,
+  request: FastifyRequest,
+  action: StaffAction,
+): Promise<StaffActor> {
   const { staff } = await guard.staff(request, action)
   return { staff, audit: staffAuditor(request, staff) }
 }

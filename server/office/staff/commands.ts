@@ -1,10 +1,9 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
 import { hashPassword } from '../../platform/auth/passwords.ts'
 import { newOneTimePassword } from '../../platform/auth/tokens.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { StaffRole } from '../../platform/db/schema.ts'
 import { Conflict, Invalid, NotFound } from '../../platform/http/problems.ts'
-import type { StaffActor } from '../administrator.ts'
+import type { StaffActor } from '../staff-audit.ts'
 import {
   countOtherActiveAdmins,
   endStaffSessions,
@@ -18,18 +17,11 @@ import {
 import { newStaffErrors, statusChangeProblem } from './rules.ts'
 
 function audit(trx: Database, actor: StaffActor, action: string, targetId: number) {
-  return recordAudit(trx, {
-    practiceId: actor.practiceId,
-    actor: { type: 'staff_user', staffUserId: actor.staffId },
-    action,
-    targetType: 'staff_user',
-    targetId,
-    ip: actor.ip,
-  })
+  return actor.audit.record(trx, action, { target: { type: 'staff_user', id: targetId } })
 }
 
 async function memberOrNotFound(db: Database, actor: StaffActor, staffId: number) {
-  const member = await findStaffMember(db, actor.practiceId, staffId)
+  const member = await findStaffMember(db, actor.staff.practice_id, staffId)
   if (!member) throw new NotFound('No such staff member.')
   return member
 }
@@ -51,7 +43,7 @@ export async function createStaffMember(
   const errors = newStaffErrors(member)
   if (Object.keys(errors).length > 0)
     throw new Invalid('Please check the highlighted fields.', errors)
-  if (await staffUsernameInUse(db, actor.practiceId, member.username)) {
+  if (await staffUsernameInUse(db, actor.staff.practice_id, member.username)) {
     throw usernameTaken()
   }
   const oneTimePassword = newOneTimePassword()
@@ -59,7 +51,7 @@ export async function createStaffMember(
   try {
     await db.transaction().execute(async (trx) => {
       const id = await insertStaffUser(trx, {
-        practiceId: actor.practiceId,
+        practiceId: actor.staff.practice_id,
         passwordHash,
         passwordIsTemporary: true,
         ...member,
@@ -98,13 +90,13 @@ export async function changeStaffStatus(
   active: boolean,
 ) {
   await db.transaction().execute(async (trx) => {
-    await lockPracticeStaff(trx, actor.practiceId)
+    await lockPracticeStaff(trx, actor.staff.practice_id)
     const member = await memberOrNotFound(trx, actor, staffId)
     const problem = statusChangeProblem({
-      actorId: actor.staffId,
+      actorId: actor.staff.id,
       target: { id: member.id, role: member.role, active: member.is_active },
       active,
-      otherActiveAdmins: await countOtherActiveAdmins(trx, actor.practiceId, member.id),
+      otherActiveAdmins: await countOtherActiveAdmins(trx, actor.staff.practice_id, member.id),
     })
     if (problem) throw new Conflict(problem)
     if (member.is_active === active) return

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { OfficeGuard } from '../../platform/auth/office-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { permittedActor } from '../administrator.ts'
+import { actingStaff } from '../staff-audit.ts'
 import { changeStaffStatus, createStaffMember, resetStaffPassword } from './commands.ts'
 import { listStaff } from './queries.ts'
 import {
@@ -20,7 +20,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: Offic
   app,
   { db, guard },
 ) => {
-  const administrator = (request: FastifyRequest) => permittedActor(guard, request, 'staff.manage')
+  const administrator = (request: FastifyRequest) => actingStaff(guard, request, 'staff.manage')
 
   app.get(
     '/api/office/staff',
@@ -28,7 +28,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ db: Database; guard: Offic
     async (request, reply) => {
       const actor = await administrator(request)
       reply.header('Cache-Control', 'no-store')
-      return (await listStaff(db, actor.practiceId)).map(presentStaffMember)
+      return (await listStaff(db, actor.staff.practice_id)).map(presentStaffMember)
     },
   )
 

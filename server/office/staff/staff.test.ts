@@ -74,6 +74,14 @@ describeEachDatabase('office: staff accounts', (kind) => {
       .where('action', '=', 'staff.created')
       .execute()
     expect(audit).toHaveLength(1)
+    // Who did it, to which account, from where: the administrator's request.
+    expect(audit[0]).toMatchObject({
+      actor_type: 'staff_user',
+      staff_user_id: adminId,
+      target_type: 'staff_user',
+      target_id: String(await staffIdOf(username)),
+      ip: '127.0.0.1',
+    })
     expect(JSON.stringify(audit)).not.toContain(oneTimePassword)
   })
 

@@ -1,11 +1,10 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
 import { removeWebhook } from '../../sync/events/queries.ts'
 import { configureWebhook } from '../../sync/events/webhooks.ts'
 import { createSyncKey, revokeSyncKey } from '../../sync/keys.ts'
-import type { StaffActor } from '../administrator.ts'
+import type { StaffActor } from '../staff-audit.ts'
 
 /** A key's row, or the practice's webhook (one a practice, so the practice's id names it). */
 type SyncTarget = { type: 'sync_api_key' | 'sync_webhook'; id: number }
@@ -17,13 +16,8 @@ function audit(
   target: SyncTarget,
   name?: string,
 ) {
-  return recordAudit(trx, {
-    practiceId: actor.practiceId,
-    actor: { type: 'staff_user', staffUserId: actor.staffId },
-    action,
-    targetType: target.type,
-    targetId: target.id,
-    ip: actor.ip,
+  return actor.audit.record(trx, action, {
+    target,
     // The name only: the key itself is never written anywhere but the one answer.
     ...(name ? { details: { name } } : {}),
   })
@@ -32,7 +26,7 @@ function audit(
 const keyTarget = (keyId: number): SyncTarget => ({ type: 'sync_api_key', id: keyId })
 const webhookTarget = (actor: StaffActor): SyncTarget => ({
   type: 'sync_webhook',
-  id: actor.practiceId,
+  id: actor.staff.practice_id,
 })
 
 /** A new key for the practice's PMS, returned whole this once (it is stored hashed). */
@@ -41,7 +35,7 @@ export async function createPracticeSyncKey(db: Database, actor: StaffActor, wan
   if (!name)
     throw new Invalid('Name the key.', { name: 'Name the key, e.g. after the PMS server.' })
   return db.transaction().execute(async (trx) => {
-    const created = await createSyncKey(trx, actor.practiceId, name)
+    const created = await createSyncKey(trx, actor.staff.practice_id, name)
     await audit(trx, actor, 'sync_key.created', keyTarget(created.id), name)
     return created
   })
@@ -50,7 +44,7 @@ export async function createPracticeSyncKey(db: Database, actor: StaffActor, wan
 /** Revokes a key at once: the next request with it is refused. Revoking again is a 404. */
 export async function revokePracticeSyncKey(db: Database, actor: StaffActor, keyId: number) {
   await db.transaction().execute(async (trx) => {
-    if (!(await revokeSyncKey(trx, actor.practiceId, keyId))) {
+    if (!(await revokeSyncKey(trx, actor.staff.practice_id, keyId))) {
       throw new NotFound('No such key, or it is revoked already.')
     }
     await audit(trx, actor, 'sync_key.revoked', keyTarget(keyId))
@@ -68,7 +62,7 @@ export async function setPracticeWebhook(
   url: string,
 ) {
   return db.transaction().execute(async (trx) => {
-    const webhook = await configureWebhook(trx, secrets, actor.practiceId, url.trim())
+    const webhook = await configureWebhook(trx, secrets, actor.staff.practice_id, url.trim())
     await audit(trx, actor, 'sync_webhook.set', webhookTarget(actor))
     return webhook
   })
@@ -77,7 +71,8 @@ export async function setPracticeWebhook(
 /** Stops announcing events. Removing when there is none is a 404. */
 export async function removePracticeWebhook(db: Database, actor: StaffActor) {
   await db.transaction().execute(async (trx) => {
-    if (!(await removeWebhook(trx, actor.practiceId))) throw new NotFound('No webhook is set.')
+    if (!(await removeWebhook(trx, actor.staff.practice_id)))
+      throw new NotFound('No webhook is set.')
     await audit(trx, actor, 'sync_webhook.removed', webhookTarget(actor))
   })
 }

@@ -5,7 +5,7 @@ import type { OfficeGuard } from '../../platform/auth/office-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
 import { findWebhook } from '../../sync/events/queries.ts'
-import { permittedActor } from '../administrator.ts'
+import { actingStaff } from '../staff-audit.ts'
 import {
   createPracticeSyncKey,
   removePracticeWebhook,
@@ -30,8 +30,7 @@ export const syncKeyRoutes: FastifyPluginAsyncTypebox<{
   guard: OfficeGuard
   secrets: SecretBox
 }> = async (app, { db, guard, secrets }) => {
-  const administrator = (request: FastifyRequest) =>
-    permittedActor(guard, request, 'sync-keys.manage')
+  const administrator = (request: FastifyRequest) => actingStaff(guard, request, 'sync-keys.manage')
 
   app.get(
     '/api/office/sync-keys',
@@ -39,7 +38,7 @@ export const syncKeyRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       const actor = await administrator(request)
       reply.header('Cache-Control', 'no-store')
-      return (await listSyncKeys(db, actor.practiceId)).map(presentSyncKey)
+      return (await listSyncKeys(db, actor.staff.practice_id)).map(presentSyncKey)
     },
   )
 
@@ -69,7 +68,7 @@ export const syncKeyRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       const actor = await administrator(request)
       reply.header('Cache-Control', 'no-store')
-      return { url: (await findWebhook(db, actor.practiceId))?.url ?? null }
+      return { url: (await findWebhook(db, actor.staff.practice_id))?.url ?? null }
     },
   )
 
