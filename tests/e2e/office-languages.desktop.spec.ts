@@ -80,6 +80,10 @@ test('the office console in fr-CA: sign-in, header and navigation, home, Patient
 
   // WebMail: the inbox, a message, and a new message's form.
   await open('office.nav.webmail')
+  // The practice's zone named in French reads as a sentence (not "à l’heure de heure du Centre").
+  await expect(
+    page.getByText('Les heures sont indiquées en heure du Centre (États-Unis).'),
+  ).toBeVisible()
   const list = page.getByRole('list', { name: t('office.webmail.messages') })
   await expect(list.getByRole('button').first()).toBeVisible()
   await expectNoEnglishLeft(page, scan, 'webmail, inbox')
