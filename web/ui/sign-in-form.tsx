@@ -6,6 +6,7 @@ import { signInFailureMessage } from './sign-in-failure.ts'
 import { useSubmission } from './submission.ts'
 import './form.css'
 import './layout.css'
+import { FieldProblem } from './field-problem.tsx'
 
 export interface SignInFormProps {
   /** Where the credentials are POSTed, e.g. `/api/portal/session`. */
@@ -188,11 +189,7 @@ function NativeField({
         aria-describedby={message ? messageId : undefined}
         onChange={(event) => onChange(event.currentTarget.value)}
       />
-      {message ? (
-        <div id={messageId} className="field-error">
-          {message}
-        </div>
-      ) : null}
+      <FieldProblem id={messageId} message={message} />
     </div>
   )
 }
