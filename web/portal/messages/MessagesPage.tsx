@@ -136,12 +136,7 @@ export default function MessagesPage({ patientId }: TabPageProps) {
                                 <span className="tag">{t('messages.secureEmail')}</span>
                               ) : null}
                               {line.subject}
-                              {line.attachmentCount > 0 ? (
-                                <span className="attachment-mark" aria-hidden="true">
-                                  {' '}
-                                  📎
-                                </span>
-                              ) : null}
+                              {line.attachmentCount > 0 ? <AttachmentMark /> : null}
                             </span>
                             <span className="message-meta muted">
                               {line.patient.name} · {date}
@@ -272,5 +267,30 @@ function Preview({
         </Button>
       ) : null}
     </article>
+  )
+}
+
+/**
+ * A paperclip beside a subject with attachments. Drawn, not an emoji: a machine without an emoji
+ * font showed an empty box. The row's accessible name already says how many (lineLabel).
+ */
+function AttachmentMark() {
+  return (
+    <svg
+      className="attachment-mark"
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        d="M10.5 4.5 5.2 9.8a1.5 1.5 0 0 0 2.1 2.1l5.6-5.6a3 3 0 0 0-4.2-4.2L3 7.8a4.5 4.5 0 0 0 6.4 6.4l4.1-4.1"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+        strokeLinecap="round"
+      />
+    </svg>
   )
 }
