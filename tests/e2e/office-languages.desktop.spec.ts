@@ -89,7 +89,9 @@ test('the office console in fr-CA: sign-in, header and navigation, home, Patient
   await expectNoEnglishLeft(page, scan, 'webmail, inbox')
   await list.getByRole('button').first().click()
   await expect(page.getByRole('article')).toBeVisible()
-  await expect(page.getByRole('article').getByText(t('office.webmail.readByPatient'))).toBeVisible()
+  await expect(
+    page.getByRole('article').getByText(t('office.webmail.assignedToLabel'), { exact: true }),
+  ).toBeVisible()
   await expectNoEnglishLeft(page, scan, 'webmail, a message')
   await page.getByRole('button', { name: t('office.webmail.reply'), exact: true }).click()
   await expect(page.getByRole('textbox', { name: t('office.webmail.subject') })).toBeVisible()

@@ -53,6 +53,9 @@ test('a parent writes about her child, the office answers with a letter, she rea
   const line = office.getByRole('button', { name: new RegExp(`^Unread, .*${subject}`) })
   await line.click()
   await expect(office.getByRole('heading', { level: 2, name: subject })).toBeVisible()
+  // Her own message has no "read by the patient": she wrote it.
+  await expect(office.getByRole('article').getByText('Assigned to', { exact: true })).toBeVisible()
+  await expect(office.getByRole('article').getByText('Read by the patient')).toHaveCount(0)
   await office.getByRole('button', { name: 'Reply' }).click()
   await office
     .getByRole('textbox', { name: 'Message' })

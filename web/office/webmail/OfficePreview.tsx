@@ -88,16 +88,20 @@ export function OfficePreview({
         <dd>{shown.patient.name}</dd>
         <dt>{t('office.webmail.sentAt')}</dt>
         <dd>{dateTime(shown.sentAt)}</dd>
-        <dt>{t('office.webmail.readByPatient')}</dt>
-        <dd>
-          {shown.readByPatientAt ? dateTime(shown.readByPatientAt) : t('office.webmail.notYet')}
-        </dd>
         {shown.direction === 'ToPractice' ? (
           <>
             <dt>{t('office.webmail.assignedToLabel')}</dt>
             <dd>{shown.assignee?.name ?? t('office.webmail.nobody')}</dd>
           </>
-        ) : null}
+        ) : (
+          // Only what the office sent can be read by the patient; their own messages they wrote.
+          <>
+            <dt>{t('office.webmail.readByPatient')}</dt>
+            <dd>
+              {shown.readByPatientAt ? dateTime(shown.readByPatientAt) : t('office.webmail.notYet')}
+            </dd>
+          </>
+        )}
       </dl>
       <div className="webmail-body">{shown.body}</div>
       {shown.attachments.length ? (
