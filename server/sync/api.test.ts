@@ -192,6 +192,9 @@ describeEachDatabase('sync API over HTTP', (kind) => {
     expect(page.statusCode).toBe(200)
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
     expect(page.body).toContain('/api/sync/v1/patients/{externalId}')
+    // An integrator learns from the page alone how to check a webhook delivery.
+    expect(page.body).toContain('<h2 id="webhooks">Webhook deliveries</h2>')
+    expect(page.body).toContain('Bitewing-Signature: t=')
     expect((await suite.app.inject({ url: '/api/sync/docs/docs.css' })).statusCode).toBe(200)
   })
 })

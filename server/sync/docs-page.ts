@@ -82,6 +82,16 @@ export function docsPage(openApi: object): string {
 </ul>
 <nav aria-label="Collections"><ul>${[...groups.keys()].map((tag) => `<li><a href="#tag-${html(tag)}">${html(tag)}</a></li>`).join('')}</ul></nav>
 </section>
+<section aria-labelledby="webhooks">
+<h2 id="webhooks">Webhook deliveries</h2>
+<p>With a webhook set (<code>PUT /api/sync/v1/webhook</code>, or the office console's Sync API keys page), each new event is also POSTed to it as it happens; keep reading the feed as a safety net.</p>
+<ul>
+<li>The body is <code>{"events":[&lt;event&gt;]}</code>, the same envelope as the feed, with <code>Content-Type: application/json</code>.</li>
+<li><code>Bitewing-Event-Id</code> names the event: delivery is at least once and not always in order, so dedupe by it.</li>
+<li><code>Bitewing-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>: <code>v1</code> is the HMAC-SHA256, keyed with the webhook's secret, of <code>t</code>, a dot and the raw body bytes. Check it over the raw body before parsing, compare in constant time, and refuse a <code>t</code> more than five minutes from now.</li>
+<li>Answer any 2xx within 10 seconds. Anything else is retried with a growing delay (30 s up to about 34 h), then given up; the event stays in the feed. Redirects are not followed.</li>
+</ul>
+</section>
 ${sections.join('\n')}
 </main>
 </body>
