@@ -4,6 +4,7 @@ import { can, type StaffAction } from '../../server/practice/staff-permissions.t
 import { useDocumentTitle } from '../ui/document-title.ts'
 import { useT } from '../ui/i18n/i18n.tsx'
 import type { StaffSession } from './office-api.ts'
+import type { ListedPage } from './pages.ts'
 
 /** The signed-in staff member, for pages inside the console shell. */
 export function useStaff(): StaffSession {
@@ -52,5 +53,18 @@ export function ConsolePage({
         </div>
       )}
     </div>
+  )
+}
+
+/**
+ * A page the navigation lists (pages.ts): titled with its label and refused to a role without
+ * its action, from the same entry the navigation offers it by, so the two cannot disagree.
+ */
+export function ListedConsolePage({ page, children }: { page: ListedPage; children: ReactNode }) {
+  const t = useT()
+  return (
+    <ConsolePage title={t(page.label)} action={page.action}>
+      {children}
+    </ConsolePage>
   )
 }

@@ -7,7 +7,6 @@ import { formatCalendarDate } from '../../ui/i18n/format.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
-import { ConsolePage } from '../ConsolePage.tsx'
 import { listName, patientStatusLabel, resultsSummary } from '../labels.ts'
 import {
   PATIENTS_KEY,
@@ -25,13 +24,12 @@ import { FieldProblem } from '../../ui/field-problem.tsx'
  */
 export function AccessPage() {
   const [criteria, setCriteria] = useState<PatientCriteria | null>(null)
-  const t = useT()
   return (
-    <ConsolePage title={t('office.nav.access')} action="access.manage">
+    <>
       <PatientSearch onSearch={setCriteria} />
       {criteria ? <SearchResults criteria={criteria} /> : null}
       <Outlet />
-    </ConsolePage>
+    </>
   )
 }
 

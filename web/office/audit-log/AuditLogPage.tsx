@@ -5,7 +5,6 @@ import { getJson } from '../../ui/api.ts'
 import { type MessageId, type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { ConsolePage } from '../ConsolePage.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import {
   type AuditEvent,
@@ -15,16 +14,6 @@ import {
   type AuditLogPage as Page,
 } from './audit-log.ts'
 import './audit-log.css'
-
-/** Audit log (administrators): who did what, about which patient, when and from where. */
-export function AuditLogPage() {
-  const t = useT()
-  return (
-    <ConsolePage title={t('office.nav.auditLog')} action="audit.read">
-      <AuditLog />
-    </ConsolePage>
-  )
-}
 
 const FIELDS: {
   name: keyof AuditFilters
@@ -57,7 +46,8 @@ function actorText(event: AuditEvent, t: Translate): string {
   }
 }
 
-function AuditLog() {
+/** Audit log (administrators): who did what, about which patient, when and from where. */
+export function AuditLogPage() {
   const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS)
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS)
   const t = useT()

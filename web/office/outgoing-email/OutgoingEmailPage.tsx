@@ -3,7 +3,6 @@ import { useId } from 'react'
 import { Button } from 'react-aria-components'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
-import { ConsolePage } from '../ConsolePage.tsx'
 import { emailKindLabel, emailStatusLabel } from '../labels.ts'
 import { fetchOutgoingEmails, OUTGOING_EMAILS_KEY, type OutgoingEmail } from '../office-api.ts'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
@@ -16,16 +15,6 @@ import './outgoing-email.css'
  */
 export function OutgoingEmailPage() {
   const t = useT()
-  return (
-    <ConsolePage title={t('office.nav.outgoingEmail')} action="outgoing-email.read">
-      <TimeZoneNote />
-      <EmailList />
-    </ConsolePage>
-  )
-}
-
-function EmailList() {
-  const t = useT()
   const dateTime = usePracticeDateTime()
   const emails = useQuery({
     queryKey: OUTGOING_EMAILS_KEY,
@@ -35,6 +24,7 @@ function EmailList() {
 
   return (
     <>
+      <TimeZoneNote />
       <div className="email-toolbar">
         <p className="status" role="status">
           {emails.isFetching

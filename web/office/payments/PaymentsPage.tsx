@@ -7,7 +7,6 @@ import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { type Announcement, Announcements, useAnnouncements } from '../Announcements.tsx'
-import { ConsolePage } from '../ConsolePage.tsx'
 import { OfficeForm } from '../OfficeForm.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import {
@@ -24,15 +23,6 @@ import './payments.css'
  * said, and may be refunded (all or part, once) with a reason.
  */
 export function PaymentsPage() {
-  const t = useT()
-  return (
-    <ConsolePage title={t('office.nav.payments')} action="payments.manage">
-      <PaymentLists />
-    </ConsolePage>
-  )
-}
-
-function PaymentLists() {
   const payments = useQuery({ ...onlinePaymentsQuery, refetchOnMount: 'always' })
   const { announcement, announce } = useAnnouncements(onlinePaymentsQuery.queryKey)
   const t = useT()

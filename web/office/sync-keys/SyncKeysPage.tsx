@@ -7,7 +7,6 @@ import { ColumnHeads } from '../../ui/table.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { type Announcement, Announcements, failed, useAnnouncements } from '../Announcements.tsx'
 import { ConfirmButton } from '../access/ConfirmButton.tsx'
-import { ConsolePage } from '../ConsolePage.tsx'
 import { FormSection } from '../OfficeForm.tsx'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
@@ -23,15 +22,6 @@ import '../access/access.css'
 
 /** Sync API keys (administrators): the keys a practice-management system signs its calls with. */
 export function SyncKeysPage() {
-  const t = useT()
-  return (
-    <ConsolePage title={t('office.nav.syncKeys')} action="sync-keys.manage">
-      <SyncKeysManager />
-    </ConsolePage>
-  )
-}
-
-function SyncKeysManager() {
   const keys = useQuery(syncKeysQuery)
   const [created, setCreated] = useState<CreatedSyncKey | null>(null)
   const { announcement, announce, setAnnouncement } = useAnnouncements(syncKeysQuery.queryKey)
