@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components'
 import { isApiError } from '../../ui/api.ts'
+import { Fact } from '../../ui/fact.tsx'
 import { formatCalendarDate } from '../../ui/i18n/format.ts'
 import { useLanguage, useT } from '../../ui/i18n/i18n.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
@@ -255,25 +256,18 @@ function AccessDetails({
     <div className="access-details">
       <h3>{t('office.access.online')}</h3>
       <dl className="facts">
-        <div>
-          <dt>{t('office.common.userName')}</dt>
-          <dd className="username">{access.username}</dd>
-        </div>
-        <div>
-          <dt>{t('office.access.signIn')}</dt>
-          <dd>
-            {access.awaitingFirstSignIn
-              ? t('office.access.awaiting')
-              : access.lastSignInAt
-                ? t('office.access.lastSignedIn', { date: dateTime(access.lastSignInAt) })
-                : t('office.access.notSignedIn')}
-          </dd>
-        </div>
+        <Fact label={t('office.common.userName')} valueClassName="username">
+          {access.username}
+        </Fact>
+        <Fact label={t('office.access.signIn')}>
+          {access.awaitingFirstSignIn
+            ? t('office.access.awaiting')
+            : access.lastSignInAt
+              ? t('office.access.lastSignedIn', { date: dateTime(access.lastSignInAt) })
+              : t('office.access.notSignedIn')}
+        </Fact>
         {access.verificationLocked ? (
-          <div>
-            <dt>{t('office.access.identityCheck')}</dt>
-            <dd>{t('office.access.locked')}</dd>
-          </div>
+          <Fact label={t('office.access.identityCheck')}>{t('office.access.locked')}</Fact>
         ) : null}
       </dl>
       {access.lastSignInAt && !access.awaitingFirstSignIn ? <TimeZoneNote /> : null}

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { useId, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { Fact } from '../../ui/fact.tsx'
 import { formatCalendarDate, formatMoney } from '../../ui/i18n/format.ts'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
@@ -160,15 +161,6 @@ function PaymentItem({
         />
       ) : null}
     </article>
-  )
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   )
 }
 
