@@ -45,3 +45,6 @@ export function failed(error: unknown, what: string, t: Translate): Announcement
 }
 
 export type { Announcement }
+
+/** What a page hands its parts so they can say what their action did. */
+export type Announce = (announcement: Announcement) => void

@@ -7,7 +7,7 @@ import { formatCalendarDate, formatMoney } from '../../ui/i18n/format.ts'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { type Announcement, Announcements, useAnnouncements } from '../Announcements.tsx'
+import { type Announce, Announcements, useAnnouncements } from '../Announcements.tsx'
 import { OfficeForm } from '../OfficeForm.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import {
@@ -69,7 +69,7 @@ function PaymentSection({
   title: string
   empty: string
   payments: OnlinePayment[]
-  announce: (announcement: Announcement) => void
+  announce: Announce
 }) {
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -90,13 +90,7 @@ function PaymentSection({
 
 const money = (payment: OnlinePayment, cents: number) => formatMoney(cents, payment.currency)
 
-function PaymentItem({
-  payment,
-  announce,
-}: {
-  payment: OnlinePayment
-  announce: (announcement: Announcement) => void
-}) {
+function PaymentItem({ payment, announce }: { payment: OnlinePayment; announce: Announce }) {
   const headingId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
   const t = useT()

@@ -6,7 +6,7 @@ import { NativeSelect } from '../../ui/native-select.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { type Announcement, Announcements, failed, useAnnouncements } from '../Announcements.tsx'
+import { type Announce, Announcements, failed, useAnnouncements } from '../Announcements.tsx'
 import { ConfirmButton } from '../access/ConfirmButton.tsx'
 import { useStaff } from '../ConsolePage.tsx'
 import { roleLabel } from '../labels.ts'
@@ -140,7 +140,7 @@ function StaffTable({
 }: {
   members: StaffMember[]
   onIssued: (name: string, credentials: StaffCredentials) => void
-  announce: (announcement: Announcement) => void
+  announce: Announce
 }) {
   const t = useT()
   return (
@@ -171,7 +171,7 @@ function StaffRow({
 }: {
   member: StaffMember
   onIssued: (name: string, credentials: StaffCredentials) => void
-  announce: (announcement: Announcement) => void
+  announce: Announce
 }) {
   const t = useT()
   const me = useStaff()
