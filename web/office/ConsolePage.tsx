@@ -3,6 +3,7 @@ import { useOutletContext } from 'react-router'
 import { can, type StaffAction } from '../../server/practice/staff-permissions.ts'
 import { useDocumentTitle } from '../ui/document-title.ts'
 import { useT } from '../ui/i18n/i18n.tsx'
+import { InfoNotice } from '../ui/notice.tsx'
 import type { StaffSession } from './office-api.ts'
 import type { ListedPage } from './pages.ts'
 
@@ -45,13 +46,7 @@ export function ConsolePage({
       <h1 ref={heading} tabIndex={-1}>
         {headingText}
       </h1>
-      {allowed ? (
-        children
-      ) : (
-        <div className="notice notice-info">
-          <p>{t('office.page.notAllowed')}</p>
-        </div>
-      )}
+      {allowed ? children : <InfoNotice>{t('office.page.notAllowed')}</InfoNotice>}
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { NavLink, Outlet, useParams } from 'react-router'
 import { BirthdateField } from '../../ui/birthdate-field.tsx'
 import { formatCalendarDate } from '../../ui/i18n/format.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { ErrorAlert } from '../../ui/notice.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
 import { listName, patientStatusLabel, resultsSummary } from '../labels.ts'
@@ -39,11 +40,7 @@ export function PatientAccessRoute() {
   const id = Number(patientId)
   const t = useT()
   if (!Number.isInteger(id) || id < 1) {
-    return (
-      <div className="notice notice-error" role="alert">
-        <p>{t('office.access.noSuchPatient')}</p>
-      </div>
-    )
+    return <ErrorAlert>{t('office.access.noSuchPatient')}</ErrorAlert>
   }
   return <PatientAccessPanel key={id} patientId={id} />
 }

@@ -5,6 +5,7 @@ import { isApiError } from '../../ui/api.ts'
 import { Fact } from '../../ui/fact.tsx'
 import { formatCalendarDate } from '../../ui/i18n/format.ts'
 import { useLanguage, useT } from '../../ui/i18n/i18n.tsx'
+import { ErrorAlert, InfoNotice } from '../../ui/notice.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { SubmitButton } from '../../ui/submit-button.tsx'
 import { Announcements, failed } from '../Announcements.tsx'
@@ -60,11 +61,7 @@ export function PatientAccessPanel({ patientId }: { patientId: number }) {
   if (patient.isPending) return <Loading label={t('office.access.loadingPatient')} />
   if (patient.isError) {
     if (isApiError(patient.error) && patient.error.status === 404) {
-      return (
-        <div className="notice notice-error" role="alert">
-          <p>{t('office.access.notFound')}</p>
-        </div>
-      )
+      return <ErrorAlert>{t('office.access.notFound')}</ErrorAlert>
     }
     return <LoadFailed error={patient.error} onRetry={() => void patient.refetch()} />
   }
@@ -86,9 +83,9 @@ export function PatientAccessPanel({ patientId }: { patientId: number }) {
         <span>{data.hasEmail ? t('office.access.hasEmail') : t('office.access.noEmail')}</span>
       </p>
       {statusBlocksSignIn(data.status) ? (
-        <div className="notice notice-info">
-          <p>{t('office.access.statusBlocks', { status: patientStatusLabel(data.status, t) })}</p>
-        </div>
+        <InfoNotice>
+          {t('office.access.statusBlocks', { status: patientStatusLabel(data.status, t) })}
+        </InfoNotice>
       ) : null}
 
       <Announcements announcement={announcement} />

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react'
 import { FieldError, Form, Input, Label, NumberField, Switch, Text } from 'react-aria-components'
 import { type MessageId, useT } from '../../ui/i18n/i18n.tsx'
+import { InfoNotice } from '../../ui/notice.tsx'
 import {
   SaveRow,
   SettingsSection,
@@ -380,9 +381,9 @@ export function WebmailEmailSection({ initial }: { initial: Settings }) {
       title={t('office.settings.webmailEmail')}
       intro={t('office.settings.webmailIntro')}
     >
-      <div className="notice notice-info">
-        <p>{t('office.settings.noHealth', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
-      </div>
+      <InfoNotice>
+        {t('office.settings.noHealth', { strong: (chunks) => <strong>{chunks}</strong> })}
+      </InfoNotice>
       <SectionForm section={section} copy={COPY.webmail}>
         {WEBMAIL_FIELDS.map((field) => (
           <SettingTextField
