@@ -1,6 +1,7 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { Translate } from '../ui/i18n/i18n.tsx'
+import { ErrorAlert } from '../ui/notice.tsx'
 import type { Announcement } from './access/PatientAccessPanel.tsx'
 import { actionFailureMessage } from './labels.ts'
 
@@ -16,11 +17,7 @@ export function Announcements({ announcement }: { announcement: Announcement | n
           <p className="notice notice-success">{announcement.text}</p>
         ) : null}
       </div>
-      {announcement?.kind === 'error' ? (
-        <div className="notice notice-error" role="alert">
-          <p>{announcement.text}</p>
-        </div>
-      ) : null}
+      {announcement?.kind === 'error' ? <ErrorAlert>{announcement.text}</ErrorAlert> : null}
     </>
   )
 }
@@ -45,3 +42,6 @@ export function failed(error: unknown, what: string, t: Translate): Announcement
 }
 
 export type { Announcement }
+
+/** What a page hands its parts so they can say what their action did. */
+export type Announce = (announcement: Announcement) => void

@@ -3,7 +3,9 @@ import { useOutletContext } from 'react-router'
 import { can, type StaffAction } from '../../server/practice/staff-permissions.ts'
 import { useDocumentTitle } from '../ui/document-title.ts'
 import { useT } from '../ui/i18n/i18n.tsx'
+import { InfoNotice } from '../ui/notice.tsx'
 import type { StaffSession } from './office-api.ts'
+import type { ListedPage } from './pages.ts'
 
 /** The signed-in staff member, for pages inside the console shell. */
 export function useStaff(): StaffSession {
@@ -44,13 +46,20 @@ export function ConsolePage({
       <h1 ref={heading} tabIndex={-1}>
         {headingText}
       </h1>
-      {allowed ? (
-        children
-      ) : (
-        <div className="notice notice-info">
-          <p>{t('office.page.notAllowed')}</p>
-        </div>
-      )}
+      {allowed ? children : <InfoNotice>{t('office.page.notAllowed')}</InfoNotice>}
     </div>
+  )
+}
+
+/**
+ * A page the navigation lists (pages.ts): titled with its label and refused to a role without
+ * its action, from the same entry the navigation offers it by, so the two cannot disagree.
+ */
+export function ListedConsolePage({ page, children }: { page: ListedPage; children: ReactNode }) {
+  const t = useT()
+  return (
+    <ConsolePage title={t(page.label)} action={page.action}>
+      {children}
+    </ConsolePage>
   )
 }

@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react'
 import { Button, Form } from 'react-aria-components'
 import type { FieldErrors } from '../ui/api.ts'
 import { useT } from '../ui/i18n/i18n.tsx'
+import { ErrorAlert } from '../ui/notice.tsx'
 import { actionFailureMessage } from './labels.ts'
 import { useFieldErrors } from './settings/section.tsx'
 
@@ -54,9 +55,7 @@ export function OfficeForm({
     >
       {children}
       {mutation.isError && Object.keys(serverErrors).length === 0 ? (
-        <div className="notice notice-error" role="alert">
-          <p>{actionFailureMessage(mutation.error, what, t)}</p>
-        </div>
+        <ErrorAlert>{actionFailureMessage(mutation.error, what, t)}</ErrorAlert>
       ) : null}
       {actions}
     </Form>

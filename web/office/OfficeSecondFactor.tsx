@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
-import { MutationForm } from '../portal/mutation-form.tsx'
 import { AddAppPanel } from '../portal/security/AddAppPanel.tsx'
+import {
+  type SecondFactorAnswer,
+  SecondFactorCodeForm,
+} from '../portal/security/SecondFactorCodeForm.tsx'
 import { postJson } from '../ui/api.ts'
 import { useT } from '../ui/i18n/i18n.tsx'
-import { SubmitButton } from '../ui/submit-button.tsx'
-import { TextInputField } from '../ui/text-field.tsx'
 
 /** After a staff member's password: the authenticator code, or adding an app the policy asks for. */
 export function OfficeSecondFactor({
@@ -28,42 +29,26 @@ export function OfficeSecondFactor({
 }
 
 function CodeStep({ onDone }: { onDone: () => void }) {
-  const [code, setCode] = useState('')
   const [remember, setRemember] = useState(false)
   const t = useT()
   const answer = useMutation({
-    mutationFn: () =>
-      postJson('/api/office/session/second-factor', { code: code.trim(), remember }),
+    mutationFn: (body: SecondFactorAnswer) => postJson('/api/office/session/second-factor', body),
     onSuccess: onDone,
   })
   return (
-    <MutationForm
-      mutation={answer}
-      onSubmit={() => answer.mutate()}
+    <SecondFactorCodeForm
+      answer={answer}
       labelledBy="office-heading"
-      actions={
-        <SubmitButton isPending={answer.isPending} pendingLabel={t('office.secondFactor.checking')}>
-          {t('office.secondFactor.continue')}
-        </SubmitButton>
-      }
-    >
-      <TextInputField
-        label={t('office.secondFactor.code')}
-        name="code"
-        value={code}
-        onChange={setCode}
-        autoComplete="one-time-code"
-        description={t('office.secondFactor.description')}
-        requiredMessage={t('office.secondFactor.required')}
-      />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={remember}
-          onChange={(event) => setRemember(event.currentTarget.checked)}
-        />
-        {t('office.secondFactor.remember')}
-      </label>
-    </MutationForm>
+      remember={remember}
+      onRememberChange={setRemember}
+      words={{
+        code: t('office.secondFactor.code'),
+        hint: t('office.secondFactor.description'),
+        required: t('office.secondFactor.required'),
+        remember: t('office.secondFactor.remember'),
+        submit: t('office.secondFactor.continue'),
+        submitting: t('office.secondFactor.checking'),
+      }}
+    />
   )
 }

@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../ui/document-title.ts'
 import { useT } from '../ui/i18n/i18n.tsx'
 import { LanguagePicker } from '../ui/i18n/LanguagePicker.tsx'
 import { Card, Page } from '../ui/layout.tsx'
+import { InfoNotice } from '../ui/notice.tsx'
 import { usePublicPractice } from '../ui/practice.ts'
 import { SignInForm } from '../ui/sign-in-form.tsx'
 import { LoadFailed, Loading } from '../ui/status.tsx'
@@ -54,9 +55,9 @@ export function OfficeSignInPage() {
         ) : null}
         {practice.isPending ? <Loading /> : null}
         {notSetUp ? (
-          <div className="notice notice-info">
-            <p>{t('office.signIn.notSetUp', { code: (chunks) => <code>{chunks}</code> })}</p>
-          </div>
+          <InfoNotice>
+            {t('office.signIn.notSetUp', { code: (chunks) => <code>{chunks}</code> })}
+          </InfoNotice>
         ) : null}
         {practice.isError && !notSetUp ? (
           <LoadFailed error={practice.error} onRetry={() => void practice.refetch()} />

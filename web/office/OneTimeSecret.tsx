@@ -1,6 +1,26 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react'
 import { Button } from 'react-aria-components'
+import { Fact } from '../ui/fact.tsx'
 import { useT } from '../ui/i18n/i18n.tsx'
+
+/** One sign-in detail to copy exactly: a user name, a password, a key. */
+export interface Credential {
+  label: string
+  value: string
+}
+
+/** Sign-in details, each in the credential style that is easy to read and copy exactly. */
+export function CredentialList({ facts }: { facts: readonly Credential[] }) {
+  return (
+    <dl className="credentials-list">
+      {facts.map((fact) => (
+        <Fact key={fact.label} label={fact.label} valueClassName="credential">
+          {fact.value}
+        </Fact>
+      ))}
+    </dl>
+  )
+}
 
 /**
  * A secret the server returns once and keeps only a hash of (a staff member's one-time password,
@@ -15,7 +35,7 @@ export function OneTimeSecret({
   onDone,
 }: {
   title: string
-  facts: readonly { label: string; value: string }[]
+  facts: readonly Credential[]
   warning: ReactNode
   actions?: ReactNode
   onDone: () => void
@@ -31,14 +51,7 @@ export function OneTimeSecret({
       <h2 id={headingId} ref={heading} tabIndex={-1}>
         {title}
       </h2>
-      <dl className="credentials-list">
-        {facts.map((fact) => (
-          <div key={fact.label}>
-            <dt>{fact.label}</dt>
-            <dd className="credential">{fact.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <CredentialList facts={facts} />
       <p className="credentials-note">{warning}</p>
       <div className="actions">
         {actions}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { englishT } from '../ui/i18n/testing.ts'
 import officeEnglish from './messages/en.json'
-import { pagesFor } from './pages.ts'
+import { listedPage, pagesFor } from './pages.ts'
 import { consolePath } from './session.ts'
 
 const t = englishT(officeEnglish)
@@ -37,5 +37,15 @@ describe('console pages', () => {
     ]) {
       expect(consolePath(home)).toBe('/')
     }
+  })
+})
+
+describe('listedPage', () => {
+  it('finds the navigation entry a route is built from, and refuses a path it does not list', () => {
+    expect(listedPage('/staff')).toMatchObject({
+      label: 'office.nav.staff',
+      action: 'staff.manage',
+    })
+    expect(() => listedPage('/staf')).toThrow('/staf is not a console page')
   })
 })

@@ -7,12 +7,14 @@ import type { StaffRole } from './office-api.ts'
  * reads, so the navigation never offers a page that would refuse the person. `label` and
  * `description` are catalog ids (web/office/messages).
  */
-export const CONSOLE_PAGES: readonly {
+export interface ListedPage {
   path: string
   label: MessageId
   description?: MessageId
   action: StaffAction
-}[] = [
+}
+
+export const CONSOLE_PAGES: readonly ListedPage[] = [
   {
     path: '/access',
     label: 'office.nav.access',
@@ -45,4 +47,11 @@ export const CONSOLE_PAGES: readonly {
 
 export function pagesFor(role: StaffRole) {
   return CONSOLE_PAGES.filter((page) => can(role, page.action))
+}
+
+/** The navigation's entry for `path` ("/staff"); a path it does not list is a mistake in the code. */
+export function listedPage(path: string): ListedPage {
+  const page = CONSOLE_PAGES.find((listed) => listed.path === path)
+  if (!page) throw new Error(`${path} is not a console page (pages.ts)`)
+  return page
 }

@@ -1,43 +1,39 @@
-import { lazy, type ReactNode, Suspense } from 'react'
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react'
 import type { RouteObject } from 'react-router'
 import { NotFoundPage } from '../ui/route-pages.tsx'
 import { RouteErrorBoundary } from '../ui/routing.tsx'
 import { Loading } from '../ui/status.tsx'
+import { ListedConsolePage } from './ConsolePage.tsx'
 import { HomePage } from './HomePage.tsx'
 import { OfficeShell } from './OfficeShell.tsx'
 import { OfficeSignInPage } from './OfficeSignInPage.tsx'
+import { listedPage } from './pages.ts'
 
-// Each console page is its own chunk, loaded when first opened.
-const AccessPage = lazy(() =>
-  import('./access/AccessPage.tsx').then((module) => ({ default: module.AccessPage })),
-)
+/**
+ * A page the console's navigation lists (pages.ts) at `path` ("/staff"): its own chunk, fetched
+ * when first opened, whose content is shown in the page's `ListedConsolePage`.
+ */
+function listedRoute(path: string, load: () => Promise<ComponentType>) {
+  const page = listedPage(path)
+  const Page = lazy(() =>
+    load().then((Content) => ({
+      default: () => (
+        <ListedConsolePage page={page}>
+          <Content />
+        </ListedConsolePage>
+      ),
+    })),
+  )
+  return { path: path.slice(1), element: <Page /> }
+}
+
 const PatientAccessPanel = lazy(() =>
   import('./access/AccessPage.tsx').then((module) => ({ default: module.PatientAccessRoute })),
 )
-const OutgoingEmailPage = lazy(() =>
-  import('./outgoing-email/OutgoingEmailPage.tsx').then((module) => ({
-    default: module.OutgoingEmailPage,
-  })),
-)
-const PaymentsPage = lazy(() =>
-  import('./payments/PaymentsPage.tsx').then((module) => ({ default: module.PaymentsPage })),
-)
-const AuditLogPage = lazy(() =>
-  import('./audit-log/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })),
-)
-
 const SetupPage = lazy(() =>
   import('./setup/SetupPage.tsx').then((module) => ({ default: module.SetupPage })),
 )
-const StaffPage = lazy(() =>
-  import('./staff/StaffPage.tsx').then((module) => ({ default: module.StaffPage })),
-)
-const SyncKeysPage = lazy(() =>
-  import('./sync-keys/SyncKeysPage.tsx').then((module) => ({ default: module.SyncKeysPage })),
-)
-const WebMailPage = lazy(() =>
-  import('./webmail/WebMailPage.tsx').then((module) => ({ default: module.WebMailPage })),
-)
+// Not a listed page's route: any role may open Portal Settings, which tells who may change them.
 const SettingsPage = lazy(() =>
   import('./settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })),
 )
@@ -66,17 +62,26 @@ export const officeRoutes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       {
-        path: 'access',
-        element: <AccessPage />,
+        ...listedRoute('/access', () =>
+          import('./access/AccessPage.tsx').then((m) => m.AccessPage),
+        ),
         children: [{ path: ':patientId', element: <PatientAccessPanel /> }],
       },
-      { path: 'outgoing-email', element: <OutgoingEmailPage /> },
-      { path: 'audit-log', element: <AuditLogPage /> },
-      { path: 'payments', element: <PaymentsPage /> },
+      listedRoute('/outgoing-email', () =>
+        import('./outgoing-email/OutgoingEmailPage.tsx').then((m) => m.OutgoingEmailPage),
+      ),
+      listedRoute('/audit-log', () =>
+        import('./audit-log/AuditLogPage.tsx').then((m) => m.AuditLogPage),
+      ),
+      listedRoute('/payments', () =>
+        import('./payments/PaymentsPage.tsx').then((m) => m.PaymentsPage),
+      ),
       { path: 'settings', element: <SettingsPage /> },
-      { path: 'staff', element: <StaffPage /> },
-      { path: 'sync-keys', element: <SyncKeysPage /> },
-      { path: 'webmail', element: <WebMailPage /> },
+      listedRoute('/staff', () => import('./staff/StaffPage.tsx').then((m) => m.StaffPage)),
+      listedRoute('/sync-keys', () =>
+        import('./sync-keys/SyncKeysPage.tsx').then((m) => m.SyncKeysPage),
+      ),
+      listedRoute('/webmail', () => import('./webmail/WebMailPage.tsx').then((m) => m.WebMailPage)),
     ],
   },
   { path: '*', element: <NotFoundPage homeHref="/office/" /> },

@@ -3,6 +3,7 @@ import { Suspense } from 'react'
 import { Link } from 'react-router'
 import { getJson } from '../ui/api.ts'
 import { type Translate, useT } from '../ui/i18n/i18n.tsx'
+import { InfoNotice } from '../ui/notice.tsx'
 import { Loading } from '../ui/status.tsx'
 import { NotOffered } from './tab-parts.tsx'
 import { lookUpTab, visibleTabs } from './tab-rules.ts'
@@ -107,11 +108,7 @@ export function TabContent({
     )
   }
   if (path === undefined || first === undefined) {
-    return (
-      <div className="notice notice-info">
-        <p>{t('tabs.nothingYet')}</p>
-      </div>
-    )
+    return <InfoNotice>{t('tabs.nothingYet')}</InfoNotice>
   }
   return (
     <section className="tab-page" aria-labelledby="no-tab-heading">

@@ -2,6 +2,7 @@ import { type UseQueryResult, useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { getJson, isApiError } from '../ui/api.ts'
 import { useT } from '../ui/i18n/i18n.tsx'
+import { InfoNotice } from '../ui/notice.tsx'
 import { LoadFailed, Loading } from '../ui/status.tsx'
 import type { ContactDetails } from './session.ts'
 import type { TabFeature } from './tab-rules.ts'
@@ -109,11 +110,7 @@ export function isFeatureDisabled(error: unknown): boolean {
 /** The practice has switched this part of the portal off (Portal Settings). */
 export function NotOffered({ feature }: { feature: TabFeature }) {
   const t = useT()
-  return (
-    <div className="notice notice-info">
-      <p>{t('tabs.notOffered', { feature, name: t(`tab.${feature}`) })}</p>
-    </div>
-  )
+  return <InfoNotice>{t('tabs.notOffered', { feature, name: t(`tab.${feature}`) })}</InfoNotice>
 }
 
 /**

@@ -38,18 +38,17 @@ export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 
 /** Sends `body` as JSON and returns the JSON answer (`undefined` for 204 No Content). */
 export function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  return request<T>(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: signal ?? null,
-  })
+  return sendJson<T>('POST', path, body, signal)
 }
 
 /** Replaces a resource with `body` as JSON and returns the JSON answer. */
 export function putJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return sendJson<T>('PUT', path, body, signal)
+}
+
+function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown, signal?: AbortSignal) {
   return request<T>(path, {
-    method: 'PUT',
+    method,
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
     signal: signal ?? null,

@@ -1,5 +1,4 @@
-import { useId } from 'react'
-import { FieldProblem } from './field-problem.tsx'
+import { NativeField } from './native-field.tsx'
 
 /**
  * A labelled native `<select>`: with hundreds of options (time zones, currencies) the browser's
@@ -22,27 +21,23 @@ export function NativeSelect({
   name?: string
   disabled?: boolean
 }) {
-  const id = useId()
-  const errorId = `${id}-error`
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        value={value}
-        disabled={disabled}
-        onChange={(event) => onChange(event.currentTarget.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <FieldProblem id={errorId} message={error} />
-    </div>
+    <NativeField label={label} problem={error}>
+      {(control) => (
+        <select
+          {...control}
+          name={name}
+          value={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </NativeField>
   )
 }

@@ -6,7 +6,7 @@ import { signInFailureMessage } from './sign-in-failure.ts'
 import { useSubmission } from './submission.ts'
 import './form.css'
 import './layout.css'
-import { FieldProblem } from './field-problem.tsx'
+import { NativeField } from './native-field.tsx'
 
 export interface SignInFormProps {
   /** Where the credentials are POSTed, e.g. `/api/portal/session`. */
@@ -79,7 +79,7 @@ export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: Si
       aria-labelledby={labelledBy}
       aria-describedby={signIn.isError ? alertId : undefined}
     >
-      <NativeField
+      <CredentialField
         name="username"
         label={t('signIn.userName')}
         value={userName}
@@ -93,7 +93,7 @@ export function SignInForm({ endpoint, rememberKey, onSignedIn, labelledBy }: Si
         autoCorrect="off"
         spellCheck={false}
       />
-      <NativeField
+      <CredentialField
         name="password"
         type="password"
         label={t('signIn.password')}
@@ -153,8 +153,8 @@ function firstField(messages: Messages): FieldName | undefined {
   return (['username', 'password'] as const).find((name) => messages[name] !== undefined)
 }
 
-/** A labelled input and its message; the message marks it invalid and describes it. */
-function NativeField({
+/** A required user name or password input, with its label and message. */
+function CredentialField({
   name,
   label,
   message,
@@ -174,22 +174,18 @@ function NativeField({
   autoCorrect?: string
   spellCheck?: boolean
 }) {
-  const id = useId()
-  const messageId = `${id}-message`
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        {...input}
-        ref={inputRef}
-        id={id}
-        name={name}
-        required
-        aria-invalid={message ? true : undefined}
-        aria-describedby={message ? messageId : undefined}
-        onChange={(event) => onChange(event.currentTarget.value)}
-      />
-      <FieldProblem id={messageId} message={message} />
-    </div>
+    <NativeField label={label} problem={message}>
+      {(control) => (
+        <input
+          {...input}
+          {...control}
+          ref={inputRef}
+          name={name}
+          required
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
+      )}
+    </NativeField>
   )
 }

@@ -5,9 +5,9 @@ import { NavLink, Outlet, useParams } from 'react-router'
 import { BirthdateField } from '../../ui/birthdate-field.tsx'
 import { formatCalendarDate } from '../../ui/i18n/format.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { ErrorAlert } from '../../ui/notice.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
-import { ConsolePage } from '../ConsolePage.tsx'
 import { listName, patientStatusLabel, resultsSummary } from '../labels.ts'
 import {
   PATIENTS_KEY,
@@ -25,13 +25,12 @@ import { FieldProblem } from '../../ui/field-problem.tsx'
  */
 export function AccessPage() {
   const [criteria, setCriteria] = useState<PatientCriteria | null>(null)
-  const t = useT()
   return (
-    <ConsolePage title={t('office.nav.access')} action="access.manage">
+    <>
       <PatientSearch onSearch={setCriteria} />
       {criteria ? <SearchResults criteria={criteria} /> : null}
       <Outlet />
-    </ConsolePage>
+    </>
   )
 }
 
@@ -41,11 +40,7 @@ export function PatientAccessRoute() {
   const id = Number(patientId)
   const t = useT()
   if (!Number.isInteger(id) || id < 1) {
-    return (
-      <div className="notice notice-error" role="alert">
-        <p>{t('office.access.noSuchPatient')}</p>
-      </div>
-    )
+    return <ErrorAlert>{t('office.access.noSuchPatient')}</ErrorAlert>
   }
   return <PatientAccessPanel key={id} patientId={id} />
 }

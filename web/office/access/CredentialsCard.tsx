@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { failed } from '../Announcements.tsx'
 import { fullName } from '../labels.ts'
+import { CredentialList } from '../OneTimeSecret.tsx'
 import {
   accessLetter,
   emailInvitation,
@@ -76,16 +77,12 @@ export function CredentialsCard({
       <h3 id={headingId} ref={heading} tabIndex={-1}>
         {t('office.credentials.heading', { name: patient.firstName })}
       </h3>
-      <dl className="credentials-list">
-        <div>
-          <dt>{t('office.common.userName')}</dt>
-          <dd className="credential">{credentials.username}</dd>
-        </div>
-        <div>
-          <dt>{t('office.credentials.oneTimePassword')}</dt>
-          <dd className="credential">{credentials.oneTimePassword}</dd>
-        </div>
-      </dl>
+      <CredentialList
+        facts={[
+          { label: t('office.common.userName'), value: credentials.username },
+          { label: t('office.credentials.oneTimePassword'), value: credentials.oneTimePassword },
+        ]}
+      />
       <p className="credentials-note">
         {t('office.credentials.note', { strong: (chunks) => <strong>{chunks}</strong> })}
       </p>

@@ -2,8 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components'
 import { isApiError } from '../../ui/api.ts'
+import { Fact } from '../../ui/fact.tsx'
 import { formatCalendarDate } from '../../ui/i18n/format.ts'
 import { useLanguage, useT } from '../../ui/i18n/i18n.tsx'
+import { ErrorAlert, InfoNotice } from '../../ui/notice.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { SubmitButton } from '../../ui/submit-button.tsx'
 import { Announcements, failed } from '../Announcements.tsx'
@@ -59,11 +61,7 @@ export function PatientAccessPanel({ patientId }: { patientId: number }) {
   if (patient.isPending) return <Loading label={t('office.access.loadingPatient')} />
   if (patient.isError) {
     if (isApiError(patient.error) && patient.error.status === 404) {
-      return (
-        <div className="notice notice-error" role="alert">
-          <p>{t('office.access.notFound')}</p>
-        </div>
-      )
+      return <ErrorAlert>{t('office.access.notFound')}</ErrorAlert>
     }
     return <LoadFailed error={patient.error} onRetry={() => void patient.refetch()} />
   }
@@ -85,9 +83,9 @@ export function PatientAccessPanel({ patientId }: { patientId: number }) {
         <span>{data.hasEmail ? t('office.access.hasEmail') : t('office.access.noEmail')}</span>
       </p>
       {statusBlocksSignIn(data.status) ? (
-        <div className="notice notice-info">
-          <p>{t('office.access.statusBlocks', { status: patientStatusLabel(data.status, t) })}</p>
-        </div>
+        <InfoNotice>
+          {t('office.access.statusBlocks', { status: patientStatusLabel(data.status, t) })}
+        </InfoNotice>
       ) : null}
 
       <Announcements announcement={announcement} />
@@ -255,25 +253,18 @@ function AccessDetails({
     <div className="access-details">
       <h3>{t('office.access.online')}</h3>
       <dl className="facts">
-        <div>
-          <dt>{t('office.common.userName')}</dt>
-          <dd className="username">{access.username}</dd>
-        </div>
-        <div>
-          <dt>{t('office.access.signIn')}</dt>
-          <dd>
-            {access.awaitingFirstSignIn
-              ? t('office.access.awaiting')
-              : access.lastSignInAt
-                ? t('office.access.lastSignedIn', { date: dateTime(access.lastSignInAt) })
-                : t('office.access.notSignedIn')}
-          </dd>
-        </div>
+        <Fact label={t('office.common.userName')} valueClassName="username">
+          {access.username}
+        </Fact>
+        <Fact label={t('office.access.signIn')}>
+          {access.awaitingFirstSignIn
+            ? t('office.access.awaiting')
+            : access.lastSignInAt
+              ? t('office.access.lastSignedIn', { date: dateTime(access.lastSignInAt) })
+              : t('office.access.notSignedIn')}
+        </Fact>
         {access.verificationLocked ? (
-          <div>
-            <dt>{t('office.access.identityCheck')}</dt>
-            <dd>{t('office.access.locked')}</dd>
-          </div>
+          <Fact label={t('office.access.identityCheck')}>{t('office.access.locked')}</Fact>
         ) : null}
       </dl>
       {access.lastSignInAt && !access.awaitingFirstSignIn ? <TimeZoneNote /> : null}

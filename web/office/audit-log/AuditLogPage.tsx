@@ -2,10 +2,10 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Button, Form } from 'react-aria-components'
 import { getJson } from '../../ui/api.ts'
+import { Fact } from '../../ui/fact.tsx'
 import { type MessageId, type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { ConsolePage } from '../ConsolePage.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import {
   type AuditEvent,
@@ -15,16 +15,6 @@ import {
   type AuditLogPage as Page,
 } from './audit-log.ts'
 import './audit-log.css'
-
-/** Audit log (administrators): who did what, about which patient, when and from where. */
-export function AuditLogPage() {
-  const t = useT()
-  return (
-    <ConsolePage title={t('office.nav.auditLog')} action="audit.read">
-      <AuditLog />
-    </ConsolePage>
-  )
-}
 
 const FIELDS: {
   name: keyof AuditFilters
@@ -57,7 +47,8 @@ function actorText(event: AuditEvent, t: Translate): string {
   }
 }
 
-function AuditLog() {
+/** Audit log (administrators): who did what, about which patient, when and from where. */
+export function AuditLogPage() {
   const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS)
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS)
   const t = useT()
@@ -142,29 +133,13 @@ function AuditEntry({ event }: { event: AuditEvent }) {
         </span>
       </p>
       <dl className="audit-facts">
-        <div>
-          <dt>{t('office.audit.when')}</dt>
-          <dd>{dateTime(event.at)}</dd>
-        </div>
-        <div>
-          <dt>{t('office.audit.who')}</dt>
-          <dd>
-            {actorText(event, t)}
-            {event.username ? ` (${event.username})` : ''}
-          </dd>
-        </div>
-        {event.patient ? (
-          <div>
-            <dt>{t('office.audit.patient')}</dt>
-            <dd>{event.patient}</dd>
-          </div>
-        ) : null}
-        {event.ip ? (
-          <div>
-            <dt>{t('office.audit.ip')}</dt>
-            <dd>{event.ip}</dd>
-          </div>
-        ) : null}
+        <Fact label={t('office.audit.when')}>{dateTime(event.at)}</Fact>
+        <Fact label={t('office.audit.who')}>
+          {actorText(event, t)}
+          {event.username ? ` (${event.username})` : ''}
+        </Fact>
+        {event.patient ? <Fact label={t('office.audit.patient')}>{event.patient}</Fact> : null}
+        {event.ip ? <Fact label={t('office.audit.ip')}>{event.ip}</Fact> : null}
       </dl>
     </article>
   )

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { Button } from 'react-aria-components'
+import { Fact } from '../../ui/fact.tsx'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
-import { ConsolePage } from '../ConsolePage.tsx'
 import { emailKindLabel, emailStatusLabel } from '../labels.ts'
 import { fetchOutgoingEmails, OUTGOING_EMAILS_KEY, type OutgoingEmail } from '../office-api.ts'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
@@ -16,16 +16,6 @@ import './outgoing-email.css'
  */
 export function OutgoingEmailPage() {
   const t = useT()
-  return (
-    <ConsolePage title={t('office.nav.outgoingEmail')} action="outgoing-email.read">
-      <TimeZoneNote />
-      <EmailList />
-    </ConsolePage>
-  )
-}
-
-function EmailList() {
-  const t = useT()
   const dateTime = usePracticeDateTime()
   const emails = useQuery({
     queryKey: OUTGOING_EMAILS_KEY,
@@ -35,6 +25,7 @@ function EmailList() {
 
   return (
     <>
+      <TimeZoneNote />
       <div className="email-toolbar">
         <p className="status" role="status">
           {emails.isFetching
@@ -83,31 +74,17 @@ function EmailItem({ email }: { email: OutgoingEmail }) {
         {email.subject}
       </h2>
       <dl className="email-facts">
-        <div>
-          <dt>{t('office.email.date')}</dt>
-          <dd>{dateTime(email.createdAt)}</dd>
-        </div>
-        <div>
-          <dt>{t('office.email.to')}</dt>
-          <dd>{email.to}</dd>
-        </div>
-        <div>
-          <dt>{t('office.email.kind')}</dt>
-          <dd>{emailKindLabel(email.kind, t)}</dd>
-        </div>
-        <div>
-          <dt>{t('office.email.status')}</dt>
-          <dd className={`email-status email-status-${email.status}`}>
-            {emailStatusLabel(email.status, t)}
-            {email.sentAt ? `, ${dateTime(email.sentAt)}` : ''}
-          </dd>
-        </div>
-        {email.error ? (
-          <div>
-            <dt>{t('office.email.error')}</dt>
-            <dd>{email.error}</dd>
-          </div>
-        ) : null}
+        <Fact label={t('office.email.date')}>{dateTime(email.createdAt)}</Fact>
+        <Fact label={t('office.email.to')}>{email.to}</Fact>
+        <Fact label={t('office.email.kind')}>{emailKindLabel(email.kind, t)}</Fact>
+        <Fact
+          label={t('office.email.status')}
+          valueClassName={`email-status email-status-${email.status}`}
+        >
+          {emailStatusLabel(email.status, t)}
+          {email.sentAt ? `, ${dateTime(email.sentAt)}` : ''}
+        </Fact>
+        {email.error ? <Fact label={t('office.email.error')}>{email.error}</Fact> : null}
       </dl>
       <pre className="email-body">{email.text}</pre>
       {email.carriesSecret ? <p className="email-note">{secretNote(email.status, t)}</p> : null}

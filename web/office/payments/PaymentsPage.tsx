@@ -2,12 +2,12 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { useId, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
+import { Fact } from '../../ui/fact.tsx'
 import { formatCalendarDate, formatMoney } from '../../ui/i18n/format.ts'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { type Announcement, Announcements, useAnnouncements } from '../Announcements.tsx'
-import { ConsolePage } from '../ConsolePage.tsx'
+import { type Announce, Announcements, useAnnouncements } from '../Announcements.tsx'
 import { OfficeForm } from '../OfficeForm.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import {
@@ -24,15 +24,6 @@ import './payments.css'
  * said, and may be refunded (all or part, once) with a reason.
  */
 export function PaymentsPage() {
-  const t = useT()
-  return (
-    <ConsolePage title={t('office.nav.payments')} action="payments.manage">
-      <PaymentLists />
-    </ConsolePage>
-  )
-}
-
-function PaymentLists() {
   const payments = useQuery({ ...onlinePaymentsQuery, refetchOnMount: 'always' })
   const { announcement, announce } = useAnnouncements(onlinePaymentsQuery.queryKey)
   const t = useT()
@@ -78,7 +69,7 @@ function PaymentSection({
   title: string
   empty: string
   payments: OnlinePayment[]
-  announce: (announcement: Announcement) => void
+  announce: Announce
 }) {
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -99,13 +90,7 @@ function PaymentSection({
 
 const money = (payment: OnlinePayment, cents: number) => formatMoney(cents, payment.currency)
 
-function PaymentItem({
-  payment,
-  announce,
-}: {
-  payment: OnlinePayment
-  announce: (announcement: Announcement) => void
-}) {
+function PaymentItem({ payment, announce }: { payment: OnlinePayment; announce: Announce }) {
   const headingId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
   const t = useT()
@@ -170,15 +155,6 @@ function PaymentItem({
         />
       ) : null}
     </article>
-  )
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   )
 }
 

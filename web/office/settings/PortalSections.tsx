@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react'
-import { FieldError, Form, Input, Label, NumberField, Switch, Text } from 'react-aria-components'
+import { Form, Switch } from 'react-aria-components'
 import { type MessageId, useT } from '../../ui/i18n/i18n.tsx'
+import { InfoNotice } from '../../ui/notice.tsx'
 import {
   SaveRow,
   SettingsSection,
@@ -9,6 +10,7 @@ import {
   useFieldErrors,
   useFocusFirstInvalid,
   useLeaveWarning,
+  WholeNumberField,
 } from './section.tsx'
 import {
   fetchSettings,
@@ -49,6 +51,9 @@ function usePortalSection<T extends object>(
   return {
     form,
     setForm,
+    /** Edits one setting of the section's form. */
+    setSetting: <K extends keyof T>(key: K, value: T[K]) =>
+      setForm((current) => ({ ...current, [key]: value })),
     changed,
     formRef,
     fieldErrors,
@@ -201,9 +206,7 @@ export function FeaturesSection({ initial }: { initial: Settings }) {
             <li key={feature.key}>
               <SettingSwitch
                 isSelected={section.form[feature.key]}
-                onChange={(selected) =>
-                  section.setForm((form) => ({ ...form, [feature.key]: selected }))
-                }
+                onChange={(selected) => section.setSetting(feature.key, selected)}
                 description={
                   <>
                     <p>{t(feature.description)}</p>
@@ -272,28 +275,19 @@ export function SecuritySection({ initial }: { initial: Settings }) {
         validationErrors={validationErrors}
         error={Object.keys(clientErrors).length > 0 ? null : section.save.error}
       >
-        <NumberField
-          className="field field-narrow"
+        <WholeNumberField
           name="idleTimeoutMinutes"
+          label={t('office.settings.idle')}
+          hint={t('office.settings.idleHint')}
           value={section.form.idleTimeoutMinutes}
           onChange={(minutes) => {
             setClientErrors({})
-            section.setForm((form) => ({ ...form, idleTimeoutMinutes: minutes }))
+            section.setSetting('idleTimeoutMinutes', minutes)
           }}
-          formatOptions={{ maximumFractionDigits: 0, useGrouping: false }}
-        >
-          <Label>{t('office.settings.idle')}</Label>
-          <Input />
-          <Text slot="description" className="field-hint">
-            {t('office.settings.idleHint')}
-          </Text>
-          <FieldError className="field-error" />
-        </NumberField>
+        />
         <SettingSwitch
           isSelected={section.form.verifyPersonalInfo}
-          onChange={(selected) =>
-            section.setForm((form) => ({ ...form, verifyPersonalInfo: selected }))
-          }
+          onChange={(selected) => section.setSetting('verifyPersonalInfo', selected)}
           description={<p>{t('office.settings.verifyHelp')}</p>}
         >
           {t('office.settings.verify')}
@@ -312,9 +306,7 @@ export function SecuritySection({ initial }: { initial: Settings }) {
         </SettingSwitch>
         <SettingSwitch
           isSelected={section.form.secondFactorAdmins ?? false}
-          onChange={(selected) =>
-            section.setForm((form) => ({ ...form, secondFactorAdmins: selected }))
-          }
+          onChange={(selected) => section.setSetting('secondFactorAdmins', selected)}
           description={<p>{t('office.settings.twoStepAdminsHelp')}</p>}
         >
           {t('office.settings.twoStepAdmins')}
@@ -380,9 +372,9 @@ export function WebmailEmailSection({ initial }: { initial: Settings }) {
       title={t('office.settings.webmailEmail')}
       intro={t('office.settings.webmailIntro')}
     >
-      <div className="notice notice-info">
-        <p>{t('office.settings.noHealth', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
-      </div>
+      <InfoNotice>
+        {t('office.settings.noHealth', { strong: (chunks) => <strong>{chunks}</strong> })}
+      </InfoNotice>
       <SectionForm section={section} copy={COPY.webmail}>
         {WEBMAIL_FIELDS.map((field) => (
           <SettingTextField
@@ -391,7 +383,7 @@ export function WebmailEmailSection({ initial }: { initial: Settings }) {
             label={t(field.label)}
             hint={t(field.hint)}
             value={section.form[field.name]}
-            onChange={(value) => section.setForm((form) => ({ ...form, [field.name]: value }))}
+            onChange={(value) => section.setSetting(field.name, value)}
           />
         ))}
       </SectionForm>
@@ -435,31 +427,20 @@ export function WebmailAttachmentsSection({ initial }: { initial: Settings }) {
       >
         <SettingSwitch
           isSelected={section.form.webmailPatientAttachments}
-          onChange={(selected) =>
-            section.setForm((form) => ({ ...form, webmailPatientAttachments: selected }))
-          }
+          onChange={(selected) => section.setSetting('webmailPatientAttachments', selected)}
           description={<p>{t('office.settings.attachmentsHelp')}</p>}
         >
           {t('office.settings.attachmentsSwitch')}
         </SettingSwitch>
-        <NumberField
-          className="field field-narrow"
+        <WholeNumberField
           name="maxMegabytes"
-          value={section.form.maxMegabytes}
+          label={t('office.settings.largest')}
+          hint={t('office.settings.largestHint')}
           minValue={1}
           maxValue={10}
-          onChange={(megabytes) =>
-            section.setForm((form) => ({ ...form, maxMegabytes: megabytes }))
-          }
-          formatOptions={{ maximumFractionDigits: 0, useGrouping: false }}
-        >
-          <Label>{t('office.settings.largest')}</Label>
-          <Input />
-          <Text slot="description" className="field-hint">
-            {t('office.settings.largestHint')}
-          </Text>
-          <FieldError className="field-error" />
-        </NumberField>
+          value={section.form.maxMegabytes}
+          onChange={(megabytes) => section.setSetting('maxMegabytes', megabytes)}
+        />
       </SectionForm>
     </SettingsSection>
   )

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { can } from '../../../server/practice/staff-permissions.ts'
 import { isApiError } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { InfoNotice } from '../../ui/notice.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ConsolePage, useStaff } from '../ConsolePage.tsx'
 import { ContactSection } from './ContactSection.tsx'
@@ -33,11 +34,7 @@ export function SettingsPage() {
 
 function OnlyAdministrators() {
   const t = useT()
-  return (
-    <div className="notice notice-info">
-      <p>{t('office.settings.onlyAdmins')}</p>
-    </div>
-  )
+  return <InfoNotice>{t('office.settings.onlyAdmins')}</InfoNotice>
 }
 
 function SettingsContent() {

@@ -1,5 +1,14 @@
 import { type ReactNode, type RefObject, useEffect, useId, useMemo } from 'react'
-import { Button, FieldError, Input, Label, Text, TextArea, TextField } from 'react-aria-components'
+import {
+  Button,
+  FieldError,
+  Input,
+  Label,
+  NumberField,
+  Text,
+  TextArea,
+  TextField,
+} from 'react-aria-components'
 import { type FieldErrors, isApiError } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { actionFailureMessage } from '../labels.ts'
@@ -152,5 +161,43 @@ export function SettingTextField({
       {rows ? <TextArea rows={rows} /> : <Input />}
       <FieldError className="field-error" />
     </TextField>
+  )
+}
+
+/** A setting counted in whole units (minutes, megabytes): typed without decimals or grouping. */
+export function WholeNumberField({
+  name,
+  label,
+  hint,
+  value,
+  onChange,
+  minValue,
+  maxValue,
+}: {
+  name: string
+  label: string
+  hint: string
+  value: number
+  onChange: (value: number) => void
+  minValue?: number
+  maxValue?: number
+}) {
+  return (
+    <NumberField
+      className="field field-narrow"
+      name={name}
+      value={value}
+      minValue={minValue}
+      maxValue={maxValue}
+      onChange={onChange}
+      formatOptions={{ maximumFractionDigits: 0, useGrouping: false }}
+    >
+      <Label>{label}</Label>
+      <Input />
+      <Text slot="description" className="field-hint">
+        {hint}
+      </Text>
+      <FieldError className="field-error" />
+    </NumberField>
   )
 }

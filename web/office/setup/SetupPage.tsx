@@ -8,6 +8,7 @@ import { useT } from '../../ui/i18n/i18n.tsx'
 import { Card, Page } from '../../ui/layout.tsx'
 import { NativeSelect } from '../../ui/native-select.tsx'
 import { NewPasswordFields } from '../../ui/new-password-fields.tsx'
+import { ErrorAlert, InfoNotice } from '../../ui/notice.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { actionFailureMessage } from '../labels.ts'
@@ -69,9 +70,9 @@ export function SetupPage() {
                 </div>
               ) : null}
               {status.data?.needed && !token ? (
-                <div className="notice notice-info">
-                  <p>{t('office.setup.needsLink', { code: (chunks) => <code>{chunks}</code> })}</p>
-                </div>
+                <InfoNotice>
+                  {t('office.setup.needsLink', { code: (chunks) => <code>{chunks}</code> })}
+                </InfoNotice>
               ) : null}
               {status.data?.needed && token ? (
                 <SetupFormView token={token} onDone={setDone} />
@@ -247,9 +248,7 @@ function SetupFormView({ token, onDone }: { token: string; onDone: (done: SetupD
         />
       </fieldset>
       {setup.isError ? (
-        <div className="notice notice-error" role="alert">
-          <p>{actionFailureMessage(setup.error, t('office.setup.settingUp'), t)}</p>
-        </div>
+        <ErrorAlert>{actionFailureMessage(setup.error, t('office.setup.settingUp'), t)}</ErrorAlert>
       ) : null}
       {/* Not isPending: the button is gone on success, and React Aria's pending announcement
           would dangle (axe: role-img-alt). A second press is ignored by submit. */}

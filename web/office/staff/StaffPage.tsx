@@ -6,9 +6,9 @@ import { NativeSelect } from '../../ui/native-select.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { type Announcement, Announcements, failed, useAnnouncements } from '../Announcements.tsx'
+import { type Announce, Announcements, failed, useAnnouncements } from '../Announcements.tsx'
 import { ConfirmButton } from '../access/ConfirmButton.tsx'
-import { ConsolePage, useStaff } from '../ConsolePage.tsx'
+import { useStaff } from '../ConsolePage.tsx'
 import { roleLabel } from '../labels.ts'
 import { FormSection } from '../OfficeForm.tsx'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
@@ -32,15 +32,6 @@ const roleOptions = (t: Translate) =>
 
 /** Staff (administrators): accounts, roles, one-time passwords, disabling. */
 export function StaffPage() {
-  const t = useT()
-  return (
-    <ConsolePage title={t('office.nav.staff')} action="staff.manage">
-      <StaffManager />
-    </ConsolePage>
-  )
-}
-
-function StaffManager() {
   const staff = useQuery(staffQuery)
   const [issued, setIssued] = useState<{ name: string; credentials: StaffCredentials } | null>(null)
   const { announcement, announce } = useAnnouncements(staffQuery.queryKey)
@@ -149,7 +140,7 @@ function StaffTable({
 }: {
   members: StaffMember[]
   onIssued: (name: string, credentials: StaffCredentials) => void
-  announce: (announcement: Announcement) => void
+  announce: Announce
 }) {
   const t = useT()
   return (
@@ -180,7 +171,7 @@ function StaffRow({
 }: {
   member: StaffMember
   onIssued: (name: string, credentials: StaffCredentials) => void
-  announce: (announcement: Announcement) => void
+  announce: Announce
 }) {
   const t = useT()
   const me = useStaff()

@@ -5,9 +5,8 @@ import { useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { ColumnHeads } from '../../ui/table.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import { type Announcement, Announcements, failed, useAnnouncements } from '../Announcements.tsx'
+import { type Announce, Announcements, failed, useAnnouncements } from '../Announcements.tsx'
 import { ConfirmButton } from '../access/ConfirmButton.tsx'
-import { ConsolePage } from '../ConsolePage.tsx'
 import { FormSection } from '../OfficeForm.tsx'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
@@ -23,15 +22,6 @@ import '../access/access.css'
 
 /** Sync API keys (administrators): the keys a practice-management system signs its calls with. */
 export function SyncKeysPage() {
-  const t = useT()
-  return (
-    <ConsolePage title={t('office.nav.syncKeys')} action="sync-keys.manage">
-      <SyncKeysManager />
-    </ConsolePage>
-  )
-}
-
-function SyncKeysManager() {
   const keys = useQuery(syncKeysQuery)
   const [created, setCreated] = useState<CreatedSyncKey | null>(null)
   const { announcement, announce, setAnnouncement } = useAnnouncements(syncKeysQuery.queryKey)
@@ -70,7 +60,7 @@ function NewKeyCard({
   onDone,
 }: {
   created: CreatedSyncKey
-  announce: (announcement: Announcement) => void
+  announce: Announce
   onDone: () => void
 }) {
   const t = useT()
@@ -129,13 +119,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedSyncKey) => void
   )
 }
 
-function KeyTable({
-  keys,
-  announce,
-}: {
-  keys: SyncKey[]
-  announce: (announcement: Announcement) => void
-}) {
+function KeyTable({ keys, announce }: { keys: SyncKey[]; announce: Announce }) {
   const t = useT()
   return (
     <table className="results-table">
@@ -157,13 +141,7 @@ function KeyTable({
   )
 }
 
-function KeyRow({
-  syncKey,
-  announce,
-}: {
-  syncKey: SyncKey
-  announce: (announcement: Announcement) => void
-}) {
+function KeyRow({ syncKey, announce }: { syncKey: SyncKey; announce: Announce }) {
   const t = useT()
   const dateTime = usePracticeDateTime()
   const revoke = useMutation({

@@ -5,8 +5,7 @@ import { useT } from '../../ui/i18n/i18n.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
 import { SubmitButton } from '../../ui/submit-button.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
-import type { Announcement } from '../Announcements.tsx'
-import { failed } from '../Announcements.tsx'
+import { type Announce, failed } from '../Announcements.tsx'
 import { ConfirmButton } from '../access/ConfirmButton.tsx'
 import { OfficeForm } from '../OfficeForm.tsx'
 import { OneTimeSecret } from '../OneTimeSecret.tsx'
@@ -21,7 +20,7 @@ import {
  * The webhook that announces new sync events to the PMS: its address, set or changed with a new
  * signing secret (shown once), the secret rotated, or the webhook removed.
  */
-export function WebhookSection({ announce }: { announce: (next: Announcement) => void }) {
+export function WebhookSection({ announce }: { announce: Announce }) {
   const t = useT()
   const queryClient = useQueryClient()
   const webhook = useQuery(syncWebhookQuery)

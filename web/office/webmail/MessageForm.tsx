@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { postJson } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { ErrorAlert } from '../../ui/notice.tsx'
 import { PatientPicker } from './PatientFilter.tsx'
 import { attachmentOf, type OfficeMessage, WEBMAIL_API, WEBMAIL_KEY } from './webmail-api.ts'
 
@@ -117,11 +118,7 @@ export function MessageForm({
           onChange={(e) => setFiles([...(e.currentTarget.files ?? [])].slice(0, 3))}
         />
       </div>
-      {send.isError ? (
-        <div className="notice notice-error" role="alert">
-          <p>{send.error.message}</p>
-        </div>
-      ) : null}
+      {send.isError ? <ErrorAlert>{send.error.message}</ErrorAlert> : null}
       <div className="webmail-actions">
         <Button type="submit" className="button">
           {t('office.webmail.send')}

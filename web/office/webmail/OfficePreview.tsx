@@ -5,6 +5,7 @@ import { replySubject } from '../../../server/practice/messages/rules.ts'
 import { getJson, postJson } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { NativeSelect } from '../../ui/native-select.tsx'
+import { ErrorAlert } from '../../ui/notice.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { usePracticeDateTime } from '../practice-time.tsx'
 import { MessageForm } from './MessageForm.tsx'
@@ -152,11 +153,7 @@ export function OfficePreview({
           </>
         ) : null}
       </div>
-      {assign.isError ? (
-        <div className="notice notice-error" role="alert">
-          <p>{assign.error.message}</p>
-        </div>
-      ) : null}
+      {assign.isError ? <ErrorAlert>{assign.error.message}</ErrorAlert> : null}
       <p role="status" className="status">
         {said}
       </p>

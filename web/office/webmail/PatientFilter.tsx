@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { getJson } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { NativeField } from '../../ui/native-field.tsx'
 import { NativeSelect } from '../../ui/native-select.tsx'
 import { type PatientChoices, WEBMAIL_API, WEBMAIL_KEY } from './webmail-api.ts'
 
@@ -76,20 +77,20 @@ export function PatientPicker({
   value: string
   onChange: (patientId: string) => void
 }) {
-  const searchId = useId()
   const t = useT()
   const found = usePatientSearch(search)
   return (
     <>
-      <div className="field">
-        <label htmlFor={searchId}>{searchLabel}</label>
-        <input
-          id={searchId}
-          type={searchType}
-          value={search}
-          onChange={(e) => onSearch(e.currentTarget.value)}
-        />
-      </div>
+      <NativeField label={searchLabel}>
+        {(control) => (
+          <input
+            {...control}
+            type={searchType}
+            value={search}
+            onChange={(e) => onSearch(e.currentTarget.value)}
+          />
+        )}
+      </NativeField>
       {found.data ? (
         <NativeSelect
           label={label}

@@ -6,7 +6,6 @@ import { getJson } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { NativeSelect } from '../../ui/native-select.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
-import { ConsolePage } from '../ConsolePage.tsx'
 import { TimeZoneNote, usePracticeDateTime } from '../practice-time.tsx'
 import { ComposeToPatient } from './MessageForm.tsx'
 import { OfficePreview } from './OfficePreview.tsx'
@@ -46,7 +45,7 @@ export function WebMailPage() {
     setOpenId(null)
   }
   return (
-    <ConsolePage title={t('office.nav.webmail')} action="webmail.use">
+    <>
       <TimeZoneNote />
       <div className="webmail-toolbar">
         <NativeSelect
@@ -136,7 +135,7 @@ export function WebMailPage() {
       {openId !== null ? (
         <OfficePreview key={openId} messageId={openId} colleagues={colleagues} />
       ) : null}
-    </ConsolePage>
+    </>
   )
 }
 

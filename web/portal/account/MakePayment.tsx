@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import { getJson, postJson } from '../../ui/api.ts'
 import { formatCalendarDate, formatMoney } from '../../ui/i18n/format.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { ErrorAlert } from '../../ui/notice.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
@@ -325,9 +326,7 @@ function ResultStep({
   }
   return (
     <div className="payment-result">
-      <div className="notice notice-error" role="alert">
-        <p>{result.message}</p>
-      </div>
+      <ErrorAlert>{result.message}</ErrorAlert>
       {result.status === 'failed' ? (
         <div className="payment-actions">
           <Button className="button" onPress={onAgain}>

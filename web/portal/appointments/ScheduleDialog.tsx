@@ -6,6 +6,7 @@ import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import { formatDuration } from '../../ui/i18n/duration.ts'
 import { formatAppointmentDate, formatTime } from '../../ui/i18n/format.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { ErrorAlert } from '../../ui/notice.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
 import { patientApi, patientKey } from '../tab-parts.tsx'
@@ -128,11 +129,7 @@ function OpenTimes({
   const groups = openTimes.data ? groupOpenTimesByDay(openTimes.data) : []
   return (
     <div className="open-times">
-      {taken ? (
-        <div className="notice notice-error" role="alert">
-          <p>{t('schedule.taken')}</p>
-        </div>
-      ) : null}
+      {taken ? <ErrorAlert>{t('schedule.taken')}</ErrorAlert> : null}
       {openTimes.isError ? (
         <LoadFailed error={openTimes.error} onRetry={() => void openTimes.refetch()} />
       ) : openTimes.isPending ? (

@@ -1,9 +1,11 @@
+import { Fact } from '../../ui/fact.tsx'
 import {
   firstDayOfWeek,
   formatClockRange,
   formatTimeZoneName,
   formatWeekday,
 } from '../../ui/i18n/format.ts'
+
 import type { ContactDetails } from '../session.ts'
 import { weekOfHours } from './hours.ts'
 import './contact.css'
@@ -36,20 +38,14 @@ export function ContactDetailsView({
       ) : null}
       <dl className="contact-ways">
         {details.phone ? (
-          <div>
-            <dt>{t('contact.phone')}</dt>
-            <dd>
-              <a href={`tel:${telNumber(details.phone)}`}>{details.phone}</a>
-            </dd>
-          </div>
+          <Fact label={t('contact.phone')}>
+            <a href={`tel:${telNumber(details.phone)}`}>{details.phone}</a>
+          </Fact>
         ) : null}
         {details.email ? (
-          <div>
-            <dt>{t('contact.email')}</dt>
-            <dd>
-              <a href={`mailto:${details.email}`}>{details.email}</a>
-            </dd>
-          </div>
+          <Fact label={t('contact.email')}>
+            <a href={`mailto:${details.email}`}>{details.email}</a>
+          </Fact>
         ) : null}
       </dl>
       {details.hours.length > 0 ? (

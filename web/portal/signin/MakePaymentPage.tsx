@@ -1,14 +1,12 @@
 import { useMutation } from '@tanstack/react-query'
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { postJson } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { Loading } from '../../ui/status.tsx'
-import { MutationForm } from '../mutation-form.tsx'
-import { PersonFields, type PersonInfo } from './PersonFields.tsx'
+import { PersonCheckForm, type PersonInfo } from './PersonFields.tsx'
 import { PracticePage } from './PublicLayout.tsx'
 import './signin.css'
-import { SubmitButton } from '../../ui/submit-button.tsx'
 
 const MakePayment = lazy(async () => ({
   default: (await import('../account/MakePayment.tsx')).MakePayment,
@@ -23,7 +21,6 @@ export default function MakePaymentPage() {
   const t = useT()
   const [params] = useSearchParams()
   const statement = params.get('statement') ?? undefined
-  const [person, setPerson] = useState<PersonInfo>({ firstName: '', lastName: '', birthdate: '' })
   const verify = useMutation({
     mutationFn: (body: PersonInfo) =>
       postJson('/api/public/payments/verify', { ...body, ...(statement ? { statement } : {}) }),
@@ -43,24 +40,12 @@ export default function MakePaymentPage() {
       ) : (
         <>
           <p>{statement ? t('pay.confirmStatement') : t('pay.confirmWithoutSignIn')}</p>
-          <MutationForm
-            mutation={verify}
-            onSubmit={() =>
-              verify.mutate({
-                ...person,
-                firstName: person.firstName.trim(),
-                lastName: person.lastName.trim(),
-              })
-            }
+          <PersonCheckForm
+            check={verify}
             labelledBy="pay-title"
-            actions={
-              <SubmitButton isPending={verify.isPending} pendingLabel={t('pay.checking')}>
-                {t('pay.continue')}
-              </SubmitButton>
-            }
-          >
-            <PersonFields value={person} onChange={setPerson} />
-          </MutationForm>
+            submitLabel={t('pay.continue')}
+            pendingLabel={t('pay.checking')}
+          />
         </>
       )}
       <p>

@@ -1,6 +1,9 @@
+import { useState } from 'react'
 import { BirthdateField } from '../../ui/birthdate-field.tsx'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { SubmitButton } from '../../ui/submit-button.tsx'
 import { type Controlled, FieldGroup, type GroupField } from '../../ui/text-field.tsx'
+import { type FormMutation, MutationForm } from '../mutation-form.tsx'
 
 export interface PersonInfo {
   firstName: string
@@ -41,5 +44,43 @@ export function PersonFields(props: Controlled<PersonInfo>) {
         requiredMessage={t('person.birthdateRequired')}
       />
     </>
+  )
+}
+
+/**
+ * Checking who the person is against the office's record (to go on after signing in, or to pay
+ * without signing in): their name, trimmed, and birthdate, sent by one button.
+ */
+export function PersonCheckForm({
+  check,
+  labelledBy,
+  submitLabel,
+  pendingLabel,
+}: {
+  check: FormMutation & { mutate: (person: PersonInfo) => void }
+  labelledBy: string
+  submitLabel: string
+  pendingLabel: string
+}) {
+  const [person, setPerson] = useState<PersonInfo>({ firstName: '', lastName: '', birthdate: '' })
+  return (
+    <MutationForm
+      mutation={check}
+      onSubmit={() =>
+        check.mutate({
+          ...person,
+          firstName: person.firstName.trim(),
+          lastName: person.lastName.trim(),
+        })
+      }
+      labelledBy={labelledBy}
+      actions={
+        <SubmitButton isPending={check.isPending} pendingLabel={pendingLabel}>
+          {submitLabel}
+        </SubmitButton>
+      }
+    >
+      <PersonFields value={person} onChange={setPerson} />
+    </MutationForm>
   )
 }

@@ -1,8 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
 import { isApiError, postJson } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
-import { MutationForm } from '../mutation-form.tsx'
 import {
   endSessionLocally,
   endSessionOn401,
@@ -10,12 +8,11 @@ import {
   type PortalSessionView,
   useSignedIn,
 } from '../session.ts'
-import { PersonFields, type PersonInfo } from './PersonFields.tsx'
+import { PersonCheckForm, type PersonInfo } from './PersonFields.tsx'
 import { PracticePage } from './PublicLayout.tsx'
 import { SignOutButton } from './SignOutButton.tsx'
 import { StageGate } from './StageGate.tsx'
 import './signin.css'
-import { SubmitButton } from '../../ui/submit-button.tsx'
 
 /** "Verify personal information": name and birthdate must match the record to go on. */
 export default function VerifyPage() {
@@ -26,7 +23,6 @@ function Verify({ session }: { session: PortalSession }) {
   const signedIn = useSignedIn()
   const t = useT()
   const queryClient = useQueryClient()
-  const [person, setPerson] = useState<PersonInfo>({ firstName: '', lastName: '', birthdate: '' })
 
   const verify = useMutation({
     mutationFn: (body: PersonInfo) => postJson<PortalSessionView>('/api/portal/verify', body),
@@ -42,29 +38,15 @@ function Verify({ session }: { session: PortalSession }) {
     },
   })
 
-  function submit() {
-    verify.mutate({
-      ...person,
-      firstName: person.firstName.trim(),
-      lastName: person.lastName.trim(),
-    })
-  }
-
   return (
     <PracticePage title={t('verify.title')} titleId="verify-title">
       <p>{t('verify.intro')}</p>
-      <MutationForm
-        mutation={verify}
-        onSubmit={submit}
+      <PersonCheckForm
+        check={verify}
         labelledBy="verify-title"
-        actions={
-          <SubmitButton isPending={verify.isPending} pendingLabel={t('verify.checking')}>
-            {t('verify.continue')}
-          </SubmitButton>
-        }
-      >
-        <PersonFields value={person} onChange={setPerson} />
-      </MutationForm>
+        submitLabel={t('verify.continue')}
+        pendingLabel={t('verify.checking')}
+      />
       <details className="disclosure">
         <summary>{t('verify.privacyPolicy')}</summary>
         <div className="privacy-policy">{session.privacyPolicy}</div>
