@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../../platform/db/database.ts'
+import { patientRows } from '../../../practice/queries.ts'
 
 /** The practice's online payment set-up: switch, processor, maximum and currency. */
 export async function findPaymentSetup(db: Database, practiceId: number) {
@@ -19,22 +20,16 @@ export async function findPaymentSetup(db: Database, practiceId: number) {
 }
 
 export async function latestStatement(db: Database, practiceId: number, holderId: number) {
-  return db
-    .selectFrom('statements')
+  return patientRows(db, 'statements', practiceId, holderId)
     .select(['id', 'statement_date', 'balance_cents'])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', holderId)
     .orderBy('statement_date', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst()
 }
 
 export async function listSavedCards(db: Database, practiceId: number, holderId: number) {
-  return db
-    .selectFrom('payment_cards')
+  return patientRows(db, 'payment_cards', practiceId, holderId)
     .select(['id', 'brand', 'last4', 'exp_month', 'exp_year', 'processor'])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', holderId)
     .where('removed_at', 'is', null)
     .orderBy('id', 'desc')
     .execute()
@@ -46,11 +41,8 @@ export async function findSavedCard(
   holderId: number,
   cardId: number,
 ) {
-  return db
-    .selectFrom('payment_cards')
+  return patientRows(db, 'payment_cards', practiceId, holderId)
     .select(['id', 'processor', 'processor_token', 'customer_token'])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', holderId)
     .where('id', '=', cardId)
     .where('removed_at', 'is', null)
     .executeTakeFirst()
