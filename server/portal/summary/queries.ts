@@ -31,83 +31,74 @@ function chartRows<T extends ChartTable>(
     .execute() as Promise<Selectable<DB[T]>[]>
 }
 
+/** Awaits a record of promises at once: `{ clinics: Promise<Clinic[]> }` → `{ clinics: Clinic[] }`. */
+async function awaitAll<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const values = await Promise.all(Object.values(promises))
+  const keys = Object.keys(promises)
+  return Object.fromEntries(keys.map((key, i) => [key, values[i]])) as {
+    [K in keyof T]: Awaited<T[K]>
+  }
+}
+
 /** Everything a care summary is built from: one patient's chart, their practice and providers. */
 export async function loadSummaryRows(db: Database, practiceId: number, patientId: number) {
   const patient = await practicePatient(db, practiceId, patientId).selectAll().executeTakeFirst()
   if (!patient) return undefined
-  const [
-    practice,
-    clinics,
-    providers,
-    problems,
-    medications,
-    allergies,
-    immunizations,
-    vitalSigns,
-    labResults,
-    procedures,
-    encounters,
-    smokingStatuses,
-    plannedProcedures,
-  ] = await Promise.all([
-    db.selectFrom('practices').selectAll().where('id', '=', practiceId).executeTakeFirstOrThrow(),
-    db.selectFrom('clinics').selectAll().where('practice_id', '=', practiceId).execute(),
-    db.selectFrom('providers').selectAll().where('practice_id', '=', practiceId).execute(),
-    chartRows(db, 'problems', practiceId, patientId, 'onset_date'),
-    chartRows(db, 'medications', practiceId, patientId, 'start_date'),
-    chartRows(db, 'allergies', practiceId, patientId, 'onset_date'),
-    chartRows(db, 'immunizations', practiceId, patientId, 'administered_on'),
-    chartRows(db, 'vital_signs', practiceId, patientId, 'measured_at'),
-    chartRows(db, 'lab_results', practiceId, patientId, 'observed_at'),
-    patientRows(db, 'clinical_procedures', practiceId, patientId)
+  const rows = await awaitAll({
+    practice: db
+      .selectFrom('practices')
+      .selectAll()
+      .where('id', '=', practiceId)
+      .executeTakeFirstOrThrow(),
+    clinics: db.selectFrom('clinics').selectAll().where('practice_id', '=', practiceId).execute(),
+    providers: db
+      .selectFrom('providers')
+      .selectAll()
+      .where('practice_id', '=', practiceId)
+      .execute(),
+    problems: chartRows(db, 'problems', practiceId, patientId, 'onset_date'),
+    medications: chartRows(db, 'medications', practiceId, patientId, 'start_date'),
+    allergies: chartRows(db, 'allergies', practiceId, patientId, 'onset_date'),
+    immunizations: chartRows(db, 'immunizations', practiceId, patientId, 'administered_on'),
+    vitalSigns: chartRows(db, 'vital_signs', practiceId, patientId, 'measured_at'),
+    labResults: chartRows(db, 'lab_results', practiceId, patientId, 'observed_at'),
+    procedures: patientRows(db, 'clinical_procedures', practiceId, patientId)
       .selectAll()
       .where('status', '!=', 'Planned')
       .orderBy('performed_on')
       .orderBy('id')
       .execute(),
-    chartRows(db, 'encounters', practiceId, patientId, 'encounter_date'),
-    chartRows(db, 'smoking_statuses', practiceId, patientId, 'recorded_on'),
-    // Saved plans only: the PMS's working (Active) plan never reaches the patient.
-    patientRows(db, 'treatment_plans', practiceId, patientId)
-      .innerJoin(
-        'treatment_plan_rows',
-        'treatment_plan_rows.treatment_plan_id',
-        'treatment_plans.id',
-      )
-      .select([
-        'treatment_plan_rows.id',
-        'treatment_plans.heading',
-        'treatment_plans.plan_date',
-        'treatment_plan_rows.row_order',
-        'treatment_plan_rows.priority',
-        'treatment_plan_rows.tooth',
-        'treatment_plan_rows.surface',
-        'treatment_plan_rows.code',
-        'treatment_plan_rows.description',
-      ])
-      .where('treatment_plan_rows.practice_id', '=', practiceId)
-      .where('treatment_plans.status', '=', 'Saved')
-      .orderBy('treatment_plans.plan_date', 'desc')
-      .orderBy('treatment_plans.id', 'desc')
-      .orderBy('treatment_plan_rows.row_order')
-      .execute(),
-  ])
-  return {
-    patient,
-    practice,
-    clinics,
-    providers,
-    problems,
-    medications,
-    allergies,
-    immunizations,
-    vitalSigns,
-    labResults,
-    procedures,
-    encounters,
-    smokingStatuses,
-    plannedProcedures,
-  }
+    encounters: chartRows(db, 'encounters', practiceId, patientId, 'encounter_date'),
+    smokingStatuses: chartRows(db, 'smoking_statuses', practiceId, patientId, 'recorded_on'),
+    plannedProcedures: savedPlanRows(db, practiceId, patientId),
+  })
+  return { patient, ...rows }
+}
+
+/** The rows of the patient's saved plans, newest plan first, each plan's rows in order. */
+function savedPlanRows(db: Database, practiceId: number, patientId: number) {
+  // Saved plans only: the PMS's working (Active) plan never reaches the patient.
+  return patientRows(db, 'treatment_plans', practiceId, patientId)
+    .innerJoin('treatment_plan_rows', 'treatment_plan_rows.treatment_plan_id', 'treatment_plans.id')
+    .select([
+      'treatment_plan_rows.id',
+      'treatment_plans.heading',
+      'treatment_plans.plan_date',
+      'treatment_plan_rows.row_order',
+      'treatment_plan_rows.priority',
+      'treatment_plan_rows.tooth',
+      'treatment_plan_rows.surface',
+      'treatment_plan_rows.code',
+      'treatment_plan_rows.description',
+    ])
+    .where('treatment_plan_rows.practice_id', '=', practiceId)
+    .where('treatment_plans.status', '=', 'Saved')
+    .orderBy('treatment_plans.plan_date', 'desc')
+    .orderBy('treatment_plans.id', 'desc')
+    .orderBy('treatment_plan_rows.row_order')
+    .execute()
 }
 
 export type SummaryRows = NonNullable<Awaited<ReturnType<typeof loadSummaryRows>>>
