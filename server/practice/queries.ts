@@ -23,9 +23,7 @@ export type ContactRow = Pick<Selectable<PracticesTable>, (typeof CONTACT_COLUMN
  * (Several practices on one installation get their own portal address in a later step.)
  */
 export async function findPortalPractice(db: Database) {
-  return db
-    .selectFrom('practices')
-    .leftJoin('portal_settings', 'portal_settings.practice_id', 'practices.id')
+  return practicesWithPortalSettings(db)
     .select([
       'practices.id',
       'practices.name',
@@ -36,6 +34,16 @@ export async function findPortalPractice(db: Database) {
     .orderBy('practices.id')
     .limit(1)
     .executeTakeFirst()
+}
+
+/**
+ * Practices with their portal settings, the columns left to the caller. Left joined: a practice
+ * whose settings row is missing is still found, its settings read as nulls (features off).
+ */
+export function practicesWithPortalSettings(db: Database) {
+  return db
+    .selectFrom('practices')
+    .leftJoin('portal_settings', 'portal_settings.practice_id', 'practices.id')
 }
 
 /** The portal practice, for a request that cannot be answered before one is set up (404). */

@@ -1,12 +1,11 @@
-import { sql } from 'kysely'
+import { type Insertable, sql } from 'kysely'
 import type { Database } from '../../../platform/db/database.ts'
-import { patientRows } from '../../../practice/queries.ts'
+import type { PaymentAttemptsTable } from '../../../platform/db/schema.ts'
+import { patientRows, practicesWithPortalSettings } from '../../../practice/queries.ts'
 
 /** The practice's online payment set-up: switch, processor, maximum and currency. */
 export async function findPaymentSetup(db: Database, practiceId: number) {
-  return db
-    .selectFrom('practices')
-    .leftJoin('portal_settings', 'portal_settings.practice_id', 'practices.id')
+  return practicesWithPortalSettings(db)
     .select([
       'practices.name as practiceName',
       'practices.currency',
@@ -48,19 +47,22 @@ export async function findSavedCard(
     .executeTakeFirst()
 }
 
-export interface NewAttempt {
-  practice_id: number
-  idempotency_key: string
-  patient_id: number
-  payer_patient_id: number
-  statement_id: number | null
-  portal_user_id: number | null
-  amount_cents: number
-  currency: string
-  note: string | null
-  processor: string
-  save_card: boolean
-}
+/** What a request claims an attempt with: the table's columns it writes, its payer always named. */
+export type NewAttempt = Required<
+  Pick<
+    Insertable<PaymentAttemptsTable>,
+    | 'practice_id'
+    | 'idempotency_key'
+    | 'patient_id'
+    | 'statement_id'
+    | 'portal_user_id'
+    | 'amount_cents'
+    | 'currency'
+    | 'note'
+    | 'processor'
+    | 'save_card'
+  >
+> & { payer_patient_id: number }
 
 const ATTEMPT_COLUMNS = [
   'id',
