@@ -6,6 +6,13 @@ import type { Dependency } from '../../platform/db/read-cache.ts'
 import { lockPatient, patientRows } from '../../practice/queries.ts'
 import { PAST_PAGE_SIZE, type RecallFacts } from './rules.ts'
 
+/** What providerName (view.ts) names a visit's or an open time's provider from. */
+const PROVIDER_NAME_COLUMNS = [
+  'providers.first_name as provider_first_name',
+  'providers.last_name as provider_last_name',
+  'providers.suffix as provider_suffix',
+] as const
+
 function appointmentsOf(db: Database, practiceId: number, patientId: number) {
   return patientRows(db, 'appointments', practiceId, patientId)
     .leftJoin('providers', 'providers.id', 'appointments.provider_id')
@@ -18,9 +25,7 @@ function appointmentsOf(db: Database, practiceId: number, patientId: number) {
       'appointments.confirmation',
       'appointments.confirmed_at',
       'appointments.procedure_description',
-      'providers.first_name as provider_first_name',
-      'providers.last_name as provider_last_name',
-      'providers.suffix as provider_suffix',
+      ...PROVIDER_NAME_COLUMNS,
       'clinics.name as clinic_name',
       'clinics.address1 as clinic_address1',
       'clinics.address2 as clinic_address2',
@@ -205,9 +210,7 @@ export async function listOpenTimes(
       'web_sched_open_times.provider_id',
       'clinics.name as clinic_name',
       'clinics.time_zone as clinic_time_zone',
-      'providers.first_name as provider_first_name',
-      'providers.last_name as provider_last_name',
-      'providers.suffix as provider_suffix',
+      ...PROVIDER_NAME_COLUMNS,
     ])
     .where('web_sched_open_times.practice_id', '=', practiceId)
     .where('web_sched_open_times.recall_type_id', '=', recallTypeId)
