@@ -3,7 +3,7 @@ import { totpCode } from '../../platform/auth/second-factor/rules.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { FAMILY_PASSWORD } from '../../testing/fixtures.ts'
 import { browserPost, cookieFrom, portalSession } from '../../testing/http.ts'
-import { recoveryCodesOf, secondFactorsOf } from '../../testing/second-factors.ts'
+import { portalUserRows } from '../../testing/portal-user-rows.ts'
 import { signedInStaff, useNewcomersApp } from '../../testing/suite.ts'
 
 const STEP_MS = 30_000
@@ -39,7 +39,11 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
 
   it('keeps the key sealed and asks for a code after the password', async () => {
     const { username, key } = await enrolled()
-    const stored = await secondFactorsOf(suite.db, username).executeTakeFirstOrThrow()
+    const stored = await portalUserRows(
+      suite.db,
+      'second_factors',
+      username,
+    ).executeTakeFirstOrThrow()
     expect(stored.sealed_secret).not.toContain(key)
 
     const { cookie, view } = await signIn(username)
@@ -207,6 +211,6 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
     const [won, lost] = answers.map((response) => response.statusCode).sort()
     expect(won).toBe(200)
     expect([400, 409]).toContain(lost)
-    expect(await recoveryCodesOf(suite.db, username)).toHaveLength(10)
+    expect(await portalUserRows(suite.db, 'recovery_codes', username).execute()).toHaveLength(10)
   })
 })
