@@ -1,7 +1,7 @@
-import { type Selectable, sql } from 'kysely'
+import { type Selectable, type SelectQueryBuilder, sql } from 'kysely'
 import type { Database } from '../platform/db/database.ts'
 import { findColumnById } from '../platform/db/rows.ts'
-import type { PracticesTable } from '../platform/db/schema.ts'
+import type { DB, PracticesTable } from '../platform/db/schema.ts'
 import { NotFound } from '../platform/http/problems.ts'
 import { summariesReady } from './rules.ts'
 
@@ -23,9 +23,7 @@ export type ContactRow = Pick<Selectable<PracticesTable>, (typeof CONTACT_COLUMN
  * (Several practices on one installation get their own portal address in a later step.)
  */
 export async function findPortalPractice(db: Database) {
-  return db
-    .selectFrom('practices')
-    .leftJoin('portal_settings', 'portal_settings.practice_id', 'practices.id')
+  return practicesWithPortalSettings(db)
     .select([
       'practices.id',
       'practices.name',
@@ -36,6 +34,16 @@ export async function findPortalPractice(db: Database) {
     .orderBy('practices.id')
     .limit(1)
     .executeTakeFirst()
+}
+
+/**
+ * Practices with their portal settings, the columns left to the caller. Left joined: a practice
+ * whose settings row is missing is still found, its settings read as nulls (features off).
+ */
+export function practicesWithPortalSettings(db: Database) {
+  return db
+    .selectFrom('practices')
+    .leftJoin('portal_settings', 'portal_settings.practice_id', 'practices.id')
 }
 
 /** The portal practice, for a request that cannot be answered before one is set up (404). */
@@ -106,4 +114,29 @@ export async function lockPatient(db: Database, practiceId: number, patientId: n
  */
 export function practicePatient(db: Database, practiceId: number, patientId: number) {
   return db.selectFrom('patients').where('practice_id', '=', practiceId).where('id', '=', patientId)
+}
+
+/** The practice-owned tables whose rows each belong to one patient. */
+type PatientOwnedTable = {
+  [T in keyof DB]: DB[T] extends { practice_id: unknown; patient_id: unknown } ? T : never
+}[keyof DB]
+
+/**
+ * One patient's own rows of a table in the practice, the columns, joins and order left to the
+ * caller: like practicePatient, what a patient's tab reads is scoped by the practice (tenancy)
+ * and by the patient the guard allowed, so it finds nothing of another practice or patient.
+ */
+export function patientRows<T extends PatientOwnedTable>(
+  db: Database,
+  table: T,
+  practiceId: number,
+  patientId: number,
+): SelectQueryBuilder<DB, T, object> {
+  // Kysely cannot follow a table name that is a type parameter; the signature keeps the table,
+  // and so every column the caller names, checked. Qualified, as the caller may join.
+  const rows = db
+    .selectFrom(table as 'appointments')
+    .where(`${table}.practice_id` as 'appointments.practice_id', '=', practiceId)
+    .where(`${table}.patient_id` as 'appointments.patient_id', '=', patientId)
+  return rows as unknown as SelectQueryBuilder<DB, T, object>
 }

@@ -1,8 +1,13 @@
-import type { Insertable } from 'kysely'
+import type { Insertable, Selectable } from 'kysely'
 import { importCodeSubset, importCvx } from '../office/code-systems/import.ts'
 import { hashPassword } from '../platform/auth/passwords.ts'
 import type { Database } from '../platform/db/database.ts'
-import type { PatientsTable, PortalSettingsTable, StaffRole } from '../platform/db/schema.ts'
+import type {
+  PatientsTable,
+  PortalSettingsTable,
+  StaffRole,
+  StaffUsersTable,
+} from '../platform/db/schema.ts'
 
 /** The password every test family's portal users have, unless a test gives one. */
 export const FAMILY_PASSWORD = 'correct horse battery'
@@ -154,6 +159,21 @@ export async function seedStaff(
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+/** One column of the staff user with this user name, who must exist. */
+export async function staffColumnOf<C extends keyof Selectable<StaffUsersTable> & string>(
+  db: Database,
+  username: string,
+  column: C,
+): Promise<Selectable<StaffUsersTable>[C]> {
+  const row = await db
+    .selectFrom('staff_users')
+    .select(column as 'id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow()
+  // Kysely cannot follow a column name that is a type parameter; the signature keeps it checked.
+  return (row as Record<string, unknown>)[column] as Selectable<StaffUsersTable>[C]
 }
 
 /**

@@ -45,17 +45,11 @@ export class SoftwareAuthenticator {
         ['authData', authData],
       ]),
     )
-    return {
-      id: this.id,
-      rawId: this.id,
-      type: 'public-key' as const,
-      response: {
-        clientDataJSON: clientData.toString('base64url'),
-        attestationObject: attestationObject.toString('base64url'),
-        transports: ['internal'],
-      },
-      clientExtensionResults: {},
-    }
+    return this.credential({
+      clientDataJSON: clientData.toString('base64url'),
+      attestationObject: attestationObject.toString('base64url'),
+      transports: ['internal'],
+    })
   }
 
   /** The browser's answer to navigator.credentials.get() with these options. */
@@ -65,15 +59,20 @@ export class SoftwareAuthenticator {
     const clientData = this.clientData('webauthn.get', options.challenge, origin)
     const authData = this.authData(rpId, 0)
     const signed = Buffer.concat([authData, createHash('sha256').update(clientData).digest()])
+    return this.credential({
+      clientDataJSON: clientData.toString('base64url'),
+      authenticatorData: authData.toString('base64url'),
+      signature: sign('sha256', signed, this.keys.privateKey).toString('base64url'),
+    })
+  }
+
+  /** The PublicKeyCredential a browser hands back: this authenticator's id around a response. */
+  private credential<Response>(response: Response) {
     return {
       id: this.id,
       rawId: this.id,
       type: 'public-key' as const,
-      response: {
-        clientDataJSON: clientData.toString('base64url'),
-        authenticatorData: authData.toString('base64url'),
-        signature: sign('sha256', signed, this.keys.privateKey).toString('base64url'),
-      },
+      response,
       clientExtensionResults: {},
     }
   }

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
-import { seedPractice, seedStaff } from '../../testing/fixtures.ts'
+import { seedPractice, seedStaff, staffColumnOf } from '../../testing/fixtures.ts'
 import { browserPost, officeSignIn } from '../../testing/http.ts'
 import { signedInStaff, useTestApp } from '../../testing/suite.ts'
 
@@ -24,14 +24,8 @@ describeEachDatabase('office: a one-time password is replaced at first sign-in',
       { newPassword, newPasswordAgain },
       cookie,
     )
-  const isTemporary = async (username: string) =>
-    (
-      await suite.db
-        .selectFrom('staff_users')
-        .select('password_is_temporary')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).password_is_temporary
+  const isTemporary = (username: string) =>
+    staffColumnOf(suite.db, username, 'password_is_temporary')
   const newMember = async (username: string, role: 'admin' | 'front_desk' = 'front_desk') => {
     await seedStaff(suite.db, {
       practiceId,

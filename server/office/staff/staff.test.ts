@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
-import { seedPractice } from '../../testing/fixtures.ts'
+import { seedPractice, staffColumnOf } from '../../testing/fixtures.ts'
 import { officeSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { signedInOfficeTeam, useTestApp } from '../../testing/suite.ts'
 
@@ -32,14 +32,7 @@ describeEachDatabase('office: staff accounts', (kind) => {
     ).statusCode
   const sessionStatus = async (cookie: string) =>
     (await call('GET', '/api/office/session', cookie)).statusCode
-  const staffIdOf = async (username: string) =>
-    (
-      await suite.db
-        .selectFrom('staff_users')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).id
+  const staffIdOf = (username: string) => staffColumnOf(suite.db, username, 'id')
   const create = (username: string, role = 'front_desk', cookie = admin) =>
     call('POST', '/api/office/staff', cookie, { username, displayName: `Name ${username}`, role })
   const setActive = (staffId: number, active: boolean, cookie = admin) =>

@@ -2,7 +2,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { Dependency } from '../../platform/db/read-cache.ts'
-import { practicePatient } from '../../practice/queries.ts'
+import { patientRows, practicePatient } from '../../practice/queries.ts'
 
 /** The account holder's name, for a holder outside the user's family (Luis's is Maria). */
 export async function findHolder(db: Database, practiceId: number, holderId: number) {
@@ -14,18 +14,14 @@ export async function findHolder(db: Database, practiceId: number, holderId: num
 export const accountTab = compiledQuery((db, values: { practiceId: number; holderId: number }) =>
   db.selectNoFrom([
     jsonArrayFrom(
-      db
-        .selectFrom('statements')
+      patientRows(db, 'statements', values.practiceId, values.holderId)
         .select(['id', 'statement_date', 'balance_cents', 'status', 'pdf_storage_key'])
-        .where('practice_id', '=', values.practiceId)
-        .where('patient_id', '=', values.holderId)
         .orderBy('statement_date', 'desc')
         .orderBy('id', 'desc')
         .limit(100),
     ).as('statements'),
     jsonArrayFrom(
-      db
-        .selectFrom('payments')
+      patientRows(db, 'payments', values.practiceId, values.holderId)
         .select([
           'id',
           'paid_at',
@@ -36,8 +32,6 @@ export const accountTab = compiledQuery((db, values: { practiceId: number; holde
           'card_brand',
           'card_last4',
         ])
-        .where('practice_id', '=', values.practiceId)
-        .where('patient_id', '=', values.holderId)
         .orderBy('paid_at', 'desc')
         .orderBy('id', 'desc')
         .limit(100),
@@ -72,11 +66,8 @@ export async function findStatement(
   holderId: number,
   statementId: number,
 ) {
-  return db
-    .selectFrom('statements')
+  return patientRows(db, 'statements', practiceId, holderId)
     .select(['id', 'statement_date', 'pdf_storage_key'])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', holderId)
     .where('id', '=', statementId)
     .executeTakeFirst()
 }

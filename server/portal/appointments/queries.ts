@@ -3,12 +3,18 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { Dependency } from '../../platform/db/read-cache.ts'
-import { lockPatient } from '../../practice/queries.ts'
+import { lockPatient, patientRows } from '../../practice/queries.ts'
 import { PAST_PAGE_SIZE, type RecallFacts } from './rules.ts'
 
+/** What providerName (view.ts) names a visit's or an open time's provider from. */
+const PROVIDER_NAME_COLUMNS = [
+  'providers.first_name as provider_first_name',
+  'providers.last_name as provider_last_name',
+  'providers.suffix as provider_suffix',
+] as const
+
 function appointmentsOf(db: Database, practiceId: number, patientId: number) {
-  return db
-    .selectFrom('appointments')
+  return patientRows(db, 'appointments', practiceId, patientId)
     .leftJoin('providers', 'providers.id', 'appointments.provider_id')
     .leftJoin('clinics', 'clinics.id', 'appointments.clinic_id')
     .select([
@@ -19,9 +25,7 @@ function appointmentsOf(db: Database, practiceId: number, patientId: number) {
       'appointments.confirmation',
       'appointments.confirmed_at',
       'appointments.procedure_description',
-      'providers.first_name as provider_first_name',
-      'providers.last_name as provider_last_name',
-      'providers.suffix as provider_suffix',
+      ...PROVIDER_NAME_COLUMNS,
       'clinics.name as clinic_name',
       'clinics.address1 as clinic_address1',
       'clinics.address2 as clinic_address2',
@@ -42,8 +46,6 @@ function appointmentsOf(db: Database, practiceId: number, patientId: number) {
           .orderBy('appointment_procedures.id'),
       ).as('procedures'),
     )
-    .where('appointments.practice_id', '=', practiceId)
-    .where('appointments.patient_id', '=', patientId)
 }
 
 export type AppointmentRow = NonNullable<Awaited<ReturnType<typeof findAppointment>>>
@@ -144,8 +146,7 @@ export async function confirmAppointment(
 }
 
 function recallsOf(db: Database, practiceId: number, patientId: number) {
-  return db
-    .selectFrom('recalls')
+  return patientRows(db, 'recalls', practiceId, patientId)
     .innerJoin('recall_types', 'recall_types.id', 'recalls.recall_type_id')
     .select([
       'recalls.id',
@@ -159,8 +160,6 @@ function recallsOf(db: Database, practiceId: number, patientId: number) {
       'recall_types.length_minutes',
       'recall_types.procedure_codes',
     ])
-    .where('recalls.practice_id', '=', practiceId)
-    .where('recalls.patient_id', '=', patientId)
     .orderBy('recalls.date_due')
     .orderBy('recalls.id')
 }
@@ -211,9 +210,7 @@ export async function listOpenTimes(
       'web_sched_open_times.provider_id',
       'clinics.name as clinic_name',
       'clinics.time_zone as clinic_time_zone',
-      'providers.first_name as provider_first_name',
-      'providers.last_name as provider_last_name',
-      'providers.suffix as provider_suffix',
+      ...PROVIDER_NAME_COLUMNS,
     ])
     .where('web_sched_open_times.practice_id', '=', practiceId)
     .where('web_sched_open_times.recall_type_id', '=', recallTypeId)
@@ -233,11 +230,8 @@ export async function listOwnVisits(
   patientId: number,
   from: Date,
 ) {
-  const rows = await db
-    .selectFrom('appointments')
+  const rows = await patientRows(db, 'appointments', practiceId, patientId)
     .select(['starts_at', 'length_minutes'])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', patientId)
     .where('status', '=', 'Scheduled')
     .where(sql<Date>`starts_at + make_interval(mins => length_minutes)`, '>', from)
     .execute()

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { beforeAll, expect, it } from 'vitest'
+import { findColumnById } from '../../platform/db/rows.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { inviteForMateosRecall } from '../../testing/family.ts'
 import { TEST_ORIGIN } from '../../testing/http.ts'
@@ -40,14 +41,8 @@ describeEachDatabase('Web Sched', (kind) => {
       headers: { cookie, origin: TEST_ORIGIN, 'content-type': 'application/json' },
       body: JSON.stringify({ openTimeId }),
     })
-  const bookedBy = async (openTimeId: number) =>
-    (
-      await suite.db
-        .selectFrom('web_sched_open_times')
-        .select('booked_appointment_id')
-        .where('id', '=', openTimeId)
-        .executeTakeFirstOrThrow()
-    ).booked_appointment_id
+  const bookedBy = (openTimeId: number) =>
+    findColumnById(suite.db, 'web_sched_open_times', openTimeId, 'booked_appointment_id')
   const onlineBookings = async (patientId: number) =>
     suite.db
       .selectFrom('appointments')

@@ -2,11 +2,11 @@ import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { Dependency } from '../../platform/db/read-cache.ts'
 import { updateRowById } from '../../platform/db/rows.ts'
+import { patientRows } from '../../practice/queries.ts'
 
 export const sharedDocuments = compiledQuery(
   (db, values: { practiceId: number; patientId: number }) =>
-    db
-      .selectFrom('documents')
+    patientRows(db, 'documents', values.practiceId, values.patientId)
       .innerJoin('image_categories', 'image_categories.id', 'documents.category_id')
       .select([
         'documents.id',
@@ -16,8 +16,6 @@ export const sharedDocuments = compiledQuery(
         'documents.taken_at',
         'image_categories.name as category',
       ])
-      .where('documents.practice_id', '=', values.practiceId)
-      .where('documents.patient_id', '=', values.patientId)
       .where('image_categories.show_in_portal', '=', true)
       .orderBy('documents.taken_at')
       .orderBy('documents.id')
@@ -40,8 +38,7 @@ export async function findSharedDocument(
   patientId: number,
   documentId: number,
 ) {
-  return db
-    .selectFrom('documents')
+  return patientRows(db, 'documents', practiceId, patientId)
     .innerJoin('image_categories', 'image_categories.id', 'documents.category_id')
     .select([
       'documents.id',
@@ -50,8 +47,6 @@ export async function findSharedDocument(
       'documents.storage_key',
       'documents.thumbnail_storage_key',
     ])
-    .where('documents.practice_id', '=', practiceId)
-    .where('documents.patient_id', '=', patientId)
     .where('documents.id', '=', documentId)
     .where('image_categories.show_in_portal', '=', true)
     .executeTakeFirst()

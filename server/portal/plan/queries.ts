@@ -2,10 +2,10 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { Dependency } from '../../platform/db/read-cache.ts'
+import { patientRows } from '../../practice/queries.ts'
 
 export const savedPlans = compiledQuery((db, values: { practiceId: number; patientId: number }) =>
-  db
-    .selectFrom('treatment_plans')
+  patientRows(db, 'treatment_plans', values.practiceId, values.patientId)
     .select(['id', 'heading', 'plan_date', 'note'])
     .select((eb) =>
       jsonArrayFrom(
@@ -29,8 +29,6 @@ export const savedPlans = compiledQuery((db, values: { practiceId: number; patie
           .orderBy('treatment_plan_rows.id'),
       ).as('rows'),
     )
-    .where('practice_id', '=', values.practiceId)
-    .where('patient_id', '=', values.patientId)
     .where('status', '=', 'Saved')
     .orderBy('plan_date', 'desc')
     .orderBy('id', 'desc')

@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { auditRowsOf } from '../../testing/audit.ts'
 import { FAMILY_PASSWORD } from '../../testing/fixtures.ts'
 import { browserPost, cookieFrom, portalSession, TEST_ORIGIN } from '../../testing/http.ts'
+import { portalUserRows } from '../../testing/portal-user-rows.ts'
 import { SoftwareAuthenticator } from '../../testing/software-authenticator.ts'
 import { useNewcomersApp } from '../../testing/suite.ts'
 
@@ -184,13 +185,7 @@ describeEachDatabase('passkeys for patients', (kind) => {
     })
     expect(removed.statusCode).toBe(204)
     expect((await signInWithPasskey(authenticator)).response.statusCode).toBe(400)
-    const codes = await suite.db
-      .selectFrom('recovery_codes')
-      .innerJoin('portal_users', 'portal_users.id', 'recovery_codes.portal_user_id')
-      .select('recovery_codes.id')
-      .where('portal_users.username', '=', username)
-      .execute()
-    expect(codes).toEqual([])
+    expect(await portalUserRows(suite.db, 'recovery_codes', username).execute()).toEqual([])
   })
 
   it('keeps one passkey when two removals of the last two race under a required factor', async () => {
@@ -215,13 +210,9 @@ describeEachDatabase('passkeys for patients', (kind) => {
         })
       const answers = await Promise.all([remove(person.added.id), remove(other.json().id)])
       expect(answers.map((answer) => answer.statusCode).sort()).toEqual([204, 409])
-      const left = await suite.db
-        .selectFrom('second_factors')
-        .innerJoin('portal_users', 'portal_users.id', 'second_factors.portal_user_id')
-        .select('second_factors.id')
-        .where('portal_users.username', '=', person.username)
-        .execute()
-      expect(left).toHaveLength(1)
+      expect(
+        await portalUserRows(suite.db, 'second_factors', person.username).execute(),
+      ).toHaveLength(1)
     } finally {
       await setPolicy('optional')
       await suite.settle()

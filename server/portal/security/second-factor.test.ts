@@ -3,6 +3,7 @@ import { totpCode } from '../../platform/auth/second-factor/rules.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { FAMILY_PASSWORD } from '../../testing/fixtures.ts'
 import { browserPost, cookieFrom, portalSession } from '../../testing/http.ts'
+import { portalUserRows } from '../../testing/portal-user-rows.ts'
 import { signedInStaff, useNewcomersApp } from '../../testing/suite.ts'
 
 const STEP_MS = 30_000
@@ -38,12 +39,11 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
 
   it('keeps the key sealed and asks for a code after the password', async () => {
     const { username, key } = await enrolled()
-    const stored = await suite.db
-      .selectFrom('second_factors')
-      .innerJoin('portal_users', 'portal_users.id', 'second_factors.portal_user_id')
-      .select('sealed_secret')
-      .where('portal_users.username', '=', username)
-      .executeTakeFirstOrThrow()
+    const stored = await portalUserRows(
+      suite.db,
+      'second_factors',
+      username,
+    ).executeTakeFirstOrThrow()
     expect(stored.sealed_secret).not.toContain(key)
 
     const { cookie, view } = await signIn(username)
@@ -211,12 +211,6 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
     const [won, lost] = answers.map((response) => response.statusCode).sort()
     expect(won).toBe(200)
     expect([400, 409]).toContain(lost)
-    const sets = await suite.db
-      .selectFrom('recovery_codes')
-      .innerJoin('portal_users', 'portal_users.id', 'recovery_codes.portal_user_id')
-      .select('recovery_codes.id')
-      .where('portal_users.username', '=', username)
-      .execute()
-    expect(sets).toHaveLength(10)
+    expect(await portalUserRows(suite.db, 'recovery_codes', username).execute()).toHaveLength(10)
   })
 })

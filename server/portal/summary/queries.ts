@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
 import type { DB } from '../../platform/db/schema.ts'
-import { practicePatient } from '../../practice/queries.ts'
+import { patientRows, practicePatient } from '../../practice/queries.ts'
 
 /** The chart tables a care summary lists whole, each ordered by one date. */
 type ChartTable =
@@ -24,95 +24,81 @@ function chartRows<T extends ChartTable>(
 ): Promise<Selectable<DB[T]>[]> {
   // Kysely cannot follow a table name that is a type parameter; the signature keeps the table,
   // its date column and the rows typed for callers.
-  return db
-    .selectFrom(table as 'problems')
+  return patientRows(db, table as 'problems', practiceId, patientId)
     .selectAll()
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', patientId)
     .orderBy(dateColumn as 'onset_date')
     .orderBy('id')
     .execute() as Promise<Selectable<DB[T]>[]>
+}
+
+/** Awaits a record of promises at once: `{ clinics: Promise<Clinic[]> }` → `{ clinics: Clinic[] }`. */
+async function awaitAll<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const values = await Promise.all(Object.values(promises))
+  const keys = Object.keys(promises)
+  return Object.fromEntries(keys.map((key, i) => [key, values[i]])) as {
+    [K in keyof T]: Awaited<T[K]>
+  }
 }
 
 /** Everything a care summary is built from: one patient's chart, their practice and providers. */
 export async function loadSummaryRows(db: Database, practiceId: number, patientId: number) {
   const patient = await practicePatient(db, practiceId, patientId).selectAll().executeTakeFirst()
   if (!patient) return undefined
-  const [
-    practice,
-    clinics,
-    providers,
-    problems,
-    medications,
-    allergies,
-    immunizations,
-    vitalSigns,
-    labResults,
-    procedures,
-    encounters,
-    smokingStatuses,
-    plannedProcedures,
-  ] = await Promise.all([
-    db.selectFrom('practices').selectAll().where('id', '=', practiceId).executeTakeFirstOrThrow(),
-    db.selectFrom('clinics').selectAll().where('practice_id', '=', practiceId).execute(),
-    db.selectFrom('providers').selectAll().where('practice_id', '=', practiceId).execute(),
-    chartRows(db, 'problems', practiceId, patientId, 'onset_date'),
-    chartRows(db, 'medications', practiceId, patientId, 'start_date'),
-    chartRows(db, 'allergies', practiceId, patientId, 'onset_date'),
-    chartRows(db, 'immunizations', practiceId, patientId, 'administered_on'),
-    chartRows(db, 'vital_signs', practiceId, patientId, 'measured_at'),
-    chartRows(db, 'lab_results', practiceId, patientId, 'observed_at'),
-    db
-      .selectFrom('clinical_procedures')
+  const rows = await awaitAll({
+    practice: db
+      .selectFrom('practices')
+      .selectAll()
+      .where('id', '=', practiceId)
+      .executeTakeFirstOrThrow(),
+    clinics: db.selectFrom('clinics').selectAll().where('practice_id', '=', practiceId).execute(),
+    providers: db
+      .selectFrom('providers')
       .selectAll()
       .where('practice_id', '=', practiceId)
-      .where('patient_id', '=', patientId)
+      .execute(),
+    problems: chartRows(db, 'problems', practiceId, patientId, 'onset_date'),
+    medications: chartRows(db, 'medications', practiceId, patientId, 'start_date'),
+    allergies: chartRows(db, 'allergies', practiceId, patientId, 'onset_date'),
+    immunizations: chartRows(db, 'immunizations', practiceId, patientId, 'administered_on'),
+    vitalSigns: chartRows(db, 'vital_signs', practiceId, patientId, 'measured_at'),
+    labResults: chartRows(db, 'lab_results', practiceId, patientId, 'observed_at'),
+    procedures: patientRows(db, 'clinical_procedures', practiceId, patientId)
+      .selectAll()
       .where('status', '!=', 'Planned')
       .orderBy('performed_on')
       .orderBy('id')
       .execute(),
-    chartRows(db, 'encounters', practiceId, patientId, 'encounter_date'),
-    chartRows(db, 'smoking_statuses', practiceId, patientId, 'recorded_on'),
-    // Saved plans only: the PMS's working (Active) plan never reaches the patient.
-    db
-      .selectFrom('treatment_plan_rows')
-      .innerJoin('treatment_plans', 'treatment_plans.id', 'treatment_plan_rows.treatment_plan_id')
-      .select([
-        'treatment_plan_rows.id',
-        'treatment_plans.heading',
-        'treatment_plans.plan_date',
-        'treatment_plan_rows.row_order',
-        'treatment_plan_rows.priority',
-        'treatment_plan_rows.tooth',
-        'treatment_plan_rows.surface',
-        'treatment_plan_rows.code',
-        'treatment_plan_rows.description',
-      ])
-      .where('treatment_plans.practice_id', '=', practiceId)
-      .where('treatment_plan_rows.practice_id', '=', practiceId)
-      .where('treatment_plans.patient_id', '=', patientId)
-      .where('treatment_plans.status', '=', 'Saved')
-      .orderBy('treatment_plans.plan_date', 'desc')
-      .orderBy('treatment_plans.id', 'desc')
-      .orderBy('treatment_plan_rows.row_order')
-      .execute(),
-  ])
-  return {
-    patient,
-    practice,
-    clinics,
-    providers,
-    problems,
-    medications,
-    allergies,
-    immunizations,
-    vitalSigns,
-    labResults,
-    procedures,
-    encounters,
-    smokingStatuses,
-    plannedProcedures,
-  }
+    encounters: chartRows(db, 'encounters', practiceId, patientId, 'encounter_date'),
+    smokingStatuses: chartRows(db, 'smoking_statuses', practiceId, patientId, 'recorded_on'),
+    plannedProcedures: savedPlanRows(db, practiceId, patientId),
+  })
+  return { patient, ...rows }
+}
+
+/** The rows of the patient's saved plans, newest plan first, each plan's rows in order. */
+function savedPlanRows(db: Database, practiceId: number, patientId: number) {
+  // Saved plans only: the PMS's working (Active) plan never reaches the patient.
+  return patientRows(db, 'treatment_plans', practiceId, patientId)
+    .innerJoin('treatment_plan_rows', 'treatment_plan_rows.treatment_plan_id', 'treatment_plans.id')
+    .select([
+      'treatment_plan_rows.id',
+      'treatment_plans.heading',
+      'treatment_plans.plan_date',
+      'treatment_plan_rows.row_order',
+      'treatment_plan_rows.priority',
+      'treatment_plan_rows.tooth',
+      'treatment_plan_rows.surface',
+      'treatment_plan_rows.code',
+      'treatment_plan_rows.description',
+    ])
+    .where('treatment_plan_rows.practice_id', '=', practiceId)
+    .where('treatment_plans.status', '=', 'Saved')
+    .orderBy('treatment_plans.plan_date', 'desc')
+    .orderBy('treatment_plans.id', 'desc')
+    .orderBy('treatment_plan_rows.row_order')
+    .execute()
 }
 
 export type SummaryRows = NonNullable<Awaited<ReturnType<typeof loadSummaryRows>>>
@@ -182,11 +168,8 @@ export async function visitSummaryExists(db: Database, appointmentId: number) {
 }
 
 export async function listCareSummaries(db: Database, practiceId: number, patientId: number) {
-  return db
-    .selectFrom('care_summaries')
+  return patientRows(db, 'care_summaries', practiceId, patientId)
     .select(['id', 'effective_at', 'reason', 'appointment_id', 'range_from', 'range_to'])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', patientId)
     .orderBy('effective_at', 'desc')
     .orderBy('id', 'desc')
     .limit(200)
@@ -199,8 +182,7 @@ export async function findCareSummary(
   patientId: number,
   summaryId: number,
 ) {
-  return db
-    .selectFrom('care_summaries')
+  return patientRows(db, 'care_summaries', practiceId, patientId)
     .select([
       'id',
       'effective_at',
@@ -211,8 +193,6 @@ export async function findCareSummary(
       'range_from',
       'range_to',
     ])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', patientId)
     .where('id', '=', summaryId)
     .executeTakeFirst()
 }
@@ -237,8 +217,7 @@ export const SUMMARY_ACTIVITY_ACTIONS = [
  * behind each portal user and, for transmissions, the email's recipient and delivery state.
  */
 export async function listSummaryActivity(db: Database, practiceId: number, patientId: number) {
-  return db
-    .selectFrom('audit_events')
+  return patientRows(db, 'audit_events', practiceId, patientId)
     .leftJoin('portal_users', 'portal_users.id', 'audit_events.portal_user_id')
     .leftJoin('patients as actor', 'actor.id', 'portal_users.patient_id')
     .leftJoin('staff_users', 'staff_users.id', 'audit_events.staff_user_id')
@@ -268,8 +247,6 @@ export async function listSummaryActivity(db: Database, practiceId: number, pati
       'outgoing_emails.status as email_status',
       'outgoing_emails.error as email_error',
     ])
-    .where('audit_events.practice_id', '=', practiceId)
-    .where('audit_events.patient_id', '=', patientId)
     .where('audit_events.action', 'in', [...SUMMARY_ACTIVITY_ACTIONS])
     .orderBy('audit_events.occurred_at', 'desc')
     .orderBy('audit_events.id', 'desc')

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/database.ts'
+import { patientRows } from '../queries.ts'
 
 /**
  * Where to tell of a new message about a patient: the email of each portal user who can read
@@ -19,11 +20,9 @@ export async function notificationAddresses(db: Database, practiceId: number, pa
         eb(
           'portal_users.patient_id',
           'in',
-          eb
-            .selectFrom('patient_representatives')
-            .select('representative_id')
-            .where('practice_id', '=', practiceId)
-            .where('patient_id', '=', patientId),
+          patientRows(db, 'patient_representatives', practiceId, patientId).select(
+            'representative_id',
+          ),
         ),
       ]),
     )

@@ -1,11 +1,11 @@
-import { sql } from 'kysely'
+import { type Insertable, sql } from 'kysely'
 import type { Database } from '../../../platform/db/database.ts'
+import type { PaymentAttemptsTable } from '../../../platform/db/schema.ts'
+import { patientRows, practicesWithPortalSettings } from '../../../practice/queries.ts'
 
 /** The practice's online payment set-up: switch, processor, maximum and currency. */
 export async function findPaymentSetup(db: Database, practiceId: number) {
-  return db
-    .selectFrom('practices')
-    .leftJoin('portal_settings', 'portal_settings.practice_id', 'practices.id')
+  return practicesWithPortalSettings(db)
     .select([
       'practices.name as practiceName',
       'practices.currency',
@@ -19,22 +19,16 @@ export async function findPaymentSetup(db: Database, practiceId: number) {
 }
 
 export async function latestStatement(db: Database, practiceId: number, holderId: number) {
-  return db
-    .selectFrom('statements')
+  return patientRows(db, 'statements', practiceId, holderId)
     .select(['id', 'statement_date', 'balance_cents'])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', holderId)
     .orderBy('statement_date', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst()
 }
 
 export async function listSavedCards(db: Database, practiceId: number, holderId: number) {
-  return db
-    .selectFrom('payment_cards')
+  return patientRows(db, 'payment_cards', practiceId, holderId)
     .select(['id', 'brand', 'last4', 'exp_month', 'exp_year', 'processor'])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', holderId)
     .where('removed_at', 'is', null)
     .orderBy('id', 'desc')
     .execute()
@@ -46,29 +40,29 @@ export async function findSavedCard(
   holderId: number,
   cardId: number,
 ) {
-  return db
-    .selectFrom('payment_cards')
+  return patientRows(db, 'payment_cards', practiceId, holderId)
     .select(['id', 'processor', 'processor_token', 'customer_token'])
-    .where('practice_id', '=', practiceId)
-    .where('patient_id', '=', holderId)
     .where('id', '=', cardId)
     .where('removed_at', 'is', null)
     .executeTakeFirst()
 }
 
-export interface NewAttempt {
-  practice_id: number
-  idempotency_key: string
-  patient_id: number
-  payer_patient_id: number
-  statement_id: number | null
-  portal_user_id: number | null
-  amount_cents: number
-  currency: string
-  note: string | null
-  processor: string
-  save_card: boolean
-}
+/** What a request claims an attempt with: the table's columns it writes, its payer always named. */
+export type NewAttempt = Required<
+  Pick<
+    Insertable<PaymentAttemptsTable>,
+    | 'practice_id'
+    | 'idempotency_key'
+    | 'patient_id'
+    | 'statement_id'
+    | 'portal_user_id'
+    | 'amount_cents'
+    | 'currency'
+    | 'note'
+    | 'processor'
+    | 'save_card'
+  >
+> & { payer_patient_id: number }
 
 const ATTEMPT_COLUMNS = [
   'id',
