@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
+import { findColumnById } from '../../platform/db/rows.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { SEND_EMAIL_JOB } from '../../platform/mail/outbox.ts'
 import { auditRowsOf } from '../../testing/audit.ts'
@@ -185,14 +186,7 @@ describeEachDatabase('office: WebMail', (kind) => {
   it('assigns a patient’s message to an active colleague of the practice, and clears it', async () => {
     const assign = (messageId: number, staffId: number | null, cookie = frontDesk.cookie) =>
       office.post(`/api/office/webmail/${messageId}/assignee`, { staffId }, cookie)
-    const assignedTo = async () =>
-      (
-        await suite.db
-          .selectFrom('messages')
-          .select('assigned_staff_id')
-          .where('id', '=', fromMaria)
-          .executeTakeFirstOrThrow()
-      ).assigned_staff_id
+    const assignedTo = () => findColumnById(suite.db, 'messages', fromMaria, 'assigned_staff_id')
 
     const box = (await office.get('/api/office/webmail')).json()
     expect(box.colleagues).toContainEqual({ id: providerStaff.id, name: 'ana' })
