@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
+import { expectNoAxeViolations, expectNoHorizontalOverflow, expectUsablePage } from './checks.ts'
 import {
   fillLakesideOwner,
   fillLakesidePractice,
@@ -38,8 +38,7 @@ test('a production start is set up from its one-time link, then staff and a sync
     .click()
   // A common password first: the server's message at the field, and nothing is created.
   const admin = await fillLakesideOwner(page, 'password1')
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
   // This file runs at desktop size only: the form must fit a phone too.
   await page.setViewportSize({ width: 360, height: 740 })
   await expectNoHorizontalOverflow(page)
