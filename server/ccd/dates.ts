@@ -5,23 +5,18 @@
  * (US) mm/dd/yyyy, and so on, as the web client does (web/ui/i18n/format.ts).
  */
 
+import { formatterPer } from './formatters.ts'
 import { MONTHS } from './time.ts'
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function dayFormatter(locale: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(locale)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, {
+const dayFormatter = formatterPer(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
       timeZone: 'UTC',
-    })
-    formatters.set(locale, formatter)
-  }
-  return formatter
-}
+    }),
+)
 
 /** 'YYYY-MM-DD' → the reader's numeric date; en-CA is dd/mm/yyyy (Intl alone says ISO). */
 export function formatDay(isoDate: string, locale: string): string {

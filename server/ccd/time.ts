@@ -5,6 +5,7 @@
  * time zone.
  */
 
+import { formatterPer } from './formatters.ts'
 import type { CalendarDate, Instant } from './input.ts'
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -17,12 +18,9 @@ export function hl7Date(value: CalendarDate | Date): string {
   return `${match[1]}${match[2]}${match[3]}`
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
+const formatterFor = formatterPer(
+  (timeZone) =>
+    new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -31,11 +29,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-    })
-    formatters.set(timeZone, formatter)
-  }
-  return formatter
-}
+    }),
+)
 
 // Offsets only change on quarter-hour boundaries, so one Intl call per 15-minute bucket is
 // enough; Intl is the slowest step of building a document otherwise.

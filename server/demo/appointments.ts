@@ -311,31 +311,39 @@ export function generateHistory(ctx: DemoContext, member: Member): History {
     history.completed.push(visit)
     history.lastRecall = visit.date
     if (chance(faker, isChild(member) ? 0.08 : 0.14)) {
-      const followUp = addDays(date, between(faker, 10, 35))
-      if (followUp < end) {
-        history.completed.push(
-          addAppointment(ctx, member, {
-            date: followUp,
-            kind: 'restorative',
-            procedures: restorativeWork(ctx, member),
-          }),
-        )
-      }
+      visitAfterRecall(ctx, member, history, date, end, {
+        days: [10, 35],
+        kind: 'restorative',
+        procedures: () => restorativeWork(ctx, member),
+      })
     }
     if (chance(faker, 0.02)) {
-      const emergency = addDays(date, between(faker, 20, 90))
-      if (emergency < end) {
-        history.completed.push(
-          addAppointment(ctx, member, {
-            date: emergency,
-            kind: 'emergency',
-            procedures: [{ code: procedure('D0140') }, { code: procedure('D9110') }],
-          }),
-        )
-      }
+      visitAfterRecall(ctx, member, history, date, end, {
+        days: [20, 90],
+        kind: 'emergency',
+        procedures: () => [{ code: procedure('D0140') }, { code: procedure('D9110') }],
+      })
     }
   }
   return history
+}
+
+/**
+ * A completed visit some days after a recall, if it falls before `end`. The procedures are
+ * chosen only then, so the random stream stays as it was for the rest of the practice.
+ */
+function visitAfterRecall(
+  ctx: DemoContext,
+  member: Member,
+  history: History,
+  recall: CalendarDate,
+  end: CalendarDate,
+  visit: { days: [number, number]; kind: Visit['kind']; procedures: () => PlannedProcedure[] },
+): void {
+  const date = addDays(recall, between(ctx.faker, ...visit.days))
+  if (date >= end) return
+  const procedures = visit.procedures()
+  history.completed.push(addAppointment(ctx, member, { date, kind: visit.kind, procedures }))
 }
 
 /**

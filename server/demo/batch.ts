@@ -11,15 +11,22 @@ const ROWS_PER_INSERT = 1000
 
 type Table = keyof DB & string
 
+/** The rows in runs of ROWS_PER_INSERT, one statement each. */
+function* perStatement<R>(rows: R[]): Generator<R[]> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    yield rows.slice(start, start + ROWS_PER_INSERT)
+  }
+}
+
 export async function insertRows<T extends Table>(
   db: Database,
   table: T,
   rows: Insertable<DB[T]>[],
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+  for (const slice of perStatement(rows)) {
     await db
       .insertInto(table)
-      .values(rows.slice(start, start + ROWS_PER_INSERT) as never)
+      .values(slice as never)
       .execute()
   }
 }
@@ -31,10 +38,10 @@ async function insertKeyed<T extends Table>(
   rows: Insertable<DB[T]>[],
 ): Promise<Map<string, number>> {
   const ids = new Map<string, number>()
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+  for (const slice of perStatement(rows)) {
     const inserted = (await db
       .insertInto(table)
-      .values(rows.slice(start, start + ROWS_PER_INSERT) as never)
+      .values(slice as never)
       .returning(['id', 'external_id'] as never)
       .execute()) as unknown as { id: number; external_id: string }[]
     for (const row of inserted) ids.set(row.external_id, row.id)
@@ -78,8 +85,7 @@ export async function writeFamilies(
     heads.map(({ guarantor: _, ...row }) => ({ ...row, practice_id: practiceId })),
   )
   const headIds = heads.map((head) => resolve(patients, head.external_id))
-  for (let start = 0; start < headIds.length; start += ROWS_PER_INSERT) {
-    const slice = headIds.slice(start, start + ROWS_PER_INSERT)
+  for (const slice of perStatement(headIds)) {
     await db
       .updateTable('patients')
       .set((eb) => ({ guarantor_id: eb.ref('id') }))
@@ -114,10 +120,10 @@ export async function writeFamilies(
     const byPatientId = new Map<number, string>()
     for (const user of drafts.portalUsers)
       byPatientId.set(resolve(patients, user.patient), user.patient)
-    for (let start = 0; start < drafts.portalUsers.length; start += ROWS_PER_INSERT) {
+    for (const slice of perStatement(drafts.portalUsers)) {
       const inserted = await db
         .insertInto('portal_users')
-        .values(owned(drafts.portalUsers.slice(start, start + ROWS_PER_INSERT)))
+        .values(owned(slice))
         .returning(['id', 'patient_id'])
         .execute()
       for (const row of inserted) portalUsers.set(byPatientId.get(row.patient_id) as string, row.id)
@@ -149,22 +155,14 @@ export async function writeFamilies(
       scheduled_appointment_id: optional(appointments, scheduledAppointment),
     })),
   )
-  await insertRows(
-    db,
-    'clinical_procedures',
-    owned(drafts.clinicalProcedures).map(({ appointment, ...row }) => ({
+  // What was done or seen at a visit points at it; a record from elsewhere points at none.
+  const atVisit = <R extends { patient: string; appointment?: string }>(rows: R[]) =>
+    owned(rows).map(({ appointment, ...row }) => ({
       ...row,
       appointment_id: optional(appointments, appointment),
-    })),
-  )
-  await insertRows(
-    db,
-    'encounters',
-    owned(drafts.encounters).map(({ appointment, ...row }) => ({
-      ...row,
-      appointment_id: optional(appointments, appointment),
-    })),
-  )
+    }))
+  await insertRows(db, 'clinical_procedures', atVisit(drafts.clinicalProcedures))
+  await insertRows(db, 'encounters', atVisit(drafts.encounters))
 
   const statementRows = []
   for (const statement of drafts.statements) {

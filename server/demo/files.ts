@@ -195,22 +195,34 @@ function letterhead(doc: PDFKit.PDFDocument, practiceName: string, title: string
   doc.fontSize(10).fillColor('#000')
 }
 
+/** A paper form the demo stores: the practice's letterhead, the form, the demo's notice. */
+function demoFormPdf(
+  practiceName: string,
+  title: string,
+  write: (doc: PDFKit.PDFDocument) => void,
+  heading = title,
+): Promise<Buffer> {
+  return renderPdf(title, (doc) => {
+    letterhead(doc, practiceName, heading)
+    write(doc)
+    doc.moveDown(2).fontSize(8).fillColor('#777').text(NOT_CLINICAL)
+  })
+}
+
 function consentFormPdf(practiceName: string) {
-  return renderPdf('Consent for treatment', (doc) => {
-    letterhead(doc, practiceName, 'Consent for dental treatment')
+  const write = (doc: PDFKit.PDFDocument) => {
     doc.text(
       'I authorize the dentist and staff to perform the diagnostic and treatment procedures ' +
         'discussed with me. The nature of the treatment, its risks, benefits and alternatives ' +
         'have been explained, and my questions were answered.',
     )
     doc.moveDown().text('Signed electronically at the front desk.')
-    doc.moveDown(2).fontSize(8).fillColor('#777').text(NOT_CLINICAL)
-  })
+  }
+  return demoFormPdf(practiceName, 'Consent for treatment', write, 'Consent for dental treatment')
 }
 
 function postOpInstructionsPdf(practiceName: string) {
-  return renderPdf('After your treatment', (doc) => {
-    letterhead(doc, practiceName, 'After your treatment')
+  return demoFormPdf(practiceName, 'After your treatment', (doc) => {
     for (const line of [
       'Avoid eating until the numbness wears off, so you do not bite your cheek or tongue.',
       'Some sensitivity to hot and cold is normal for a few days.',
@@ -219,13 +231,11 @@ function postOpInstructionsPdf(practiceName: string) {
     ]) {
       doc.text(`-  ${line}`).moveDown(0.4)
     }
-    doc.moveDown(2).fontSize(8).fillColor('#777').text(NOT_CLINICAL)
   })
 }
 
 function medicalHistoryPdf(practiceName: string) {
-  return renderPdf('Medical history update', (doc) => {
-    letterhead(doc, practiceName, 'Medical history update')
+  return demoFormPdf(practiceName, 'Medical history update', (doc) => {
     for (const question of [
       'Are you currently taking any medications?',
       'Do you have any allergies to medicines, latex or foods?',
@@ -234,7 +244,6 @@ function medicalHistoryPdf(practiceName: string) {
     ]) {
       doc.text(`${question}   [ ] Yes   [x] No`).moveDown(0.4)
     }
-    doc.moveDown(2).fontSize(8).fillColor('#777').text(NOT_CLINICAL)
   })
 }
 

@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
-import { addRequiredAuthenticatorApp, goToConsolePage } from './office-helpers.ts'
+import { expectNoAxeViolations, expectNoHorizontalOverflow, expectUsablePage } from './checks.ts'
+import {
+  fillLakesideOwner,
+  fillLakesidePractice,
+  LAKESIDE_OWNER,
+  signInAsLakesideOwner,
+} from './lakeside.ts'
+import { goToConsolePage } from './office-helpers.ts'
 import { productionServer } from './production-server.ts'
 
 // A production start of its own (no demo, an empty data folder, its own port): the setup link
@@ -25,27 +31,14 @@ test('a production start is set up from its one-time link, then staff and a sync
   await expectNoAxeViolations(page)
   await page.goto(link)
   await expect(page.getByRole('heading', { level: 1, name: 'Set up your practice' })).toBeVisible()
-  await page.getByRole('textbox', { name: 'Practice name' }).fill('Lakeside Dental')
-  await page.getByRole('combobox', { name: 'Time zone' }).selectOption('America/Toronto')
-  await page.getByRole('textbox', { name: 'Country' }).fill('CA')
-  await page.getByRole('combobox', { name: 'Currency' }).selectOption('CAD')
-  const location = page.getByRole('group', { name: /^Location 1/ })
-  await location.getByRole('textbox', { name: 'Location name' }).fill('Lakeside Dental – Harbour')
-  await location.getByRole('textbox', { name: 'Phone' }).fill('(416) 555-0100')
-  await location.getByRole('textbox', { name: 'Address', exact: true }).fill('12 Harbour Street')
-  await location.getByRole('textbox', { name: 'City' }).fill('Toronto')
+  const location = await fillLakesidePractice(page, 'Lakeside Dental – Harbour')
   await location
     .getByRole('group', { name: 'Monday' })
     .getByRole('button', { name: /^Add/ })
     .click()
-  const admin = page.getByRole('group', { name: 'First administrator' })
-  await admin.getByRole('textbox', { name: 'User name' }).fill('owner')
-  await admin.getByRole('textbox', { name: 'Display name' }).fill('Dr. Priya Shah')
   // A common password first: the server's message at the field, and nothing is created.
-  await admin.getByLabel('New password', { exact: true }).fill('password1')
-  await admin.getByLabel('New password again').fill('password1')
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  const admin = await fillLakesideOwner(page, 'password1')
+  await expectUsablePage(page)
   // This file runs at desktop size only: the form must fit a phone too.
   await page.setViewportSize({ width: 360, height: 740 })
   await expectNoHorizontalOverflow(page)
@@ -54,8 +47,8 @@ test('a production start is set up from its one-time link, then staff and a sync
   await expect(admin.getByLabel('New password', { exact: true })).toHaveAccessibleDescription(
     /too common/,
   )
-  await admin.getByLabel('New password', { exact: true }).fill('harbour street owner')
-  await admin.getByLabel('New password again').fill('harbour street owner')
+  await admin.getByLabel('New password', { exact: true }).fill(LAKESIDE_OWNER.password)
+  await admin.getByLabel('New password again').fill(LAKESIDE_OWNER.password)
   await page.getByRole('button', { name: 'Set up the practice' }).click()
   await expect(
     page.getByRole('heading', { level: 1, name: 'Lakeside Dental is set up' }),
@@ -68,13 +61,7 @@ test('a production start is set up from its one-time link, then staff and a sync
   await expect(page.getByText('A practice is set up already.')).toBeVisible()
   await page.getByRole('link', { name: 'Sign in to the office console' }).click()
 
-  await page.getByRole('textbox', { name: 'User name' }).fill('owner')
-  await page.getByLabel('Password').fill('harbour street owner')
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await addRequiredAuthenticatorApp(page)
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Welcome, Dr. Priya Shah' }),
-  ).toBeVisible()
+  await signInAsLakesideOwner(page)
 
   await goToConsolePage(page, 'Staff')
   const add = page.getByRole('region', { name: 'Add a staff member' })

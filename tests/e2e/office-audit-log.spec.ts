@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import { expectUsablePage } from './checks.ts'
 import { expect, test } from './fresh-family.ts'
-import { goToConsolePage, signInToOffice } from './office-helpers.ts'
+import { auditEventsOf, signInToOffice } from './office-helpers.ts'
 
 test('the administrator filters the audit log to one patient and downloads it as CSV', async ({
   page,
@@ -10,11 +10,7 @@ test('the administrator filters the audit log to one patient and downloads it as
   test.slow()
   const { guarantor } = await freshFamily()
   await signInToOffice(page)
-  await goToConsolePage(page, 'Audit log')
-
-  await page.getByRole('textbox', { name: 'Patient' }).fill(guarantor.name)
-  await page.getByRole('button', { name: 'Search' }).click()
-  const events = page.getByRole('list', { name: 'Audit events' }).getByRole('listitem')
+  const events = await auditEventsOf(page, guarantor.name)
   await expect(events.filter({ hasText: 'access.granted' })).toHaveCount(1)
   const count = await events.count()
   for (let index = 0; index < count; index += 1) {

@@ -46,6 +46,14 @@ export async function goToConsolePage(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 }
 
+/** Opens the audit log filtered to one patient by name; returns its events, an item each. */
+export async function auditEventsOf(page: Page, patientName: string) {
+  await goToConsolePage(page, 'Audit log')
+  await page.getByRole('textbox', { name: 'Patient' }).fill(patientName)
+  await page.getByRole('button', { name: 'Search' }).click()
+  return page.getByRole('list', { name: 'Audit events' }).getByRole('listitem')
+}
+
 /** Signs the administrator in and opens Portal Settings from the console's navigation. */
 export async function openPortalSettings(page: Page) {
   await signInToOffice(page)

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
+import { expectNoAxeViolations, expectUsablePage } from './checks.ts'
 import { ADMIN, goToConsolePage, signInToOffice } from './office-helpers.ts'
 
 // Runs at desktop and phone size against the demo server: each run adds its own staff member.
@@ -32,8 +32,7 @@ test('Staff: add a member with a one-time password, reset it, disable and enable
   await expect(details.getByText('This password will not be shown again.')).toBeVisible()
   const firstPassword = await details.locator('dd').nth(1).textContent()
   expect(firstPassword).toMatch(/^\S{8}$/)
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
   await details.getByRole('button', { name: 'Done' }).click()
 
   const row = accounts.getByRole('row', { name: new RegExp(displayName) })
@@ -59,8 +58,7 @@ test('Staff: add a member with a one-time password, reset it, disable and enable
   await row.getByRole('button', { name: 'Enable' }).click()
   await expect(page.getByRole('status')).toContainText(`${displayName} can sign in again.`)
   await expect(row).toContainText('Active')
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 })
 
 test('A new staff member chooses their own password before the console opens', async ({
@@ -87,8 +85,7 @@ test('A new staff member chooses their own password before the console opens', a
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Choose your password' })).toBeVisible()
   await expect(page.getByRole('navigation', { name: 'Console' })).toHaveCount(0)
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 
   await page.getByLabel('New password', { exact: true }).fill(oneTimePassword)
   await page.getByLabel('New password again').fill(oneTimePassword)

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { expectNoAxeViolations, expectNoHorizontalOverflow } from './checks.ts'
+import { expectUsablePage } from './checks.ts'
 import { goToConsolePage, signInToOffice } from './office-helpers.ts'
 import { oneAtATime } from './one-at-a-time.ts'
 
@@ -32,8 +32,7 @@ test('Sync API keys: create a key shown once with a copy button, see it listed, 
   await shown.getByRole('button', { name: 'Copy key' }).click()
   await expect(page.getByRole('status')).toContainText('The key was copied.')
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key)
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
   await shown.getByRole('button', { name: 'Done' }).click()
   await expect(page.getByText(key)).toHaveCount(0)
 
@@ -50,8 +49,7 @@ test('Sync API keys: create a key shown once with a copy button, see it listed, 
     .click()
   await expect(row).toContainText('Revoked')
   await expect(row.getByRole('button', { name: 'Revoke' })).toHaveCount(0)
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
 })
 
 test('Sync API keys: set the webhook, see its secret once, rotate it, remove it', async ({
@@ -96,8 +94,7 @@ async function webhookRoundTrip(page: Page, url: string) {
   const first = await secret.locator('dd').nth(1).textContent()
   expect(first).toMatch(/^whsec_/)
   await expect(section.getByText(`Events are announced to ${url}.`)).toBeVisible()
-  await expectNoAxeViolations(page)
-  await expectNoHorizontalOverflow(page)
+  await expectUsablePage(page)
   await secret.getByRole('button', { name: 'Done' }).click()
 
   await section.getByRole('button', { name: 'Rotate secret' }).click()

@@ -7,6 +7,9 @@ export type Garcia = (typeof GARCIAS)[number]
 
 export const tabBar = (page: Page) => page.getByRole('navigation', { name: 'Records' })
 
+/** The Messages tab, whatever its unread count. */
+export const messagesTab = (page: Page) => tabBar(page).getByRole('link', { name: /^Messages/ })
+
 /** Every tab the demo practice offers, in the bar's order (Messages counts what is unread). */
 export const DEMO_TABS = [
   'Appointments',

@@ -4,7 +4,7 @@ import { fillBirthdate } from './birthdate.ts'
 import { expectUsablePage } from './checks.ts'
 import { expect, test } from './fresh-family.ts'
 import { arrowToMenuItem, tabAndEnter, tabAndType, typeSignIn } from './keyboard.ts'
-import { goToConsolePage, officeBeside } from './office-helpers.ts'
+import { auditEventsOf, goToConsolePage, officeBeside } from './office-helpers.ts'
 import {
   HASHING,
   patientMenu,
@@ -140,10 +140,7 @@ test('she signs out her other browser; the office resets her two-step sign-in; t
   await expect(page.getByRole('heading', { level: 1, name: guarantor.name })).toBeVisible(HASHING)
 
   // The audit log, filtered to her, holds all of it.
-  await goToConsolePage(office, 'Audit log')
-  await office.getByRole('textbox', { name: 'Patient' }).fill(guarantor.name)
-  await office.getByRole('button', { name: 'Search' }).click()
-  const events = office.getByRole('list', { name: 'Audit events' }).getByRole('listitem')
+  const events = await auditEventsOf(office, guarantor.name)
   for (const action of [
     'portal.second_factor_added',
     'portal.signed_out_elsewhere',

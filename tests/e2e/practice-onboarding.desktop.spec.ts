@@ -7,7 +7,8 @@ import {
 } from '../../server/sync/readme-example.ts'
 import { fillBirthdate } from './birthdate.ts'
 import { expectNoAxeViolations } from './checks.ts'
-import { addRequiredAuthenticatorApp, goToConsolePage } from './office-helpers.ts'
+import { fillLakesideOwner, fillLakesidePractice, signInAsLakesideOwner } from './lakeside.ts'
+import { goToConsolePage } from './office-helpers.ts'
 import { HASHING } from './portal.ts'
 import { openTab } from './portal-tabs.ts'
 import { productionServer } from './production-server.ts'
@@ -19,7 +20,6 @@ import { productionServer } from './production-server.ts'
 // databases: server/sync/onboarding.test.ts.
 
 const server = productionServer(60)
-const ADMIN = { username: 'owner', displayName: 'Dr. Priya Shah', password: 'harbour street owner' }
 const PATIENT_NAME = `${README_PATIENT.body.firstName} ${README_PATIENT.body.lastName}`
 
 test.beforeAll(() => server.start())
@@ -27,20 +27,8 @@ test.afterAll(() => server.stop())
 
 async function setUpPractice(page: Page) {
   await page.goto(await server.setupLink())
-  await page.getByRole('textbox', { name: 'Practice name' }).fill('Lakeside Dental')
-  await page.getByRole('combobox', { name: 'Time zone' }).selectOption('America/Toronto')
-  await page.getByRole('textbox', { name: 'Country' }).fill('CA')
-  await page.getByRole('combobox', { name: 'Currency' }).selectOption('CAD')
-  const location = page.getByRole('group', { name: /^Location 1/ })
-  await location.getByRole('textbox', { name: 'Location name' }).fill('Lakeside Dental')
-  await location.getByRole('textbox', { name: 'Phone' }).fill('(416) 555-0100')
-  await location.getByRole('textbox', { name: 'Address', exact: true }).fill('12 Harbour Street')
-  await location.getByRole('textbox', { name: 'City' }).fill('Toronto')
-  const admin = page.getByRole('group', { name: 'First administrator' })
-  await admin.getByRole('textbox', { name: 'User name' }).fill(ADMIN.username)
-  await admin.getByRole('textbox', { name: 'Display name' }).fill(ADMIN.displayName)
-  await admin.getByLabel('New password', { exact: true }).fill(ADMIN.password)
-  await admin.getByLabel('New password again').fill(ADMIN.password)
+  await fillLakesidePractice(page)
+  await fillLakesideOwner(page)
   await page.getByRole('button', { name: 'Set up the practice' }).click()
   await expect(
     page.getByRole('heading', { level: 1, name: 'Lakeside Dental is set up' }),
@@ -49,13 +37,7 @@ async function setUpPractice(page: Page) {
 
 async function officeSignIn(page: Page) {
   await page.goto(`${server.origin}/office/`)
-  await page.getByRole('textbox', { name: 'User name' }).fill(ADMIN.username)
-  await page.getByLabel('Password').fill(ADMIN.password)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await addRequiredAuthenticatorApp(page)
-  await expect(
-    page.getByRole('heading', { level: 1, name: `Welcome, ${ADMIN.displayName}` }),
-  ).toBeVisible(HASHING)
+  await signInAsLakesideOwner(page)
 }
 
 /** The Sync API keys page: the key is shown once. */

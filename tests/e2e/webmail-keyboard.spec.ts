@@ -1,12 +1,10 @@
-import { expect, type Page } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { expectUsablePage } from './checks.ts'
 import { test } from './fresh-family.ts'
 import { tabAndEnter, tabAndType, tabTo, typeSignIn } from './keyboard.ts'
 import { ADMIN, officeBeside } from './office-helpers.ts'
 import { HASHING, LUIS, signInToPortal } from './portal.ts'
-import { tabBar } from './portal-tabs.ts'
-
-const messagesTab = (page: Page) => tabBar(page).getByRole('link', { name: /^Messages/ })
+import { messagesTab } from './portal-tabs.ts'
 
 test('the whole conversation works with the keyboard alone, on both sides', async ({
   page,

@@ -1,15 +1,13 @@
-import { expect, type Page } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { expectUsablePage } from './checks.ts'
 import { test } from './fresh-family.ts'
 import { mailTo, textBody } from './mail.ts'
 import { ADMIN, officeBeside } from './office-helpers.ts'
 import { signInToPortal } from './portal.ts'
-import { openTab, tabBar } from './portal-tabs.ts'
+import { messagesTab, openTab } from './portal-tabs.ts'
 
 /** A one-page PDF the browser uploads as the office's attachment. */
 const LETTER = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
-
-const messagesTab = (page: Page) => tabBar(page).getByRole('link', { name: /^Messages/ })
 
 test('a parent writes about her child, the office answers with a letter, she reads it', async ({
   page,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { type TString, Type } from 'typebox'
 import { tableCollection } from '../table-collection.ts'
-import { Cents, Day, FreeText, Instant, Opt, RefTo, Text } from './fields.ts'
+import { Cents, Day, FreeText, Instant, Opt, RefTo, SyncRecord, Text } from './fields.ts'
 import { fileCollection } from './file-collection.ts'
 import { Base64File } from './stored-files.ts'
 
@@ -22,13 +22,10 @@ const STATEMENT_FIELDS = {
   note: Opt(FreeText()),
 }
 
-export const SyncStatement = Type.Object(
-  {
-    ...STATEMENT_FIELDS,
-    pdf: Opt(Base64File('The statement as the patient downloads it: a PDF (starts with %PDF-).')),
-  },
-  { additionalProperties: false, $id: 'SyncStatement' },
-)
+export const SyncStatement = SyncRecord('SyncStatement', {
+  ...STATEMENT_FIELDS,
+  pdf: Opt(Base64File('The statement as the patient downloads it: a PDF (starts with %PDF-).')),
+})
 
 const STATEMENT_FILE_COLUMNS = { fileKey: 'pdf_storage_key', fileSha256: 'pdf_sha256' }
 
@@ -80,25 +77,19 @@ export const statements = fileCollection({
   declaredType: () => 'application/pdf',
 })
 
-export const SyncPayment = Type.Object(
-  {
-    patientExternalId: described(
-      RefTo('patients'),
-      'The guarantor whose account the payment is on.',
-    ),
-    statementExternalId: Opt(
-      described(RefTo('statements'), 'The statement the payment answers, if any.'),
-    ),
-    amountCents: Type.Integer({ minimum: 1, maximum: 100_000_000_00 }),
-    paidAt: Instant,
-    method: Text(40),
-    status: Type.Optional(Type.Enum(['Pending', 'Posted', 'Declined', 'Refunded'])),
-    note: Opt(FreeText(1000)),
-    cardBrand: Opt(Text(40)),
-    cardLast4: Opt(Type.String({ pattern: '^[0-9]{4}$' })),
-  },
-  { additionalProperties: false, $id: 'SyncPayment' },
-)
+export const SyncPayment = SyncRecord('SyncPayment', {
+  patientExternalId: described(RefTo('patients'), 'The guarantor whose account the payment is on.'),
+  statementExternalId: Opt(
+    described(RefTo('statements'), 'The statement the payment answers, if any.'),
+  ),
+  amountCents: Type.Integer({ minimum: 1, maximum: 100_000_000_00 }),
+  paidAt: Instant,
+  method: Text(40),
+  status: Type.Optional(Type.Enum(['Pending', 'Posted', 'Declined', 'Refunded'])),
+  note: Opt(FreeText(1000)),
+  cardBrand: Opt(Text(40)),
+  cardLast4: Opt(Type.String({ pattern: '^[0-9]{4}$' })),
+})
 
 export const payments = tableCollection({
   name: 'payments',

@@ -3,7 +3,7 @@ import { type Static, Type } from 'typebox'
 import { Problem } from '../../platform/http/problems.ts'
 import type { SyncContext } from '../collection.ts'
 import { tableCollection } from '../table-collection.ts'
-import { FreeText, Instant, Minutes, Opt, RefTo, Text } from './fields.ts'
+import { FreeText, Instant, Minutes, Opt, RefTo, SyncRecord, Text } from './fields.ts'
 import { forgetAppointmentsOf } from './mentions.ts'
 
 const STATUSES = ['Scheduled', 'Complete', 'UnschedList', 'Broken', 'Planned'] as const
@@ -22,31 +22,28 @@ const Procedure = Type.Object(
   { additionalProperties: false },
 )
 
-export const SyncAppointment = Type.Object(
-  {
-    patientExternalId: RefTo('patients'),
-    clinicExternalId: Opt(RefTo('clinics')),
-    providerExternalId: Opt(RefTo('providers')),
-    hygienistExternalId: Opt(RefTo('providers')),
-    startsAt: Instant,
-    lengthMinutes: Minutes,
-    /** Complete makes the visit summary (recent visits only; see migration 0002). */
-    status: Type.Enum(STATUSES),
-    /** Required: the patient may have confirmed in the portal; the PMS says what it now holds. */
-    confirmation: Type.Enum(CONFIRMATIONS),
-    procedureDescription: Opt(Text(500)),
-    note: Opt(FreeText()),
-    isNewPatient: Type.Optional(Type.Boolean()),
-    procedures: Type.Optional(
-      Type.Array(Procedure, {
-        maxItems: 50,
-        description:
-          "Planned or done procedures; a description left out is the practice's for the code.",
-      }),
-    ),
-  },
-  { additionalProperties: false, $id: 'SyncAppointment' },
-)
+export const SyncAppointment = SyncRecord('SyncAppointment', {
+  patientExternalId: RefTo('patients'),
+  clinicExternalId: Opt(RefTo('clinics')),
+  providerExternalId: Opt(RefTo('providers')),
+  hygienistExternalId: Opt(RefTo('providers')),
+  startsAt: Instant,
+  lengthMinutes: Minutes,
+  /** Complete makes the visit summary (recent visits only; see migration 0002). */
+  status: Type.Enum(STATUSES),
+  /** Required: the patient may have confirmed in the portal; the PMS says what it now holds. */
+  confirmation: Type.Enum(CONFIRMATIONS),
+  procedureDescription: Opt(Text(500)),
+  note: Opt(FreeText()),
+  isNewPatient: Type.Optional(Type.Boolean()),
+  procedures: Type.Optional(
+    Type.Array(Procedure, {
+      maxItems: 50,
+      description:
+        "Planned or done procedures; a description left out is the practice's for the code.",
+    }),
+  ),
+})
 export type SyncAppointment = Static<typeof SyncAppointment>
 
 /** Fills in left-out procedure descriptions from the practice's procedure codes. */

@@ -6,7 +6,7 @@ import {
   type TableCollectionSpec,
   tableCollection,
 } from '../table-collection.ts'
-import { Cents, Day, FreeText, Instant, Opt, RefTo, Text } from './fields.ts'
+import { Cents, Day, FreeText, Instant, Opt, RefTo, SyncRecord, Text } from './fields.ts'
 
 /**
  * The chart a care summary (C-CDA) is built from: one collection per table, each row a patient's.
@@ -43,10 +43,7 @@ interface ClinicalSpec<P extends TProperties> {
 }
 
 function clinicalCollection<P extends TProperties>(spec: ClinicalSpec<P>): SyncCollection {
-  const schema = Type.Object(
-    { patientExternalId: RefTo('patients'), ...spec.fields },
-    { additionalProperties: false, $id: spec.$id },
-  )
+  const schema = SyncRecord(spec.$id, { patientExternalId: RefTo('patients'), ...spec.fields })
   const declared: TableCollectionSpec<TObject> = {
     name: spec.name,
     table: spec.table,

@@ -1,38 +1,35 @@
 import { type Static, Type } from 'typebox'
 import { Invalid } from '../../platform/http/problems.ts'
 import { asHourMinute, tableCollection } from '../table-collection.ts'
-import { ADDRESS_COLUMNS, ADDRESS_FIELDS, Opt, Text } from './fields.ts'
+import { ADDRESS_COLUMNS, ADDRESS_FIELDS, Opt, SyncRecord, Text } from './fields.ts'
 import { withdrawOpenTimes } from './mentions.ts'
 
 const HourMinute = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' })
 
-export const SyncClinic = Type.Object(
-  {
-    name: Text(),
-    abbreviation: Opt(Text(40)),
-    phone: Opt(Text(40)),
-    email: Opt(Type.String({ format: 'email', maxLength: 254 })),
-    npi: Opt(
-      Type.String({ pattern: '^\\d{10}$', description: "The clinic's organization NPI (Type 2)." }),
-    ),
-    ...ADDRESS_FIELDS,
-    timeZone: Opt(Text(64)),
-    hours: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            weekday: Type.Integer({ minimum: 0, maximum: 6, description: '0 = Sunday' }),
-            opens: HourMinute,
-            closes: HourMinute,
-          },
-          { additionalProperties: false },
-        ),
-        { maxItems: 21, description: 'Opening hours; a day may have several spans.' },
+export const SyncClinic = SyncRecord('SyncClinic', {
+  name: Text(),
+  abbreviation: Opt(Text(40)),
+  phone: Opt(Text(40)),
+  email: Opt(Type.String({ format: 'email', maxLength: 254 })),
+  npi: Opt(
+    Type.String({ pattern: '^\\d{10}$', description: "The clinic's organization NPI (Type 2)." }),
+  ),
+  ...ADDRESS_FIELDS,
+  timeZone: Opt(Text(64)),
+  hours: Type.Optional(
+    Type.Array(
+      Type.Object(
+        {
+          weekday: Type.Integer({ minimum: 0, maximum: 6, description: '0 = Sunday' }),
+          opens: HourMinute,
+          closes: HourMinute,
+        },
+        { additionalProperties: false },
       ),
+      { maxItems: 21, description: 'Opening hours; a day may have several spans.' },
     ),
-  },
-  { additionalProperties: false, $id: 'SyncClinic' },
-)
+  ),
+})
 export type SyncClinic = Static<typeof SyncClinic>
 
 /** Deleted clinics are hidden: past visits still name where they happened. */

@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox'
+import { type TProperties, type TSchema, Type } from 'typebox'
 import { CalendarDate } from '../../practice/schemas.ts'
 
 /**
@@ -35,6 +35,13 @@ export const Instant = Type.String({
 export const Country = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' })
 export const Cents = Type.Integer({ minimum: -1_000_000_000_00, maximum: 1_000_000_000_00 })
 export const Minutes = Type.Integer({ minimum: 1, maximum: 24 * 60 })
+
+/**
+ * A row as the PMS sends it: only the fields its collection declares (a misspelt field is refused,
+ * not dropped), named by `$id` in the OpenAPI document.
+ */
+export const SyncRecord = <P extends TProperties>($id: string, properties: P) =>
+  Type.Object(properties, { additionalProperties: false, $id })
 
 /** Left out or null: the column's default (usually empty). PUT replaces the whole row. */
 export const Opt = <T extends TSchema>(schema: T) =>

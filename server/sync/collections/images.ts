@@ -5,20 +5,17 @@ import { Problem } from '../../platform/http/problems.ts'
 import { isImage } from '../../portal/images/rules.ts'
 import { makeThumbnail, thumbnailKey } from '../../portal/images/thumbnails.ts'
 import { tableCollection } from '../table-collection.ts'
-import { FreeText, Instant, Opt, RefTo, Text } from './fields.ts'
+import { FreeText, Instant, Opt, RefTo, SyncRecord, Text } from './fields.ts'
 import { fileCollection } from './file-collection.ts'
 import { Base64File, FILE_TYPES, isOwnFile } from './stored-files.ts'
 
 /** The Images tab: image categories (folders, shared to the portal or not) and their documents. */
 
-export const SyncImageCategory = Type.Object(
-  {
-    name: Text(100),
-    showInPortal: Type.Boolean({ description: 'Whether patients see its documents (Images tab).' }),
-    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
-  },
-  { additionalProperties: false, $id: 'SyncImageCategory' },
-)
+export const SyncImageCategory = SyncRecord('SyncImageCategory', {
+  name: Text(100),
+  showInPortal: Type.Boolean({ description: 'Whether patients see its documents (Images tab).' }),
+  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+})
 
 export const imageCategories = tableCollection({
   name: 'image-categories',
@@ -55,10 +52,10 @@ const DOCUMENT_FIELDS = {
   takenAt: Instant,
 }
 
-export const SyncDocument = Type.Object(
-  { ...DOCUMENT_FIELDS, file: Base64File('The image or PDF.') },
-  { additionalProperties: false, $id: 'SyncDocument' },
-)
+export const SyncDocument = SyncRecord('SyncDocument', {
+  ...DOCUMENT_FIELDS,
+  file: Base64File('The image or PDF.'),
+})
 
 const DOCUMENT_FILE_COLUMNS = {
   fileKey: 'storage_key',

@@ -9,7 +9,7 @@ import {
 } from '../../practice/messages/rules.ts'
 import type { SyncCollection, SyncContext, UpsertOutcome } from '../collection.ts'
 import { tableCollection } from '../table-collection.ts'
-import { Instant, Opt, RefTo, Text } from './fields.ts'
+import { Instant, Opt, RefTo, SyncRecord, Text } from './fields.ts'
 
 /**
  * The Messages tab: messages written in the PMS (Open Dental's WebMail and Secure Email) to a
@@ -32,29 +32,24 @@ export const SyncMessageAttachment = Type.Object(
   { additionalProperties: false },
 )
 
-export const SyncMessage = Type.Object(
-  {
-    patientExternalId: {
-      ...RefTo('patients'),
-      description: 'externalId of a row in patients: the patient the message is about.',
-    },
-    direction: Type.Literal('ToPatient', {
-      description:
-        "From the practice to the patient. Patients' messages are written in the portal and reach the PMS as message.sent events, so they are not taken here.",
-    }),
-    providerExternalId: Opt(RefTo('providers')),
-    subject: Text(MAX_SUBJECT_LENGTH),
-    body: Type.String({ minLength: 1, maxLength: MAX_BODY_LENGTH, description: 'Plain text.' }),
-    sentAt: Instant,
-    kind: Type.Union([Type.Literal('WebMail'), Type.Literal('SecureEmail')], {
-      description: 'SecureEmail messages are shown marked as Secure Email.',
-    }),
-    attachments: Type.Optional(
-      Type.Array(SyncMessageAttachment, { maxItems: MAX_SYNC_ATTACHMENTS }),
-    ),
+export const SyncMessage = SyncRecord('SyncMessage', {
+  patientExternalId: {
+    ...RefTo('patients'),
+    description: 'externalId of a row in patients: the patient the message is about.',
   },
-  { additionalProperties: false, $id: 'SyncMessage' },
-)
+  direction: Type.Literal('ToPatient', {
+    description:
+      "From the practice to the patient. Patients' messages are written in the portal and reach the PMS as message.sent events, so they are not taken here.",
+  }),
+  providerExternalId: Opt(RefTo('providers')),
+  subject: Text(MAX_SUBJECT_LENGTH),
+  body: Type.String({ minLength: 1, maxLength: MAX_BODY_LENGTH, description: 'Plain text.' }),
+  sentAt: Instant,
+  kind: Type.Union([Type.Literal('WebMail'), Type.Literal('SecureEmail')], {
+    description: 'SecureEmail messages are shown marked as Secure Email.',
+  }),
+  attachments: Type.Optional(Type.Array(SyncMessageAttachment, { maxItems: MAX_SYNC_ATTACHMENTS })),
+})
 
 type Body = Static<typeof SyncMessage>
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { type Static, Type } from 'typebox'
 import { Problem } from '../../platform/http/problems.ts'
 import { tableCollection } from '../table-collection.ts'
-import { ADDRESS_COLUMNS, ADDRESS_FIELDS, Day, Opt, RefTo, Text } from './fields.ts'
+import { ADDRESS_COLUMNS, ADDRESS_FIELDS, Day, Opt, RefTo, SyncRecord, Text } from './fields.ts'
 import { forgetAppointmentsOf, refuseWhileUsed } from './mentions.ts'
 import { queuePatientFilesRemoval } from './patient-files.ts'
 
@@ -15,45 +15,42 @@ const STATUSES = [
   'Prospective',
 ] as const
 
-export const SyncPatient = Type.Object(
-  {
-    firstName: Text(100),
-    middleName: Opt(Text(100)),
-    lastName: Text(100),
-    preferredName: Opt(Text(100)),
-    birthdate: Day,
-    status: Type.Enum(STATUSES),
-    birthSex: Opt(Type.Enum(['F', 'M', 'U'])),
-    email: Opt(Type.String({ format: 'email', maxLength: 254 })),
-    phoneHome: Opt(Text(40)),
-    phoneWireless: Opt(Text(40)),
-    phoneWork: Opt(Text(40)),
-    ...ADDRESS_FIELDS,
-    language: Opt(Text(40)),
-    /** The family head whose account gets statements; the head names themself. */
-    guarantorExternalId: Opt(RefTo('patients')),
-    relationshipToGuarantor: Opt(Text(40)),
-    clinicExternalId: Opt(RefTo('clinics')),
-    primaryProviderExternalId: Opt(RefTo('providers')),
-    representatives: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            patientExternalId: RefTo('patients'),
-            relationship: Opt(Text(40)),
-          },
-          { additionalProperties: false },
-        ),
+export const SyncPatient = SyncRecord('SyncPatient', {
+  firstName: Text(100),
+  middleName: Opt(Text(100)),
+  lastName: Text(100),
+  preferredName: Opt(Text(100)),
+  birthdate: Day,
+  status: Type.Enum(STATUSES),
+  birthSex: Opt(Type.Enum(['F', 'M', 'U'])),
+  email: Opt(Type.String({ format: 'email', maxLength: 254 })),
+  phoneHome: Opt(Text(40)),
+  phoneWireless: Opt(Text(40)),
+  phoneWork: Opt(Text(40)),
+  ...ADDRESS_FIELDS,
+  language: Opt(Text(40)),
+  /** The family head whose account gets statements; the head names themself. */
+  guarantorExternalId: Opt(RefTo('patients')),
+  relationshipToGuarantor: Opt(Text(40)),
+  clinicExternalId: Opt(RefTo('clinics')),
+  primaryProviderExternalId: Opt(RefTo('providers')),
+  representatives: Type.Optional(
+    Type.Array(
+      Type.Object(
         {
-          maxItems: 50,
-          description:
-            'Patients who may see and act for this one in the portal (parent, guardian, guarantor).',
+          patientExternalId: RefTo('patients'),
+          relationship: Opt(Text(40)),
         },
+        { additionalProperties: false },
       ),
+      {
+        maxItems: 50,
+        description:
+          'Patients who may see and act for this one in the portal (parent, guardian, guarantor).',
+      },
     ),
-  },
-  { additionalProperties: false, $id: 'SyncPatient' },
-)
+  ),
+})
 export type SyncPatient = Static<typeof SyncPatient>
 
 export const patients = tableCollection({

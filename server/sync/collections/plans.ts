@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
 import { tableCollection } from '../table-collection.ts'
-import { Day, FreeText, Opt, RefTo, Text } from './fields.ts'
+import { Day, FreeText, Opt, RefTo, SyncRecord, Text } from './fields.ts'
 
 const Amount = Type.Integer({ minimum: 0, maximum: 100_000_000_00, description: 'cents' })
 
@@ -24,17 +24,14 @@ const PlanRow = Type.Object(
  * A treatment plan with its rows in plan order. Only Saved plans reach the portal (SPEC: Plan);
  * Active is the PMS's working plan and Inactive an old one, both kept from patients.
  */
-export const SyncTreatmentPlan = Type.Object(
-  {
-    patientExternalId: RefTo('patients'),
-    heading: Text(200),
-    planDate: Day,
-    note: Opt(FreeText()),
-    status: Type.Enum(['Saved', 'Active', 'Inactive']),
-    rows: Type.Array(PlanRow, { maxItems: 500 }),
-  },
-  { additionalProperties: false, $id: 'SyncTreatmentPlan' },
-)
+export const SyncTreatmentPlan = SyncRecord('SyncTreatmentPlan', {
+  patientExternalId: RefTo('patients'),
+  heading: Text(200),
+  planDate: Day,
+  note: Opt(FreeText()),
+  status: Type.Enum(['Saved', 'Active', 'Inactive']),
+  rows: Type.Array(PlanRow, { maxItems: 500 }),
+})
 
 export const treatmentPlans = tableCollection({
   name: 'treatment-plans',

@@ -1,21 +1,18 @@
 import { type Static, Type } from 'typebox'
 import { tableCollection } from '../table-collection.ts'
-import { Opt, RefTo, Text } from './fields.ts'
+import { Opt, RefTo, SyncRecord, Text } from './fields.ts'
 import { withdrawOpenTimes } from './mentions.ts'
 
-export const SyncProvider = Type.Object(
-  {
-    firstName: Text(100),
-    lastName: Text(100),
-    suffix: Opt(Text(20)),
-    abbreviation: Opt(Text(40)),
-    specialty: Opt(Text(100)),
-    isHygienist: Type.Optional(Type.Boolean()),
-    npi: Opt(Type.String({ pattern: '^\\d{10}$' })),
-    clinicExternalId: Opt(RefTo('clinics')),
-  },
-  { additionalProperties: false, $id: 'SyncProvider' },
-)
+export const SyncProvider = SyncRecord('SyncProvider', {
+  firstName: Text(100),
+  lastName: Text(100),
+  suffix: Opt(Text(20)),
+  abbreviation: Opt(Text(40)),
+  specialty: Opt(Text(100)),
+  isHygienist: Type.Optional(Type.Boolean()),
+  npi: Opt(Type.String({ pattern: '^\\d{10}$' })),
+  clinicExternalId: Opt(RefTo('clinics')),
+})
 export type SyncProvider = Static<typeof SyncProvider>
 
 /** Deleted providers are hidden: past visits still name who saw the patient. */

@@ -1,23 +1,20 @@
 import { type Static, Type } from 'typebox'
 import { tableCollection } from '../table-collection.ts'
-import { Day, Instant, Minutes, Opt, RefTo, Text } from './fields.ts'
+import { Day, Instant, Minutes, Opt, RefTo, SyncRecord, Text } from './fields.ts'
 import { refuseWhileUsed } from './mentions.ts'
 
-export const SyncRecallType = Type.Object(
-  {
-    description: Text(100),
-    intervalMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })),
-    lengthMinutes: Type.Optional(Minutes),
-    procedureCodes: Opt(
-      Type.String({
-        pattern: '^([A-Za-z0-9.-]{1,20}(,[A-Za-z0-9.-]{1,20})*)?$',
-        maxLength: 400,
-        description: 'Comma-separated procedure codes, e.g. D0120,D1110',
-      }),
-    ),
-  },
-  { additionalProperties: false, $id: 'SyncRecallType' },
-)
+export const SyncRecallType = SyncRecord('SyncRecallType', {
+  description: Text(100),
+  intervalMonths: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })),
+  lengthMinutes: Type.Optional(Minutes),
+  procedureCodes: Opt(
+    Type.String({
+      pattern: '^([A-Za-z0-9.-]{1,20}(,[A-Za-z0-9.-]{1,20})*)?$',
+      maxLength: 400,
+      description: 'Comma-separated procedure codes, e.g. D0120,D1110',
+    }),
+  ),
+})
 
 /** Deleted only once no recall or Web Sched time uses it. */
 export const recallTypes = tableCollection({
@@ -45,20 +42,17 @@ export const recallTypes = tableCollection({
 
 const RECALL_STATUSES = ['Due', 'Invited', 'Scheduled', 'Dismissed'] as const
 
-export const SyncRecall = Type.Object(
-  {
-    patientExternalId: RefTo('patients'),
-    recallTypeExternalId: RefTo('recall-types'),
-    dateDue: Day,
-    datePrevious: Opt(Day),
-    status: Type.Enum(RECALL_STATUSES),
-    invitedAt: Opt(Instant),
-    /** Whether the patient may book it online (Web Sched Recall). */
-    webSchedEnabled: Type.Optional(Type.Boolean()),
-    scheduledAppointmentExternalId: Opt(RefTo('appointments')),
-  },
-  { additionalProperties: false, $id: 'SyncRecall' },
-)
+export const SyncRecall = SyncRecord('SyncRecall', {
+  patientExternalId: RefTo('patients'),
+  recallTypeExternalId: RefTo('recall-types'),
+  dateDue: Day,
+  datePrevious: Opt(Day),
+  status: Type.Enum(RECALL_STATUSES),
+  invitedAt: Opt(Instant),
+  /** Whether the patient may book it online (Web Sched Recall). */
+  webSchedEnabled: Type.Optional(Type.Boolean()),
+  scheduledAppointmentExternalId: Opt(RefTo('appointments')),
+})
 export type SyncRecall = Static<typeof SyncRecall>
 
 export const recalls = tableCollection({
@@ -81,17 +75,14 @@ export const recalls = tableCollection({
   },
 })
 
-export const SyncWebSchedOpenTime = Type.Object(
-  {
-    clinicExternalId: RefTo('clinics'),
-    providerExternalId: RefTo('providers'),
-    /** The kind of recall the time is offered for (the portal offers times by recall type). */
-    recallTypeExternalId: RefTo('recall-types'),
-    startsAt: Instant,
-    lengthMinutes: Minutes,
-  },
-  { additionalProperties: false, $id: 'SyncWebSchedOpenTime' },
-)
+export const SyncWebSchedOpenTime = SyncRecord('SyncWebSchedOpenTime', {
+  clinicExternalId: RefTo('clinics'),
+  providerExternalId: RefTo('providers'),
+  /** The kind of recall the time is offered for (the portal offers times by recall type). */
+  recallTypeExternalId: RefTo('recall-types'),
+  startsAt: Instant,
+  lengthMinutes: Minutes,
+})
 
 /**
  * Times the practice offers for online recall booking. Whether one is booked is the portal's
