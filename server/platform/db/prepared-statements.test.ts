@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, openDatabase } from './database.ts'
+import { withPreparedStatements } from './prepared-statements.ts'
 import { TEST_DATABASE_KINDS } from './testing.ts'
 
 // Named statements are PostgreSQL's: the embedded database plans every statement it is given.
@@ -47,6 +49,36 @@ for (const kind of TEST_DATABASE_KINDS.filter((each) => each === 'postgres')) {
         await sql`select id from lookups where id = ${run}`.execute(handle.db)
       }
       expect(await kept('id =')).toHaveLength(1)
+    })
+    it('lends one wrapper per connection, and a connection that failed while lent is not lent again', async () => {
+      const pool = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 1 })
+      const lost: Error[] = []
+      pool.on('error', (error) => lost.push(error))
+      const lending = withPreparedStatements(pool)
+      try {
+        const first = await lending.connect()
+        first.release()
+        // The same wrapper, so Kysely keeps one connection object per pooled connection.
+        const again = await lending.connect()
+        expect(again).toBe(first)
+        const { rows } = await again.query<{ pid: number }>('select pg_backend_pid() as pid', [])
+        await sql`select pg_terminate_backend(${rows[0]?.pid})`.execute(handle.db)
+        await expect(again.query('select 1', [])).rejects.toThrow()
+        again.release()
+        // Destroyed on release: the next lending is a new connection that works.
+        const fresh = await lending.connect()
+        expect(fresh).not.toBe(first)
+        expect((await fresh.query<{ one: number }>('select 1 as one', [])).rows).toEqual([
+          { one: 1 },
+        ])
+        fresh.release()
+        // Its error was never recorded, so it is lent again rather than destroyed.
+        const reused = await lending.connect()
+        expect(reused).toBe(fresh)
+        reused.release()
+      } finally {
+        await lending.end()
+      }
     })
   })
 }

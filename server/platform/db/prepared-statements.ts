@@ -15,16 +15,27 @@ export type QueryObserver = (text: string, values: readonly unknown[]) => void
 const MAX_NAMED_STATEMENTS = 1000
 const MAX_NAMED_PARAMETERS = 100
 
+/** A pooled connection as Kysely sees it, with the error it met while lent (if any). */
+interface Lent {
+  connection: PostgresPoolClient
+  error: Error | undefined
+}
+
 /**
  * Gives each distinct SQL text a statement name, so that every pooled connection parses and
  * plans it once and then only binds and executes it. For the portal's short queries, planning
  * took longer than running them. The names live as long as the connection.
+ *
+ * Each pooled connection is wrapped once and the same wrapper is lent every time: Kysely keeps
+ * its own connection object per wrapper, so a new wrapper per lending made it build another (and
+ * remember it in a WeakSet) for every statement.
  */
 export function withPreparedStatements(
   pool: pg.Pool,
   options: { queryTimeoutMs?: number; onQuery?: QueryObserver } = {},
 ): PostgresPool {
   const names = new Map<string, string>()
+  const wrappers = new WeakMap<pg.PoolClient, Lent>()
 
   function nameOf(text: string, values: readonly unknown[]): string | undefined {
     if (values.length > MAX_NAMED_PARAMETERS || values.some(Array.isArray)) return undefined
@@ -36,32 +47,49 @@ export function withPreparedStatements(
     return name
   }
 
+  function wrap(client: pg.PoolClient): Lent {
+    const lent: Lent = { connection: undefined as unknown as PostgresPoolClient, error: undefined }
+    // Kysely passes either SQL text with values or, for streaming, a cursor to hand on as is.
+    const query = async (text: unknown, parameters?: ReadonlyArray<unknown>) => {
+      if (typeof text !== 'string') return client.query(text as pg.Submittable)
+      // Kysely hands each statement a fresh copy of its values.
+      const values = (parameters ?? []) as unknown[]
+      options.onQuery?.(text, values)
+      try {
+        return await client.query({
+          name: nameOf(text, values),
+          text,
+          values,
+          query_timeout: options.queryTimeoutMs,
+        } as pg.QueryConfig)
+      } catch (error) {
+        // A connection that timed out or dropped must not go back to the pool for reuse.
+        if (isDatabaseUnavailable(error)) lent.error ??= error as Error
+        throw error
+      }
+    }
+    lent.connection = {
+      query: query as unknown as PostgresPoolClient['query'],
+      release: (destroy?: boolean) => client.release(lent.error ?? destroy),
+    }
+    // Listening for the whole life of the connection, lent or not: while it is idle the pool's
+    // own listener drops it, so what is recorded here only matters while it is lent.
+    client.on('error', (error) => {
+      lent.error ??= error
+    })
+    return lent
+  }
+
   return {
     async connect() {
       const client = await pool.connect()
-      const broken = watchWhileLent(client)
-      const timeout = options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}
-      // Kysely passes either SQL text with values or, for streaming, a cursor to hand on as is.
-      const query = async (text: unknown, parameters?: ReadonlyArray<unknown>) => {
-        if (typeof text !== 'string') return client.query(text as pg.Submittable)
-        const values = [...(parameters ?? [])]
-        const name = nameOf(text, values)
-        options.onQuery?.(text, values)
-        try {
-          return await client.query({ ...(name ? { name } : {}), text, values, ...timeout })
-        } catch (error) {
-          // A connection that timed out or dropped must not go back to the pool for reuse.
-          if (isDatabaseUnavailable(error)) broken.error ??= error as Error
-          throw error
-        }
+      let lent = wrappers.get(client)
+      if (!lent) {
+        lent = wrap(client)
+        wrappers.set(client, lent)
       }
-      return {
-        query: query as unknown as PostgresPoolClient['query'],
-        release: (destroy?: boolean) => {
-          broken.stop()
-          client.release(broken.error ?? destroy)
-        },
-      }
+      lent.error = undefined
+      return lent.connection
     },
     end: () => pool.end(),
   }
