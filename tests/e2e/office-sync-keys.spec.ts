@@ -81,6 +81,11 @@ async function webhookRoundTrip(page: Page, url: string) {
       .click()
   }
   await expect(section.getByText('No webhook is set.')).toBeVisible()
+  // How to check a delivery's signature is on the served reference, one click away.
+  await expect(section.getByRole('link', { name: 'the sync API reference' })).toHaveAttribute(
+    'href',
+    '/api/sync/docs#webhooks',
+  )
   await section.getByRole('textbox', { name: 'Webhook address' }).fill('ftp://nope.example.test/')
   await section.getByRole('button', { name: 'Set webhook' }).click()
   await expect(section.getByRole('textbox', { name: 'Webhook address' })).toHaveAttribute(

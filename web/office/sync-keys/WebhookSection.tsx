@@ -49,7 +49,11 @@ export function WebhookSection({ announce }: { announce: Announce }) {
   return (
     <section aria-labelledby="webhook-heading">
       <h2 id="webhook-heading">{t('office.webhook.heading')}</h2>
-      <p>{t('office.webhook.intro')}</p>
+      <p>
+        {t('office.webhook.intro', {
+          docs: (chunks) => <a href="/api/sync/docs#webhooks">{chunks}</a>,
+        })}
+      </p>
       {created ? (
         <OneTimeSecret
           title={t('office.webhook.secretTitle')}
