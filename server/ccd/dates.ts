@@ -28,13 +28,18 @@ export function formatDay(isoDate: string, locale: string): string {
   return dayFormatter(locale).format(new Date(`${isoDate}T00:00:00Z`))
 }
 
+const clockFormatter = formatterPer(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'UTC',
+    }),
+)
+
 /** '14:05' on the reader's clock (2:05 p.m. in English, 14 h 05 in French Canada). */
 export function formatClock(hour: number, minute: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(1970, 0, 1, hour, minute)))
+  return clockFormatter(locale).format(new Date(Date.UTC(1970, 0, 1, hour, minute)))
 }
 
 /**
