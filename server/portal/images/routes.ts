@@ -1,15 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Static } from 'typebox'
-import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
-import type { Database } from '../../platform/db/database.ts'
-import type { ReadCache } from '../../platform/db/read-cache.ts'
 import { safeFileName } from '../../platform/files/names.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Forbidden, NotFound } from '../../platform/http/problems.ts'
 import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
 import { tabServer } from '../serve-tab.ts'
+import type { TabRouteOptions } from '../tab-routes.ts'
 import { findSharedDocument } from './queries.ts'
 import { mayDownloadImages, sniffContentType } from './rules.ts'
 import { DocumentParams, ImagesView } from './schemas.ts'
@@ -17,12 +15,11 @@ import { storedThumbnail } from './thumbnails.ts'
 import { keptImagesTab } from './view.ts'
 
 /** The Images tab: shared documents, oldest first; view for all, download by patient status. */
-export const imageRoutes: FastifyPluginAsyncTypebox<{
-  db: Database
-  guard: PortalGuard
-  reads: ReadCache
-  files: FileStorage
-}> = async (app, { db, guard, reads, files }) => {
+export const imageRoutes: FastifyPluginAsyncTypebox<
+  TabRouteOptions & {
+    files: FileStorage
+  }
+> = async (app, { db, guard, reads, files }) => {
   const serveTab = tabServer(db, reads)
 
   /** The shared document a route's params name, once the guard lets the user see the patient. */
