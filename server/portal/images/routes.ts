@@ -6,8 +6,7 @@ import type { FileStorage } from '../../platform/files/storage.ts'
 import { Forbidden, NotFound } from '../../platform/http/problems.ts'
 import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
-import { tabServer } from '../serve-tab.ts'
-import type { TabRouteOptions } from '../tab-routes.ts'
+import { type TabRouteOptions, wholeTabServer } from '../tab-routes.ts'
 import { findSharedDocument } from './queries.ts'
 import { mayDownloadImages, sniffContentType } from './rules.ts'
 import { DocumentParams, ImagesView } from './schemas.ts'
@@ -20,7 +19,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<
     files: FileStorage
   }
 > = async (app, { db, guard, reads, files }) => {
-  const serveTab = tabServer(db, reads)
+  const serveWholeTab = wholeTabServer({ db, guard, reads })
 
   /** The shared document a route's params name, once the guard lets the user see the patient. */
   async function documentFor(request: FastifyRequest<{ Params: Static<typeof DocumentParams> }>) {
@@ -63,14 +62,9 @@ export const imageRoutes: FastifyPluginAsyncTypebox<
   app.get(
     '/api/portal/patients/:patientId/documents',
     { schema: { params: PatientParams, response: { 200: ImagesView } } },
-    async (request, reply) => {
-      const access = await guard.patient(request, request.params.patientId, 'images')
-      return serveTab(request, reply, keptImagesTab, {
-        access,
-        query: null,
-        context: { canDownload: mayDownloadImages(access.patient.status) },
-      })
-    },
+    serveWholeTab(keptImagesTab, 'images', (access) => ({
+      canDownload: mayDownloadImages(access.patient.status),
+    })),
   )
 
   app.get(
