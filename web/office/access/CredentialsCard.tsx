@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { MutationButton } from '../../ui/mutation-button.tsx'
 import { failed } from '../Announcements.tsx'
 import { fullName } from '../labels.ts'
 import { CredentialList } from '../OneTimeSecret.tsx'
@@ -87,25 +88,20 @@ export function CredentialsCard({
         {t('office.credentials.note', { strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <div className="actions">
-        {/* Not isPending, nor disabled while working: see ConfirmButton. */}
-        <Button
+        <MutationButton
           className="button"
-          onPress={() => {
-            if (!print.isPending) print.mutate()
-          }}
-        >
-          {print.isPending ? t('office.credentials.makingNow') : t('office.credentials.print')}
-        </Button>
-        <Button
+          mutation={print}
+          label={t('office.credentials.print')}
+          pendingLabel={t('office.credentials.makingNow')}
+        />
+        <MutationButton
           className="button button-secondary"
-          onPress={() => {
-            if (!invite.isPending) invite.mutate()
-          }}
+          mutation={invite}
+          pendingLabel={t('office.common.sending')}
           isDisabled={!patient.hasEmail}
           aria-describedby={patient.hasEmail ? undefined : noEmailId}
-        >
-          {invite.isPending ? t('office.common.sending') : t('office.credentials.emailInvitation')}
-        </Button>
+          label={t('office.credentials.emailInvitation')}
+        />
         <Button className="button button-secondary" onPress={onDone}>
           {t('office.common.done')}
         </Button>
