@@ -28,7 +28,7 @@ export function SettingsSection({
 }) {
   const headingId = `${id}-heading`
   return (
-    <section id={id} className="settings-section" aria-labelledby={headingId}>
+    <section id={id} className="settings-section surface" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       {intro ? <p className="settings-intro">{intro}</p> : null}
       {children}
