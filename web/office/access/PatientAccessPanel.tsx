@@ -69,7 +69,7 @@ export function PatientAccessPanel({ patientId }: { patientId: number }) {
   const data = patient.data
   const name = fullName(data)
   return (
-    <section className="access-panel" aria-labelledby={headingId}>
+    <section className="access-panel surface" aria-labelledby={headingId}>
       <h2 id={headingId} ref={heading} tabIndex={-1}>
         {name}
       </h2>

@@ -125,7 +125,7 @@ function AuditEntry({ event }: { event: AuditEvent }) {
   const t = useT()
   const dateTime = usePracticeDateTime()
   return (
-    <article className="audit-entry">
+    <article className="audit-entry surface">
       <p className="audit-what">
         <strong>{event.action}</strong>{' '}
         <span className={event.outcome === 'success' ? 'audit-ok' : 'audit-failed'}>

@@ -69,7 +69,7 @@ function EmailItem({ email }: { email: OutgoingEmail }) {
   const dateTime = usePracticeDateTime()
   const headingId = useId()
   return (
-    <article className="email" aria-labelledby={headingId}>
+    <article className="email surface" aria-labelledby={headingId}>
       <h2 id={headingId} className="email-subject">
         {email.subject}
       </h2>
