@@ -71,7 +71,7 @@ function SignedInShell({ staff }: { staff: StaffSession }) {
         {t('office.shell.skip')}
       </a>
       <header className="console-header">
-        <div className="console-bar">
+        <div className="console-bar bar">
           <p className="console-brand">
             <span className="console-practice">{staff.practiceName}</span>
             <span className="console-product">{t('office.title')}</span>

@@ -38,7 +38,7 @@ export function TabSection({
 }) {
   return (
     <section className="tab-page" aria-labelledby={`${id}-heading`}>
-      <div className="tab-page-head">
+      <div className="tab-page-head bar">
         <h2 id={`${id}-heading`}>{title}</h2>
         {actions}
       </div>

@@ -26,7 +26,7 @@ export function OutgoingEmailPage() {
   return (
     <>
       <TimeZoneNote />
-      <div className="email-toolbar">
+      <div className="email-toolbar bar">
         <p className="status" role="status">
           {emails.isFetching
             ? t('office.email.loading')
