@@ -78,7 +78,7 @@ export function AuditLogPage() {
             onChange={(value) => setDraft({ ...draft, [field.name]: value })}
           />
         ))}
-        <div className="audit-actions">
+        <div className="audit-actions field-row">
           <Button className="button" type="submit">
             {t('office.audit.search')}
           </Button>
