@@ -228,7 +228,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
 function NotSetUp() {
   const t = useT()
   return (
-    <div className="tab-panel surface surface">
+    <div className="tab-panel surface">
       <p>{t('summary.notSetUp')}</p>
       <p className="muted">{t('summary.notSetUpContact')}</p>
     </div>
