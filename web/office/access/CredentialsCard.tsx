@@ -1,9 +1,8 @@
-import { useMutation } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { MutationButton } from '../../ui/mutation-button.tsx'
-import { failed } from '../Announcements.tsx'
+import { useAnnouncedMutation } from '../Announcements.tsx'
 import { fullName } from '../labels.ts'
 import { CredentialList } from '../OneTimeSecret.tsx'
 import {
@@ -44,9 +43,8 @@ export function CredentialsCard({
     return () => URL.revokeObjectURL(letterUrl)
   }, [letterUrl])
 
-  const print = useMutation({
+  const print = useAnnouncedMutation(announce, t('office.credentials.making'), {
     mutationFn: () => accessLetter(patient.id, credentials.oneTimePassword),
-    onMutate: () => announce(null),
     onSuccess: (pdf) => {
       const url = URL.createObjectURL(pdf)
       setLetterUrl(url)
@@ -56,12 +54,10 @@ export function CredentialsCard({
         text: opened ? t('office.credentials.letterOpened') : t('office.credentials.letterReady'),
       })
     },
-    onError: (error) => announce(failed(error, t('office.credentials.making'), t)),
   })
 
-  const invite = useMutation({
+  const invite = useAnnouncedMutation(announce, t('office.credentials.emailing'), {
     mutationFn: () => emailInvitation(patient.id, credentials.oneTimePassword),
-    onMutate: () => announce(null),
     onSuccess: (answer) =>
       announce({
         kind: 'success',
@@ -70,7 +66,6 @@ export function CredentialsCard({
           name: fullName(patient),
         }),
       }),
-    onError: (error) => announce(failed(error, t('office.credentials.emailing'), t)),
   })
 
   return (
