@@ -271,8 +271,7 @@ function AccessDetails({
           label={t('office.access.resetPassword')}
           pendingLabel={t('office.access.resettingNow')}
           title={t('office.access.resetPasswordTitle')}
-          isPending={reset.isPending}
-          onConfirm={() => reset.mutate()}
+          mutation={reset}
         >
           <p>{t('office.access.resetPasswordBody', { name })}</p>
         </ConfirmButton>
@@ -280,8 +279,7 @@ function AccessDetails({
           label={t('office.access.resetTwoStep')}
           pendingLabel={t('office.access.resettingNow')}
           title={t('office.access.resetTwoStepTitle')}
-          isPending={resetTwoStep.isPending}
-          onConfirm={() => resetTwoStep.mutate()}
+          mutation={resetTwoStep}
         >
           <p>{t('office.access.resetTwoStepBody', { name })}</p>
         </ConfirmButton>
@@ -290,8 +288,7 @@ function AccessDetails({
           pendingLabel={t('office.access.removingNow')}
           title={t('office.access.removeTitle')}
           danger
-          isPending={remove.isPending}
-          onConfirm={() => remove.mutate()}
+          mutation={remove}
         >
           <p>{t('office.access.removeBody', { name })}</p>
         </ConfirmButton>

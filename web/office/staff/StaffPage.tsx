@@ -211,8 +211,7 @@ function StaffRow({
             label={t('office.access.resetPassword')}
             pendingLabel={t('office.access.resettingNow')}
             title={t('office.staff.resetTitle', { name })}
-            isPending={reset.isPending}
-            onConfirm={() => reset.mutate()}
+            mutation={reset}
           >
             <p>{t('office.staff.resetBody')}</p>
           </ConfirmButton>
@@ -222,8 +221,8 @@ function StaffRow({
               pendingLabel={t('office.staff.disabling')}
               title={t('office.staff.disableTitle', { name })}
               danger
-              isPending={status.isPending}
-              onConfirm={() => status.mutate(false)}
+              mutation={status}
+              variables={false}
             >
               <p>{t('office.staff.disableBody')}</p>
             </ConfirmButton>
