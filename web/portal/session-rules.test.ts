@@ -19,10 +19,12 @@ import {
 } from './session-rules.ts'
 
 describe('pathForStage', () => {
-  it('sends each sign-in stage to its page', () => {
-    expect(pathForStage('change-password')).toBe('/first-sign-in')
-    expect(pathForStage('verify')).toBe('/verify')
-    expect(pathForStage('ready')).toBe('/home')
+  it.each([
+    { stage: 'change-password', page: '/first-sign-in' },
+    { stage: 'verify', page: '/verify' },
+    { stage: 'ready', page: '/home' },
+  ] as const)('sends the $stage stage to $page', ({ stage, page }) => {
+    expect(pathForStage(stage)).toBe(page)
   })
 })
 
