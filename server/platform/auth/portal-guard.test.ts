@@ -1,11 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  FAMILY_PASSWORD,
-  seedPatient,
-  seedPortalUser,
-  seedPractice,
-  seedRepresentation,
-} from '../../testing/fixtures.ts'
+import { FAMILY_PASSWORD, seedGarciaFamily } from '../../testing/family.ts'
+import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
 import { portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { useTestApp } from '../../testing/suite.ts'
 import { describeEachDatabase } from '../db/testing.ts'
@@ -20,32 +15,8 @@ describeEachDatabase('the portal access guard', (kind) => {
 
   beforeAll(async () => {
     practiceId = await seedPractice(suite.db)
-    ids.maria = await seedPatient(suite.db, {
-      practiceId,
-      first_name: 'Maria',
-      last_name: 'Garcia',
-    })
-    ids.luis = await seedPatient(suite.db, { practiceId, first_name: 'Luis', last_name: 'Garcia' })
-    ids.sofia = await seedPatient(suite.db, {
-      practiceId,
-      first_name: 'Sofia',
-      last_name: 'Garcia',
-    })
-    ids.mateo = await seedPatient(suite.db, {
-      practiceId,
-      first_name: 'Mateo',
-      last_name: 'Garcia',
-      status: 'Archived',
-    })
-    ids.smith = await seedPatient(suite.db, { practiceId, first_name: 'Ann', last_name: 'Smith' })
-    await seedRepresentation(suite.db, {
-      practiceId,
-      representativeId: ids.maria,
-      patientIds: [ids.luis, ids.sofia, ids.mateo],
-    })
-    await seedPortalUser(suite.db, { practiceId, patientId: ids.maria, username: 'maria.garcia' })
-    await seedPortalUser(suite.db, { practiceId, patientId: ids.luis, username: 'luis.garcia' })
-    await seedPortalUser(suite.db, { practiceId, patientId: ids.smith, username: 'ann.smith' })
+    const { patients } = await seedGarciaFamily(suite.db, { practiceId })
+    Object.assign(ids, patients)
     const otherPractice = await seedPractice(suite.db, { name: 'Other Dental' })
     ids.foreign = await seedPatient(suite.db, {
       practiceId: otherPractice,
