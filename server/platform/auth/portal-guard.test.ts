@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { FAMILY_PASSWORD, seedGarciaFamily } from '../../testing/family.ts'
 import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
 import { portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { switchPortalFeature, useTestApp } from '../../testing/suite.ts'
 import { describeEachDatabase } from '../db/testing.ts'
 import { PORTAL_FEATURES } from './access-rules.ts'
 import { createPortalGuard } from './portal-guard.ts'
@@ -79,22 +79,12 @@ describeEachDatabase('the portal access guard', (kind) => {
   })
 
   it('refuses a feature switched off in Portal Settings with 403, until it is switched on', async () => {
-    await suite.db
-      .updateTable('portal_settings')
-      .set({ feature_images: false })
-      .where('practice_id', '=', practiceId)
-      .execute()
-    await suite.settle() // written as another instance would; this one hears of it by notification
+    await switchPortalFeature(suite, practiceId, 'feature_images', false)
     const off = await read('maria', 'sofia', 'images')
     expect(off.statusCode).toBe(403)
     expect(off.json()).toMatchObject({ type: '/problems/feature-disabled' })
     expect((await read('maria', 'sofia', 'appointments')).statusCode).toBe(200)
-    await suite.db
-      .updateTable('portal_settings')
-      .set({ feature_images: true })
-      .where('practice_id', '=', practiceId)
-      .execute()
-    await suite.settle()
+    await switchPortalFeature(suite, practiceId, 'feature_images', true)
     expect((await read('maria', 'sofia', 'images')).statusCode).toBe(200)
   })
 

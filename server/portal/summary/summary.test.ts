@@ -5,7 +5,7 @@ import { validateCcd } from '../../ccd/index.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { seedCareSummaryCodes } from '../../testing/fixtures.ts'
 import { type LoopbackSmtp, startLoopbackSmtp } from '../../testing/smtp.ts'
-import { familyRequests, useFamilyApp } from '../../testing/suite.ts'
+import { familyRequests, useFamilyApp, withPortalFeatureOff } from '../../testing/suite.ts'
 import { CREATE_CARE_SUMMARY_JOB, onAppointmentCompleted } from './create.ts'
 import { XDM_ENTRIES } from './package.ts'
 import { SUMMARY_HTML_CSP } from './routes.ts'
@@ -360,26 +360,17 @@ describeEachDatabase('portal: care summaries', (kind) => {
     })
 
     it('answers 403 when the practice switched care summaries off', async () => {
-      await suite.db
-        .updateTable('portal_settings')
-        .set({ feature_care_summary: false })
-        .where('practice_id', '=', suite.family.practiceId)
-        .execute()
-      // Written as another instance would: this one hears of it by notification.
-      await suite.settle()
-      try {
-        const response = await get(`${base('sofia')}/summaries`)
-        expect(response.statusCode).toBe(403)
-        expect(response.json().type).toBe('/problems/feature-disabled')
-        expect((await get(`${base('sofia')}/summaries/${summaryId}/html`)).statusCode).toBe(403)
-      } finally {
-        await suite.db
-          .updateTable('portal_settings')
-          .set({ feature_care_summary: true })
-          .where('practice_id', '=', suite.family.practiceId)
-          .execute()
-        await suite.settle()
-      }
+      await withPortalFeatureOff(
+        suite,
+        suite.family.practiceId,
+        'feature_care_summary',
+        async () => {
+          const response = await get(`${base('sofia')}/summaries`)
+          expect(response.statusCode).toBe(403)
+          expect(response.json().type).toBe('/problems/feature-disabled')
+          expect((await get(`${base('sofia')}/summaries/${summaryId}/html`)).statusCode).toBe(403)
+        },
+      )
     })
   })
 })

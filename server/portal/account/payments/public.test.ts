@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../../platform/db/testing.ts'
 import { browserPost, cookieFrom, TEST_ORIGIN } from '../../../testing/http.ts'
 import { sandboxCardToken, turnOnSandboxPayments } from '../../../testing/payments.ts'
-import { useFamilyApp } from '../../../testing/suite.ts'
+import { useFamilyApp, withPortalFeatureOff } from '../../../testing/suite.ts'
 import { statementPaymentLink } from './public.ts'
 
 const key = () => randomUUID().replaceAll('-', '')
@@ -156,22 +156,18 @@ describeEachDatabase('portal: make payment without signing in', (kind) => {
     )
 
     // A practice that takes no payments online serves the statement as the PMS sent it.
-    const setSwitch = (on: boolean) =>
-      suite.db
-        .updateTable('portal_settings')
-        .set({ feature_make_payments: on })
-        .where('practice_id', '=', suite.family.practiceId)
-        .execute()
-    await setSwitch(false)
-    try {
-      const plain = await suite.app.inject({
-        url: pdfUrl,
-        headers: { cookie: suite.cookies.maria },
-      })
-      expect(Buffer.compare(plain.rawPayload, stored)).toBe(0)
-    } finally {
-      await setSwitch(true)
-    }
+    await withPortalFeatureOff(
+      suite,
+      suite.family.practiceId,
+      'feature_make_payments',
+      async () => {
+        const plain = await suite.app.inject({
+          url: pdfUrl,
+          headers: { cookie: suite.cookies.maria },
+        })
+        expect(Buffer.compare(plain.rawPayload, stored)).toBe(0)
+      },
+    )
   })
 
   it('makes a guesser wait after five tries at one person, even from many addresses and spellings', async () => {
