@@ -42,10 +42,9 @@ describe('patient addresses', () => {
 })
 
 describe('safeReturnPath', () => {
-  it('allows home and patient pages only', () => {
-    expect(safeReturnPath('/home')).toBe('/home')
-    expect(safeReturnPath('/patients/7')).toBe('/patients/7')
-    expect(safeReturnPath('/patients/7/plan')).toBe('/patients/7/plan')
+  // Home and patient pages only.
+  it.each(['/home', '/patients/7', '/patients/7/plan'])('allows %s', (path) => {
+    expect(safeReturnPath(path)).toBe(path)
   })
 
   it('refuses other sites and other pages', () => {
