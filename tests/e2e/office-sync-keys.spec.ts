@@ -16,13 +16,12 @@ test('Sync API keys: create a key shown once with a copy button, see it listed, 
   await expect(page.getByRole('heading', { level: 1, name: 'Sync API keys' })).toBeFocused()
 
   const create = page.getByRole('region', { name: 'Create a key' })
-  await create.getByRole('button', { name: 'Create key' }).click()
-  await expect(create.getByRole('textbox', { name: 'Key name' })).toHaveAttribute(
-    'aria-invalid',
-    'true',
-  )
-  await create.getByRole('textbox', { name: 'Key name' }).fill(name)
-  await create.getByRole('button', { name: 'Create key' }).click()
+  const keyName = create.getByRole('textbox', { name: 'Key name' })
+  const createKey = create.getByRole('button', { name: 'Create key' })
+  await createKey.click()
+  await expect(keyName).toHaveAttribute('aria-invalid', 'true')
+  await keyName.fill(name)
+  await createKey.click()
 
   const shown = page.getByRole('region', { name: `New key: ${name}` })
   await expect(shown.getByRole('heading', { name: `New key: ${name}` })).toBeFocused()
@@ -86,14 +85,13 @@ async function webhookRoundTrip(page: Page, url: string) {
     'href',
     '/api/sync/docs#webhooks',
   )
-  await section.getByRole('textbox', { name: 'Webhook address' }).fill('ftp://nope.example.test/')
-  await section.getByRole('button', { name: 'Set webhook' }).click()
-  await expect(section.getByRole('textbox', { name: 'Webhook address' })).toHaveAttribute(
-    'aria-invalid',
-    'true',
-  )
-  await section.getByRole('textbox', { name: 'Webhook address' }).fill(url)
-  await section.getByRole('button', { name: 'Set webhook' }).click()
+  const address = section.getByRole('textbox', { name: 'Webhook address' })
+  const setWebhook = section.getByRole('button', { name: 'Set webhook' })
+  await address.fill('ftp://nope.example.test/')
+  await setWebhook.click()
+  await expect(address).toHaveAttribute('aria-invalid', 'true')
+  await address.fill(url)
+  await setWebhook.click()
   const secret = section.getByRole('region', { name: 'Webhook signing secret' })
   await expect(secret.getByText('This secret will not be shown again.')).toBeVisible()
   const first = await secret.locator('dd').nth(1).textContent()
