@@ -6,7 +6,7 @@ import { findColumnById } from '../../platform/db/rows.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { SEND_EMAIL_JOB } from '../../platform/mail/outbox.ts'
 import { auditRowsOf } from '../../testing/audit.ts'
-import { seedPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
+import { seedPatient, seedPractice, seedStaff, updatePatient } from '../../testing/fixtures.ts'
 import { browserPost } from '../../testing/http.ts'
 import { readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
 import { familyRequests, signedInStaff, useFamilyApp } from '../../testing/suite.ts'
@@ -53,11 +53,7 @@ describeEachDatabase('office: WebMail', (kind) => {
     })
     const provider = await suite.db.selectFrom('providers').select('id').executeTakeFirstOrThrow()
     providerId = provider.id
-    await suite.db
-      .updateTable('patients')
-      .set({ email: 'maria@example.test' })
-      .where('id', '=', suite.family.patients.maria)
-      .execute()
+    await updatePatient(suite.db, suite.family.patients.maria, { email: 'maria@example.test' })
     const sent = await family.post('/api/portal/messages', {
       regardingPatientId: suite.family.patients.sofia,
       providerId,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { validateCcd } from '../../ccd/index.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
-import { seedCareSummaryCodes } from '../../testing/fixtures.ts'
+import { seedCareSummaryCodes, updatePatient } from '../../testing/fixtures.ts'
 import { type LoopbackSmtp, startLoopbackSmtp } from '../../testing/smtp.ts'
 import { familyRequests, useFamilyApp, withPortalFeatureOff } from '../../testing/suite.ts'
 import { CREATE_CARE_SUMMARY_JOB, onAppointmentCompleted } from './create.ts'
@@ -25,11 +25,12 @@ describeEachDatabase('portal: care summaries', (kind) => {
   beforeAll(async () => {
     const { practiceId } = suite.family
     const sofia = suite.family.patients.sofia
-    await suite.db
-      .updateTable('patients')
-      .set({ birth_sex: 'F', race_code: '2106-3', ethnicity_code: '2135-2', language: 'es' })
-      .where('id', '=', sofia)
-      .execute()
+    await updatePatient(suite.db, sofia, {
+      birth_sex: 'F',
+      race_code: '2106-3',
+      ethnicity_code: '2135-2',
+      language: 'es',
+    })
     await suite.db
       .insertInto('problems')
       .values({

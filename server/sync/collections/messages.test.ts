@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { updatePatient } from '../../testing/fixtures.ts'
 import { syncClient } from '../testing.ts'
 import { documents, imageCategories } from './images.ts'
 import { type SyncedFamily, syncedFamily } from './testing.ts'
@@ -28,11 +29,7 @@ describeEachDatabase('sync collections: messages from the PMS', (kind) => {
     })
       .png()
       .toBuffer()
-    await family.db
-      .updateTable('patients')
-      .set({ email: 'maria@example.test' })
-      .where('id', '=', family.seeded.patients.maria)
-      .execute()
+    await updatePatient(family.db, family.seeded.patients.maria, { email: 'maria@example.test' })
     await family.put(imageCategories, 'cat-letters', { name: 'Letters', showInPortal: false })
     for (const patient of ['sofia', 'luis']) {
       await family.put(documents, `doc-${patient}`, {

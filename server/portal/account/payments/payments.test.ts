@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../../background.ts'
 import { describeEachDatabase } from '../../../platform/db/testing.ts'
 import { createSyncKey } from '../../../sync/keys.ts'
+import { updatePatient } from '../../../testing/fixtures.ts'
 import { TEST_ORIGIN } from '../../../testing/http.ts'
 import { sandboxCardToken, turnOnSandboxPayments } from '../../../testing/payments.ts'
 import { type LoopbackSmtp, startLoopbackSmtp } from '../../../testing/smtp.ts'
@@ -51,11 +52,7 @@ describeEachDatabase('portal: make payment', (kind) => {
   beforeAll(async () => {
     const { practiceId } = suite.family
     await turnOnSandboxPayments(suite.db, practiceId)
-    await suite.db
-      .updateTable('patients')
-      .set({ email: 'maria@example.test' })
-      .where('id', '=', suite.family.patients.maria)
-      .execute()
+    await updatePatient(suite.db, suite.family.patients.maria, { email: 'maria@example.test' })
     smtp = await startLoopbackSmtp()
   })
   afterAll(async () => {
@@ -260,11 +257,7 @@ describeEachDatabase('portal: make payment', (kind) => {
         headers: { authorization: `Bearer ${apiKey}` },
         ...(payload ? { payload } : {}),
       })
-    await suite.db
-      .updateTable('patients')
-      .set({ external_id: 'PAT-MARIA' })
-      .where('id', '=', suite.family.patients.maria)
-      .execute()
+    await updatePatient(suite.db, suite.family.patients.maria, { external_id: 'PAT-MARIA' })
     const feed = (await call('GET', 'events?limit=1000')).json()
     const made = feed.events.filter((event: { type: string }) => event.type === 'payment.made')
     expect(made.length).toBe((await onlinePayments()).length)

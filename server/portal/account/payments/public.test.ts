@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../../platform/db/testing.ts'
+import { updatePatient } from '../../../testing/fixtures.ts'
 import { browserPost, cookieFrom, TEST_ORIGIN } from '../../../testing/http.ts'
 import { sandboxCardToken, turnOnSandboxPayments } from '../../../testing/payments.ts'
 import { useFamilyApp, withPortalFeatureOff } from '../../../testing/suite.ts'
@@ -17,21 +18,9 @@ describeEachDatabase('portal: make payment without signing in', (kind) => {
   beforeAll(async () => {
     const { practiceId, patients } = suite.family
     await turnOnSandboxPayments(suite.db, practiceId)
-    await suite.db
-      .updateTable('patients')
-      .set({ birthdate: maria.birthdate })
-      .where('id', '=', patients.maria)
-      .execute()
-    await suite.db
-      .updateTable('patients')
-      .set({ birthdate: luis.birthdate })
-      .where('id', '=', patients.luis)
-      .execute()
-    await suite.db
-      .updateTable('patients')
-      .set({ birthdate: '1990-01-01' })
-      .where('id', '=', patients.smith)
-      .execute()
+    await updatePatient(suite.db, patients.maria, { birthdate: maria.birthdate })
+    await updatePatient(suite.db, patients.luis, { birthdate: luis.birthdate })
+    await updatePatient(suite.db, patients.smith, { birthdate: '1990-01-01' })
   })
 
   const verify = (body: object, ip = '203.0.113.9') =>
