@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { auditRowsOf } from '../../testing/audit.ts'
 import { seedPortalPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
 import { officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { OFFICE_TEAM, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('first sign-in and personal-information checks', (kind) => {
   const suite = useTestApp(kind)
@@ -37,12 +37,7 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
       password: 'zoe password 1',
     })
     zoeId = zoe.patientId
-    await seedStaff(suite.db, {
-      practiceId,
-      username: 'frontdesk',
-      password: 'front desk password',
-      role: 'front_desk',
-    })
+    await seedStaff(suite.db, { practiceId, ...OFFICE_TEAM.desk })
   })
 
   const post = (url: string, payload: object, cookie: string) =>
@@ -229,7 +224,11 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
     await expectVerificationLocked(await verifyAs(again, RIGHT), again)
 
     // The office sees the lock and lifts it; the unlock is audited.
-    const office = await officeSignIn(suite.app, 'frontdesk', 'front desk password')
+    const office = await officeSignIn(
+      suite.app,
+      OFFICE_TEAM.desk.username,
+      OFFICE_TEAM.desk.password,
+    )
     const seen = await suite.app.inject({
       url: `/api/office/patients/${zoeId}/access`,
       headers: { cookie: office },
