@@ -1,13 +1,13 @@
 import sharp from 'sharp'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { updatePatient } from '../../testing/fixtures.ts'
 import { syncClient } from '../testing.ts'
 import { documents, imageCategories } from './images.ts'
-import { type SyncedFamily, syncedFamily } from './testing.ts'
+import { useSyncedFamily } from './testing.ts'
 
 describeEachDatabase('sync collections: messages from the PMS', (kind) => {
-  let family: SyncedFamily
+  const family = useSyncedFamily(kind)
   let png: Buffer
   const sentAt = new Date(Date.now() - 60 * 60 * 1000).toISOString()
   const message = (extra: object = {}) => ({
@@ -23,7 +23,6 @@ describeEachDatabase('sync collections: messages from the PMS', (kind) => {
   })
 
   beforeAll(async () => {
-    family = await syncedFamily(kind)
     png = await sharp({
       create: { width: 20, height: 20, channels: 3, background: { r: 90, g: 90, b: 90 } },
     })
@@ -42,7 +41,6 @@ describeEachDatabase('sync collections: messages from the PMS', (kind) => {
       })
     }
   })
-  afterAll(() => family.close())
 
   const portal = async (url: string) =>
     family.app.inject({ method: 'GET', url, headers: { cookie: family.maria } })
