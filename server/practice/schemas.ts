@@ -36,6 +36,18 @@ export const SecondFactorAnswer = Type.Object({
 
 export const TypedCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) })
 
+/** Adding an authenticator app: the key once, as a QR code (SVG) and as text to type. */
+export const AppEnrollment = Type.Object({
+  key: Type.String(),
+  uri: Type.String(),
+  qrSvg: Type.String(),
+})
+
+export const RecoveryCodes = Type.Object({
+  /** Shown once: only their hashes are kept. */
+  codes: Type.Array(Type.String()),
+})
+
 /**
  * What the browser's WebAuthn call answered (@simplewebauthn/browser's JSON), checked in full by
  * @simplewebauthn/server; here only its outline and sizes.

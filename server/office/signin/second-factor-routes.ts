@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
 import type { CookiePolicy } from '../../platform/auth/cookies.ts'
 import { confirmApp, startAppEnrollment } from '../../platform/auth/second-factor/commands.ts'
 import { setSessionSecondFactorStep } from '../../platform/auth/second-factor/queries.ts'
@@ -8,7 +7,12 @@ import type { Database } from '../../platform/db/database.ts'
 import { AlreadyDone } from '../../platform/http/problems.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
 import { findPracticeName } from '../../practice/queries.ts'
-import { SecondFactorAnswer, TypedCode } from '../../practice/schemas.ts'
+import {
+  AppEnrollment,
+  RecoveryCodes,
+  SecondFactorAnswer,
+  TypedCode,
+} from '../../practice/schemas.ts'
 import type { StaffGuard } from '../../practice/staff-permissions.ts'
 import { staffAuditor } from '../staff-audit.ts'
 import { enrollingStaff } from './enrolling.ts'
@@ -40,7 +44,7 @@ export const officeSecondFactorRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         response: {
-          200: Type.Object({ key: Type.String(), uri: Type.String(), qrSvg: Type.String() }),
+          200: AppEnrollment,
         },
       },
     },
@@ -56,7 +60,7 @@ export const officeSecondFactorRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         body: TypedCode,
-        response: { 200: Type.Object({ codes: Type.Array(Type.String()) }) },
+        response: { 200: RecoveryCodes },
       },
     },
     async (request) => {

@@ -1,19 +1,12 @@
 import { Type } from 'typebox'
 import { PortalSessionView } from '../signin/schemas.ts'
 
-export { SecondFactorAnswer, TypedCode } from '../../practice/schemas.ts'
-
-/** Adding an authenticator app: the key once, as a QR code (SVG) and as text to type. */
-export const AppEnrollment = Type.Object({
-  key: Type.String(),
-  uri: Type.String(),
-  qrSvg: Type.String(),
-})
-
-export const RecoveryCodes = Type.Object({
-  /** Shown once: only their hashes are kept. */
-  codes: Type.Array(Type.String()),
-})
+export {
+  AppEnrollment,
+  RecoveryCodes,
+  SecondFactorAnswer,
+  TypedCode,
+} from '../../practice/schemas.ts'
 
 export const AppConfirmed = Type.Object({
   codes: Type.Array(Type.String()),

@@ -1,32 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { type Static, Type } from 'typebox'
 import { Invalid } from '../../platform/http/problems.ts'
 import { npiProblem } from '../../practice/rules.ts'
 import { requireSyncKey } from '../auth.ts'
-import { Opt } from '../collections/fields.ts'
 import type { SyncRouteOptions } from '../routes.ts'
 import { ProblemDetails } from '../schemas.ts'
 import { strictValidatorCompiler } from '../validate.ts'
 import { findPracticeIdentity, updatePracticeNpi } from './queries.ts'
-
-export const SyncPractice = Type.Object(
-  {
-    npi: Opt(
-      Type.String({
-        pattern: '^\\d{10}$',
-        description:
-          "The practice's organization NPI (Type 2): care summaries name their custodian by it.",
-      }),
-    ),
-  },
-  { additionalProperties: false, $id: 'SyncPractice', examples: [{ npi: '1234567893' }] },
-)
-export type SyncPractice = Static<typeof SyncPractice>
-
-export const SyncPracticeView = Type.Object({
-  name: Type.String({ description: 'Set in the office console; read only here.' }),
-  npi: Type.Union([Type.String(), Type.Null()]),
-})
+import { SyncPractice, SyncPracticeView } from './schemas.ts'
 
 const PROBLEMS = { '4xx': ProblemDetails }
 

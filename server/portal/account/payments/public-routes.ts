@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { Type } from 'typebox'
 import { clientAddress } from '../../../platform/auth/client.ts'
 import type { CookiePolicy } from '../../../platform/auth/cookies.ts'
 import { admitAttempt } from '../../../platform/auth/sign-in.ts'
@@ -14,23 +13,12 @@ import type { PaymentProcessors } from './processor.ts'
 import { openPass, PAYMENT_PASS_SECONDS, sealPass, verifiedPayerPass } from './public.ts'
 import { actorAuditor } from './reconcile.ts'
 import { paymentInput } from './routes.ts'
-import { PaymentBody, PaymentResult, PaymentSetupView } from './schemas.ts'
+import { PaymentBody, PaymentResult, PaymentSetupView, VerifyBody } from './schemas.ts'
 import { payerVerificationCounters } from './throttle.ts'
 import { paymentResultView } from './view.ts'
 
 const PASS_COOKIE = 'bitewing_pay'
 const PASS_PATH = '/api/public/payments'
-
-const VerifyBody = Type.Object(
-  {
-    firstName: Type.String({ minLength: 1, maxLength: 100 }),
-    lastName: Type.String({ minLength: 1, maxLength: 100 }),
-    birthdate: Type.String({ format: 'date' }),
-    /** The sealed statement from a statement's payment link, when the patient came by one. */
-    statement: Type.Optional(Type.String({ maxLength: 2000 })),
-  },
-  { additionalProperties: false },
-)
 
 /**
  * Make payment without signing in (the sign-in page's link, or a statement's): the payer first

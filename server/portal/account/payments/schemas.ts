@@ -62,3 +62,25 @@ export const PaymentResult = Type.Object({
   madeAt: Type.String(),
   practiceName: Type.String(),
 })
+
+/** Who is paying without signing in: checked against the practice's patients. */
+export const VerifyBody = Type.Object(
+  {
+    firstName: Type.String({ minLength: 1, maxLength: 100 }),
+    lastName: Type.String({ minLength: 1, maxLength: 100 }),
+    birthdate: Type.String({ format: 'date' }),
+    /** The sealed statement from a statement's payment link, when the patient came by one. */
+    statement: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+)
+
+/** A card typed into the sandbox processor's own page (never a real card). */
+export const SandboxCardBody = Type.Object(
+  {
+    number: Type.String({ maxLength: 30 }),
+    expiry: Type.String({ maxLength: 7 }),
+    cvc: Type.String({ maxLength: 4 }),
+  },
+  { additionalProperties: false },
+)
