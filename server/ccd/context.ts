@@ -1,5 +1,6 @@
 import { stableUuid } from './ids.ts'
 import type { CareSummaryInput, Provider } from './input.ts'
+import { hl7Instant } from './time.ts'
 import { XmlWriter } from './xml.ts'
 
 /** What every section builder shares while one document is written. */
@@ -7,6 +8,11 @@ export interface BuildContext {
   w: XmlWriter
   input: CareSummaryInput
   timeZone: string
+  /**
+   * The document's effective time as a TS, made once: the header and every entry without a date
+   * of its own carry it.
+   */
+  effectiveTime: string
   /** The id root for things the practice numbers itself (patients, providers, clinics). */
   practiceRoot: string
   /** Providers by id (care team and author), for performers of procedures and encounters. */
@@ -34,6 +40,7 @@ export function createContext(input: CareSummaryInput): BuildContext {
     w: new XmlWriter(),
     input,
     timeZone: input.document.timeZone,
+    effectiveTime: hl7Instant(input.document.effectiveAt, input.document.timeZone),
     practiceRoot,
     providers,
     entryId(kind, id, part) {

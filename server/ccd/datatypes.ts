@@ -8,7 +8,7 @@ import type { Address, Organization, Provider } from './input.ts'
 import { providerTaxonomy } from './taxonomy.ts'
 import { fdiTooth, procedureArea, toothSurfaces } from './teeth.ts'
 import { CODE_SYSTEM_NAME, ENTRY, OID, type TemplateId } from './templates.ts'
-import { hl7Date, hl7Instant } from './time.ts'
+import { hl7Date } from './time.ts'
 import { emptyTag, type XmlWriter } from './xml.ts'
 
 // Rendered and encoded once: copying ready bytes is the cheapest write there is.
@@ -243,7 +243,7 @@ export function entryAuthor(ctx: BuildContext, time?: string | null): void {
   const { w } = ctx
   w.start('author')
   templateId(w, ENTRY.authorParticipation)
-  w.empty('time', { value: time || hl7Instant(ctx.input.document.effectiveAt, ctx.timeZone) })
+  w.empty('time', { value: time || ctx.effectiveTime })
   ctx.reuse('entry-author', () => {
     ctx.w.start('assignedAuthor')
     documentAuthorId(ctx)

@@ -21,7 +21,7 @@ import {
 } from './datatypes.ts'
 import type { CodedValue, PatientDemographics } from './input.ts'
 import { HEADER_TEMPLATES, OID } from './templates.ts'
-import { hl7Date, hl7Instant } from './time.ts'
+import { hl7Date } from './time.ts'
 
 export const DEFAULT_TITLE = 'Continuity of Care Document'
 
@@ -37,7 +37,7 @@ export function writeHeader(ctx: BuildContext, documentId: string): void {
     displayName: 'Summarization of Episode Note',
   })
   w.element('title', input.document.title || DEFAULT_TITLE)
-  w.empty('effectiveTime', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
+  w.empty('effectiveTime', { value: ctx.effectiveTime })
   w.empty('confidentialityCode', {
     code: 'N',
     codeSystem: OID.confidentiality,
@@ -139,7 +139,7 @@ function author(ctx: BuildContext): void {
   const { w, input } = ctx
   const site = careSite(ctx)
   w.start('author')
-  w.empty('time', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
+  w.empty('time', { value: ctx.effectiveTime })
   w.start('assignedAuthor')
   documentAuthorId(ctx)
   if (input.author) providerSpecialty(ctx, input.author)
@@ -192,7 +192,7 @@ function legalAuthenticator(ctx: BuildContext): void {
   const { w, input } = ctx
   if (!input.author) return
   w.start('legalAuthenticator')
-  w.empty('time', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
+  w.empty('time', { value: ctx.effectiveTime })
   // CS: the schema allows the code alone (HL7 ParticipationSignature, S = signed).
   w.empty('signatureCode', { code: 'S' })
   assignedEntity(ctx, input.author)
@@ -224,7 +224,7 @@ function documentationOf(ctx: BuildContext): void {
   if (start) w.empty('low', { value: hl7Date(start) })
   else w.empty('low', { nullFlavor: 'UNK' })
   if (range?.to) w.empty('high', { value: hl7Date(range.to) })
-  else w.empty('high', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
+  else w.empty('high', { value: ctx.effectiveTime })
   w.end()
   for (const provider of input.careTeam) {
     w.start('performer', { typeCode: 'PRF' })

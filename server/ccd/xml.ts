@@ -40,13 +40,27 @@ const SPACE = 0x20
 const EQUALS = 0x3d
 const QUOTE = 0x22
 
-/** 1 where an ASCII character is copied as it is, 0 where it is replaced or dropped. */
-function plainTable(table: readonly (string | undefined)[]): Uint8Array {
-  return Uint8Array.from(table, (replacement) => (replacement === undefined ? 1 : 0))
+/** How one kind of value (text, attribute value) is escaped while it is copied. */
+interface Escaping {
+  /** 1 where an ASCII character is copied as it is, 0 where it is replaced or dropped. */
+  plain: Uint8Array
+  /** The replacement of each ASCII character that is not plain. */
+  table: readonly (string | undefined)[]
+  /** The string escaper, for the rest of a value from its first character beyond ASCII. */
+  escapeRest: (value: string) => string
 }
 
-const TEXT_PLAIN = plainTable(TEXT_ESCAPES)
-const ATTRIBUTE_PLAIN = plainTable(ATTRIBUTE_ESCAPES)
+function escaping(
+  table: readonly (string | undefined)[],
+  escapeRest: (value: string) => string,
+): Escaping {
+  const plain = Uint8Array.from(table, (replacement) => (replacement === undefined ? 1 : 0))
+  return { plain, table, escapeRest }
+}
+
+// Module constants, read on every value: the hot loop never goes through an import binding.
+const TEXT = escaping(TEXT_ESCAPES, escapeText)
+const ATTRIBUTE = escaping(ATTRIBUTE_ESCAPES, escapeAttribute)
 
 const INITIAL_BYTES = 128 * 1024
 // A buffer grown past this for an exceptionally large document is not kept for the next one;
@@ -93,8 +107,9 @@ export class XmlWriter {
   /** An element with no content. */
   empty(name: string, attributes?: Attributes): this {
     this.startTag(name, attributes)
-    this.byte(SLASH)
-    this.byte(GREATER_THAN)
+    this.reserve(2)
+    this.bytes[this.length++] = SLASH
+    this.bytes[this.length++] = GREATER_THAN
     return this
   }
 
@@ -102,7 +117,7 @@ export class XmlWriter {
   element(name: string, text: string, attributes?: Attributes): this {
     this.startTag(name, attributes)
     this.byte(GREATER_THAN)
-    this.escaped(text, TEXT_PLAIN, TEXT_ESCAPES)
+    this.escaped(text, TEXT)
     this.endTag(name)
     return this
   }
@@ -119,7 +134,7 @@ export class XmlWriter {
   }
 
   text(text: string): this {
-    this.escaped(text, TEXT_PLAIN, TEXT_ESCAPES)
+    this.escaped(text, TEXT)
     return this
   }
 
@@ -196,14 +211,16 @@ export class XmlWriter {
     this.bytes[at++] = EQUALS
     this.bytes[at++] = QUOTE
     this.length = at
-    this.escaped(value, ATTRIBUTE_PLAIN, ATTRIBUTE_ESCAPES)
+    this.escaped(value, ATTRIBUTE)
     this.byte(QUOTE)
   }
 
   private endTag(name: string): void {
-    this.byte(LESS_THAN)
-    this.byte(SLASH)
+    this.reserve(name.length + 3)
+    this.bytes[this.length++] = LESS_THAN
+    this.bytes[this.length++] = SLASH
     this.markup(name)
+    // Not within the room reserved above: a name beyond ASCII can take more bytes than units.
     this.byte(GREATER_THAN)
   }
 
@@ -233,8 +250,9 @@ export class XmlWriter {
    * Text or an attribute value, escaped while copied. Almost every value is ASCII; from the
    * first character beyond it, the rest goes through the string escaper and UTF-8 encoding.
    */
-  private escaped(value: string, plain: Uint8Array, table: readonly (string | undefined)[]): void {
+  private escaped(value: string, escaping: Escaping): void {
     this.reserve(value.length * MAX_ESCAPED_BYTES_PER_CHARACTER + 1)
+    const { plain, table } = escaping
     const bytes = this.bytes
     let at = this.length
     for (let index = 0; index < value.length; index++) {
@@ -246,7 +264,7 @@ export class XmlWriter {
       if (code >= 0x80) {
         this.length = at
         const rest = value.slice(index)
-        this.utf8(table === TEXT_ESCAPES ? escapeText(rest) : escapeAttribute(rest))
+        this.utf8(escaping.escapeRest(rest))
         return
       }
       const replacement = table[code] as string

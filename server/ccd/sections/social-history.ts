@@ -11,7 +11,7 @@ import {
   writeSection,
 } from '../narrative.ts'
 import { ENTRY, OID, SECTIONS } from '../templates.ts'
-import { hl7Date, hl7Instant, localDate, readableDate } from '../time.ts'
+import { hl7Date, localDate, readableDate } from '../time.ts'
 import { startObservation } from './observation.ts'
 
 const BIRTH_SEX: Record<string, string> = { F: 'Female', M: 'Male' }
@@ -96,7 +96,7 @@ function birthSex(ctx: BuildContext): void {
   coded(w, 'code', { code: '76689-9', codeSystem: OID.loinc, displayName: 'Sex assigned at birth' })
   textReference(w, 'birth-sex')
   w.empty('statusCode', { code: 'completed' })
-  w.empty('effectiveTime', { value: hl7Instant(input.document.effectiveAt, ctx.timeZone) })
+  w.empty('effectiveTime', { value: ctx.effectiveTime })
   if (code === 'F' || code === 'M') {
     w.empty('value', {
       'xsi:type': 'CD',
