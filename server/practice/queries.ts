@@ -1,6 +1,6 @@
 import { type Selectable, type SelectQueryBuilder, sql } from 'kysely'
 import type { Database } from '../platform/db/database.ts'
-import { findColumnById } from '../platform/db/rows.ts'
+import { findColumnById, practiceRow } from '../platform/db/rows.ts'
 import type { DB, PracticesTable } from '../platform/db/schema.ts'
 import { NotFound } from '../platform/http/problems.ts'
 import { summariesReady } from './rules.ts'
@@ -113,7 +113,7 @@ export async function lockPatient(db: Database, practiceId: number, patientId: n
  * practice has no such patient, whoever's id it is.
  */
 export function practicePatient(db: Database, practiceId: number, patientId: number) {
-  return db.selectFrom('patients').where('practice_id', '=', practiceId).where('id', '=', patientId)
+  return practiceRow(db, 'patients', practiceId, patientId)
 }
 
 /** The practice-owned tables whose rows each belong to one patient. */

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
 import { updateRowById } from '../../platform/db/rows.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { findUsernameOwners, lockPatient } from '../../practice/queries.ts'
+import { findUsernameOwners, lockPatient, practicePatient } from '../../practice/queries.ts'
 
 const PATIENT_COLUMNS = [
   'patients.id',
@@ -55,12 +55,9 @@ export async function searchPatients(
 }
 
 export async function findPatientAccess(db: Database, practiceId: number, patientId: number) {
-  return db
-    .selectFrom('patients')
+  return practicePatient(db, practiceId, patientId)
     .leftJoin('portal_users', 'portal_users.patient_id', 'patients.id')
     .select([...PATIENT_COLUMNS, ...ACCESS_COLUMNS])
-    .where('patients.practice_id', '=', practiceId)
-    .where('patients.id', '=', patientId)
     .executeTakeFirst()
 }
 

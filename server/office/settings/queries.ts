@@ -1,7 +1,7 @@
 import type { Static } from 'typebox'
 import { findPortalSettings } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { updateRowById } from '../../platform/db/rows.ts'
+import { updatePracticeRow, updateRowById } from '../../platform/db/rows.ts'
 import { CONTACT_COLUMNS } from '../../practice/queries.ts'
 import type { PortalSettingsBody } from './schemas.ts'
 
@@ -133,12 +133,13 @@ export async function updateClinicContact(
   clinicId: number,
   contact: ContactChange,
 ) {
-  const result = await db
-    .updateTable('clinics')
-    .set(contactColumns(contact))
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', clinicId)
-    .executeTakeFirst()
+  const result = await updatePracticeRow(
+    db,
+    'clinics',
+    practiceId,
+    clinicId,
+    contactColumns(contact),
+  ).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 

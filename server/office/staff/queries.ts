@@ -1,6 +1,6 @@
 import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { updateRowById } from '../../platform/db/rows.ts'
+import { practiceRow, updateRowById } from '../../platform/db/rows.ts'
 import type { StaffRole } from '../../platform/db/schema.ts'
 import { findUsernameOwners } from '../../practice/queries.ts'
 
@@ -51,11 +51,8 @@ export async function listStaff(db: Database, practiceId: number) {
 }
 
 export async function findStaffMember(db: Database, practiceId: number, staffId: number) {
-  return db
-    .selectFrom('staff_users')
+  return practiceRow(db, 'staff_users', practiceId, staffId)
     .select(MEMBER_COLUMNS)
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', staffId)
     .executeTakeFirst()
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/database.ts'
+import { practiceRow } from '../../platform/db/rows.ts'
 import { CONTACT_COLUMNS, practicePatient } from '../../practice/queries.ts'
 
 export async function findPatientClinicId(db: Database, practiceId: number, patientId: number) {
@@ -20,11 +21,8 @@ export async function findPracticeContact(db: Database, practiceId: number) {
 }
 
 export async function findClinicContact(db: Database, practiceId: number, clinicId: number) {
-  return db
-    .selectFrom('clinics')
+  return practiceRow(db, 'clinics', practiceId, clinicId)
     .select(CONTACT_AND_ZONE)
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', clinicId)
     .where('is_hidden', '=', false)
     .executeTakeFirst()
 }

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { practiceRow } from '../../platform/db/rows.ts'
 import type { DB } from '../../platform/db/schema.ts'
 import { patientRows, practicePatient } from '../../practice/queries.ts'
 
@@ -264,8 +265,7 @@ export async function findTransmission(
   patientId: number,
   emailId: number,
 ) {
-  return db
-    .selectFrom('outgoing_emails')
+  return practiceRow(db, 'outgoing_emails', practiceId, emailId)
     .innerJoin('audit_events', (join) =>
       join
         .on('audit_events.action', '=', 'summary.transmitted')
@@ -283,7 +283,5 @@ export async function findTransmission(
       'audit_events.target_id',
       'audit_events.details',
     ])
-    .where('outgoing_emails.practice_id', '=', practiceId)
-    .where('outgoing_emails.id', '=', emailId)
     .executeTakeFirst()
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/database.ts'
+import { practiceRow, updatePracticeRow } from '../../platform/db/rows.ts'
 
 /** The practice's active staff users, who a message can be assigned to. */
 export function activeStaff(db: Database, practiceId: number) {
@@ -14,11 +15,8 @@ export function activeStaff(db: Database, practiceId: number) {
 
 /** Whether a staff user of this practice exists and is active. */
 export async function activeStaffOfPractice(db: Database, practiceId: number, staffId: number) {
-  const row = await db
-    .selectFrom('staff_users')
+  const row = await practiceRow(db, 'staff_users', practiceId, staffId)
     .select('id')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', staffId)
     .where('is_active', '=', true)
     .executeTakeFirst()
   return row !== undefined
@@ -34,11 +32,9 @@ export async function assignMessage(
   messageId: number,
   staffId: number | null,
 ) {
-  const rows = await db
-    .updateTable('messages')
-    .set({ assigned_staff_id: staffId })
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', messageId)
+  const rows = await updatePracticeRow(db, 'messages', practiceId, messageId, {
+    assigned_staff_id: staffId,
+  })
     .where('direction', '=', 'ToPractice')
     .where((eb) =>
       staffId === null

@@ -1,5 +1,6 @@
 import type { Expression, SqlBool } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { practiceRow, updatePracticeRow } from '../../platform/db/rows.ts'
 import type { MessageDirection, MessageKind } from '../../platform/db/schema.ts'
 import { Invalid } from '../../platform/http/problems.ts'
 import { type BoxCursor, pageStart } from './rules.ts'
@@ -237,11 +238,7 @@ export async function setPracticeState(
     ...(state.handledAt !== undefined ? { handled_at: state.handledAt } : {}),
   }
   if (Object.keys(changes).length === 0) return
-  await db
-    .updateTable('messages')
-    .set(changes)
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', messageId)
+  await updatePracticeRow(db, 'messages', practiceId, messageId, changes)
     .where('direction', '=', 'ToPractice')
     .execute()
 }
@@ -260,11 +257,8 @@ export function messageProviders(db: Database, practiceId: number) {
 
 /** Whether a provider of this practice exists and may be written to. */
 export async function providerExists(db: Database, practiceId: number, providerId: number) {
-  const row = await db
-    .selectFrom('providers')
+  const row = await practiceRow(db, 'providers', practiceId, providerId)
     .select('id')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', providerId)
     .where('is_hidden', '=', false)
     .executeTakeFirst()
   return row !== undefined
