@@ -9,32 +9,66 @@ import type {
 import type { Database } from './database.ts'
 import type { DB } from './schema.ts'
 
-/** The tables whose rows are found by a numeric `id`. */
-type TableWithId = { [T in keyof DB]: DB[T] extends { id: unknown } ? T : never }[keyof DB]
-
-/** The practice-owned tables whose rows are found by a numeric `id` within their practice. */
-type PracticeTableWithId = {
-  [T in keyof DB]: DB[T] extends { practice_id: unknown; id: unknown } ? T : never
+/** The tables that have all these columns, e.g. `TableWith<'practice_id' | 'patient_id'>`. */
+export type TableWith<C extends string> = {
+  [T in keyof DB]: DB[T] extends Record<C, unknown> ? T : never
 }[keyof DB]
 
+/** The tables whose rows are found by a numeric `id`. */
+type TableWithId = TableWith<'id'>
+
+/** The practice-owned tables: every practice-owned row carries practice_id (migration 0005). */
+type PracticeTable = TableWith<'practice_id'>
+
+/** The practice-owned tables whose rows are found by a numeric `id` within their practice. */
+type PracticeTableWithId = TableWith<'practice_id' | 'id'>
+
 /**
- * The practice's row of a table with this id, the columns, joins and further conditions left to
- * the caller: scoped by the practice (tenancy), it finds nothing when the id is another
- * practice's. Qualified, as the caller may join.
+ * The practice's rows of a table, the columns, joins and further conditions left to the caller:
+ * scoped by the practice (tenancy), the query finds nothing of another practice. Qualified, as
+ * the caller may join.
  */
+export function practiceRows<T extends PracticeTable>(
+  db: Database,
+  table: T,
+  practiceId: number,
+): SelectQueryBuilder<DB, T, object> {
+  // Kysely cannot follow a table name that is a type parameter; the signature keeps the table,
+  // and so every column the caller names, checked.
+  const rows = db
+    .selectFrom(table as 'payments')
+    .where(`${table}.practice_id` as 'payments.practice_id', '=', practiceId)
+  return rows as unknown as SelectQueryBuilder<DB, T, object>
+}
+
+/**
+ * practiceRows narrowed to those whose column holds this value: one id's row (practiceRow), one
+ * patient's rows (patientRows, in practice/queries.ts).
+ */
+export function practiceRowsWhere<T extends PracticeTable>(
+  db: Database,
+  table: T,
+  practiceId: number,
+  column: 'id' | 'patient_id',
+  value: number,
+): SelectQueryBuilder<DB, T, object> {
+  // As in practiceRows; the callers' signatures check that their tables have the column.
+  const rows = practiceRows(db, table as 'appointments', practiceId).where(
+    `${table}.${column}` as 'appointments.id',
+    '=',
+    value,
+  )
+  return rows as unknown as SelectQueryBuilder<DB, T, object>
+}
+
+/** The practice's row of a table with this id (practiceRows): none when the id is another practice's. */
 export function practiceRow<T extends PracticeTableWithId>(
   db: Database,
   table: T,
   practiceId: number,
   id: number,
-): SelectQueryBuilder<DB, T, object> {
-  // Kysely cannot follow a table name that is a type parameter; the signature keeps the table,
-  // and so every column the caller names, checked.
-  const row = db
-    .selectFrom(table as 'payments')
-    .where(`${table}.practice_id` as 'payments.practice_id', '=', practiceId)
-    .where(`${table}.id` as 'payments.id', '=', id)
-  return row as unknown as SelectQueryBuilder<DB, T, object>
+) {
+  return practiceRowsWhere(db, table, practiceId, 'id', id)
 }
 
 /**
