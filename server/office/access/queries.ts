@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
 import { updateRowById } from '../../platform/db/rows.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { findUsernameOwners, lockPatient, practicePatient } from '../../practice/queries.ts'
+import { lockPatient, practicePatient } from '../../practice/queries.ts'
 
 const PATIENT_COLUMNS = [
   'patients.id',
@@ -85,10 +85,6 @@ export async function lockPatientAccess(trx: Database, practiceId: number, patie
 }
 
 export type PatientAccessRow = NonNullable<Awaited<ReturnType<typeof findPatientAccess>>>
-
-export async function usernameInUse(db: Database, practiceId: number, username: string) {
-  return (await findUsernameOwners(db, 'portal_users', practiceId, username)).length > 0
-}
 
 /** Gives (or gives again, after removal) a patient portal access with a one-time password. */
 export async function grantAccess(

@@ -2,7 +2,6 @@ import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { practiceRow, updateRowById } from '../../platform/db/rows.ts'
 import type { StaffRole } from '../../platform/db/schema.ts'
-import { findUsernameOwners } from '../../practice/queries.ts'
 
 export async function insertStaffUser(
   trx: Database,
@@ -57,10 +56,6 @@ export async function findStaffMember(db: Database, practiceId: number, staffId:
 }
 
 export type StaffMemberRow = NonNullable<Awaited<ReturnType<typeof findStaffMember>>>
-
-export async function staffUsernameInUse(db: Database, practiceId: number, username: string) {
-  return (await findUsernameOwners(db, 'staff_users', practiceId, username)).length > 0
-}
 
 /**
  * Holds the practice's row until the transaction ends, so two administrators disabling each

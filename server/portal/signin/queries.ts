@@ -34,21 +34,6 @@ export async function findUserForSignIn(db: Database, practiceId: number, userna
     .executeTakeFirst()
 }
 
-export async function isUsernameTaken(
-  db: Database,
-  practiceId: number,
-  username: string,
-  exceptUserId?: number,
-) {
-  let query = db
-    .selectFrom('portal_users')
-    .select('id')
-    .where('practice_id', '=', practiceId)
-    .where(sql`lower(username)`, '=', username.trim().toLowerCase())
-  if (exceptUserId !== undefined) query = query.where('id', '<>', exceptUserId)
-  return (await query.executeTakeFirst()) !== undefined
-}
-
 export async function setPassword(
   db: Database,
   portalUserId: number,
