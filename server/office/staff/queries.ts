@@ -1,6 +1,6 @@
 import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { practiceRow, updateRowById } from '../../platform/db/rows.ts'
+import { lockRowById, practiceRow, updateRowById } from '../../platform/db/rows.ts'
 import type { StaffRole } from '../../platform/db/schema.ts'
 
 export async function insertStaffUser(
@@ -62,12 +62,7 @@ export type StaffMemberRow = NonNullable<Awaited<ReturnType<typeof findStaffMemb
  * other at once are decided one after the other: the second sees the first one's change.
  */
 export async function lockPracticeStaff(trx: Database, practiceId: number) {
-  await trx
-    .selectFrom('practices')
-    .select('id')
-    .where('id', '=', practiceId)
-    .forUpdate()
-    .executeTakeFirstOrThrow()
+  await lockRowById(trx, 'practices', practiceId)
 }
 
 export async function countOtherActiveAdmins(trx: Database, practiceId: number, staffId: number) {

@@ -109,18 +109,44 @@ export async function updateRowById<T extends TableWithId>(
 }
 
 /**
- * One column of the one row with this id, which must exist (a row the caller already holds the
- * id of: the signed-in user, their practice). Like updateRowById, the read otherwise repeated.
+ * These columns of the one row with this id, which must exist (a row the caller already holds
+ * the id of: the signed-in user, their practice). Like updateRowById, the read otherwise repeated.
  */
+export async function findColumnsById<
+  T extends TableWithId,
+  C extends keyof Selectable<DB[T]> & string,
+>(db: Database, table: T, id: number, columns: readonly C[]): Promise<Pick<Selectable<DB[T]>, C>> {
+  // As above: the signature keeps the table and columns checked for callers.
+  const row = await db
+    .selectFrom(table as 'sessions')
+    .select(columns as readonly string[] as readonly 'id'[])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  return row as unknown as Pick<Selectable<DB[T]>, C>
+}
+
+/** One column of the one row with this id, which must exist (findColumnsById). */
 export async function findColumnById<
   T extends TableWithId,
   C extends keyof Selectable<DB[T]> & string,
 >(db: Database, table: T, id: number, column: C): Promise<Selectable<DB[T]>[C]> {
-  // As above: the signature keeps the table and column checked for callers.
-  const row = await db
+  return (await findColumnsById(db, table, id, [column]))[column]
+}
+
+/**
+ * Holds the row with this id until the transaction ends, so that changes deciding on it (or on
+ * what hangs from it) take turns; each caller says which changes wait for which.
+ */
+export async function lockRowById<T extends TableWithId>(
+  db: Database,
+  table: T,
+  id: number,
+): Promise<void> {
+  // As in updateRowById: the signature keeps the table checked for callers.
+  await db
     .selectFrom(table as 'sessions')
-    .select(column as 'id')
+    .select('id')
     .where('id', '=', id)
-    .executeTakeFirstOrThrow()
-  return (row as Record<string, unknown>)[column] as Selectable<DB[T]>[C]
+    .forUpdate()
+    .execute()
 }
