@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
-import { updateRowById } from '../../platform/db/rows.ts'
+import { findColumnsById, updateRowById } from '../../platform/db/rows.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { lockPatient, practicePatient } from '../../practice/queries.ts'
+import { CONTACT_COLUMNS, lockPatient, practicePatient } from '../../practice/queries.ts'
 
 const PATIENT_COLUMNS = [
   'patients.id',
@@ -135,9 +135,5 @@ export async function removeAccess(db: Database, portalUserId: number, now = new
 }
 
 export async function findPracticeLetterhead(db: Database, practiceId: number) {
-  return db
-    .selectFrom('practices')
-    .select(['name', 'phone', 'email', 'address1', 'address2', 'city', 'region', 'postal_code'])
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
+  return findColumnsById(db, 'practices', practiceId, CONTACT_COLUMNS)
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../../platform/db/database.ts'
-import { practiceRow } from '../../platform/db/rows.ts'
+import { findColumnsById, practiceRow } from '../../platform/db/rows.ts'
 import { CONTACT_COLUMNS, practicePatient } from '../../practice/queries.ts'
 
 export async function findPatientClinicId(db: Database, practiceId: number, patientId: number) {
@@ -13,11 +13,7 @@ export async function findPatientClinicId(db: Database, practiceId: number, pati
 const CONTACT_AND_ZONE = [...CONTACT_COLUMNS, 'time_zone'] as const
 
 export async function findPracticeContact(db: Database, practiceId: number) {
-  return db
-    .selectFrom('practices')
-    .select(CONTACT_AND_ZONE)
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
+  return findColumnsById(db, 'practices', practiceId, CONTACT_AND_ZONE)
 }
 
 export async function findClinicContact(db: Database, practiceId: number, clinicId: number) {

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
-import { practiceRow } from '../../platform/db/rows.ts'
+import { findColumnsById, practiceRow } from '../../platform/db/rows.ts'
 import type { DB } from '../../platform/db/schema.ts'
 import { patientRows, practicePatient } from '../../practice/queries.ts'
 
@@ -199,11 +199,7 @@ export async function findCareSummary(
 }
 
 export async function findPractice(db: Database, practiceId: number) {
-  return db
-    .selectFrom('practices')
-    .select(['name', 'time_zone'])
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
+  return findColumnsById(db, 'practices', practiceId, ['name', 'time_zone'])
 }
 
 /** Audit actions shown in the patient's summary activity history. */
