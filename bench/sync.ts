@@ -13,6 +13,7 @@ import { setUpPractice } from '../server/office/setup/setup.ts'
 import { openDatabase } from '../server/platform/db/database.ts'
 import { migrate } from '../server/platform/db/migrate.ts'
 import { createSyncClient } from '../server/sync/client.ts'
+import { appointments } from '../server/sync/collections/appointments.ts'
 import type { ImportOperation } from '../server/sync/import/rules.ts'
 import { createSyncKey } from '../server/sync/keys.ts'
 import { residentMegabytes, spawnServer, stopServer, waitHealthy } from './server-process.ts'
@@ -127,19 +128,13 @@ export function syncPracticePhases(patients: number): ImportOperation[][] {
       }),
     )
     visits.push(
+      // The API reference's example visit (a cleaning and exam), for this patient at this hour.
       put('appointments', `AP${i + 1}`, {
+        ...appointments.example,
         patientExternalId: id,
         clinicExternalId: 'C1',
         providerExternalId: `PR${(i % 4) + 1}`,
         startsAt: new Date(Date.UTC(2027, 0, 4) + (i % 2000) * 3_600_000).toISOString(),
-        lengthMinutes: 60,
-        status: 'Scheduled',
-        confirmation: 'Unconfirmed',
-        procedureDescription: 'Cleaning and exam',
-        procedures: [
-          { code: 'D0120', description: 'Periodic oral evaluation' },
-          { code: 'D1110', description: 'Prophylaxis - adult' },
-        ],
       }),
     )
     recalls.push(

@@ -11,6 +11,7 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import { ensureServerBuilt, SERVER_ENTRY } from '../scripts/server-build.mjs'
 import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs'
+import { seededRandom } from '../server/ccd/testing.ts'
 import {
   BENCH_DIR,
   type BenchUser,
@@ -68,18 +69,6 @@ export interface LoadFigures {
 export interface Request {
   path: string
   cookie: string
-}
-
-/** Deterministic numbers in [0, 1) (mulberry32): the same visits on every run. */
-export function createRandom(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
 }
 
 /** One visit: the session, then each family member's tabs in the tab bar's order, some again. */
@@ -264,7 +253,7 @@ export async function benchVisits(
     // The embedded database is one process's: the server opens it next.
     await handle.close()
   }
-  const random = createRandom(20_261_203)
+  const random = seededRandom(20_261_203)
   const visits = users.map((user, i) => visitOf(user, cookies[i] as string, random))
   return { warmUp: visits.slice(-WARM_UP_USERS), measured: visits.slice(0, -WARM_UP_USERS) }
 }

@@ -128,15 +128,34 @@ function observationCategory(code: string) {
   return [{ coding: [{ system: FHIR.observationCategory, code }] }]
 }
 
+/** What every observation here shares: final, in a category, a LOINC code, about the subject. */
+function loincObservation(
+  id: string,
+  category: string,
+  loinc: string,
+  name: string,
+  subject: Subject,
+) {
+  return {
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    category: observationCategory(category),
+    code: concept(FHIR.loinc, loinc, name),
+    subject: { reference: subject.patient },
+  } as const
+}
+
 export function resultResource(result: LabResult, subject: Subject): Observation {
   const numeric = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(result.value.trim())
   return {
-    resourceType: 'Observation',
-    id: `result-${result.id}`,
-    status: 'final',
-    category: observationCategory('laboratory'),
-    code: concept(FHIR.loinc, result.loincCode, result.testName),
-    subject: { reference: subject.patient },
+    ...loincObservation(
+      `result-${result.id}`,
+      'laboratory',
+      result.loincCode,
+      result.testName,
+      subject,
+    ),
     effectiveDateTime: instant(result.observedAt),
     ...(numeric
       ? {
@@ -172,24 +191,20 @@ export function vitalSignsResources(record: VitalSigns, subject: Subject): Obser
     const value = record[key]
     if (typeof value !== 'number' || !Number.isFinite(value)) continue
     members.push({
-      resourceType: 'Observation',
-      id: `vital-${record.id}-${key}`,
-      status: 'final',
-      category: observationCategory('vital-signs'),
-      code: concept(FHIR.loinc, loinc, name),
-      subject: { reference: subject.patient },
+      ...loincObservation(`vital-${record.id}-${key}`, 'vital-signs', loinc, name, subject),
       effectiveDateTime,
       valueQuantity: { value: Math.round(value * 100) / 100, unit, system: FHIR.ucum, code: unit },
     })
   }
   if (members.length === 0) return []
   const panel: Observation = {
-    resourceType: 'Observation',
-    id: `vitals-${record.id}`,
-    status: 'final',
-    category: observationCategory('vital-signs'),
-    code: concept(FHIR.loinc, '85353-1', 'Vital signs panel'),
-    subject: { reference: subject.patient },
+    ...loincObservation(
+      `vitals-${record.id}`,
+      'vital-signs',
+      '85353-1',
+      'Vital signs panel',
+      subject,
+    ),
     effectiveDateTime,
     hasMember: members.map((member) => ({ reference: `Observation/${member.id}` })),
   }
@@ -262,12 +277,13 @@ export function encounterResource(encounter: Encounter, subject: Subject): FhirE
 
 export function smokingStatusResource(status: SmokingStatus, subject: Subject): Observation {
   return {
-    resourceType: 'Observation',
-    id: `smoking-${status.id}`,
-    status: 'final',
-    category: observationCategory('social-history'),
-    code: concept(FHIR.loinc, '72166-2', 'Tobacco smoking status'),
-    subject: { reference: subject.patient },
+    ...loincObservation(
+      `smoking-${status.id}`,
+      'social-history',
+      '72166-2',
+      'Tobacco smoking status',
+      subject,
+    ),
     effectiveDateTime: status.recordedOn,
     valueCodeableConcept: concept(FHIR.snomed, status.snomedCode, status.description),
   }
@@ -276,12 +292,7 @@ export function smokingStatusResource(status: SmokingStatus, subject: Subject): 
 /** The birth sex as the Social History observation our document also writes. */
 export function birthSexResource(birthSex: 'F' | 'M' | 'U', at: Instant, subject: Subject) {
   const observation: Observation = {
-    resourceType: 'Observation',
-    id: 'birth-sex',
-    status: 'final',
-    category: observationCategory('social-history'),
-    code: concept(FHIR.loinc, '76689-9', 'Sex assigned at birth'),
-    subject: { reference: subject.patient },
+    ...loincObservation('birth-sex', 'social-history', '76689-9', 'Sex assigned at birth', subject),
     effectiveDateTime: instant(at),
     valueCodeableConcept:
       birthSex === 'U'

@@ -8,15 +8,15 @@
 import { formatterPer } from './formatters.ts'
 import { MONTHS } from './time.ts'
 
-const dayFormatter = formatterPer(
-  (locale) =>
-    new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      timeZone: 'UTC',
-    }),
-)
+/**
+ * A formatter per reader's locale that reads in UTC: the values are already the document's wall
+ * clock (a calendar date, a TS's own hour), so no time zone may shift them.
+ */
+const wallClockFormatter = (options: Intl.DateTimeFormatOptions) =>
+  formatterPer((locale) => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }))
+
+const dayFormatter = wallClockFormatter({ year: 'numeric', month: '2-digit', day: '2-digit' })
+const clockFormatter = wallClockFormatter({ hour: 'numeric', minute: '2-digit' })
 
 /** 'YYYY-MM-DD' → the reader's numeric date; en-CA is dd/mm/yyyy (Intl alone says ISO). */
 export function formatDay(isoDate: string, locale: string): string {
@@ -30,11 +30,7 @@ export function formatDay(isoDate: string, locale: string): string {
 
 /** '14:05' on the reader's clock (2:05 p.m. in English, 14 h 05 in French Canada). */
 export function formatClock(hour: number, minute: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(1970, 0, 1, hour, minute)))
+  return clockFormatter(locale).format(new Date(Date.UTC(1970, 0, 1, hour, minute)))
 }
 
 /**

@@ -17,7 +17,8 @@ export interface PatientOptions {
   timeZone?: string
 }
 
-function random(seed: number): () => number {
+/** Deterministic numbers in [0, 1) (mulberry32): the same seed, the same sequence. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
@@ -96,7 +97,7 @@ function isoDate(next: () => number, fromYear: number, toYear: number): string {
 }
 
 export function buildCareSummaryInput(options: PatientOptions = {}): CareSummaryInput {
-  const next = random(options.seed ?? 1)
+  const next = seededRandom(options.seed ?? 1)
   const count = options.entries ?? 5
   const times = <T>(make: (index: number) => T): T[] =>
     Array.from({ length: count }, (_, i) => make(i))

@@ -3,6 +3,8 @@
  * is derived from one `today`, so the data never goes stale, and from whole days and minutes,
  * so the same seed gives the same rows whatever the machine's own time zone.
  */
+import { offsetMinutes } from '../ccd/time.ts'
+
 export type CalendarDate = string
 
 const DAY_MS = 86_400_000
@@ -62,46 +64,16 @@ export function ageOn(birthdate: CalendarDate, on: CalendarDate): number {
 }
 
 /**
- * Turns clinic-local wall time into an instant. The UTC offset is looked up once per date, at
- * noon: clinics open well after the 2 a.m. daylight-saving switch, so noon's offset holds for
- * every appointment of that day.
+ * Turns clinic-local wall time into an instant. The UTC offset is the one at noon (the care
+ * summary's cached lookup): clinics open well after the 2 a.m. daylight-saving switch, so
+ * noon's offset holds for every appointment of that day.
  */
 export class ClinicClock {
-  private readonly offsets = new Map<CalendarDate, number>()
-  private readonly parts: Intl.DateTimeFormat
-
-  constructor(readonly timeZone: string) {
-    this.parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    })
-  }
+  constructor(readonly timeZone: string) {}
 
   at(date: CalendarDate, minutesAfterMidnight: number): Date {
-    return new Date(toUtcMs(date) + (minutesAfterMidnight - this.offsetMinutes(date)) * 60_000)
-  }
-
-  private offsetMinutes(date: CalendarDate): number {
-    let offset = this.offsets.get(date)
-    if (offset === undefined) {
-      const noonUtc = toUtcMs(date) + 12 * 3_600_000
-      const part = (type: string) =>
-        Number(this.parts.formatToParts(noonUtc).find((p) => p.type === type)?.value)
-      const wall = Date.UTC(
-        part('year'),
-        part('month') - 1,
-        part('day'),
-        part('hour'),
-        part('minute'),
-      )
-      offset = Math.round((wall - noonUtc) / 60_000)
-      this.offsets.set(date, offset)
-    }
-    return offset
+    const noonUtc = toUtcMs(date) + 12 * 3_600_000
+    const offset = offsetMinutes(noonUtc, this.timeZone)
+    return new Date(toUtcMs(date) + (minutesAfterMidnight - offset) * 60_000)
   }
 }

@@ -221,30 +221,39 @@ function consentFormPdf(practiceName: string) {
   return demoFormPdf(practiceName, 'Consent for treatment', write, 'Consent for dental treatment')
 }
 
-function postOpInstructionsPdf(practiceName: string) {
-  return demoFormPdf(practiceName, 'After your treatment', (doc) => {
-    for (const line of [
-      'Avoid eating until the numbness wears off, so you do not bite your cheek or tongue.',
-      'Some sensitivity to hot and cold is normal for a few days.',
-      'Brush and floss gently around the treated area tonight; resume normal care tomorrow.',
-      'Call us if you have swelling, a fever, or pain that does not improve after three days.',
-    ]) {
-      doc.text(`-  ${line}`).moveDown(0.4)
-    }
+/** A form whose body is a list of short lines, each followed by a little space. */
+function listFormPdf(practiceName: string, title: string, lines: string[]) {
+  return demoFormPdf(practiceName, title, (doc) => {
+    for (const line of lines) doc.text(line).moveDown(0.4)
   })
 }
 
+function postOpInstructionsPdf(practiceName: string) {
+  const instructions = [
+    'Avoid eating until the numbness wears off, so you do not bite your cheek or tongue.',
+    'Some sensitivity to hot and cold is normal for a few days.',
+    'Brush and floss gently around the treated area tonight; resume normal care tomorrow.',
+    'Call us if you have swelling, a fever, or pain that does not improve after three days.',
+  ]
+  return listFormPdf(
+    practiceName,
+    'After your treatment',
+    instructions.map((line) => `-  ${line}`),
+  )
+}
+
 function medicalHistoryPdf(practiceName: string) {
-  return demoFormPdf(practiceName, 'Medical history update', (doc) => {
-    for (const question of [
-      'Are you currently taking any medications?',
-      'Do you have any allergies to medicines, latex or foods?',
-      'Have you been hospitalized in the past year?',
-      'Are you pregnant or nursing?',
-    ]) {
-      doc.text(`${question}   [ ] Yes   [x] No`).moveDown(0.4)
-    }
-  })
+  const questions = [
+    'Are you currently taking any medications?',
+    'Do you have any allergies to medicines, latex or foods?',
+    'Have you been hospitalized in the past year?',
+    'Are you pregnant or nursing?',
+  ]
+  return listFormPdf(
+    practiceName,
+    'Medical history update',
+    questions.map((question) => `${question}   [ ] Yes   [x] No`),
+  )
 }
 
 export interface StatementContent {

@@ -153,6 +153,17 @@ const HEADINGS = [
   'Phase 1 - priority work',
 ]
 
+/** The plans the portal hides, by how often a patient has one and how many days old it is. */
+const HIDDEN_PLANS: {
+  odds: number
+  heading: string
+  status: TreatmentPlanStatus
+  daysAgo: [number, number]
+}[] = [
+  { odds: 0.1, heading: 'Active Treatment Plan', status: 'Active', daysAgo: [0, 60] },
+  { odds: 0.05, heading: 'Previous plan', status: 'Inactive', daysAgo: [400, 900] },
+]
+
 /** Saved plans for some patients, plus working (Active) and old (Inactive) ones the portal hides. */
 export function generatePlans(ctx: DemoContext, member: Member, coverage: Coverage): void {
   const { faker, today } = ctx
@@ -171,20 +182,12 @@ export function generatePlans(ctx: DemoContext, member: Member, coverage: Covera
       discountRate,
     })
   }
-  if (chance(faker, 0.1)) {
+  for (const plan of HIDDEN_PLANS) {
+    if (!chance(faker, plan.odds)) continue
     addPlan(ctx, member, {
-      heading: 'Active Treatment Plan',
-      date: addDays(today, -between(faker, 0, 60)),
-      status: 'Active',
-      items: suggestedTreatment(ctx, member),
-      coverage,
-    })
-  }
-  if (chance(faker, 0.05)) {
-    addPlan(ctx, member, {
-      heading: 'Previous plan',
-      date: addDays(today, -between(faker, 400, 900)),
-      status: 'Inactive',
+      heading: plan.heading,
+      date: addDays(today, -between(faker, ...plan.daysAgo)),
+      status: plan.status,
       items: suggestedTreatment(ctx, member),
       coverage,
     })

@@ -1,6 +1,6 @@
-import { type QueryKey, useQueryClient } from '@tanstack/react-query'
+import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { Translate } from '../ui/i18n/i18n.tsx'
+import { type Translate, useT } from '../ui/i18n/i18n.tsx'
 import { ErrorAlert } from '../ui/notice.tsx'
 import type { Announcement } from './access/PatientAccessPanel.tsx'
 import { actionFailureMessage } from './labels.ts'
@@ -39,6 +39,27 @@ export function useAnnouncements(queryKey: QueryKey) {
 /** The alert for an action that failed: `what` is "Removing access", said with the reason. */
 export function failed(error: unknown, what: string, t: Translate): Announcement {
   return { kind: 'error', text: actionFailureMessage(error, what, t) }
+}
+
+/**
+ * A mutation whose outcome the panel announces: the last announcement goes as it starts (it
+ * spoke of an earlier action), and a failure is announced as `what` failed, with the reason.
+ * Success is the caller's to announce: only it knows what to say.
+ */
+export function useAnnouncedMutation<Data, Variables = void>(
+  announce: (announcement: Announcement | null) => void,
+  what: string,
+  action: {
+    mutationFn: (variables: Variables) => Promise<Data>
+    onSuccess: (data: Data) => void
+  },
+) {
+  const t = useT()
+  return useMutation({
+    ...action,
+    onMutate: () => announce(null),
+    onError: (error) => announce(failed(error, what, t)),
+  })
 }
 
 export type { Announcement }

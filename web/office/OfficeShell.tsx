@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Suspense } from 'react'
-import { Button } from 'react-aria-components'
 import { Navigate, NavLink, Outlet, useNavigate } from 'react-router'
 import { isApiError } from '../ui/api.ts'
 import { LoadFailed, Loading } from '../ui/status.tsx'
@@ -18,6 +17,7 @@ import './office.css'
 import '../ui/form.css'
 import { useT } from '../ui/i18n/i18n.tsx'
 import { LanguagePicker } from '../ui/i18n/LanguagePicker.tsx'
+import { MutationButton } from '../ui/mutation-button.tsx'
 
 /**
  * The signed-in console: header (practice, staff member, Sign out), navigation, and the page.
@@ -71,7 +71,7 @@ function SignedInShell({ staff }: { staff: StaffSession }) {
         {t('office.shell.skip')}
       </a>
       <header className="console-header">
-        <div className="console-bar">
+        <div className="console-bar bar">
           <p className="console-brand">
             <span className="console-practice">{staff.practiceName}</span>
             <span className="console-product">{t('office.title')}</span>
@@ -82,15 +82,12 @@ function SignedInShell({ staff }: { staff: StaffSession }) {
               <span className="console-staff-name">{staff.displayName}</span>{' '}
               <span className="console-staff-role">{roleLabel(staff.role, t)}</span>
             </p>
-            <Button
+            <MutationButton
               className="button button-secondary button-small"
-              // Not isPending: its announcement would point at a button that is gone.
-              onPress={() => {
-                if (!signOut.isPending) signOut.mutate()
-              }}
-            >
-              {signOut.isPending ? t('office.shell.signingOut') : t('office.shell.signOut')}
-            </Button>
+              mutation={signOut}
+              label={t('office.shell.signOut')}
+              pendingLabel={t('office.shell.signingOut')}
+            />
           </div>
         </div>
         <nav className="console-nav" aria-label={t('office.nav.label')}>

@@ -38,7 +38,7 @@ export function TabSection({
 }) {
   return (
     <section className="tab-page" aria-labelledby={`${id}-heading`}>
-      <div className="tab-page-head">
+      <div className="tab-page-head bar">
         <h2 id={`${id}-heading`}>{title}</h2>
         {actions}
       </div>
@@ -66,7 +66,7 @@ export function TabPanel({
 }) {
   return (
     <section
-      className={className ? `tab-panel ${className}` : 'tab-panel'}
+      className={className ? `tab-panel surface ${className}` : 'tab-panel surface'}
       aria-labelledby={`${id}-heading`}
     >
       <h3 id={`${id}-heading`}>{title}</h3>
@@ -78,7 +78,7 @@ export function TabPanel({
 /** A tab with nothing to list says so in one muted sentence. */
 export function NothingYet({ children }: { children: ReactNode }) {
   return (
-    <div className="tab-panel">
+    <div className="tab-panel surface">
       <p className="muted">{children}</p>
     </div>
   )

@@ -64,20 +64,22 @@ export function BirthdateField({
     return null
   }
   const required = Boolean(requiredMessage) || !empty
+  // The day and the year are typed in digits (the month is chosen by its name).
+  const digitsField = (part: 'day' | 'year', fieldName: string, digits: number) => (
+    <TextInputField
+      key={part}
+      label={t(part === 'day' ? 'birthdate.day' : 'birthdate.year')}
+      name={fieldName}
+      value={parts[part]}
+      onChange={(typed) => change(part, typed)}
+      isRequired={required}
+      validate={() => problem(part)}
+      maxLength={digits}
+      inputProps={{ inputMode: 'numeric', autoComplete: `bday-${part}`, size: digits }}
+    />
+  )
   const fields: Record<DatePart, ReactElement> = {
-    day: (
-      <TextInputField
-        key="day"
-        label={t('birthdate.day')}
-        name={`${name}-day`}
-        value={parts.day}
-        onChange={(typed) => change('day', typed)}
-        isRequired={required}
-        validate={() => problem('day')}
-        maxLength={2}
-        inputProps={{ inputMode: 'numeric', autoComplete: 'bday-day', size: 2 }}
-      />
-    ),
+    day: digitsField('day', `${name}-day`, 2),
     month: (
       <div className="field" key="month">
         <label htmlFor={monthId}>{t('birthdate.month')}</label>
@@ -98,19 +100,7 @@ export function BirthdateField({
         </select>
       </div>
     ),
-    year: (
-      <TextInputField
-        key="year"
-        label={t('birthdate.year')}
-        name={name}
-        value={parts.year}
-        onChange={(typed) => change('year', typed)}
-        isRequired={required}
-        validate={() => problem('year')}
-        maxLength={4}
-        inputProps={{ inputMode: 'numeric', autoComplete: 'bday-year', size: 4 }}
-      />
-    ),
+    year: digitsField('year', name, 4),
   }
   return (
     <fieldset className="date-parts" aria-labelledby={legendId}>

@@ -28,7 +28,7 @@ export function Page({
 /** A white panel. `brand` (the practice's name) sits above the title when the title is not it. */
 export function Card({ brand, children }: { brand?: string; children: ReactNode }) {
   return (
-    <div className="card">
+    <div className="card surface">
       {brand ? <p className="card-brand">{brand}</p> : null}
       {children}
     </div>

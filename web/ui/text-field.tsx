@@ -30,6 +30,19 @@ export interface TextInputFieldProps extends Omit<TextFieldProps, 'children' | '
 }
 
 /**
+ * A field's hint, under its label: React Aria's description slot, so the field's
+ * aria-describedby reads it out. Nothing at all when there is none.
+ */
+export function FieldHint({ children }: { children?: ReactNode }) {
+  if (!children) return null
+  return (
+    <Text slot="description" className="field-hint">
+      {children}
+    </Text>
+  )
+}
+
+/**
  * A labelled input with its hint and its error. The error comes from `validate` or from the
  * surrounding `<Form validationErrors>` (the server's field messages, matched by `name`); React
  * Aria then sets aria-invalid and points aria-describedby at the message.
@@ -51,11 +64,7 @@ export function TextInputField({
   return (
     <TextField className="field" {...required} {...field}>
       <Label>{label}</Label>
-      {description ? (
-        <Text slot="description" className="field-hint">
-          {description}
-        </Text>
-      ) : null}
+      <FieldHint>{description}</FieldHint>
       <Input
         {...inputProps}
         onInput={(event) => {

@@ -4,13 +4,12 @@ import { newPasswordErrors } from '../../platform/auth/password-policy.ts'
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts'
 import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { Invalid, Problem } from '../../platform/http/problems.ts'
+import { AlreadyDone, Invalid } from '../../platform/http/problems.ts'
 import type { StaffAuditor } from '../staff-audit.ts'
 import { findStaffPasswordHash, replaceTemporaryStaffPassword } from './queries.ts'
 import type { OwnStaffPassword } from './schemas.ts'
 
-const alreadyDone = () =>
-  new Problem(409, 'already-done', 'Already done', 'Your password is already your own.')
+const alreadyDone = () => new AlreadyDone('Your password is already your own.')
 
 /**
  * A staff member signed in with the one-time password an administrator gave chooses their own:

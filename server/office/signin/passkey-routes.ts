@@ -11,7 +11,7 @@ import {
 import { setSessionSecondFactorStep } from '../../platform/auth/second-factor/queries.ts'
 import { answering, answerWithPasskey } from '../../platform/auth/second-factor/sign-in.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { Problem } from '../../platform/http/problems.ts'
+import { AlreadyDone } from '../../platform/http/problems.ts'
 import { findPracticeName } from '../../practice/queries.ts'
 import { NewPasskey, PasskeyAdded, PasskeyAnswer, PasskeyOptions } from '../../practice/schemas.ts'
 import type { StaffGuard } from '../../practice/staff-permissions.ts'
@@ -65,9 +65,8 @@ export const officePasskeyRoutes: FastifyPluginAsyncTypebox<{
 
   async function owing(request: FastifyRequest) {
     const context = await guard.signingIn(request)
-    if (context.session.second_factor_step !== 'answer') {
-      throw new Problem(409, 'already-done', 'Already done', 'No second factor is needed now.')
-    }
+    if (context.session.second_factor_step !== 'answer')
+      throw new AlreadyDone('No second factor is needed now.')
     return context
   }
 

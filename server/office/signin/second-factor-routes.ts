@@ -5,7 +5,7 @@ import { confirmApp, startAppEnrollment } from '../../platform/auth/second-facto
 import { setSessionSecondFactorStep } from '../../platform/auth/second-factor/queries.ts'
 import { answering, answerSecondFactor } from '../../platform/auth/second-factor/sign-in.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { Problem } from '../../platform/http/problems.ts'
+import { AlreadyDone } from '../../platform/http/problems.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
 import { findPracticeName } from '../../practice/queries.ts'
 import { SecondFactorAnswer, TypedCode } from '../../practice/schemas.ts'
@@ -27,9 +27,7 @@ export const officeSecondFactorRoutes: FastifyPluginAsyncTypebox<{
     { schema: { body: SecondFactorAnswer, response: { 200: StaffSessionView } } },
     async (request, reply) => {
       const { staff, session } = await guard.signingIn(request)
-      if (session.second_factor_step !== 'answer') {
-        throw new Problem(409, 'already-done', 'Already done', 'No code is needed now.')
-      }
+      if (session.second_factor_step !== 'answer') throw new AlreadyDone('No code is needed now.')
       const signIn = answering('office', request, staff, session)
       const { code, remember = false } = request.body
       await answerSecondFactor(db, secrets, { reply, cookies }, signIn, { code, remember })

@@ -52,6 +52,13 @@ export class Conflict extends Problem {
   }
 }
 
+/** A step the person has already taken (or that is not theirs to take now): nothing to redo. */
+export class AlreadyDone extends Problem {
+  constructor(detail: string) {
+    super(409, 'already-done', 'Already done', detail)
+  }
+}
+
 /** The database cannot be reached for now (a restart, a failover); asking again later works. */
 export class Unavailable extends Problem {
   constructor(detail = 'The service is briefly unavailable. Please try again in a moment.') {

@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
-import type { Database } from '../../platform/db/database.ts'
-import type { ReadCache } from '../../platform/db/read-cache.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { NotFound } from '../../platform/http/problems.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
 import { portalAuditor } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
 import { tabServer } from '../serve-tab.ts'
+import type { TabRouteOptions } from '../tab-routes.ts'
 import { accountAccess, accountHolderNameOf } from './holder.ts'
 import { servedStatementPdf } from './payments/statement-pdf.ts'
 import { findStatement } from './queries.ts'
@@ -15,14 +13,13 @@ import { AccountView, StatementParams, StatementQuery } from './schemas.ts'
 import { hiddenAccountView, keptAccountTab } from './view.ts'
 
 /** The Account tab: the statement balance, statements (with their PDFs) and payments. */
-export const accountRoutes: FastifyPluginAsyncTypebox<{
-  db: Database
-  guard: PortalGuard
-  reads: ReadCache
-  files: FileStorage
-  /** For the payment link printed on statements (payments/statement-pdf.ts). */
-  paymentLinks: { secrets: SecretBox; publicUrl: string }
-}> = async (app, { db, guard, reads, files, paymentLinks }) => {
+export const accountRoutes: FastifyPluginAsyncTypebox<
+  TabRouteOptions & {
+    files: FileStorage
+    /** For the payment link printed on statements (payments/statement-pdf.ts). */
+    paymentLinks: { secrets: SecretBox; publicUrl: string }
+  }
+> = async (app, { db, guard, reads, files, paymentLinks }) => {
   const serveTab = tabServer(db, reads)
 
   app.get(

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
-import type { Database } from '../../platform/db/database.ts'
-import type { ReadCache } from '../../platform/db/read-cache.ts'
 import { portalAuditor } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
 import { tabServer } from '../serve-tab.ts'
+import type { TabRouteOptions } from '../tab-routes.ts'
 import { appointmentCalendarFile } from './add-to-calendar.ts'
 import { bookRecall } from './book.ts'
 import { confirmVisit } from './confirm.ts'
@@ -21,11 +20,10 @@ import {
 import { appointmentView, keptAppointmentsTab, openTimeView } from './view.ts'
 
 /** The Appointments tab: action needed, upcoming, past; confirm, book a recall, add to calendar. */
-export const appointmentRoutes: FastifyPluginAsyncTypebox<{
-  db: Database
-  guard: PortalGuard
-  reads: ReadCache
-}> = async (app, { db, guard, reads }) => {
+export const appointmentRoutes: FastifyPluginAsyncTypebox<TabRouteOptions> = async (
+  app,
+  { db, guard, reads },
+) => {
   const serveTab = tabServer(db, reads)
   const access = (request: Parameters<PortalGuard['patient']>[0], patientId: number) =>
     guard.patient(request, patientId, 'appointments')

@@ -1,15 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Static } from 'typebox'
-import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
-import type { Database } from '../../platform/db/database.ts'
-import type { ReadCache } from '../../platform/db/read-cache.ts'
 import { safeFileName } from '../../platform/files/names.ts'
 import type { FileStorage } from '../../platform/files/storage.ts'
 import { Forbidden, NotFound } from '../../platform/http/problems.ts'
 import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { PatientParams } from '../params.ts'
-import { tabServer } from '../serve-tab.ts'
+import { type TabRouteOptions, wholeTabServer } from '../tab-routes.ts'
 import { findSharedDocument } from './queries.ts'
 import { mayDownloadImages, sniffContentType } from './rules.ts'
 import { DocumentParams, ImagesView } from './schemas.ts'
@@ -17,13 +14,12 @@ import { storedThumbnail } from './thumbnails.ts'
 import { keptImagesTab } from './view.ts'
 
 /** The Images tab: shared documents, oldest first; view for all, download by patient status. */
-export const imageRoutes: FastifyPluginAsyncTypebox<{
-  db: Database
-  guard: PortalGuard
-  reads: ReadCache
-  files: FileStorage
-}> = async (app, { db, guard, reads, files }) => {
-  const serveTab = tabServer(db, reads)
+export const imageRoutes: FastifyPluginAsyncTypebox<
+  TabRouteOptions & {
+    files: FileStorage
+  }
+> = async (app, { db, guard, reads, files }) => {
+  const serveWholeTab = wholeTabServer({ db, guard, reads })
 
   /** The shared document a route's params name, once the guard lets the user see the patient. */
   async function documentFor(request: FastifyRequest<{ Params: Static<typeof DocumentParams> }>) {
@@ -66,14 +62,9 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/api/portal/patients/:patientId/documents',
     { schema: { params: PatientParams, response: { 200: ImagesView } } },
-    async (request, reply) => {
-      const access = await guard.patient(request, request.params.patientId, 'images')
-      return serveTab(request, reply, keptImagesTab, {
-        access,
-        query: null,
-        context: { canDownload: mayDownloadImages(access.patient.status) },
-      })
-    },
+    serveWholeTab(keptImagesTab, 'images', (access) => ({
+      canDownload: mayDownloadImages(access.patient.status),
+    })),
   )
 
   app.get(

@@ -16,7 +16,7 @@ import { admitAttempt } from '../../platform/auth/sign-in.ts'
 import { SignInFailed } from '../../platform/auth/sign-in-problems.ts'
 import { PASSKEY_CHALLENGE_ADDRESS } from '../../platform/auth/throttle-rules.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { Problem } from '../../platform/http/problems.ts'
+import { AlreadyDone } from '../../platform/http/problems.ts'
 import { findPortalPracticeOrNotFound } from '../../practice/queries.ts'
 import { PasskeyAnswer, PasskeyOptions, PasskeyResponse } from '../../practice/schemas.ts'
 import { accountAuditor } from '../audit-read.ts'
@@ -82,9 +82,7 @@ export const portalPasskeySignInRoutes: FastifyPluginAsyncTypebox<{
   /** The second-factor step, for someone who signed in with a password and has a passkey. */
   async function owingSecondFactor(request: Parameters<PortalGuard['user']>[0]) {
     const context = await guard.user(request, { allowIncomplete: true, beforeSecondFactor: true })
-    if (context.stage !== 'second-factor') {
-      throw new Problem(409, 'already-done', 'Already done', 'No second factor is needed now.')
-    }
+    if (context.stage !== 'second-factor') throw new AlreadyDone('No second factor is needed now.')
     return context
   }
 

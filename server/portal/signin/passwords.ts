@@ -5,7 +5,7 @@ import type { PortalUser } from '../../platform/auth/portal-guard.ts'
 import { type Counter, clearAttempts } from '../../platform/auth/throttle.ts'
 import { PASSWORD_CHANGE } from '../../platform/auth/throttle-rules.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { Invalid, Problem } from '../../platform/http/problems.ts'
+import { AlreadyDone, Invalid } from '../../platform/http/problems.ts'
 import { findPasswordHash, usernameTaken } from '../../practice/queries.ts'
 import { usernameProblem } from '../../practice/rules.ts'
 import type { Auditor } from '../audit-read.ts'
@@ -26,9 +26,7 @@ export async function completeFirstSignIn(
   audit: Auditor,
   body: Static<typeof FirstSignIn>,
 ) {
-  if (!user.password_is_temporary) {
-    throw new Problem(409, 'already-done', 'Already done', 'Your password is already set.')
-  }
+  if (!user.password_is_temporary) throw new AlreadyDone('Your password is already set.')
   const wanted = body.newUsername?.trim()
   const changingName = wanted !== undefined && wanted !== '' && wanted !== user.username
   const errors = newPasswordErrors(body.newPassword, body.newPasswordAgain, {

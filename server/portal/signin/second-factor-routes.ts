@@ -3,7 +3,7 @@ import type { CookiePolicy } from '../../platform/auth/cookies.ts'
 import type { PortalGuard } from '../../platform/auth/portal-guard.ts'
 import { answering, answerSecondFactor } from '../../platform/auth/second-factor/sign-in.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { Problem } from '../../platform/http/problems.ts'
+import { AlreadyDone } from '../../platform/http/problems.ts'
 import type { SecretBox } from '../../platform/mail/secrets.ts'
 import { SecondFactorAnswer } from '../security/schemas.ts'
 import { PortalSessionView } from './schemas.ts'
@@ -24,9 +24,7 @@ export const portalSecondFactorRoutes: FastifyPluginAsyncTypebox<{
         allowIncomplete: true,
         beforeSecondFactor: true,
       })
-      if (stage !== 'second-factor') {
-        throw new Problem(409, 'already-done', 'Already done', 'No code is needed now.')
-      }
+      if (stage !== 'second-factor') throw new AlreadyDone('No code is needed now.')
       const signIn = answering('portal', request, user, session)
       const { code, remember = false } = request.body
       await answerSecondFactor(db, secrets, { reply, cookies }, signIn, { code, remember })

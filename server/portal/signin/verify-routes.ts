@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { clearSessionCookie } from '../../platform/auth/cookies.ts'
 import { endSession } from '../../platform/auth/sessions.ts'
-import { Problem } from '../../platform/http/problems.ts'
+import { AlreadyDone } from '../../platform/http/problems.ts'
 import { accountAuditor } from '../audit-read.ts'
 import { PersonalInfo, PortalSessionView } from './schemas.ts'
 import type { PortalAuthOptions } from './session-routes.ts'
@@ -18,9 +18,7 @@ export const portalVerifyRoutes: FastifyPluginAsyncTypebox<PortalAuthOptions> = 
     { schema: { body: PersonalInfo, response: { 200: PortalSessionView } } },
     async (request, reply) => {
       const context = await guard.user(request, { allowIncomplete: true })
-      if (context.stage !== 'verify') {
-        throw new Problem(409, 'already-done', 'Already done', 'Nothing to verify now.')
-      }
+      if (context.stage !== 'verify') throw new AlreadyDone('Nothing to verify now.')
       const { user, session } = context
       const audit = accountAuditor(request, user)
       const signedIn = { user, sessionId: session.id }

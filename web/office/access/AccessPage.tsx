@@ -65,7 +65,7 @@ function PatientSearch({ onSearch }: { onSearch: (criteria: PatientCriteria) => 
   return (
     <search className="access-search" aria-label={t('office.access.find')}>
       <form
-        className="search-form"
+        className="search-form field-row"
         onSubmit={submit}
         aria-describedby={problem ? problemId : undefined}
         noValidate

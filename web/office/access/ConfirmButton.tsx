@@ -2,19 +2,20 @@ import type { ReactNode } from 'react'
 import { Button, DialogTrigger } from 'react-aria-components'
 import { CloseButton, DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import type { ButtonMutation } from '../../ui/mutation-button.tsx'
 
 /**
  * A button whose action needs a second thought: it opens an alert dialog that says what will
  * happen, with Cancel (the default focus) and the action. Escape cancels.
  */
-export function ConfirmButton({
+export function ConfirmButton<Variables = void>({
   label,
   pendingLabel,
   title,
   confirmLabel,
   danger = false,
-  isPending = false,
-  onConfirm,
+  mutation,
+  variables,
   children,
 }: {
   label: string
@@ -24,8 +25,10 @@ export function ConfirmButton({
   /** The dialog's action button, when it should say more than `label` (e.g. "Revoke key"). */
   confirmLabel?: string
   danger?: boolean
-  isPending?: boolean
-  onConfirm: () => void
+  /** What the action sends, once confirmed. */
+  mutation: ButtonMutation<Variables>
+  /** What the request is sent with, for a mutation that takes something. */
+  variables?: Variables
   children: ReactNode
 }) {
   const t = useT()
@@ -37,7 +40,7 @@ export function ConfirmButton({
         // dangles once the button is gone ("Remove access" is, on success; axe: role-img-alt).
         // Not disabled either, which would drop the keyboard focus; a second press is ignored.
       >
-        {isPending ? pendingLabel : label}
+        {mutation.isPending ? pendingLabel : label}
       </Button>
       <DialogShell title={title} role="alertdialog">
         {children}
@@ -47,7 +50,7 @@ export function ConfirmButton({
             slot="close"
             className={danger ? 'button button-danger' : 'button'}
             onPress={() => {
-              if (!isPending) onConfirm()
+              if (!mutation.isPending) mutation.mutate(variables as Variables)
             }}
           >
             {confirmLabel ?? label}

@@ -1,8 +1,8 @@
-import { useMutation } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { useT } from '../../ui/i18n/i18n.tsx'
-import { failed } from '../Announcements.tsx'
+import { MutationButton } from '../../ui/mutation-button.tsx'
+import { useAnnouncedMutation } from '../Announcements.tsx'
 import { fullName } from '../labels.ts'
 import { CredentialList } from '../OneTimeSecret.tsx'
 import {
@@ -43,9 +43,8 @@ export function CredentialsCard({
     return () => URL.revokeObjectURL(letterUrl)
   }, [letterUrl])
 
-  const print = useMutation({
+  const print = useAnnouncedMutation(announce, t('office.credentials.making'), {
     mutationFn: () => accessLetter(patient.id, credentials.oneTimePassword),
-    onMutate: () => announce(null),
     onSuccess: (pdf) => {
       const url = URL.createObjectURL(pdf)
       setLetterUrl(url)
@@ -55,12 +54,10 @@ export function CredentialsCard({
         text: opened ? t('office.credentials.letterOpened') : t('office.credentials.letterReady'),
       })
     },
-    onError: (error) => announce(failed(error, t('office.credentials.making'), t)),
   })
 
-  const invite = useMutation({
+  const invite = useAnnouncedMutation(announce, t('office.credentials.emailing'), {
     mutationFn: () => emailInvitation(patient.id, credentials.oneTimePassword),
-    onMutate: () => announce(null),
     onSuccess: (answer) =>
       announce({
         kind: 'success',
@@ -69,7 +66,6 @@ export function CredentialsCard({
           name: fullName(patient),
         }),
       }),
-    onError: (error) => announce(failed(error, t('office.credentials.emailing'), t)),
   })
 
   return (
@@ -87,25 +83,20 @@ export function CredentialsCard({
         {t('office.credentials.note', { strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <div className="actions">
-        {/* Not isPending, nor disabled while working: see ConfirmButton. */}
-        <Button
+        <MutationButton
           className="button"
-          onPress={() => {
-            if (!print.isPending) print.mutate()
-          }}
-        >
-          {print.isPending ? t('office.credentials.makingNow') : t('office.credentials.print')}
-        </Button>
-        <Button
+          mutation={print}
+          label={t('office.credentials.print')}
+          pendingLabel={t('office.credentials.makingNow')}
+        />
+        <MutationButton
           className="button button-secondary"
-          onPress={() => {
-            if (!invite.isPending) invite.mutate()
-          }}
+          mutation={invite}
+          pendingLabel={t('office.common.sending')}
           isDisabled={!patient.hasEmail}
           aria-describedby={patient.hasEmail ? undefined : noEmailId}
-        >
-          {invite.isPending ? t('office.common.sending') : t('office.credentials.emailInvitation')}
-        </Button>
+          label={t('office.credentials.emailInvitation')}
+        />
         <Button className="button button-secondary" onPress={onDone}>
           {t('office.common.done')}
         </Button>

@@ -8,7 +8,7 @@ import { useLanguage, useT } from '../../ui/i18n/i18n.tsx'
 import { ErrorAlert, InfoNotice } from '../../ui/notice.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
 import { SubmitButton } from '../../ui/submit-button.tsx'
-import { Announcements, failed } from '../Announcements.tsx'
+import { Announcements, failed, useAnnouncedMutation } from '../Announcements.tsx'
 import { fullName, missingDataSentence, patientStatusLabel, statusBlocksSignIn } from '../labels.ts'
 import {
   fetchPatientAccess,
@@ -69,7 +69,7 @@ export function PatientAccessPanel({ patientId }: { patientId: number }) {
   const data = patient.data
   const name = fullName(data)
   return (
-    <section className="access-panel" aria-labelledby={headingId}>
+    <section className="access-panel surface" aria-labelledby={headingId}>
       <h2 id={headingId} ref={heading} tabIndex={-1}>
         {name}
       </h2>
@@ -216,36 +216,28 @@ function AccessDetails({
   const name = fullName(patient)
   const t = useT()
   const dateTime = usePracticeDateTime()
-  const reset = useMutation({
+  const reset = useAnnouncedMutation(announce, t('office.access.resettingPassword'), {
     mutationFn: () => resetPassword(patient.id),
-    onMutate: () => announce(null),
     onSuccess: onReset,
-    onError: (error) => announce(failed(error, t('office.access.resettingPassword'), t)),
   })
   const queryClient = useQueryClient()
-  const unlock = useMutation({
+  const unlock = useAnnouncedMutation(announce, t('office.access.unlocking'), {
     mutationFn: () => unlockVerification(patient.id),
-    onMutate: () => announce(null),
     onSuccess: (updated) => {
       queryClient.setQueryData(patientAccessKey(patient.id), updated)
       announce({ kind: 'success', text: t('office.access.unlocked', { name }) })
     },
-    onError: (error) => announce(failed(error, t('office.access.unlocking'), t)),
   })
-  const resetTwoStep = useMutation({
+  const resetTwoStep = useAnnouncedMutation(announce, t('office.access.resettingTwoStep'), {
     mutationFn: () => resetSecondFactor(patient.id),
-    onMutate: () => announce(null),
     onSuccess: (updated) => {
       queryClient.setQueryData(patientAccessKey(patient.id), updated)
       announce({ kind: 'success', text: t('office.access.twoStepReset', { name }) })
     },
-    onError: (error) => announce(failed(error, t('office.access.resettingTwoStep'), t)),
   })
-  const remove = useMutation({
+  const remove = useAnnouncedMutation(announce, t('office.access.removing'), {
     mutationFn: () => removeAccess(patient.id),
-    onMutate: () => announce(null),
     onSuccess: onRemoved,
-    onError: (error) => announce(failed(error, t('office.access.removing'), t)),
   })
   if (!access) return null
 
@@ -279,8 +271,7 @@ function AccessDetails({
           label={t('office.access.resetPassword')}
           pendingLabel={t('office.access.resettingNow')}
           title={t('office.access.resetPasswordTitle')}
-          isPending={reset.isPending}
-          onConfirm={() => reset.mutate()}
+          mutation={reset}
         >
           <p>{t('office.access.resetPasswordBody', { name })}</p>
         </ConfirmButton>
@@ -288,8 +279,7 @@ function AccessDetails({
           label={t('office.access.resetTwoStep')}
           pendingLabel={t('office.access.resettingNow')}
           title={t('office.access.resetTwoStepTitle')}
-          isPending={resetTwoStep.isPending}
-          onConfirm={() => resetTwoStep.mutate()}
+          mutation={resetTwoStep}
         >
           <p>{t('office.access.resetTwoStepBody', { name })}</p>
         </ConfirmButton>
@@ -298,8 +288,7 @@ function AccessDetails({
           pendingLabel={t('office.access.removingNow')}
           title={t('office.access.removeTitle')}
           danger
-          isPending={remove.isPending}
-          onConfirm={() => remove.mutate()}
+          mutation={remove}
         >
           <p>{t('office.access.removeBody', { name })}</p>
         </ConfirmButton>

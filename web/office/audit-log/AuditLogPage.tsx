@@ -78,7 +78,7 @@ export function AuditLogPage() {
             onChange={(value) => setDraft({ ...draft, [field.name]: value })}
           />
         ))}
-        <div className="audit-actions">
+        <div className="audit-actions field-row">
           <Button className="button" type="submit">
             {t('office.audit.search')}
           </Button>
@@ -125,7 +125,7 @@ function AuditEntry({ event }: { event: AuditEvent }) {
   const t = useT()
   const dateTime = usePracticeDateTime()
   return (
-    <article className="audit-entry">
+    <article className="audit-entry surface">
       <p className="audit-what">
         <strong>{event.action}</strong>{' '}
         <span className={event.outcome === 'success' ? 'audit-ok' : 'audit-failed'}>

@@ -26,7 +26,7 @@ export function OutgoingEmailPage() {
   return (
     <>
       <TimeZoneNote />
-      <div className="email-toolbar">
+      <div className="email-toolbar bar">
         <p className="status" role="status">
           {emails.isFetching
             ? t('office.email.loading')
@@ -69,7 +69,7 @@ function EmailItem({ email }: { email: OutgoingEmail }) {
   const dateTime = usePracticeDateTime()
   const headingId = useId()
   return (
-    <article className="email" aria-labelledby={headingId}>
+    <article className="email surface" aria-labelledby={headingId}>
       <h2 id={headingId} className="email-subject">
         {email.subject}
       </h2>

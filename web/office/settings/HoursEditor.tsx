@@ -68,7 +68,7 @@ export function HoursEditor({
                   const described = error ? errorId : undefined
                   return (
                     <div key={range.key} className="hours-range">
-                      <div className="hours-times">
+                      <div className="hours-times field-row">
                         {ENDS.map(({ end, label }) => (
                           <label key={end} className="field hours-time">
                             <span className="hours-time-label">{t(label)}</span>

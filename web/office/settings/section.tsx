@@ -5,12 +5,12 @@ import {
   Input,
   Label,
   NumberField,
-  Text,
   TextArea,
   TextField,
 } from 'react-aria-components'
 import { type FieldErrors, isApiError } from '../../ui/api.ts'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { FieldHint } from '../../ui/text-field.tsx'
 import { actionFailureMessage } from '../labels.ts'
 import { readableFieldErrors } from './settings-form.ts'
 
@@ -28,7 +28,7 @@ export function SettingsSection({
 }) {
   const headingId = `${id}-heading`
   return (
-    <section id={id} className="settings-section" aria-labelledby={headingId}>
+    <section id={id} className="settings-section surface" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       {intro ? <p className="settings-intro">{intro}</p> : null}
       {children}
@@ -153,11 +153,7 @@ export function SettingTextField({
       autoComplete={autoComplete}
     >
       <Label>{label}</Label>
-      {hint ? (
-        <Text slot="description" className="field-hint">
-          {hint}
-        </Text>
-      ) : null}
+      <FieldHint>{hint}</FieldHint>
       {rows ? <TextArea rows={rows} /> : <Input />}
       <FieldError className="field-error" />
     </TextField>
@@ -194,9 +190,7 @@ export function WholeNumberField({
     >
       <Label>{label}</Label>
       <Input />
-      <Text slot="description" className="field-hint">
-        {hint}
-      </Text>
+      <FieldHint>{hint}</FieldHint>
       <FieldError className="field-error" />
     </NumberField>
   )

@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { Button } from 'react-aria-components'
 import { type Translate, useT } from '../../ui/i18n/i18n.tsx'
 import { NativeSelect } from '../../ui/native-select.tsx'
 import { QueryStatus } from '../../ui/status.tsx'
@@ -23,6 +22,7 @@ import {
   staffQuery,
 } from './staff-api.ts'
 import '../access/access.css'
+import { MutationButton } from '../../ui/mutation-button.tsx'
 
 const roleOptions = (t: Translate) =>
   (['front_desk', 'provider', 'admin'] as const).map((role) => ({
@@ -211,8 +211,7 @@ function StaffRow({
             label={t('office.access.resetPassword')}
             pendingLabel={t('office.access.resettingNow')}
             title={t('office.staff.resetTitle', { name })}
-            isPending={reset.isPending}
-            onConfirm={() => reset.mutate()}
+            mutation={reset}
           >
             <p>{t('office.staff.resetBody')}</p>
           </ConfirmButton>
@@ -222,20 +221,19 @@ function StaffRow({
               pendingLabel={t('office.staff.disabling')}
               title={t('office.staff.disableTitle', { name })}
               danger
-              isPending={status.isPending}
-              onConfirm={() => status.mutate(false)}
+              mutation={status}
+              variables={false}
             >
               <p>{t('office.staff.disableBody')}</p>
             </ConfirmButton>
           ) : (
-            <Button
+            <MutationButton
               className="button button-secondary"
-              onPress={() => {
-                if (!status.isPending) status.mutate(true)
-              }}
-            >
-              {status.isPending ? t('office.staff.enabling') : t('office.staff.enable')}
-            </Button>
+              mutation={status}
+              variables={true}
+              label={t('office.staff.enable')}
+              pendingLabel={t('office.staff.enabling')}
+            />
           )}
         </div>
       </td>

@@ -173,8 +173,7 @@ function KeyRow({ syncKey, announce }: { syncKey: SyncKey; announce: Announce })
               title={t('office.syncKeys.revokeTitle', { name: syncKey.name })}
               confirmLabel={t('office.syncKeys.revokeKey')}
               danger
-              isPending={revoke.isPending}
-              onConfirm={() => revoke.mutate()}
+              mutation={revoke}
             >
               <p>{t('office.syncKeys.revokeBody')}</p>
             </ConfirmButton>

@@ -86,8 +86,7 @@ export function WebhookSection({ announce }: { announce: Announce }) {
                 pendingLabel={t('office.access.removingNow')}
                 title={t('office.webhook.removeTitle')}
                 danger
-                isPending={remove.isPending}
-                onConfirm={() => remove.mutate()}
+                mutation={remove}
               >
                 {t('office.webhook.removeBody')}
               </ConfirmButton>

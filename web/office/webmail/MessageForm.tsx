@@ -13,7 +13,7 @@ export function ComposeToPatient({ onDone }: { onDone: (id: number | null) => vo
   const [patientId, setPatientId] = useState('')
   const t = useT()
   return (
-    <section className="webmail-compose" aria-labelledby="webmail-compose-heading">
+    <section className="webmail-compose surface" aria-labelledby="webmail-compose-heading">
       <h2 id="webmail-compose-heading">{t('office.webmail.newToPatient')}</h2>
       <PatientPicker
         search={search}

@@ -72,7 +72,7 @@ export function OfficePreview({
   if (!message.data) return <Loading />
   const shown = message.data
   return (
-    <article className="webmail-preview" aria-labelledby="webmail-preview-heading">
+    <article className="webmail-preview surface" aria-labelledby="webmail-preview-heading">
       <h2 id="webmail-preview-heading" tabIndex={-1} ref={heading}>
         {shown.subject}
       </h2>

@@ -24,7 +24,7 @@ export function PatientFilter({
   const t = useT()
   if (patientId) {
     return (
-      <div className="webmail-patient-filter">
+      <div className="webmail-patient-filter field-row">
         <p className="field">
           <span className="label">{t('office.webmail.patient')}</span>
           <span>{name ?? t('office.webmail.patientNumber', { id: patientId })}</span>
@@ -45,7 +45,7 @@ export function PatientFilter({
     )
   }
   return (
-    <div className="webmail-patient-filter">
+    <div className="webmail-patient-filter field-row">
       <PatientPicker
         search={search}
         onSearch={setSearch}

@@ -47,7 +47,7 @@ export function WebMailPage() {
   return (
     <>
       <TimeZoneNote />
-      <div className="webmail-toolbar">
+      <div className="webmail-toolbar field-row">
         <NativeSelect
           label={t('office.webmail.messages')}
           value={filters.box}

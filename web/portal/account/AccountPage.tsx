@@ -49,7 +49,7 @@ function Account({ view, patientId }: { view: AccountView; patientId: number }) 
   const timeZone = usePracticeTimeZone()
   if (!view.visible) {
     return (
-      <div className="tab-panel">
+      <div className="tab-panel surface">
         <p>{owner}</p>
       </div>
     )

@@ -21,6 +21,7 @@ import {
 } from './payment-rules.ts'
 import './payment.css'
 import { FieldProblem } from '../../ui/field-problem.tsx'
+import { MutationButton } from '../../ui/mutation-button.tsx'
 
 /** Where the form reads its set-up and sends the payment; the same form signed in or not. */
 export interface PaymentEndpoints {
@@ -143,16 +144,15 @@ function PaymentSteps({
           >
             {t('payment.change')}
           </Button>
-          <Button
+          <MutationButton
             className="button"
             // A second press while the first is on its way sends nothing; were it sent, the
             // same key would make it the same payment.
-            onPress={() => {
-              if (!pay.isPending) pay.mutate(key)
-            }}
-          >
-            {pay.isPending ? t('payment.paying') : t('payment.pay', { amount })}
-          </Button>
+            mutation={pay}
+            variables={key}
+            label={t('payment.pay', { amount })}
+            pendingLabel={t('payment.paying')}
+          />
         </div>
       </div>
     )

@@ -35,7 +35,7 @@ export default function ImagesPage({ patientId }: TabPageProps) {
                 {view.documents.map((document) => {
                   const date = formatDate(document.takenAt, undefined, timeZone)
                   return (
-                    <li key={document.id} className="document-card">
+                    <li key={document.id} className="document-card surface">
                       <Button
                         className="document-open"
                         // A drawn file icon shows its kind ("PDF"): the name says it too, so

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { Button, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components'
+import { Button, FieldError, Label, TextArea, TextField } from 'react-aria-components'
 import { getJson, postJson } from '../../ui/api.ts'
 import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import { useT } from '../../ui/i18n/i18n.tsx'
 import { NativeSelect } from '../../ui/native-select.tsx'
 import { LoadFailed, Loading } from '../../ui/status.tsx'
-import { TextInputField } from '../../ui/text-field.tsx'
+import { FieldHint, TextInputField } from '../../ui/text-field.tsx'
 import { MutationForm } from '../mutation-form.tsx'
 import { AttachmentPicker } from './AttachmentPicker.tsx'
 import {
@@ -169,9 +169,9 @@ function ComposeForm({
         validate={(value) => (value.trim() === '' ? t('messages.writeMessage') : null)}
       >
         <Label>{t('messages.message')}</Label>
-        <Text slot="description" className="field-hint">
+        <FieldHint>
           {t('messages.bodyHint', { max: MAX_BODY_LENGTH, used: draft.body.length })}
-        </Text>
+        </FieldHint>
         <TextArea rows={8} />
         <FieldError className="field-error" />
       </TextField>

@@ -218,7 +218,7 @@ function Preview({
   if (!message.data) return <Loading label={t('messages.opening')} />
   const shown = message.data
   return (
-    <article className="message-preview" aria-labelledby="message-preview-heading">
+    <article className="message-preview surface" aria-labelledby="message-preview-heading">
       <Button className="button button-secondary back-button" onPress={onBack}>
         {t('messages.back')}
       </Button>

@@ -53,7 +53,7 @@ function Plan({
   const captionId = `plan-${plan.id}-caption`
   const money = (cents: number) => formatMoney(cents, currency)
   return (
-    <section ref={section} className="tab-panel plan" aria-labelledby={headingId}>
+    <section ref={section} className="tab-panel surface plan" aria-labelledby={headingId}>
       <p className="print-only">{t('plan.printFor', { name: patientName })}</p>
       <div className="plan-head">
         <div>

@@ -61,7 +61,7 @@ export function PortalHeader({ session }: { session: PortalSession }) {
 
   return (
     <header className="portal-header">
-      <div className="portal-header-inner">
+      <div className="portal-header-inner bar">
         <p className="portal-brand">{session.practiceName}</p>
         <div className="portal-header-actions">
           <LanguagePicker />

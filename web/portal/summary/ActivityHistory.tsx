@@ -47,7 +47,7 @@ export function ActivityHistory({
     ]),
   )
   return (
-    <section className="tab-panel" aria-labelledby="summary-activity-heading">
+    <section className="tab-panel surface" aria-labelledby="summary-activity-heading">
       <h3 id="summary-activity-heading">{t('activity.title')}</h3>
       {events.length === 0 ? (
         <p className="muted">{t('activity.none', { name: firstName })}</p>

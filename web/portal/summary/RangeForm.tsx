@@ -30,7 +30,7 @@ export function RangeForm({
   // field is edited, then drops it.
   const [refused, setRefused] = useState<Record<string, string> | undefined>()
   return (
-    <section className="tab-panel summary-range-form" aria-labelledby={headingId}>
+    <section className="tab-panel surface summary-range-form" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('range.title')}</h3>
       <p className="muted">{t('range.explainer')}</p>
       <MutationForm

@@ -27,7 +27,7 @@ export function SummaryList({
   const t = useT()
   const { shown, more } = useShowAll(summaries, FIRST_SHOWN, 'summaries')
   return (
-    <section className="tab-panel" aria-labelledby="summary-list-heading">
+    <section className="tab-panel surface" aria-labelledby="summary-list-heading">
       <h3 id="summary-list-heading">{t('summary.listTitle', { name: firstName })}</h3>
       <p className="muted">{t('summary.explainer')}</p>
       {summaries.length === 0 ? (

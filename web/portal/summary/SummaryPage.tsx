@@ -33,6 +33,7 @@ import { SummaryViewer } from './SummaryViewer.tsx'
 import { TransmitDialog } from './TransmitDialog.tsx'
 import './summary.css'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { MutationButton } from '../../ui/mutation-button.tsx'
 
 /** How often the history is re-read while a transmission in it is pending. */
 const PENDING_POLL_MS = 15_000
@@ -135,14 +136,12 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
       title={t('summary.title')}
       actions={
         summaries.data?.setUp ? (
-          <Button
+          <MutationButton
             className="button"
-            onPress={() => {
-              if (!create.isPending) create.mutate()
-            }}
-          >
-            {create.isPending ? t('summary.creating') : t('summary.create')}
-          </Button>
+            mutation={create}
+            label={t('summary.create')}
+            pendingLabel={t('summary.creating')}
+          />
         ) : null
       }
     >
@@ -229,7 +228,7 @@ export default function SummaryPage({ patientId, patientName }: TabPageProps) {
 function NotSetUp() {
   const t = useT()
   return (
-    <div className="tab-panel">
+    <div className="tab-panel surface">
       <p>{t('summary.notSetUp')}</p>
       <p className="muted">{t('summary.notSetUpContact')}</p>
     </div>

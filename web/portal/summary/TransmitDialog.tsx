@@ -4,6 +4,7 @@ import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components'
 import { type FieldErrors, getJson, isApiError, postJson } from '../../ui/api.ts'
 import { DialogActions, DialogShell } from '../../ui/dialog.tsx'
 import { useT } from '../../ui/i18n/i18n.tsx'
+import { MutationButton } from '../../ui/mutation-button.tsx'
 import { TextInputField } from '../../ui/text-field.tsx'
 import { ProblemAlert } from '../problem-alert.tsx'
 import { patientApi, patientKey } from '../tab-parts.tsx'
@@ -101,17 +102,16 @@ export function TransmitDialog({
             >
               {t('transmit.changeAddress')}
             </Button>
-            <Button
+            <MutationButton
               className="button"
               autoFocus
               // Focus lands here: the button's description reads the address out.
               aria-describedby={recipientId}
-              onPress={() => {
-                if (!transmit.isPending) transmit.mutate(recipient)
-              }}
-            >
-              {transmit.isPending ? t('form.sending') : t('transmit.send')}
-            </Button>
+              mutation={transmit}
+              variables={recipient}
+              label={t('transmit.send')}
+              pendingLabel={t('form.sending')}
+            />
           </DialogActions>
         </>
       ) : (

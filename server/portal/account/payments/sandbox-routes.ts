@@ -5,6 +5,7 @@ import { admitAttempt } from '../../../platform/auth/sign-in.ts'
 import type { Database } from '../../../platform/db/database.ts'
 import { Invalid } from '../../../platform/http/problems.ts'
 import { findPortalPracticeOrNotFound } from '../../../practice/queries.ts'
+import { serveCardPage } from './card-page.ts'
 import { SANDBOX_CARD_PAGE, tokenizeSandboxCard } from './sandbox.ts'
 import { SANDBOX_CARD_CSP, SANDBOX_CARD_HTML, SANDBOX_CARD_SCRIPT } from './sandbox-page.ts'
 import { SANDBOX_CARD_ADDRESS } from './throttle.ts'
@@ -26,17 +27,12 @@ export const sandboxProcessorRoutes: FastifyPluginAsyncTypebox<{ db: Database }>
   app,
   { db },
 ) => {
-  app.get(SANDBOX_CARD_PAGE, async (_request, reply) =>
-    reply
-      .header('Content-Type', 'text/html; charset=utf-8')
-      .header('Content-Security-Policy', SANDBOX_CARD_CSP)
-      .header('Cache-Control', 'no-store')
-      .send(SANDBOX_CARD_HTML),
-  )
-
-  app.get('/sandbox-processor/card.js', async (_request, reply) =>
-    reply.header('Content-Type', 'text/javascript; charset=utf-8').send(SANDBOX_CARD_SCRIPT),
-  )
+  serveCardPage(app, {
+    path: SANDBOX_CARD_PAGE,
+    csp: SANDBOX_CARD_CSP,
+    html: () => SANDBOX_CARD_HTML,
+    script: SANDBOX_CARD_SCRIPT,
+  })
 
   app.post('/sandbox-processor/tokens', { schema: { body: CardBody } }, async (request, reply) => {
     const practice = await findPortalPracticeOrNotFound(db)

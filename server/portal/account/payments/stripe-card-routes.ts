@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { requestLanguage } from '../../../platform/i18n/languages.ts'
+import { serveCardPage } from './card-page.ts'
 import type { StripeSettings } from './stripe.ts'
 import {
   STRIPE_CARD_CSP,
@@ -13,15 +14,10 @@ export const stripeCardRoutes: FastifyPluginAsync<{ stripe: StripeSettings }> = 
   app,
   { stripe },
 ) => {
-  app.get(STRIPE_CARD_PAGE, async (request, reply) =>
-    reply
-      .header('Content-Type', 'text/html; charset=utf-8')
-      .header('Content-Security-Policy', STRIPE_CARD_CSP)
-      .header('Cache-Control', 'no-store')
-      .send(stripeCardHtml(stripe.publishableKey, requestLanguage(request.headers))),
-  )
-
-  app.get(`${STRIPE_CARD_PAGE}.js`, async (_request, reply) =>
-    reply.header('Content-Type', 'text/javascript; charset=utf-8').send(STRIPE_CARD_SCRIPT),
-  )
+  serveCardPage(app, {
+    path: STRIPE_CARD_PAGE,
+    csp: STRIPE_CARD_CSP,
+    html: (request) => stripeCardHtml(stripe.publishableKey, requestLanguage(request.headers)),
+    script: STRIPE_CARD_SCRIPT,
+  })
 }
