@@ -23,21 +23,20 @@ afterAll(() => {
 
 // The server hears a group's signal itself and again when the script passes it on (npm, too,
 // passes it on): a copy arriving while it stops must not cut the stop short.
-it('stops gracefully once on Ctrl-C (SIGINT to the process group), whatever copies follow', async () => {
-  const result = await startAndStop('node', (started) => process.kill(-started.pid, 'SIGINT'), {
-    repeat: true,
-  })
-  expect(result.exitCode).toBe(0)
-  expectGracefulStop(result)
-}, 150_000)
-
-it('stops gracefully once on systemd’s stop (SIGTERM to every process), whatever copies follow', async () => {
-  const result = await startAndStop('node', (started) => process.kill(-started.pid, 'SIGTERM'), {
-    repeat: true,
-  })
-  expect(result.exitCode).toBe(0)
-  expectGracefulStop(result)
-}, 150_000)
+it.each([
+  { signal: 'SIGINT', stop: 'Ctrl-C (SIGINT to the process group)' },
+  { signal: 'SIGTERM', stop: 'systemd’s stop (SIGTERM to every process)' },
+] as const)(
+  'stops gracefully once on $stop, whatever copies follow',
+  async ({ signal }) => {
+    const result = await startAndStop('node', (started) => process.kill(-started.pid, signal), {
+      repeat: true,
+    })
+    expect(result.exitCode).toBe(0)
+    expectGracefulStop(result)
+  },
+  150_000,
+)
 
 it('stops the server on a SIGTERM to the start script alone', async () => {
   const result = await startAndStop('node', (started) => process.kill(started.pid, 'SIGTERM'))

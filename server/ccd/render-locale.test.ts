@@ -25,11 +25,14 @@ function pdfLines(pdf: Buffer): string[] {
 }
 
 describe('dates for the reader', () => {
-  it('writes a day in the locale’s order, English (Canada) as dd/mm/yyyy', () => {
-    expect(formatDay('2025-03-04', 'en-CA')).toBe('04/03/2025')
-    expect(formatDay('2025-03-04', 'en-US')).toBe('03/04/2025')
-    expect(formatDay('2025-03-04', 'fr-CA')).toBe('2025-03-04')
-    expect(formatDay('2025-03-04', 'es-MX')).toBe('04/03/2025')
+  // A day in the locale’s order, English (Canada) as dd/mm/yyyy.
+  it.each([
+    { locale: 'en-CA', day: '04/03/2025' },
+    { locale: 'en-US', day: '03/04/2025' },
+    { locale: 'fr-CA', day: '2025-03-04' },
+    { locale: 'es-MX', day: '04/03/2025' },
+  ])('writes 4 March 2025 in $locale as $day', ({ locale, day }) => {
+    expect(formatDay('2025-03-04', locale)).toBe(day)
   })
 
   it('writes an HL7 time with the reader’s clock and its offset', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { describeEachDatabase } from '../platform/db/testing.ts'
+import { auditRowsOf } from '../testing/audit.ts'
 import { familyRequests, useFamilyApp } from '../testing/suite.ts'
 
 describeEachDatabase("the patient's tabs", (kind) => {
@@ -180,18 +181,23 @@ describeEachDatabase("the patient's tabs", (kind) => {
       expect(pdf.statusCode).toBe(404)
     })
 
-    it('serves the statement PDF inline or as a download', async () => {
-      const url = `${base('maria')}/statements/${suite.family.statements.latestStatement}/pdf`
+    it('serves the statement PDF inline or as a download, each audited on the statement', async () => {
+      const { latestStatement, olderStatement } = suite.family.statements
+      const url = `${base('maria')}/statements/${latestStatement}/pdf`
       const inline = await get(url)
       expect(inline.headers['content-type']).toBe('application/pdf')
       expect(inline.headers['content-disposition']).toMatch(/^inline/)
       expect((await get(`${url}?download=true`)).headers['content-disposition']).toMatch(
         /^attachment/,
       )
-      expect(
-        (await get(`${base('maria')}/statements/${suite.family.statements.olderStatement}/pdf`))
-          .statusCode,
-      ).toBe(404)
+      expect((await get(`${base('maria')}/statements/${olderStatement}/pdf`)).statusCode).toBe(404)
+      await suite.settle()
+      for (const action of ['statement.viewed', 'statement.downloaded']) {
+        const rows = await auditRowsOf(suite.db, action)
+        expect(rows.map((row) => [row.target_id, row.patient_id])).toEqual([
+          [String(latestStatement), suite.family.patients.maria],
+        ])
+      }
     })
   })
 

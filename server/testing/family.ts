@@ -15,8 +15,42 @@ const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
 /**
- * A small Garcia family with something on every tab, relative to `now`: Maria represents Luis,
- * Sofia and Mateo (Archived); the Smiths are another family of the same practice.
+ * The Garcias and the Smiths, people only: Maria represents Luis, Sofia and Mateo (Archived) and
+ * is the family's guarantor; Ann Smith is another family of the same practice. Maria, Luis and
+ * Ann sign in to the portal (FAMILY_PASSWORD).
+ */
+export async function seedGarciaFamily(db: Database, { practiceId }: { practiceId: number }) {
+  const maria = await seedPatient(db, { practiceId, first_name: 'Maria', last_name: 'Garcia' })
+  const family = (first: string, extra = {}) =>
+    seedPatient(db, {
+      practiceId,
+      first_name: first,
+      last_name: 'Garcia',
+      guarantor_id: maria,
+      ...extra,
+    })
+  const luis = await family('Luis')
+  const sofia = await family('Sofia', { birthdate: '2017-01-05' })
+  const mateo = await family('Mateo', { status: 'Archived' })
+  await db.updateTable('patients').set({ guarantor_id: maria }).where('id', '=', maria).execute()
+  const smith = await seedPatient(db, { practiceId, first_name: 'Ann', last_name: 'Smith' })
+  await seedRepresentation(db, {
+    practiceId,
+    representativeId: maria,
+    patientIds: [luis, sofia, mateo],
+  })
+  const users = {
+    maria: await seedPortalUser(db, { practiceId, patientId: maria, username: 'maria.garcia' }),
+    luis: await seedPortalUser(db, { practiceId, patientId: luis, username: 'luis.garcia' }),
+    ann: await seedPortalUser(db, { practiceId, patientId: smith, username: 'ann.smith' }),
+  }
+
+  return { patients: { maria, luis, sofia, mateo, smith }, users }
+}
+
+/**
+ * The Garcia family (seedGarciaFamily) with something on every tab, relative to `now`, in a
+ * practice of its own.
  */
 export async function seedFamilyWithRecords(
   db: Database,
@@ -42,30 +76,8 @@ export async function seedFamilyWithRecords(
     .values({ practice_id: practiceId, first_name: 'Ana', last_name: 'Lindqvist', suffix: 'DDS' })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const maria = await seedPatient(db, { practiceId, first_name: 'Maria', last_name: 'Garcia' })
-  const family = (first: string, extra = {}) =>
-    seedPatient(db, {
-      practiceId,
-      first_name: first,
-      last_name: 'Garcia',
-      guarantor_id: maria,
-      ...extra,
-    })
-  const luis = await family('Luis')
-  const sofia = await family('Sofia', { birthdate: '2017-01-05' })
-  const mateo = await family('Mateo', { status: 'Archived' })
-  await db.updateTable('patients').set({ guarantor_id: maria }).where('id', '=', maria).execute()
-  const smith = await seedPatient(db, { practiceId, first_name: 'Ann', last_name: 'Smith' })
-  await seedRepresentation(db, {
-    practiceId,
-    representativeId: maria,
-    patientIds: [luis, sofia, mateo],
-  })
-  const users = {
-    maria: await seedPortalUser(db, { practiceId, patientId: maria, username: 'maria.garcia' }),
-    luis: await seedPortalUser(db, { practiceId, patientId: luis, username: 'luis.garcia' }),
-    ann: await seedPortalUser(db, { practiceId, patientId: smith, username: 'ann.smith' }),
-  }
+  const { patients, users } = await seedGarciaFamily(db, { practiceId })
+  const { maria, luis, sofia, mateo, smith } = patients
 
   const appointment = async (patientId: number, startsAt: Date, extra = {}) => {
     const row = await db

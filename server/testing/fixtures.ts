@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely'
+import type { Insertable, Selectable, Updateable } from 'kysely'
 import { importCodeSubset, importCvx } from '../office/code-systems/import.ts'
 import { hashPassword } from '../platform/auth/passwords.ts'
 import type { Database } from '../platform/db/database.ts'
@@ -68,6 +68,15 @@ export async function seedPatient(
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+/** Changes columns of a seeded patient's row, as a later push from the PMS would. */
+export async function updatePatient(
+  db: Database,
+  patientId: number,
+  columns: Updateable<PatientsTable>,
+) {
+  await db.updateTable('patients').set(columns).where('id', '=', patientId).execute()
 }
 
 /** Makes `representativeId` the one who sees `patientIds` in the portal (a parent, a carer). */

@@ -2,9 +2,11 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import type { Selectable } from 'kysely'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { Database } from '../platform/db/database.ts'
 import type { ReadCache } from '../platform/db/read-cache.ts'
+import type { PortalSettingsTable } from '../platform/db/schema.ts'
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../platform/db/testing.ts'
 import { type FileStorage, LocalFileStorage } from '../platform/files/storage.ts'
 import type { SecretBox } from '../platform/mail/secrets.ts'
@@ -148,6 +150,45 @@ export async function signedInOfficeTeam(suite: Pick<TestApp, 'app' | 'db'>, pra
     admin: await signedInStaff(suite, { practiceId, ...OFFICE_TEAM.admin }),
     desk: await signedInStaff(suite, { practiceId, ...OFFICE_TEAM.desk }),
     provider: await signedInStaff(suite, { practiceId, ...OFFICE_TEAM.provider }),
+  }
+}
+
+/** A tab of the portal a practice switches on or off in Portal Settings. */
+export type PortalFeatureSwitch = Extract<
+  keyof Selectable<PortalSettingsTable>,
+  `feature_${string}`
+>
+
+/**
+ * Switches a portal feature on or off for the practice, as the office does in Portal Settings,
+ * and waits until the app has heard of it (as it hears of another instance's write).
+ */
+export async function switchPortalFeature(
+  suite: Pick<TestApp, 'db' | 'settle'>,
+  practiceId: number,
+  feature: PortalFeatureSwitch,
+  on: boolean,
+) {
+  await suite.db
+    .updateTable('portal_settings')
+    .set({ [feature]: on })
+    .where('practice_id', '=', practiceId)
+    .execute()
+  await suite.settle()
+}
+
+/** Runs `during` with a portal feature switched off, and switches it back on whatever happens. */
+export async function withPortalFeatureOff(
+  suite: Pick<TestApp, 'db' | 'settle'>,
+  practiceId: number,
+  feature: PortalFeatureSwitch,
+  during: () => Promise<void>,
+) {
+  await switchPortalFeature(suite, practiceId, feature, false)
+  try {
+    await during()
+  } finally {
+    await switchPortalFeature(suite, practiceId, feature, true)
   }
 }
 

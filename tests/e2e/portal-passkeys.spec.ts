@@ -1,13 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expectUsablePage } from './checks.ts'
 import { expect, test } from './fresh-family.ts'
-import { HASHING, passwordField, patientMenu, signOutFromMenu, userNameField } from './portal.ts'
-
-async function openSecurity(page: Page, name: string) {
-  await patientMenu(page, name).click()
-  await page.getByRole('menuitem', { name: 'Security' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible()
-}
+import { HASHING, openSecurity, passwordField, signOutFromMenu, userNameField } from './portal.ts'
 
 /** Chromium's virtual authenticator: a platform passkey with its own lock, always unlocked. */
 async function addVirtualAuthenticator(page: Page) {

@@ -7,6 +7,7 @@ import { arrowToMenuItem, tabAndEnter, tabAndType, typeSignIn } from './keyboard
 import { auditEventsOf, goToConsolePage, officeBeside } from './office-helpers.ts'
 import {
   HASHING,
+  openSecurity,
   patientMenu,
   signIn,
   signInToPortal,
@@ -15,12 +16,6 @@ import {
 } from './portal.ts'
 
 const NEXT_STEP_MS = 30_000
-
-async function openSecurity(page: Page, name: string) {
-  await patientMenu(page, name).click()
-  await page.getByRole('menuitem', { name: 'Security' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible()
-}
 
 const codeField = (page: Page) => page.getByRole('textbox', { name: 'Code', exact: true })
 

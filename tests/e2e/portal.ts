@@ -55,6 +55,13 @@ export async function signOutFromMenu(page: Page, name: string | RegExp) {
   )
 }
 
+/** Opens the Security page from the patient menu of the person signed in. */
+export async function openSecurity(page: Page, name: string) {
+  await patientMenu(page, name).click()
+  await page.getByRole('menuitem', { name: 'Security' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible()
+}
+
 /** A session view as the server sends it, for pages reached only in some practices' setups. */
 export function sessionView(overrides: Record<string, unknown> = {}) {
   return {

@@ -19,10 +19,12 @@ import {
 } from './session-rules.ts'
 
 describe('pathForStage', () => {
-  it('sends each sign-in stage to its page', () => {
-    expect(pathForStage('change-password')).toBe('/first-sign-in')
-    expect(pathForStage('verify')).toBe('/verify')
-    expect(pathForStage('ready')).toBe('/home')
+  it.each([
+    { stage: 'change-password', page: '/first-sign-in' },
+    { stage: 'verify', page: '/verify' },
+    { stage: 'ready', page: '/home' },
+  ] as const)('sends the $stage stage to $page', ({ stage, page }) => {
+    expect(pathForStage(stage)).toBe(page)
   })
 })
 
@@ -40,10 +42,9 @@ describe('patient addresses', () => {
 })
 
 describe('safeReturnPath', () => {
-  it('allows home and patient pages only', () => {
-    expect(safeReturnPath('/home')).toBe('/home')
-    expect(safeReturnPath('/patients/7')).toBe('/patients/7')
-    expect(safeReturnPath('/patients/7/plan')).toBe('/patients/7/plan')
+  // Home and patient pages only.
+  it.each(['/home', '/patients/7', '/patients/7/plan'])('allows %s', (path) => {
+    expect(safeReturnPath(path)).toBe(path)
   })
 
   it('refuses other sites and other pages', () => {

@@ -7,7 +7,7 @@ import type { FileStorage } from '../../platform/files/storage.ts'
 import { Conflict, Invalid, NotFound } from '../../platform/http/problems.ts'
 import { seedPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
 import { officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { OFFICE_TEAM, useTestApp } from '../../testing/suite.ts'
 import { staffAuditor } from '../staff-audit.ts'
 import {
   grantPortalAccess,
@@ -31,24 +31,9 @@ describeEachDatabase('office: patient portal access', (kind) => {
 
   beforeAll(async () => {
     const practiceId = await seedPractice(suite.db, { name: 'Maple Grove Dental' })
-    adminId = await seedStaff(suite.db, {
-      practiceId: practiceId,
-      username: 'admin',
-      password: 'admin password 1',
-      role: 'admin',
-    })
-    await seedStaff(suite.db, {
-      practiceId: practiceId,
-      username: 'dr.lee',
-      password: 'provider password 1',
-      role: 'provider',
-    })
-    await seedStaff(suite.db, {
-      practiceId: practiceId,
-      username: 'desk',
-      password: 'desk password 1',
-      role: 'front_desk',
-    })
+    adminId = await seedStaff(suite.db, { practiceId, ...OFFICE_TEAM.admin })
+    await seedStaff(suite.db, { practiceId, ...OFFICE_TEAM.provider })
+    await seedStaff(suite.db, { practiceId, ...OFFICE_TEAM.desk })
     ana = await seedPatient(suite.db, {
       practiceId: practiceId,
       first_name: 'Ana',
@@ -65,9 +50,10 @@ describeEachDatabase('office: patient portal access', (kind) => {
     const other = await seedPractice(suite.db, { name: 'Other Dental' })
     await seedPatient(suite.db, { practiceId: other, first_name: 'Ana', last_name: 'Silvana' })
     files = suite.files
-    admin = await officeSignIn(suite.app, 'ADMIN', 'admin password 1')
-    provider = await officeSignIn(suite.app, 'dr.lee', 'provider password 1')
-    frontDesk = await officeSignIn(suite.app, 'desk', 'desk password 1')
+    // The user name as typed in capitals: it is matched without regard to case.
+    admin = await officeSignIn(suite.app, 'ADMIN', OFFICE_TEAM.admin.password)
+    provider = await officeSignIn(suite.app, 'dr.lee', OFFICE_TEAM.provider.password)
+    frontDesk = await officeSignIn(suite.app, 'desk', OFFICE_TEAM.desk.password)
   })
 
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie: string, payload?: object) =>
@@ -112,7 +98,7 @@ describeEachDatabase('office: patient portal access', (kind) => {
   })
 
   it('records staff sign-in and sign-out with who and from where', async () => {
-    const cookie = await officeSignIn(suite.app, 'desk', 'desk password 1')
+    const cookie = await officeSignIn(suite.app, 'desk', OFFICE_TEAM.desk.password)
     expect((await call('DELETE', '/api/office/session', cookie)).statusCode).toBe(204)
     const rows = await suite.db
       .selectFrom('audit_events')

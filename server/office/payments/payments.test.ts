@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Static } from 'typebox'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { auditRowsOf } from '../../testing/audit.ts'
@@ -6,6 +7,7 @@ import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
 import { TEST_ORIGIN } from '../../testing/http.ts'
 import { sandboxCardToken, turnOnSandboxPayments } from '../../testing/payments.ts'
 import { familyRequests, signedInOfficeTeam, useFamilyApp } from '../../testing/suite.ts'
+import type { RefundBody } from './schemas.ts'
 
 const SUCCESS = '4242 4242 4242 4242'
 
@@ -17,6 +19,9 @@ describeEachDatabase('office: online payments and refunds', (kind) => {
 
   const office = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) =>
     suite.app.inject({ method, url, payload, headers: { origin: TEST_ORIGIN, cookie } })
+  /** A staff member (by session cookie) refunds a payment from the Online payments page. */
+  const refund = (paymentId: number, cookie: string, body: Static<typeof RefundBody>) =>
+    office('POST', `/api/office/payments/${paymentId}/refund`, cookie, body)
 
   /** Maria pays from the portal with the sandbox's success card; the payment's id. */
   async function mariaPays(amountCents: number) {
@@ -105,9 +110,7 @@ describeEachDatabase('office: online payments and refunds', (kind) => {
     const paymentId = await mariaPays(3_000)
     const burst = await Promise.all(
       Array.from({ length: 8 }, () =>
-        office('POST', `/api/office/payments/${paymentId}/refund`, team.desk.cookie, {
-          reason: 'Charged twice by mistake',
-        }),
+        refund(paymentId, team.desk.cookie, { reason: 'Charged twice by mistake' }),
       ),
     )
     const codes = burst.map((response) => response.statusCode).sort()
@@ -150,16 +153,15 @@ describeEachDatabase('office: online payments and refunds', (kind) => {
 
   it('refunds part of a payment, never more than was paid, and only with a reason', async () => {
     const paymentId = await mariaPays(5_000)
-    const url = `/api/office/payments/${paymentId}/refund`
-    const tooMuch = await office('POST', url, team.admin.cookie, {
+    const tooMuch = await refund(paymentId, team.admin.cookie, {
       amountCents: 5_001,
       reason: 'Overpaid',
     })
     expect(tooMuch.statusCode).toBe(400)
-    const noReason = await office('POST', url, team.admin.cookie, { reason: '  ' })
+    const noReason = await refund(paymentId, team.admin.cookie, { reason: '  ' })
     expect(noReason.statusCode).toBe(400)
     expect(await refundedCents(paymentId)).toBe(0)
-    const part = await office('POST', url, team.admin.cookie, {
+    const part = await refund(paymentId, team.admin.cookie, {
       amountCents: 1_200,
       reason: 'Overpaid',
     })
@@ -168,12 +170,7 @@ describeEachDatabase('office: online payments and refunds', (kind) => {
   })
 
   it("answers 404 for another practice's payment and refunds nothing", async () => {
-    const refused = await office(
-      'POST',
-      `/api/office/payments/${otherPracticePayment}/refund`,
-      team.admin.cookie,
-      { reason: 'Not ours' },
-    )
+    const refused = await refund(otherPracticePayment, team.admin.cookie, { reason: 'Not ours' })
     expect(refused.statusCode).toBe(404)
     expect(refused.headers['content-type']).toContain('application/problem+json')
     const refunds = await suite.db
@@ -187,12 +184,7 @@ describeEachDatabase('office: online payments and refunds', (kind) => {
   it('refuses providers, who have no payments page', async () => {
     const paymentId = await mariaPays(700)
     expect((await office('GET', '/api/office/payments', team.provider.cookie)).statusCode).toBe(403)
-    const refused = await office(
-      'POST',
-      `/api/office/payments/${paymentId}/refund`,
-      team.provider.cookie,
-      { reason: 'Trying' },
-    )
+    const refused = await refund(paymentId, team.provider.cookie, { reason: 'Trying' })
     expect(refused.statusCode).toBe(403)
     expect(await refundedCents(paymentId)).toBe(0)
   })

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
 import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
+import { updatePatient } from '../../testing/fixtures.ts'
 import { portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { signedInOfficeTeam, useTestApp } from '../../testing/suite.ts'
 import { staffAuditor } from '../staff-audit.ts'
@@ -101,11 +102,7 @@ describeEachDatabase('office: Portal Settings', (kind) => {
     expect((await put('/api/office/settings/clinics/999999', contactOf(clinic))).statusCode).toBe(
       404,
     )
-    await suite.db
-      .updateTable('patients')
-      .set({ clinic_id: clinic.id })
-      .where('id', '=', seeded.patients.maria)
-      .execute()
+    await updatePatient(suite.db, seeded.patients.maria, { clinic_id: clinic.id })
     const contact = (
       await suite.app.inject({ url: '/api/portal/contact', headers: { cookie: maria } })
     ).json()

@@ -1,14 +1,16 @@
 import { sql } from 'kysely'
+import type { Static } from 'typebox'
 import { beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { findColumnById } from '../../platform/db/rows.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { SEND_EMAIL_JOB } from '../../platform/mail/outbox.ts'
 import { auditRowsOf } from '../../testing/audit.ts'
-import { seedPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
+import { seedPatient, seedPractice, seedStaff, updatePatient } from '../../testing/fixtures.ts'
 import { browserPost } from '../../testing/http.ts'
 import { readableText, startLoopbackSmtp } from '../../testing/smtp.ts'
 import { familyRequests, signedInStaff, useFamilyApp } from '../../testing/suite.ts'
+import type { OfficeComposeBody } from './schemas.ts'
 
 /** The smallest PDF a reader opens: what the bytes are, whatever the name says. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
@@ -26,6 +28,17 @@ describeEachDatabase('office: WebMail', (kind) => {
     post: (url: string, payload: object, cookie = frontDesk.cookie) =>
       browserPost(suite.app, url, payload, cookie),
   }
+  /** The front desk writes to Maria from the office's shared box (no provider's). */
+  const writeToMaria = (
+    letter: Omit<Static<typeof OfficeComposeBody>, 'patientId' | 'providerId'>,
+  ) =>
+    office.post('/api/office/webmail', {
+      patientId: suite.family.patients.maria,
+      providerId: null,
+      ...letter,
+    })
+  const messageCount = async () =>
+    (await suite.db.selectFrom('messages').select('id').execute()).length
 
   beforeAll(async () => {
     frontDesk = await signedInStaff(suite, {
@@ -40,11 +53,7 @@ describeEachDatabase('office: WebMail', (kind) => {
     })
     const provider = await suite.db.selectFrom('providers').select('id').executeTakeFirstOrThrow()
     providerId = provider.id
-    await suite.db
-      .updateTable('patients')
-      .set({ email: 'maria@example.test' })
-      .where('id', '=', suite.family.patients.maria)
-      .execute()
+    await updatePatient(suite.db, suite.family.patients.maria, { email: 'maria@example.test' })
     const sent = await family.post('/api/portal/messages', {
       regardingPatientId: suite.family.patients.sofia,
       providerId,
@@ -151,24 +160,20 @@ describeEachDatabase('office: WebMail', (kind) => {
   })
 
   it('keeps a reply on the patient of the message it answers, and sends nothing otherwise', async () => {
-    const before = await suite.db.selectFrom('messages').select('id').execute()
-    const elsewhere = await office.post('/api/office/webmail', {
-      patientId: suite.family.patients.maria,
-      providerId: null,
+    const before = await messageCount()
+    const elsewhere = await writeToMaria({
       subject: 'RE: Toothache',
       body: 'About someone else.',
       inReplyToId: fromMaria,
     })
     expect(elsewhere.statusCode).toBe(400)
     expect(elsewhere.json().errors).toHaveProperty('patientId')
-    expect(await suite.db.selectFrom('messages').select('id').execute()).toHaveLength(before.length)
+    expect(await messageCount()).toBe(before)
   })
 
   it('refuses a file that is not what it claims, and sends nothing', async () => {
-    const before = await suite.db.selectFrom('messages').select('id').execute()
-    const response = await office.post('/api/office/webmail', {
-      patientId: suite.family.patients.maria,
-      providerId: null,
+    const before = await messageCount()
+    const response = await writeToMaria({
       subject: 'Your letter',
       body: 'Attached.',
       attachments: [
@@ -180,7 +185,7 @@ describeEachDatabase('office: WebMail', (kind) => {
     })
     expect(response.statusCode).toBe(400)
     expect(response.json().errors).toHaveProperty('attachments/0')
-    expect(await suite.db.selectFrom('messages').select('id').execute()).toHaveLength(before.length)
+    expect(await messageCount()).toBe(before)
   })
 
   it('assigns a patient’s message to an active colleague of the practice, and clears it', async () => {
@@ -269,9 +274,7 @@ describeEachDatabase('office: WebMail', (kind) => {
       config: { smtpUrl: smtp.url, mailFrom: 'office@example.test', smtpTimeoutSeconds: 2 },
       pollMilliseconds: 20,
     })
-    const sent = await office.post('/api/office/webmail', {
-      patientId: suite.family.patients.maria,
-      providerId: null,
+    const sent = await writeToMaria({
       subject: 'Your crown',
       body: 'The lab has sent your crown back.',
     })

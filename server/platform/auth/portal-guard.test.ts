@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  FAMILY_PASSWORD,
-  seedPatient,
-  seedPortalUser,
-  seedPractice,
-  seedRepresentation,
-} from '../../testing/fixtures.ts'
+import { FAMILY_PASSWORD, seedGarciaFamily } from '../../testing/family.ts'
+import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
 import { portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { switchPortalFeature, useTestApp } from '../../testing/suite.ts'
 import { describeEachDatabase } from '../db/testing.ts'
 import { PORTAL_FEATURES } from './access-rules.ts'
 import { createPortalGuard } from './portal-guard.ts'
@@ -20,32 +15,8 @@ describeEachDatabase('the portal access guard', (kind) => {
 
   beforeAll(async () => {
     practiceId = await seedPractice(suite.db)
-    ids.maria = await seedPatient(suite.db, {
-      practiceId,
-      first_name: 'Maria',
-      last_name: 'Garcia',
-    })
-    ids.luis = await seedPatient(suite.db, { practiceId, first_name: 'Luis', last_name: 'Garcia' })
-    ids.sofia = await seedPatient(suite.db, {
-      practiceId,
-      first_name: 'Sofia',
-      last_name: 'Garcia',
-    })
-    ids.mateo = await seedPatient(suite.db, {
-      practiceId,
-      first_name: 'Mateo',
-      last_name: 'Garcia',
-      status: 'Archived',
-    })
-    ids.smith = await seedPatient(suite.db, { practiceId, first_name: 'Ann', last_name: 'Smith' })
-    await seedRepresentation(suite.db, {
-      practiceId,
-      representativeId: ids.maria,
-      patientIds: [ids.luis, ids.sofia, ids.mateo],
-    })
-    await seedPortalUser(suite.db, { practiceId, patientId: ids.maria, username: 'maria.garcia' })
-    await seedPortalUser(suite.db, { practiceId, patientId: ids.luis, username: 'luis.garcia' })
-    await seedPortalUser(suite.db, { practiceId, patientId: ids.smith, username: 'ann.smith' })
+    const { patients } = await seedGarciaFamily(suite.db, { practiceId })
+    Object.assign(ids, patients)
     const otherPractice = await seedPractice(suite.db, { name: 'Other Dental' })
     ids.foreign = await seedPatient(suite.db, {
       practiceId: otherPractice,
@@ -108,22 +79,12 @@ describeEachDatabase('the portal access guard', (kind) => {
   })
 
   it('refuses a feature switched off in Portal Settings with 403, until it is switched on', async () => {
-    await suite.db
-      .updateTable('portal_settings')
-      .set({ feature_images: false })
-      .where('practice_id', '=', practiceId)
-      .execute()
-    await suite.settle() // written as another instance would; this one hears of it by notification
+    await switchPortalFeature(suite, practiceId, 'feature_images', false)
     const off = await read('maria', 'sofia', 'images')
     expect(off.statusCode).toBe(403)
     expect(off.json()).toMatchObject({ type: '/problems/feature-disabled' })
     expect((await read('maria', 'sofia', 'appointments')).statusCode).toBe(200)
-    await suite.db
-      .updateTable('portal_settings')
-      .set({ feature_images: true })
-      .where('practice_id', '=', practiceId)
-      .execute()
-    await suite.settle()
+    await switchPortalFeature(suite, practiceId, 'feature_images', true)
     expect((await read('maria', 'sofia', 'images')).statusCode).toBe(200)
   })
 

@@ -8,16 +8,17 @@ import {
 } from './throttle-rules.ts'
 
 describe('sign-in throttling', () => {
-  it('lets attempts through below the limit', () => {
-    expect([1, 2, 3, 4].map((attempts) => lockSecondsAfter(attempts, SIGN_IN_NAME))).toEqual([
-      0, 0, 0, 0,
-    ])
+  it.each([1, 2, 3, 4])('lets attempt %d through: it is below the limit', (attempts) => {
+    expect(lockSecondsAfter(attempts, SIGN_IN_NAME)).toBe(0)
   })
 
-  it('makes the fifth attempt wait 30 seconds, doubling with each further one up to 15 minutes', () => {
-    expect(lockSecondsAfter(5, SIGN_IN_NAME)).toBe(30)
-    expect(lockSecondsAfter(7, SIGN_IN_NAME)).toBe(120)
-    expect(lockSecondsAfter(40, SIGN_IN_NAME)).toBe(900)
+  // The fifth attempt waits 30 seconds, doubling with each further one up to 15 minutes.
+  it.each([
+    { attempts: 5, seconds: 30 },
+    { attempts: 7, seconds: 120 },
+    { attempts: 40, seconds: 900 },
+  ])('makes attempt $attempts wait $seconds seconds', ({ attempts, seconds }) => {
+    expect(lockSecondsAfter(attempts, SIGN_IN_NAME)).toBe(seconds)
   })
 
   it('writes the waits as an array the counting statement indexes by count', () => {

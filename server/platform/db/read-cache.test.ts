@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { seedPatient, seedPractice } from '../../testing/fixtures.ts'
-import { type DatabaseHandle, openDatabase } from './database.ts'
+import { type Database, type DatabaseHandle, openDatabase } from './database.ts'
 import { type Dependency, type ReadCache, type ReadOptions, startReadCache } from './read-cache.ts'
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './testing.ts'
 
@@ -68,16 +68,20 @@ describeEachDatabase('kept reads', (kind) => {
     )
   }
 
+  /** Changes the length of Ana's appointment, writing through `writer`. */
+  const setAnasLength = (writer: Database, minutes: number) =>
+    writer
+      .updateTable('appointments')
+      .set({ length_minutes: minutes })
+      .where('id', '=', appointmentId)
+      .execute()
+
   it('answers from memory until a row it was read from changes, whoever changes it', async () => {
     expect(await anasLengths()).toEqual([30])
     expect(await anasLengths()).toEqual([30])
     expect(loads).toBe(1)
 
-    await otherWriter.db
-      .updateTable('appointments')
-      .set({ length_minutes: 45 })
-      .where('id', '=', appointmentId)
-      .execute()
+    await setAnasLength(otherWriter.db, 45)
     await reads.settle()
     expect(await anasLengths()).toEqual([45])
     expect(loads).toBe(2)
@@ -132,11 +136,7 @@ describeEachDatabase('kept reads', (kind) => {
     await database.db
       .transaction()
       .execute(async (trx) => {
-        await trx
-          .updateTable('appointments')
-          .set({ length_minutes: 90 })
-          .where('id', '=', appointmentId)
-          .execute()
+        await setAnasLength(trx, 90)
         throw new Error('changed my mind')
       })
       .catch(() => {})
@@ -147,11 +147,7 @@ describeEachDatabase('kept reads', (kind) => {
 
   it('reads from the database when asked for a fresh read, just after writing', async () => {
     await anasLengths()
-    await database.db
-      .updateTable('appointments')
-      .set({ length_minutes: 35 })
-      .where('id', '=', appointmentId)
-      .execute()
+    await setAnasLength(database.db, 35)
     // No settle: the writer's own notification may not be back yet.
     expect(await anasLengths(undefined, { fresh: true })).toEqual([35])
     expect(loads).toBe(2)
@@ -181,11 +177,7 @@ describeEachDatabase('kept reads', (kind) => {
       await sql`select pg_terminate_backend(pid) from pg_stat_activity
         where application_name = ${`bitewing changes ${schema}`}`.execute(otherWriter.db)
       // Written while nobody listens: no notification will ever say so.
-      await otherWriter.db
-        .updateTable('appointments')
-        .set({ length_minutes: 50 })
-        .where('id', '=', appointmentId)
-        .execute()
+      await setAnasLength(otherWriter.db, 50)
       await expect.poll(() => anasLengths()).toEqual([50])
       await expect
         .poll(async () => {

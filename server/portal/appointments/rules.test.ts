@@ -10,15 +10,20 @@ import {
 } from './rules.ts'
 
 describe('recallInPlainWords', () => {
-  it('names a recall by what its procedures are for, else by the office’s words', () => {
-    expect(recallInPlainWords('Prophy', 'D0120,D1110')).toBe('Cleaning and check-up')
-    expect(recallInPlainWords('Child Prophy', 'D0120,D1120,D1206')).toBe('Cleaning and check-up')
-    expect(recallInPlainWords('Perio Maintenance', 'D4910')).toBe(
-      'Gum care cleaning (periodontal maintenance)',
-    )
-    expect(recallInPlainWords('4BWX', 'D0274')).toBe('Bitewing X-rays')
-    expect(recallInPlainWords('Implant check', 'D0180')).toBe('Implant check')
-    expect(recallInPlainWords('Implant check', null)).toBe('Implant check')
+  // A recall is named by what its procedures are for, else by the office’s words.
+  it.each([
+    { office: 'Prophy', codes: 'D0120,D1110', plain: 'Cleaning and check-up' },
+    { office: 'Child Prophy', codes: 'D0120,D1120,D1206', plain: 'Cleaning and check-up' },
+    {
+      office: 'Perio Maintenance',
+      codes: 'D4910',
+      plain: 'Gum care cleaning (periodontal maintenance)',
+    },
+    { office: '4BWX', codes: 'D0274', plain: 'Bitewing X-rays' },
+    { office: 'Implant check', codes: 'D0180', plain: 'Implant check' },
+    { office: 'Implant check', codes: null, plain: 'Implant check' },
+  ])('names “$office” ($codes) “$plain”', ({ office, codes, plain }) => {
+    expect(recallInPlainWords(office, codes)).toBe(plain)
   })
 })
 

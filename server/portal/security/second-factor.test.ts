@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import { totpCode } from '../../platform/auth/second-factor/rules.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
-import { FAMILY_PASSWORD } from '../../testing/fixtures.ts'
+import { FAMILY_PASSWORD, updatePatient } from '../../testing/fixtures.ts'
 import { browserPost, cookieFrom, portalSession } from '../../testing/http.ts'
 import { portalUserRows } from '../../testing/portal-user-rows.ts'
 import { signedInStaff, useNewcomersApp } from '../../testing/suite.ts'
@@ -133,11 +133,7 @@ describeEachDatabase('authenticator app and recovery codes', (kind) => {
       .select(['patient_id'])
       .where('username', '=', username)
       .executeTakeFirstOrThrow()
-    await suite.db
-      .updateTable('patients')
-      .set({ email: 'maria@example.test' })
-      .where('id', '=', user.patient_id)
-      .execute()
+    await updatePatient(suite.db, user.patient_id, { email: 'maria@example.test' })
     const reset = await browserPost(
       suite.app,
       `/api/office/patients/${user.patient_id}/access/second-factor-reset`,

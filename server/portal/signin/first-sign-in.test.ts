@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { auditRowsOf } from '../../testing/audit.ts'
 import { seedPortalPatient, seedPractice, seedStaff } from '../../testing/fixtures.ts'
 import { officeSignIn, portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
-import { useTestApp } from '../../testing/suite.ts'
+import { OFFICE_TEAM, useTestApp } from '../../testing/suite.ts'
 
 describeEachDatabase('first sign-in and personal-information checks', (kind) => {
   const suite = useTestApp(kind)
@@ -37,18 +37,23 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
       password: 'zoe password 1',
     })
     zoeId = zoe.patientId
-    await seedStaff(suite.db, {
-      practiceId,
-      username: 'frontdesk',
-      password: 'front desk password',
-      role: 'front_desk',
-    })
+    await seedStaff(suite.db, { practiceId, ...OFFICE_TEAM.desk })
   })
 
   const post = (url: string, payload: object, cookie: string) =>
     suite.app.inject({ method: 'POST', url, payload, headers: { origin: TEST_ORIGIN, cookie } })
   const session = async (cookie: string) =>
     (await suite.app.inject({ url: '/api/portal/session', headers: { cookie } })).json()
+  /** The identity check answered "locked", and the session that asked for it is signed out. */
+  async function expectVerificationLocked(
+    answer: Awaited<ReturnType<typeof post>>,
+    cookie: string,
+  ) {
+    expect(answer.statusCode).toBe(403)
+    expect(answer.json()).toMatchObject({ type: '/problems/verification-locked' })
+    const asked = await suite.app.inject({ url: '/api/portal/session', headers: { cookie } })
+    expect(asked.statusCode).toBe(401)
+  }
 
   it('makes the one-time password holder set a new password, offering a new user name once', async () => {
     const cookie = await portalSignIn(suite.app, 'new.patient', 'Welcome-2024')
@@ -182,13 +187,7 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
       expect(miss.statusCode).toBe(400)
       expect(miss.json().detail).toContain(left)
     }
-    const locked = await wrongBirthdate()
-    expect(locked.statusCode).toBe(403)
-    expect(locked.json()).toMatchObject({ type: '/problems/verification-locked' })
-    expect(
-      (await suite.app.inject({ url: '/api/portal/session', headers: { cookie: second } }))
-        .statusCode,
-    ).toBe(401)
+    await expectVerificationLocked(await wrongBirthdate(), second)
     expect(await auditRowsOf(suite.db, 'portal.verification_locked')).toHaveLength(1)
     await suite.db
       .updateTable('portal_settings')
@@ -222,16 +221,14 @@ describeEachDatabase('first sign-in and personal-information checks', (kind) => 
     expect((await verifyAs(first, WRONG)).statusCode).toBe(403)
 
     const again = await portalSignIn(suite.app, 'zoe', 'zoe password 1')
-    const refused = await verifyAs(again, RIGHT)
-    expect(refused.statusCode).toBe(403)
-    expect(refused.json()).toMatchObject({ type: '/problems/verification-locked' })
-    expect(
-      (await suite.app.inject({ url: '/api/portal/session', headers: { cookie: again } }))
-        .statusCode,
-    ).toBe(401)
+    await expectVerificationLocked(await verifyAs(again, RIGHT), again)
 
     // The office sees the lock and lifts it; the unlock is audited.
-    const office = await officeSignIn(suite.app, 'frontdesk', 'front desk password')
+    const office = await officeSignIn(
+      suite.app,
+      OFFICE_TEAM.desk.username,
+      OFFICE_TEAM.desk.password,
+    )
     const seen = await suite.app.inject({
       url: `/api/office/patients/${zoeId}/access`,
       headers: { cookie: office },

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../background.ts'
 import { validateCcd } from '../../ccd/index.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
-import { seedCareSummaryCodes } from '../../testing/fixtures.ts'
+import { seedCareSummaryCodes, updatePatient } from '../../testing/fixtures.ts'
 import { type LoopbackSmtp, startLoopbackSmtp } from '../../testing/smtp.ts'
-import { familyRequests, useFamilyApp } from '../../testing/suite.ts'
+import { familyRequests, useFamilyApp, withPortalFeatureOff } from '../../testing/suite.ts'
 import { CREATE_CARE_SUMMARY_JOB, onAppointmentCompleted } from './create.ts'
 import { XDM_ENTRIES } from './package.ts'
 import { SUMMARY_HTML_CSP } from './routes.ts'
@@ -25,11 +25,12 @@ describeEachDatabase('portal: care summaries', (kind) => {
   beforeAll(async () => {
     const { practiceId } = suite.family
     const sofia = suite.family.patients.sofia
-    await suite.db
-      .updateTable('patients')
-      .set({ birth_sex: 'F', race_code: '2106-3', ethnicity_code: '2135-2', language: 'es' })
-      .where('id', '=', sofia)
-      .execute()
+    await updatePatient(suite.db, sofia, {
+      birth_sex: 'F',
+      race_code: '2106-3',
+      ethnicity_code: '2135-2',
+      language: 'es',
+    })
     await suite.db
       .insertInto('problems')
       .values({
@@ -360,26 +361,17 @@ describeEachDatabase('portal: care summaries', (kind) => {
     })
 
     it('answers 403 when the practice switched care summaries off', async () => {
-      await suite.db
-        .updateTable('portal_settings')
-        .set({ feature_care_summary: false })
-        .where('practice_id', '=', suite.family.practiceId)
-        .execute()
-      // Written as another instance would: this one hears of it by notification.
-      await suite.settle()
-      try {
-        const response = await get(`${base('sofia')}/summaries`)
-        expect(response.statusCode).toBe(403)
-        expect(response.json().type).toBe('/problems/feature-disabled')
-        expect((await get(`${base('sofia')}/summaries/${summaryId}/html`)).statusCode).toBe(403)
-      } finally {
-        await suite.db
-          .updateTable('portal_settings')
-          .set({ feature_care_summary: true })
-          .where('practice_id', '=', suite.family.practiceId)
-          .execute()
-        await suite.settle()
-      }
+      await withPortalFeatureOff(
+        suite,
+        suite.family.practiceId,
+        'feature_care_summary',
+        async () => {
+          const response = await get(`${base('sofia')}/summaries`)
+          expect(response.statusCode).toBe(403)
+          expect(response.json().type).toBe('/problems/feature-disabled')
+          expect((await get(`${base('sofia')}/summaries/${summaryId}/html`)).statusCode).toBe(403)
+        },
+      )
     })
   })
 })

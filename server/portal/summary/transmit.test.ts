@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/database.ts'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
 import { seedFamilyWithRecords } from '../../testing/family.ts'
+import { updatePatient } from '../../testing/fixtures.ts'
 import { type SeededFamily, useTestDatabase } from '../../testing/suite.ts'
 import { type PatientAccess, portalAuditor } from '../audit-read.ts'
 import { transmitSummary } from './transmit.ts'
@@ -46,11 +47,7 @@ describeEachDatabase('Transmit a care summary', (kind) => {
     db.selectFrom('outgoing_emails').select(['id', 'to_address', 'attachments']).execute()
 
   it('queues the email with the XML attached and audits it, naming the email', async () => {
-    await db
-      .updateTable('patients')
-      .set({ external_id: 'PAT-SOFIA' })
-      .where('id', '=', seeded.patients.sofia)
-      .execute()
+    await updatePatient(db, seeded.patients.sofia, { external_id: 'PAT-SOFIA' })
     const emailId = await transmit('  dr.smith@example.org ')
     const [email] = await emails()
     expect(email).toMatchObject({ id: emailId, to_address: 'dr.smith@example.org' })

@@ -17,10 +17,9 @@ import {
 
 describe('WebMail rules', () => {
   it('puts what the practice sent in the patient inbox and what patients sent in the office one', () => {
-    expect(patientBoxDirection('inbox')).toBe('ToPatient')
-    expect(patientBoxDirection('sent')).toBe('ToPractice')
-    expect(officeBoxDirection('inbox')).toBe('ToPractice')
-    expect(officeBoxDirection('sent')).toBe('ToPatient')
+    const boxes = ['inbox', 'sent'] as const
+    expect(boxes.map(patientBoxDirection)).toEqual(['ToPatient', 'ToPractice'])
+    expect(boxes.map(officeBoxDirection)).toEqual(['ToPractice', 'ToPatient'])
   })
 
   it('marks a reply once however long the thread', () => {

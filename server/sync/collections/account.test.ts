@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { payments, statements } from './account.ts'
 import { MAX_FILE_BYTES } from './stored-files.ts'
-import { type SyncedFamily, syncedFamily } from './testing.ts'
+import { useSyncedFamily } from './testing.ts'
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`)
 const statement = (text: string, extra: object = {}) => ({
@@ -15,11 +15,7 @@ const statement = (text: string, extra: object = {}) => ({
 })
 
 describeEachDatabase('sync collections: statements and payments', (kind) => {
-  let family: SyncedFamily
-  beforeAll(async () => {
-    family = await syncedFamily(kind)
-  })
-  afterAll(() => family.close())
+  const family = useSyncedFamily(kind)
 
   const accountTab = async () =>
     (await family.portal(`${family.seeded.patients.maria}/account`)).json()

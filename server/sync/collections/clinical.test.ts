@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { seedCareSummaryCodes } from '../../testing/fixtures.ts'
 import { TEST_ORIGIN } from '../../testing/http.ts'
 import type { SyncCollection } from '../collection.ts'
 import { clinicalCollections } from './clinical.ts'
-import { type SyncedFamily, syncedFamily } from './testing.ts'
+import { useSyncedFamily } from './testing.ts'
 
 /** Each collection's example, for Sofia, naming the family's provider and clinic. */
 function sofiasRow(collection: SyncCollection): Record<string, unknown> {
@@ -31,12 +31,10 @@ const CHANGED: Record<string, [string, string | number]> = {
 }
 
 describeEachDatabase('sync collections: the care summary’s clinical data', (kind) => {
-  let family: SyncedFamily
+  const family = useSyncedFamily(kind)
   beforeAll(async () => {
-    family = await syncedFamily(kind)
     await seedCareSummaryCodes(family.db, family.practiceId)
   })
-  afterAll(() => family.close())
 
   /** A new care summary of Sofia's, made in the portal as Maria, as XML. */
   async function sofiasSummary() {

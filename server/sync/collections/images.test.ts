@@ -1,10 +1,10 @@
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { documents, imageCategories } from './images.ts'
 import { queuePatientFilesRemoval } from './patient-files.ts'
 import { MAX_FILE_BYTES } from './stored-files.ts'
-import { type SyncedFamily, syncedFamily } from './testing.ts'
+import { useSyncedFamily } from './testing.ts'
 
 const xray = (shade: number) =>
   sharp({
@@ -14,13 +14,11 @@ const xray = (shade: number) =>
     .toBuffer()
 
 describeEachDatabase('sync collections: image categories and documents', (kind) => {
-  let family: SyncedFamily
+  const family = useSyncedFamily(kind)
   let png: Buffer
   beforeAll(async () => {
-    family = await syncedFamily(kind)
     png = await xray(60)
   })
-  afterAll(() => family.close())
 
   const sofia = () => family.seeded.patients.sofia
   const imagesTab = async () => (await family.portal(`${sofia()}/documents`)).json()

@@ -1,12 +1,13 @@
 import sharp from 'sharp'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
+import { updatePatient } from '../../testing/fixtures.ts'
 import { syncClient } from '../testing.ts'
 import { documents, imageCategories } from './images.ts'
-import { type SyncedFamily, syncedFamily } from './testing.ts'
+import { useSyncedFamily } from './testing.ts'
 
 describeEachDatabase('sync collections: messages from the PMS', (kind) => {
-  let family: SyncedFamily
+  const family = useSyncedFamily(kind)
   let png: Buffer
   const sentAt = new Date(Date.now() - 60 * 60 * 1000).toISOString()
   const message = (extra: object = {}) => ({
@@ -22,17 +23,12 @@ describeEachDatabase('sync collections: messages from the PMS', (kind) => {
   })
 
   beforeAll(async () => {
-    family = await syncedFamily(kind)
     png = await sharp({
       create: { width: 20, height: 20, channels: 3, background: { r: 90, g: 90, b: 90 } },
     })
       .png()
       .toBuffer()
-    await family.db
-      .updateTable('patients')
-      .set({ email: 'maria@example.test' })
-      .where('id', '=', family.seeded.patients.maria)
-      .execute()
+    await updatePatient(family.db, family.seeded.patients.maria, { email: 'maria@example.test' })
     await family.put(imageCategories, 'cat-letters', { name: 'Letters', showInPortal: false })
     for (const patient of ['sofia', 'luis']) {
       await family.put(documents, `doc-${patient}`, {
@@ -45,7 +41,6 @@ describeEachDatabase('sync collections: messages from the PMS', (kind) => {
       })
     }
   })
-  afterAll(() => family.close())
 
   const portal = async (url: string) =>
     family.app.inject({ method: 'GET', url, headers: { cookie: family.maria } })

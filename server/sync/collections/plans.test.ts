@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { treatmentPlans } from './plans.ts'
-import { type SyncedFamily, syncedFamily } from './testing.ts'
+import { useSyncedFamily } from './testing.ts'
 
 const plan = {
   patientExternalId: 'sofia',
@@ -25,11 +25,7 @@ const plan = {
 }
 
 describeEachDatabase('sync collections: treatment plans', (kind) => {
-  let family: SyncedFamily
-  beforeAll(async () => {
-    family = await syncedFamily(kind)
-  })
-  afterAll(() => family.close())
+  const family = useSyncedFamily(kind)
 
   const plansTab = async () =>
     (await family.portal(`${family.seeded.patients.sofia}/plans`)).json().plans

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { afterAll, beforeAll } from 'vitest'
 import type { DatabaseKind } from '../../platform/db/testing.ts'
 import { createTestDatabase } from '../../platform/db/testing.ts'
 import { REMOVE_FILES_JOB, removeFilesJob } from '../../platform/files/removal.ts'
@@ -90,3 +91,18 @@ export async function syncedFamily(kind: DatabaseKind) {
 }
 
 export type SyncedFamily = Awaited<ReturnType<typeof syncedFamily>>
+
+/**
+ * A synced family of the suite's own, made before its tests and closed after them: call first in
+ * a describe block, like useTestApp, and read it inside tests and hooks (it is filled in by then).
+ */
+export function useSyncedFamily(kind: DatabaseKind): SyncedFamily {
+  const family = {} as SyncedFamily
+  beforeAll(async () => {
+    Object.assign(family, await syncedFamily(kind))
+  })
+  afterAll(async () => {
+    await family.close?.()
+  })
+  return family
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../platform/db/testing.ts'
 import { LocalFileStorage } from '../../platform/files/storage.ts'
 import { FAMILY_PASSWORD, seedFamilyWithRecords } from '../../testing/family.ts'
-import { seedPractice } from '../../testing/fixtures.ts'
+import { seedPractice, updatePatient } from '../../testing/fixtures.ts'
 import { portalSignIn, TEST_ORIGIN } from '../../testing/http.ts'
 import { useTestApp } from '../../testing/suite.ts'
 import { createSyncKey } from '../keys.ts'
@@ -71,11 +71,7 @@ describeEachDatabase('Sync event feed', (kind) => {
   })
 
   it("delivers a portal confirmation with the PMS's external ids, to its practice only", async () => {
-    await suite.db
-      .updateTable('patients')
-      .set({ external_id: 'PAT-SOFIA' })
-      .where('id', '=', seeded.patients.sofia)
-      .execute()
+    await updatePatient(suite.db, seeded.patients.sofia, { external_id: 'PAT-SOFIA' })
     await suite.db
       .updateTable('appointments')
       .set({ external_id: 'APT-9' })

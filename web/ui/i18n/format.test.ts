@@ -57,10 +57,13 @@ describe('formatDate', () => {
 })
 
 describe('formatCalendarDate', () => {
-  it('never shifts a birthdate into the previous day, whatever the time zone', () => {
-    expect(formatCalendarDate('1980-01-01', ['en-CA'])).toBe('01/01/1980')
-    expect(formatCalendarDate('1980-12-31', ['en-US'])).toBe('12/31/1980')
-    expect(formatCalendarDate('1980-12-31', ['de-DE'])).toBe('31.12.1980')
+  // A birthdate is never shifted into the previous day, whatever the time zone.
+  it.each([
+    { birthdate: '1980-01-01', locale: 'en-CA', shown: '01/01/1980' },
+    { birthdate: '1980-12-31', locale: 'en-US', shown: '12/31/1980' },
+    { birthdate: '1980-12-31', locale: 'de-DE', shown: '31.12.1980' },
+  ])('shows $birthdate in $locale as $shown', ({ birthdate, locale, shown }) => {
+    expect(formatCalendarDate(birthdate, [locale])).toBe(shown)
   })
 
   it('refuses anything but YYYY-MM-DD', () => {

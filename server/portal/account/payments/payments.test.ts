@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto'
+import type { Static } from 'typebox'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createBackgroundWorker } from '../../../background.ts'
 import { describeEachDatabase } from '../../../platform/db/testing.ts'
 import { createSyncKey } from '../../../sync/keys.ts'
+import { updatePatient } from '../../../testing/fixtures.ts'
 import { TEST_ORIGIN } from '../../../testing/http.ts'
 import { sandboxCardToken, turnOnSandboxPayments } from '../../../testing/payments.ts'
 import { type LoopbackSmtp, startLoopbackSmtp } from '../../../testing/smtp.ts'
-import { familyRequests, useFamilyApp } from '../../../testing/suite.ts'
+import { familyRequests, useFamilyApp, withPortalFeatureOff } from '../../../testing/suite.ts'
 import { reconcileAttempt } from './reconcile.ts'
 import { sandboxProcessor } from './sandbox.ts'
+import type { PaymentBody } from './schemas.ts'
 
 const SUCCESS = '4242 4242 4242 4242'
 const DECLINE = '4000 0000 0000 0002'
 const TIMEOUT = '4000 0000 0000 0119'
+
+/** A payment as the form sends it, its page key made afresh unless the test gives one. */
+type Payment = Omit<Static<typeof PaymentBody>, 'idempotencyKey'> & { idempotencyKey?: string }
 
 const key = () => randomUUID().replaceAll('-', '')
 
@@ -30,15 +36,23 @@ describeEachDatabase('portal: make payment', (kind) => {
       .where('made_online', '=', true)
       .orderBy('id')
       .execute()
+  /** Maria pays from the form. */
+  const pay = (payment: Payment) =>
+    post(`${base('maria')}/payments`, { idempotencyKey: key(), ...payment })
+  /** What the background job does with an attempt whose outcome is unknown. */
+  const reconcile = (attemptId: number, now?: Date) =>
+    reconcileAttempt(
+      suite.db,
+      { sandbox: sandboxProcessor(suite.db) },
+      suite.family.practiceId,
+      attemptId,
+      now,
+    )
 
   beforeAll(async () => {
     const { practiceId } = suite.family
     await turnOnSandboxPayments(suite.db, practiceId)
-    await suite.db
-      .updateTable('patients')
-      .set({ email: 'maria@example.test' })
-      .where('id', '=', suite.family.patients.maria)
-      .execute()
+    await updatePatient(suite.db, suite.family.patients.maria, { email: 'maria@example.test' })
     smtp = await startLoopbackSmtp()
   })
   afterAll(async () => {
@@ -61,7 +75,7 @@ describeEachDatabase('portal: make payment', (kind) => {
   it('pays with a new card, saves it, shows the payment pending and emails a receipt', async () => {
     const token = await sandboxCardToken(suite, SUCCESS)
     const pageKey = key()
-    const paid = await post(`${base('maria')}/payments`, {
+    const paid = await pay({
       idempotencyKey: pageKey,
       amountCents: 4_550,
       note: 'For February',
@@ -133,11 +147,7 @@ describeEachDatabase('portal: make payment', (kind) => {
   it('pays again with the saved card', async () => {
     const form = (await get(`${base('maria')}/payments/form`)).json()
     const before = await charges()
-    const paid = await post(`${base('maria')}/payments`, {
-      idempotencyKey: key(),
-      amountCents: 1_000,
-      savedCardId: form.savedCards[0].id,
-    })
+    const paid = await pay({ amountCents: 1_000, savedCardId: form.savedCards[0].id })
     expect(paid.json()).toMatchObject({ status: 'succeeded', card: { last4: '4242' } })
     expect(await charges()).toBe(before + 1)
   })
@@ -145,12 +155,7 @@ describeEachDatabase('portal: make payment', (kind) => {
   it('says clearly when a card is declined, and records no payment', async () => {
     const token = await sandboxCardToken(suite, DECLINE)
     const before = (await onlinePayments()).length
-    const refused = await post(`${base('maria')}/payments`, {
-      idempotencyKey: key(),
-      amountCents: 4_550,
-      cardToken: token,
-      saveCard: true,
-    })
+    const refused = await pay({ amountCents: 4_550, cardToken: token, saveCard: true })
     expect(refused.statusCode).toBe(200)
     expect(refused.json()).toMatchObject({
       status: 'failed',
@@ -164,19 +169,11 @@ describeEachDatabase('portal: make payment', (kind) => {
   it('refuses an amount above the practice maximum and changes nothing', async () => {
     const token = await sandboxCardToken(suite, SUCCESS)
     const before = await charges()
-    const refused = await post(`${base('maria')}/payments`, {
-      idempotencyKey: key(),
-      amountCents: 500_001,
-      cardToken: token,
-    })
+    const refused = await pay({ amountCents: 500_001, cardToken: token })
     expect(refused.statusCode).toBe(400)
     expect(refused.json().errors.amountCents).toMatch(/at most 5000\.00/)
     expect(await charges()).toBe(before)
-    const zero = await post(`${base('maria')}/payments`, {
-      idempotencyKey: key(),
-      amountCents: 0,
-      cardToken: token,
-    })
+    const zero = await pay({ amountCents: 0, cardToken: token })
     expect(zero.statusCode).toBe(400)
   })
 
@@ -187,7 +184,7 @@ describeEachDatabase('portal: make payment', (kind) => {
     const paymentsBefore = (await onlinePayments()).length
     const burst = await Promise.all(
       Array.from({ length: 12 }, () =>
-        post(`${base('maria')}/payments`, { idempotencyKey, amountCents: 2_000, cardToken: token }),
+        pay({ idempotencyKey, amountCents: 2_000, cardToken: token }),
       ),
     )
     expect(burst.map((response) => response.statusCode)).toEqual(Array(12).fill(200))
@@ -195,11 +192,7 @@ describeEachDatabase('portal: make payment', (kind) => {
     expect(await charges()).toBe(chargesBefore + 1)
     expect((await onlinePayments()).length).toBe(paymentsBefore + 1)
     // A retry after the answer gets the same payment, charged once.
-    const again = await post(`${base('maria')}/payments`, {
-      idempotencyKey,
-      amountCents: 2_000,
-      cardToken: token,
-    })
+    const again = await pay({ idempotencyKey, amountCents: 2_000, cardToken: token })
     expect(again.json()).toMatchObject({ id: burst[0]?.json().id, status: 'succeeded' })
     expect(await charges()).toBe(chargesBefore + 1)
   })
@@ -207,27 +200,15 @@ describeEachDatabase('portal: make payment', (kind) => {
   it('refuses the same key for a different amount', async () => {
     const token = await sandboxCardToken(suite, SUCCESS)
     const idempotencyKey = key()
-    await post(`${base('maria')}/payments`, {
-      idempotencyKey,
-      amountCents: 1_500,
-      cardToken: token,
-    })
-    const other = await post(`${base('maria')}/payments`, {
-      idempotencyKey,
-      amountCents: 1_600,
-      cardToken: token,
-    })
+    await pay({ idempotencyKey, amountCents: 1_500, cardToken: token })
+    const other = await pay({ idempotencyKey, amountCents: 1_600, cardToken: token })
     expect(other.statusCode).toBe(409)
   })
 
   it('leaves a timed-out charge unknown, then reconciles it with the processor', async () => {
     const token = await sandboxCardToken(suite, TIMEOUT)
     const before = (await onlinePayments()).length
-    const lost = await post(`${base('maria')}/payments`, {
-      idempotencyKey: key(),
-      amountCents: 3_000,
-      cardToken: token,
-    })
+    const lost = await pay({ amountCents: 3_000, cardToken: token })
     expect(lost.json()).toMatchObject({
       status: 'unknown',
       message: expect.stringMatching(/Do not pay again/),
@@ -239,32 +220,18 @@ describeEachDatabase('portal: make payment', (kind) => {
       .where('kind', '=', 'payment.reconcile')
       .execute()
     expect(jobs).toHaveLength(1)
-    const settled = await reconcileAttempt(
-      suite.db,
-      { sandbox: sandboxProcessor(suite.db) },
-      suite.family.practiceId,
-      lost.json().id,
-    )
+    const settled = await reconcile(lost.json().id)
     expect(settled?.status).toBe('succeeded')
     expect((await onlinePayments()).length).toBe(before + 1)
     // A second run (a webhook, another instance) finds it decided and adds nothing.
-    await reconcileAttempt(
-      suite.db,
-      { sandbox: sandboxProcessor(suite.db) },
-      suite.family.practiceId,
-      lost.json().id,
-    )
+    await reconcile(lost.json().id)
     expect((await onlinePayments()).length).toBe(before + 1)
   })
 
   it('fails a lost charge the processor never received only once "not found" can be trusted', async () => {
     const token = await sandboxCardToken(suite, TIMEOUT)
     const before = (await onlinePayments()).length
-    const lost = await post(`${base('maria')}/payments`, {
-      idempotencyKey: key(),
-      amountCents: 2_000,
-      cardToken: token,
-    })
+    const lost = await pay({ amountCents: 2_000, cardToken: token })
     expect(lost.json().status).toBe('unknown')
     // As if the request had never reached the processor: no charge carries the attempt's key.
     const attempt = await suite.db
@@ -274,17 +241,10 @@ describeEachDatabase('portal: make payment', (kind) => {
       .returning('created_at')
       .executeTakeFirstOrThrow()
     const made = new Date(attempt.created_at).getTime()
-    const reconcile = (at: number) =>
-      reconcileAttempt(
-        suite.db,
-        { sandbox: sandboxProcessor(suite.db) },
-        suite.family.practiceId,
-        lost.json().id,
-        new Date(at),
-      )
+    const reconcileAt = (at: number) => reconcile(lost.json().id, new Date(at))
     // Soon after, "not found" may only mean not indexed yet: ask again later, decide nothing.
-    await expect(reconcile(made + 5 * 60_000)).rejects.toThrow(/not found the charge yet/)
-    expect((await reconcile(made + 3 * 60 * 60_000))?.status).toBe('failed')
+    await expect(reconcileAt(made + 5 * 60_000)).rejects.toThrow(/not found the charge yet/)
+    expect((await reconcileAt(made + 3 * 60 * 60_000))?.status).toBe('failed')
     expect((await onlinePayments()).length).toBe(before)
   })
 
@@ -297,11 +257,7 @@ describeEachDatabase('portal: make payment', (kind) => {
         headers: { authorization: `Bearer ${apiKey}` },
         ...(payload ? { payload } : {}),
       })
-    await suite.db
-      .updateTable('patients')
-      .set({ external_id: 'PAT-MARIA' })
-      .where('id', '=', suite.family.patients.maria)
-      .execute()
+    await updatePatient(suite.db, suite.family.patients.maria, { external_id: 'PAT-MARIA' })
     const feed = (await call('GET', 'events?limit=1000')).json()
     const made = feed.events.filter((event: { type: string }) => event.type === 'payment.made')
     expect(made.length).toBe((await onlinePayments()).length)
@@ -338,19 +294,14 @@ describeEachDatabase('portal: make payment', (kind) => {
       suite.cookies.ann,
     )
     expect(ann.statusCode).toBe(404)
-    await suite.db
-      .updateTable('portal_settings')
-      .set({ feature_make_payments: false })
-      .where('practice_id', '=', suite.family.practiceId)
-      .execute()
-    await suite.settle()
-    const off = await get(`${base('maria')}/payments/form`)
-    expect(off.statusCode).toBe(403)
-    await suite.db
-      .updateTable('portal_settings')
-      .set({ feature_make_payments: true })
-      .where('practice_id', '=', suite.family.practiceId)
-      .execute()
-    await suite.settle()
+    await withPortalFeatureOff(
+      suite,
+      suite.family.practiceId,
+      'feature_make_payments',
+      async () => {
+        const off = await get(`${base('maria')}/payments/form`)
+        expect(off.statusCode).toBe(403)
+      },
+    )
   })
 })

@@ -5,19 +5,17 @@ import { clientAddress } from '../../../platform/auth/client.ts'
 import type { CookiePolicy } from '../../../platform/auth/cookies.ts'
 import { admitAttempt } from '../../../platform/auth/sign-in.ts'
 import type { Database } from '../../../platform/db/database.ts'
-import { Invalid, Unauthorized } from '../../../platform/http/problems.ts'
+import { Unauthorized } from '../../../platform/http/problems.ts'
 import type { SecretBox } from '../../../platform/mail/secrets.ts'
 import { findPortalPracticeOrNotFound } from '../../../practice/queries.ts'
-import { normalizeName } from '../../signin/rules.ts'
 import { readPaymentForm } from './form.ts'
 import { makePayment, paymentProcessorOf } from './make-payment.ts'
 import type { PaymentProcessors } from './processor.ts'
-import { findPayer, openPass, openStatementLink, PAYMENT_PASS_SECONDS, sealPass } from './public.ts'
-import { findStatementHolder } from './queries.ts'
+import { openPass, PAYMENT_PASS_SECONDS, sealPass, verifiedPayerPass } from './public.ts'
 import { actorAuditor } from './reconcile.ts'
 import { paymentInput } from './routes.ts'
 import { PaymentBody, PaymentResult, PaymentSetupView } from './schemas.ts'
-import { PAY_VERIFY_ADDRESS, PAY_VERIFY_PERSON } from './throttle.ts'
+import { payerVerificationCounters } from './throttle.ts'
 import { paymentResultView } from './view.ts'
 
 const PASS_COOKIE = 'bitewing_pay'
@@ -33,9 +31,6 @@ const VerifyBody = Type.Object(
   },
   { additionalProperties: false },
 )
-
-const NO_MATCH =
-  'We could not match these details to an account. Check the spelling and the birthdate, or call the office.'
 
 /**
  * Make payment without signing in (the sign-in page's link, or a statement's): the payer first
@@ -63,29 +58,13 @@ export const publicPaymentRoutes: FastifyPluginAsyncTypebox<{
   app.post(`${PASS_PATH}/verify`, { schema: { body: VerifyBody } }, async (request, reply) => {
     const practice = await practiceOf()
     const ip = clientAddress(request)
-    const { firstName, lastName, birthdate, statement } = request.body
-    await admitAttempt(
-      db,
-      reply,
-      [
-        { rule: PAY_VERIFY_ADDRESS, key: ip },
-        {
-          rule: PAY_VERIFY_PERSON,
-          // Spelled as the match compares names, so 'García' and 'Garcia-' are one person's tries.
-          key: `${practice.id}:${normalizeName(lastName)}:${birthdate}`,
-        },
-      ],
-      { practiceId: practice.id, action: 'payment.verify_throttled', ip },
-    )
-    const link = statement ? openStatementLink(secrets, statement, new Date()) : undefined
-    if (statement && (!link || link.practiceId !== practice.id)) {
-      throw new Invalid('This payment link has expired. Pay without it, or call the office.')
-    }
-    const holder = link ? await findStatementHolder(db, practice.id, link.statementId) : null
-    const payer = await findPayer(db, practice.id, { firstName, lastName, birthdate }, holder)
-    if (!payer) throw new Invalid(NO_MATCH)
-    const expires = Math.floor(Date.now() / 1000) + PAYMENT_PASS_SECONDS
-    setPassCookie(reply, sealPass(secrets, { practiceId: practice.id, ...payer, expires }), cookies)
+    await admitAttempt(db, reply, payerVerificationCounters(practice.id, ip, request.body), {
+      practiceId: practice.id,
+      action: 'payment.verify_throttled',
+      ip,
+    })
+    const pass = await verifiedPayerPass(db, secrets, practice.id, request.body)
+    setPassCookie(reply, sealPass(secrets, pass), cookies)
     return reply.status(204).send()
   })
 

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../../platform/db/testing.ts'
+import { updatePatient } from '../../../testing/fixtures.ts'
 import { browserPost, cookieFrom, TEST_ORIGIN } from '../../../testing/http.ts'
 import { sandboxCardToken, turnOnSandboxPayments } from '../../../testing/payments.ts'
-import { useFamilyApp } from '../../../testing/suite.ts'
+import { useFamilyApp, withPortalFeatureOff } from '../../../testing/suite.ts'
 import { statementPaymentLink } from './public.ts'
 
 const key = () => randomUUID().replaceAll('-', '')
@@ -17,21 +18,9 @@ describeEachDatabase('portal: make payment without signing in', (kind) => {
   beforeAll(async () => {
     const { practiceId, patients } = suite.family
     await turnOnSandboxPayments(suite.db, practiceId)
-    await suite.db
-      .updateTable('patients')
-      .set({ birthdate: maria.birthdate })
-      .where('id', '=', patients.maria)
-      .execute()
-    await suite.db
-      .updateTable('patients')
-      .set({ birthdate: luis.birthdate })
-      .where('id', '=', patients.luis)
-      .execute()
-    await suite.db
-      .updateTable('patients')
-      .set({ birthdate: '1990-01-01' })
-      .where('id', '=', patients.smith)
-      .execute()
+    await updatePatient(suite.db, patients.maria, { birthdate: maria.birthdate })
+    await updatePatient(suite.db, patients.luis, { birthdate: luis.birthdate })
+    await updatePatient(suite.db, patients.smith, { birthdate: '1990-01-01' })
   })
 
   const verify = (body: object, ip = '203.0.113.9') =>
@@ -156,22 +145,18 @@ describeEachDatabase('portal: make payment without signing in', (kind) => {
     )
 
     // A practice that takes no payments online serves the statement as the PMS sent it.
-    const setSwitch = (on: boolean) =>
-      suite.db
-        .updateTable('portal_settings')
-        .set({ feature_make_payments: on })
-        .where('practice_id', '=', suite.family.practiceId)
-        .execute()
-    await setSwitch(false)
-    try {
-      const plain = await suite.app.inject({
-        url: pdfUrl,
-        headers: { cookie: suite.cookies.maria },
-      })
-      expect(Buffer.compare(plain.rawPayload, stored)).toBe(0)
-    } finally {
-      await setSwitch(true)
-    }
+    await withPortalFeatureOff(
+      suite,
+      suite.family.practiceId,
+      'feature_make_payments',
+      async () => {
+        const plain = await suite.app.inject({
+          url: pdfUrl,
+          headers: { cookie: suite.cookies.maria },
+        })
+        expect(Buffer.compare(plain.rawPayload, stored)).toBe(0)
+      },
+    )
   })
 
   it('makes a guesser wait after five tries at one person, even from many addresses and spellings', async () => {

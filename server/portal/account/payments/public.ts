@@ -1,8 +1,9 @@
 import type { Database } from '../../../platform/db/database.ts'
+import { Invalid } from '../../../platform/http/problems.ts'
 import type { SecretBox } from '../../../platform/mail/secrets.ts'
 import { sameName } from '../../signin/rules.ts'
 import { accountHolderId } from '../rules.ts'
-import { payerCandidates } from './queries.ts'
+import { findStatementHolder, payerCandidates } from './queries.ts'
 
 /** How long a verified payer may take to pay, and how long a statement's link works. */
 export const PAYMENT_PASS_SECONDS = 20 * 60
@@ -84,4 +85,30 @@ export async function findPayer(
   const [only] = matches
   if (!only || matches.length > 1) return undefined
   return { payerPatientId: only.id, holderId: accountHolderId(only) }
+}
+
+const NO_MATCH =
+  'We could not match these details to an account. Check the spelling and the birthdate, or call the office.'
+
+/**
+ * The pass for the payer the typed details name (from a statement's link: only within that
+ * statement's account), valid PAYMENT_PASS_SECONDS. An expired or forged link, or no single
+ * match, is a 400 that says nothing about anyone.
+ */
+export async function verifiedPayerPass(
+  db: Database,
+  secrets: SecretBox,
+  practiceId: number,
+  typed: { firstName: string; lastName: string; birthdate: string; statement?: string },
+  now = new Date(),
+): Promise<PaymentPass> {
+  const link = typed.statement ? openStatementLink(secrets, typed.statement, now) : undefined
+  if (typed.statement && (!link || link.practiceId !== practiceId)) {
+    throw new Invalid('This payment link has expired. Pay without it, or call the office.')
+  }
+  const holder = link ? await findStatementHolder(db, practiceId, link.statementId) : null
+  const payer = await findPayer(db, practiceId, typed, holder)
+  if (!payer) throw new Invalid(NO_MATCH)
+  const expires = Math.floor(now.getTime() / 1000) + PAYMENT_PASS_SECONDS
+  return { practiceId, ...payer, expires }
 }

@@ -11,21 +11,27 @@ import {
 } from './rules.ts'
 
 describe('online payment rules', () => {
-  it('takes whole cents above zero up to the maximum', () => {
-    expect(amountProblem(1, 500_000)).toBeUndefined()
-    expect(amountProblem(500_000, 500_000)).toBeUndefined()
-    expect(amountProblem(500_001, 500_000)).toMatch(/at most 5000\.00/)
-    expect(amountProblem(0, 500_000)).toMatch(/above zero/)
-    expect(amountProblem(-5, 500_000)).toMatch(/above zero/)
-    expect(amountProblem(10.5, 500_000)).toMatch(/above zero/)
+  const MAXIMUM = 500_000
+
+  it.each([1, MAXIMUM])('takes %d cents when at most the maximum', (cents) => {
+    expect(amountProblem(cents, MAXIMUM)).toBeUndefined()
   })
 
-  it('starts at the statement balance only when it can be paid as it is', () => {
-    expect(defaultAmount(4_550, 500_000)).toBe(4_550)
-    expect(defaultAmount(null, 500_000)).toBeNull()
-    expect(defaultAmount(0, 500_000)).toBeNull()
-    expect(defaultAmount(-1_000, 500_000)).toBeNull()
-    expect(defaultAmount(600_000, 500_000)).toBeNull()
+  it.each([
+    { cents: 500_001, problem: /at most 5000\.00/ },
+    { cents: 0, problem: /above zero/ },
+    { cents: -5, problem: /above zero/ },
+    { cents: 10.5, problem: /above zero/ },
+  ])('refuses $cents cents: $problem', ({ cents, problem }) => {
+    expect(amountProblem(cents, MAXIMUM)).toMatch(problem)
+  })
+
+  it('starts at the statement balance when it can be paid as it is', () => {
+    expect(defaultAmount(4_550, MAXIMUM)).toBe(4_550)
+  })
+
+  it.each([null, 0, -1_000, 600_000])('starts at no amount for a balance of %s', (balance) => {
+    expect(defaultAmount(balance, MAXIMUM)).toBeNull()
   })
 
   it('treats a key sent again with another amount or account as another payment', () => {
