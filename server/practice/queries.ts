@@ -1,7 +1,12 @@
-import { type Selectable, type SelectQueryBuilder, sql } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { Database } from '../platform/db/database.ts'
-import { findColumnById } from '../platform/db/rows.ts'
-import type { DB, PracticesTable } from '../platform/db/schema.ts'
+import {
+  findColumnById,
+  practiceRow,
+  practiceRowsWhere,
+  type TableWith,
+} from '../platform/db/rows.ts'
+import type { PracticesTable } from '../platform/db/schema.ts'
 import { NotFound } from '../platform/http/problems.ts'
 import { summariesReady } from './rules.ts'
 
@@ -73,6 +78,21 @@ export async function findUsernameOwners(
   return rows.map((row) => row.id)
 }
 
+/**
+ * Whether an account of this practice (`table`) other than `exceptUserId` has this user name: a
+ * name sign-in could not tell from it may not be given again, however it is capitalized.
+ */
+export async function usernameTaken(
+  db: Database,
+  table: 'portal_users' | 'staff_users',
+  practiceId: number,
+  username: string,
+  exceptUserId?: number,
+) {
+  const owners = await findUsernameOwners(db, table, practiceId, username)
+  return owners.some((id) => id !== exceptUserId)
+}
+
 /** A portal user's password hash, for the checks that compare a password with it. */
 export function findPasswordHash(db: Database, portalUserId: number) {
   return findColumnById(db, 'portal_users', portalUserId, 'password_hash')
@@ -113,13 +133,11 @@ export async function lockPatient(db: Database, practiceId: number, patientId: n
  * practice has no such patient, whoever's id it is.
  */
 export function practicePatient(db: Database, practiceId: number, patientId: number) {
-  return db.selectFrom('patients').where('practice_id', '=', practiceId).where('id', '=', patientId)
+  return practiceRow(db, 'patients', practiceId, patientId)
 }
 
 /** The practice-owned tables whose rows each belong to one patient. */
-type PatientOwnedTable = {
-  [T in keyof DB]: DB[T] extends { practice_id: unknown; patient_id: unknown } ? T : never
-}[keyof DB]
+type PatientOwnedTable = TableWith<'practice_id' | 'patient_id'>
 
 /**
  * One patient's own rows of a table in the practice, the columns, joins and order left to the
@@ -131,12 +149,6 @@ export function patientRows<T extends PatientOwnedTable>(
   table: T,
   practiceId: number,
   patientId: number,
-): SelectQueryBuilder<DB, T, object> {
-  // Kysely cannot follow a table name that is a type parameter; the signature keeps the table,
-  // and so every column the caller names, checked. Qualified, as the caller may join.
-  const rows = db
-    .selectFrom(table as 'appointments')
-    .where(`${table}.practice_id` as 'appointments.practice_id', '=', practiceId)
-    .where(`${table}.patient_id` as 'appointments.patient_id', '=', patientId)
-  return rows as unknown as SelectQueryBuilder<DB, T, object>
+) {
+  return practiceRowsWhere(db, table, practiceId, 'patient_id', patientId)
 }

@@ -56,7 +56,7 @@ export async function queueSyncEvent<K extends string>(db: Database, event: Sync
 export async function externalIdsOf<K extends string>(
   db: Database,
   practiceId: number,
-  rows: Record<K, readonly [ReferableCollection, number | null]>,
+  rows: ExternalIdRefs<K>,
 ): Promise<Record<K, string | null>> {
   const entries = Object.entries(rows) as [K, readonly [ReferableCollection, number | null]][]
   const columns = entries.map(
@@ -66,4 +66,31 @@ export async function externalIdsOf<K extends string>(
   )
   const result = await sql<Record<K, string | null>>`select ${sql.join(columns)}`.execute(db)
   return result.rows[0] as Record<K, string | null>
+}
+
+/** The rows an event's data names, each by table and id: `{ patientExternalId: ['patients', 12] }`. */
+export type ExternalIdRefs<K extends string> = Record<
+  K,
+  readonly [ReferableCollection, number | null]
+>
+
+/**
+ * Queues an event (queueSyncEvent) whose data names rows by the PMS's external ids, as the
+ * portal's and the office's changes do: the ids are read in the same transaction (externalIdsOf)
+ * and join the rest of the event's data.
+ */
+export async function queueSyncEventWithExternalIds<
+  K extends SyncEventType,
+  R extends keyof SyncEventDataOf<K> & string,
+>(
+  db: Database,
+  event: Omit<SyncEvent<K>, 'payload'> & {
+    payload: Omit<SyncEventDataOf<K>, R>
+    externalIds: ExternalIdRefs<R>
+  },
+) {
+  const { externalIds, payload, ...rest } = event
+  const ids = await externalIdsOf(db, event.practiceId, externalIds)
+  // The ids fill exactly the data's fields the payload leaves out (R).
+  await queueSyncEvent(db, { ...rest, payload: { ...payload, ...ids } as SyncEvent<K>['payload'] })
 }

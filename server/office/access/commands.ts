@@ -4,6 +4,7 @@ import { newOneTimePassword, randomDigits } from '../../platform/auth/tokens.ts'
 import { clearVerificationMisses } from '../../platform/auth/verification-lock.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { Conflict, Invalid, NotFound } from '../../platform/http/problems.ts'
+import { usernameTaken } from '../../practice/queries.ts'
 import { suggestedUsername, usernameProblem } from '../../practice/rules.ts'
 import { queueSyncEvent } from '../../sync/outbox.ts'
 import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
@@ -14,7 +15,6 @@ import {
   type PatientAccessRow,
   removeAccess,
   setTemporaryPassword,
-  usernameInUse,
 } from './queries.ts'
 import { hasAccess, missingForAccess } from './rules.ts'
 
@@ -194,13 +194,15 @@ async function chooseUsername(
   if (typed) {
     const problem =
       usernameProblem(typed) ??
-      ((await usernameInUse(db, practiceId, typed)) ? 'This user name is taken.' : undefined)
+      ((await usernameTaken(db, 'portal_users', practiceId, typed))
+        ? 'This user name is taken.'
+        : undefined)
     if (problem) throw new Invalid('Please choose another user name.', { username: problem })
     return typed
   }
   for (let digits = 4; digits <= 8; digits++) {
     const candidate = suggestedUsername(row.first_name, randomDigits(digits))
-    if (!(await usernameInUse(db, practiceId, candidate))) return candidate
+    if (!(await usernameTaken(db, 'portal_users', practiceId, candidate))) return candidate
   }
   throw new Conflict('Could not find a free user name; please type one.')
 }

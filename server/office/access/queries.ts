@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
-import { updateRowById } from '../../platform/db/rows.ts'
+import { findColumnsById, updateRowById } from '../../platform/db/rows.ts'
 import { NotFound } from '../../platform/http/problems.ts'
-import { findUsernameOwners, lockPatient } from '../../practice/queries.ts'
+import { CONTACT_COLUMNS, lockPatient, practicePatient } from '../../practice/queries.ts'
 
 const PATIENT_COLUMNS = [
   'patients.id',
@@ -55,12 +55,9 @@ export async function searchPatients(
 }
 
 export async function findPatientAccess(db: Database, practiceId: number, patientId: number) {
-  return db
-    .selectFrom('patients')
+  return practicePatient(db, practiceId, patientId)
     .leftJoin('portal_users', 'portal_users.patient_id', 'patients.id')
     .select([...PATIENT_COLUMNS, ...ACCESS_COLUMNS])
-    .where('patients.practice_id', '=', practiceId)
-    .where('patients.id', '=', patientId)
     .executeTakeFirst()
 }
 
@@ -88,10 +85,6 @@ export async function lockPatientAccess(trx: Database, practiceId: number, patie
 }
 
 export type PatientAccessRow = NonNullable<Awaited<ReturnType<typeof findPatientAccess>>>
-
-export async function usernameInUse(db: Database, practiceId: number, username: string) {
-  return (await findUsernameOwners(db, 'portal_users', practiceId, username)).length > 0
-}
 
 /** Gives (or gives again, after removal) a patient portal access with a one-time password. */
 export async function grantAccess(
@@ -142,9 +135,5 @@ export async function removeAccess(db: Database, portalUserId: number, now = new
 }
 
 export async function findPracticeLetterhead(db: Database, practiceId: number) {
-  return db
-    .selectFrom('practices')
-    .select(['name', 'phone', 'email', 'address1', 'address2', 'city', 'region', 'postal_code'])
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
+  return findColumnsById(db, 'practices', practiceId, CONTACT_COLUMNS)
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
 import { samePractice } from '../../platform/db/joins.ts'
+import { practiceRow, updatePracticeRow } from '../../platform/db/rows.ts'
 
 /** Payments made online with their payer, statement and refund: the page's one read. */
 function onlinePayments(db: Database, practiceId: number) {
@@ -72,8 +73,7 @@ export type OnlinePaymentRow = Awaited<ReturnType<typeof listOnlinePayments>>[nu
 
 /** A payment of the practice that may be refunded, with the attempt that charged it. */
 export async function findRefundablePayment(db: Database, practiceId: number, paymentId: number) {
-  return db
-    .selectFrom('payments')
+  return practiceRow(db, 'payments', practiceId, paymentId)
     .innerJoin('payment_attempts as attempt', (join) =>
       samePractice(join, 'attempt.id', 'payments.payment_attempt_id'),
     )
@@ -89,8 +89,6 @@ export async function findRefundablePayment(db: Database, practiceId: number, pa
       'attempt.currency',
       'attempt.payer_patient_id',
     ])
-    .where('payments.practice_id', '=', practiceId)
-    .where('payments.id', '=', paymentId)
     .where('payments.made_online', '=', true)
     .executeTakeFirst()
 }
@@ -133,22 +131,14 @@ export async function completeRefund(
   ids: { refundId: number; paymentId: number; attemptId: number },
   processorReference: string,
 ) {
-  await db
-    .updateTable('payment_refunds')
-    .set({ processor_reference: processorReference })
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', ids.refundId)
-    .execute()
-  await db
-    .updateTable('payments')
-    .set({ status: 'Refunded' })
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', ids.paymentId)
-    .execute()
-  await db
-    .updateTable('payment_attempts')
-    .set({ status: 'refunded', updated_at: sql<Date>`now()` })
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', ids.attemptId)
-    .execute()
+  await updatePracticeRow(db, 'payment_refunds', practiceId, ids.refundId, {
+    processor_reference: processorReference,
+  }).execute()
+  await updatePracticeRow(db, 'payments', practiceId, ids.paymentId, {
+    status: 'Refunded',
+  }).execute()
+  await updatePracticeRow(db, 'payment_attempts', practiceId, ids.attemptId, {
+    status: 'refunded',
+    updated_at: sql<Date>`now()`,
+  }).execute()
 }

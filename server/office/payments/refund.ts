@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/database.ts'
 import { Conflict, Invalid, NotFound, Problem } from '../../platform/http/problems.ts'
 import type { PaymentProcessors, ProcessorName } from '../../practice/payment-processor.ts'
-import { externalIdsOf, queueSyncEvent } from '../../sync/outbox.ts'
+import { queueSyncEventWithExternalIds } from '../../sync/outbox.ts'
 import type { ActingStaff, StaffAuditor } from '../staff-audit.ts'
 import {
   claimRefund,
@@ -87,11 +87,7 @@ export async function refundPayment(
       { refundId: claim.id, paymentId: payment.id, attemptId: payment.attempt_id },
       reference,
     )
-    const ids = await externalIdsOf(trx, practiceId, {
-      patientExternalId: ['patients', payment.payer_patient_id],
-      guarantorExternalId: ['patients', payment.patient_id],
-    })
-    await queueSyncEvent(trx, {
+    await queueSyncEventWithExternalIds(trx, {
       practiceId,
       kind: 'payment.refunded',
       entityType: 'payment',
@@ -99,13 +95,16 @@ export async function refundPayment(
       payload: {
         paymentId: payment.id,
         paymentExternalId: payment.external_id,
-        ...ids,
         refundId: claim.id,
         amountCents: decision.amountCents,
         currency: payment.currency.trim(),
         refundedAt: claim.created_at.toISOString(),
         processor: payment.processor,
         processorReference: reference,
+      },
+      externalIds: {
+        patientExternalId: ['patients', payment.payer_patient_id],
+        guarantorExternalId: ['patients', payment.patient_id],
       },
     })
     await audit.record(trx, 'payment.refunded', {

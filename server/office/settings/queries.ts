@@ -1,7 +1,7 @@
 import type { Static } from 'typebox'
 import { findPortalSettings } from '../../platform/auth/portal-guard.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { updateRowById } from '../../platform/db/rows.ts'
+import { findColumnsById, updatePracticeRow, updateRowById } from '../../platform/db/rows.ts'
 import { CONTACT_COLUMNS } from '../../practice/queries.ts'
 import type { PortalSettingsBody } from './schemas.ts'
 
@@ -24,11 +24,7 @@ export async function findSettings(db: Database, practiceId: number) {
 }
 
 export async function findPracticeContact(db: Database, practiceId: number) {
-  return db
-    .selectFrom('practices')
-    .select([...CONTACT_COLUMNS, 'npi'])
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
+  return findColumnsById(db, 'practices', practiceId, [...CONTACT_COLUMNS, 'npi'])
 }
 
 export async function listClinicContacts(db: Database, practiceId: number) {
@@ -133,12 +129,13 @@ export async function updateClinicContact(
   clinicId: number,
   contact: ContactChange,
 ) {
-  const result = await db
-    .updateTable('clinics')
-    .set(contactColumns(contact))
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', clinicId)
-    .executeTakeFirst()
+  const result = await updatePracticeRow(
+    db,
+    'clinics',
+    practiceId,
+    clinicId,
+    contactColumns(contact),
+  ).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 

@@ -3,6 +3,7 @@ import { newOneTimePassword } from '../../platform/auth/tokens.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { StaffRole } from '../../platform/db/schema.ts'
 import { Conflict, Invalid, NotFound } from '../../platform/http/problems.ts'
+import { usernameTaken } from '../../practice/queries.ts'
 import type { StaffActor } from '../staff-audit.ts'
 import {
   countOtherActiveAdmins,
@@ -12,7 +13,6 @@ import {
   lockPracticeStaff,
   setStaffActive,
   setTemporaryStaffPassword,
-  staffUsernameInUse,
 } from './queries.ts'
 import { newStaffErrors, statusChangeProblem } from './rules.ts'
 
@@ -26,7 +26,7 @@ async function memberOrNotFound(db: Database, actor: StaffActor, staffId: number
   return member
 }
 
-const usernameTaken = () =>
+const usernameTakenConflict = () =>
   new Conflict('Please choose another user name.', { username: 'This user name is taken.' })
 
 /** A new staff account with a one-time password, which is returned this once and kept hashed. */
@@ -43,8 +43,8 @@ export async function createStaffMember(
   const errors = newStaffErrors(member)
   if (Object.keys(errors).length > 0)
     throw new Invalid('Please check the highlighted fields.', errors)
-  if (await staffUsernameInUse(db, actor.staff.practice_id, member.username)) {
-    throw usernameTaken()
+  if (await usernameTaken(db, 'staff_users', actor.staff.practice_id, member.username)) {
+    throw usernameTakenConflict()
   }
   const oneTimePassword = newOneTimePassword()
   const passwordHash = await hashPassword(oneTimePassword)
@@ -60,7 +60,7 @@ export async function createStaffMember(
     })
   } catch (error) {
     // Another administrator took the same user name a moment ago (the unique index decided).
-    if ((error as { code?: unknown }).code === '23505') throw usernameTaken()
+    if ((error as { code?: unknown }).code === '23505') throw usernameTakenConflict()
     throw error
   }
   return { username: member.username, oneTimePassword }

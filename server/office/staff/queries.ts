@@ -1,8 +1,7 @@
 import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { updateRowById } from '../../platform/db/rows.ts'
+import { lockRowById, practiceRow, updateRowById } from '../../platform/db/rows.ts'
 import type { StaffRole } from '../../platform/db/schema.ts'
-import { findUsernameOwners } from '../../practice/queries.ts'
 
 export async function insertStaffUser(
   trx: Database,
@@ -51,31 +50,19 @@ export async function listStaff(db: Database, practiceId: number) {
 }
 
 export async function findStaffMember(db: Database, practiceId: number, staffId: number) {
-  return db
-    .selectFrom('staff_users')
+  return practiceRow(db, 'staff_users', practiceId, staffId)
     .select(MEMBER_COLUMNS)
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', staffId)
     .executeTakeFirst()
 }
 
 export type StaffMemberRow = NonNullable<Awaited<ReturnType<typeof findStaffMember>>>
-
-export async function staffUsernameInUse(db: Database, practiceId: number, username: string) {
-  return (await findUsernameOwners(db, 'staff_users', practiceId, username)).length > 0
-}
 
 /**
  * Holds the practice's row until the transaction ends, so two administrators disabling each
  * other at once are decided one after the other: the second sees the first one's change.
  */
 export async function lockPracticeStaff(trx: Database, practiceId: number) {
-  await trx
-    .selectFrom('practices')
-    .select('id')
-    .where('id', '=', practiceId)
-    .forUpdate()
-    .executeTakeFirstOrThrow()
+  await lockRowById(trx, 'practices', practiceId)
 }
 
 export async function countOtherActiveAdmins(trx: Database, practiceId: number, staffId: number) {

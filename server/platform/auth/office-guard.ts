@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import type { Database } from '../db/database.ts'
+import { practiceRow } from '../db/rows.ts'
 import type { StaffRole } from '../db/schema.ts'
 import { perRequest } from '../http/per-request.ts'
 import { Forbidden, Problem, Unauthorized } from '../http/problems.ts'
@@ -96,11 +97,8 @@ export async function officeContextFromToken(db: Database, token: string) {
 }
 
 export async function findActiveStaff(db: Database, staffUserId: number, practiceId: number) {
-  return db
-    .selectFrom('staff_users')
+  return practiceRow(db, 'staff_users', practiceId, staffUserId)
     .select(['id', 'practice_id', 'username', 'display_name', 'role', 'password_is_temporary'])
-    .where('id', '=', staffUserId)
-    .where('practice_id', '=', practiceId)
     .where('is_active', '=', true)
     .executeTakeFirst()
 }

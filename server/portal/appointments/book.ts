@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/database.ts'
 import { Conflict, NotFound, Problem } from '../../platform/http/problems.ts'
-import { externalIdsOf, queueSyncEvent } from '../../sync/outbox.ts'
+import { queueSyncEventWithExternalIds } from '../../sync/outbox.ts'
 import type { Auditor, PatientAccess } from '../audit-read.ts'
 import {
   type AppointmentRow,
@@ -88,24 +88,23 @@ export async function bookRecall(
     if (!(await markRecallScheduled(trx, recall.id, id))) {
       throw new Conflict('This recall is already scheduled.')
     }
-    const ids = await externalIdsOf(trx, practiceId, {
-      patientExternalId: ['patients', patientId],
-      recallExternalId: ['recalls', recall.id],
-      providerExternalId: ['providers', openTime.provider_id],
-      clinicExternalId: ['clinics', openTime.clinic_id],
-      openTimeExternalId: ['web-sched-open-times', openTime.id],
-    })
-    await queueSyncEvent(trx, {
+    await queueSyncEventWithExternalIds(trx, {
       practiceId,
       kind: 'recall.booked',
       entityType: 'appointment',
       entityId: id,
       payload: {
         appointmentId: id,
-        ...ids,
         startsAt: openTime.starts_at.toISOString(),
         lengthMinutes: openTime.length_minutes,
         bookedAt: now.toISOString(),
+      },
+      externalIds: {
+        patientExternalId: ['patients', patientId],
+        recallExternalId: ['recalls', recall.id],
+        providerExternalId: ['providers', openTime.provider_id],
+        clinicExternalId: ['clinics', openTime.clinic_id],
+        openTimeExternalId: ['web-sched-open-times', openTime.id],
       },
     })
     await audit.record(trx, 'appointment.booked', { target: { type: 'appointment', id } })

@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/database.ts'
 import { Conflict, NotFound } from '../../platform/http/problems.ts'
-import { externalIdsOf, queueSyncEvent } from '../../sync/outbox.ts'
+import { queueSyncEventWithExternalIds } from '../../sync/outbox.ts'
 import type { Auditor, PatientAccess } from '../audit-read.ts'
 import { type AppointmentRow, confirmAppointment, findAppointment } from './queries.ts'
 import { confirmDecision } from './rules.ts'
@@ -28,16 +28,16 @@ export async function confirmVisit(
   if (decision === 'confirm') {
     await db.transaction().execute(async (trx) => {
       await confirmAppointment(trx, row.id, access.user.id, now)
-      const ids = await externalIdsOf(trx, practiceId, {
-        appointmentExternalId: ['appointments', row.id],
-        patientExternalId: ['patients', access.patientId],
-      })
-      await queueSyncEvent(trx, {
+      await queueSyncEventWithExternalIds(trx, {
         practiceId,
         kind: 'appointment.confirmed',
         entityType: 'appointment',
         entityId: row.id,
-        payload: { appointmentId: row.id, ...ids, confirmedAt: now.toISOString() },
+        payload: { appointmentId: row.id, confirmedAt: now.toISOString() },
+        externalIds: {
+          appointmentExternalId: ['appointments', row.id],
+          patientExternalId: ['patients', access.patientId],
+        },
       })
       await audit.record(trx, 'appointment.confirmed', {
         target: { type: 'appointment', id: row.id },

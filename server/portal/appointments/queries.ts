@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { compiledQuery } from '../../platform/db/compiled.ts'
 import type { Database } from '../../platform/db/database.ts'
 import type { Dependency } from '../../platform/db/read-cache.ts'
+import { findColumnsById, practiceRow } from '../../platform/db/rows.ts'
 import { lockPatient, patientRows } from '../../practice/queries.ts'
 import { PAST_PAGE_SIZE, type RecallFacts } from './rules.ts'
 
@@ -248,11 +249,8 @@ export async function lockPatientForBooking(db: Database, practiceId: number, pa
 }
 
 export async function findOpenTime(db: Database, practiceId: number, openTimeId: number) {
-  return db
-    .selectFrom('web_sched_open_times')
+  return practiceRow(db, 'web_sched_open_times', practiceId, openTimeId)
     .selectAll()
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', openTimeId)
     .executeTakeFirst()
 }
 
@@ -313,9 +311,5 @@ export async function markRecallScheduled(db: Database, recallId: number, appoin
 }
 
 export async function findPracticeForCalendar(db: Database, practiceId: number) {
-  return db
-    .selectFrom('practices')
-    .select(['name', 'slug', 'phone', 'time_zone'])
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
+  return findColumnsById(db, 'practices', practiceId, ['name', 'slug', 'phone', 'time_zone'])
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/database.ts'
+import { findColumnsById, practiceRow } from '../../platform/db/rows.ts'
 import { CONTACT_COLUMNS, practicePatient } from '../../practice/queries.ts'
 
 export async function findPatientClinicId(db: Database, practiceId: number, patientId: number) {
@@ -12,19 +13,12 @@ export async function findPatientClinicId(db: Database, practiceId: number, pati
 const CONTACT_AND_ZONE = [...CONTACT_COLUMNS, 'time_zone'] as const
 
 export async function findPracticeContact(db: Database, practiceId: number) {
-  return db
-    .selectFrom('practices')
-    .select(CONTACT_AND_ZONE)
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
+  return findColumnsById(db, 'practices', practiceId, CONTACT_AND_ZONE)
 }
 
 export async function findClinicContact(db: Database, practiceId: number, clinicId: number) {
-  return db
-    .selectFrom('clinics')
+  return practiceRow(db, 'clinics', practiceId, clinicId)
     .select(CONTACT_AND_ZONE)
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', clinicId)
     .where('is_hidden', '=', false)
     .executeTakeFirst()
 }

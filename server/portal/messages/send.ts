@@ -20,7 +20,7 @@ import {
   messageProblems,
   patientAttachmentDecision,
 } from '../../practice/messages/rules.ts'
-import { externalIdsOf, queueSyncEvent } from '../../sync/outbox.ts'
+import { queueSyncEventWithExternalIds } from '../../sync/outbox.ts'
 import type { Auditor, PatientAccess } from '../audit-read.ts'
 
 export interface PatientMessage {
@@ -112,17 +112,17 @@ export async function sendPatientMessage(
         sentAt: now,
       })
       const attachmentIds = await insertAttachments(trx, practiceId, messageId, stored)
-      const ids = await externalIdsOf(trx, practiceId, {
-        patientExternalId: ['patients', access.patientId],
-        providerExternalId: ['providers', input.providerId],
-        inReplyToExternalId: ['messages', inReplyToId],
-      })
-      await queueSyncEvent(trx, {
+      await queueSyncEventWithExternalIds(trx, {
         practiceId,
         kind: 'message.sent',
         entityType: 'message',
         entityId: messageId,
-        payload: { messageId, inReplyToId, attachmentIds, sentAt: now.toISOString(), ...ids },
+        payload: { messageId, inReplyToId, attachmentIds, sentAt: now.toISOString() },
+        externalIds: {
+          patientExternalId: ['patients', access.patientId],
+          providerExternalId: ['providers', input.providerId],
+          inReplyToExternalId: ['messages', inReplyToId],
+        },
       })
       await audit.record(trx, 'message.sent', {
         target: { type: 'message', id: messageId },

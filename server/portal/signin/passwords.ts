@@ -6,10 +6,10 @@ import { type Counter, clearAttempts } from '../../platform/auth/throttle.ts'
 import { PASSWORD_CHANGE } from '../../platform/auth/throttle-rules.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { AlreadyDone, Invalid } from '../../platform/http/problems.ts'
-import { findPasswordHash } from '../../practice/queries.ts'
+import { findPasswordHash, usernameTaken } from '../../practice/queries.ts'
 import { usernameProblem } from '../../practice/rules.ts'
 import type { Auditor } from '../audit-read.ts'
-import { endOtherPortalSessions, isUsernameTaken, setPassword, setUsername } from './queries.ts'
+import { endOtherPortalSessions, setPassword, setUsername } from './queries.ts'
 import type { ChangePassword, FirstSignIn } from './schemas.ts'
 
 function refuseIfAny(errors: Record<string, string>) {
@@ -36,7 +36,7 @@ export async function completeFirstSignIn(
     const problem = user.username_change_offered
       ? 'Your user name can no longer be changed here.'
       : (usernameProblem(wanted) ??
-        ((await isUsernameTaken(db, user.practice_id, wanted, user.id))
+        ((await usernameTaken(db, 'portal_users', user.practice_id, wanted, user.id))
           ? 'This user name is taken. Choose another.'
           : undefined))
     if (problem) errors.newUsername = problem

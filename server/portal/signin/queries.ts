@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { endSessions } from '../../platform/auth/sessions.ts'
 import type { Database } from '../../platform/db/database.ts'
-import { updateRowById } from '../../platform/db/rows.ts'
+import { practiceRow, updateRowById } from '../../platform/db/rows.ts'
 import { practicePatient } from '../../practice/queries.ts'
 
 export async function listVisibleClinics(db: Database, practiceId: number) {
@@ -32,21 +32,6 @@ export async function findUserForSignIn(db: Database, practiceId: number, userna
     .where(sql`lower(portal_users.username)`, '=', username.trim().toLowerCase())
     .where('portal_users.removed_at', 'is', null)
     .executeTakeFirst()
-}
-
-export async function isUsernameTaken(
-  db: Database,
-  practiceId: number,
-  username: string,
-  exceptUserId?: number,
-) {
-  let query = db
-    .selectFrom('portal_users')
-    .select('id')
-    .where('practice_id', '=', practiceId)
-    .where(sql`lower(username)`, '=', username.trim().toLowerCase())
-  if (exceptUserId !== undefined) query = query.where('id', '<>', exceptUserId)
-  return (await query.executeTakeFirst()) !== undefined
 }
 
 export async function setPassword(
@@ -104,11 +89,8 @@ export async function findPrivacyPolicy(db: Database, practiceId: number) {
 
 /** The portal user a passkey belongs to, while they still have access. */
 export async function findUserForPasskey(db: Database, practiceId: number, portalUserId: number) {
-  return db
-    .selectFrom('portal_users')
+  return practiceRow(db, 'portal_users', practiceId, portalUserId)
     .select(['id', 'practice_id', 'patient_id'])
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', portalUserId)
     .where('removed_at', 'is', null)
     .executeTakeFirst()
 }

@@ -1,5 +1,6 @@
 import { hashToken, newNumericCode } from '../../platform/auth/tokens.ts'
 import type { Database } from '../../platform/db/database.ts'
+import { lockRowById } from '../../platform/db/rows.ts'
 
 export const RESET_CODE_MINUTES = 15
 export const RESET_CODE_TRIES = 5
@@ -20,12 +21,7 @@ export async function issueResetCode(db: Database, practiceId: number, portalUse
   const now = new Date()
   const since = new Date(now.getTime() - RESET_CODE_MINUTES * 60_000)
   // Two requests for one user (two instances' jobs) take turns, so the count below holds.
-  await db
-    .selectFrom('portal_users')
-    .select('id')
-    .where('id', '=', portalUserId)
-    .forUpdate()
-    .execute()
+  await lockRowById(db, 'portal_users', portalUserId)
   const recent = await db
     .selectFrom('password_reset_codes')
     .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { findColumnsById, practiceRow } from '../../platform/db/rows.ts'
 import type { DB } from '../../platform/db/schema.ts'
 import { patientRows, practicePatient } from '../../practice/queries.ts'
 
@@ -198,11 +199,7 @@ export async function findCareSummary(
 }
 
 export async function findPractice(db: Database, practiceId: number) {
-  return db
-    .selectFrom('practices')
-    .select(['name', 'time_zone'])
-    .where('id', '=', practiceId)
-    .executeTakeFirstOrThrow()
+  return findColumnsById(db, 'practices', practiceId, ['name', 'time_zone'])
 }
 
 /** Audit actions shown in the patient's summary activity history. */
@@ -264,8 +261,7 @@ export async function findTransmission(
   patientId: number,
   emailId: number,
 ) {
-  return db
-    .selectFrom('outgoing_emails')
+  return practiceRow(db, 'outgoing_emails', practiceId, emailId)
     .innerJoin('audit_events', (join) =>
       join
         .on('audit_events.action', '=', 'summary.transmitted')
@@ -283,7 +279,5 @@ export async function findTransmission(
       'audit_events.target_id',
       'audit_events.details',
     ])
-    .where('outgoing_emails.practice_id', '=', practiceId)
-    .where('outgoing_emails.id', '=', emailId)
     .executeTakeFirst()
 }

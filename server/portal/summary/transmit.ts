@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/database.ts'
 import { Invalid, NotFound } from '../../platform/http/problems.ts'
 import { queueEmail } from '../../platform/mail/outbox.ts'
-import { externalIdsOf, queueSyncEvent } from '../../sync/outbox.ts'
+import { queueSyncEventWithExternalIds } from '../../sync/outbox.ts'
 import type { Auditor, PatientAccess } from '../audit-read.ts'
 import { findCareSummary, findPractice } from './queries.ts'
 import { addressProblem, summaryFileBase } from './rules.ts'
@@ -53,19 +53,13 @@ export async function transmitSummary(
       ],
       relay: kind === 'direct' ? 'direct' : 'smtp',
     })
-    await queueSyncEvent(trx, {
+    await queueSyncEventWithExternalIds(trx, {
       practiceId,
       kind: 'care_summary.transmitted',
       entityType: 'care_summary',
       entityId: summary.id,
-      payload: {
-        careSummaryId: summary.id,
-        ...(await externalIdsOf(trx, practiceId, {
-          patientExternalId: ['patients', access.patientId],
-        })),
-        via: kind,
-        transmittedAt: new Date().toISOString(),
-      },
+      payload: { careSummaryId: summary.id, via: kind, transmittedAt: new Date().toISOString() },
+      externalIds: { patientExternalId: ['patients', access.patientId] },
     })
     await audit.record(trx, 'summary.transmitted', {
       target: { type: 'care_summary', id: summary.id },

@@ -1,12 +1,17 @@
 import type { Database } from '../../platform/db/database.ts'
+import { practiceRows, updatePracticeRow } from '../../platform/db/rows.ts'
 
-/** The practice's active staff users, who a message can be assigned to. */
+/**
+ * The practice's active staff users, who a message can be assigned to: the one rule behind the
+ * list the office picks from, the check of a pick and the assignment itself.
+ */
+function assignableStaff(db: Database, practiceId: number) {
+  return practiceRows(db, 'staff_users', practiceId).where('staff_users.is_active', '=', true)
+}
+
 export function activeStaff(db: Database, practiceId: number) {
-  return db
-    .selectFrom('staff_users')
+  return assignableStaff(db, practiceId)
     .select(['id', 'display_name'])
-    .where('practice_id', '=', practiceId)
-    .where('is_active', '=', true)
     .orderBy('display_name')
     .orderBy('id')
     .execute()
@@ -14,12 +19,9 @@ export function activeStaff(db: Database, practiceId: number) {
 
 /** Whether a staff user of this practice exists and is active. */
 export async function activeStaffOfPractice(db: Database, practiceId: number, staffId: number) {
-  const row = await db
-    .selectFrom('staff_users')
+  const row = await assignableStaff(db, practiceId)
     .select('id')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', staffId)
-    .where('is_active', '=', true)
+    .where('staff_users.id', '=', staffId)
     .executeTakeFirst()
   return row !== undefined
 }
@@ -34,22 +36,15 @@ export async function assignMessage(
   messageId: number,
   staffId: number | null,
 ) {
-  const rows = await db
-    .updateTable('messages')
-    .set({ assigned_staff_id: staffId })
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', messageId)
+  const rows = await updatePracticeRow(db, 'messages', practiceId, messageId, {
+    assigned_staff_id: staffId,
+  })
     .where('direction', '=', 'ToPractice')
     .where((eb) =>
       staffId === null
         ? eb.lit(true)
         : eb.exists(
-            eb
-              .selectFrom('staff_users')
-              .select('id')
-              .where('staff_users.practice_id', '=', practiceId)
-              .where('staff_users.id', '=', staffId)
-              .where('staff_users.is_active', '=', true),
+            assignableStaff(db, practiceId).select('id').where('staff_users.id', '=', staffId),
           ),
     )
     .returning('id')

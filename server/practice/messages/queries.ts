@@ -1,5 +1,6 @@
 import type { Expression, SqlBool } from 'kysely'
 import type { Database } from '../../platform/db/database.ts'
+import { practiceRows, updatePracticeRow } from '../../platform/db/rows.ts'
 import type { MessageDirection, MessageKind } from '../../platform/db/schema.ts'
 import { Invalid } from '../../platform/http/problems.ts'
 import { type BoxCursor, pageStart } from './rules.ts'
@@ -237,22 +238,22 @@ export async function setPracticeState(
     ...(state.handledAt !== undefined ? { handled_at: state.handledAt } : {}),
   }
   if (Object.keys(changes).length === 0) return
-  await db
-    .updateTable('messages')
-    .set(changes)
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', messageId)
+  await updatePracticeRow(db, 'messages', practiceId, messageId, changes)
     .where('direction', '=', 'ToPractice')
     .execute()
 }
 
-/** The practice's providers a patient can write to. */
+/**
+ * The practice's providers a patient can write to, those not hidden: the one rule behind the
+ * list a patient picks from and the check of a pick.
+ */
+function writableProviders(db: Database, practiceId: number) {
+  return practiceRows(db, 'providers', practiceId).where('providers.is_hidden', '=', false)
+}
+
 export function messageProviders(db: Database, practiceId: number) {
-  return db
-    .selectFrom('providers')
+  return writableProviders(db, practiceId)
     .select(['id', 'first_name', 'last_name', 'suffix'])
-    .where('practice_id', '=', practiceId)
-    .where('is_hidden', '=', false)
     .orderBy('last_name')
     .orderBy('first_name')
     .execute()
@@ -260,12 +261,9 @@ export function messageProviders(db: Database, practiceId: number) {
 
 /** Whether a provider of this practice exists and may be written to. */
 export async function providerExists(db: Database, practiceId: number, providerId: number) {
-  const row = await db
-    .selectFrom('providers')
+  const row = await writableProviders(db, practiceId)
     .select('id')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', providerId)
-    .where('is_hidden', '=', false)
+    .where('providers.id', '=', providerId)
     .executeTakeFirst()
   return row !== undefined
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { updateRowById } from '../../db/rows.ts'
+import { lockRowById, updateRowById } from '../../db/rows.ts'
 import type { SessionOwner } from '../sessions.ts'
 import { hashToken } from '../tokens.ts'
 
@@ -32,11 +32,8 @@ function owned<T extends OwnedTable>(db: Database, table: T, owner: SessionOwner
  * on what else they have (the last one removed, recovery codes for the first) run one at a time.
  */
 export async function lockFactorOwner(db: Database, owner: SessionOwner) {
-  const query =
-    owner.kind === 'portal'
-      ? db.selectFrom('portal_users').select('id').where('id', '=', owner.portalUserId)
-      : db.selectFrom('staff_users').select('id').where('id', '=', owner.staffUserId)
-  await query.forUpdate().execute()
+  if (owner.kind === 'portal') await lockRowById(db, 'portal_users', owner.portalUserId)
+  else await lockRowById(db, 'staff_users', owner.staffUserId)
 }
 
 export async function listFactors(db: Database, owner: SessionOwner) {

@@ -1,7 +1,12 @@
 import { type Insertable, sql } from 'kysely'
 import type { Database } from '../../../platform/db/database.ts'
+import { practiceRow, updatePracticeRow } from '../../../platform/db/rows.ts'
 import type { PaymentAttemptsTable } from '../../../platform/db/schema.ts'
-import { patientRows, practicesWithPortalSettings } from '../../../practice/queries.ts'
+import {
+  patientRows,
+  practicePatient,
+  practicesWithPortalSettings,
+} from '../../../practice/queries.ts'
 
 /** The practice's online payment set-up: switch, processor, maximum and currency. */
 export async function findPaymentSetup(db: Database, practiceId: number) {
@@ -152,11 +157,10 @@ export async function decideAttempt(
     card_last4?: string | null
   },
 ) {
-  return db
-    .updateTable('payment_attempts')
-    .set({ ...decision, updated_at: sql<Date>`now()` })
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', attemptId)
+  return updatePracticeRow(db, 'payment_attempts', practiceId, attemptId, {
+    ...decision,
+    updated_at: sql<Date>`now()`,
+  })
     .where('status', 'in', ['pending', 'unknown'])
     .returning(ATTEMPT_COLUMNS)
     .executeTakeFirst()
@@ -187,12 +191,9 @@ export async function insertOnlinePayment(
     })
     .returning(['id', 'paid_at'])
     .executeTakeFirstOrThrow()
-  await db
-    .updateTable('payment_attempts')
-    .set({ payment_id: row.id })
-    .where('practice_id', '=', attempt.practice_id)
-    .where('id', '=', attempt.id)
-    .execute()
+  await updatePracticeRow(db, 'payment_attempts', attempt.practice_id, attempt.id, {
+    payment_id: row.id,
+  }).execute()
   return row
 }
 
@@ -202,12 +203,9 @@ export async function setPaymentExternalId(
   paymentId: number,
   externalId: string,
 ) {
-  await db
-    .updateTable('payments')
-    .set({ external_id: externalId })
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', paymentId)
-    .execute()
+  await updatePracticeRow(db, 'payments', practiceId, paymentId, {
+    external_id: externalId,
+  }).execute()
 }
 
 export async function saveCard(
@@ -235,8 +233,7 @@ export async function saveCard(
 
 /** Where the receipt goes: the account holder's email, with the practice's name. */
 export async function findReceiptAddress(db: Database, practiceId: number, holderId: number) {
-  return db
-    .selectFrom('patients')
+  return practicePatient(db, practiceId, holderId)
     .innerJoin('practices', 'practices.id', 'patients.practice_id')
     .select([
       'patients.email',
@@ -244,8 +241,6 @@ export async function findReceiptAddress(db: Database, practiceId: number, holde
       'practices.name as practiceName',
       'practices.time_zone',
     ])
-    .where('patients.practice_id', '=', practiceId)
-    .where('patients.id', '=', holderId)
     .executeTakeFirst()
 }
 
@@ -262,11 +257,8 @@ export function payerCandidates(db: Database, practiceId: number, birthdate: str
 
 /** The account a statement belongs to (its holder), for a payment from the statement's link. */
 export async function findStatementHolder(db: Database, practiceId: number, statementId: number) {
-  const row = await db
-    .selectFrom('statements')
+  const row = await practiceRow(db, 'statements', practiceId, statementId)
     .select('patient_id')
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', statementId)
     .executeTakeFirst()
   return row ? { holderId: row.patient_id } : null
 }

@@ -2,7 +2,7 @@ import type { Database } from '../../../platform/db/database.ts'
 import { languageForTag } from '../../../platform/i18n/languages.ts'
 import { enqueueJob } from '../../../platform/jobs/queue.ts'
 import { queueEmail } from '../../../platform/mail/outbox.ts'
-import { externalIdsOf, queueSyncEvent } from '../../../sync/outbox.ts'
+import { queueSyncEventWithExternalIds } from '../../../sync/outbox.ts'
 import type { Auditor } from '../../audit-read.ts'
 import type { ChargeResult } from './processor.ts'
 import {
@@ -106,12 +106,7 @@ async function recordPayment(
       ),
     })
   }
-  const ids = await externalIdsOf(trx, attempt.practice_id, {
-    patientExternalId: ['patients', attempt.payer_patient_id],
-    guarantorExternalId: ['patients', attempt.patient_id],
-    statementExternalId: ['statements', attempt.statement_id],
-  })
-  await queueSyncEvent(trx, {
+  await queueSyncEventWithExternalIds(trx, {
     practiceId: attempt.practice_id,
     kind: 'payment.made',
     entityType: 'payment',
@@ -119,7 +114,6 @@ async function recordPayment(
     payload: {
       paymentId: payment.id,
       paymentExternalId: externalId,
-      ...ids,
       amountCents: attempt.amount_cents,
       currency: attempt.currency,
       paidAt: payment.paid_at.toISOString(),
@@ -127,6 +121,11 @@ async function recordPayment(
       processorReference: result.reference,
       cardBrand: result.card.brand,
       cardLast4: result.card.last4,
+    },
+    externalIds: {
+      patientExternalId: ['patients', attempt.payer_patient_id],
+      guarantorExternalId: ['patients', attempt.patient_id],
+      statementExternalId: ['statements', attempt.statement_id],
     },
   })
   await audit.record(trx, 'payment.made', {
