@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: measures Bitewing against the budgets in DESIGN.md and prints each figure
  * beside its budget. Figures vary with the machine; run it on an otherwise idle one.
+ * `tabs --only-visits [--read-cache on|off] [--server <dist/server/main.mjs>]`: only the server's
+ * visits and its statements per request, to compare two builds in interleaved runs (README).
  */
 import os from 'node:os'
+import path from 'node:path'
 import { benchAuditLog } from './audit-log.ts'
 import { benchCcd } from './ccd.ts'
 import { benchColdStart } from './cold-start.ts'
@@ -160,14 +163,16 @@ function loadFigures(load: LoadFigures, budgets: { p99Ms?: number; ratio?: numbe
       value: load.serverCpuMsPerRequest,
       unit: 'ms',
     },
-    {
-      name: `${load.label}: vs bare node:http, same bytes (${Math.round(load.bareRequestsPerSecond)} req/s)`,
-      value: load.ratioToBare * 100,
-      unit: '%',
-      ...(budgets.ratio
-        ? { budget: `≥ ${budgets.ratio * 100} %`, withinBudget: load.ratioToBare >= budgets.ratio }
-        : {}),
-    },
+    ...bareFigures(load, budgets),
+    ...(load.statementsPerRequest !== undefined
+      ? [
+          {
+            name: `${load.label}: statements sent to PostgreSQL per request`,
+            value: load.statementsPerRequest,
+            unit: '',
+          },
+        ]
+      : []),
     {
       name: `${load.label}: server resident memory after the load`,
       value: load.residentMb,
@@ -195,25 +200,55 @@ function loadFigures(load: LoadFigures, budgets: { p99Ms?: number; ratio?: numbe
   return figures
 }
 
+function bareFigures(load: LoadFigures, budgets: { ratio?: number }): Figure[] {
+  const { bareRequestsPerSecond: bare, ratioToBare: ratio } = load
+  if (bare === undefined || ratio === undefined) return []
+  return [
+    {
+      name: `${load.label}: vs bare node:http, same bytes (${Math.round(bare)} req/s)`,
+      value: ratio * 100,
+      unit: '%',
+      ...(budgets.ratio
+        ? { budget: `≥ ${budgets.ratio * 100} %`, withinBudget: ratio >= budgets.ratio }
+        : {}),
+    },
+  ]
+}
+
+/** `--name on|off`: undefined when not given. */
+function onOff(name: string): boolean | undefined {
+  const index = process.argv.indexOf(`--${name}`)
+  if (index < 0) return undefined
+  const value = process.argv[index + 1]
+  if (value !== 'on' && value !== 'off') throw new Error(`--${name} takes on or off`)
+  return value === 'on'
+}
+
 async function tabsFigures(): Promise<Figure[]> {
   const patients = flag('patients')
   const users = flag('users')
   const common = { ...(patients ? { patients } : {}), ...(users ? { users } : {}) }
   const instances = flag('instances')
   if (instances) return instancesFigures({ ...common, instances })
+  // Only the server's visits: to compare two builds (interleaved runs), not for the budgets.
+  const onlyVisits = process.argv.includes('--only-visits')
+  const readCache = onOff('read-cache')
+  // Another build's prebuilt server (its dist/server/main.mjs), e.g. main's, to compare with.
+  const server = process.argv[process.argv.indexOf('--server') + 1]
   const postgres = await benchTabs({
     ...common,
+    ...(process.argv.includes('--server') && server ? { serverArgs: [path.resolve(server)] } : {}),
     ...(flag('connections') ? { connections: flag('connections') } : {}),
+    ...(onlyVisits ? { onlyVisits } : {}),
+    ...(readCache !== undefined ? { readCache } : {}),
   })
   console.log(
     `tabs: ${postgres.users} visitors of a ${postgres.patients}-patient practice, ${postgres.connections} connections, ${benchConnectionLabel(benchDatabase(postgres.patients, false).url as string)}`,
   )
-  const [on, off] = postgres.figures
-  const figures = [
-    ...(on ? loadFigures(on, { p99Ms: 20, ratio: 0.3 }) : []),
-    ...(off ? loadFigures(off, { p99Ms: 50 }) : []),
-  ]
-  if (!process.argv.includes('--no-embedded')) {
+  const figures = postgres.figures.flatMap((load) =>
+    loadFigures(load, load.keptReads ? { p99Ms: 20, ratio: 0.3 } : { p99Ms: 50 }),
+  )
+  if (!process.argv.includes('--no-embedded') && !onlyVisits) {
     // The laptop default: one process with its embedded database, a smaller practice.
     const embedded = await benchTabs({
       patients: Math.min(patients ?? 5000, 5000),

@@ -42,12 +42,20 @@ export interface TabsOptions {
   embedded?: boolean
   /** Measure the kept reads off as well (default). */
   uncached?: boolean
+  /**
+   * Only the warm-up and the measured visits, on the server alone (no bare server, no replay),
+   * counting the statements it sends: for comparing two builds of the server quickly.
+   */
+  onlyVisits?: boolean
+  /** Only this mode of kept reads (on: true, off: false); both by default. */
+  readCache?: boolean
   /** The server's arguments after the Node.js flags; the prebuilt server by default. */
   serverArgs?: string[]
 }
 
 export interface LoadFigures {
   label: string
+  keptReads: boolean
   requests: number
   requestsPerSecond: number
   p50Ms: number
@@ -59,8 +67,11 @@ export interface LoadFigures {
   serverCpuMsPerRequest: number
   /** Kept reads answered from memory, as a share of all kept reads asked for. */
   hitRate?: number
-  bareRequestsPerSecond: number
-  ratioToBare: number
+  /** Absent with `onlyVisits`. */
+  bareRequestsPerSecond?: number
+  ratioToBare?: number
+  /** Statements sent to PostgreSQL per request (PostgreSQL only, measured modes only). */
+  statementsPerRequest?: number
   residentMb: number
   /** PostgreSQL alone, the same statements at the pool's concurrency, in requests' worth per s. */
   databaseOnly?: { requestsPerSecond: number; statementsPerRequest: number; tool: string }
@@ -269,7 +280,12 @@ export async function benchTabs(options: TabsOptions = {}) {
   const { warmUp, measured } = await benchVisits(where, patients, options.users ?? 1000)
   const figures: LoadFigures[] = []
   let bare: number | undefined
-  const modes = options.uncached === false ? [true] : [true, false]
+  const modes =
+    options.readCache !== undefined
+      ? [options.readCache]
+      : options.uncached === false
+        ? [true]
+        : [true, false]
   for (const readCache of modes) {
     const server = startServer(where, readCache, serverArgs)
     try {
@@ -277,7 +293,7 @@ export async function benchTabs(options: TabsOptions = {}) {
       const url = `http://127.0.0.1:${PORT}`
       await runVisits(url, warmUp, connections)
       const statsBefore = await ask<{ reads: ReadStats }>(server, { type: 'bench:stats' })
-      const capture = !readCache && !embedded
+      const capture = (options.onlyVisits || !readCache) && !embedded
       if (capture) await ask(server, { type: 'bench:capture', on: true })
       const bodies: string[] = []
       const statuses = new Map<number, number>()
@@ -290,23 +306,29 @@ export async function benchTabs(options: TabsOptions = {}) {
       const residentMb = await residentMegabytes(server.pid)
       const hits = statsAfter.reads.hits - statsBefore.reads.hits
       const misses = statsAfter.reads.misses - statsBefore.reads.misses
+      const statementsPerRequest = capture
+        ? statsAfter.statements / result.requests.total
+        : undefined
       let databaseOnly: LoadFigures['databaseOnly']
-      if (capture) {
+      if (capture && !options.onlyVisits) {
         const file = path.join(BENCH_DIR, 'statements.jsonl')
         await ask(server, { type: 'bench:capture', on: false })
         await ask(server, { type: 'bench:dump', file })
         await stopServer(server)
         const replayed = await replayStatements(where.url as string, file, 20)
-        const statementsPerRequest = statsAfter.statements / result.requests.total
+        const perRequest = statementsPerRequest ?? 1
         databaseOnly = {
-          requestsPerSecond: replayed.statementsPerSecond / statementsPerRequest,
-          statementsPerRequest,
+          requestsPerSecond: replayed.statementsPerSecond / perRequest,
+          statementsPerRequest: perRequest,
           tool: replayed.tool,
         }
       }
-      bare ??= await bareBaseline(bodies, measured[0]?.[0]?.cookie ?? '', connections)
+      if (!options.onlyVisits) {
+        bare ??= await bareBaseline(bodies, measured[0]?.[0]?.cookie ?? '', connections)
+      }
       figures.push({
         label: `${embedded ? 'embedded' : 'PostgreSQL'}, kept reads ${readCache ? 'on' : 'off'}`,
+        keptReads: readCache,
         requests: result.requests.total,
         requestsPerSecond: perSecond(result),
         p50Ms: result.latency.p50,
@@ -321,8 +343,8 @@ export async function benchTabs(options: TabsOptions = {}) {
         ].join(', '),
         serverCpuMsPerRequest: serverCpuMs / result.requests.total,
         hitRate: hits + misses > 0 ? hits / (hits + misses) : 0,
-        bareRequestsPerSecond: bare,
-        ratioToBare: perSecond(result) / bare,
+        ...(bare ? { bareRequestsPerSecond: bare, ratioToBare: perSecond(result) / bare } : {}),
+        ...(statementsPerRequest !== undefined ? { statementsPerRequest } : {}),
         residentMb,
         ...(databaseOnly ? { databaseOnly } : {}),
       })
