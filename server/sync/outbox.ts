@@ -53,7 +53,7 @@ export async function queueSyncEvent<K extends string>(db: Database, event: Sync
  * `{ patientExternalId: ['patients', 12] }` → `{ patientExternalId: 'PAT-7' }`. Null for a row the
  * PMS never sent (created in Bitewing, or by the demo) or a null id.
  */
-export async function externalIdsOf<K extends string>(
+async function externalIdsOf<K extends string>(
   db: Database,
   practiceId: number,
   rows: ExternalIdRefs<K>,
